@@ -1,0 +1,35 @@
+export const enUS = {
+  appTitle: "Receivables Steward",
+  appSubtitle: "Your receivables policy, inside the ledger",
+  previewBanner: "Preview: an in-memory workbook, not Excel. Nothing here is saved.",
+  noHostBanner: "Not running inside Excel: the pane is shown for a look only.",
+  tabs: { validate: "Validate", credit: "Credit", notices: "Notices", policy: "Policy" },
+  validate: {
+    title: "Check a ledger against the policy",
+    intro: "Finds the ledger in this workbook, classifies every open item by days past due, bands it by age and computes the bad-debt provision, then lists what breaks the policy.",
+    asOf: "As-of date",
+    asOfHint: "Defaults to the last day of the previous month.",
+    run: "Check ledger",
+  },
+  credit: {
+    title: "Customer credit questionnaire",
+    intro: "Score a customer on the 32-item questionnaire, one column per rater; the grade and a suggested credit limit follow from the policy.",
+  },
+  notices: {
+    title: "Collection notices and confirmation letters",
+    intro: "Turn overdue ledger rows into one print-ready collection notice per customer, worded by recovery probability, and send balance confirmations to customers not confirmed in six months.",
+  },
+  policy: {
+    title: "The policy in force",
+    intro: "Every figure below is a policy parameter this workbook can change. Defaults follow the company's receivables policy.",
+    classes: "Aging classes (days past the credit term)",
+    class: { normal: "Normal", overdue: "Overdue", stale: "Stale", bad: "Bad debt" },
+    upTo: "up to {days} days",
+    above: "over {days} days",
+    bands: "Provision rate by age",
+    band: "Age band",
+    rate: "Rate",
+    method: "Provision method",
+    methods: { aging: "Aging rates (allowance)", "direct-write-off": "Direct write-off" },
+  },
+};

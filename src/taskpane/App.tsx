@@ -1,0 +1,77 @@
+import * as React from "react";
+import {
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  tokens,
+  webLightTheme,
+  type SelectTabData,
+} from "@fluentui/react-components";
+import { stringsFor } from "../i18n";
+import type { HostInfo } from "./host";
+import { CreditPanel } from "./panels/CreditPanel";
+import { NoticesPanel } from "./panels/NoticesPanel";
+import { PolicyPanel } from "./panels/PolicyPanel";
+import { ValidatePanel } from "./panels/ValidatePanel";
+
+const useStyles = makeStyles({
+  root: { minHeight: "100vh", display: "flex", flexDirection: "column", backgroundColor: tokens.colorNeutralBackground2 },
+  header: {
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
+  },
+  subtitle: { color: tokens.colorNeutralForegroundOnBrand, opacity: 0.85 },
+  tabs: { backgroundColor: tokens.colorNeutralBackground1, paddingLeft: tokens.spacingHorizontalS },
+  body: { padding: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+});
+
+export type TabKey = "validate" | "credit" | "notices" | "policy";
+
+export function App({ host }: { host: HostInfo }): React.JSX.Element {
+  const styles = useStyles();
+  const s = stringsFor(host.lang);
+  const [tab, setTab] = React.useState<TabKey>("validate");
+  const onTabSelect = (_: unknown, data: SelectTabData) => setTab(data.value as TabKey);
+  return (
+    <FluentProvider theme={webLightTheme} className={styles.root}>
+      <header className={styles.header}>
+        <Text as="h1" size={500} weight="semibold" style={{ margin: 0 }}>
+          {s.appTitle}
+        </Text>
+        <Text size={200} className={styles.subtitle}>
+          {s.appSubtitle}
+        </Text>
+      </header>
+      <TabList className={styles.tabs} selectedValue={tab} onTabSelect={onTabSelect} aria-label={s.appTitle}>
+        <Tab value="validate">{s.tabs.validate}</Tab>
+        <Tab value="credit">{s.tabs.credit}</Tab>
+        <Tab value="notices">{s.tabs.notices}</Tab>
+        <Tab value="policy">{s.tabs.policy}</Tab>
+      </TabList>
+      <main className={styles.body}>
+        {host.kind === "preview" && (
+          <MessageBar intent="warning">
+            <MessageBarBody>{s.previewBanner}</MessageBarBody>
+          </MessageBar>
+        )}
+        {host.kind === "none" && (
+          <MessageBar intent="info">
+            <MessageBarBody>{s.noHostBanner}</MessageBarBody>
+          </MessageBar>
+        )}
+        {tab === "validate" && <ValidatePanel lang={host.lang} />}
+        {tab === "credit" && <CreditPanel lang={host.lang} />}
+        {tab === "notices" && <NoticesPanel lang={host.lang} />}
+        {tab === "policy" && <PolicyPanel lang={host.lang} />}
+      </main>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,60 @@
+import * as React from "react";
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
+import { DEFAULT_POLICY, type Policy } from "../../core/policy";
+import { format, stringsFor, type Lang } from "../../i18n";
+import { Section } from "./Section";
+
+function percent(rate: string): string {
+  // Rates are exact decimal strings; shifting the point by two is exact as text.
+  const [int, frac = ""] = rate.split(".");
+  const padded = (frac + "00").slice(0, 2);
+  const rest = frac.slice(2);
+  const whole = String(Number(int + padded));
+  return `${whole}${rest ? "." + rest : ""}%`;
+}
+
+export function PolicyPanel({ lang, policy = DEFAULT_POLICY }: { lang: Lang; policy?: Policy }): React.JSX.Element {
+  const s = stringsFor(lang).policy;
+  const t = policy.agingClass;
+  const classes: [string, string][] = [
+    [s.class.normal, format(s.upTo, { days: t.normalMaxDays })],
+    [s.class.overdue, format(s.upTo, { days: t.overdueMaxDays })],
+    [s.class.stale, format(s.upTo, { days: t.staleMaxDays })],
+    [s.class.bad, format(s.above, { days: t.staleMaxDays })],
+  ];
+  const rateOf = new Map(policy.provision.rates.map((r) => [r.bandKey, r.rate]));
+  return (
+    <Section title={s.title} intro={s.intro} testId="panel-policy">
+      <Text weight="semibold">{s.classes}</Text>
+      <Table size="small" aria-label={s.classes}>
+        <TableBody>
+          {classes.map(([name, rule]) => (
+            <TableRow key={name}>
+              <TableCell>{name}</TableCell>
+              <TableCell>{rule}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <Text weight="semibold">
+        {s.method}: {s.methods[policy.provision.method]}
+      </Text>
+      <Table size="small" aria-label={s.bands}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{s.band}</TableHeaderCell>
+            <TableHeaderCell>{s.rate}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {policy.provision.bands.map((band) => (
+            <TableRow key={band.key}>
+              <TableCell>{band.label[lang]}</TableCell>
+              <TableCell>{percent(rateOf.get(band.key) ?? "0")}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Section>
+  );
+}

@@ -1,0 +1,54 @@
+/**
+ * Shared by the end-to-end tests: serve dist/ over http on a free port and drive Debian's
+ * Chromium with playwright-core. Screenshots go to test-artifacts/ (git-ignored).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import type { Server } from "http";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { serve } = require("../../scripts/serve.js") as {
+  serve: (o: { port: number; secure: boolean }) => Promise<{ server: Server; url: string }>;
+};
+
+export const ARTIFACTS = path.resolve(__dirname, "..", "..", "test-artifacts");
+const DIST = path.resolve(__dirname, "..", "..", "dist");
+
+export interface Harness {
+  url: string;
+  browser: Browser;
+  close(): Promise<void>;
+  newPage(): Promise<Page>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  if (!fs.existsSync(path.join(DIST, "taskpane.html"))) throw new Error("No build in dist/: run `npm run build` before the end-to-end tests.");
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const { server, url } = await serve({ port: 0, secure: false });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"],
+  });
+  const pageErrors: string[] = [];
+  return {
+    url,
+    browser,
+    async newPage() {
+      const page = await browser.newPage({ viewport: { width: 420, height: 800 }, deviceScaleFactor: 1 });
+      page.on("pageerror", (e) => pageErrors.push(String(e)));
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (pageErrors.length > 0) throw new Error(`Uncaught errors in the page:\n${pageErrors.join("\n")}`);
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const file = path.join(ARTIFACTS, name);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
