@@ -1,0 +1,88 @@
+import Decimal from "decimal.js";
+import { collectionTier, parseProbability } from "../../src/core/collection";
+import { ArError } from "../../src/core/errors";
+import { DEFAULT_POLICY, loadPolicy } from "../../src/core/policy";
+
+const P = DEFAULT_POLICY;
+
+function thrown(fn: () => unknown): ArError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ArError) return e;
+    throw e;
+  }
+  throw new Error("expected an ArError");
+}
+
+describe("collectionTier", () => {
+  // POLICY §6: ≥ 90% wait; 70–90% gentle; 50–70% firm; < 50% legal. Lower bounds inclusive.
+  const cases: [unknown, string][] = [
+    [1, "wait"], // 1 = 100%
+    [0.9, "wait"],
+    ["90%", "wait"],
+    [90, "wait"],
+    [0.8999, "gentle"],
+    [0.7, "gentle"],
+    [0.1 * 7, "gentle"], // 0.7000000000000001 in doubles: read at Excel's 15 digits, 0.7
+    ["70", "gentle"],
+    ["７０％", "gentle"], // full-width
+    [new Decimal("0.7"), "gentle"],
+    [0.6999, "firm"],
+    [0.5, "firm"],
+    ["50.00%", "firm"],
+    [0.4999, "legal"],
+    ["49.99%", "legal"],
+    [0, "legal"],
+    ["0%", "legal"],
+    [100, "wait"],
+    ["100%", "wait"],
+    ["85", "gentle"], // numbers above 1 are percentages
+  ];
+
+  it.each(cases)("%p -> %s", (probability, approach) => {
+    expect(collectionTier(probability, P).approach).toBe(approach);
+  });
+
+  it("returns the tier with its bilingual label", () => {
+    const tier = collectionTier(0.95, P);
+    expect(tier).toBe(P.collectionTiers[0]);
+    expect(tier.label["zh-CN"]).toContain("等待客户主动付款");
+    expect(tier.label["en-US"]).toContain("wait for payment");
+  });
+
+  it("rejects probabilities outside 0–100% with #NUM!", () => {
+    for (const p of [-0.1, -5, 100.5, "101%", "-5%", Infinity, new Decimal(-1)]) {
+      expect(thrown(() => collectionTier(p, P))).toMatchObject({ id: "collection.probability", excel: "#NUM!", field: "probability" });
+    }
+  });
+
+  it("rejects what is not a probability with #VALUE!", () => {
+    for (const p of ["high", "", null, undefined, NaN, true, "#N/A", "0.5.1", {}]) {
+      expect(thrown(() => collectionTier(p, P))).toMatchObject({ id: "collection.probability", excel: "#VALUE!" });
+    }
+  });
+
+  it("follows the policy's tiers", () => {
+    const twoTiers = loadPolicy({
+      collectionTiers: [
+        { minProbability: "0.6", approach: "gentle", label: { "zh-CN": "提醒", "en-US": "Remind" } },
+        { minProbability: "0", approach: "legal", label: { "zh-CN": "起诉", "en-US": "Sue" } },
+      ],
+    });
+    expect(collectionTier(0.6, twoTiers).approach).toBe("gentle");
+    expect(collectionTier(0.95, twoTiers).approach).toBe("gentle");
+    expect(collectionTier(0.5999, twoTiers).approach).toBe("legal");
+  });
+});
+
+describe("parseProbability", () => {
+  it("gives an exact fraction", () => {
+    expect(parseProbability("85%").toFixed()).toBe("0.85");
+    expect(parseProbability(85).toFixed()).toBe("0.85");
+    expect(parseProbability(0.85).toFixed()).toBe("0.85");
+    expect(parseProbability("12.5 %").toFixed()).toBe("0.125");
+    expect(parseProbability(1).toFixed()).toBe("1");
+    expect(parseProbability("1%").toFixed()).toBe("0.01");
+  });
+});
