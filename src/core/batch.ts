@@ -1,0 +1,615 @@
+/**
+ * The columnar hot path: aging class, aging bands and provision for up to Excel's 1,048,576
+ * rows in one synchronous pass, with results in typed arrays and exact totals.
+ *
+ * It computes what aging.ts and provision.ts compute row by row, without a Decimal or a
+ * calendar conversion on the per-row path:
+ * - amounts go through fen.ts (integer fen in doubles, provably exact); a row whose amount is
+ *   not fen-exact (more than 2 decimals, > 10^13 yuan, text such as "90.96万") or whose band
+ *   rate has more than 4 decimals takes the decimal path (provision.itemProvision on
+ *   money.parseMoney values) and gets the identical rounded result, flagged FLAG_DECIMAL;
+ * - bands are comparisons against cutoff days computed once for the as-of date
+ *   (aging.bandCutoffs), not addMonths per row;
+ * - statuses are matched once per distinct text (a cache), not once per row.
+ *
+ * Dates are Excel serial numbers, because that is what a range read from Excel holds (1900
+ * date system unless options.dateSystem says "1904"); a fraction (a time of day) is dropped,
+ * text dates are read with dates.parseDate, and 0 or an empty cell is "no date"
+ * (dates.parseDate's zeroIsBlank). The as-of date is a DayNumber.
+ */
+import type Decimal from "decimal.js";
+import { AGING_CLASSES, bandCutoffs, directToBadCondition } from "./aging";
+import { type DayNumber, fromYmd } from "./calendar";
+import { type ExcelDateSystem, EXCEL_1900_EPOCH_OFFSET, EXCEL_1900_MAX_SERIAL, parseDate } from "./dates";
+import { ArError, type Bilingual } from "./errors";
+import { FenSum, formatFenBigInt, mulRateHalfUp, numberToFen, rateToBasisPoints } from "./fen";
+import { parseMoney } from "./money";
+import type { Policy } from "./policy/types";
+import { bandRate, itemProvision, PROVISION_BASES } from "./provision";
+
+/** A Uint8Array cell with nothing in it (an error row's class or band, a row without condition). */
+export const NO_VALUE = 255;
+/** daysPastDue of a row whose dates could not be read. */
+export const NO_DAYS = -2147483648;
+
+/** flags bits. */
+export const FLAG_DECIMAL = 1; // computed on the decimal path
+export const FLAG_ERROR = 2; // bad input: see errorCode; not in the totals
+export const FLAG_CONDITION = 4; // a direct-to-bad condition matched the status text
+
+/** errorCode values; 0 = no error. */
+export const BATCH_ERRORS: readonly { code: number; id: string; text: Bilingual }[] = [
+  { code: 0, id: "", text: { "zh-CN": "", "en-US": "" } },
+  {
+    code: 1,
+    id: "batch.date-arisen-missing",
+    text: { "zh-CN": "缺少发生日期。", "en-US": "The date arisen is missing." },
+  },
+  {
+    code: 2,
+    id: "batch.date-arisen-invalid",
+    text: { "zh-CN": "发生日期无效。", "en-US": "The date arisen is not a valid date." },
+  },
+  {
+    code: 3,
+    id: "batch.due-date-invalid",
+    text: { "zh-CN": "到期日无效。", "en-US": "The due date is not a valid date." },
+  },
+  {
+    code: 4,
+    id: "batch.credit-days-invalid",
+    text: { "zh-CN": "信用期天数必须是非负整数。", "en-US": "Credit days must be a non-negative whole number." },
+  },
+  {
+    code: 5,
+    id: "batch.balance-missing",
+    text: { "zh-CN": "缺少余额。", "en-US": "The balance is missing." },
+  },
+  {
+    code: 6,
+    id: "batch.balance-invalid",
+    text: { "zh-CN": "余额不是有效金额。", "en-US": "The balance is not a valid amount." },
+  },
+  {
+    code: 7,
+    id: "batch.recovery-invalid",
+    text: {
+      "zh-CN": "预计回收金额不是有效的非负金额。",
+      "en-US": "The expected recovery is not a valid non-negative amount.",
+    },
+  },
+  {
+    code: 8,
+    id: "aging.arisen-after-as-of",
+    text: {
+      "zh-CN": "发生日期晚于截止日期,无法计算账龄。",
+      "en-US": "The date arisen is after the as-of date, so there is no age.",
+    },
+  },
+  {
+    code: 9,
+    id: "aging.no-band",
+    text: {
+      "zh-CN": "账龄超出账龄段表的范围(最后一段应不设上限)。",
+      "en-US": "The age is beyond every aging band (the last band should be open-ended).",
+    },
+  },
+];
+
+const E_ARISEN_MISSING = 1;
+const E_ARISEN_INVALID = 2;
+const E_DUE_INVALID = 3;
+const E_CREDIT_DAYS = 4;
+const E_BALANCE_MISSING = 5;
+const E_BALANCE_INVALID = 6;
+const E_RECOVERY = 7;
+const E_AFTER_AS_OF = 8;
+const E_NO_BAND = 9;
+
+const BASIS_AGING_RATE = PROVISION_BASES.indexOf("aging-rate");
+const BASIS_FULL_BAD = PROVISION_BASES.indexOf("full-bad");
+const BASIS_SPECIFIC = PROVISION_BASES.indexOf("specific");
+const BASIS_NON_POSITIVE = PROVISION_BASES.indexOf("none-non-positive");
+const BASIS_DIRECT = PROVISION_BASES.indexOf("none-direct-write-off");
+const CLASS_BAD = AGING_CLASSES.indexOf("bad");
+
+/**
+ * A cell as a range read gives it: a number, text, or empty. Empty is null, undefined, "" (what
+ * Office.js `range.values` gives for a blank cell) or NaN (a blank in a Float64Array).
+ */
+export type CellValue = number | string | null | undefined;
+
+export interface BatchColumns {
+  /** Required. Excel serials (or date text). */
+  dateArisen: ArrayLike<CellValue>;
+  /** Explicit due dates; an empty cell (null, undefined, NaN, 0) means "arisen + credit days". */
+  dueDate?: ArrayLike<CellValue>;
+  /** Credit days per row; empty (null, undefined, NaN) means policy.defaultCreditDays. */
+  creditDays?: ArrayLike<number | null | undefined>;
+  /** Required. Yuan, as Excel numbers (or money text such as "90.96万"). */
+  balance: ArrayLike<CellValue>;
+  /** Empty (null, undefined, NaN, blank text) means "not assessed". */
+  expectedRecovery?: ArrayLike<CellValue>;
+  statusText?: ArrayLike<string | null | undefined>;
+}
+
+export interface BatchOptions {
+  dateSystem?: ExcelDateSystem;
+  /** Send every row down the decimal path (for verification; about 100× slower). */
+  forceDecimal?: boolean;
+}
+
+export interface BatchTotal {
+  key: string;
+  count: number;
+  /** Exact sum of the balances, two decimals at least ("1234.50"; more only if an input had more). */
+  balance: string;
+  /** Exact sum of the rounded provisions, two decimals. */
+  provision: string;
+}
+
+export interface BatchResult {
+  rowCount: number;
+  /** asOf − due date; NO_DAYS when the dates could not be read. */
+  daysPastDue: Int32Array;
+  /** Index into AGING_CLASSES; NO_VALUE when unknown. */
+  agingClass: Uint8Array;
+  /** Index into policy.reportBands; NO_VALUE when unknown. */
+  reportBand: Uint8Array;
+  /** Index into policy.provision.bands; NO_VALUE when unknown. */
+  provisionBand: Uint8Array;
+  /** Index into policy.directToBad; NO_VALUE for none. */
+  condition: Uint8Array;
+  /** Index into PROVISION_BASES; NO_VALUE for an error row. */
+  basis: Uint8Array;
+  /** The rounded provision in integer fen; NaN for an error row or one beyond 2^53 fen (see provisionExact). */
+  provisionFen: Float64Array;
+  /** Exact provisions (yuan, "1234.50") of rows whose fen do not fit a double exactly. */
+  provisionExact: Map<number, string>;
+  flags: Uint8Array;
+  /** Index into BATCH_ERRORS; 0 = no error. */
+  errorCode: Uint8Array;
+  errorCount: number;
+  decimalCount: number;
+  totals: {
+    all: BatchTotal;
+    byClass: BatchTotal[];
+    byReportBand: BatchTotal[];
+    byProvisionBand: BatchTotal[];
+  };
+}
+
+/**
+ * An exact sum of decimals of any scale (value = units / 10^scale), for the rare balance finer
+ * than a fen. Decimal addition would round at 40 digits when magnitudes differ widely.
+ */
+class ExactSum {
+  private units = 0n;
+  private scale = 0;
+
+  add(d: Decimal): void {
+    const text = d.toFixed(); // plain notation, exact
+    const negative = text.startsWith("-");
+    const [intPart, fracPart = ""] = (negative ? text.slice(1) : text).split(".");
+    this.addScaled(BigInt(intPart + fracPart) * (negative ? -1n : 1n), fracPart.length);
+  }
+
+  addSum(other: ExactSum): void {
+    this.addScaled(other.units, other.scale);
+  }
+
+  addScaled(units: bigint, scale: number): void {
+    if (scale > this.scale) {
+      this.units *= 10n ** BigInt(scale - this.scale);
+      this.scale = scale;
+    }
+    this.units += units * 10n ** BigInt(this.scale - scale);
+  }
+
+  /** At least two decimals, trailing zeros beyond them dropped: "3.505", "2.01". */
+  toDecimalString(): string {
+    let units = this.units;
+    let scale = this.scale;
+    if (scale < 2) {
+      units *= 10n ** BigInt(2 - scale);
+      scale = 2;
+    }
+    while (scale > 2 && units % 10n === 0n) {
+      units /= 10n;
+      scale -= 1;
+    }
+    const negative = units < 0n;
+    const digits = (negative ? -units : units).toString().padStart(scale + 1, "0");
+    return (negative ? "-" : "") + digits.slice(0, digits.length - scale) + "." + digits.slice(digits.length - scale);
+  }
+}
+
+/** A running total: fen exactly, plus an exact remainder only for balances finer than 1 fen. */
+class TotalAccumulator {
+  count = 0;
+  readonly balance = new FenSum();
+  readonly provision = new FenSum();
+  balanceFiner: ExactSum | null = null;
+
+  constructor(readonly key: string) {}
+
+  addFen(balanceFen: number, provisionFen: number): void {
+    this.count += 1;
+    this.balance.add(balanceFen);
+    this.provision.add(provisionFen);
+  }
+
+  addDecimal(balance: Decimal, provision: Decimal): void {
+    this.count += 1;
+    const balanceFen = balance.times(100);
+    if (balanceFen.isInteger()) this.balance.addBigInt(BigInt(balanceFen.toFixed(0)));
+    else (this.balanceFiner ??= new ExactSum()).add(balance);
+    this.provision.addBigInt(BigInt(provision.times(100).toFixed(0)));
+  }
+
+  addAccumulator(other: TotalAccumulator): void {
+    this.count += other.count;
+    this.balance.addSum(other.balance);
+    this.provision.addSum(other.provision);
+    if (other.balanceFiner !== null) (this.balanceFiner ??= new ExactSum()).addSum(other.balanceFiner);
+  }
+
+  result(): BatchTotal {
+    let balance = this.balance.toDecimalString();
+    if (this.balanceFiner !== null) {
+      const exact = new ExactSum();
+      exact.addSum(this.balanceFiner);
+      exact.addScaled(this.balance.toBigInt(), 2);
+      balance = exact.toDecimalString();
+    }
+    return { key: this.key, count: this.count, balance, provision: this.provision.toDecimalString() };
+  }
+}
+
+function batchInputError(id: string, text: Bilingual, field?: string): ArError {
+  return new ArError(id, text, field === undefined ? { excel: "#VALUE!" } : { excel: "#VALUE!", field });
+}
+
+const MISSING = NaN;
+const INVALID = -Infinity;
+
+/** A date cell off the fast path: a day, MISSING or INVALID. */
+function slowDay(value: unknown, dateSystem: ExcelDateSystem): number {
+  try {
+    const day = parseDate(value, undefined, { dateSystem });
+    return day === null ? MISSING : day;
+  } catch {
+    return INVALID;
+  }
+}
+
+/** A money cell as a decimal: the Decimal, null when empty, undefined when unreadable. */
+function slowMoney(value: unknown): Decimal | null | undefined {
+  if (typeof value === "number" && Number.isNaN(value)) return null;
+  try {
+    return parseMoney(value);
+  } catch {
+    return undefined;
+  }
+}
+
+const STATUS_CACHE_LIMIT = 65536;
+
+/**
+ * Classifies, bands and provides every row (see the file comment). Throws only for a bad call
+ * (columns of different lengths, an invalid as-of date, a policy whose bands or rates cannot be
+ * used); a bad row is flagged (FLAG_ERROR, errorCode) and left out of the totals.
+ */
+export function runBatch(columns: BatchColumns, asOf: DayNumber, policy: Policy, options: BatchOptions = {}): BatchResult {
+  const n = columns.balance.length;
+  for (const [name, column] of Object.entries(columns) as [string, ArrayLike<unknown> | undefined][]) {
+    if (column !== undefined && column.length !== n) {
+      throw batchInputError(
+        "batch.column-length",
+        {
+          "zh-CN": `列“${name}”有 ${column.length} 行,余额列有 ${n} 行,行数必须相同。`,
+          "en-US": `Column "${name}" has ${column.length} rows and the balance column ${n}; they must be equal.`,
+        },
+        name,
+      );
+    }
+  }
+  if (!Number.isSafeInteger(asOf)) {
+    throw batchInputError(
+      "batch.as-of-invalid",
+      { "zh-CN": "截止日期不是有效的日期。", "en-US": "The as-of date is not a valid day." },
+      "asOf",
+    );
+  }
+  const reportBands = policy.reportBands;
+  const provisionBands = policy.provision.bands;
+  if (reportBands.length >= NO_VALUE || provisionBands.length >= NO_VALUE || policy.directToBad.length >= NO_VALUE) {
+    throw batchInputError(
+      "batch.policy-too-large",
+      { "zh-CN": "账龄段或坏账条件超过 254 个。", "en-US": "More than 254 aging bands or bad-debt conditions." },
+      "policy",
+    );
+  }
+
+  // Once per call: band cutoffs, rates in basis points, thresholds.
+  const reportCutoffs = bandCutoffs(asOf, reportBands);
+  const provisionCutoffs = bandCutoffs(asOf, provisionBands);
+  const directWriteOff = policy.provision.method === "direct-write-off";
+  const rateBp = provisionBands.map((band) => {
+    if (directWriteOff) return 0;
+    const { rate } = bandRate(band.key, policy); // validates every rate once, before any row
+    return rateToBasisPoints(rate);
+  });
+  const { normalMaxDays, overdueMaxDays, staleMaxDays } = policy.agingClass;
+  const defaultCreditDays = policy.defaultCreditDays;
+  const dateSystem = options.dateSystem ?? "1900";
+  // Serial → day without parseDate for the common case: a number in the system's range.
+  const serialLow = dateSystem === "1900" ? 61 : 1; // 1..60 in 1900 and 0 go the slow way
+  const serialHighExclusive = dateSystem === "1900" ? EXCEL_1900_MAX_SERIAL + 1 : fromYmd(9999, 12, 31) - fromYmd(1904, 1, 1) + 1;
+  const serialOffset = dateSystem === "1900" ? -EXCEL_1900_EPOCH_OFFSET : fromYmd(1904, 1, 1);
+  const forceDecimal = options.forceDecimal === true;
+
+  const { dateArisen, dueDate, creditDays, balance, expectedRecovery, statusText } = columns;
+
+  const daysPastDueOut = new Int32Array(n);
+  const classOut = new Uint8Array(n);
+  const reportBandOut = new Uint8Array(n);
+  const provisionBandOut = new Uint8Array(n);
+  const conditionOut = new Uint8Array(n).fill(NO_VALUE);
+  const basisOut = new Uint8Array(n);
+  const provisionOut = new Float64Array(n);
+  const provisionExact = new Map<number, string>();
+  const flags = new Uint8Array(n);
+  const errorCode = new Uint8Array(n);
+  let errorCount = 0;
+  let decimalCount = 0;
+
+  // One accumulator per (class, provision band, report band) cell, so a row adds to one place;
+  // the totals by class, by band and overall are rolled up from the cells at the end.
+  const nP = provisionBands.length;
+  const nR = reportBands.length;
+  const cells = Array.from({ length: AGING_CLASSES.length * nP * nR }, () => new TotalAccumulator(""));
+  // Bound once per call: a CommonJS build (tsx, ts-jest) reads every import through a getter.
+  const toFen = numberToFen;
+  const mulRate = mulRateHalfUp;
+
+  const statusCache = new Map<string, number>();
+  const conditionIndex = (text: string): number => {
+    let c = statusCache.get(text);
+    if (c === undefined) {
+      const found = directToBadCondition(text, policy);
+      c = found === null ? NO_VALUE : policy.directToBad.indexOf(found);
+      if (statusCache.size < STATUS_CACHE_LIMIT) statusCache.set(text, c);
+    }
+    return c;
+  };
+
+  for (let i = 0; i < n; i++) {
+    let error = 0;
+
+    // Dates (POLICY §2): due = explicit due, else arisen + credit days.
+    const a = dateArisen[i];
+    let arisen: number;
+    if (typeof a === "number" && a >= serialLow && a < serialHighExclusive) arisen = Math.floor(a) + serialOffset;
+    else arisen = slowDay(a, dateSystem);
+    if (arisen !== arisen) error = E_ARISEN_MISSING; // NaN: missing
+    else if (arisen === INVALID) error = E_ARISEN_INVALID;
+
+    let due = NaN;
+    if (dueDate !== undefined) {
+      const d = dueDate[i];
+      if (typeof d === "number" && d >= serialLow && d < serialHighExclusive) due = Math.floor(d) + serialOffset;
+      else if (d !== null && d !== undefined && d !== "" && !(typeof d === "number" && d !== d)) {
+        due = slowDay(d, dateSystem);
+        if (due === INVALID) error = error || E_DUE_INVALID;
+      }
+    }
+    if (due !== due && error === 0) {
+      let credit = defaultCreditDays;
+      if (creditDays !== undefined) {
+        const c = creditDays[i];
+        if (c !== null && c !== undefined && c === c) credit = c;
+      }
+      // aging.dueDate's rule; above 10^6 days (2,700 years) is a typo, and would overflow Int32.
+      if (credit >= 0 && credit === Math.floor(credit) && credit <= 1e6) due = arisen + credit;
+      else error = E_CREDIT_DAYS;
+    }
+
+    let classCode = NO_VALUE;
+    if (due === due && due !== INVALID) {
+      const days = asOf - due;
+      daysPastDueOut[i] = days;
+      classCode = days <= normalMaxDays ? 0 : days <= overdueMaxDays ? 1 : days <= staleMaxDays ? 2 : 3;
+    } else {
+      daysPastDueOut[i] = NO_DAYS;
+    }
+
+    let cond = NO_VALUE;
+    if (statusText !== undefined) {
+      const s = statusText[i];
+      if (typeof s === "string" && s.length > 0) {
+        cond = conditionIndex(s);
+        if (cond !== NO_VALUE) {
+          conditionOut[i] = cond;
+          flags[i] |= FLAG_CONDITION;
+          if (classCode !== NO_VALUE) classCode = CLASS_BAD;
+        }
+      }
+    }
+    classOut[i] = classCode;
+
+    // Bands (POLICY §3, §4): comparisons against the cutoffs.
+    let rb = NO_VALUE;
+    let pb = NO_VALUE;
+    if (arisen === arisen && arisen !== INVALID) {
+      if (arisen > asOf) {
+        error = error || E_AFTER_AS_OF;
+      } else {
+        rb = 0;
+        while (rb < reportCutoffs.length && arisen < reportCutoffs[rb]) rb++;
+        pb = 0;
+        while (pb < provisionCutoffs.length && arisen < provisionCutoffs[pb]) pb++;
+        // Only a band table without an open last band leaves a row here (aging.agingBand throws).
+        if (rb === reportCutoffs.length || pb === provisionCutoffs.length) {
+          rb = NO_VALUE;
+          pb = NO_VALUE;
+          error = error || E_NO_BAND;
+        }
+      }
+    }
+    reportBandOut[i] = rb;
+    provisionBandOut[i] = pb;
+
+    // Money: integer fen when exact, else the decimal path.
+    const b = balance[i];
+    let balanceFen = NaN;
+    let needsDecimal = forceDecimal;
+    if (typeof b === "number") {
+      balanceFen = toFen(b);
+      if (balanceFen !== balanceFen) {
+        if (b !== b) error = error || E_BALANCE_MISSING; // NaN in a Float64Array: an empty cell
+        else if (!Number.isFinite(b)) error = error || E_BALANCE_INVALID;
+        else needsDecimal = true;
+      }
+    } else if (b === null || b === undefined || b === "") {
+      error = error || E_BALANCE_MISSING;
+    } else {
+      needsDecimal = true;
+    }
+
+    let recoveryFen = NaN; // NaN = none
+    let hasRecovery = false;
+    if (expectedRecovery !== undefined) {
+      const r = expectedRecovery[i];
+      if (typeof r === "number") {
+        if (r === r) {
+          hasRecovery = true;
+          recoveryFen = toFen(r);
+          if (recoveryFen !== recoveryFen) {
+            if (!Number.isFinite(r)) error = error || E_RECOVERY;
+            else needsDecimal = true;
+          } else if (recoveryFen < 0) {
+            error = error || E_RECOVERY;
+          }
+        }
+      } else if (r !== null && r !== undefined && r !== "") {
+        needsDecimal = true; // text: parsed on the decimal path
+      }
+    }
+
+    if (!needsDecimal && error === 0) {
+      // The fast path: the same rules as provision.itemProvision, in fen.
+      let provisionFen: number;
+      let basis: number;
+      if (directWriteOff) {
+        provisionFen = 0;
+        basis = BASIS_DIRECT;
+      } else if (balanceFen <= 0) {
+        provisionFen = 0;
+        basis = BASIS_NON_POSITIVE;
+      } else if (hasRecovery) {
+        const shortfall = balanceFen - recoveryFen; // |·| <= 2 × 10^15 < 2^53: exact
+        provisionFen = shortfall > 0 ? shortfall : 0;
+        basis = BASIS_SPECIFIC;
+      } else if (cond !== NO_VALUE) {
+        provisionFen = balanceFen;
+        basis = BASIS_FULL_BAD;
+      } else {
+        provisionFen = mulRate(balanceFen, rateBp[pb]); // NaN when the rate is not in bp
+        basis = BASIS_AGING_RATE;
+      }
+      if (provisionFen === provisionFen) {
+        provisionOut[i] = provisionFen;
+        basisOut[i] = basis;
+        cells[(classCode * nP + pb) * nR + rb].addFen(balanceFen, provisionFen);
+        continue;
+      }
+      needsDecimal = true;
+    }
+
+    if (error === 0) {
+      error = decimalRow(i, b, expectedRecovery === undefined ? null : expectedRecovery[i], arisen, classCode, cond);
+      if (error === 0) {
+        decimalCount += 1;
+        continue;
+      }
+    }
+
+    // An error row: kept out of the totals.
+    flags[i] |= FLAG_ERROR;
+    errorCode[i] = error;
+    basisOut[i] = NO_VALUE;
+    provisionOut[i] = NaN;
+    errorCount += 1;
+  }
+
+  /** The decimal path for row i: provision.itemProvision itself, on parseMoney values. */
+  function decimalRow(i: number, b: CellValue, r: CellValue, arisen: number, classCode: number, cond: number): number {
+    const balanceDec = slowMoney(b);
+    if (balanceDec === null) return E_BALANCE_MISSING;
+    if (balanceDec === undefined) return E_BALANCE_INVALID;
+    const recoveryDec = slowMoney(r);
+    if (recoveryDec === undefined || (recoveryDec !== null && recoveryDec.isNegative() && !recoveryDec.isZero())) {
+      return E_RECOVERY;
+    }
+    const item = itemProvision(
+      {
+        balance: balanceDec,
+        dateArisen: arisen,
+        asOf,
+        expectedRecovery: recoveryDec,
+        condition: cond === NO_VALUE ? null : policy.directToBad[cond],
+      },
+      policy,
+    );
+    const fen = item.amount.times(100);
+    const fenNumber = fen.toNumber();
+    if (Number.isSafeInteger(fenNumber)) {
+      provisionOut[i] = fenNumber;
+    } else {
+      provisionOut[i] = NaN;
+      provisionExact.set(i, formatFenBigInt(BigInt(fen.toFixed(0))));
+    }
+    basisOut[i] = PROVISION_BASES.indexOf(item.basis);
+    flags[i] |= FLAG_DECIMAL;
+    cells[(classCode * nP + provisionBandOut[i]) * nR + reportBandOut[i]].addDecimal(balanceDec, item.amount);
+    return 0;
+  }
+
+  const all = new TotalAccumulator("all");
+  const byClass = AGING_CLASSES.map((c) => new TotalAccumulator(c));
+  const byReportBand = reportBands.map((b) => new TotalAccumulator(b.key));
+  const byProvisionBand = provisionBands.map((b) => new TotalAccumulator(b.key));
+  cells.forEach((cell, c) => {
+    if (cell.count === 0) return;
+    const rb = c % nR;
+    const pb = ((c - rb) / nR) % nP;
+    const cls = (c - rb - pb * nR) / (nR * nP);
+    all.addAccumulator(cell);
+    byClass[cls].addAccumulator(cell);
+    byReportBand[rb].addAccumulator(cell);
+    byProvisionBand[pb].addAccumulator(cell);
+  });
+
+  return {
+    rowCount: n,
+    daysPastDue: daysPastDueOut,
+    agingClass: classOut,
+    reportBand: reportBandOut,
+    provisionBand: provisionBandOut,
+    condition: conditionOut,
+    basis: basisOut,
+    provisionFen: provisionOut,
+    provisionExact,
+    flags,
+    errorCode,
+    errorCount,
+    decimalCount,
+    totals: {
+      all: all.result(),
+      byClass: byClass.map((t) => t.result()),
+      byReportBand: byReportBand.map((t) => t.result()),
+      byProvisionBand: byProvisionBand.map((t) => t.result()),
+    },
+  };
+}
