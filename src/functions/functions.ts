@@ -1,18 +1,460 @@
 /**
- * Custom functions, namespace AR (manifest: Functions.Namespace). Thin wrappers over src/core;
- * the JSDoc below is what custom-functions-metadata-plugin turns into functions.json.
+ * Custom functions, namespace AR (manifest: Functions.Namespace). Each is a thin wrapper: cells
+ * in, core call, cells out (conventions in cells.ts). The JSDoc is what
+ * custom-functions-metadata-plugin turns into functions.json: every function and parameter is
+ * described there, and parameters that take a cell or a range of mixed values (dates as
+ * serials or text, amounts as numbers or "90.96万") are typed any[][].
+ *
+ * Deterministic: the as-of date is always an argument (write TODAY() to get today).
  */
+import { agingBandOf, classify, daysPastDue, directToBadCondition, dueDate as dueDateOf } from "../core/aging";
 import { amountInWords } from "../core/capitals";
+import { discountInterest } from "../core/bills";
+import { collectionTier } from "../core/collection";
+import { creditGrade, creditScore, suggestedLimit } from "../core/credit";
+import { parseDate, toExcelSerial } from "../core/dates";
 import { parseMoney } from "../core/money";
+import { DEFAULT_POLICY } from "../core/policy/defaults";
+import { policyFromRange } from "../core/policy/ranges";
+import { itemProvision, plainRateProvisionFen } from "../core/provision";
+import { FLAG_ERROR, runBatch, type CellValue } from "../core/batch";
+import type { Policy } from "../core/policy/types";
+import { taxFilingDeadline, writeOffEligibility } from "../core/writeoff";
+import { ArError } from "../core/errors";
+import { stringsFor, type Lang } from "../i18n";
+import { asMatrix, broadcast, CallError, isMissing, scalarArg, throwAsExcel, toCellError, type Cell, type Result } from "./cells";
+
+
+function languageOf(v: unknown): Lang {
+  if (isMissing(v)) return "zh-CN";
+  const cell = scalarArg(v, "language");
+  if (cell === null || cell === undefined || cell === "" || cell === 0) return "zh-CN";
+  const t = String(cell).trim().toLowerCase();
+  if (/^(zh|zh-cn|zh-hans|cn|chinese|中文|简体中文)$/.test(t)) return "zh-CN";
+  if (/^(en|en-us|english|英文|英语)$/.test(t)) return "en-US";
+  throw new CallError("#VALUE!", `language must be "zh-CN" or "en-US", not "${String(cell)}" / language 应为 "zh-CN" 或 "en-US"`);
+}
+
+function policyArg(v: unknown, kind: Parameters<typeof policyFromRange>[1], name: string) {
+  try {
+    return policyFromRange(isMissing(v) ? null : asMatrix(v), kind);
+  } catch (e) {
+    if (e instanceof ArError) throw new CallError(e.excel, `${name}: ${e.text["en-US"]} / ${e.text["zh-CN"]}`);
+    throw e;
+  }
+}
+
+/** A date cell: null for a blank (or Excel desktop's 0 for a blank), a day number otherwise. */
+function date(c: Cell, name: string): number | null {
+  return parseDate(c, name);
+}
+
+function text(c: Cell): string | null {
+  return typeof c === "string" && c.trim() !== "" ? c : null;
+}
+
+/** Money for display in a cell: the exact rounded decimal as the nearest double (Excel shows it to the cent). */
+function money(d: { toFixed(n: number): string }): number {
+  return Number(d.toFixed(2));
+}
+
+function run(fn: () => Result[][]): Result[][] {
+  try {
+    return fn();
+  } catch (e) {
+    throwAsExcel(e);
+  }
+}
 
 /**
- * The amount in Chinese capitals (人民币大写), as written on notices and cheques.
- * @customfunction AMOUNT_IN_WORDS
- * @param amount Amount in yuan: a number, or text such as "90.96万" or "¥1,234.50".
- * @returns The amount in capitals, e.g. 玖拾万玖仟陆佰元整.
+ * Aging class of a receivable (POLICY §2): 正常 / 逾期 / 呆滞 / 呆帐 (Normal / Overdue / Stale / Bad debt),
+ * by days past the due date: up to 20 normal, up to 90 overdue, up to 360 stale, beyond bad; a status
+ * such as 破产 or 拒绝还款 makes it bad at once. Blank due dates give an empty result.
+ * @customfunction AGING_CLASS
+ * @param due_date Due date (end of the credit term): a date, a serial number or date text; a cell or a range.
+ * @param as_of As-of date (基准日), e.g. TODAY() or the month end; a cell or a range of the same size.
+ * @param [status] Status or note text (破产, 拒绝还款, bankrupt…) that makes an item bad regardless of days.
+ * @param [thresholds] Policy range (the policy sheet's rows) or three day counts: normal, overdue, stale maxima.
+ * @param [language] "zh-CN" (default) or "en-US" for the label's language.
+ * @returns The class label for each row.
  */
-export function amountInWordsFn(amount: number | string): string {
-  const value = parseMoney(amount, "amount");
-  if (value === null) return "";
-  return amountInWords(value);
+export function agingClassFn(due_date: any[][], as_of: any[][], status?: any[][], thresholds?: any[][], language?: string): any[][] {
+  return run(() => {
+    const policy = policyArg(thresholds, "thresholds", "thresholds");
+    const labels = stringsFor(languageOf(language)).agingClass;
+    return broadcast(
+      [
+        { name: "due_date", value: due_date },
+        { name: "as_of", value: as_of },
+        { name: "status", value: isMissing(status) ? null : status },
+      ],
+      ([due, asOf, st]) => {
+        const d = date(due, "due_date");
+        const a = date(asOf, "as_of");
+        if (d === null || a === null) return "";
+        return labels[classify(d, a, text(st), policy).agingClass];
+      }
+    );
+  });
+}
+
+/**
+ * Days past the due date on the as-of date; negative while not yet due. Blank due dates give an empty result.
+ * @customfunction DAYS_PAST_DUE
+ * @param due_date Due date: a date, a serial number or date text; a cell or a range.
+ * @param as_of As-of date (基准日); a cell or a range of the same size.
+ * @returns Whole days, as_of − due_date.
+ */
+export function daysPastDueFn(due_date: any[][], as_of: any[][]): any[][] {
+  return run(() =>
+    broadcast(
+      [
+        { name: "due_date", value: due_date },
+        { name: "as_of", value: as_of },
+      ],
+      ([due, asOf]) => {
+        const d = date(due, "due_date");
+        const a = date(asOf, "as_of");
+        return d === null || a === null ? "" : daysPastDue(d, a);
+      }
+    )
+  );
+}
+
+/**
+ * Aging band (账龄) counted from the date the receivable arose, in calendar months (POLICY §3):
+ * 1年以内 / 1-2年 / 2-3年 / 3年以上 by default. "Within 1 year" includes the anniversary day.
+ * @customfunction AGING_BAND
+ * @param date_arisen Date the receivable arose (发生日期); a cell or a range.
+ * @param as_of As-of date (基准日); a cell or a range of the same size.
+ * @param [bands] Policy range (the policy sheet's rows) or rows of [label, up-to months], the last with blank months.
+ * @param [language] "zh-CN" (default) or "en-US" for the label's language.
+ * @returns The band label for each row.
+ */
+export function agingBandFn(date_arisen: any[][], as_of: any[][], bands?: any[][], language?: string): any[][] {
+  return run(() => {
+    const policy = policyArg(bands, "bands", "bands");
+    const lang = languageOf(language);
+    return broadcast(
+      [
+        { name: "date_arisen", value: date_arisen },
+        { name: "as_of", value: as_of },
+      ],
+      ([arisen, asOf]) => {
+        const d = date(arisen, "date_arisen");
+        const a = date(asOf, "as_of");
+        if (d === null || a === null) return "";
+        return agingBandOf(d, a, policy.reportBands).label[lang];
+      }
+    );
+  });
+}
+
+/** One row of AR.PROVISION, the reference rules (core/provision.itemProvision). */
+function provisionCell(policy: Policy, [bal, arisen, asOf, recovery, st]: Cell[]): Result {
+  const b = parseMoney(bal, "balance");
+  const d = date(arisen, "date_arisen");
+  const a = date(asOf, "as_of");
+  if (b === null || d === null || a === null) return "";
+  if (typeof bal === "number" && (recovery === null || recovery === undefined || recovery === 0) && text(st) === null) {
+    const fen = plainRateProvisionFen(bal, d, a, policy);
+    if (fen === fen) return fen / 100;
+  }
+  // A numeric 0 is how Excel desktop hands over a blank cell: "not assessed" (see @param).
+  const r = recovery === 0 ? null : parseMoney(recovery, "expected_recovery");
+  const condition = directToBadCondition(text(st), policy);
+  return money(itemProvision({ balance: b, dateArisen: d, asOf: a, expectedRecovery: r, condition }, policy).amount);
+}
+
+const BATCH_MIN_CELLS = 256;
+
+/**
+ * A whole range against one as-of date, through the core's integer-fen batch path (exact, and
+ * ~50× faster than a Decimal per row). Rows the batch flags (blank, unreadable, beyond the fast
+ * path) are redone by provisionCell, so every cell is what the reference rules give. Returns
+ * null when the arguments do not have that shape.
+ */
+function provisionRange(policy: Policy, args: { name: string; value: unknown }[]): Result[][] | null {
+  const [bal, arisen, asOf, recovery, st] = args.map((a) => (a.value === null ? null : asMatrix(a.value)));
+  if (!bal || !arisen || !asOf || asOf.length !== 1 || asOf[0]!.length !== 1) return null;
+  const rows = bal.length;
+  const cols = bal[0]!.length;
+  if (rows * cols < BATCH_MIN_CELLS) return null;
+  for (const m of [arisen, recovery, st]) if (m && (m.length !== rows || m[0]!.length !== cols)) return null;
+  let asOfDay: number | null;
+  try {
+    asOfDay = date(asOf[0]![0], "as_of");
+  } catch {
+    return null; // every cell then shows the as_of error, from provisionCell
+  }
+  if (asOfDay === null) return null;
+  const n = rows * cols;
+  const balance: Cell[] = new Array(n);
+  const dateArisen: Cell[] = new Array(n);
+  const expectedRecovery: Cell[] | undefined = recovery ? new Array(n) : undefined;
+  const statusText: (string | null)[] | undefined = st ? new Array(n) : undefined;
+  for (let r = 0, i = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++, i++) {
+      balance[i] = bal[r]![c];
+      dateArisen[i] = arisen[r]![c];
+      if (expectedRecovery) expectedRecovery[i] = recovery![r]![c] === 0 ? null : recovery![r]![c];
+      if (statusText) statusText[i] = text(st![r]![c]);
+    }
+  }
+  const batch = runBatch(
+    { balance: balance as CellValue[], dateArisen: dateArisen as CellValue[], expectedRecovery: expectedRecovery as CellValue[] | undefined, statusText },
+    asOfDay,
+    policy
+  );
+  const out: Result[][] = new Array(rows);
+  for (let r = 0, i = 0; r < rows; r++) {
+    const line: Result[] = new Array(cols);
+    for (let c = 0; c < cols; c++, i++) {
+      const fen = batch.provisionFen[i]!;
+      if ((batch.flags[i]! & FLAG_ERROR) === 0 && fen === fen) {
+        line[c] = fen / 100; // the nearest double to the exact amount, as Number("…") would give
+      } else {
+        try {
+          line[c] = provisionCell(policy, [bal[r]![c], arisen[r]![c], asOf[0]![0], recovery ? recovery[r]![c] : null, st ? st[r]![c] : null]);
+        } catch (e) {
+          line[c] = toCellError(e);
+        }
+      }
+    }
+    out[r] = line;
+  }
+  return out;
+}
+
+/**
+ * Bad-debt provision for a receivable (POLICY §4), rounded half-up to the cent: balance × the rate of its
+ * age band (5% within 1 year … 100% over 5 years by default); balance − expected recovery where a recovery
+ * is estimated; 100% under a direct-to-bad status (破产, 拒绝还款, …); 0 under the direct write-off method
+ * and for balances of 0 or less.
+ * @customfunction PROVISION
+ * @param balance Balance (应收余额) in yuan: a number or text such as "90.96万"; a cell or a range.
+ * @param date_arisen Date the receivable arose (发生日期); a cell or a range of the same size.
+ * @param as_of As-of date (基准日).
+ * @param [rate_table] Policy range (the policy sheet's rows) or rows of [up-to months, rate], the last with blank months.
+ * @param [expected_recovery] Amount still expected back; blank (or 0 from a blank cell) = not assessed; write "0" as text for nothing expected.
+ * @param [status] Status or note text (破产, 拒绝还款, bankrupt…) that makes the item a bad debt, provided in full.
+ * @returns The provision in yuan for each row.
+ */
+export function provisionFn(balance: any[][], date_arisen: any[][], as_of: any[][], rate_table?: any[][], expected_recovery?: any[][], status?: any[][]): any[][] {
+  return run(() => {
+    const policy = policyArg(rate_table, "rates", "rate_table");
+    const args = [
+      { name: "balance", value: balance },
+      { name: "date_arisen", value: date_arisen },
+      { name: "as_of", value: as_of },
+      { name: "expected_recovery", value: isMissing(expected_recovery) ? null : expected_recovery },
+      { name: "status", value: isMissing(status) ? null : status },
+    ];
+    return provisionRange(policy, args) ?? broadcast(args, (cells) => provisionCell(policy, cells));
+  });
+}
+
+/** Answers as raters × items, from a 32-row column per rater or a 32-column row per rater. */
+function ratersOf(m: Cell[][], items: number): Cell[][] {
+  const rows = m.length;
+  const cols = (m[0] ?? []).length;
+  // Excel desktop hands a blank cell over as 0, and 0 is no answer's score: read it as unanswered.
+  const cell = (v: Cell): Cell => (v === 0 ? null : v);
+  if (rows === items) return Array.from({ length: cols }, (_, c) => m.map((row) => cell(row[c])));
+  if (cols === items) return m.map((row) => row.map(cell));
+  throw new CallError("#VALUE!", `answers must have ${items} rows (one column per rater) or ${items} columns, not ${rows}×${cols} / 回答应为 ${items} 行（每位评分人一列）或 ${items} 列`);
+}
+
+/**
+ * Credit score of a customer, 0–100, from the 32-item questionnaire (客户情况调查表, POLICY §5.1): each answer
+ * is 1, 2 or 3 (best first; scored 90/70/50), 4 or "?" for don't know (60), the answer text, or an exact score
+ * inside the answer's range (e.g. 85); weights add up to 100%. Several raters, one column each, are averaged.
+ * @customfunction CREDIT_SCORE
+ * @param answers The 32 answers in a column (one column per rater) or in a row.
+ * @param [weights] Policy range (the policy sheet's rows) or the 32 item weights in a row or a column.
+ * @param [rater_weights] One weight per rater for a weighted mean; the plain mean without it.
+ * @returns The combined score.
+ */
+export function creditScoreFn(answers: any[][], weights?: any[][], rater_weights?: any[][]): number {
+  try {
+    const policy = policyArg(weights, "weights", "weights");
+    const raters = ratersOf(asMatrix(answers), policy.credit.items.length);
+    const raterWeights = isMissing(rater_weights) ? undefined : asMatrix(rater_weights).flat();
+    const result = creditScore(raters, policy, raterWeights ? { raterWeights } : {});
+    return Number(result.score.toString());
+  } catch (e) {
+    throwAsExcel(e);
+  }
+}
+
+/**
+ * Credit grade for a score (AAA ≥ 90, AA ≥ 80, A ≥ 70, B ≥ 60, C below: the product's default bands, editable in the policy).
+ * @customfunction CREDIT_GRADE
+ * @param score Credit score 0–100; a cell or a range.
+ * @param [bands] Policy range (the policy sheet's rows) or rows of [grade, minimum score, limit factor].
+ * @returns The grade for each row.
+ */
+export function creditGradeFn(score: any[][], bands?: any[][]): any[][] {
+  return run(() => {
+    const policy = policyArg(bands, "grades", "bands");
+    return broadcast([{ name: "score", value: score }], ([s]) => (s === null || s === undefined || s === "" ? "" : creditGrade(s as number | string, policy).grade));
+  });
+}
+
+/**
+ * Suggested credit limit: the contract value × the grade's limit factor (product default, editable), to the cent.
+ * @customfunction SUGGESTED_LIMIT
+ * @param score Credit score 0–100; a cell or a range.
+ * @param contract_value Size of the work (contract value) in yuan; a cell or a range of the same size.
+ * @param [bands] Policy range (the policy sheet's rows) or rows of [grade, minimum score, limit factor].
+ * @returns The suggested limit in yuan.
+ */
+export function suggestedLimitFn(score: any[][], contract_value: any[][], bands?: any[][]): any[][] {
+  return run(() => {
+    const policy = policyArg(bands, "grades", "bands");
+    return broadcast(
+      [
+        { name: "score", value: score },
+        { name: "contract_value", value: contract_value },
+      ],
+      ([s, v]) => {
+        const value = parseMoney(v, "contract_value");
+        if (s === null || s === undefined || s === "" || value === null) return "";
+        return money(suggestedLimit(s as number | string, value, policy));
+      }
+    );
+  });
+}
+
+/**
+ * Collection approach for a recovery probability (POLICY §6): ≥ 90% wait for payment; 70–90% gentle reminders;
+ * 50–70% frequent letters, calls and visits; below 50% stern wording, arbitration or lawsuit.
+ * @customfunction COLLECTION_ACTION
+ * @param recovery_probability Probability of recovery: 0.85, "85%" or 85; a cell or a range.
+ * @param [language] "zh-CN" (default) or "en-US".
+ * @returns The approach for each row.
+ */
+export function collectionActionFn(recovery_probability: any[][], language?: string): any[][] {
+  return run(() => {
+    const lang = languageOf(language);
+    return broadcast([{ name: "recovery_probability", value: recovery_probability }], ([p]) =>
+      p === null || p === undefined || p === "" ? "" : collectionTier(p, DEFAULT_POLICY).label[lang]
+    );
+  });
+}
+
+/**
+ * Whether a receivable may be written off (POLICY §8): overdue more than 3 years, or a status naming a
+ * write-off condition (bankrupt or deregistered, debtor dead or missing, disaster, court ruling).
+ * @customfunction WRITE_OFF_ELIGIBLE
+ * @param due_date Due date; a cell or a range.
+ * @param as_of As-of date (基准日).
+ * @param [status] Status or note text.
+ * @returns TRUE when eligible, for each row.
+ */
+export function writeOffEligibleFn(due_date: any[][], as_of: any[][], status?: any[][]): any[][] {
+  return run(() => {
+    const policy = DEFAULT_POLICY;
+    return broadcast(
+      [
+        { name: "due_date", value: due_date },
+        { name: "as_of", value: as_of },
+        { name: "status", value: isMissing(status) ? null : status },
+      ],
+      ([due, asOf, st]) => {
+        const d = date(due, "due_date");
+        const a = date(asOf, "as_of");
+        if (d === null || a === null) return "";
+        return writeOffEligibility({ dueDate: d, asOf: a, statusText: text(st) }, policy).eligible;
+      }
+    );
+  });
+}
+
+/**
+ * Discount interest on a bill (POLICY §9): face × annual rate × days to maturity ÷ 360, to the cent.
+ * @customfunction DISCOUNT_INTEREST
+ * @param face Face value of the bill in yuan; a cell or a range.
+ * @param discount_date Date the bill is discounted.
+ * @param maturity_date Date the bill matures.
+ * @param annual_rate Annual discount rate: 0.045 or "4.5%".
+ * @returns The interest in yuan.
+ */
+export function discountInterestFn(face: any[][], discount_date: any[][], maturity_date: any[][], annual_rate: any[][]): any[][] {
+  return run(() => {
+    const policy = DEFAULT_POLICY;
+    return broadcast(
+      [
+        { name: "face", value: face },
+        { name: "discount_date", value: discount_date },
+        { name: "maturity_date", value: maturity_date },
+        { name: "annual_rate", value: annual_rate },
+      ],
+      ([f, from, to, rate]) => {
+        const a = date(from, "discount_date");
+        const b = date(to, "maturity_date");
+        if (a === null || b === null || f === null || f === undefined || f === "") return "";
+        return money(discountInterest(f as number | string, rate as number | string, a, b, policy));
+      }
+    );
+  });
+}
+
+/**
+ * The amount in Chinese capitals (人民币大写) as banks require, e.g. 909600 → 玖拾万玖仟陆佰元整.
+ * @customfunction AMOUNT_IN_WORDS
+ * @param amount Amount in yuan: a number or text such as "90.96万"; a cell or a range.
+ * @returns The amount in capitals for each row.
+ */
+export function amountInWordsFn(amount: any[][]): any[][] {
+  return run(() =>
+    broadcast([{ name: "amount", value: amount }], ([a]) => {
+      const value = parseMoney(a, "amount");
+      return value === null ? "" : amountInWords(value);
+    })
+  );
+}
+
+/**
+ * Due date: the date arisen plus the credit days (the policy's default term, 30 days, when blank). Returned as a
+ * date serial: format the cell as a date.
+ * @customfunction DUE_DATE
+ * @param date_arisen Date the receivable arose; a cell or a range.
+ * @param [credit_days] Credit days (信用期); a cell or a range of the same size.
+ * @returns The due date as a serial number.
+ */
+export function dueDateFn(date_arisen: any[][], credit_days?: any[][]): any[][] {
+  return run(() => {
+    const policy = DEFAULT_POLICY;
+    return broadcast(
+      [
+        { name: "date_arisen", value: date_arisen },
+        { name: "credit_days", value: isMissing(credit_days) ? null : credit_days },
+      ],
+      ([arisen, days]) => {
+        const d = date(arisen, "date_arisen");
+        if (d === null) return "";
+        const n = days === null || days === undefined || days === "" ? null : Number(days);
+        if (n !== null && !Number.isInteger(n)) throw new ArError("aging.credit-days-invalid", { "zh-CN": `信用期“${String(days)}”不是整数天数`, "en-US": `credit_days "${String(days)}" is not a whole number of days` });
+        return toExcelSerial(dueDateOf(d, n, null, policy));
+      }
+    );
+  });
+}
+
+/**
+ * Last day to declare a bad-debt loss to the tax bureau (POLICY §8): 45 days after the end of the year the
+ * loss is recognised in. Returned as a date serial.
+ * @customfunction TAX_FILING_DEADLINE
+ * @param loss_date Date the loss is recognised; a cell or a range.
+ * @returns The deadline as a serial number.
+ */
+export function taxFilingDeadlineFn(loss_date: any[][]): any[][] {
+  return run(() => {
+    const policy = DEFAULT_POLICY;
+    return broadcast([{ name: "loss_date", value: loss_date }], ([d]) => {
+      const day = date(d, "loss_date");
+      return day === null ? "" : toExcelSerial(taxFilingDeadline(day, policy));
+    });
+  });
 }

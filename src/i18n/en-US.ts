@@ -3,6 +3,7 @@ export const enUS = {
   appSubtitle: "Your receivables policy, inside the ledger",
   previewBanner: "Preview: an in-memory workbook, not Excel. Nothing here is saved.",
   noHostBanner: "Not running inside Excel: the pane is shown for a look only.",
+  agingClass: { normal: "Normal", overdue: "Overdue", stale: "Stale", bad: "Bad debt" },
   tabs: { validate: "Validate", credit: "Credit", notices: "Notices", policy: "Policy" },
   validate: {
     title: "Check a ledger against the policy",
@@ -23,7 +24,6 @@ export const enUS = {
     title: "The policy in force",
     intro: "Every figure below is a policy parameter this workbook can change. Defaults follow the company's receivables policy.",
     classes: "Aging classes (days past the credit term)",
-    class: { normal: "Normal", overdue: "Overdue", stale: "Stale", bad: "Bad debt" },
     upTo: "up to {days} days",
     above: "over {days} days",
     bands: "Provision rate by age",

@@ -5,6 +5,7 @@ export const zhCN: typeof enUS = {
   appSubtitle: "在台账中执行应收账款管理制度",
   previewBanner: "预览：内存中的示例工作簿，并非 Excel。此处的任何操作都不会保存。",
   noHostBanner: "当前不在 Excel 中运行：仅供查看界面。",
+  agingClass: { normal: "正常", overdue: "逾期", stale: "呆滞", bad: "呆帐" },
   tabs: { validate: "检查", credit: "信用", notices: "通知书", policy: "制度" },
   validate: {
     title: "按制度检查应收台账",
@@ -25,7 +26,6 @@ export const zhCN: typeof enUS = {
     title: "现行制度参数",
     intro: "以下每个数字都是本工作簿可以修改的制度参数，默认值取自公司的应收账款管理制度。",
     classes: "应收账款分类（超过信用期的天数）",
-    class: { normal: "正常", overdue: "逾期", stale: "呆滞", bad: "呆帐" },
     upTo: "{days} 天以内",
     above: "超过 {days} 天",
     bands: "按账龄计提比例",

@@ -14,13 +14,14 @@ function percent(rate: string): string {
 }
 
 export function PolicyPanel({ lang, policy = DEFAULT_POLICY }: { lang: Lang; policy?: Policy }): React.JSX.Element {
-  const s = stringsFor(lang).policy;
+  const strings = stringsFor(lang);
+  const s = strings.policy;
   const t = policy.agingClass;
   const classes: [string, string][] = [
-    [s.class.normal, format(s.upTo, { days: t.normalMaxDays })],
-    [s.class.overdue, format(s.upTo, { days: t.overdueMaxDays })],
-    [s.class.stale, format(s.upTo, { days: t.staleMaxDays })],
-    [s.class.bad, format(s.above, { days: t.staleMaxDays })],
+    [strings.agingClass.normal, format(s.upTo, { days: t.normalMaxDays })],
+    [strings.agingClass.overdue, format(s.upTo, { days: t.overdueMaxDays })],
+    [strings.agingClass.stale, format(s.upTo, { days: t.staleMaxDays })],
+    [strings.agingClass.bad, format(s.above, { days: t.staleMaxDays })],
   ];
   const rateOf = new Map(policy.provision.rates.map((r) => [r.bandKey, r.rate]));
   return (

@@ -1,0 +1,91 @@
+import {
+  amountInWordsFn,
+  agingBandFn,
+  collectionActionFn,
+  discountInterestFn,
+  dueDateFn,
+  taxFilingDeadlineFn,
+  writeOffEligibleFn,
+} from "../../src/functions/functions";
+import { col, errorIn, one, serial } from "./excel";
+
+const asOf = serial(2011, 8, 31);
+
+describe("AR.AGING_BAND", () => {
+  test("bands counted in calendar months from the date arisen (POLICY §3)", () => {
+    const out = agingBandFn(col(serial(2011, 1, 1), serial(2010, 8, 31), serial(2010, 8, 30), serial(2008, 8, 31), serial(2008, 8, 30), 0), [[asOf]]);
+    // Each band includes its upper anniversary: exactly 36 months old is still 2–3 years.
+    expect(out).toEqual([["1年以内"], ["1年以内"], ["1-2年"], ["2-3年"], ["3年以上"], [""]]);
+  });
+  test("English labels and custom bands", () => {
+    expect(one(agingBandFn([[serial(2009, 1, 1)]], [[asOf]], undefined, "en-US"))).toMatch(/2.3 years/);
+    expect(one(agingBandFn([[serial(2011, 6, 1)]], [[asOf]], [["半年内", 6], ["半年以上", null]]))).toBe("半年内");
+  });
+});
+
+describe("AR.COLLECTION_ACTION (POLICY §6)", () => {
+  test("tiers at their edges", () => {
+    const out = collectionActionFn(col(1, 0.9, "85%", 0.7, 0.6999, 0.5, 0.4999, 0, null));
+    expect(out.map((r) => r[0])).toEqual([
+      "一般不打扰客户，等待客户主动付款",
+      "一般不打扰客户，等待客户主动付款",
+      "措辞委婉地催收，尽量取得客户对催收的理解",
+      "措辞委婉地催收，尽量取得客户对催收的理解",
+      "频繁地信件催款、电话催询及人员上门催收",
+      "频繁地信件催款、电话催询及人员上门催收",
+      "措辞严厉，必要时提请有关部门仲裁或提请诉讼",
+      "措辞严厉，必要时提请有关部门仲裁或提请诉讼",
+      "",
+    ]);
+  });
+  test("English, and a probability above 100% is #NUM!", () => {
+    expect(one(collectionActionFn([[0.75]], "en"))).toBe("Gentle, tactful reminders; seek the customer's understanding");
+    expect(errorIn(one(collectionActionFn([["150%"]]))).code).toBe("#NUM!");
+  });
+});
+
+describe("AR.WRITE_OFF_ELIGIBLE (POLICY §8)", () => {
+  test("overdue MORE than 3 years: not on the third anniversary, yes the day after", () => {
+    const due = [[serial(2008, 8, 31)]];
+    expect(writeOffEligibleFn(due, col(serial(2011, 8, 31), serial(2011, 9, 1)))).toEqual([[false], [true]]);
+  });
+  test("a write-off condition in the status, whatever the age", () => {
+    expect(one(writeOffEligibleFn([[asOf]], [[asOf]], [["法院裁定无法清偿"]]))).toBe(true);
+    expect(one(writeOffEligibleFn([[0]], [[asOf]]))).toBe("");
+  });
+});
+
+describe("AR.DISCOUNT_INTEREST (POLICY §9)", () => {
+  test("face × rate × days ÷ 360: 100,000 × 4.5% × 183 ÷ 360 = 2,287.50", () => {
+    // 2011-06-01 → 2011-12-01 is 183 days.
+    expect(one(discountInterestFn([[100000]], [[serial(2011, 6, 1)]], [[serial(2011, 12, 1)]], [["4.5%"]]))).toBe(2287.5);
+  });
+  test("rounded half-up once: 1,000 × 5% × 1 ÷ 360 = 0.13888… → 0.14", () => {
+    expect(one(discountInterestFn([[1000]], [[serial(2011, 6, 1)]], [[serial(2011, 6, 2)]], [[0.05]]))).toBe(0.14);
+  });
+  test("discounting on the maturity date is #NUM!", () => {
+    expect(errorIn(one(discountInterestFn([[1000]], [[asOf]], [[asOf]], [[0.05]]))).code).toBe("#NUM!");
+  });
+});
+
+describe("AR.AMOUNT_IN_WORDS", () => {
+  test("the bank's spelling", () => {
+    expect(amountInWordsFn(col(909600, "90.96万", 100.05, 0.5, 10, null))).toEqual([
+      ["玖拾万玖仟陆佰元整"],
+      ["玖拾万玖仟陆佰元整"],
+      ["壹佰元零伍分"],
+      ["伍角"],
+      ["壹拾元整"],
+      [""],
+    ]);
+  });
+});
+
+describe("AR.DUE_DATE and AR.TAX_FILING_DEADLINE", () => {
+  test("date arisen + credit days, the policy's 30 when blank; a serial back", () => {
+    expect(dueDateFn(col(serial(2011, 1, 31), serial(2011, 1, 31)), col(null, 45))).toEqual([[serial(2011, 3, 2)], [serial(2011, 3, 17)]]);
+  });
+  test("45 days after the year end: a loss recognised 2011-06-30 is declared by 2012-02-14", () => {
+    expect(one(taxFilingDeadlineFn([["2011-06-30"]]))).toBe(serial(2012, 2, 14));
+  });
+});
