@@ -1,0 +1,329 @@
+/**
+ * Column mapping: which column holds which field. Detection proposes one from the header
+ * (headers.ts), the caller may override any part of it, and a table cannot be read without its
+ * required fields.
+ */
+import { ArError } from "../errors";
+import {
+  type FieldDeclaration,
+  type HeaderDetection,
+  type LedgerField,
+  normalizeLabel,
+  type TableSchema,
+} from "./headers";
+
+/** field -> 0-based column index into the row arrays. */
+export type ColumnMapping<F extends string = LedgerField> = Partial<Record<F, number>>;
+
+/**
+ * How a caller names a column: a 0-based index into the row arrays, a column letter as the
+ * sheet shows it ("F"; the sheet's own letter, so it accounts for options.origin), or the
+ * header text as written ("应收余额").
+ */
+export type ColumnRef = number | string;
+
+/** An explicit mapping: each field to a column, or null to leave a detected field unread. */
+export type MappingOverride<F extends string = LedgerField> = Partial<Record<F, ColumnRef | null>>;
+
+/** Where the row arrays sit in the sheet: values[0][0] is at sheet row `row`, column `column` (both 1-based). */
+export interface SheetOrigin {
+  row: number;
+  column: number;
+}
+
+export const DEFAULT_ORIGIN: SheetOrigin = { row: 1, column: 1 };
+
+/** "A" for 1, "Z" for 26, "AA" for 27, "XFD" for 16384. */
+export function columnLetterOf(sheetColumn: number): string {
+  let n = sheetColumn;
+  let out = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = (n - 1 - rem) / 26;
+  }
+  return out;
+}
+
+/** The sheet letter of a 0-based index into the row arrays. */
+export function columnLetter(index: number, origin: SheetOrigin = DEFAULT_ORIGIN): string {
+  return columnLetterOf(index + origin.column);
+}
+
+/** The 1-based sheet column of a letter ("F" -> 6); NaN when the text is not one (beyond XFD too). */
+export function sheetColumnOf(letters: string): number {
+  const t = letters.trim().toUpperCase();
+  if (!/^[A-Z]{1,3}$/.test(t)) return NaN;
+  let n = 0;
+  for (let i = 0; i < t.length; i++) n = n * 26 + (t.charCodeAt(i) - 64);
+  return n <= 16384 ? n : NaN;
+}
+
+export interface MappedColumn<F extends string = LedgerField> {
+  field: F;
+  index: number;
+  letter: string;
+  /** The header text ("" when the column has none, e.g. an explicit mapping without a header). */
+  header: string;
+  /** 1 exact synonym or explicit, 0.6 a synonym inside the header. */
+  quality: number;
+  source: "detected" | "explicit";
+}
+
+export interface UnmappedColumn {
+  index: number;
+  letter: string;
+  header: string;
+}
+
+/** A field more than one column could hold, or a header that names more than one field. */
+export interface AmbiguousField<F extends string = LedgerField> {
+  field: F;
+  /** The column read for the field. */
+  chosen: UnmappedColumn;
+  /** Other columns whose header also names the field (not read). */
+  others: UnmappedColumn[];
+  /** Other fields the chosen header also names, as closely. */
+  alsoFields: F[];
+}
+
+export interface MappingResult<F extends string = LedgerField> {
+  mapping: ColumnMapping<F>;
+  /** Mapped columns in column order. */
+  columns: MappedColumn<F>[];
+  /** Header cells naming no field (row-number columns such as 序号 excepted). */
+  unmapped: UnmappedColumn[];
+  ambiguous: AmbiguousField<F>[];
+  /**
+   * How sure detection is, in [0, 1], two decimals: the mapped columns' qualities over the
+   * columns with a header (mapped, unmapped, or losing a field to another column). 1 when every
+   * header names its own field exactly.
+   */
+  confidence: number;
+}
+
+function ref(index: number, header: string, origin: SheetOrigin): UnmappedColumn {
+  return { index, letter: columnLetter(index, origin), header };
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+function confidenceOf(columns: readonly MappedColumn<string>[], unread: number): number {
+  const denominator = columns.length + unread;
+  if (denominator === 0) return 0;
+  let sum = 0;
+  for (const c of columns) sum += c.quality;
+  return round2(sum / denominator);
+}
+
+/**
+ * The mapping a detected header proposes. When several columns name one field, the best match
+ * wins (exact over contained, then the synonym listed first — 开票日期 before 入账日期 — then
+ * the leftmost column); the others are reported in `ambiguous`.
+ */
+export function mappingFromHeader<F extends string>(header: HeaderDetection<F>, origin: SheetOrigin = DEFAULT_ORIGIN): MappingResult<F> {
+  const byField = new Map<F, HeaderDetection<F>["columns"]>();
+  const unmapped: UnmappedColumn[] = [];
+  for (const col of header.columns) {
+    if (col.match === null) {
+      if (!col.ignored) unmapped.push(ref(col.index, col.text, origin));
+      continue;
+    }
+    const list = byField.get(col.match.field);
+    if (list === undefined) byField.set(col.match.field, [col]);
+    else list.push(col);
+  }
+  const columns: MappedColumn<F>[] = [];
+  const ambiguous: AmbiguousField<F>[] = [];
+  const mapping: ColumnMapping<F> = {};
+  let losers = 0;
+  for (const [field, candidates] of byField) {
+    const sorted = [...candidates].sort((a, b) => {
+      const ma = a.match;
+      const mb = b.match;
+      if (ma === null || mb === null) return 0;
+      return mb.quality - ma.quality || ma.rank - mb.rank || a.index - b.index;
+    });
+    const [chosen, ...others] = sorted;
+    const match = chosen.match;
+    if (match === null) continue;
+    mapping[field] = chosen.index;
+    columns.push({ field, index: chosen.index, letter: columnLetter(chosen.index, origin), header: chosen.text, quality: match.quality, source: "detected" });
+    losers += others.length;
+    if (others.length > 0 || match.alsoMatched.length > 0) {
+      ambiguous.push({
+        field,
+        chosen: ref(chosen.index, chosen.text, origin),
+        others: others.map((o) => ref(o.index, o.text, origin)),
+        alsoFields: [...match.alsoMatched],
+      });
+    }
+  }
+  columns.sort((a, b) => a.index - b.index);
+  return { mapping, columns, unmapped, ambiguous, confidence: confidenceOf(columns, unmapped.length + losers) };
+}
+
+function mappingError(id: string, zh: string, en: string, table: string): ArError {
+  return new ArError(id, { "zh-CN": zh, "en-US": en }, { excel: "#VALUE!", field: table });
+}
+
+export interface OverrideContext<F extends string> {
+  sheet: string;
+  schema: TableSchema<F>;
+  /** Number of columns in the rows (an index must be below it). */
+  width: number;
+  origin: SheetOrigin;
+  header: HeaderDetection<F> | null;
+}
+
+function resolveRef<F extends string>(field: F, value: ColumnRef, ctx: OverrideContext<F>): number {
+  const where = `工作表“${ctx.sheet}”`;
+  const whereEn = `sheet "${ctx.sheet}"`;
+  if (typeof value === "number") {
+    if (!Number.isInteger(value) || value < 0 || value >= Math.max(ctx.width, 1)) {
+      throw mappingError(
+        "ledger.mapping-invalid",
+        `${where}：字段“${field}”指定的列序号 ${String(value)} 无效，应为 0 到 ${Math.max(ctx.width - 1, 0)} 之间的整数（从 0 起算）。`,
+        `In ${whereEn}, the column index ${String(value)} given for field "${field}" is invalid: expected a whole number from 0 to ${Math.max(ctx.width - 1, 0)} (0-based).`,
+        ctx.schema.key,
+      );
+    }
+    return value;
+  }
+  if (typeof value === "string") {
+    const sheetColumn = sheetColumnOf(value);
+    if (!Number.isNaN(sheetColumn)) {
+      const index = sheetColumn - ctx.origin.column;
+      if (index >= 0 && index < Math.max(ctx.width, 1)) return index;
+      throw mappingError(
+        "ledger.mapping-invalid",
+        `${where}：字段“${field}”指定的列 ${value.trim().toUpperCase()} 不在所读区域内（${columnLetter(0, ctx.origin)} 至 ${columnLetter(Math.max(ctx.width - 1, 0), ctx.origin)}）。`,
+        `In ${whereEn}, column ${value.trim().toUpperCase()} given for field "${field}" is outside the range read (${columnLetter(0, ctx.origin)} to ${columnLetter(Math.max(ctx.width - 1, 0), ctx.origin)}).`,
+        ctx.schema.key,
+      );
+    }
+    const wanted = normalizeLabel(value);
+    const col = ctx.header?.columns.find((c) => normalizeLabel(c.text) === wanted || c.label.base === wanted);
+    if (col !== undefined && wanted !== "") return col.index;
+  }
+  throw mappingError(
+    "ledger.mapping-invalid",
+    `${where}：字段“${field}”指定的列“${String(value)}”无法识别。应为列字母（如 F）、从 0 起算的列序号，或表头中的列名。`,
+    `In ${whereEn}, the column "${String(value)}" given for field "${field}" is not recognised: expected a column letter (e.g. F), a 0-based column index, or a header text of the sheet.`,
+    ctx.schema.key,
+  );
+}
+
+/**
+ * The detected mapping with the caller's explicit one laid over it. An explicit column wins:
+ * a field detection had put on that column loses it. null removes a field. Throws ArError
+ * "ledger.mapping-invalid" for an unknown field or a column that is not in the rows, and
+ * "ledger.mapping-conflict" when two fields are given the same column.
+ */
+export function applyOverride<F extends string>(
+  detected: MappingResult<F>,
+  override: MappingOverride<F> | Partial<Record<string, ColumnRef | null>>,
+  ctx: OverrideContext<F>,
+): MappingResult<F> {
+  const known = new Map<string, FieldDeclaration<F>>(ctx.schema.fields.map((d) => [d.field, d]));
+  const explicit = new Map<F, number | null>();
+  const taken = new Map<number, F>();
+  for (const [key, value] of Object.entries(override) as [string, ColumnRef | null | undefined][]) {
+    if (value === undefined) continue;
+    const decl = known.get(key);
+    if (decl === undefined) {
+      throw mappingError(
+        "ledger.mapping-invalid",
+        `工作表“${ctx.sheet}”：列映射中的字段“${key}”不存在。可用字段：${ctx.schema.fields.map((d) => d.field).join("、")}。`,
+        `Sheet "${ctx.sheet}": the column mapping names an unknown field "${key}". Known fields: ${ctx.schema.fields.map((d) => d.field).join(", ")}.`,
+        ctx.schema.key,
+      );
+    }
+    const field = decl.field;
+    if (value === null) {
+      explicit.set(field, null);
+      continue;
+    }
+    const index = resolveRef(field, value, ctx);
+    const other = taken.get(index);
+    if (other !== undefined) {
+      throw mappingError(
+        "ledger.mapping-conflict",
+        `工作表“${ctx.sheet}”：列映射把字段“${other}”和“${field}”都指向 ${columnLetter(index, ctx.origin)} 列；一列只能对应一个字段。`,
+        `Sheet "${ctx.sheet}": the column mapping puts both "${other}" and "${field}" on column ${columnLetter(index, ctx.origin)}; a column holds one field.`,
+        ctx.schema.key,
+      );
+    }
+    taken.set(index, field);
+    explicit.set(field, index);
+  }
+  if (explicit.size === 0) return detected;
+
+  const headerText = new Map<number, string>((ctx.header?.columns ?? []).map((c) => [c.index, c.text]));
+  const columns: MappedColumn<F>[] = [];
+  const mapping: ColumnMapping<F> = {};
+  for (const c of detected.columns) {
+    if (explicit.has(c.field) || taken.has(c.index)) continue;
+    columns.push(c);
+    mapping[c.field] = c.index;
+  }
+  for (const [field, index] of explicit) {
+    if (index === null) continue;
+    mapping[field] = index;
+    columns.push({ field, index, letter: columnLetter(index, ctx.origin), header: headerText.get(index) ?? "", quality: 1, source: "explicit" });
+  }
+  columns.sort((a, b) => a.index - b.index);
+  const mappedIndices = new Set(columns.map((c) => c.index));
+  const unmapped = [
+    ...detected.unmapped.filter((u) => !mappedIndices.has(u.index)),
+    ...detected.columns.filter((c) => !mappedIndices.has(c.index)).map((c) => ref(c.index, c.header, ctx.origin)),
+  ].sort((a, b) => a.index - b.index);
+  const ambiguous = detected.ambiguous.filter((a) => !explicit.has(a.field));
+  const losers = ambiguous.reduce((n, a) => n + a.others.filter((o) => !mappedIndices.has(o.index)).length, 0);
+  return { mapping, columns, unmapped, ambiguous, confidence: confidenceOf(columns, unmapped.length + losers) };
+}
+
+/** The required groups (TableSchema.required) the mapping leaves without any column. */
+export function missingRequired<F extends string>(schema: TableSchema<F>, mapping: ColumnMapping<F>): (readonly F[])[] {
+  return schema.required.filter((group) => group.every((f) => mapping[f] === undefined));
+}
+
+function synonymsFor(decl: FieldDeclaration, max: number): string {
+  return [...decl.zh, ...decl.en]
+    .map((s) => (s.startsWith("=") ? s.slice(1) : s))
+    .slice(0, max)
+    .join("/");
+}
+
+/** "客户（客户/客户名称/…）或…" for messages: the fields of required groups and some of their header words. */
+export function describeGroups<F extends string>(schema: TableSchema<F>, groups: readonly (readonly F[])[], lang: "zh" | "en"): string {
+  const byField = new Map<string, FieldDeclaration>(schema.fields.map((d) => [d.field, d]));
+  return groups
+    .map((group) =>
+      group
+        .map((f) => {
+          const decl = byField.get(f);
+          if (decl === undefined) return f;
+          return lang === "zh" ? `${decl.label["zh-CN"]}（${synonymsFor(decl, 6)}）` : `${decl.label["en-US"]} (${synonymsFor(decl, 6)})`;
+        })
+        .join(lang === "zh" ? " 或 " : " or "),
+    )
+    .join(lang === "zh" ? "；" : "; ");
+}
+
+/** Throws ArError "ledger.missing-columns" naming every required field the mapping lacks. */
+export function requireColumns<F extends string>(schema: TableSchema<F>, result: MappingResult<F>, sheet: string, headerRow: number | null): void {
+  const missing = missingRequired(schema, result.mapping);
+  if (missing.length === 0) return;
+  const found = result.columns.map((c) => `${c.letter}:${c.header === "" ? c.field : c.header}`).join(", ");
+  const at = headerRow === null ? "" : `第 ${headerRow} 行的`;
+  const atEn = headerRow === null ? "" : ` in row ${headerRow}`;
+  throw mappingError(
+    "ledger.missing-columns",
+    `工作表“${sheet}”${at}表头缺少必需的列：${describeGroups(schema, missing, "zh")}。已识别的列：${found === "" ? "无" : found}。可在列映射中指定这些列。`,
+    `Sheet "${sheet}": the header${atEn} lacks required columns: ${describeGroups(schema, missing, "en")}. Columns recognised: ${found === "" ? "none" : found}. You can name these columns in an explicit mapping.`,
+    schema.key,
+  );
+}

@@ -1,0 +1,272 @@
+import { readLedger, type LedgerReading } from "../../../src/core/ledger";
+import { isReceiptType, transactionKind } from "../../../src/core/ledger/transactions";
+import { TRANSACTIONS } from "../../fixtures/ledgers/transactionsLedger";
+
+function tx(r: LedgerReading) {
+  if (r.transactions === null) throw new Error("not read as transactions");
+  return r.transactions;
+}
+
+/** Open items as "row customer amount received balance" in yuan. */
+function open(r: LedgerReading): string[] {
+  return r.rows.map((x) => `${x.row} ${x.customer} ${x.amount?.toFixed(2)} ${x.received?.toFixed(2)} ${x.balance?.toFixed(2)}`);
+}
+
+function allocations(r: LedgerReading): string[] {
+  return tx(r).allocations.map((a) => `${a.receiptRow}->${a.itemRow} ${a.amount.toFixed(2)}`);
+}
+
+const HEADER = ["日期", "客户名称", "单据号", "业务类型", "金额", "已收金额"];
+
+describe("layout 6: a transactions ledger", () => {
+  const r = readLedger(TRANSACTIONS, { sheet: "往来" });
+
+  it("is recognised as transactions", () => {
+    expect(r.shape).toBe("transactions");
+  });
+
+  it("leaves the right items open", () => {
+    // 甲: INV-4 8000 is named by the 3000 receipt (row 7) -> 5000 open. The unnamed 12000
+    //     (row 5) pays the oldest first: INV-1 10000 in full, then 2000 of INV-2 -> 18000 open.
+    // 乙: INV-3 5000; -2000 (row 8) -> 3000; 4000 received (row 9) pays 3000 -> 0, 1000 over.
+    // 丙: INV-9 1000; 400 naming an unknown INV-X goes FIFO -> 600 open.
+    expect(open(r)).toEqual([
+      "3 甲公司 20000.00 2000.00 18000.00",
+      "6 甲公司 8000.00 3000.00 5000.00",
+      "10 丙公司 1000.00 400.00 600.00",
+    ]);
+    expect(tx(r).settledItems.map((x) => x.row)).toEqual([2, 4]);
+    expect(tx(r).receipts.map((x) => x.row)).toEqual([5, 7, 8, 9, 11, 12]);
+  });
+
+  it("records each allocation", () => {
+    expect(allocations(r)).toEqual(["5->2 10000.00", "5->3 2000.00", "7->6 3000.00", "8->4 2000.00", "9->4 3000.00", "11->10 400.00"]);
+  });
+
+  it("reports what was paid and not applied, per customer", () => {
+    expect(tx(r).unappliedCredits.map((c) => [c.customer, c.amount.toFixed(2), c.amountFen, c.receiptRows])).toEqual([
+      ["乙公司", "1000.00", 100000, [9]], // 2000 + 4000 − 5000
+      [null, "250.00", 25000, [12]], // no customer
+    ]);
+  });
+
+  it("reports the unknown document and the receipt without a customer", () => {
+    expect(r.issues.map((i) => `${i.row} ${i.column} ${i.field} ${i.issue} ${i.severity}`)).toEqual([
+      "11 C document unknown-document warning",
+      "12 B customer missing-field error",
+      "12 B customer unallocated-receipt warning",
+    ]);
+    expect(r.issues[0].zh).toBe("工作表“往来”第 11 行 C 列（单据号）：收款注明的单据“INV-X”在该客户的发票中找不到，已按先进先出冲销最早的未清款项。");
+    expect(r.issues[2].en).toBe('Sheet "往来", row 12, column B (customer): this receipt (250 yuan) has no customer, so it cannot be applied to any item; it is counted as unapplied.');
+  });
+});
+
+describe("FIFO order", () => {
+  it("pays the oldest by date arisen, then by sheet row, whatever the sheet order", () => {
+    const r = readLedger(
+      [
+        HEADER,
+        [40612, "甲", "B", "开票", 100, ""], // row 2: 2011-03-10
+        [40553, "甲", "A", "开票", 100, ""], // row 3: 2011-01-10, oldest
+        [40612, "甲", "C", "开票", 100, ""], // row 4: same day as row 2, later row
+        [40700, "甲", "", "收款", 150, ""], // row 5
+      ],
+      { sheet: "S" },
+    );
+    // 150 pays A (row 3) 100, then B (row 2) 50; C untouched.
+    expect(allocations(r)).toEqual(["5->2 50.00", "5->3 100.00"]);
+    expect(open(r)).toEqual(["2 甲 100.00 50.00 50.00", "4 甲 100.00 0.00 100.00"]);
+  });
+
+  it("puts items without a date last, and uses the due date when there is no date arisen", () => {
+    const r = readLedger(
+      [
+        ["客户", "发生日期", "到期日", "金额", "已收金额"],
+        ["甲", "", "", 100, ""], // row 2: no date at all
+        ["甲", "", 40553, 100, ""], // row 3: due 2011-01-10
+        ["甲", 40600, "", 100, ""], // row 4
+        ["甲", 40700, "", "", 250], // row 5: receipt
+      ],
+      { sheet: "S" },
+    );
+    // 250: row 3 (dated by its due date) 100, row 4 100, row 2 (no date) 50.
+    expect(allocations(r)).toEqual(["5->2 50.00", "5->3 100.00", "5->4 100.00"]);
+    expect(r.issues.map((i) => `${i.row} ${i.issue}`)).toEqual(["2 missing-field"]);
+  });
+
+  it("applies a named receipt's remainder to the oldest items", () => {
+    const r = readLedger(
+      [
+        HEADER,
+        [40553, "甲", "A", "开票", 100, ""], // row 2
+        [40612, "甲", "B", "开票", 100, ""], // row 3
+        [40700, "甲", "B", "收款", 150, ""], // row 4: names B; 100 to B, 50 left to A
+      ],
+      { sheet: "S" },
+    );
+    expect(allocations(r)).toEqual(["4->2 50.00", "4->3 100.00"]);
+    expect(open(r)).toEqual(["2 甲 100.00 50.00 50.00"]);
+  });
+
+  it("gives named receipts their document before any unnamed receipt takes it", () => {
+    const r = readLedger(
+      [
+        HEADER,
+        [40553, "甲", "A", "开票", 100, ""], // row 2
+        [40560, "甲", "", "收款", 100, ""], // row 3: earlier, unnamed
+        [40600, "甲", "B", "开票", 100, ""], // row 4
+        [40700, "甲", "A", "收款", 100, ""], // row 5: later, names A
+      ],
+      { sheet: "S" },
+    );
+    // Named first: row 5 pays A; then FIFO: row 3 pays B.
+    expect(allocations(r)).toEqual(["3->4 100.00", "5->2 100.00"]);
+    expect(r.rows).toEqual([]);
+  });
+
+  it("lets an invoice line's own received amount pay that invoice first", () => {
+    const r = readLedger(
+      [
+        HEADER,
+        [40553, "甲", "A", "开票", 100, ""], // row 2
+        [40600, "甲", "B", "开票", 100, 130], // row 3: 100 pays itself, 30 goes to A
+        [40700, "甲", "", "", "", 20], // row 4: a received-only line makes it a transactions sheet
+      ],
+      { sheet: "S" },
+    );
+    expect(r.shape).toBe("transactions");
+    expect(allocations(r)).toEqual(["3->2 30.00", "3->3 100.00", "4->2 20.00"]);
+    expect(open(r)).toEqual(["2 甲 100.00 50.00 50.00"]);
+  });
+
+  it("keeps an invoice without a customer open at its full amount", () => {
+    const r = readLedger(
+      [
+        HEADER,
+        [40553, "", "A", "开票", 100, ""], // row 2
+        [40600, "甲", "", "收款", 30, ""], // row 3: 甲 has nothing to pay
+      ],
+      { sheet: "S" },
+    );
+    expect(open(r)).toEqual(["2 null 100.00 0.00 100.00"]);
+    expect(tx(r).unappliedCredits.map((c) => [c.customer, c.amount.toFixed(2)])).toEqual([["甲", "30.00"]]);
+    expect(r.issues.map((i) => `${i.row} ${i.field} ${i.issue}`)).toEqual(["2 customer missing-field"]);
+  });
+
+  it("groups customers whatever their spacing, width or case", () => {
+    const r = readLedger(
+      [
+        HEADER,
+        [40553, "ＡＢＣ 公司", "A", "开票", 100, ""],
+        [40600, "abc公司 ", "", "收款", 100, ""],
+      ],
+      { sheet: "S" },
+    );
+    expect(r.rows).toEqual([]);
+    expect(tx(r).unappliedCredits).toEqual([]);
+  });
+
+  it("keeps amounts that are not whole fen exact (the decimal path)", () => {
+    const r = readLedger(
+      [
+        HEADER,
+        [40553, "甲", "A", "开票", 100.005, ""],
+        [40600, "甲", "", "收款", 60.0025, ""],
+        [40553, "乙", "C", "开票", 10, ""],
+        [40600, "乙", "", "收款", 10.001, ""],
+      ],
+      { sheet: "S" },
+    );
+    // 100.005 − 60.0025 = 40.0025 open; 乙 overpays 10.001 − 10 = 0.001.
+    expect(r.rows.map((x) => [x.row, x.balance?.toString(), x.balanceFen])).toEqual([[2, "40.0025", NaN]]);
+    expect(tx(r).unappliedCredits.map((c) => [c.customer, c.amount.toString(), c.amountFen])).toEqual([["乙", "0.001", NaN]]);
+    expect(tx(r).allocations.map((a) => [a.receiptRow, a.amount.toString()])).toEqual([
+      [3, "60.0025"],
+      [5, "10"],
+    ]);
+  });
+});
+
+describe("what is a receipt", () => {
+  it("reads the type column, ignoring 应收 and 未收", () => {
+    expect(["收款", "银行回款", "收到货款", "预收工程款", "Payment", "cash received", "Receipt"].map(isReceiptType)).toEqual([true, true, true, true, true, true, true]);
+    expect(["应收款", "其他应收款", "开票", "未收款", "Accounts receivable", null].map(isReceiptType)).toEqual([false, false, false, false, false, false]);
+  });
+
+  it("tells receipts, invoices and nothing apart by amounts", () => {
+    const r = readLedger(
+      [
+        ["日期", "客户", "摘要", "借方", "贷方", "余额"],
+        [40544, "甲", "期初余额", "", "", 500], // row 2: opening balance -> invoice of 500
+        [40553, "甲", "开票", 1000, "", 1500], // row 3: invoice
+        [40600, "甲", "收到货款", "", 800, 700], // row 4: 贷方 only -> receipt
+        [40610, "甲", "红字冲销", -100, "", 600], // row 5: negative amount -> receipt of 100
+        [40620, "甲", "调整", 0, 0, 600], // row 6: nothing to allocate
+      ],
+      { sheet: "明细账" },
+    );
+    expect(r.shape).toBe("transactions");
+    // 摘要 maps to note, not type; 借方 -> amount, 贷方 -> received, 余额 (running) -> balance.
+    expect(r.mapping.columns.map((c) => c.field)).toEqual(["dateArisen", "customer", "note", "amount", "received", "balance"]);
+    // 800 + 100 = 900 pays the 500 opening balance (oldest), then 400 of the 1000 invoice.
+    expect(open(r)).toEqual(["3 甲 1000.00 400.00 600.00"]);
+    expect(tx(r).settledItems.map((x) => x.toJSON())).toMatchObject([{ row: 2, amount: "500.00", received: "500.00", balance: "0.00" }]);
+    // The closing running balance, 600, agrees with what is left open.
+  });
+
+  it("classifies single rows", () => {
+    const r = readLedger(
+      [
+        ["日期", "客户", "类型", "金额", "已收金额", "余额"],
+        [40553, "甲", "收款", 100, "", ""],
+        [40553, "甲", "收款", "", "", ""],
+        [40553, "甲", "", 100, "", ""],
+        [40553, "甲", "", -100, "", -100],
+        [40553, "甲", "", 0, "", ""],
+      ],
+      { sheet: "S", shape: "open-items" },
+    );
+    expect(r.rows.map(transactionKind)).toEqual(["receipt", null, "invoice", "receipt", null]);
+  });
+});
+
+describe("shape", () => {
+  it("keeps an open-items ledger with a credit note as open items", () => {
+    const r = readLedger(
+      [
+        ["客户", "发生日期", "金额", "已收金额", "余额"],
+        ["甲", 40553, 1000, 0, 1000],
+        ["甲", 40600, -200, "", -200], // a credit note carries its own (negative) balance
+      ],
+      { sheet: "S" },
+    );
+    expect(r.shape).toBe("open-items");
+    expect(r.transactions).toBeNull();
+    expect(r.rows.map((x) => x.balanceFen)).toEqual([100000, -20000]);
+  });
+
+  it("follows an explicit shape", () => {
+    const asOpen = readLedger(TRANSACTIONS, { sheet: "S", shape: "open-items" });
+    expect(asOpen.shape).toBe("open-items");
+    expect(asOpen.rows).toHaveLength(11);
+    // Read as open items, the received-only row 9 has neither balance nor amount.
+    expect(asOpen.issues.filter((i) => i.issue === "missing-field").map((i) => `${i.row} ${i.field}`)).toEqual(["9 amount", "12 customer"]);
+
+    const plain = readLedger(
+      [
+        ["客户", "发生日期", "金额"],
+        ["甲", 40553, 100],
+      ],
+      { sheet: "S", shape: "transactions" },
+    );
+    expect(plain.shape).toBe("transactions");
+    expect(open(plain)).toEqual(["2 甲 100.00 0.00 100.00"]);
+  });
+
+  it("reports a transactions row with no amount at all", () => {
+    const r = readLedger([HEADER, [40553, "甲", "", "收款", "", ""], [40553, "甲", "A", "开票", 10, ""]], { sheet: "S" });
+    expect(r.shape).toBe("transactions");
+    expect(r.issues.map((i) => `${i.row} ${i.column} ${i.field} ${i.issue}`)).toEqual(["2 E amount missing-field"]);
+    expect(r.issues[0].en).toContain("the amount or received is missing");
+  });
+});
