@@ -1,0 +1,338 @@
+/**
+ * A deliberately tiny formula evaluator: numbers, "strings", TRUE/FALSE, cell and range
+ * references (optionally sheet-qualified), + - * / ^ & and comparisons, parentheses, SUM.
+ * Anything else (other functions, names, @, arrays, custom functions such as AR.AGING_CLASS,
+ * HYPERLINK) evaluates to the marker '#FAKE_FORMULA', so a test can always tell that a cell
+ * holds a formula the fake did not run.
+ */
+import { parseAddress, type Rect } from "./address";
+import { CellError, cellError, FAKE_FORMULA_VALUE, type StoredValue } from "./cell-values";
+
+export interface FormulaHost {
+  /** Value of a cell; `sheet` undefined means the formula's own sheet. Throws RefError for a missing sheet. */
+  cell(sheet: string | undefined, row: number, col: number): StoredValue | undefined;
+  range(sheet: string | undefined, rect: Rect): (StoredValue | undefined)[];
+}
+
+class Unsupported extends Error {}
+
+type Token =
+  | { t: "num"; v: number }
+  | { t: "str"; v: string }
+  | { t: "ref"; sheet?: string; text: string }
+  | { t: "fn"; v: string }
+  | { t: "op"; v: string }
+  | { t: "("; v: "(" }
+  | { t: ")"; v: ")" }
+  | { t: ","; v: "," }
+  | { t: "bool"; v: boolean };
+
+const REF = /^(?:(?:'((?:[^']|'')+)'|([A-Za-z_][\w.]*))!)?(\$?[A-Za-z]{1,3}\$?\d{1,7}(?::\$?[A-Za-z]{1,3}\$?\d{1,7})?)(?![\w(])/;
+
+function tokenize(src: string): Token[] {
+  const out: Token[] = [];
+  let i = 0;
+  while (i < src.length) {
+    const ch = src[i];
+    if (ch === " ") {
+      i++;
+      continue;
+    }
+    const rest = src.slice(i);
+    let m = /^(\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/.exec(rest);
+    if (m) {
+      out.push({ t: "num", v: Number(m[0]) });
+      i += m[0].length;
+      continue;
+    }
+    if (ch === '"') {
+      let j = i + 1;
+      let s = "";
+      for (;;) {
+        if (j >= src.length) throw new Unsupported("unterminated string");
+        if (src[j] === '"') {
+          if (src[j + 1] === '"') {
+            s += '"';
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        s += src[j++];
+      }
+      out.push({ t: "str", v: s });
+      i = j + 1;
+      continue;
+    }
+    m = REF.exec(rest);
+    if (m) {
+      const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+      out.push(sheet === undefined ? { t: "ref", text: m[3] } : { t: "ref", sheet, text: m[3] });
+      i += m[0].length;
+      continue;
+    }
+    m = /^([A-Za-z_][\w.]*)\s*\(/.exec(rest);
+    if (m) {
+      out.push({ t: "fn", v: m[1].toUpperCase() });
+      i += m[0].length;
+      continue;
+    }
+    m = /^(TRUE|FALSE)(?![\w(])/i.exec(rest);
+    if (m) {
+      out.push({ t: "bool", v: m[1].toUpperCase() === "TRUE" });
+      i += m[0].length;
+      continue;
+    }
+    m = /^(<=|>=|<>|[-+*/^&=<>])/.exec(rest);
+    if (m) {
+      out.push({ t: "op", v: m[1] });
+      i += m[0].length;
+      continue;
+    }
+    if (ch === "(" || ch === ")" || ch === ",") {
+      out.push({ t: ch, v: ch } as Token);
+      i++;
+      continue;
+    }
+    throw new Unsupported(`token at ${i}`);
+  }
+  return out;
+}
+
+type Value = StoredValue | undefined | { list: (StoredValue | undefined)[] };
+
+class Parser {
+  private pos = 0;
+  constructor(
+    private readonly tokens: Token[],
+    private readonly host: FormulaHost,
+  ) {}
+
+  parse(): Value {
+    const v = this.comparison();
+    if (this.pos !== this.tokens.length) throw new Unsupported("trailing tokens");
+    return v;
+  }
+
+  private peek(): Token | undefined {
+    return this.tokens[this.pos];
+  }
+
+  private isOp(...ops: string[]): string | null {
+    const t = this.peek();
+    return t && t.t === "op" && ops.includes(t.v) ? t.v : null;
+  }
+
+  private comparison(): Value {
+    let left = this.concat();
+    for (let op = this.isOp("=", "<>", "<", ">", "<=", ">="); op; op = this.isOp("=", "<>", "<", ">", "<=", ">=")) {
+      this.pos++;
+      const right = this.concat();
+      left = compare(op, scalar(left), scalar(right));
+    }
+    return left;
+  }
+
+  private concat(): Value {
+    let left = this.additive();
+    while (this.isOp("&")) {
+      this.pos++;
+      const right = this.additive();
+      const a = scalar(left);
+      const b = scalar(right);
+      left = a instanceof CellError ? a : b instanceof CellError ? b : text(a) + text(b);
+    }
+    return left;
+  }
+
+  private additive(): Value {
+    let left = this.term();
+    for (let op = this.isOp("+", "-"); op; op = this.isOp("+", "-")) {
+      this.pos++;
+      left = arith(op, left, this.term());
+    }
+    return left;
+  }
+
+  private term(): Value {
+    let left = this.power();
+    for (let op = this.isOp("*", "/"); op; op = this.isOp("*", "/")) {
+      this.pos++;
+      left = arith(op, left, this.power());
+    }
+    return left;
+  }
+
+  private power(): Value {
+    let left = this.unary();
+    while (this.isOp("^")) {
+      this.pos++;
+      left = arith("^", left, this.unary());
+    }
+    return left;
+  }
+
+  private unary(): Value {
+    const op = this.isOp("+", "-");
+    if (op) {
+      this.pos++;
+      const v = this.unary();
+      return op === "-" ? arith("-", 0, v) : v;
+    }
+    return this.primary();
+  }
+
+  private primary(): Value {
+    const t = this.tokens[this.pos++];
+    if (!t) throw new Unsupported("unexpected end");
+    switch (t.t) {
+      case "num":
+      case "str":
+      case "bool":
+        return t.v;
+      case "(": {
+        const v = this.comparison();
+        if (this.tokens[this.pos++]?.t !== ")") throw new Unsupported("missing )");
+        return v;
+      }
+      case "ref": {
+        const parsed = parseAddress(t.text);
+        if (!parsed) throw new Unsupported("bad reference");
+        const r = parsed.rect;
+        if (r.r0 === r.r1 && r.c0 === r.c1) return this.host.cell(t.sheet, r.r0, r.c0);
+        return { list: this.host.range(t.sheet, r) };
+      }
+      case "fn":
+        return this.call(t.v);
+      default:
+        throw new Unsupported(`unexpected ${t.t}`);
+    }
+  }
+
+  private call(name: string): Value {
+    const args: Value[] = [];
+    if (this.peek()?.t !== ")") {
+      for (;;) {
+        args.push(this.comparison());
+        const sep = this.tokens[this.pos];
+        if (sep?.t === ",") {
+          this.pos++;
+          continue;
+        }
+        break;
+      }
+    }
+    if (this.tokens[this.pos++]?.t !== ")") throw new Unsupported("missing )");
+    if (name !== "SUM") throw new Unsupported(name);
+    let sum = 0;
+    for (const a of args) {
+      if (a !== null && typeof a === "object" && "list" in a) {
+        for (const v of a.list) {
+          if (v instanceof CellError) return v;
+          if (typeof v === "number") sum += v;
+        }
+      } else {
+        const n = toNumber(a);
+        if (n instanceof CellError) return n;
+        sum += n;
+      }
+    }
+    return sum;
+  }
+}
+
+function scalar(v: Value): StoredValue | undefined {
+  if (v !== null && typeof v === "object" && "list" in v) return cellError("#VALUE!");
+  return v;
+}
+
+function text(v: StoredValue | undefined): string {
+  if (v === undefined) return "";
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return String(v);
+}
+
+function toNumber(v: Value): number | CellError {
+  const s = scalar(v);
+  if (s === undefined) return 0;
+  if (s instanceof CellError) return s;
+  if (typeof s === "number") return s;
+  if (typeof s === "boolean") return s ? 1 : 0;
+  const n = s.trim() === "" ? NaN : Number(s);
+  return Number.isFinite(n) ? n : cellError("#VALUE!");
+}
+
+function arith(op: string, a: Value, b: Value): Value {
+  const x = toNumber(a);
+  if (x instanceof CellError) return x;
+  const y = toNumber(b);
+  if (y instanceof CellError) return y;
+  switch (op) {
+    case "+":
+      return x + y;
+    case "-":
+      return x - y;
+    case "*":
+      return x * y;
+    case "/":
+      return y === 0 ? cellError("#DIV/0!") : x / y;
+    default:
+      return Math.pow(x, y);
+  }
+}
+
+function compare(op: string, a: StoredValue | undefined, b: StoredValue | undefined): StoredValue {
+  if (a instanceof CellError) return a;
+  if (b instanceof CellError) return b;
+  const rank = (v: StoredValue | undefined): number => (typeof v === "number" || v === undefined ? 0 : typeof v === "string" ? 1 : 2);
+  const ra = rank(a);
+  const rb = rank(b);
+  let c: number;
+  if (ra !== rb) c = ra - rb;
+  else if (ra === 1) c = String(a).toLowerCase().localeCompare(String(b).toLowerCase());
+  else c = Number(a ?? 0) - Number(b ?? 0);
+  switch (op) {
+    case "=":
+      return c === 0;
+    case "<>":
+      return c !== 0;
+    case "<":
+      return c < 0;
+    case ">":
+      return c > 0;
+    case "<=":
+      return c <= 0;
+    default:
+      return c >= 0;
+  }
+}
+
+/** Parentheses and quotes balance: the check Excel's formula bar would fail first. */
+export function isWellFormedFormula(formula: string): boolean {
+  let depth = 0;
+  let quoted = false;
+  for (let i = 1; i < formula.length; i++) {
+    const ch = formula[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch === "(") depth++;
+    else if (!quoted && ch === ")") {
+      depth--;
+      if (depth < 0) return false;
+    }
+  }
+  return depth === 0 && !quoted;
+}
+
+/** Evaluates a formula ("=..."); unsupported syntax gives the '#FAKE_FORMULA' marker. */
+export function evaluateFormula(formula: string, host: FormulaHost): StoredValue {
+  try {
+    const v = new Parser(tokenize(formula.slice(1)), host).parse();
+    const s = scalar(v);
+    if (s === undefined) return 0;
+    if (typeof s === "number" && !Number.isFinite(s)) return cellError("#NUM!");
+    return s;
+  } catch (e) {
+    if (e instanceof Unsupported) return cellError(FAKE_FORMULA_VALUE);
+    throw e;
+  }
+}
