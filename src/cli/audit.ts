@@ -1,0 +1,484 @@
+/**
+ * The headless audit: `npm run audit -- <ledger.xlsx|.csv> --as-of YYYY-MM-DD [--policy policy.json]
+ * [--sheet NAME] [--out report.xlsx] [--json result.json] [--strict]`.
+ *
+ * Reads the file (read-workbook.ts), picks the ledger sheet (--sheet, else the first sheet whose
+ * header reads best as a ledger) and the companion sheets by their headers, runs the core check
+ * (core/ledger/check.ts) and prints a short summary in the language of LANG (zh… → Chinese, else
+ * English). The as-of date is always given: the check never reads the clock.
+ *
+ * Exit status: 0 when the check ran (findings or not); 1 with --strict when there are findings
+ * of severity error; 2 when the input cannot be used (file missing, not a spreadsheet, no header
+ * row, a bad argument or policy file), with a one-line reason on stderr; 3 on an internal error.
+ */
+import { once } from "node:events";
+import { accessSync, closeSync, constants as fsConstants, createWriteStream, openSync, readFileSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import ExcelJS from "exceljs";
+import { formatIsoDate, parseDate } from "../core/dates";
+import { ArError, type Bilingual, isArError, type Lang } from "../core/errors";
+import { auditJsonChunks } from "../core/ledger/audit-json";
+import { auditLedger, type AuditResult, type AmountTotal } from "../core/ledger/check";
+import { RULES } from "../core/ledger/findings";
+import { readWorkbookLedger } from "../core/ledger/workbook";
+
+/** Which table a sheet's header reads as (kept here for callers that import it from the CLI). */
+export { tableKindOf } from "../core/ledger/workbook";
+import { Dec, formatMoneyGrouped } from "../core/money";
+import { DEFAULT_POLICY, policyFromJson } from "../core/policy";
+import type { Policy } from "../core/policy/types";
+import { readWorkbook } from "./read-workbook";
+import { buildReports } from "../core/reports";
+import type { ReportInput } from "../core/reports/input";
+import { addSpecSheet } from "./xlsx-writer";
+
+const USAGE = {
+  "zh-CN": `用法：npm run audit -- <台账.xlsx|.csv> --as-of YYYY-MM-DD [--policy policy.json] [--sheet 工作表名] [--out report.xlsx] [--json result.json] [--strict]
+  --as-of    检查截止日（必填；不读系统时钟）
+  --policy   政策文件（JSON，缺省为内置默认政策）
+  --sheet    台账所在工作表（缺省：第一个表头可识别为台账的工作表）
+  --out      写出检查报告 .xlsx（检查发现、逐行结果、汇总）
+  --json     写出 JSON 结果
+  --strict   有“错误”级发现时以状态 1 退出
+退出状态：0 已完成检查；1 --strict 且有错误；2 输入无法使用。`,
+  "en-US": `Usage: npm run audit -- <ledger.xlsx|.csv> --as-of YYYY-MM-DD [--policy policy.json] [--sheet NAME] [--out report.xlsx] [--json result.json] [--strict]
+  --as-of    the as-of date of the check (required; the clock is never read)
+  --policy   a policy file (JSON; the built-in defaults when absent)
+  --sheet    the ledger's sheet (default: the first sheet whose header reads as a ledger)
+  --out      write a report .xlsx (findings, per-row results, totals)
+  --json     write the result as JSON
+  --strict   exit 1 when there are findings of severity error
+Exit status: 0 the check ran; 1 --strict and errors found; 2 unusable input.`,
+};
+
+/** LANG decides the language: zh_CN.UTF-8, zh_TW… → Chinese; anything else → English. */
+export function languageOf(env: NodeJS.ProcessEnv): Lang {
+  return (env.LANG ?? "").toLowerCase().startsWith("zh") ? "zh-CN" : "en-US";
+}
+
+function usageError(zh: string, en: string): ArError {
+  return new ArError("cli.usage", { "zh-CN": zh, "en-US": en });
+}
+
+/** The number of rows from which progress is shown on stderr. */
+const LARGE_ROWS = 50_000;
+const LARGE_BYTES = 5 * 1024 * 1024;
+
+interface Args {
+  file: string;
+  asOf: number;
+  policyPath?: string;
+  sheet?: string;
+  out?: string;
+  json?: string;
+  strict: boolean;
+}
+
+function parseCommandLine(argv: string[]): Args | "help" {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        "as-of": { type: "string" },
+        policy: { type: "string" },
+        sheet: { type: "string" },
+        out: { type: "string" },
+        json: { type: "string" },
+        strict: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (e) {
+    const m = e instanceof Error ? e.message : String(e);
+    throw usageError(`参数有误：${m}（--help 查看用法）`, `Bad arguments: ${m} (see --help)`);
+  }
+  const v = parsed.values;
+  if (v.help === true) return "help";
+  if (parsed.positionals.length !== 1) {
+    throw usageError(
+      parsed.positionals.length === 0 ? "缺少台账文件（--help 查看用法）。" : `只能检查一个文件，收到 ${parsed.positionals.length} 个。`,
+      parsed.positionals.length === 0 ? "No ledger file given (see --help)." : `One file at a time; got ${parsed.positionals.length}.`,
+    );
+  }
+  const asOfText = v["as-of"];
+  if (asOfText === undefined) throw usageError("缺少 --as-of YYYY-MM-DD：检查截止日必须写明。", "Missing --as-of YYYY-MM-DD: the as-of date must be given.");
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(asOfText.trim());
+  let asOf: number | null = null;
+  try {
+    asOf = m === null ? null : parseDate(asOfText.trim());
+  } catch {
+    asOf = null;
+  }
+  if (asOf === null) throw usageError(`--as-of “${asOfText}”不是 YYYY-MM-DD 格式的有效日期。`, `--as-of "${asOfText}" is not a valid date in the form YYYY-MM-DD.`);
+  const args: Args = { file: parsed.positionals[0], asOf, strict: v.strict === true };
+  if (v.policy !== undefined) args.policyPath = v.policy;
+  if (v.sheet !== undefined) args.sheet = v.sheet;
+  if (v.out !== undefined) args.out = v.out;
+  if (v.json !== undefined) args.json = v.json;
+  return args;
+}
+
+function loadPolicyFile(path: string): Policy {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    throw new ArError("cli.policy-missing", { "zh-CN": `找不到政策文件“${path}”。`, "en-US": `Policy file not found: "${path}".` }, { cause: e });
+  }
+  try {
+    return policyFromJson(text.replace(/^\uFEFF/, ""));
+  } catch (e) {
+    const why = isArError(e) ? e.text : { "zh-CN": String(e), "en-US": String(e) };
+    throw new ArError(
+      "cli.policy-invalid",
+      { "zh-CN": `政策文件“${path}”无效：${why["zh-CN"]}`, "en-US": `Policy file "${path}" is invalid: ${why["en-US"]}` },
+      { cause: e },
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The summary
+// ---------------------------------------------------------------------------------------------
+
+/** Columns a character takes in a terminal: 2 for CJK and full-width forms. */
+function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0;
+    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000 ? 2 : 1;
+  }
+  return w;
+}
+
+function padEnd(text: string, width: number): string {
+  return text + " ".repeat(Math.max(0, width - displayWidth(text)));
+}
+
+function padStart(text: string, width: number): string {
+  return " ".repeat(Math.max(0, width - displayWidth(text))) + text;
+}
+
+function yuan(text: string): string {
+  return formatMoneyGrouped(new Dec(text));
+}
+
+function count(n: number): string {
+  return n.toLocaleString("en-US");
+}
+
+const MAX_FINDINGS_SHOWN = 40;
+
+const CLASS_NAMES: Record<string, Bilingual> = {
+  normal: { "zh-CN": "正常", "en-US": "normal" },
+  overdue: { "zh-CN": "逾期", "en-US": "overdue" },
+  stale: { "zh-CN": "呆滞", "en-US": "stale" },
+  bad: { "zh-CN": "呆帐", "en-US": "bad" },
+  unclassified: { "zh-CN": "无法分类", "en-US": "unclassified" },
+};
+
+const SEVERITY_NAMES: Record<string, Bilingual> = {
+  error: { "zh-CN": "错误", "en-US": "error" },
+  warning: { "zh-CN": "警告", "en-US": "warning" },
+  info: { "zh-CN": "提示", "en-US": "info" },
+};
+
+function unitName(scale: number, lang: Lang): string {
+  const zh: Record<number, string> = { 1: "元", 1000: "千元", 10000: "万元", 100000000: "亿元" };
+  const en: Record<number, string> = { 1: "yuan", 1000: "thousand yuan", 10000: "10,000 yuan (万元)", 100000000: "100 million yuan (亿元)" };
+  return (lang === "zh-CN" ? zh : en)[scale] ?? String(scale);
+}
+
+/** The human summary printed on stdout. */
+export function summaryLines(result: AuditResult, source: string, lang: Lang, warnings: readonly Bilingual[] = []): string[] {
+  const zh = lang === "zh-CN";
+  const t = (zhText: string, enText: string): string => (zh ? zhText : enText);
+  const out: string[] = [];
+  const L = result.ledger;
+  out.push(t(`应收账款检查：${source}，截止 ${formatIsoDate(result.asOf)}`, `Receivables audit of ${source} as of ${formatIsoDate(result.asOf)}`));
+  const headerAt = L.headerRow === null ? "" : t(`，表头在第 ${L.headerRow} 行`, `, header in row ${L.headerRow}`);
+  const shape = L.shape === "transactions" ? t("（收付明细，已按客户冲销收款）", " (transactions; receipts applied per customer)") : "";
+  out.push(
+    t(
+      `台账：工作表“${L.sheet}”${headerAt}，${count(L.rowCount)} 笔未清款项${shape}，跳过 ${count(L.skippedCount)} 行（合计、空行等），金额单位 ${unitName(L.unitScale, lang)}`,
+      `Ledger: sheet "${L.sheet}"${headerAt}, ${count(L.rowCount)} open items${shape}, ${count(L.skippedCount)} rows skipped (totals, blanks…), amounts in ${unitName(L.unitScale, lang)}`,
+    ),
+  );
+  const C = result.companions;
+  const companions: string[] = [];
+  if (C.customers !== null) companions.push(t(`客户档案“${C.customers}”`, `customer master "${C.customers}"`));
+  if (C.bills !== null) companions.push(t(`应收票据登记簿“${C.bills}”`, `bills register "${C.bills}"`));
+  if (C.collections !== null) companions.push(t(`催收记录“${C.collections}”`, `collection log "${C.collections}"`));
+  out.push(companions.length === 0 ? t("伴随表：无", "Companion sheets: none") : t(`伴随表：${companions.join("、")}`, `Companion sheets: ${companions.join(", ")}`));
+  for (const w of warnings) out.push(`  ${w[lang]}`);
+  out.push("");
+
+  const T = result.totals;
+  const head = [t("", ""), t("笔数", "items"), t("余额", "balance"), t("坏账准备", "provision")];
+  const table: string[][] = [];
+  const line = (label: string, a: AmountTotal): string[] => [label, count(a.count), yuan(a.balance), yuan(a.provision)];
+  table.push([t("按分类", "By class"), head[1], head[2], head[3]]);
+  for (const key of ["normal", "overdue", "stale", "bad", "unclassified"] as const) {
+    const a = T.byClass[key];
+    if (key === "unclassified" && a.count === 0) continue;
+    table.push(line(`  ${CLASS_NAMES[key][lang]}`, a));
+  }
+  table.push([t("按账龄", "By aging band"), "", "", ""]);
+  for (const b of T.byBand) {
+    if (b.key === "unbanded" && b.count === 0) continue;
+    table.push(line(`  ${b.label[lang]}`, b));
+  }
+  table.push(line(t("合计", "Total"), T.all));
+  const widths = [0, 1, 2, 3].map((c) => Math.max(...table.map((r) => displayWidth(r[c]))));
+  for (const r of table) out.push(`${padEnd(r[0], widths[0])}  ${padStart(r[1], widths[1])}  ${padStart(r[2], widths[2])}  ${padStart(r[3], widths[3])}`.trimEnd());
+  out.push("");
+
+  const F = T.findings;
+  out.push(
+    t(
+      `发现：错误 ${count(F.error)}，警告 ${count(F.warning)}，提示 ${count(F.info)}`,
+      `Findings: ${count(F.error)} error${F.error === 1 ? "" : "s"}, ${count(F.warning)} warning${F.warning === 1 ? "" : "s"}, ${count(F.info)} info`,
+    ),
+  );
+  const shown = result.findings.slice(0, MAX_FINDINGS_SHOWN);
+  const sevWidth = Math.max(...Object.values(SEVERITY_NAMES).map((s) => displayWidth(s[lang])));
+  const ruleWidth = Math.max(0, ...shown.map((f) => f.rule.length));
+  for (const f of shown) out.push(`  ${padEnd(SEVERITY_NAMES[f.severity][lang], sevWidth)}  ${padEnd(f.rule, ruleWidth)}  ${f.message[lang]}`);
+  if (result.findings.length > shown.length) {
+    out.push(
+      t(
+        `  ……另有 ${count(result.findings.length - shown.length)} 条（--json 或 --out 可写出全部）`,
+        `  … and ${count(result.findings.length - shown.length)} more (--json or --out writes them all)`,
+      ),
+    );
+  }
+  if (result.unchecked.length > 0) {
+    out.push(t("未检查的规则：", "Rules not checked:"));
+    for (const u of result.unchecked) out.push(`  ${u.rule}: ${u.reason[lang]}`);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output files
+// ---------------------------------------------------------------------------------------------
+
+async function writeJson(path: string, result: AuditResult, source: string): Promise<void> {
+  const fd = openSync(path, "w"); // fails here, at once, when the path cannot be written
+  const stream = createWriteStream("", { fd, encoding: "utf8" });
+  let failure: unknown = null;
+  stream.on("error", (e) => {
+    failure = e;
+  });
+  for (const chunk of auditJsonChunks(result, source)) {
+    if (failure !== null) throw failure;
+    if (!stream.write(chunk)) await once(stream, "drain");
+  }
+  stream.end("\n");
+  await once(stream, "finish");
+  if (failure !== null) throw failure;
+}
+
+/** A cell value for the report: text stays text (never a formula), numbers and dates as such. */
+type ReportCell = string | number | Date | null;
+
+function utcDate(day: number | null): Date | null {
+  if (day === null) return null;
+  return new Date(day * 86_400_000);
+}
+
+function amountCell(text: string | null): number | null {
+  return text === null ? null : Number(text);
+}
+
+/**
+ * The report workbook: findings, per-row results, totals. Written with exceljs's streaming
+ * writer; every ledger string is written as a plain string value (exceljs writes a formula only
+ * for an object with a `formula` key, which is never made here), so "=HYPERLINK(…)" stays text.
+ */
+async function writeReport(path: string, result: AuditResult, source: string, lang: Lang, reports: ReportInput): Promise<void> {
+  const zh = lang === "zh-CN";
+  const t = (zhText: string, enText: string): string => (zh ? zhText : enText);
+  closeSync(openSync(path, "w")); // fails here, at once, when the path cannot be written
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
+  const add = (ws: ExcelJS.Worksheet, cells: ReportCell[]): void => {
+    ws.addRow(cells.map((c) => (c === null || typeof c === "number" || typeof c === "string" || c instanceof Date ? c : String(c)))).commit();
+  };
+
+  const findings = wb.addWorksheet(t("检查发现", "Findings"));
+  findings.columns = [
+    { header: t("严重程度", "Severity"), width: 10 },
+    { header: t("规则", "Rule"), width: 24 },
+    { header: t("单元格", "Cell"), width: 22 },
+    { header: t("工作表", "Sheet"), width: 16 },
+    { header: t("行", "Row"), width: 8 },
+    { header: t("列", "Column"), width: 8 },
+    { header: t("说明", "Message"), width: 100 },
+  ];
+  for (const f of result.findings) add(findings, [SEVERITY_NAMES[f.severity][lang], f.rule, f.cell, f.sheet, f.row, f.column, f.message[lang]]);
+  findings.commit();
+
+  const rows = wb.addWorksheet(t("逐行结果", "Results"));
+  rows.columns = [
+    { header: t("工作表", "Sheet"), width: 16 },
+    { header: t("行", "Row"), width: 8 },
+    { header: t("客户", "Customer"), width: 30 },
+    { header: t("单据号", "Document"), width: 16 },
+    { header: t("发生日期", "Date arisen"), width: 12, style: { numFmt: "yyyy-mm-dd" } },
+    { header: t("到期日", "Due date"), width: 12, style: { numFmt: "yyyy-mm-dd" } },
+    { header: t("余额", "Balance"), width: 16, style: { numFmt: "#,##0.00" } },
+    { header: t("账龄天数", "Age (days)"), width: 10 },
+    { header: t("逾期天数", "Days past due"), width: 10 },
+    { header: t("分类", "Class"), width: 10 },
+    { header: t("账龄段", "Aging band"), width: 12 },
+    { header: t("坏账准备", "Provision"), width: 16, style: { numFmt: "#,##0.00" } },
+    { header: t("发现", "Findings"), width: 40 },
+  ];
+  const bandLabel = new Map(result.totals.byBand.map((b) => [b.key, b.label[lang]]));
+  for (const r of result.rows) {
+    add(rows, [
+      r.sheet,
+      r.row,
+      r.customer,
+      r.document,
+      utcDate(r.dateArisen),
+      utcDate(r.dueDate),
+      amountCell(r.balance),
+      r.ageDays,
+      r.daysPastDue,
+      r.agingClass === null ? null : CLASS_NAMES[r.agingClass][lang],
+      r.agingBand === null ? null : (bandLabel.get(r.agingBand) ?? r.agingBand),
+      amountCell(r.provision),
+      r.findings.map((f) => f.rule).join(", "),
+    ]);
+  }
+  rows.commit();
+
+  const totals = wb.addWorksheet(t("汇总", "Totals"));
+  totals.columns = [
+    { header: t("分组", "Group"), width: 20 },
+    { header: t("笔数", "Items"), width: 10 },
+    { header: t("余额", "Balance"), width: 18, style: { numFmt: "#,##0.00" } },
+    { header: t("坏账准备", "Provision"), width: 18, style: { numFmt: "#,##0.00" } },
+  ];
+  const T = result.totals;
+  for (const key of ["normal", "overdue", "stale", "bad", "unclassified"] as const) {
+    const a = T.byClass[key];
+    add(totals, [CLASS_NAMES[key][lang], a.count, Number(a.balance), Number(a.provision)]);
+  }
+  for (const b of T.byBand) add(totals, [b.label[lang], b.count, Number(b.balance), Number(b.provision)]);
+  add(totals, [t("合计", "Total"), T.all.count, Number(T.all.balance), Number(T.all.provision)]);
+  add(totals, [t(`来源：${source}，截止 ${formatIsoDate(result.asOf)}`, `Source: ${source}, as of ${formatIsoDate(result.asOf)}`), null, null, null]);
+  totals.commit();
+
+  const legend = wb.addWorksheet(t("规则说明", "Rules"));
+  legend.columns = [
+    { header: t("规则", "Rule"), width: 24 },
+    { header: t("严重程度", "Severity"), width: 10 },
+    { header: t("依据", "Source"), width: 16 },
+    { header: t("名称", "Title"), width: 30 },
+    { header: t("定义", "Definition"), width: 120 },
+  ];
+  for (const rule of Object.values(RULES)) add(legend, [rule.id, SEVERITY_NAMES[rule.severity][lang], rule.source, rule.title[lang], rule.definition[lang]]);
+  legend.commit();
+  // The supervisor reports, the same SheetSpecs the ribbon writes in Excel (charts become a note here).
+  for (const spec of buildReports(reports, lang)) addSpecSheet(wb as unknown as ExcelJS.Workbook, spec).commit();
+  await wb.commit();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+// ---------------------------------------------------------------------------------------------
+
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const lang = languageOf(env);
+  const args = parseCommandLine(argv);
+  if (args === "help") {
+    process.stdout.write(`${USAGE[lang]}\n`);
+    return 0;
+  }
+  const policy = args.policyPath === undefined ? DEFAULT_POLICY : loadPolicyFile(args.policyPath);
+  for (const path of [args.json, args.out]) if (path !== undefined) checkWritable(path);
+
+  let large = false;
+  try {
+    large = statSync(args.file).size >= LARGE_BYTES;
+  } catch {
+    // readWorkbook says why the file cannot be read.
+  }
+  const progress = (text: string): void => {
+    process.stderr.write(`${text}\n`);
+  };
+  const book = await readWorkbook(args.file, {
+    onProgress: (sheet, rows) => progress(lang === "zh-CN" ? `读取工作表“${sheet}”：${count(rows)} 行…` : `reading sheet "${sheet}": ${count(rows)} rows…`),
+  });
+  if (book.encoding === "gb18030") {
+    process.stderr.write(lang === "zh-CN" ? "注意：文件不是 UTF-8，已按 GBK/GB18030 编码读取。\n" : "Note: the file is not UTF-8; it was read as GBK/GB18030.\n");
+  }
+  // The ledger sheet (--sheet, else the first whose header reads as a ledger) and the companion
+  // sheets by their headers: the same choice the task pane makes (core/ledger/workbook.ts).
+  const chosen = readWorkbookLedger(book.sheets, args.sheet === undefined ? { dateSystem: book.dateSystem } : { sheet: args.sheet, dateSystem: book.dateSystem });
+  const rows = chosen.ledger.rows.length;
+  if (large || rows >= LARGE_ROWS) progress(lang === "zh-CN" ? `检查 ${count(rows)} 笔款项…` : `checking ${count(rows)} items…`);
+  const result = auditLedger(chosen.ledger, chosen.companions, args.asOf, policy);
+
+  process.stdout.write(`${summaryLines(result, args.file, lang, chosen.warnings).join("\n")}\n`);
+  if (args.json !== undefined) await writing(args.json, () => writeJson(args.json as string, result, args.file));
+  if (args.out !== undefined) {
+    const reports: ReportInput = { reading: chosen.ledger, audit: result, companions: chosen.companions, policy, asOf: args.asOf };
+    await writing(args.out, () => writeReport(args.out as string, result, args.file, lang, reports));
+  }
+  return args.strict && result.totals.findings.error > 0 ? 1 : 0;
+}
+
+/** Fails before any work when an output file's folder does not exist or cannot be written to. */
+function checkWritable(path: string): void {
+  try {
+    accessSync(dirname(resolve(path)), fsConstants.W_OK);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new ArError("cli.write-failed", { "zh-CN": `无法写入“${path}”：${why}`, "en-US": `Cannot write "${path}": ${why}` }, { cause: e });
+  }
+}
+
+/** An output file that cannot be written is a usage problem (exit 2), said in one line. */
+async function writing(path: string, write: () => Promise<void>): Promise<void> {
+  try {
+    await write();
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new ArError("cli.write-failed", { "zh-CN": `无法写入“${path}”：${why}`, "en-US": `Cannot write "${path}": ${why}` }, { cause: e });
+  }
+}
+
+function debugRequested(): boolean {
+  return process.env.AUDIT_DEBUG === "1";
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, " ").trim();
+}
+
+if (require.main === module) {
+  const lang = languageOf(process.env);
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      if (isArError(e)) {
+        process.stderr.write(`audit: ${oneLine(e.messageIn(lang))}\n`);
+        process.exitCode = 2;
+      } else {
+        process.stderr.write(`audit: internal error: ${oneLine(e instanceof Error ? e.message : String(e))}\n`);
+        if (debugRequested()) process.stderr.write(`${e instanceof Error ? (e.stack ?? "") : ""}\n`);
+        process.exitCode = 3;
+      }
+    },
+  );
+}
+

@@ -1,0 +1,122 @@
+/**
+ * The audit result as JSON: the file `npm run audit -- … --json result.json` writes. Dates are
+ * ISO (yyyy-mm-dd), money is exact decimal strings ("1234.50"), so the file means the same in
+ * any language that reads it, and totals can be checked against the rows without rounding.
+ *
+ * Shape (version 1):
+ * {
+ *   "version": 1, "asOf": "2011-08-31", "source": "ledger.xlsx",
+ *   "ledger": { "sheet", "shape", "headerRow", "rowCount", "skippedCount", "unitScale" },
+ *   "companions": { "customers", "bills", "collections" },   // sheet names or null
+ *   "rows": [ { "sheet", "row", "customer", "document", "dateArisen", "dueDate", "balance",
+ *               "ageDays", "daysPastDue", "agingClass", "agingBand", "provision", "findings" } ],
+ *   "findings": [ { "rule", "severity", "sheet", "row", "column", "cell", "field"?, "message": { "zh-CN", "en-US" } } ],
+ *   "totals": { "all", "byClass", "byBand", "bySeverity", "findings" },
+ *   "unchecked": [ { "rule", "reason": { "zh-CN", "en-US" } } ]
+ * }
+ */
+import type { DayNumber } from "../calendar";
+import { formatIsoDate } from "../dates";
+import type { AuditResult, AuditRow, AuditTotals, UncheckedRule } from "./check";
+import type { Finding } from "./findings";
+
+export const AUDIT_JSON_VERSION = 1;
+
+export interface AuditJsonRow {
+  sheet: string;
+  row: number;
+  customer: string | null;
+  document: string | null;
+  dateArisen: string | null;
+  dueDate: string | null;
+  balance: string | null;
+  ageDays: number | null;
+  daysPastDue: number | null;
+  agingClass: AuditRow["agingClass"];
+  agingBand: string | null;
+  provision: string | null;
+  findings: Finding[];
+}
+
+export interface AuditJson {
+  version: typeof AUDIT_JSON_VERSION;
+  asOf: string;
+  source: string;
+  ledger: AuditResult["ledger"];
+  companions: AuditResult["companions"];
+  rows: AuditJsonRow[];
+  findings: Finding[];
+  totals: AuditTotals;
+  unchecked: UncheckedRule[];
+}
+
+function iso(day: DayNumber | null): string | null {
+  return day === null ? null : formatIsoDate(day);
+}
+
+/** One row as JSON. */
+export function auditRowToJson(row: AuditRow): AuditJsonRow {
+  return {
+    sheet: row.sheet,
+    row: row.row,
+    customer: row.customer,
+    document: row.document,
+    dateArisen: iso(row.dateArisen),
+    dueDate: iso(row.dueDate),
+    balance: row.balance,
+    ageDays: row.ageDays,
+    daysPastDue: row.daysPastDue,
+    agingClass: row.agingClass,
+    agingBand: row.agingBand,
+    provision: row.provision,
+    findings: row.findings,
+  };
+}
+
+/** The whole result as one JSON-ready object (fine up to a few hundred thousand rows; see auditJsonChunks beyond). */
+export function auditToJson(result: AuditResult, source: string): AuditJson {
+  const rows: AuditJsonRow[] = new Array<AuditJsonRow>(result.rows.length);
+  for (let i = 0; i < result.rows.length; i++) rows[i] = auditRowToJson(result.rows.get(i));
+  return {
+    version: AUDIT_JSON_VERSION,
+    asOf: formatIsoDate(result.asOf),
+    source,
+    ledger: result.ledger,
+    companions: result.companions,
+    rows,
+    findings: result.findings,
+    totals: result.totals,
+    unchecked: result.unchecked,
+  };
+}
+
+/**
+ * The same JSON text as `JSON.stringify(auditToJson(result, source))`, in pieces (one per row
+ * plus the frame), so a writer can stream a million rows without holding the whole text.
+ */
+export function* auditJsonChunks(result: AuditResult, source: string): Generator<string> {
+  yield `{"version":${AUDIT_JSON_VERSION},"asOf":${JSON.stringify(formatIsoDate(result.asOf))},"source":${JSON.stringify(source)}`;
+  yield `,"ledger":${JSON.stringify(result.ledger)},"companions":${JSON.stringify(result.companions)},"rows":[`;
+  const n = result.rows.length;
+  let batch = "";
+  for (let i = 0; i < n; i++) {
+    batch += (i === 0 ? "" : ",") + JSON.stringify(auditRowToJson(result.rows.get(i)));
+    if (batch.length > 1 << 16) {
+      yield batch;
+      batch = "";
+    }
+  }
+  if (batch !== "") yield batch;
+  yield `],"findings":[`;
+  batch = "";
+  const findings = result.findings;
+  for (let i = 0; i < findings.length; i++) {
+    batch += (i === 0 ? "" : ",") + JSON.stringify(findings[i]);
+    if (batch.length > 1 << 16) {
+      yield batch;
+      batch = "";
+    }
+  }
+  yield batch;
+  yield `],"totals":${JSON.stringify(result.totals)},"unchecked":${JSON.stringify(result.unchecked)}}`;
+}

@@ -1,0 +1,593 @@
+/**
+ * Findings: what the ledger check (check.ts) reports, and the catalogue of its rules.
+ *
+ * Every rule is declared once, as data: a stable id, a severity, the POLICY section it comes
+ * from, a definition (when exactly it fires — the documentation of the rule) and message
+ * templates in both languages. A finding names its cell as Excel does ("应收账款台账!F12"), so
+ * a user can go straight to it. Checking code never writes a message of its own: it picks a
+ * rule and a template and fills in the blanks.
+ *
+ * Severity:
+ * - error: the ledger says something that cannot be right (a date or amount that cannot be
+ *   read, figures that do not add up, the same document twice); the row's figures are not to
+ *   be trusted until it is fixed;
+ * - warning: the figures are readable but the policy is not being followed (a limit exceeded,
+ *   a confirmation overdue, a bill left past maturity...);
+ * - info: something to act on that is not a fault (a write-off candidate).
+ */
+import type { Bilingual } from "../errors";
+
+export type Severity = "error" | "warning" | "info";
+
+/** Severities from most to least severe. */
+export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+
+export type RuleId =
+  | "missing-field"
+  | "bad-date"
+  | "bad-amount"
+  | "bad-value"
+  | "excel-error"
+  | "unknown-document"
+  | "unallocated-receipt"
+  | "arisen-after-as-of"
+  | "due-before-date"
+  | "received-exceeds-amount"
+  | "balance-mismatch"
+  | "duplicate-document"
+  | "class-mismatch"
+  | "credit-limit-exceeded"
+  | "credit-review-overdue"
+  | "reconciliation-overdue"
+  | "write-off-candidate"
+  | "bad-debt-unassigned"
+  | "low-recovery-no-action"
+  | "promise-missing"
+  | "bill-past-maturity"
+  | "overpayment";
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  sheet: string;
+  /** 1-based sheet row. */
+  row: number;
+  /** Sheet column letter ("F"); "" when the finding concerns the whole row. */
+  column: string;
+  /** The cell as Excel names it: "应收账款台账!F12" ('My sheet'!F12 when the name needs quotes; 台账!12:12 for a row). */
+  cell: string;
+  /** The field the finding is about (a ledger or companion field key), when there is one. */
+  field?: string;
+  message: Bilingual;
+}
+
+/**
+ * One rule. `messages` are templates: `{name}` is replaced by the parameter of that name
+ * (every message starts with `{cell}`); "default" is always present, other keys are variants
+ * (e.g. "never" for a customer never confirmed at all).
+ */
+export interface RuleDefinition {
+  id: RuleId;
+  severity: Severity;
+  /** Where the rule comes from: a POLICY.md section, or "data" for a plain data fault. */
+  source: string;
+  title: Bilingual;
+  /** When the rule fires, exactly. */
+  definition: Bilingual;
+  messages: { default: Bilingual } & Record<string, Bilingual>;
+}
+
+function bi(zh: string, en: string): Bilingual {
+  return { "zh-CN": zh, "en-US": en };
+}
+
+/** A ParseIssue carried over as a finding: its own explanation is the {detail}. */
+const FROM_READING = bi("{cell}（{label}）：{detail}", "{cell} ({label}): {detail}");
+
+/**
+ * Words in a collection log entry (method, result, note) or in a ledger row's status/note that
+ * mean a legal step was taken (POLICY §6, "< 50%: arbitration or lawsuit where needed").
+ * A word list, not a threshold: AuditOptions.legalStepWords replaces it.
+ */
+export const LEGAL_STEP_WORDS: readonly string[] = [
+  "诉讼",
+  "起诉",
+  "仲裁",
+  "律师函",
+  "法院",
+  "判决",
+  "支付令",
+  "强制执行",
+  "legal",
+  "lawsuit",
+  "sued",
+  "arbitration",
+  "court",
+  "attorney",
+  "solicitor",
+];
+
+/**
+ * Words in a bills register's status or note that mean the bill has left the drawer: presented
+ * for collection, paid, discounted, endorsed on, or taken back to accounts receivable
+ * (POLICY §9). AuditOptions.billSettledWords replaces it.
+ */
+export const BILL_SETTLED_WORDS: readonly string[] = [
+  "已托收",
+  "托收",
+  "已收款",
+  "已收",
+  "收妥",
+  "兑付",
+  "已兑现",
+  "已贴现",
+  "贴现",
+  "已背书",
+  "背书",
+  "转回应收",
+  "转应收",
+  "已退票",
+  "paid",
+  "collected",
+  "presented",
+  "discounted",
+  "endorsed",
+  "honoured",
+  "honored",
+];
+
+/**
+ * Words of a ledger's aging column (账龄) naming an aging class (POLICY §2). Report bands
+ * ("1年以内", "1-2年") are matched against policy.reportBands' own labels in check.ts.
+ */
+export const CLASS_WORDS: Readonly<Record<"normal" | "overdue" | "stale" | "bad", readonly string[]>> = {
+  normal: ["正常", "正常应收账款", "正常应收帐款", "未逾期", "信用期内", "normal", "current", "not due"],
+  overdue: ["逾期", "逾期应收账款", "逾期应收帐款", "overdue", "past due"],
+  stale: ["呆滞", "呆滞应收账款", "呆滞应收帐款", "stale", "doubtful"],
+  bad: ["呆帐", "呆账", "坏账", "坏帐", "bad", "bad debt"],
+};
+
+export const RULES: Readonly<Record<RuleId, RuleDefinition>> = {
+  "missing-field": {
+    id: "missing-field",
+    severity: "error",
+    source: "data",
+    title: bi("缺少必填值", "Missing value"),
+    definition: bi(
+      "该行缺少判断所必需的值：客户、发生日期或到期日（至少一个）、金额或余额（至少一个）；伴随表缺少其必需列的值（客户档案的客户、票据的号码/金额/到期日、催收记录的客户/日期）。",
+      "The row lacks a value it needs: the customer, a date arisen or a due date (one of them), an amount or a balance (one of them); in a companion table, a value its schema requires (customer; bill number, face value, maturity; customer and contact date).",
+    ),
+    messages: { default: FROM_READING },
+  },
+  "bad-date": {
+    id: "bad-date",
+    severity: "error",
+    source: "data",
+    title: bi("日期无法识别", "Unreadable date"),
+    definition: bi(
+      "日期列的单元格不是可识别的日期（只接受含义唯一的写法，见 dates.parseDate），或日期不存在。该字段按空白处理，其余照常检查。",
+      "A date column's cell is not a date that can mean exactly one day (see dates.parseDate), or the day does not exist. The field is read as blank and the rest of the row is still checked.",
+    ),
+    messages: { default: FROM_READING },
+  },
+  "bad-amount": {
+    id: "bad-amount",
+    severity: "error",
+    source: "data",
+    title: bi("金额无法识别", "Unreadable amount"),
+    definition: bi(
+      "金额列的单元格不是可识别的金额（见 money.parseMoney），或预计可收回金额为负数。该字段按空白处理。",
+      "A money column's cell is not an amount (see money.parseMoney), or an expected recovery is negative. The field is read as blank.",
+    ),
+    messages: {
+      default: FROM_READING,
+      negative: bi("{cell}（{label}）：预计可收回金额 {value} 为负数，已忽略；应为 0 或正数。", "{cell} ({label}): the expected recovery {value} is negative and was ignored; it must be 0 or more."),
+    },
+  },
+  "bad-value": {
+    id: "bad-value",
+    severity: "error",
+    source: "data",
+    title: bi("数值无法识别", "Unreadable value"),
+    definition: bi(
+      "天数、比例、是/否或文字列的单元格无法识别（如信用期“三十天”、回收可能性“较高”）。该字段按空白处理。",
+      "A days, probability, yes/no or text cell cannot be read (credit days \"thirty\", a probability \"high\"). The field is read as blank.",
+    ),
+    messages: { default: FROM_READING },
+  },
+  "excel-error": {
+    id: "excel-error",
+    severity: "error",
+    source: "data",
+    title: bi("Excel 错误值", "Excel error value"),
+    definition: bi("单元格是 Excel 错误值（#N/A、#REF! 等），按空白处理。", "The cell holds an Excel error (#N/A, #REF!...), read as blank."),
+    messages: { default: FROM_READING },
+  },
+  "unknown-document": {
+    id: "unknown-document",
+    severity: "warning",
+    source: "data",
+    title: bi("收款单据号找不到", "Receipt names an unknown document"),
+    definition: bi(
+      "收付明细式台账中，一笔收款注明的单据号在该客户的发票中找不到；收款已按先进先出冲销。",
+      "In a transactions ledger, a receipt names a document none of the customer's invoices has; it was applied first-in first-out.",
+    ),
+    messages: { default: FROM_READING },
+  },
+  "unallocated-receipt": {
+    id: "unallocated-receipt",
+    severity: "warning",
+    source: "data",
+    title: bi("无法分配的收款", "Receipt that cannot be applied"),
+    definition: bi("收付明细式台账中，一笔收款没有客户，无法冲销任何款项。", "In a transactions ledger, a receipt has no customer and cannot be applied."),
+    messages: { default: FROM_READING },
+  },
+  "arisen-after-as-of": {
+    id: "arisen-after-as-of",
+    severity: "error",
+    source: "POLICY §3",
+    title: bi("发生日期晚于截止日", "Date arisen after the as-of date"),
+    definition: bi(
+      "发生日期晚于检查截止日：账龄无从计算，该行不计入账龄、坏账准备合计。多为日期录错或截止日选错。",
+      "The date arisen is after the as-of date: there is no age, and the row stays out of the aging and provision totals. Usually a typo in the date or the wrong as-of date.",
+    ),
+    messages: {
+      default: bi("{cell}：发生日期 {date} 晚于截止日 {asOf}，无法计算账龄。", "{cell}: the date arisen {date} is after the as-of date {asOf}, so the item has no age."),
+    },
+  },
+  "due-before-date": {
+    id: "due-before-date",
+    severity: "error",
+    source: "POLICY §2",
+    title: bi("到期日早于发生日期", "Due date before the date arisen"),
+    definition: bi("台账写明的到期日早于发生日期。", "The ledger's due date is earlier than the date arisen."),
+    messages: {
+      default: bi("{cell}：到期日 {due} 早于发生日期 {arisen}。", "{cell}: the due date {due} is before the date arisen {arisen}."),
+    },
+  },
+  "received-exceeds-amount": {
+    id: "received-exceeds-amount",
+    severity: "warning",
+    source: "POLICY §10",
+    title: bi("已收超过应收", "Received more than the amount"),
+    definition: bi(
+      "同一行的已收金额大于金额（两者都有值）。多收部分是预收款，不是应收账款（此时不再另报 overpayment）。",
+      "The row's received amount is larger than its amount (both given). The excess is an advance, not a receivable (overpayment is then not reported again).",
+    ),
+    messages: {
+      default: bi(
+        "{cell}：已收金额 {received} 超过金额 {amount}，多收 {excess} 元，应转作预收款。",
+        "{cell}: the amount received {received} exceeds the amount {amount} by {excess}; the excess is an advance received.",
+      ),
+    },
+  },
+  "balance-mismatch": {
+    id: "balance-mismatch",
+    severity: "error",
+    source: "POLICY §10",
+    title: bi("余额与金额、已收不符", "Balance does not match amount − received"),
+    definition: bi(
+      "台账同时有金额、已收和余额三列，且余额单元格有值：金额 − 已收（已收空白按 0）与余额相差 0.01 元（1 分）或以上。",
+      "The ledger has amount, received and balance columns and the balance cell is filled: amount − received (a blank received is 0) differs from the balance by 0.01 yuan (one fen) or more.",
+    ),
+    messages: {
+      default: bi(
+        "{cell}：余额 {balance} 不等于 金额 {amount} − 已收 {received} = {expected}，相差 {difference}。",
+        "{cell}: the balance {balance} is not amount {amount} − received {received} = {expected}; the difference is {difference}.",
+      ),
+    },
+  },
+  "duplicate-document": {
+    id: "duplicate-document",
+    severity: "error",
+    source: "POLICY §10",
+    title: bi("单据号重复", "Duplicate document"),
+    definition: bi(
+      "同一客户的同一单据号在台账中出现两次或以上（比较时忽略全半角、大小写和空格）；第一次出现之后的每一行各报一次。",
+      "The same customer's document number appears more than once (compared ignoring width, case and spaces); every occurrence after the first is reported.",
+    ),
+    messages: {
+      default: bi(
+        "{cell}：客户“{customer}”的单据号“{document}”与 {firstCell} 重复，可能重复挂账。",
+        "{cell}: customer \"{customer}\" has document \"{document}\" already at {firstCell}; the item may be booked twice.",
+      ),
+    },
+  },
+  "class-mismatch": {
+    id: "class-mismatch",
+    severity: "warning",
+    source: "POLICY §2, §3",
+    title: bi("账龄栏与政策不符", "Aging column disagrees with the policy"),
+    definition: bi(
+      "台账自带的账龄栏写的是一个分类（正常/逾期/呆滞/呆帐）或一个账龄段（如“1-2年”），与按政策、截止日算出的分类或账龄段不同。无法识别的写法不报。",
+      "The ledger's own aging column names a class (normal/overdue/stale/bad) or a band (e.g. \"1–2 years\") other than the one the policy gives on the as-of date. Text that names neither is not reported.",
+    ),
+    messages: {
+      default: bi(
+        "{cell}：账龄栏写“{written}”，按政策截至 {asOf} 应为“{expected}”（{why}）。",
+        "{cell}: the aging column says \"{written}\", but under the policy on {asOf} it is \"{expected}\" ({why}).",
+      ),
+    },
+  },
+  "credit-limit-exceeded": {
+    id: "credit-limit-exceeded",
+    severity: "warning",
+    source: "POLICY §5",
+    title: bi("超过信用额度", "Credit limit exceeded"),
+    definition: bi(
+      "客户在台账中的余额合计（含负数余额）大于客户档案中的信用额度。每个客户只报一次，报在该客户在台账中的第一行。客户档案没有额度的客户不检查。",
+      "A customer's total balance in the ledger (negative balances included) is above its credit limit in the customer master. Reported once per customer, on its first ledger row. Customers without a limit are not checked.",
+    ),
+    messages: {
+      default: bi(
+        "{cell}：客户“{customer}”应收余额合计 {total} 元，超过信用额度 {limit} 元（{limitCell}），超出 {excess} 元。",
+        "{cell}: customer \"{customer}\" owes {total} in total, above its credit limit of {limit} ({limitCell}) by {excess}.",
+      ),
+    },
+  },
+  "credit-review-overdue": {
+    id: "credit-review-overdue",
+    severity: "warning",
+    source: "POLICY §5",
+    title: bi("信用评审过期", "Credit review overdue"),
+    definition: bi(
+      "台账中有正余额的客户，其客户档案的最近评审日期早于截止日前 policy.credit.reviewIntervalMonths 个月（评审日加上该月数仍早于截止日），或没有评审日期。报在客户档案该客户的行。",
+      "A customer with a positive balance in the ledger whose last credit review in the customer master is more than policy.credit.reviewIntervalMonths months before the as-of date (review date plus that many months is still before it), or who has none. Reported on the customer's master row.",
+    ),
+    messages: {
+      default: bi(
+        "{cell}：客户“{customer}”最近一次信用评审是 {last}，截至 {asOf} 已超过 {months} 个月未复核。",
+        "{cell}: customer \"{customer}\" was last reviewed on {last}, more than {months} months before {asOf}.",
+      ),
+      never: bi("{cell}：客户“{customer}”没有信用评审日期（政策要求每 {months} 个月复核一次）。", "{cell}: customer \"{customer}\" has no credit review date (the policy asks for one every {months} months)."),
+    },
+  },
+  "reconciliation-overdue": {
+    id: "reconciliation-overdue",
+    severity: "warning",
+    source: "POLICY §7",
+    title: bi("对账逾期", "Reconciliation overdue"),
+    definition: bi(
+      "有正余额的客户，其在台账中最近的对账日（各行对账日取最晚）早于截止日前 policy.reconciliationIntervalMonths 个月（对账日加上该月数仍早于截止日），或从未对账。每个客户只报一次，报在该客户在台账中的第一行。台账没有对账日列时本规则不检查。",
+      "A customer with a positive balance whose latest confirmation date in the ledger (the latest over its rows) is more than policy.reconciliationIntervalMonths months before the as-of date (that date plus the months is still before it), or who was never confirmed. Reported once per customer, on its first ledger row. Not checked when the ledger has no confirmation column.",
+    ),
+    messages: {
+      default: bi(
+        "{cell}：客户“{customer}”最近一次书面对账是 {last}，截至 {asOf} 已超过 {months} 个月（政策要求至少每 {months} 个月对账一次）。",
+        "{cell}: customer \"{customer}\" last confirmed its balance on {last}, more than {months} months before {asOf} (the policy asks for a written confirmation at least every {months} months).",
+      ),
+      never: bi(
+        "{cell}：客户“{customer}”没有对账记录（政策要求至少每 {months} 个月书面对账一次）。",
+        "{cell}: customer \"{customer}\" has never confirmed its balance (the policy asks for a written confirmation at least every {months} months).",
+      ),
+    },
+  },
+  "write-off-candidate": {
+    id: "write-off-candidate",
+    severity: "info",
+    source: "POLICY §8",
+    title: bi("可申请核销", "Write-off candidate"),
+    definition: bi(
+      "余额为正，且按 writeoff.writeOffEligibility 可核销：状态或备注写明破产/注销、死亡/失踪、重大灾害/事故、法院裁定无法清偿，或逾期超过 policy.writeOff.overdueYears 年。",
+      "A positive balance that writeoff.writeOffEligibility finds eligible: the status or note says bankrupt/deregistered, dead/missing, disaster/accident or a court ruling, or it is overdue more than policy.writeOff.overdueYears years.",
+    ),
+    messages: {
+      default: bi(
+        "{cell}：客户“{customer}”余额 {balance} 元符合核销条件：{reasons}。可报批核销，核销后转入备查簿继续追索。",
+        "{cell}: customer \"{customer}\"'s balance of {balance} may be written off: {reasons}. Once approved, it goes to the memorandum register and is still pursued.",
+      ),
+    },
+  },
+  "bad-debt-unassigned": {
+    id: "bad-debt-unassigned",
+    severity: "warning",
+    source: "POLICY §6, plan 000",
+    title: bi("呆帐无责任人", "Bad debt without a responsible person"),
+    definition: bi(
+      "分类为呆帐、余额为正，而台账该行和客户档案都没有催收责任人。台账和客户档案都没有责任人列时本规则不检查。",
+      "An item classed bad with a positive balance, with no collector on the row nor in the customer master. Not checked when neither has a collector column.",
+    ),
+    messages: {
+      default: bi(
+        "{cell}：客户“{customer}”余额 {balance} 元已属呆帐（{why}），但没有催收责任人。",
+        "{cell}: customer \"{customer}\"'s balance of {balance} is a bad debt ({why}) but no one is responsible for collecting it.",
+      ),
+    },
+  },
+  "low-recovery-no-action": {
+    id: "low-recovery-no-action",
+    severity: "warning",
+    source: "POLICY §6",
+    title: bi("回收可能性低而未采取法律措施", "Low recovery, no legal step"),
+    definition: bi(
+      "余额为正，回收可能性（台账的回收可能性，没有时用 预计可收回金额 ÷ 余额）落在政策的“legal”档（collection.collectionTier，默认 < 50%），而该客户的催收记录和该行的状态、备注中都没有法律措施（诉讼、仲裁、律师函、起诉等，见 LEGAL_STEP_WORDS）。",
+      "A positive balance whose recovery probability (the ledger's, else expected recovery ÷ balance) falls in the policy's \"legal\" tier (collection.collectionTier, < 50% by default), with no legal step (lawsuit, arbitration, lawyer's letter..., see LEGAL_STEP_WORDS) in the customer's collection log nor in the row's status or note.",
+    ),
+    messages: {
+      default: bi(
+        "{cell}：客户“{customer}”回收可能性 {probability}，按政策应措辞严厉、必要时仲裁或诉讼，但催收记录中没有法律措施。",
+        "{cell}: customer \"{customer}\"'s recovery probability is {probability}; the policy calls for stern wording and arbitration or a lawsuit where needed, but the collection log shows no legal step.",
+      ),
+    },
+  },
+  "promise-missing": {
+    id: "promise-missing",
+    severity: "warning",
+    source: "POLICY §6",
+    title: bi("催收没有书面承诺", "Contact without a written promise"),
+    definition: bi(
+      "催收记录的一次联系没有取得书面付款承诺：书面承诺栏为“否”，或书面承诺栏不为“是”且承诺付款金额、承诺付款日期都为空。当次已收回款项的联系不报。",
+      "A collection log entry without a written promise to pay: its written-promise cell says no, or it does not say yes and both the promised amount and the promised date are blank. An entry where money was collected is not reported.",
+    ),
+    messages: {
+      default: bi(
+        "{cell}：{date} 对客户“{customer}”的催收没有取得书面付款承诺（承诺金额、承诺日期均为空）。",
+        "{cell}: the contact with customer \"{customer}\" on {date} got no written promise to pay (no promised amount or date).",
+      ),
+      refused: bi(
+        "{cell}：{date} 对客户“{customer}”的催收记为没有书面承诺；政策要求每次催收都取得书面付款承诺并交财务部备案。",
+        "{cell}: the contact with customer \"{customer}\" on {date} is marked as without a written promise; the policy asks for one at every contact, filed with finance.",
+      ),
+    },
+  },
+  "bill-past-maturity": {
+    id: "bill-past-maturity",
+    severity: "warning",
+    source: "POLICY §9",
+    title: bi("票据过期未托收", "Bill past maturity, not collected"),
+    definition: bi(
+      "应收票据登记簿中的票据到期日早于截止日（bills.billStatus 为 past-maturity），且没有托收、贴现、背书日期或背书人，状态、备注也未写明已托收/已收款/已贴现/已背书/转回应收（见 BILL_SETTLED_WORDS）。",
+      "A bill in the bills register whose maturity is before the as-of date (bills.billStatus past-maturity), with no presentation or discount date, no endorsee, and no status or note saying it was presented, paid, discounted, endorsed or taken back to receivables (see BILL_SETTLED_WORDS).",
+    ),
+    messages: {
+      default: bi(
+        "{cell}：票据“{billNo}”（{amount} 元）已于 {due} 到期，截至 {asOf} 已过 {days} 天，未见托收、贴现或背书记录；到期应及时委托收款。",
+        "{cell}: bill \"{billNo}\" ({amount}) matured on {due}, {days} days before {asOf}, and shows no presentation, discount or endorsement; a bill is presented for collection at maturity.",
+      ),
+    },
+  },
+  overpayment: {
+    id: "overpayment",
+    severity: "warning",
+    source: "POLICY §1, §10",
+    title: bi("负余额（预收款）", "Negative balance (an advance)"),
+    definition: bi(
+      "余额为负：这是预收款（多收），不是应收账款，应转入预收账款。已报 received-exceeds-amount 的行不再重复报。",
+      "A negative balance: an advance received, not a receivable, to be moved to advances received. Not reported again on a row already reported as received-exceeds-amount.",
+    ),
+    messages: {
+      default: bi(
+        "{cell}：客户“{customer}”余额为 {balance} 元，是预收款而不是应收账款，应转入预收账款。",
+        "{cell}: customer \"{customer}\"'s balance is {balance}: an advance received, not a receivable; move it to advances received.",
+      ),
+    },
+  },
+};
+
+/** Every rule, in catalogue order (data faults first, then the policy's rules). */
+export const RULE_IDS: readonly RuleId[] = Object.keys(RULES) as RuleId[];
+
+// ---------------------------------------------------------------------------------------------
+// Cells and messages
+// ---------------------------------------------------------------------------------------------
+
+const sheetRefCache = new Map<string, string>();
+
+/** A sheet name as a formula writes it: quoted when it holds anything but letters, digits, _ and CJK. */
+export function sheetRefName(sheet: string): string {
+  let ref = sheetRefCache.get(sheet);
+  if (ref === undefined) {
+    ref = /^[\p{L}\p{N}_.]+$/u.test(sheet) && !/^\d/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+    if (sheetRefCache.size < 1024) sheetRefCache.set(sheet, ref);
+  }
+  return ref;
+}
+
+/** "台账!F12"; for a whole row (column ""), "台账!12:12". */
+export function cellRef(sheet: string, column: string, row: number): string {
+  return column === "" ? `${sheetRefName(sheet)}!${row}:${row}` : `${sheetRefName(sheet)}!${column}${row}`;
+}
+
+/** Parameters of a message template; `cell` is filled in by makeFinding. */
+export type MessageParams = Record<string, string | number | Bilingual>;
+
+function fill(template: string, params: MessageParams, lang: "zh-CN" | "en-US"): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = params[name];
+    if (v === undefined) return whole;
+    if (typeof v === "object") return v[lang];
+    return String(v);
+  });
+}
+
+/** The message of a rule's template (a variant, else "default") with its blanks filled in. */
+export function renderMessage(rule: RuleId, params: MessageParams, variant = "default"): Bilingual {
+  const messages = RULES[rule].messages;
+  const template = messages[variant] ?? messages.default;
+  return { "zh-CN": fill(template["zh-CN"], params, "zh-CN"), "en-US": fill(template["en-US"], params, "en-US") };
+}
+
+/**
+ * A finding whose cell name and message are made when first read: a check over a million rows
+ * may find a hundred thousand things, and most messages are never displayed. JSON.stringify
+ * sees the plain Finding shape (toJSON).
+ */
+class LazyFinding implements Finding {
+  readonly severity: Severity;
+  private cellText: string | null = null;
+  private text: Bilingual | null = null;
+
+  constructor(
+    readonly rule: RuleId,
+    readonly sheet: string,
+    readonly row: number,
+    readonly column: string,
+    private readonly params: MessageParams | (() => MessageParams),
+    private readonly variant: string | undefined,
+    readonly field: string | undefined,
+  ) {
+    this.severity = RULES[rule].severity;
+  }
+
+  get cell(): string {
+    return (this.cellText ??= cellRef(this.sheet, this.column, this.row));
+  }
+
+  get message(): Bilingual {
+    if (this.text === null) {
+      const params = typeof this.params === "function" ? this.params() : this.params;
+      this.text = renderMessage(this.rule, { ...params, cell: this.cell }, this.variant);
+    }
+    return this.text;
+  }
+
+  toJSON(): Finding {
+    const out: Finding = { rule: this.rule, severity: this.severity, sheet: this.sheet, row: this.row, column: this.column, cell: this.cell, message: this.message };
+    if (this.field !== undefined) out.field = this.field;
+    return out;
+  }
+}
+
+/**
+ * A finding of `rule` at a cell; the message names the cell. `params` may be a function, called
+ * only when the message is first read (so formatting costs nothing for findings nobody reads).
+ */
+export function makeFinding(
+  rule: RuleId,
+  sheet: string,
+  row: number,
+  column: string,
+  params: MessageParams | (() => MessageParams),
+  options: { variant?: string; field?: string } = {},
+): Finding {
+  return new LazyFinding(rule, sheet, row, column, params, options.variant, options.field);
+}
+
+/** makeFinding with the options spelt out (no options object per finding, for the per-row loop). */
+export function findingAt(
+  rule: RuleId,
+  sheet: string,
+  row: number,
+  column: string,
+  params: MessageParams | (() => MessageParams),
+  variant: string | undefined,
+  field: string | undefined,
+): Finding {
+  return new LazyFinding(rule, sheet, row, column, params, variant, field);
+}
+
+/** Sheet order: by sheet (first seen first, via `sheetOrder`), row, column (B before AA), then rule. */
+export function compareFindings(sheetOrder: ReadonlyMap<string, number>) {
+  return (a: Finding, b: Finding): number =>
+    (sheetOrder.get(a.sheet) ?? 1e9) - (sheetOrder.get(b.sheet) ?? 1e9) ||
+    a.row - b.row ||
+    a.column.length - b.column.length ||
+    (a.column < b.column ? -1 : a.column > b.column ? 1 : 0) ||
+    RULE_IDS.indexOf(a.rule) - RULE_IDS.indexOf(b.rule);
+}
+
+/** The more severe of two severities (null = none). */
+export function worseSeverity(a: Severity | null, b: Severity): Severity {
+  if (a === null) return b;
+  return SEVERITIES.indexOf(b) < SEVERITIES.indexOf(a) ? b : a;
+}

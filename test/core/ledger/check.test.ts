@@ -1,0 +1,530 @@
+/**
+ * The ledger check, rule by rule: each rule fires on a row made to break it, naming the exact
+ * sheet, row and column, and stays silent on the clean row. Ledgers are built as cell values
+ * (as Excel or exceljs give them) and go through the real reader, so the cells named are the
+ * cells a user would open.
+ *
+ * The clean ledger (as of 2011-08-31), header in row 1, one item in row 2:
+ *   A 客户名称  B 单据号  C 发生日期  D 到期日  E 金额  F 已收金额  G 余额  H 账龄
+ *   I 回收可能性  J 预计可收回金额  K 最近对账日  L 责任人  M 状态  N 备注
+ * 甲公司, A-1, arisen 2011-07-01 (due 2011-07-31 by the 30 default credit days: 31 days past
+ * due, overdue), 1,000 − 200 = 800, "逾期", 95%, confirmed 2011-06-30, collector 张三.
+ */
+import Decimal from "decimal.js";
+import { fromYmd } from "../../../src/core/calendar";
+import { toExcelSerial } from "../../../src/core/dates";
+import { writeOffEligibility } from "../../../src/core/writeoff";
+import { auditJsonChunks, auditToJson } from "../../../src/core/ledger/audit-json";
+import { type AuditCompanions, auditLedger, type AuditResult, firstDuplicateRows, lastDueOverdueForWriteOff } from "../../../src/core/ledger/check";
+import { cellRef, type Finding, RULE_IDS, RULES, type RuleId } from "../../../src/core/ledger/findings";
+import { readBillsRegister, readCollectionLog, readCustomerMaster, readLedger } from "../../../src/core/ledger/index";
+import { DEFAULT_POLICY, loadPolicy } from "../../../src/core/policy";
+import type { Policy } from "../../../src/core/policy/types";
+
+const AS_OF = fromYmd(2011, 8, 31);
+const SHEET = "台账";
+
+const HEADER = ["客户名称", "单据号", "发生日期", "到期日", "金额", "已收金额", "余额", "账龄", "回收可能性", "预计可收回金额", "最近对账日", "责任人", "状态", "备注"] as const;
+type Column = (typeof HEADER)[number];
+type Row = Partial<Record<Column, unknown>>;
+
+const CLEAN: Row = {
+  客户名称: "甲公司",
+  单据号: "A-1",
+  发生日期: "2011-07-01",
+  金额: 1000,
+  已收金额: 200,
+  余额: 800,
+  账龄: "逾期",
+  回收可能性: 0.95,
+  最近对账日: "2011-06-30",
+  责任人: "张三",
+};
+
+function values(rows: Row[], header: readonly string[] = HEADER): unknown[][] {
+  return [[...header], ...rows.map((r) => header.map((h) => (h in r ? r[h as Column] : null)))];
+}
+
+/** The clean row with some cells replaced (undefined removes a cell). */
+function row(changes: Row = {}): Row {
+  const out: Row = { ...CLEAN };
+  for (const [k, v] of Object.entries(changes) as [Column, unknown][]) {
+    if (v === undefined) delete out[k];
+    else out[k] = v;
+  }
+  return out;
+}
+
+const MASTER_HEADER = ["客户名称", "信用额度", "信用期(天)", "最近评审日期", "责任人"];
+const CLEAN_MASTER = ["甲公司", 10000, 30, "2011-01-01", "张三"];
+
+const LOG_HEADER = ["催收日期", "客户名称", "催收方式", "承诺付款金额", "承诺付款日期", "书面承诺", "收回金额", "催收结果"];
+const CLEAN_LOG = ["2011-08-01", "甲公司", "电话", 800, "2011-09-15", "是", null, "承诺9月中旬付清"];
+
+const BILLS_HEADER = ["票据号码", "出票人", "到期日", "票面金额", "托收日期", "状态"];
+const CLEAN_BILL = ["B-001", "甲公司", "2011-10-31", 5000, null, "在库"];
+
+interface Setup {
+  rows?: Row[];
+  header?: readonly string[];
+  master?: unknown[][] | null;
+  log?: unknown[][] | null;
+  bills?: unknown[][] | null;
+  policy?: Policy;
+}
+
+function audit(setup: Setup = {}): AuditResult {
+  const read = readLedger(values(setup.rows ?? [row()], setup.header ?? HEADER), { sheet: SHEET });
+  const companions: AuditCompanions = {};
+  const master = setup.master === undefined ? [CLEAN_MASTER] : setup.master;
+  if (master !== null) companions.customers = readCustomerMaster([MASTER_HEADER, ...master], { sheet: "客户档案" });
+  const log = setup.log === undefined ? [CLEAN_LOG] : setup.log;
+  if (log !== null) companions.collections = readCollectionLog([LOG_HEADER, ...log], { sheet: "催收记录" });
+  const bills = setup.bills === undefined ? [CLEAN_BILL] : setup.bills;
+  if (bills !== null) companions.bills = readBillsRegister([BILLS_HEADER, ...bills], { sheet: "票据" });
+  return auditLedger(read, companions, AS_OF, setup.policy ?? DEFAULT_POLICY);
+}
+
+function of(result: AuditResult, rule: RuleId): Finding[] {
+  return result.findings.filter((f) => f.rule === rule);
+}
+
+function where(f: Finding): [string, number, string] {
+  return [f.sheet, f.row, f.column];
+}
+
+/** The clean setup finds nothing at all: every rule below is silent on it. */
+describe("the clean ledger", () => {
+  it("has no finding and every rule is checked", () => {
+    const result = audit();
+    expect(result.findings.map((f) => `${f.rule} ${f.cell}`)).toEqual([]);
+    expect(result.unchecked).toEqual([]);
+    const r = result.rows.get(0);
+    expect(r).toMatchObject({ sheet: SHEET, row: 2, customer: "甲公司", document: "A-1", balance: "800.00", daysPastDue: 31, agingClass: "overdue", agingBand: "y0-1", provision: "40.00" });
+    expect(r.dueDate).toBe(fromYmd(2011, 7, 31));
+    expect(r.ageDays).toBe(AS_OF - fromYmd(2011, 7, 1));
+  });
+});
+
+describe("missing-field", () => {
+  it("fires on a row without a customer, at the customer cell", () => {
+    const found = of(audit({ rows: [row({ 客户名称: undefined })] }), "missing-field");
+    expect(found.map(where)).toEqual([[SHEET, 2, "A"]]);
+    expect(found[0].severity).toBe("error");
+    expect(found[0].cell).toBe("台账!A2");
+    expect(found[0].message["zh-CN"]).toMatch(/^台账!A2（客户）：缺少客户/);
+    expect(found[0].message["en-US"]).toMatch(/^台账!A2 \(customer\): /);
+  });
+  it("is silent on the clean row", () => {
+    expect(of(audit(), "missing-field")).toEqual([]);
+  });
+});
+
+describe("bad-date", () => {
+  it("fires on a date that does not exist, at its cell, and the rest of the row is still checked", () => {
+    const result = audit({ rows: [row({ 发生日期: "2011-02-30", 余额: 700 })] });
+    expect(of(result, "bad-date").map(where)).toEqual([[SHEET, 2, "C"]]);
+    expect(of(result, "bad-date")[0].message["en-US"]).toMatch(/^台账!C2 \(date arisen\): .*2011-02-30/);
+    // One bad cell never stops the run: the balance is still compared.
+    expect(of(result, "balance-mismatch").map(where)).toEqual([[SHEET, 2, "G"]]);
+    expect(result.rows.get(0).agingClass).toBeNull();
+    expect(result.rows.get(0).balance).toBe("700.00");
+  });
+  it("is silent on the clean row", () => {
+    expect(of(audit(), "bad-date")).toEqual([]);
+  });
+});
+
+describe("bad-amount", () => {
+  it("fires on an unreadable amount, at its cell", () => {
+    const found = of(audit({ rows: [row({ 金额: "12,34.5" })] }), "bad-amount");
+    expect(found.map(where)).toEqual([[SHEET, 2, "E"]]);
+    expect(found[0].message["zh-CN"]).toContain("12,34.5");
+  });
+  it("fires on a negative expected recovery, which is then ignored for the provision", () => {
+    const result = audit({ rows: [row({ 预计可收回金额: -100 })] });
+    expect(of(result, "bad-amount").map(where)).toEqual([[SHEET, 2, "J"]]);
+    expect(of(result, "bad-amount")[0].message["en-US"]).toContain("negative");
+    expect(result.rows.get(0).provision).toBe("40.00"); // the band rate, as if no recovery were given
+  });
+  it("is silent on the clean row", () => {
+    expect(of(audit(), "bad-amount")).toEqual([]);
+  });
+});
+
+describe("bad-value", () => {
+  it("fires on a probability that is not one, at its cell", () => {
+    expect(of(audit({ rows: [row({ 回收可能性: "较高" })] }), "bad-value").map(where)).toEqual([[SHEET, 2, "I"]]);
+  });
+  it("is silent on the clean row", () => {
+    expect(of(audit(), "bad-value")).toEqual([]);
+  });
+});
+
+describe("excel-error", () => {
+  it("fires on an Excel error value, at its cell", () => {
+    expect(of(audit({ rows: [row({ 余额: "#N/A" })] }), "excel-error").map(where)).toEqual([[SHEET, 2, "G"]]);
+  });
+  it("is silent on the clean row", () => {
+    expect(of(audit(), "excel-error")).toEqual([]);
+  });
+});
+
+describe("arisen-after-as-of", () => {
+  it("fires on an item dated after the as-of date, at the date cell, and keeps it out of the aging", () => {
+    const result = audit({ rows: [row({ 发生日期: "2011-09-15", 账龄: undefined })] });
+    expect(of(result, "arisen-after-as-of").map(where)).toEqual([[SHEET, 2, "C"]]);
+    expect(result.rows.get(0).agingBand).toBeNull();
+    expect(result.rows.get(0).provision).toBeNull();
+  });
+  it("is silent on the clean row", () => {
+    expect(of(audit(), "arisen-after-as-of")).toEqual([]);
+  });
+});
+
+describe("due-before-date", () => {
+  it("fires on a due date before the date arisen, at the due date cell", () => {
+    expect(of(audit({ rows: [row({ 到期日: "2011-06-01", 账龄: undefined })] }), "due-before-date").map(where)).toEqual([[SHEET, 2, "D"]]);
+  });
+  it("is silent when the due date is after the date arisen", () => {
+    expect(of(audit({ rows: [row({ 到期日: "2011-07-31" })] }), "due-before-date")).toEqual([]);
+  });
+});
+
+describe("received-exceeds-amount", () => {
+  it("fires when more was received than billed, at the received cell, and overpayment is not reported again", () => {
+    const result = audit({ rows: [row({ 已收金额: 1200, 余额: -200 })] });
+    expect(of(result, "received-exceeds-amount").map(where)).toEqual([[SHEET, 2, "F"]]);
+    expect(of(result, "received-exceeds-amount")[0].message["en-US"]).toContain("by 200.00");
+    expect(of(result, "overpayment")).toEqual([]);
+  });
+  it("is silent on the clean row", () => {
+    expect(of(audit(), "received-exceeds-amount")).toEqual([]);
+  });
+});
+
+describe("balance-mismatch", () => {
+  it("fires when amount − received ≠ balance, at the balance cell", () => {
+    const found = of(audit({ rows: [row({ 余额: 790 })] }), "balance-mismatch");
+    expect(found.map(where)).toEqual([[SHEET, 2, "G"]]);
+    expect(found[0].message["en-US"]).toContain("1,000.00 − received 200.00 = 800.00");
+  });
+  it("counts a blank received as nothing received", () => {
+    expect(of(audit({ rows: [row({ 已收金额: undefined })] }), "balance-mismatch").map(where)).toEqual([[SHEET, 2, "G"]]);
+    expect(of(audit({ rows: [row({ 已收金额: undefined, 余额: 1000 })] }), "balance-mismatch")).toEqual([]);
+  });
+  it("compares to the fen: a difference below 0.01 (万 amounts with more decimals) is not one", () => {
+    expect(of(audit({ rows: [row({ 金额: "0.1000001万", 已收金额: 0, 余额: 1000 })] }), "balance-mismatch")).toEqual([]);
+    expect(of(audit({ rows: [row({ 金额: "0.100001万", 已收金额: 0, 余额: 1000 })] }), "balance-mismatch")).toHaveLength(1);
+  });
+  it("is silent on the clean row, and not checked without a balance column", () => {
+    expect(of(audit(), "balance-mismatch")).toEqual([]);
+    const header = HEADER.filter((h) => h !== "余额");
+    const result = audit({ header });
+    expect(result.unchecked.map((u) => u.rule)).toContain("balance-mismatch");
+  });
+});
+
+describe("duplicate-document", () => {
+  it("fires on the second occurrence of a customer's document, at its document cell, naming the first", () => {
+    const found = of(audit({ rows: [row(), row({ 单据号: " a-1 " })] }), "duplicate-document");
+    expect(found.map(where)).toEqual([[SHEET, 3, "B"]]);
+    expect(found[0].message["en-US"]).toContain("already at 台账!B2");
+  });
+  it("is silent for the same number under two customers, and on the clean row", () => {
+    expect(of(audit({ rows: [row(), row({ 客户名称: "乙公司" })] }), "duplicate-document")).toEqual([]);
+    expect(of(audit(), "duplicate-document")).toEqual([]);
+  });
+  it("finds every duplicate among many rows (firstDuplicateRows)", () => {
+    const docs = ["X-1", "x-1", "Y-2", "X-1", "Ｘ－１", "X-1"];
+    const groups = [0, 0, 0, 0, 0, 1];
+    expect(Array.from(firstDuplicateRows(docs.length, (i) => docs[i], (i) => groups[i]))).toEqual([-1, 0, -1, 0, 0, -1]);
+  });
+});
+
+describe("class-mismatch", () => {
+  it("fires when the aging column names another class, at its cell", () => {
+    const found = of(audit({ rows: [row({ 账龄: "正常" })] }), "class-mismatch");
+    expect(found.map(where)).toEqual([[SHEET, 2, "H"]]);
+    expect(found[0].message["zh-CN"]).toContain("应为“逾期”（逾期 31 天）");
+  });
+  it("fires when the aging column names another band", () => {
+    const found = of(audit({ rows: [row({ 账龄: "1-2年" })] }), "class-mismatch");
+    expect(found.map(where)).toEqual([[SHEET, 2, "H"]]);
+    expect(found[0].message["en-US"]).toContain('"Within 1 year"');
+  });
+  it("is silent when the column agrees (a class or a band, however spelt), or names neither", () => {
+    for (const label of ["逾期", "1年以内", "一年以内", "1年内", "overdue", "未知"]) expect(of(audit({ rows: [row({ 账龄: label })] }), "class-mismatch")).toEqual([]);
+  });
+});
+
+describe("credit-limit-exceeded", () => {
+  it("fires once per customer whose total exceeds its limit, on its first row, naming the limit cell", () => {
+    const found = of(audit({ rows: [row(), row({ 单据号: "A-2" })], master: [["甲公司", 1500, 30, "2011-01-01", "张三"]] }), "credit-limit-exceeded");
+    expect(found.map(where)).toEqual([[SHEET, 2, "G"]]);
+    expect(found[0].message["en-US"]).toContain("owes 1,600.00 in total, above its credit limit of 1,500.00 (客户档案!B2) by 100.00");
+  });
+  it("is silent within the limit, and not checked without a customer master", () => {
+    expect(of(audit(), "credit-limit-exceeded")).toEqual([]);
+    expect(audit({ master: null }).unchecked.map((u) => u.rule)).toEqual(expect.arrayContaining(["credit-limit-exceeded", "credit-review-overdue"]));
+  });
+});
+
+describe("credit-review-overdue", () => {
+  it("fires on the master row of a customer with a balance whose review is older than the policy's interval", () => {
+    const found = of(audit({ master: [["甲公司", 10000, 30, "2010-08-30", "张三"]] }), "credit-review-overdue");
+    expect(found.map(where)).toEqual([["客户档案", 2, "D"]]);
+  });
+  it("fires when there is no review date at all", () => {
+    const found = of(audit({ master: [["甲公司", 10000, 30, null, "张三"]] }), "credit-review-overdue");
+    expect(found.map(where)).toEqual([["客户档案", 2, "D"]]);
+    expect(found[0].message["en-US"]).toContain("has no credit review date");
+  });
+  it("is silent on a review exactly reviewIntervalMonths before the as-of date, and on the clean row", () => {
+    expect(of(audit({ master: [["甲公司", 10000, 30, "2010-08-31", "张三"]] }), "credit-review-overdue")).toEqual([]);
+    expect(of(audit(), "credit-review-overdue")).toEqual([]);
+  });
+});
+
+describe("reconciliation-overdue", () => {
+  it("fires once per customer confirmed longer ago than the policy's interval, on its first row", () => {
+    const found = of(audit({ rows: [row({ 最近对账日: "2011-02-27" }), row({ 单据号: "A-2", 最近对账日: "2011-01-31" })] }), "reconciliation-overdue");
+    expect(found.map(where)).toEqual([[SHEET, 2, "K"]]);
+  });
+  it("fires for a customer never confirmed", () => {
+    const found = of(audit({ rows: [row({ 最近对账日: undefined })] }), "reconciliation-overdue");
+    expect(found.map(where)).toEqual([[SHEET, 2, "K"]]);
+    expect(found[0].message["zh-CN"]).toContain("没有对账记录");
+  });
+  it("takes the latest confirmation over the customer's rows, and follows the policy's interval", () => {
+    expect(of(audit({ rows: [row({ 最近对账日: "2011-01-31" }), row({ 单据号: "A-2", 最近对账日: "2011-02-28" })] }), "reconciliation-overdue")).toHaveLength(1);
+    // The latest of the two counts: 2011-02-28 + 6 months = 2011-08-28 is before the as-of date; 2011-03-01 + 6 months is not.
+    expect(of(audit({ rows: [row({ 最近对账日: "2011-01-31" }), row({ 单据号: "A-2", 最近对账日: "2011-02-28" })] }), "reconciliation-overdue")[0].message["en-US"]).toContain("on 2011-02-28");
+    expect(of(audit({ rows: [row({ 最近对账日: "2011-01-31" }), row({ 单据号: "A-2", 最近对账日: "2011-03-01" })] }), "reconciliation-overdue")).toEqual([]);
+    const strict = loadPolicy({ reconciliationIntervalMonths: 1 });
+    expect(of(audit({ policy: strict }), "reconciliation-overdue").map(where)).toEqual([[SHEET, 2, "K"]]);
+  });
+  it("is silent for a customer without an open balance", () => {
+    expect(of(audit({ rows: [row({ 最近对账日: undefined, 已收金额: 1000, 余额: 0 })] }), "reconciliation-overdue")).toEqual([]);
+  });
+});
+
+describe("write-off-candidate", () => {
+  it("fires on an item overdue more than overdueYears years, at the date cell", () => {
+    const found = of(audit({ rows: [row({ 发生日期: "2008-01-01", 账龄: undefined })] }), "write-off-candidate");
+    expect(found.map(where)).toEqual([[SHEET, 2, "C"]]);
+    expect(found[0].severity).toBe("info");
+    expect(found[0].message["en-US"]).toContain("Overdue more than 3 years");
+  });
+  it("fires on a status the policy lists (bankrupt), whatever the age", () => {
+    const found = of(audit({ rows: [row({ 状态: "已破产", 账龄: undefined })] }), "write-off-candidate");
+    expect(found.map(where)).toEqual([[SHEET, 2, "C"]]);
+    expect(found[0].message["zh-CN"]).toContain("破产");
+  });
+  it("is silent on the clean row", () => {
+    expect(of(audit(), "write-off-candidate")).toEqual([]);
+  });
+  it("agrees with writeoff.writeOffEligibility on every due date around the boundary", () => {
+    for (const asOf of [fromYmd(2011, 8, 31), fromYmd(2012, 2, 29), fromYmd(2011, 3, 1), fromYmd(2011, 2, 28)]) {
+      const last = lastDueOverdueForWriteOff(asOf, DEFAULT_POLICY);
+      for (let due = last - 40; due <= last + 40; due++) {
+        expect(due <= last).toBe(writeOffEligibility({ dueDate: due, asOf }, DEFAULT_POLICY).eligible);
+      }
+    }
+  });
+});
+
+describe("bad-debt-unassigned", () => {
+  it("fires on a bad item with no collector on the row nor in the master, at the collector cell", () => {
+    const found = of(audit({ rows: [row({ 发生日期: "2010-06-01", 责任人: undefined, 账龄: undefined })], master: [["甲公司", 10000, 30, "2011-01-01", null]] }), "bad-debt-unassigned");
+    expect(found.map(where)).toEqual([[SHEET, 2, "L"]]);
+  });
+  it("is silent when the master names the collector, and on the clean row", () => {
+    expect(of(audit({ rows: [row({ 发生日期: "2010-06-01", 责任人: undefined, 账龄: undefined })] }), "bad-debt-unassigned")).toEqual([]);
+    expect(of(audit(), "bad-debt-unassigned")).toEqual([]);
+  });
+});
+
+describe("low-recovery-no-action", () => {
+  it("fires on a probability in the legal tier with no legal step logged, at the probability cell", () => {
+    expect(of(audit({ rows: [row({ 回收可能性: 0.3 })] }), "low-recovery-no-action").map(where)).toEqual([[SHEET, 2, "I"]]);
+  });
+  it("reads expected recovery ÷ balance when there is no probability (plan 000: 15万 of 91.66万)", () => {
+    const found = of(audit({ rows: [row({ 回收可能性: undefined, 金额: "91.66万", 已收金额: 0, 余额: "91.66万", 预计可收回金额: "15万" })] }), "low-recovery-no-action");
+    expect(found.map(where)).toEqual([[SHEET, 2, "J"]]);
+    expect(found[0].message["en-US"]).toContain("16.36%");
+  });
+  it("is silent when the log shows a legal step, or the row's status does, and on the clean row", () => {
+    const withLawsuit = [...CLEAN_LOG];
+    withLawsuit[2] = "已起诉";
+    expect(of(audit({ rows: [row({ 回收可能性: 0.3 })], log: [withLawsuit] }), "low-recovery-no-action")).toEqual([]);
+    expect(of(audit({ rows: [row({ 回收可能性: 0.3, 备注: "已发律师函" })] }), "low-recovery-no-action")).toEqual([]);
+    expect(of(audit({ rows: [row({ 回收可能性: 0.5 })] }), "low-recovery-no-action")).toEqual([]);
+    expect(of(audit(), "low-recovery-no-action")).toEqual([]);
+  });
+});
+
+describe("promise-missing", () => {
+  it("fires on a contact without a promised amount, date or written promise, on the log row", () => {
+    const found = of(audit({ log: [["2011-08-01", "甲公司", "电话", null, null, null, null, "无答复"]] }), "promise-missing");
+    expect(found.map(where)).toEqual([["催收记录", 2, "F"]]);
+  });
+  it("fires on a contact marked as without a written promise", () => {
+    const found = of(audit({ log: [["2011-08-01", "甲公司", "电话", 800, "2011-09-15", "否", null, null]] }), "promise-missing");
+    expect(found.map(where)).toEqual([["催收记录", 2, "F"]]);
+    expect(found[0].message["en-US"]).toContain("marked as without a written promise");
+  });
+  it("is silent when money was collected at the contact, and on the clean log", () => {
+    expect(of(audit({ log: [["2011-08-01", "甲公司", "上门", null, null, null, 500, "收回500元"]] }), "promise-missing")).toEqual([]);
+    expect(of(audit(), "promise-missing")).toEqual([]);
+  });
+});
+
+describe("bill-past-maturity", () => {
+  it("fires on a bill past maturity with no presentation, at its maturity cell", () => {
+    const found = of(audit({ bills: [["B-002", "甲公司", "2011-07-31", 5000, null, "在库"]] }), "bill-past-maturity");
+    expect(found.map(where)).toEqual([["票据", 2, "C"]]);
+    expect(found[0].message["en-US"]).toContain("31 days before 2011-08-31");
+  });
+  it("is silent when the bill was presented, discounted (status), not yet due, or due today", () => {
+    expect(of(audit({ bills: [["B-002", "甲公司", "2011-07-31", 5000, "2011-07-31", "在库"]] }), "bill-past-maturity")).toEqual([]);
+    expect(of(audit({ bills: [["B-002", "甲公司", "2011-07-31", 5000, null, "已贴现"]] }), "bill-past-maturity")).toEqual([]);
+    expect(of(audit({ bills: [["B-002", "甲公司", "2011-08-31", 5000, null, "在库"]] }), "bill-past-maturity")).toEqual([]);
+    expect(of(audit(), "bill-past-maturity")).toEqual([]);
+  });
+});
+
+describe("overpayment", () => {
+  it("fires on a negative balance, at the balance cell", () => {
+    const found = of(audit({ rows: [row({ 金额: undefined, 已收金额: undefined, 余额: -500 })] }), "overpayment");
+    expect(found.map(where)).toEqual([[SHEET, 2, "G"]]);
+    expect(found[0].message["zh-CN"]).toContain("-500.00");
+  });
+  it("is silent on the clean row and on a zero balance", () => {
+    expect(of(audit(), "overpayment")).toEqual([]);
+    expect(of(audit({ rows: [row({ 已收金额: 1000, 余额: 0 })] }), "overpayment")).toEqual([]);
+  });
+});
+
+describe("unknown-document and unallocated-receipt (from a transactions ledger)", () => {
+  const header = ["客户名称", "单据号", "日期", "类型", "借方", "贷方"];
+  it("carries the reader's allocation warnings over as findings", () => {
+    const read = readLedger(
+      [header, ["甲公司", "A-1", "2011-07-01", "开票", 1000, null], ["甲公司", "Z-9", "2011-07-20", "收款", null, 300], [null, null, "2011-07-21", "收款", null, 50]],
+      { sheet: SHEET },
+    );
+    const result = auditLedger(read, {}, AS_OF, DEFAULT_POLICY);
+    expect(of(result, "unknown-document").map(where)).toEqual([[SHEET, 3, "B"]]);
+    expect(of(result, "unallocated-receipt").map(where)).toEqual([[SHEET, 4, "A"]]);
+    expect(result.rows.length).toBe(1);
+    expect(result.rows.get(0).balance).toBe("700.00");
+  });
+});
+
+describe("the catalogue", () => {
+  it("declares every rule once, with a severity, a definition and messages in both languages naming the cell", () => {
+    for (const id of RULE_IDS) {
+      const rule = RULES[id];
+      expect(rule.id).toBe(id);
+      expect(["error", "warning", "info"]).toContain(rule.severity);
+      expect(rule.definition["zh-CN"].length).toBeGreaterThan(10);
+      expect(rule.definition["en-US"].length).toBeGreaterThan(10);
+      for (const m of Object.values(rule.messages)) {
+        expect(m["zh-CN"].startsWith("{cell}")).toBe(true);
+        expect(m["en-US"].startsWith("{cell}")).toBe(true);
+      }
+    }
+  });
+  it("names cells as Excel does, quoting sheet names that need it", () => {
+    expect(cellRef("台账", "F", 12)).toBe("台账!F12");
+    expect(cellRef("My ledger", "F", 12)).toBe("'My ledger'!F12");
+    expect(cellRef("O'Brien", "A", 1)).toBe("'O''Brien'!A1");
+    expect(cellRef("A1", "B", 2)).toBe("'A1'!B2");
+    expect(cellRef("台账", "", 7)).toBe("台账!7:7");
+  });
+});
+
+describe("totals", () => {
+  const mixed = (): AuditResult =>
+    audit({
+      rows: [
+        row(),
+        row({ 单据号: "A-2", 发生日期: "2008-03-15", 金额: 2500.5, 已收金额: 0, 余额: 2500.5, 账龄: undefined }),
+        row({ 单据号: "A-3", 发生日期: "2010-12-01", 金额: "1.2345万", 已收金额: 0, 余额: "1.2345万", 账龄: undefined }),
+        row({ 单据号: "A-4", 发生日期: "2011-13-01", 余额: 333.33, 金额: 333.33, 已收金额: 0 }),
+        row({ 客户名称: "乙公司", 单据号: "B-1", 金额: undefined, 已收金额: undefined, 余额: -120.1 }),
+        row({ 客户名称: "丙公司", 单据号: "C-1", 发生日期: "2011-08-20", 金额: "0.10000001万", 已收金额: 0, 余额: "0.10000001万", 账龄: undefined }),
+      ],
+    });
+  const sum = (xs: (string | null)[]): string => xs.reduce((a, x) => (x === null ? a : a.plus(x)), new Decimal(0)).toFixed(2);
+  const sumExact = (xs: (string | null)[]): Decimal => xs.reduce((a, x) => (x === null ? a : a.plus(x)), new Decimal(0));
+
+  it("equal the sums of the rows' own figures, exactly", () => {
+    const result = mixed();
+    const rows = [...result.rows];
+    expect(new Decimal(result.totals.all.balance).equals(sumExact(rows.map((r) => r.balance)))).toBe(true);
+    expect(result.totals.all.provision).toBe(sum(rows.map((r) => r.provision)));
+    expect(result.totals.all.count).toBe(rows.length);
+    // 800 + 2,500.50 + 12,345 + 333.33 − 120.10 + 1,000.0001: the 万 amount finer than a fen is kept, not rounded.
+    expect(result.totals.all.balance).toBe("16858.7301");
+  });
+  it("by class, by band and by severity each add up to the whole", () => {
+    const T = mixed().totals;
+    for (const groups of [Object.values(T.byClass), T.byBand, Object.values(T.bySeverity)]) {
+      expect(groups.reduce((n, g) => n + g.count, 0)).toBe(T.all.count);
+      expect(sumExact(groups.map((g) => g.balance)).equals(new Decimal(T.all.balance))).toBe(true);
+      expect(sumExact(groups.map((g) => g.provision)).equals(new Decimal(T.all.provision))).toBe(true);
+    }
+    expect(T.byClass.unclassified.count).toBe(1);
+    expect(T.findings.total).toBe(T.findings.error + T.findings.warning + T.findings.info);
+  });
+  it("count every finding by rule and severity", () => {
+    const result = mixed();
+    const byRule: Record<string, number> = {};
+    for (const f of result.findings) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
+    expect(result.totals.findings.byRule).toEqual(byRule);
+  });
+});
+
+describe("results", () => {
+  it("keep per-row findings in sheet order and in the list of all findings", () => {
+    const result = audit({ rows: [row({ 账龄: "正常", 余额: 700 }), row({ 单据号: "A-2" })] });
+    const first = result.rows.get(0).findings.map((f) => f.rule);
+    expect(first).toEqual(["balance-mismatch", "class-mismatch"]);
+    for (const f of result.rows.get(0).findings) expect(result.findings).toContain(f);
+  });
+  it("serialise to the JSON shape, in one piece or streamed, identically", () => {
+    const result = audit({ rows: [row({ 余额: 700 })] });
+    const json = auditToJson(result, "x.xlsx");
+    expect(Object.keys(json)).toEqual(["version", "asOf", "source", "ledger", "companions", "rows", "findings", "totals", "unchecked"]);
+    expect(json.asOf).toBe("2011-08-31");
+    expect(json.rows[0]).toEqual({
+      sheet: SHEET,
+      row: 2,
+      customer: "甲公司",
+      document: "A-1",
+      dateArisen: "2011-07-01",
+      dueDate: "2011-07-31",
+      balance: "700.00",
+      ageDays: 61,
+      daysPastDue: 31,
+      agingClass: "overdue",
+      agingBand: "y0-1",
+      provision: "35.00",
+      findings: [expect.objectContaining({ rule: "balance-mismatch", cell: "台账!G2" })],
+    });
+    const text = JSON.stringify(json);
+    expect([...auditJsonChunks(result, "x.xlsx")].join("")).toBe(text);
+    const parsed = JSON.parse(text) as { findings: Record<string, unknown>[] };
+    expect(Object.keys(parsed.findings[0])).toEqual(["rule", "severity", "sheet", "row", "column", "cell", "message", "field"]);
+  });
+  it("use the customer master's credit days for the due date", () => {
+    const result = audit({ master: [["甲公司", 10000, 60, "2011-01-01", "张三"]], rows: [row({ 账龄: undefined })] });
+    expect(result.rows.get(0).dueDate).toBe(fromYmd(2011, 8, 30));
+    expect(result.rows.get(0).agingClass).toBe("normal");
+  });
+  it("accept Excel serial dates as the reader gives them", () => {
+    const result = audit({ rows: [row({ 发生日期: toExcelSerial(fromYmd(2011, 7, 1)) })] });
+    expect(result.findings).toEqual([]);
+  });
+});
