@@ -1,0 +1,219 @@
+/**
+ * 催收计划, the collection plan (POLICY §6): per customer with an open balance, its recovery
+ * probability and the approach the policy sets for it, who is responsible, the last contact and
+ * the latest promise to pay from the collection log, and the next step.
+ *
+ * A customer's probability is the balance-weighted mean of its items' probabilities (an item
+ * with only an expected recovery counts as expected recovery ÷ balance, at most 100%), exactly
+ * in decimals, so a customer on a tier's boundary gets that tier. Customers are listed least
+ * likely to pay first; those not assessed last; by balance within each approach.
+ */
+import type Decimal from "decimal.js";
+import { NO_DAYS, NO_VALUE } from "../batch";
+import { collectionTier } from "../collection";
+import type { Lang } from "../errors";
+import { Dec, formatMoneyGrouped } from "../money";
+import type { CollectionTier } from "../policy/types";
+import { format } from "../../i18n";
+import { formatDate } from "../dates";
+import { dayCell, decimalCell, finishSheet, MoneyTotal, openSheet, reportContext, type ReportInput, reportStrings } from "./input";
+import { integerCell, percentCell, type SheetSpec, textCell } from "./sheet-spec";
+
+interface PlanLine {
+  customer: number;
+  balance: MoneyTotal;
+  pastDue: MoneyTotal;
+  maxDays: number;
+  /** The latest payment date of the customer's items in the ledger; -Infinity when none. */
+  lastPayment: number;
+  probability: Decimal | null;
+  tier: CollectionTier | null;
+  departments: string[];
+  collectors: string[];
+}
+
+/**
+ * Adds a name to a short list once. Names go through one Map first, so equal names are the same
+ * string and the list compares pointers, not characters (a ledger's cells are separate strings).
+ */
+function distinctAdder(): (list: string[], value: string | null) => void {
+  const interned = new Map<string, string>();
+  return (list, value) => {
+    if (value === null || value === "") return;
+    let v = interned.get(value);
+    if (v === undefined) {
+      v = value;
+      interned.set(value, value);
+    }
+    for (let k = 0; k < list.length; k++) if (list[k] === v) return;
+    list.push(v);
+  };
+}
+
+export function buildCollectionPlan(input: ReportInput, lang: Lang): SheetSpec {
+  const ctx = reportContext(input, lang);
+  const s = reportStrings(lang);
+  const sc = s.collection;
+  const { audit, policy, asOf } = input;
+  const sep = lang === "zh-CN" ? "、" : ", ";
+  const stepSep = lang === "zh-CN" ? "；" : "; ";
+  const classOf = audit.rows.agingClass;
+  const days = audit.rows.daysPastDue;
+
+  const addDistinct = distinctAdder();
+  const lines: PlanLine[] = [];
+  for (const c of ctx.customers) {
+    const balance = new MoneyTotal();
+    const pastDue = new MoneyTotal();
+    let maxDays = 0;
+    let lastPayment = -Infinity;
+    // Σ balance × probability, exactly, with few Decimals: balances summed in fen per distinct
+    // probability, and an item assessed by expected recovery adds balance × min(recovery ÷
+    // balance, 1) = min(recovery, balance) as it is.
+    const weight = new MoneyTotal();
+    const byProbability = new Map<string, { p: Decimal; balance: MoneyTotal }>();
+    const recovered = new MoneyTotal();
+    const departments: string[] = [];
+    const collectors: string[] = [];
+    for (const i of c.rows) {
+      const r = ctx.rows[i];
+      balance.addBalance(r);
+      const paid = r.lastPaymentDate;
+      if (paid !== null && paid > lastPayment) lastPayment = paid;
+      addDistinct(departments, ctx.departmentOf(i));
+      addDistinct(collectors, ctx.collectorOf(i));
+      if (!(r.moneySign("balance") > 0)) continue;
+      if (classOf[i] !== NO_VALUE && classOf[i] > 0) pastDue.addBalance(r);
+      if (days[i] !== NO_DAYS && days[i] > maxDays) maxDays = days[i];
+      const p = r.recoveryProbability;
+      if (p !== null) {
+        const key = p.toString();
+        let group = byProbability.get(key);
+        if (group === undefined) {
+          group = { p, balance: new MoneyTotal() };
+          byProbability.set(key, group);
+        }
+        group.balance.addBalance(r);
+        weight.addBalance(r);
+      } else if (r.moneySign("expectedRecovery") >= 0) {
+        weight.addBalance(r);
+        const bf = r.balanceFen;
+        const ef = r.expectedRecoveryFen;
+        if (bf === bf && ef === ef) recovered.addFen(ef < bf ? ef : bf);
+        else recovered.addDecimal(Dec.min(r.expectedRecovery as Decimal, r.balance as Decimal));
+      }
+    }
+    if (balance.toNumber() <= 0) continue;
+    let probability: Decimal | null = null;
+    if (!weight.isZero()) {
+      let weighted = new Dec(recovered.toString());
+      for (const { p, balance: b } of byProbability.values()) weighted = weighted.plus(new Dec(b.toString()).times(p));
+      probability = weighted.div(new Dec(weight.toString()));
+    }
+    lines.push({ customer: c.id, balance, pastDue, maxDays, lastPayment, probability, tier: probability === null ? null : collectionTier(probability, policy), departments, collectors });
+  }
+  const tierRank = (t: CollectionTier | null): number => (t === null ? -1 : policy.collectionTiers.indexOf(t));
+  lines.sort((a, b) => tierRank(b.tier) - tierRank(a.tier) || b.balance.toNumber() - a.balance.toNumber() || a.customer - b.customer);
+
+  const b = openSheet(ctx, "collectionPlan", 14);
+  const header = b.header([
+    s.columns.no,
+    s.columns.customer,
+    s.columns.department,
+    s.columns.collector,
+    s.columns.balance,
+    sc.overdue,
+    sc.maxDays,
+    sc.probability,
+    sc.approach,
+    sc.lastContact,
+    sc.method,
+    sc.promisedAmount,
+    sc.promisedDate,
+    sc.nextStep,
+  ]);
+  const balanceTotal = new MoneyTotal();
+  const pastDueTotal = new MoneyTotal();
+  const promisedTotal = new MoneyTotal();
+  const hasLog = input.companions.collections !== null && input.companions.collections !== undefined;
+  lines.forEach((line, k) => {
+    const c = ctx.customers[line.customer];
+    const log = ctx.log.get(c.key) ?? null;
+    const promise = log?.promise ?? null;
+    const steps: string[] = [];
+    if (promise !== null && promise.promisedDate !== null) {
+      const date = formatDate(promise.promisedDate, lang);
+      if (promise.promisedDate >= asOf) {
+        const amount = promise.promisedAmount === null ? "" : formatMoneyGrouped(promise.promisedAmount);
+        steps.push(format(sc.followPromise, { amount, date }).replace(/\s+/g, " ").trim());
+      } else {
+        // Kept if the log shows money collected since the promise, or the ledger a payment since.
+        const paidSince = promise.contactDate !== null && line.lastPayment >= promise.contactDate;
+        if (!(log?.collectedSincePromise ?? false) && !paidSince) steps.push(format(sc.promiseBroken, { date }));
+      }
+    }
+    steps.push(sc.steps[line.tier === null ? "unknown" : line.tier.approach]);
+    if (hasLog && log === null) steps.push(sc.noContact);
+    balanceTotal.addTotal(line.balance);
+    pastDueTotal.addTotal(line.pastDue);
+    if (promise?.promisedAmount != null) promisedTotal.addDecimal(promise.promisedAmount);
+    b.add("body", [
+      integerCell(k + 1),
+      textCell(c.name, "wrap"),
+      textCell(line.departments.length === 0 ? null : line.departments.join(sep)),
+      textCell(line.collectors.length === 0 ? null : line.collectors.join(sep)),
+      line.balance.cell(),
+      line.pastDue.cell(),
+      integerCell(line.maxDays),
+      line.probability === null ? textCell(sc.notAssessed) : percentCell(line.probability.toNumber()),
+      textCell(line.tier === null ? null : line.tier.label[lang], "wrap"),
+      dayCell(log?.last?.contactDate ?? null),
+      textCell(log?.last?.method ?? null),
+      decimalCell(promise?.promisedAmount ?? null),
+      dayCell(promise?.promisedDate ?? null),
+      textCell(steps.join(stepSep), "wrap"),
+    ]);
+  });
+  const total = b.add("total", [
+    textCell(s.common.total, "total"),
+    textCell(null, "total"),
+    textCell(null, "total"),
+    textCell(null, "total"),
+    balanceTotal.cell("total"),
+    pastDueTotal.cell("total"),
+    textCell(null, "total"),
+    textCell(null, "total"),
+    textCell(null, "total"),
+    textCell(null, "total"),
+    textCell(null, "total"),
+    promisedTotal.cell("total"),
+    textCell(null, "total"),
+    textCell(null, "total"),
+  ]);
+  b.merge({ row: total, col: 0, rows: 1, cols: 4 });
+
+  b.blank();
+  b.note(sc.notePriority);
+  const logSheet = input.companions.collections?.sheet;
+  b.note(logSheet === undefined ? sc.noteNoLog : format(sc.noteLog, { sheet: logSheet }));
+
+  return finishSheet(ctx, "collectionPlan", b, {
+    columns: [
+      { min: 5 },
+      { min: 14, max: 26 },
+      { min: 8, max: 14 },
+      { min: 8, max: 12 },
+      { min: 13 },
+      { min: 13 },
+      { min: 8 },
+      { min: 9 },
+      { min: 14, max: 22 },
+      { min: 11 },
+      { min: 6, max: 12 },
+      { min: 12 },
+      { min: 11 },
+      { min: 20, max: 32 },
+    ],
+    headerRow: header, printTitles: "header",
+  });
+}

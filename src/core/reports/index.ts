@@ -1,0 +1,60 @@
+/**
+ * The report registry: the six supervisor reports of the ribbon (DESIGN.md), each a builder from
+ * a ReportInput to a SheetSpec. The ids are the ribbon buttons' ExecuteFunction names
+ * (manifest.xml), so a command handler finds its report by its own name.
+ */
+import { ArError, type Bilingual, type Lang } from "../errors";
+import { stringsFor } from "../../i18n";
+import { buildAgingAnalysis } from "./aging-analysis";
+import { buildClassification } from "./classification";
+import { buildCollectionPlan } from "./collection-plan";
+import type { ReportInput } from "./input";
+import { buildLongAgedCleanup } from "./long-aged";
+import { buildProvisionSchedule } from "./provision-schedule";
+import type { ReportId, SheetSpec } from "./sheet-spec";
+import { buildWriteOffCandidates } from "./write-off";
+
+export type { ReportInput, WrittenOffItem } from "./input";
+export { WRITTEN_OFF_WORDS } from "./input";
+export * from "./sheet-spec";
+export { buildAgingAnalysis, buildClassification, buildCollectionPlan, buildLongAgedCleanup, buildProvisionSchedule, buildWriteOffCandidates };
+
+export interface ReportDefinition {
+  id: ReportId;
+  title: Bilingual;
+  build: (input: ReportInput, lang: Lang) => SheetSpec;
+}
+
+function titleOf(id: ReportId): Bilingual {
+  return { "zh-CN": stringsFor("zh-CN").reports.titles[id], "en-US": stringsFor("en-US").reports.titles[id] };
+}
+
+/** In the ribbon's order. */
+export const REPORTS: readonly ReportDefinition[] = [
+  { id: "agingAnalysis", title: titleOf("agingAnalysis"), build: buildAgingAnalysis },
+  { id: "classification", title: titleOf("classification"), build: buildClassification },
+  { id: "provisionSchedule", title: titleOf("provisionSchedule"), build: buildProvisionSchedule },
+  { id: "longAgedCleanup", title: titleOf("longAgedCleanup"), build: buildLongAgedCleanup },
+  { id: "writeOffCandidates", title: titleOf("writeOffCandidates"), build: buildWriteOffCandidates },
+  { id: "collectionPlan", title: titleOf("collectionPlan"), build: buildCollectionPlan },
+];
+
+export const REPORT_IDS: readonly ReportId[] = REPORTS.map((r) => r.id);
+
+export function isReportId(name: string): name is ReportId {
+  return (REPORT_IDS as readonly string[]).includes(name);
+}
+
+/** One report by id. */
+export function buildReport(id: ReportId, input: ReportInput, lang: Lang): SheetSpec {
+  const def = REPORTS.find((r) => r.id === id);
+  if (def === undefined) {
+    throw new ArError("reports.unknown", { "zh-CN": `没有名为“${String(id)}”的报表。`, "en-US": `There is no report called "${String(id)}".` });
+  }
+  return def.build(input, lang);
+}
+
+/** Every report (or the ones named), in the ribbon's order. */
+export function buildReports(input: ReportInput, lang: Lang, ids: readonly ReportId[] = REPORT_IDS): SheetSpec[] {
+  return REPORTS.filter((r) => ids.includes(r.id)).map((r) => r.build(input, lang));
+}

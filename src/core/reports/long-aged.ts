@@ -1,0 +1,273 @@
+/**
+ * 长账龄应收款清理统计表, the long-aged receivables clean-up statistics, laid out as plan 000
+ * keeps them: every item over one year — debtor, nature, age, balance, expected recovery,
+ * provision made, responsible department and person, target date, collected so far and the
+ * story of the item — grouped by band with a subtotal per band and a grand total; then the
+ * situation by age as the plan opens with it ("一至二年的应收款94.61万元，二年至三年13.44万元，
+ * 三年以上90.96万元"). The item table comes first so that its header can repeat on every
+ * printed page.
+ *
+ * "Over one year": the report bands that start at 12 months or later (POLICY §3 bands are
+ * parameters). An item settled with an amount collected stays listed, as the plan lists
+ * 华亿 and 巴中 after they paid.
+ */
+import type Decimal from "decimal.js";
+import type { Lang } from "../errors";
+import { mulRateHalfUp, rateToBasisPoints } from "../fen";
+import { roundMoney } from "../money";
+import { format } from "../../i18n";
+import {
+  addProvision,
+  balanceCell,
+  dayCell,
+  decimalCell,
+  finishSheet,
+  MoneyTotal,
+  moneyFieldCell,
+  openSheet,
+  provisionCell,
+  reportContext,
+  type ReportInput,
+  reportStrings,
+  shareOf,
+} from "./input";
+import { integerCell, moneyCell, percentCell, type SheetSpec, type SpecCell, textCell } from "./sheet-spec";
+
+const WIDTH = 13;
+
+interface BandSums {
+  count: number;
+  balance: MoneyTotal;
+  recovery: MoneyTotal;
+  provision: MoneyTotal;
+  collected: MoneyTotal;
+}
+
+function sums(): BandSums {
+  return { count: 0, balance: new MoneyTotal(), recovery: new MoneyTotal(), provision: new MoneyTotal(), collected: new MoneyTotal() };
+}
+
+function addSums(to: BandSums, from: BandSums): void {
+  to.count += from.count;
+  to.balance.addTotal(from.balance);
+  to.recovery.addTotal(from.recovery);
+  to.provision.addTotal(from.provision);
+  to.collected.addTotal(from.collected);
+}
+
+/** Indices of the report bands that hold receivables more than one year old. */
+export function longAgedBands(bands: readonly { upToMonths: number | null }[]): number[] {
+  const out: number[] = [];
+  for (let k = 1; k < bands.length; k++) {
+    const from = bands[k - 1].upToMonths;
+    if (from !== null && from >= 12) out.push(k);
+  }
+  return out;
+}
+
+export function buildLongAgedCleanup(input: ReportInput, lang: Lang): SheetSpec {
+  const ctx = reportContext(input, lang);
+  const s = reportStrings(lang);
+  const sl = s.longAged;
+  const { audit, policy } = input;
+  const bands = policy.reportBands;
+  const long = longAgedBands(bands);
+  const bandOf = audit.rows.agingBand;
+
+  // The items, by band, in ledger order.
+  const itemsOf = new Map<number, number[]>(long.map((k) => [k, []]));
+  for (let i = 0; i < ctx.n; i++) {
+    const list = itemsOf.get(bandOf[i]);
+    if (list === undefined) continue;
+    const r = ctx.rows[i];
+    const sign = r.moneySign("balance");
+    if (sign > 0 || (sign === 0 && r.moneySign("received") > 0)) list.push(i);
+  }
+
+  const basisPoints = new Map<string, number>();
+  const basisPointsOf = (p: Decimal): number => {
+    const text = p.toString();
+    let bp = basisPoints.get(text);
+    if (bp === undefined) {
+      bp = rateToBasisPoints(text);
+      basisPoints.set(text, bp);
+    }
+    return bp;
+  };
+
+  // Expected recovery: the ledger's; else balance × recovery probability, rounded to the fen.
+  const recoveryOf = (i: number): { cell: SpecCell; fen: number; value: Decimal | null } => {
+    const r = ctx.rows[i];
+    const f = r.expectedRecoveryFen;
+    if (f === f) return { cell: moneyCell(f), fen: f, value: null };
+    if (r.expectedRecovery !== null) return { cell: decimalCell(r.expectedRecovery), fen: NaN, value: r.expectedRecovery };
+    const p = r.recoveryProbability;
+    if (p === null || !(r.moneySign("balance") > 0)) return { cell: moneyCell(null), fen: NaN, value: null };
+    // Integer fen × basis points where both allow it (fen.ts: exact, rounded half-up as roundMoney).
+    const bf = r.balanceFen;
+    const bp = bf === bf ? basisPointsOf(p) : NaN;
+    const fast = bp === bp ? mulRateHalfUp(bf, bp) : NaN;
+    if (fast === fast) return { cell: moneyCell(fast), fen: fast, value: null };
+    const estimate = roundMoney((r.balance as Decimal).times(p));
+    return { cell: decimalCell(estimate), fen: NaN, value: estimate };
+  };
+
+  const perBand = new Map<number, BandSums>(long.map((k) => [k, sums()]));
+  const detail: { band: number; i: number; recovery: SpecCell }[] = [];
+  for (const k of long) {
+    const t = perBand.get(k) as BandSums;
+    for (const i of itemsOf.get(k) as number[]) {
+      const r = ctx.rows[i];
+      t.count += 1;
+      t.balance.addBalance(r);
+      const rec = recoveryOf(i);
+      if (rec.fen === rec.fen) t.recovery.addFen(rec.fen);
+      else if (rec.value !== null) t.recovery.addDecimal(rec.value);
+      addProvision(t.provision, audit, i);
+      const cf = r.receivedFen;
+      if (cf === cf) t.collected.addFen(cf);
+      else if (r.received !== null) t.collected.addDecimal(r.received);
+      detail.push({ band: k, i, recovery: rec.cell });
+    }
+  }
+  const all = sums();
+  for (const k of long) addSums(all, perBand.get(k) as BandSums);
+
+  const b = openSheet(ctx, "longAgedCleanup", WIDTH);
+  const blank = (style: "total" | "body" | "subtotal" = "body"): SpecCell => textCell(null, style);
+
+  // 1. The items, by band.
+  b.section(sl.sectionItems);
+  const header = b.header([
+    s.columns.no,
+    s.columns.debtor,
+    s.columns.nature,
+    s.columns.dateArisen,
+    s.columns.band,
+    s.columns.balance,
+    s.columns.expectedRecovery,
+    s.columns.provision,
+    s.columns.department,
+    s.columns.collector,
+    sl.targetDate,
+    sl.collected,
+    s.columns.status,
+  ]);
+  if (detail.length === 0) b.note(sl.none);
+  let no = 0;
+  let at = 0;
+  for (const k of long) {
+    const t = perBand.get(k) as BandSums;
+    if (t.count === 0) continue;
+    for (; at < detail.length && detail[at].band === k; at++) {
+      const { i, recovery } = detail[at];
+      const r = ctx.rows[i];
+      no += 1;
+      b.add("body", [
+        integerCell(no),
+        textCell(ctx.customerName(i, s.common.noCustomer), "wrap"),
+        textCell(r.type),
+        dayCell(r.dateArisen),
+        textCell(bands[k].label[lang]),
+        balanceCell(r),
+        recovery,
+        provisionCell(audit, i),
+        textCell(ctx.departmentOf(i)),
+        textCell(ctx.collectorOf(i)),
+        dayCell(r.targetDate),
+        moneyFieldCell(r.receivedFen, r.received),
+        textCell(ctx.statusText(i), "wrap"),
+      ]);
+    }
+    const sub = b.add("subtotal", [
+      textCell(format(s.common.subtotal, { label: bands[k].label[lang] }), "subtotal"),
+      blank("subtotal"),
+      blank("subtotal"),
+      blank("subtotal"),
+      integerCell(t.count, "subtotal"),
+      t.balance.cell("subtotal"),
+      t.recovery.cell("subtotal"),
+      t.provision.cell("subtotal"),
+      blank("subtotal"),
+      blank("subtotal"),
+      blank("subtotal"),
+      t.collected.cell("subtotal"),
+      blank("subtotal"),
+    ]);
+    b.merge({ row: sub, col: 0, rows: 1, cols: 4 });
+  }
+  const total = b.add("total", [
+    textCell(s.common.total, "total"),
+    blank("total"),
+    blank("total"),
+    blank("total"),
+    integerCell(all.count, "total"),
+    all.balance.cell("total"),
+    all.recovery.cell("total"),
+    all.provision.cell("total"),
+    blank("total"),
+    blank("total"),
+    blank("total"),
+    all.collected.cell("total"),
+    blank("total"),
+  ]);
+  b.merge({ row: total, col: 0, rows: 1, cols: 4 });
+
+  // 2. The situation by age.
+  b.blank();
+  b.section(sl.sectionSummary);
+  // Columns as the item table's: balance, expected recovery and provision under theirs, collected
+  // so far spanning to its column.
+  const h1 = b.header([s.columns.band, null, s.columns.items, s.columns.share, null, s.columns.balance, s.columns.expectedRecovery, s.columns.provision, sl.collected, null, null, null]);
+  b.merge({ row: h1, col: 0, rows: 1, cols: 2 });
+  b.merge({ row: h1, col: 3, rows: 1, cols: 2 });
+  b.merge({ row: h1, col: 8, rows: 1, cols: 4 });
+  const summaryRow = (label: string, t: BandSums, style: "body" | "total"): void => {
+    const r = b.add(style === "total" ? "total" : "body", [
+      textCell(label, style),
+      blank(style),
+      integerCell(t.count, style),
+      percentCell(t.balance.isZero() && all.balance.isZero() ? null : shareOf(t.balance, all.balance), style),
+      blank(style),
+      t.balance.cell(style),
+      t.recovery.cell(style),
+      t.provision.cell(style),
+      t.collected.cell(style),
+      blank(style),
+      blank(style),
+      blank(style),
+    ]);
+    b.merge({ row: r, col: 0, rows: 1, cols: 2 });
+    b.merge({ row: r, col: 3, rows: 1, cols: 2 });
+    b.merge({ row: r, col: 8, rows: 1, cols: 4 });
+  };
+  for (const k of long) summaryRow(bands[k].label[lang], perBand.get(k) as BandSums, "body");
+  summaryRow(s.common.total, all, "total");
+
+  b.blank();
+  b.note(sl.noteScope);
+  b.note(sl.noteProvision);
+  b.note(sl.noteRecovery);
+  b.note(sl.noteMonthly);
+
+  return finishSheet(ctx, "longAgedCleanup", b, {
+    columns: [
+      { min: 5 },
+      { min: 16, max: 30 },
+      { min: 8, max: 16 },
+      { min: 11 },
+      { min: 8 },
+      { min: 13 },
+      { min: 13 },
+      { min: 13 },
+      { min: 8, max: 14 },
+      { min: 8, max: 12 },
+      { min: 11 },
+      { min: 13 },
+      { min: 16, max: 30 },
+    ],
+    headerRow: header,
+    printTitles: "header",
+  });
+}
+

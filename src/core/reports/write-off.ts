@@ -1,0 +1,219 @@
+/**
+ * 核销候选表, write-off candidates (POLICY §8): every open item that meets a write-off condition
+ * (a status condition, or overdue more than policy.writeOff.overdueYears years), why, the
+ * evidence still to collect, the provision already required for it and the deadline for
+ * declaring the loss to the tax bureau; then the memorandum register (备查簿) of what was written
+ * off and is still pursued.
+ *
+ * Eligibility is writeoff.writeOffEligibility's, on the check's effective due date; an item
+ * already marked written off is a memorandum entry, not a candidate.
+ */
+import type Decimal from "decimal.js";
+import { lastDueOverdueForWriteOff } from "../ledger/check";
+import type { Lang } from "../errors";
+import { Dec } from "../money";
+import { conditionsInText, taxFilingDeadline, writeOffEligibility, type WriteOffReason } from "../writeoff";
+import { format } from "../../i18n";
+import {
+  addProvision,
+  balanceCell,
+  customerKey,
+  dayCell,
+  decimalCell,
+  dueDayOf,
+  finishSheet,
+  MoneyTotal,
+  openSheet,
+  provisionCell,
+  reportContext,
+  type ReportInput,
+  reportStrings,
+  type WrittenOffItem,
+} from "./input";
+import { integerCell, type SheetSpec, type SpecCell, textCell } from "./sheet-spec";
+
+const WIDTH = 12;
+
+function percentText(rate: string): string {
+  return `${new Dec(rate).times(100).toString()}%`;
+}
+
+export function buildWriteOffCandidates(input: ReportInput, lang: Lang): SheetSpec {
+  const ctx = reportContext(input, lang);
+  const s = reportStrings(lang);
+  const sw = s.writeOff;
+  const { audit, policy, asOf } = input;
+  const sep = lang === "zh-CN" ? "；" : "; ";
+  // writeoff.writeOffEligibility's answer without its calendar and text work per row (as the
+  // check does): the overdue-years rule holds exactly for due dates up to lastOverdueDue, and the
+  // status conditions are matched once per distinct text.
+  const lastOverdueDue = lastDueOverdueForWriteOff(asOf, policy);
+  const overdueReason = writeOffEligibility({ dueDate: lastOverdueDue, asOf, statusText: null }, policy).reasons.find((r) => r.key === "overdue");
+  const conditionCache = new Map<string, WriteOffReason[]>();
+  const conditionsOf = (text: string | null): WriteOffReason[] => {
+    if (text === null) return [];
+    let c = conditionCache.get(text);
+    if (c === undefined) {
+      c = conditionsInText(text, policy.writeOff.conditions).map((x) => ({ key: x.key, label: x.label }));
+      if (conditionCache.size < 65536) conditionCache.set(text, c);
+    }
+    return c;
+  };
+
+  const b = openSheet(ctx, "writeOffCandidates", WIDTH);
+  b.section(sw.sectionCandidates);
+  const header = b.header([
+    s.columns.no,
+    s.columns.customer,
+    s.columns.document,
+    s.columns.dateArisen,
+    s.columns.dueDate,
+    sw.daysPastDue,
+    s.columns.balance,
+    s.columns.provision,
+    sw.reason,
+    sw.evidence,
+    sw.taxDeadline,
+    s.columns.collector,
+  ]);
+  const deadline = taxFilingDeadline(asOf, policy);
+  const balance = new MoneyTotal();
+  const provision = new MoneyTotal();
+  let no = 0;
+  for (let i = 0; i < ctx.n; i++) {
+    const r = ctx.rows[i];
+    const due = dueDayOf(audit, i);
+    if (due === null || !(r.moneySign("balance") > 0)) continue;
+    const text = ctx.statusText(i);
+    const conditions = conditionsOf(text);
+    const overdue = due <= lastOverdueDue && overdueReason !== undefined;
+    if (!overdue && conditions.length === 0) continue;
+    if (ctx.isWrittenOff(i)) continue;
+    const reasons = overdue ? [...conditions, overdueReason] : conditions;
+    const key = customerKey(r.customer);
+    const contacts = key === null ? 0 : (ctx.log.get(key)?.contacts ?? 0);
+    const evidence = reasons.map((reason) => {
+      const byKey = sw.evidenceByCondition as Record<string, string>;
+      const needed = byKey[reason.key] ?? sw.evidenceByCondition.other;
+      if (reason.key !== "overdue" || contacts === 0) return needed;
+      const logged = format(sw.evidenceLogged, { count: contacts });
+      return lang === "zh-CN" ? `${needed}（${logged}）` : `${needed} (${logged})`;
+    });
+    evidence.push(sw.evidenceCommon);
+    no += 1;
+    balance.addBalance(r);
+    addProvision(provision, audit, i);
+    b.add("body", [
+      integerCell(no),
+      textCell(ctx.customerName(i, s.common.noCustomer), "wrap"),
+      textCell(r.document),
+      dayCell(r.dateArisen),
+      dayCell(due),
+      integerCell(audit.rows.daysPastDue[i]),
+      balanceCell(r),
+      provisionCell(audit, i),
+      textCell(reasons.map((x) => x.label[lang]).join(sep), "wrap"),
+      textCell(evidence.join(sep), "wrap"),
+      dayCell(deadline),
+      textCell(ctx.collectorOf(i)),
+    ]);
+  }
+  if (no === 0) b.note(sw.noneCandidates);
+  else {
+    const t = b.add("total", [
+      textCell(s.common.total, "total"),
+      ...Array.from({ length: 5 }, () => textCell(null, "total")),
+      balance.cell("total"),
+      provision.cell("total"),
+      ...Array.from({ length: 4 }, () => textCell(null, "total")),
+    ]);
+    b.merge({ row: t, col: 0, rows: 1, cols: 6 });
+  }
+
+  // The memorandum register.
+  b.blank();
+  b.section(sw.sectionMemo);
+  const memo: { customer: string; document: string | null; on: number | null; amount: Decimal; recovered: Decimal | null; collector: string | null; note: string | null }[] = [];
+  for (const item of input.writtenOff ?? ([] as readonly WrittenOffItem[])) {
+    memo.push({
+      customer: item.customer,
+      document: item.document ?? null,
+      on: item.writtenOffOn ?? null,
+      amount: item.amount,
+      recovered: item.recovered ?? null,
+      collector: item.collector ?? null,
+      note: item.note ?? null,
+    });
+  }
+  for (let i = 0; i < ctx.n; i++) {
+    if (!ctx.isWrittenOff(i)) continue;
+    const r = ctx.rows[i];
+    const amount = r.balance !== null && r.balance.gt(0) ? r.balance : r.amount;
+    if (amount === null) continue;
+    memo.push({ customer: ctx.customerName(i, s.common.noCustomer), document: r.document, on: null, amount, recovered: null, collector: ctx.collectorOf(i), note: ctx.statusText(i) });
+  }
+  if (memo.length === 0) b.note(sw.noneMemo);
+  else {
+    const h = b.header([s.columns.no, s.columns.customer, s.columns.document, sw.writtenOffOn, null, null, sw.amountWrittenOff, sw.recovered, sw.stillPursued, s.columns.status, null, s.columns.collector]);
+    b.merge({ row: h, col: 3, rows: 1, cols: 3 });
+    b.merge({ row: h, col: 9, rows: 1, cols: 2 });
+    const amount = new MoneyTotal();
+    const recovered = new MoneyTotal();
+    const still = new MoneyTotal();
+    memo.forEach((m, k) => {
+      const left = m.recovered === null ? m.amount : m.amount.minus(m.recovered);
+      amount.addDecimal(m.amount);
+      if (m.recovered !== null) recovered.addDecimal(m.recovered);
+      still.addDecimal(left);
+      const row = b.add("body", [
+        integerCell(k + 1),
+        textCell(m.customer, "wrap"),
+        textCell(m.document),
+        dayCell(m.on),
+        null,
+        null,
+        decimalCell(m.amount),
+        decimalCell(m.recovered),
+        decimalCell(left),
+        textCell(m.note, "wrap"),
+        null,
+        textCell(m.collector),
+      ] satisfies (SpecCell | null)[]);
+      b.merge({ row, col: 3, rows: 1, cols: 3 });
+      b.merge({ row, col: 9, rows: 1, cols: 2 });
+    });
+    const t = b.add("total", [
+      textCell(s.common.total, "total"),
+      ...Array.from({ length: 5 }, () => textCell(null, "total")),
+      amount.cell("total"),
+      recovered.cell("total"),
+      still.cell("total"),
+      ...Array.from({ length: 3 }, () => textCell(null, "total")),
+    ]);
+    b.merge({ row: t, col: 0, rows: 1, cols: 6 });
+  }
+
+  b.blank();
+  const w = policy.writeOff;
+  b.note(format(sw.noteTax, { days: w.taxFilingDaysAfterYearEnd, rate: percentText(w.incomeTaxRate), ratio: percentText(w.compensationRatio) }));
+  b.note(format(sw.noteMemo, { reward: percentText(w.recoveryRewardRate) }));
+  b.note(sw.noteMemoSources);
+
+  return finishSheet(ctx, "writeOffCandidates", b, {
+    columns: [
+      { min: 5 },
+      { min: 16, max: 28 },
+      { min: 10, max: 16 },
+      { min: 11 },
+      { min: 11 },
+      { min: 8 },
+      { min: 13 },
+      { min: 13 },
+      { min: 16, max: 24 },
+      { min: 24, max: 36 },
+      { min: 11 },
+      { min: 8, max: 12 },
+    ],
+    headerRow: header, printTitles: "header",
+  });
+}

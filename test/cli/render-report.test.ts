@@ -1,0 +1,111 @@
+/**
+ * The report workbook of the sample ledger (assets/sample-ledger.xlsx, as of 2011-08-31; the
+ * small test ledger if the sample is missing) opened by another spreadsheet program: LibreOffice
+ * converts it to PDF headless, and the first page is rendered to
+ * test-artifacts/report-first-page.png for a person to look at.
+ *
+ * Needs `soffice` (libreoffice-calc), poppler-utils (pdftoppm, pdftotext, pdffonts) and a CJK
+ * font (fonts-noto-cjk) — without one the Chinese renders as empty boxes. Missing tools fail the
+ * test with what to install; AR_SKIP_SOFFICE=1 skips it.
+ */
+import { spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { tableKindOf } from "../../src/cli/audit";
+import { readWorkbook } from "../../src/cli/read-workbook";
+import { writeReportWorkbook } from "../../src/cli/xlsx-writer";
+import { fromYmd } from "../../src/core/calendar";
+import { type AuditCompanions, auditLedger } from "../../src/core/ledger/check";
+import { type LedgerReading, readBillsRegister, readCollectionLog, readCustomerMaster, readLedger } from "../../src/core/ledger/index";
+import { DEFAULT_POLICY } from "../../src/core/policy";
+import { buildReports } from "../../src/core/reports/index";
+import type { ReportInput } from "../../src/core/reports/input";
+import { smallReportInput } from "../fixtures/reports/small-ledger";
+
+const ROOT = join(__dirname, "../..");
+const SAMPLE = join(ROOT, "assets/sample-ledger.xlsx");
+const ARTIFACT = join(ROOT, "test-artifacts/report-first-page.png");
+const INSTALL = "apt-get install -y libreoffice-calc poppler-utils fonts-noto-cjk";
+const skip = process.env.AR_SKIP_SOFFICE === "1";
+
+function run(command: string, args: string[], timeoutMs = 120_000): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(command, args, { encoding: "utf8", timeout: timeoutMs });
+  if (r.error !== undefined && (r.error as NodeJS.ErrnoException).code === "ENOENT") return { status: null, stdout: "", stderr: `${command}: not found` };
+  return { status: r.status, stdout: r.stdout ?? "", stderr: r.stderr ?? "" };
+}
+
+function requireTools(): void {
+  const missing: string[] = [];
+  if (run("soffice", ["--version"]).status !== 0) missing.push("soffice (libreoffice-calc)");
+  for (const tool of ["pdftoppm", "pdftotext", "pdffonts"]) if (run(tool, ["-v"]).status === null) missing.push(`${tool} (poppler-utils)`);
+  const cjk = run("fc-list", [":lang=zh", "family"]);
+  if (cjk.status !== 0 || cjk.stdout.trim() === "") missing.push("a Chinese font (fonts-noto-cjk)");
+  if (missing.length > 0) {
+    throw new Error(`Rendering the report needs ${missing.join(", ")}. Install them with: ${INSTALL} — or set AR_SKIP_SOFFICE=1 to skip this test.`);
+  }
+}
+
+/** The sample workbook read and checked as `npm run audit` does. */
+async function sampleInput(): Promise<ReportInput> {
+  const book = await readWorkbook(SAMPLE);
+  const dateSystem = book.dateSystem;
+  let reading: LedgerReading | null = null;
+  const companions: AuditCompanions = {};
+  for (const sheet of book.sheets) {
+    const kind = tableKindOf(sheet.values);
+    const options = { sheet: sheet.name, dateSystem };
+    if (kind === "ledger" && reading === null) reading = readLedger(sheet.values, options);
+    else if (kind === "customers") companions.customers = readCustomerMaster(sheet.values, options);
+    else if (kind === "bills") companions.bills = readBillsRegister(sheet.values, options);
+    else if (kind === "collections") companions.collections = readCollectionLog(sheet.values, options);
+  }
+  if (reading === null) throw new Error(`${SAMPLE} has no ledger sheet`);
+  const asOf = fromYmd(2011, 8, 31);
+  return { reading, audit: auditLedger(reading, companions, asOf, DEFAULT_POLICY), companions, policy: DEFAULT_POLICY, asOf };
+}
+
+(skip ? test.skip : test)(
+  "the report workbook opens in LibreOffice; its first page is rendered to test-artifacts/report-first-page.png",
+  async () => {
+    requireTools();
+    const input = existsSync(SAMPLE) ? await sampleInput() : smallReportInput();
+    const specs = buildReports(input, "zh-CN");
+    const dir = mkdtempSync(join(tmpdir(), "ar-report-"));
+    try {
+      const xlsx = join(dir, "report.xlsx");
+      await writeReportWorkbook(xlsx, specs);
+      // A profile of its own, so a running LibreOffice (or a parallel test) does not block the conversion.
+      const convert = run("soffice", [`-env:UserInstallation=file://${join(dir, "profile")}`, "--headless", "--convert-to", "pdf", "--outdir", dir, xlsx]);
+      const pdf = join(dir, "report.pdf");
+      expect([convert.status, existsSync(pdf), convert.stderr]).toEqual([0, true, convert.stderr]);
+
+      // Every report is there, in Chinese glyphs from a font that has them.
+      const pages = Number(/Pages:\s+(\d+)/.exec(run("pdfinfo", [pdf]).stdout)?.[1] ?? "0");
+      expect(pages).toBeGreaterThanOrEqual(specs.length);
+      const text = run("pdftotext", ["-layout", pdf, "-"]).stdout;
+      for (const spec of specs) expect(text).toContain(spec.title);
+      const first = run("pdftotext", ["-f", "1", "-l", "1", "-layout", pdf, "-"]).stdout;
+      expect(first).toContain("应收账款账龄分析表");
+      expect(first).toContain("合计");
+      const total = specs[0].rows.find((r) => r.kind === "total")?.cells.at(-2)?.exact ?? "";
+      expect(first).toContain(Number(total).toLocaleString("en-US", { minimumFractionDigits: 2 }));
+      expect(run("pdffonts", [pdf]).stdout).toMatch(/CJK|Hei|Song|Ming|Fallback|WenQuanYi|DengXian|SC/);
+
+      const png = join(dir, "page");
+      const render = run("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf, png]);
+      expect(render.status).toBe(0);
+      const bytes = readFileSync(`${png}.png`);
+      // PNG signature, then IHDR width and height: the first page is A4 landscape.
+      expect(bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
+      const width = bytes.readUInt32BE(16);
+      const height = bytes.readUInt32BE(20);
+      expect(width).toBeGreaterThan(height);
+      mkdirSync(join(ROOT, "test-artifacts"), { recursive: true });
+      copyFileSync(`${png}.png`, ARTIFACT);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+  180_000,
+);

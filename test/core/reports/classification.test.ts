@@ -1,0 +1,60 @@
+/** 应收账款分类表 against the hand-worked figures of test/fixtures/reports/small-ledger.ts. */
+import { buildClassification } from "../../../src/core/reports/classification";
+import { SMALL_LEDGER, smallReportInput } from "../../fixtures/reports/small-ledger";
+import { bodyAfter, labels, money, moneys, rowWith, rowsOf, sumOf } from "./spec-helpers";
+
+const input = smallReportInput();
+const spec = buildClassification(input, "zh-CN");
+const [byCustomer, byDepartment] = rowsOf(spec, "header");
+const totals = rowsOf(spec, "total");
+
+test("two tables, by customer then by department, with the policy's classes", () => {
+  expect(labels(byCustomer)).toEqual(["序号", "客户名称", "笔数", "正常", "逾期", "呆滞", "呆帐", "未分类", "合计", "占比"]);
+  expect(labels(byDepartment)[1]).toBe("责任部门");
+  expect(rowsOf(spec, "section").map((r) => r.cells[0]?.v)).toEqual(["一、按客户", "二、按责任部门"]);
+});
+
+test("class totals: normal 97,000.00 · overdue 10,000.55 · stale 51,000.00 · bad 290,345.67 · unclassified 5,000.00", () => {
+  for (const total of totals) {
+    expect(moneys(total, 3, 8)).toEqual(["97000.00", "10000.55", "51000.00", "290345.67", "5000.00", "453346.22"]);
+  }
+  expect(money(totals[0].cells[6])).toBe(input.audit.totals.byClass.bad.balance);
+  const body = bodyAfter(spec, byCustomer);
+  for (let c = 3; c <= 8; c++) expect(sumOf(body, c)).toBe(money(totals[0].cells[c]));
+});
+
+test("a customer split over classes; 戊公司 bad by its status (已破产) though not yet due", () => {
+  expect(moneys(rowWith(spec, "甲公司", 1), 3, 8)).toEqual(["100000.00", "", "50000.00", "", "", "150000.00"]);
+  expect(moneys(rowWith(spec, "戊公司", 1), 3, 8)).toEqual(["", "", "", "8000.00", "", "8000.00"]);
+});
+
+test("departments: the ledger's, else the customer master's (庚公司 → 三部)", () => {
+  const body = bodyAfter(spec, byDepartment);
+  expect(body.map((r) => r.cells[1]?.v)).toEqual(["一部", "二部", "三部"]);
+  expect(moneys(body[0], 3, 8)).toEqual(["100000.00", "", "51000.00", "208000.00", "", "359000.00"]);
+  expect(moneys(body[1], 3, 8)).toEqual(["-3000.00", "10000.55", "", "70000.00", "5000.00", "82000.55"]);
+  expect(moneys(body[2], 3, 8)).toEqual(["", "", "", "12345.67", "", "12345.67"]);
+  expect(body.map((r) => r.cells[2]?.v)).toEqual([5, 5, 1]);
+});
+
+test("a pie chart of the classes, from the first table's header and total row", () => {
+  const chart = spec.charts[0];
+  expect(chart.type).toBe("pie");
+  const h = spec.rows.indexOf(byCustomer);
+  const t = spec.rows.indexOf(totals[0]);
+  expect(chart.categories).toEqual({ row: h, col: 3, rows: 1, cols: 5 });
+  expect(chart.series).toEqual([{ name: "合计", values: { row: t, col: 3, rows: 1, cols: 5 } }]);
+});
+
+test("the class rules are stated with the policy's thresholds", () => {
+  const notes = rowsOf(spec, "note").map((r) => String(r.cells[0]?.v));
+  expect(notes[0]).toContain("不超过 20 天");
+  expect(notes[0]).toContain("21–90 天");
+  expect(notes[0]).toContain("91–360 天");
+});
+
+test("without unclassified rows there is no such column", () => {
+  const en = buildClassification(smallReportInput({ ledger: SMALL_LEDGER.filter((r) => r[0] !== 11) }), "en-US");
+  expect(labels(rowsOf(en, "header")[0])).toEqual(["No.", "Customer", "Items", "Normal", "Overdue", "Stale", "Bad debt", "Total", "Share"]);
+  expect(en.charts[0].categories.cols).toBe(4);
+});

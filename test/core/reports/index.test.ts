@@ -1,0 +1,110 @@
+/** The registry, and what every SheetSpec promises its writers, checked on every report in both languages. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { NO_VALUE } from "../../../src/core/batch";
+import { buildReport, buildReports, isReportId, REPORT_IDS, REPORTS } from "../../../src/core/reports/index";
+import { ageFromOf, dueDayOf, reportContext } from "../../../src/core/reports/input";
+import type { CellRange, SheetSpec } from "../../../src/core/reports/sheet-spec";
+import { smallReportInput } from "../../fixtures/reports/small-ledger";
+
+const input = smallReportInput();
+const all: SheetSpec[] = [...buildReports(input, "zh-CN"), ...buildReports(input, "en-US")];
+
+test("the ids are the ribbon's ExecuteFunction names, in the ribbon's order", () => {
+  const manifest = readFileSync(join(__dirname, "../../../manifest.xml"), "utf8");
+  const names = [...manifest.matchAll(/<FunctionName>(\w+)<\/FunctionName>/g)].map((m) => m[1]);
+  expect(REPORT_IDS).toEqual(["agingAnalysis", "classification", "provisionSchedule", "longAgedCleanup", "writeOffCandidates", "collectionPlan"]);
+  for (const id of REPORT_IDS) expect(names).toContain(id);
+  expect(REPORTS.map((r) => r.title["zh-CN"])).toEqual(["应收账款账龄分析表", "应收账款分类表", "坏账准备计提表", "长账龄应收款清理统计表", "应收账款核销候选表及备查登记", "应收账款催收计划"]);
+  expect(isReportId("collectionPlan")).toBe(true);
+  expect(isReportId("toString")).toBe(false);
+  expect(buildReport("collectionPlan", input, "zh-CN").id).toBe("collectionPlan");
+});
+
+function inside(range: CellRange, spec: SheetSpec): boolean {
+  return range.row >= 0 && range.col >= 0 && range.rows >= 1 && range.cols >= 1 && range.col + range.cols <= spec.columns.length && range.row + range.rows <= spec.rows.length;
+}
+
+describe.each(all.map((s) => [`${s.lang} ${s.id}`, s] as const))("%s", (_, spec) => {
+  test("a valid sheet name; the title first, then the meta line", () => {
+    expect(spec.name.length).toBeLessThanOrEqual(31);
+    expect(spec.name).not.toMatch(/[\\/?*[\]:]/);
+    expect(spec.rows[0].kind).toBe("title");
+    expect(spec.rows[0].cells[0]?.v).toBe(spec.title);
+    expect(spec.rows[1].kind).toBe("meta");
+  });
+
+  test("cells typed as their values: text as strings, money with its exact amount, dates whole serials", () => {
+    for (const row of spec.rows) {
+      expect(row.cells.length).toBeLessThanOrEqual(spec.columns.length);
+      for (const cell of row.cells) {
+        if (cell === null) continue;
+        expect(cell.t).toBeDefined();
+        if (cell.v === null) continue;
+        switch (cell.t) {
+          case "text":
+            expect(typeof cell.v).toBe("string");
+            break;
+          case "money":
+            expect(typeof cell.exact).toBe("string");
+            expect(cell.exact).toMatch(/^-?\d+\.\d{2,}$/);
+            expect(cell.v).toBe(Number(cell.exact));
+            break;
+          case "date":
+          case "integer":
+            expect(Number.isInteger(cell.v)).toBe(true);
+            break;
+          case "percent":
+            expect(Number.isFinite(cell.v)).toBe(true);
+            break;
+        }
+      }
+    }
+  });
+
+  test("merges inside the sheet and never overlapping; charts' ranges inside the sheet", () => {
+    const taken = new Set<string>();
+    for (const m of spec.merges) {
+      expect(inside(m, spec)).toBe(true);
+      for (let r = m.row; r < m.row + m.rows; r++) {
+        for (let c = m.col; c < m.col + m.cols; c++) {
+          const key = `${r}:${c}`;
+          expect(taken.has(key)).toBe(false);
+          taken.add(key);
+        }
+      }
+    }
+    for (const chart of spec.charts) {
+      for (const range of [chart.categories, chart.anchor, ...chart.series.map((s) => s.values)]) expect(inside(range, spec)).toBe(true);
+      for (const s of chart.series) expect(s.values.rows * s.values.cols).toBe(chart.categories.rows * chart.categories.cols);
+    }
+  });
+
+  test("A4, fitted to width; the frozen rows and the printed titles start at the top and end on a header", () => {
+    expect(spec.print.paper).toBe("A4");
+    expect(spec.print.fitToWidth).toBe(true);
+    expect(spec.rows[spec.freezeRows - 1].kind).toBe("header");
+    const titles = spec.print.printTitleRows;
+    expect(titles?.first).toBe(0);
+    expect(["header", "meta"]).toContain(spec.rows[titles?.last ?? 0].kind);
+    for (const c of spec.columns) expect(c.width).toBeGreaterThanOrEqual(5);
+  });
+});
+
+test("both languages lay a report out the same way", () => {
+  const zh = buildReports(input, "zh-CN");
+  const en = buildReports(input, "en-US");
+  zh.forEach((s, k) => {
+    expect(en[k].rows.map((r) => r.kind)).toEqual(s.rows.map((r) => r.kind));
+    expect(en[k].merges).toEqual(s.merges);
+  });
+});
+
+test("a row of unknown age is in no provision band, whatever the check's marker for unknown", () => {
+  const ctx = reportContext(input, "zh-CN");
+  const i = input.reading.rows.findIndex((r) => r.customer === "壬公司");
+  expect(ctx.provisionBand[i]).toBe(NO_VALUE);
+  expect(ageFromOf(input.audit, i)).toBeNull();
+  expect(dueDayOf(input.audit, i)).toBeNull();
+  expect(ctx.provisionBand[0]).toBe(0);
+});
