@@ -7,8 +7,9 @@ module.exports = {
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.jest.json", diagnostics: false }],
   },
-  // office-addin-mock requires office-addin-manifest, whose package "exports" jest cannot resolve.
+  // office-addin-mock needs only OfficeApp from office-addin-manifest, whose main module pulls in
+  // ES-module-only dependencies jest cannot load: map it to the one file that defines OfficeApp.
   moduleNameMapper: {
-    "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/main.js",
+    "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
   },
 };

@@ -17,6 +17,16 @@ import { CreditPanel } from "./panels/CreditPanel";
 import { NoticesPanel } from "./panels/NoticesPanel";
 import { PolicyPanel } from "./panels/PolicyPanel";
 import { ValidatePanel } from "./panels/ValidatePanel";
+import { excelGateway, type ValidateGateway } from "./validate/gateway";
+import type { ExcelRun } from "../excel/validate-run";
+
+/** The add-in's own sheets in either language: never offered as a ledger. */
+function ownSheetNames(): string[] {
+  return (["zh-CN", "en-US"] as const).flatMap((l) => {
+    const o = stringsFor(l).output;
+    return [o.resultsSheet, o.findingsSheet, o.policySheet];
+  });
+}
 
 const useStyles = makeStyles({
   root: { minHeight: "100vh", display: "flex", flexDirection: "column", backgroundColor: tokens.colorNeutralBackground2 },
@@ -39,6 +49,10 @@ export function App({ host }: { host: HostInfo }): React.JSX.Element {
   const styles = useStyles();
   const s = stringsFor(host.lang);
   const [tab, setTab] = React.useState<TabKey>("validate");
+  const gateway = React.useMemo<ValidateGateway | undefined>(
+    () => (host.kind === "none" || typeof Excel === "undefined" ? undefined : excelGateway(Excel.run as unknown as ExcelRun, ownSheetNames)),
+    [host.kind]
+  );
   const onTabSelect = (_: unknown, data: SelectTabData) => setTab(data.value as TabKey);
   return (
     <FluentProvider theme={webLightTheme} className={styles.root}>
@@ -67,10 +81,19 @@ export function App({ host }: { host: HostInfo }): React.JSX.Element {
             <MessageBarBody>{s.noHostBanner}</MessageBarBody>
           </MessageBar>
         )}
-        {tab === "validate" && <ValidatePanel lang={host.lang} />}
-        {tab === "credit" && <CreditPanel lang={host.lang} />}
-        {tab === "notices" && <NoticesPanel lang={host.lang} />}
-        {tab === "policy" && <PolicyPanel lang={host.lang} />}
+        {/* Every panel stays mounted, so a check's results survive a look at another tab. */}
+        <div hidden={tab !== "validate"}>
+          <ValidatePanel lang={host.lang} {...(gateway ? { gateway } : {})} />
+        </div>
+        <div hidden={tab !== "credit"}>
+          <CreditPanel lang={host.lang} />
+        </div>
+        <div hidden={tab !== "notices"}>
+          <NoticesPanel lang={host.lang} />
+        </div>
+        <div hidden={tab !== "policy"}>
+          <PolicyPanel lang={host.lang} />
+        </div>
       </main>
     </FluentProvider>
   );

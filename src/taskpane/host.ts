@@ -36,6 +36,7 @@ function displayLanguage(): string | undefined {
 export async function detectHost(): Promise<HostInfo> {
   const ready = await officeReady();
   const preview = (window as unknown as { __AR_PREVIEW__?: boolean }).__AR_PREVIEW__ === true;
-  const kind: HostKind = String(ready?.host) === "Excel" ? "excel" : preview ? "preview" : "none";
+  // The preview installs a fake Excel whose onReady says "Excel": the flag is checked first.
+  const kind: HostKind = preview ? "preview" : String(ready?.host) === "Excel" ? "excel" : "none";
   return { kind, lang: resolveLang(displayLanguage()) };
 }

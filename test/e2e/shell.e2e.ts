@@ -54,7 +54,9 @@ test("the Policy tab shows the policy's own figures", async () => {
   await panel.waitFor();
   const text = (await panel.textContent()) ?? "";
   // POLICY §2 thresholds and §4 default rates (5% within one year … 100% over five years).
-  expect(text).toContain("up to 20 days");
+  expect(text).toContain("up to 20 days (or not yet due)");
+  expect(text).toContain("21–90 days");
+  expect(text).toContain("91–360 days");
   expect(text).toContain("over 360 days");
   expect(text).toContain("5%");
   expect(text).toContain("100%");

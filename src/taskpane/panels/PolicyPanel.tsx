@@ -19,8 +19,8 @@ export function PolicyPanel({ lang, policy = DEFAULT_POLICY }: { lang: Lang; pol
   const t = policy.agingClass;
   const classes: [string, string][] = [
     [strings.agingClass.normal, format(s.upTo, { days: t.normalMaxDays })],
-    [strings.agingClass.overdue, format(s.upTo, { days: t.overdueMaxDays })],
-    [strings.agingClass.stale, format(s.upTo, { days: t.staleMaxDays })],
+    [strings.agingClass.overdue, format(s.range, { from: t.normalMaxDays + 1, to: t.overdueMaxDays })],
+    [strings.agingClass.stale, format(s.range, { from: t.overdueMaxDays + 1, to: t.staleMaxDays })],
     [strings.agingClass.bad, format(s.above, { days: t.staleMaxDays })],
   ];
   const rateOf = new Map(policy.provision.rates.map((r) => [r.bandKey, r.rate]));

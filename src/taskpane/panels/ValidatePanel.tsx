@@ -1,7 +1,44 @@
 import * as React from "react";
-import { Field, Input } from "@fluentui/react-components";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Dropdown,
+  Field,
+  Input,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  ProgressBar,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { fromYmd, lastDayOfPreviousMonth, toYmd } from "../../core/calendar";
-import { stringsFor, type Lang } from "../../i18n";
+import { parseDate } from "../../core/dates";
+import { LEDGER_FIELDS, type LedgerField } from "../../core/ledger/headers";
+import { RULES, SEVERITIES, type Finding, type RuleId } from "../../core/ledger/findings";
+import type { LedgerCandidate } from "../../excel/candidates";
+import type { HeaderPreview } from "../../excel/header-preview";
+import type { ValidateOutcome, ValidateProgress } from "../../excel/validate-run";
+import { format, stringsFor, type Lang } from "../../i18n";
+import type { ValidateGateway } from "../validate/gateway";
 import { Section } from "./Section";
 
 function isoOf(day: number): string {
@@ -15,14 +52,356 @@ export function defaultAsOf(now: Date): string {
   return isoOf(lastDayOfPreviousMonth(today));
 }
 
-export function ValidatePanel({ lang }: { lang: Lang }): React.JSX.Element {
-  const s = stringsFor(lang).validate;
+/** The fields offered in the mapping editor, most needed first. */
+const EDITABLE_FIELDS: readonly LedgerField[] = [
+  "customer",
+  "document",
+  "dateArisen",
+  "creditDays",
+  "dueDate",
+  "amount",
+  "received",
+  "balance",
+  "status",
+  "department",
+  "collector",
+  "recoveryProbability",
+  "expectedRecovery",
+  "lastConfirmed",
+];
+
+const useStyles = makeStyles({
+  row: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "end" },
+  grow: { flexGrow: 1, minWidth: 0 },
+  mapping: { display: "grid", gridTemplateColumns: "minmax(90px, 1fr) 2fr", rowGap: tokens.spacingVerticalXS, columnGap: tokens.spacingHorizontalS, alignItems: "center" },
+  finding: { display: "flex", flexDirection: "column", paddingBottom: tokens.spacingVerticalXS },
+  muted: { color: tokens.colorNeutralForeground3 },
+  num: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap", paddingLeft: tokens.spacingHorizontalS },
+  totals: { tableLayout: "auto", width: "100%" },
+});
+
+function candidateKey(c: LedgerCandidate): string {
+  return c.source.kind === "table" ? `table:${c.source.table}` : `range:${c.source.sheet}`;
+}
+
+function errorText(e: unknown, lang: Lang): string {
+  if (e && typeof e === "object" && "text" in e) {
+    const t = (e as { text: Record<Lang, string> }).text;
+    if (t && typeof t[lang] === "string") return t[lang];
+  }
+  return e instanceof Error ? e.message : String(e);
+}
+
+function money(text: string): string {
+  const [i, f = "00"] = text.split(".");
+  const neg = i!.startsWith("-");
+  const digits = neg ? i!.slice(1) : i!;
+  return `${neg ? "-" : ""}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${(f + "00").slice(0, 2)}`;
+}
+
+export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: ValidateGateway }): React.JSX.Element {
+  const styles = useStyles();
+  const all = stringsFor(lang);
+  const s = all.validate;
   const [asOf, setAsOf] = React.useState(() => defaultAsOf(new Date()));
+  const [candidates, setCandidates] = React.useState<LedgerCandidate[] | null>(null);
+  const [selected, setSelected] = React.useState<string | null>(null);
+  const [header, setHeader] = React.useState<HeaderPreview | null>(null);
+  const [override, setOverride] = React.useState<Partial<Record<LedgerField, number | null>>>({});
+  const [progress, setProgress] = React.useState<ValidateProgress | null>(null);
+  const [outcome, setOutcome] = React.useState<Extract<ValidateOutcome, { kind: "done" }> | null>(null);
+  const [confirm, setConfirm] = React.useState<string[] | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+  const abort = React.useRef<{ aborted: boolean } | null>(null);
+
+  const candidate = candidates?.find((c) => candidateKey(c) === selected) ?? null;
+
+  const lookForLedgers = React.useCallback(async () => {
+    if (!gateway) return;
+    setError(null);
+    try {
+      const [found, setup] = await Promise.all([gateway.candidates(), gateway.setup()]);
+      setCandidates(found);
+      const saved = setup.ledger ? found.find((c) => JSON.stringify(c.source) === JSON.stringify(setup.ledger)) : undefined;
+      setSelected(saved ? candidateKey(saved) : found[0] ? candidateKey(found[0]) : null);
+      if (setup.asOf) setAsOf(setup.asOf);
+      const savedMapping: Partial<Record<LedgerField, number | null>> = {};
+      for (const [k, v] of Object.entries(setup.mapping)) if (typeof v === "number") savedMapping[k as LedgerField] = v;
+      setOverride(saved ? savedMapping : {});
+    } catch (e) {
+      setError(errorText(e, lang));
+    }
+  }, [gateway, lang]);
+
+  React.useEffect(() => {
+    void lookForLedgers();
+  }, [lookForLedgers]);
+
+  React.useEffect(() => {
+    if (!gateway || !candidate) {
+      setHeader(null);
+      return;
+    }
+    let live = true;
+    gateway.header(candidate.source).then(
+      (h) => live && setHeader(h),
+      (e: unknown) => live && setError(errorText(e, lang))
+    );
+    return () => {
+      live = false;
+    };
+  }, [gateway, candidate, lang]);
+
+  const mappedIndex = (field: LedgerField): number | null => {
+    if (field in override) return override[field] ?? null;
+    return header?.mapping?.mapping[field] ?? null;
+  };
+
+  const run = async (replaceEdited = false) => {
+    if (!gateway || !candidate) return;
+    let day: number | null;
+    try {
+      day = parseDate(asOf);
+    } catch {
+      day = null;
+    }
+    if (day === null) {
+      setError(s.badAsOf);
+      return;
+    }
+    setError(null);
+    setOutcome(null);
+    setConfirm(null);
+    abort.current = { aborted: false };
+    setProgress({ phase: "read", done: 0, total: candidate.rows });
+    try {
+      const mapping: Record<string, number> = {};
+      for (const [k, v] of Object.entries(override)) if (typeof v === "number") mapping[k] = v;
+      const result = await gateway.validate({
+        source: candidate.source,
+        mapping,
+        asOf: day,
+        lang,
+        replaceEdited,
+        signal: abort.current,
+        onProgress: (p) => setProgress(p),
+      });
+      if (result.kind === "confirm") setConfirm(result.edited);
+      else setOutcome(result);
+    } catch (e) {
+      setError(errorText(e, lang));
+    } finally {
+      setProgress(null);
+      abort.current = null;
+    }
+  };
+
+  const grouped = React.useMemo(() => {
+    const groups = new Map<RuleId, Finding[]>();
+    for (const f of outcome?.audit.findings ?? []) {
+      const list = groups.get(f.rule);
+      if (list) list.push(f);
+      else groups.set(f.rule, [f]);
+    }
+    const order = new Map(SEVERITIES.map((v, i) => [v, i]));
+    return [...groups.entries()].sort((a, b) => order.get(RULES[a[0]].severity)! - order.get(RULES[b[0]].severity)! || b[1].length - a[1].length);
+  }, [outcome]);
+
+  const progressText =
+    progress === null
+      ? ""
+      : format(progress.phase === "read" ? s.reading : progress.phase === "check" ? s.checking : s.writing, {
+          done: progress.done.toLocaleString(lang),
+          total: progress.total.toLocaleString(lang),
+        });
+
   return (
     <Section title={s.title} intro={s.intro} testId="panel-validate">
-      <Field label={s.asOf} hint={s.asOfHint}>
-        <Input type="date" value={asOf} onChange={(_, data) => setAsOf(data.value)} data-testid="as-of" />
+      <Field label={s.ledger}>
+        <div className={styles.row}>
+          <Dropdown
+            className={styles.grow}
+            data-testid="ledger-picker"
+            value={candidate ? `${candidate.label} · ${format(s.rowsLabel, { rows: candidate.rows })}` : ""}
+            selectedOptions={selected ? [selected] : []}
+            onOptionSelect={(_, d) => {
+              setSelected(d.optionValue ?? null);
+              setOverride({});
+            }}
+            disabled={!gateway || progress !== null}
+          >
+            {(candidates ?? []).map((c) => (
+              <Option key={candidateKey(c)} value={candidateKey(c)} text={c.label}>
+                {`${c.label} · ${format(s.rowsLabel, { rows: c.rows })}`}
+              </Option>
+            ))}
+          </Dropdown>
+          <Button onClick={() => void lookForLedgers()} disabled={!gateway || progress !== null} title={s.ledgerHint}>
+            {s.refresh}
+          </Button>
+        </div>
       </Field>
+      {candidates !== null && candidates.length === 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{s.noLedger}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {header && header.columns.length > 0 && (
+        <Accordion collapsible>
+          <AccordionItem value="mapping">
+            <AccordionHeader size="small" data-testid="mapping-toggle">
+              {`${s.mapping} · ${format(s.mappedCount, { n: EDITABLE_FIELDS.filter((f) => mappedIndex(f) !== null).length, of: EDITABLE_FIELDS.length })}`}
+            </AccordionHeader>
+            <AccordionPanel>
+              <Text size={200} className={styles.muted}>
+                {s.mappingHint}
+              </Text>
+              <div className={styles.mapping} data-testid="mapping">
+                {EDITABLE_FIELDS.map((field) => {
+                  const decl = LEDGER_FIELDS.find((d) => d.field === field)!;
+                  const index = mappedIndex(field);
+                  return (
+                    <React.Fragment key={field}>
+                      <Text size={200}>{decl.label[lang]}</Text>
+                      <Select
+                        size="small"
+                        aria-label={decl.label[lang]}
+                        value={index === null ? "" : String(index)}
+                        onChange={(_, d) => setOverride((o) => ({ ...o, [field]: d.value === "" ? null : Number(d.value) }))}
+                        disabled={progress !== null}
+                      >
+                        <option value="">{s.notMapped}</option>
+                        {header.columns.map((c) => (
+                          <option key={c.index} value={String(c.index)}>
+                            {c.header ? `${c.letter}: ${c.header}` : c.letter}
+                          </option>
+                        ))}
+                      </Select>
+                    </React.Fragment>
+                  );
+                })}
+              </div>
+            </AccordionPanel>
+          </AccordionItem>
+        </Accordion>
+      )}
+
+      <div className={styles.row}>
+        <Field label={s.asOf} hint={s.asOfHint} className={styles.grow}>
+          <Input type="date" value={asOf} onChange={(_, data) => setAsOf(data.value)} data-testid="as-of" disabled={progress !== null} />
+        </Field>
+        <Button appearance="primary" onClick={() => void run()} disabled={!gateway || !candidate || progress !== null} data-testid="run">
+          {s.run}
+        </Button>
+      </div>
+
+      {progress !== null && (
+        <Field validationMessage={progressText} validationState="none">
+          <div className={styles.row}>
+            <ProgressBar className={styles.grow} value={progress.total > 0 ? progress.done / progress.total : undefined} />
+            <Button size="small" onClick={() => abort.current && (abort.current.aborted = true)}>
+              {s.cancel}
+            </Button>
+          </div>
+        </Field>
+      )}
+
+      {error !== null && (
+        <MessageBar intent="error" data-testid="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {outcome && (
+        <div data-testid="results">
+          <MessageBar intent="success">
+            <MessageBarBody>
+              {format(s.done, { rows: outcome.audit.totals.all.count, asOf: asOf, results: outcome.sheets.results, findings: outcome.sheets.findings })}
+            </MessageBarBody>
+          </MessageBar>
+          <Table size="extra-small" aria-label={s.byClass} data-testid="by-class" className={styles.totals}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{s.byClass}</TableHeaderCell>
+                <TableHeaderCell className={styles.num}>{s.count}</TableHeaderCell>
+                <TableHeaderCell className={styles.num}>{s.balance}</TableHeaderCell>
+                <TableHeaderCell className={styles.num}>{s.provision}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {(["normal", "overdue", "stale", "bad", "unclassified"] as const).map((k) => {
+                const t = outcome.audit.totals.byClass[k];
+                // Rows whose due date is unknown still count in the total, so they get a line when there are any.
+                if (k === "unclassified" && t.count === 0) return null;
+                return (
+                  <TableRow key={k}>
+                    <TableCell>{k === "unclassified" ? s.unclassified : all.agingClass[k]}</TableCell>
+                    <TableCell className={styles.num}>{t.count}</TableCell>
+                    <TableCell className={styles.num}>{money(t.balance)}</TableCell>
+                    <TableCell className={styles.num}>{money(t.provision)}</TableCell>
+                  </TableRow>
+                );
+              })}
+              <TableRow>
+                <TableCell>
+                  <b>{all.output.total}</b>
+                </TableCell>
+                <TableCell className={styles.num}>{outcome.audit.totals.all.count}</TableCell>
+                <TableCell className={styles.num}>{money(outcome.audit.totals.all.balance)}</TableCell>
+                <TableCell className={styles.num}>{money(outcome.audit.totals.all.provision)}</TableCell>
+              </TableRow>
+            </TableBody>
+          </Table>
+          <Text weight="semibold" as="h3" style={{ display: "block", marginTop: tokens.spacingVerticalM }}>
+            {s.bySeverity}: {SEVERITIES.map((v) => `${all.severity[v]} ${outcome.audit.totals.findings[v]}`).join(" · ")}
+          </Text>
+          {grouped.length === 0 ? (
+            <Text>{s.noFindings}</Text>
+          ) : (
+            <Accordion multiple collapsible data-testid="findings">
+              {grouped.map(([rule, list]) => (
+                <AccordionItem key={rule} value={rule}>
+                  <AccordionHeader size="small">
+                    {`${all.severity[RULES[rule].severity]} · ${RULES[rule].title[lang]} (${format(s.findingsCount, { n: list.length })})`}
+                  </AccordionHeader>
+                  <AccordionPanel>
+                    {list.slice(0, 200).map((f, i) => (
+                      <div key={i} className={styles.finding}>
+                        <Link
+                          as="button"
+                          data-testid="finding-link"
+                          onClick={() => void gateway?.select(f.sheet, f.column ? `${f.column}${f.row}` : `${f.row}:${f.row}`).catch((e: unknown) => setError(errorText(e, lang)))}
+                        >
+                          {f.cell}
+                        </Link>
+                        <Text size={200} className={styles.muted}>
+                          {f.message[lang]}
+                        </Text>
+                      </div>
+                    ))}
+                  </AccordionPanel>
+                </AccordionItem>
+              ))}
+            </Accordion>
+          )}
+        </div>
+      )}
+
+      <Dialog open={confirm !== null} onOpenChange={(_, d) => !d.open && setConfirm(null)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{s.confirmTitle}</DialogTitle>
+            <DialogContent>{format(s.confirmBody, { sheets: (confirm ?? []).map((n) => `“${n}”`).join(", ") })}</DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => void run(true)} data-testid="confirm-replace">
+                {s.confirmReplace}
+              </Button>
+              <Button onClick={() => setConfirm(null)}>{s.confirmKeep}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
     </Section>
   );
 }

@@ -1,0 +1,59 @@
+/**
+ * Office errors in words a user can act on. Every gateway call goes through runExcel, so a
+ * protected sheet, a read-only workbook or a table that changed underneath becomes one
+ * GatewayError with a zh/en message, never a stack trace.
+ */
+import type { Bilingual } from "../core/errors";
+
+export class GatewayError extends Error {
+  constructor(
+    readonly code: string,
+    readonly text: Bilingual,
+    readonly cause?: unknown
+  ) {
+    super(text["en-US"]);
+    this.name = "GatewayError";
+  }
+}
+
+const MESSAGES: Record<string, Bilingual> = {
+  AccessDenied: {
+    "zh-CN": "Excel 拒绝了写入：工作表受保护，或工作簿为只读。请取消保护或另存一份后重试；工作簿未作任何更改。",
+    "en-US": "Excel refused the change: a sheet is protected or the workbook is read-only. Unprotect it or save a copy and try again; nothing in the workbook was changed.",
+  },
+  ItemNotFound: {
+    "zh-CN": "找不到所需的工作表或表格：它可能已被重命名或删除。请重新选择台账。",
+    "en-US": "A sheet or table could not be found: it may have been renamed or deleted. Choose the ledger again.",
+  },
+  InvalidArgument: {
+    "zh-CN": "台账区域已变化（行列数与读取时不同）。请重新运行检查。",
+    "en-US": "The ledger's range changed while it was being read. Run the check again.",
+  },
+  RequestPayloadSizeLimitExceeded: {
+    "zh-CN": "一次请求的数据超过了 Excel 网页版的 5 MB 上限。",
+    "en-US": "A request went over Excel on the web's 5 MB limit.",
+  },
+  EditModeCellEditing: {
+    "zh-CN": "有单元格正在编辑。请按 Enter 或 Esc 结束编辑后重试。",
+    "en-US": "A cell is being edited. Press Enter or Esc, then try again.",
+  },
+  Cancelled: { "zh-CN": "已取消；工作簿未作任何更改。", "en-US": "Cancelled; nothing in the workbook was changed." },
+};
+
+function codeOf(e: unknown): string {
+  if (e && typeof e === "object" && "code" in e && typeof (e as { code: unknown }).code === "string") return (e as { code: string }).code;
+  return "Unknown";
+}
+
+export function toGatewayError(e: unknown): GatewayError {
+  if (e instanceof GatewayError) return e;
+  const code = codeOf(e);
+  const known = MESSAGES[code];
+  if (known) return new GatewayError(code, known, e);
+  const detail = e instanceof Error ? e.message : String(e);
+  return new GatewayError(code, { "zh-CN": `Excel 报告了错误：${detail}`, "en-US": `Excel reported an error: ${detail}` }, e);
+}
+
+export function cancelled(): GatewayError {
+  return new GatewayError("Cancelled", MESSAGES.Cancelled!);
+}

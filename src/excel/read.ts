@@ -1,0 +1,90 @@
+/**
+ * Reading a ledger out of the workbook in chunks that keep every response under Excel on the
+ * web's ~5 MB payload limit, with few syncs: one to measure the range, one for a sample that
+ * sizes the chunks, then one per chunk (a 100,000 × 12 ledger is a handful). A chunk that still
+ * comes back too large is halved and read again; reads are idempotent.
+ */
+import { cancelled } from "./errors";
+
+export type LedgerSource = { kind: "table"; table: string } | { kind: "range"; sheet: string; address?: string };
+
+export interface SheetBlock {
+  sheet: string;
+  /** A1 address of the block, without the sheet name. */
+  address: string;
+  /** 0-based position of the block's top-left cell on its sheet. */
+  rowIndex: number;
+  columnIndex: number;
+  values: unknown[][];
+}
+
+export interface ReadOptions {
+  /** Budget per request in bytes of JSON; Excel on the web refuses about 5 MB. */
+  maxRequestBytes?: number;
+  onProgress?: (rowsRead: number, totalRows: number) => void;
+  signal?: { readonly aborted: boolean };
+}
+
+export const DEFAULT_REQUEST_BUDGET = 4 * 1024 * 1024;
+const SAMPLE_ROWS = 64;
+
+function withoutSheet(address: string): string {
+  const bang = address.lastIndexOf("!");
+  return bang >= 0 ? address.slice(bang + 1) : address;
+}
+
+function sourceRange(context: Excel.RequestContext, source: LedgerSource): Excel.Range {
+  if (source.kind === "table") return context.workbook.tables.getItem(source.table).getRange();
+  const sheet = context.workbook.worksheets.getItem(source.sheet);
+  // An empty sheet has no used range: the null object is checked below instead of an ItemNotFound.
+  return source.address ? sheet.getRange(source.address) : sheet.getUsedRangeOrNullObject(true);
+}
+
+function isPayloadTooLarge(e: unknown): boolean {
+  return !!e && typeof e === "object" && (e as { code?: unknown }).code === "RequestPayloadSizeLimitExceeded";
+}
+
+/** The values of a ledger source, read in chunks. Throws Office errors as they come (wrap with runExcel). */
+export async function readSource(context: Excel.RequestContext, source: LedgerSource, options: ReadOptions = {}): Promise<SheetBlock> {
+  const budget = options.maxRequestBytes ?? DEFAULT_REQUEST_BUDGET;
+  const range = sourceRange(context, source);
+  range.load("address,rowCount,columnCount,rowIndex,columnIndex");
+  const sheet = range.worksheet;
+  sheet.load("name");
+  await context.sync();
+  if (range.isNullObject) return { sheet: sheet.name, address: "A1", rowIndex: 0, columnIndex: 0, values: [] };
+  const rows = range.rowCount;
+  const cols = range.columnCount;
+  const values: unknown[][] = new Array(rows);
+  const block: SheetBlock = { sheet: sheet.name, address: withoutSheet(range.address), rowIndex: range.rowIndex, columnIndex: range.columnIndex, values };
+
+  let start = 0;
+  let chunk = Math.min(rows, SAMPLE_ROWS);
+  let bytesPerRow = 0;
+  while (start < rows) {
+    if (options.signal?.aborted) throw cancelled();
+    const count = Math.min(chunk, rows - start);
+    const part = range.getCell(start, 0).getResizedRange(count - 1, cols - 1);
+    part.load("values");
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk of ~4 MB, never per row: the payload limit forces chunks
+      await context.sync();
+    } catch (e) {
+      if (isPayloadTooLarge(e) && count > 1) {
+        chunk = Math.max(1, Math.floor(count / 2));
+        continue;
+      }
+      throw e;
+    }
+    const got = part.values;
+    for (let i = 0; i < count; i++) values[start + i] = got[i] as unknown[];
+    if (bytesPerRow === 0) {
+      // Size the chunks from what came back; twice the average leaves room for longer rows.
+      bytesPerRow = Math.max(JSON.stringify(got).length / count, cols * 4);
+      chunk = Math.max(1, Math.floor(budget / (2 * bytesPerRow)));
+    }
+    start += count;
+    options.onProgress?.(start, rows);
+  }
+  return block;
+}

@@ -1,0 +1,89 @@
+/**
+ * A ribbon report, end to end inside Excel: the workbook's saved setup says which ledger and
+ * which as-of date (a check from the task pane saved them); the ledger and its companion tables
+ * are read as the check reads them; the core checks and builds the report; sheet-writer.ts
+ * writes it to the add-in's own sheet. One Excel.run, a bounded number of syncs, and the user's
+ * cells are only ever read.
+ */
+import type { DayNumber } from "../core/calendar";
+import { parseDate } from "../core/dates";
+import { auditLedger } from "../core/ledger/check";
+import { readCompanions } from "../core/ledger/workbook";
+import { buildReport, REPORT_IDS, type ReportId } from "../core/reports/index";
+import { stringsFor, type Lang } from "../i18n";
+import { cancelled, GatewayError } from "./errors";
+import { readLedgerBlock, readLedgerBlocks } from "./ledger-read";
+import { ownedStates } from "./owned";
+import type { ReadOptions } from "./read";
+import { loadSetup, readPolicy } from "./setup";
+import { writeReportSheets } from "./sheet-writer";
+import type { ExcelRun } from "./validate-run";
+
+export interface ReportProgress {
+  phase: "read" | "build" | "write";
+  done: number;
+  total: number;
+}
+
+export interface ReportParams {
+  lang: Lang;
+  /** Default: the as-of date of the last check, saved in the workbook. */
+  asOf?: DayNumber;
+  onProgress?: (p: ReportProgress) => void;
+  /** The user agreed to replace the report sheet although someone edited it since the last run. */
+  replaceEdited?: boolean;
+  signal?: { readonly aborted: boolean };
+  maxRequestBytes?: number;
+  /** See WriteReportOptions.chartSeries. */
+  chartSeries?: boolean;
+}
+
+export type ReportOutcome = { kind: "done"; sheet: string } | { kind: "confirm"; edited: string[] };
+
+const NO_LEDGER = {
+  "zh-CN": "此工作簿尚未设置台账。请先在任务窗格中选择台账并运行一次检查，然后再生成报表。",
+  "en-US": "This workbook has no ledger set up yet. Choose the ledger in the task pane and run a check first, then make the report.",
+};
+
+/** Writes go in smaller requests than reads, as the check's do. */
+const WRITE_BUDGET = 2 * 1024 * 1024;
+
+/** Every report sheet name in both languages: never read as a companion table. */
+function reportSheetNames(): string[] {
+  return (["zh-CN", "en-US"] as const).flatMap((lang) => REPORT_IDS.map((id) => stringsFor(lang).reports.sheetNames[id]));
+}
+
+export async function runReport(run: ExcelRun, reportId: ReportId, p: ReportParams): Promise<ReportOutcome> {
+  const progress = p.onProgress ?? (() => undefined);
+  return run(async (context) => {
+    const setup = await loadSetup(context);
+    // A report runs on the ledger and as-of date of the last check; without one there is nothing to report on.
+    const asOf = p.asOf ?? (setup.asOf === null ? null : parseDate(setup.asOf, "asOf"));
+    if (setup.ledger === null || asOf === null) throw new GatewayError("NoLedger", NO_LEDGER);
+    const { policy, sheet: policySheet } = await readPolicy(context);
+    const s = stringsFor(p.lang).output;
+    const skip = [setup.sheets?.results ?? s.resultsSheet, setup.sheets?.findings ?? s.findingsSheet, ...(policySheet === null ? [] : [policySheet]), ...reportSheetNames()];
+    const read: ReadOptions = { onProgress: (done, total) => progress({ phase: "read", done, total }), ...(p.signal ? { signal: p.signal } : {}), ...(p.maxRequestBytes ? { maxRequestBytes: p.maxRequestBytes } : {}) };
+    const blocks = await readLedgerBlocks(context, setup.ledger, skip, read);
+    if (p.signal?.aborted) throw cancelled();
+
+    progress({ phase: "build", done: 0, total: blocks.ledger.values.length });
+    // The saved mapping and the same reading as the check: a header that is no longer found is the core's ArError, passed on.
+    const reading = readLedgerBlock(blocks.ledger, setup.mapping);
+    const { companions } = readCompanions(blocks.companions);
+    const audit = auditLedger(reading, companions, asOf, policy);
+    const spec = buildReport(reportId, { reading, audit, companions, policy, asOf }, p.lang);
+    progress({ phase: "build", done: blocks.ledger.values.length, total: blocks.ledger.values.length });
+    if (p.signal?.aborted) throw cancelled();
+
+    const states = await ownedStates(context, [spec.name]);
+    if (states[spec.name] === "edited" && !p.replaceEdited) return { kind: "confirm", edited: [spec.name] };
+    await writeReportSheets(context, [spec], {
+      ...(p.signal ? { signal: p.signal } : {}),
+      ...(p.chartSeries === undefined ? {} : { chartSeries: p.chartSeries }),
+      maxRequestBytes: Math.min(p.maxRequestBytes ?? WRITE_BUDGET, WRITE_BUDGET),
+      onProgress: (done, total) => progress({ phase: "write", done, total }),
+    });
+    return { kind: "done", sheet: spec.name };
+  });
+}

@@ -1,0 +1,93 @@
+/**
+ * The preview's stand-in for Excel's grid: the in-memory workbook's sheets as tabs and the active
+ * sheet as a table, redrawn whenever a sync has changed something, with the selected cell marked
+ * (a finding's link selects its cell). Plain DOM, text only: values are set with textContent.
+ */
+import type { FakeExcel } from "./fake-excel";
+
+const MAX_ROWS = 400;
+const MAX_COLS = 26;
+
+function letter(c: number): string {
+  let n = c + 1;
+  let s = "";
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+export function mountWorkbookView(host: HTMLElement, fake: FakeExcel, title: string): void {
+  let shown: string | null = null;
+  let lastSyncs = -1;
+  let lastSelection = "";
+
+  const draw = () => {
+    const wb = fake.workbook;
+    const active = wb.activeSheet.name;
+    const sheetName = shown && wb.sheets().some((s) => s.name === shown) && shown !== active && lastSelection === wb.selectedAddress ? shown : active;
+    shown = sheetName;
+    lastSelection = wb.selectedAddress;
+    const sheet = wb.getSheet(sheetName);
+    const selected = wb.selectedAddress.startsWith(`${sheetName}!`) || wb.selectedAddress.startsWith(`'${sheetName}'!`) ? wb.selectedAddress.slice(wb.selectedAddress.lastIndexOf("!") + 1) : "";
+
+    host.replaceChildren();
+    host.append(el("div", "wb-title", title));
+    const tabs = el("div", "wb-tabs");
+    for (const s of wb.sheets()) {
+      const b = el("button", s.name === sheetName ? "wb-tab wb-tab-on" : "wb-tab", s.name);
+      b.onclick = () => {
+        shown = s.name;
+        lastSyncs = -1;
+        draw();
+      };
+      tabs.append(b);
+    }
+    host.append(tabs);
+
+    const values = sheet.values();
+    const rows = Math.min(values.length, MAX_ROWS);
+    const cols = Math.min(values.reduce((m, r) => Math.max(m, r.length), 0), MAX_COLS);
+    const table = el("table", "wb-grid");
+    const head = el("tr");
+    head.append(el("th", "wb-corner"));
+    for (let c = 0; c < cols; c++) head.append(el("th", undefined, letter(c)));
+    table.append(head);
+    for (let r = 0; r < rows; r++) {
+      const tr = el("tr");
+      tr.append(el("th", undefined, String(r + 1)));
+      for (let c = 0; c < cols; c++) {
+        const cell = sheet.cell(r, c);
+        const td = el("td", typeof cell.value === "number" ? "wb-num" : undefined, cell.text);
+        const ref = `${letter(c)}${r + 1}`;
+        if (selected === ref || selected.startsWith(`${ref}:`)) {
+          td.classList.add("wb-selected");
+          queueMicrotask(() => td.scrollIntoView({ block: "center", inline: "nearest" }));
+        }
+        tr.append(td);
+      }
+      table.append(tr);
+    }
+    const scroller = el("div", "wb-scroll");
+    scroller.append(table);
+    host.append(scroller);
+    if (values.length > MAX_ROWS) host.append(el("div", "wb-more", `… ${values.length - MAX_ROWS} more rows`));
+  };
+
+  draw();
+  setInterval(() => {
+    if (fake.stats.syncs !== lastSyncs || fake.workbook.selectedAddress !== lastSelection) {
+      lastSyncs = fake.stats.syncs;
+      draw();
+    }
+  }, 300);
+}

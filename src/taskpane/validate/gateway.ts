@@ -1,0 +1,38 @@
+/**
+ * What the Validate panel asks of the workbook, as plain async functions (the components never
+ * touch Office.js; tests and the preview pass their own). The Excel implementation wraps each
+ * call in Excel.run and turns Office errors into GatewayErrors with a message to show.
+ */
+import { findLedgerCandidates, type LedgerCandidate } from "../../excel/candidates";
+import { toGatewayError } from "../../excel/errors";
+import { previewHeader, type HeaderPreview } from "../../excel/header-preview";
+import type { LedgerSource } from "../../excel/read";
+import { loadSetup, selectCell, type WorkbookSetup } from "../../excel/setup";
+import { runValidate, type ExcelRun, type ValidateOutcome, type ValidateParams } from "../../excel/validate-run";
+
+export interface ValidateGateway {
+  candidates(): Promise<LedgerCandidate[]>;
+  setup(): Promise<WorkbookSetup>;
+  header(source: LedgerSource): Promise<HeaderPreview>;
+  validate(params: ValidateParams): Promise<ValidateOutcome>;
+  select(sheet: string, address: string): Promise<void>;
+}
+
+async function guarded<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e && typeof e === "object" && "id" in e && "text" in e) throw e; // an ArError from the core: already worded
+    throw toGatewayError(e);
+  }
+}
+
+export function excelGateway(run: ExcelRun, ownSheets: () => string[]): ValidateGateway {
+  return {
+    candidates: () => guarded(() => run((context) => findLedgerCandidates(context, new Set(ownSheets())))),
+    setup: () => guarded(() => run((context) => loadSetup(context))),
+    header: (source) => guarded(() => run((context) => previewHeader(context, source))),
+    validate: (params) => guarded(() => runValidate(run, params)),
+    select: (sheet, address) => guarded(() => run((context) => selectCell(context, sheet, address))),
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * The Validate tab, end to end: the real built pane on the preview page, whose Excel is the
+ * in-memory fake loaded with assets/sample-ledger.xlsx (load/sync rules, 5 MB limit). Validate,
+ * reconcile the output to the ledger, click a finding, check the selection, check the ledger is
+ * unchanged, save screenshots.
+ */
+import type { Page } from "playwright-core";
+import { startHarness, screenshot, type Harness } from "./harness";
+import { parseMoney } from "../../src/core/money";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
+
+type Cell = string | number | boolean | null;
+interface FakeHandle {
+  workbook: {
+    toData(): { sheets: { name: string }[] };
+    getSheet(name: string): { values(): Cell[][] };
+    selectedAddress: string;
+  };
+  stats: { syncs: number; maxRequestBytes: number; maxResponseBytes: number };
+}
+
+async function workbookState(page: Page): Promise<{ ledger: string; sheets: string[]; syncs: number; maxReq: number; maxRes: number }> {
+  return page.evaluate(() => {
+    const fake = (window as unknown as { __fakeExcel: FakeHandle }).__fakeExcel;
+    const data = fake.workbook.toData();
+    return {
+      ledger: JSON.stringify(data.sheets.find((s) => s.name === "应收账款台账")),
+      sheets: data.sheets.map((s) => s.name),
+      syncs: fake.stats.syncs,
+      maxReq: fake.stats.maxRequestBytes,
+      maxRes: fake.stats.maxResponseBytes,
+    };
+  });
+}
+
+async function sheetValues(page: Page, name: string): Promise<Cell[][]> {
+  return page.evaluate((n) => (window as unknown as { __fakeExcel: FakeHandle }).__fakeExcel.workbook.getSheet(n).values(), name);
+}
+
+/** Exact cents of a number Excel holds (amounts have at most two decimals). */
+const fen = (v: Cell) => (typeof v === "number" ? Math.round(v * 100) : 0);
+
+test("validate the sample ledger: output reconciles, a finding selects its cell, the ledger is untouched", async () => {
+  const page = await h.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${h.url}/preview.html?lang=zh-CN`);
+  const picker = page.getByTestId("ledger-picker");
+  await picker.waitFor({ timeout: 15000 });
+  await page.waitForFunction(() => (document.querySelector('[data-testid="ledger-picker"]') as HTMLElement | null)?.textContent?.includes("应收账款台账"));
+  // The workbook remembers its as-of date (settings): the sample's 2011-08-31.
+  expect(await page.getByTestId("as-of").inputValue()).toBe("2011-08-31");
+  const before = await workbookState(page);
+
+  await page.getByTestId("run").click();
+  const results = page.getByTestId("results");
+  await results.waitFor({ timeout: 30000 });
+  await screenshot(page, "validate-results.png");
+
+  // The results sheet: one line per open item, then the total; the total is the sum of the lines,
+  // and every line's balance is the ledger's own balance cell for that row (column L, 余额).
+  const ledger = await sheetValues(page, "应收账款台账");
+  const out = await sheetValues(page, "AR检查结果");
+  expect(out[0]).toEqual(["台账行", "行号", "客户", "单据号", "发生日期", "到期日", "余额", "逾期天数", "分类", "账龄", "坏账准备", "问题数"]);
+  const lines = out.slice(1, -1);
+  const total = out[out.length - 1]!;
+  expect(total[0]).toBe("合计");
+  expect(total[1]).toBe(lines.length);
+  expect(fen(total[6]!)).toBe(lines.reduce((n, r) => n + fen(r[6]!), 0));
+  expect(fen(total[10]!)).toBe(lines.reduce((n, r) => n + fen(r[10]!), 0));
+  const findingsSheet = await sheetValues(page, "AR检查发现");
+  for (const line of lines) {
+    const row = line[1] as number;
+    if (line[6] === "" || line[6] === null) {
+      // An unreadable balance is left out of the totals, and the findings say why.
+      expect(findingsSheet.some((f) => f[1] === "bad-amount" && String(f[2]).endsWith(`${row}`))).toBe(true);
+      continue;
+    }
+    // The ledger may write a balance as text ("91.66万"): read it as the engine's unit tests pin it
+    // down. A blank balance is amount (J) − received (K).
+    const money = (v: Cell) => (typeof v === "number" ? fen(v) : Number((parseMoney(v) ?? parseMoney(0)!).times(100).toFixed(0)));
+    const r = ledger[row - 1]!;
+    const ledgerFen = r[11] === "" || r[11] === null ? money(r[9]!) - money(r[10]!) : money(r[11]!);
+    expect([row, fen(line[6]!)]).toEqual([row, ledgerFen]);
+  }
+  // The pane shows the same total as the sheet.
+  const totalText = (await page.getByTestId("by-class").textContent()) ?? "";
+  const shown = (total[6] as number).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  expect(totalText).toContain(shown);
+
+  // The findings sheet lists every finding; the pane groups them by rule.
+  const findings = await sheetValues(page, "AR检查发现");
+  expect(findings.length).toBeGreaterThan(10);
+  const dup = findings.find((r) => r[1] === "duplicate-document")!;
+  expect(dup[2]).toBe("应收账款台账!F7");
+
+  // Click the duplicate-document finding: Excel selects 应收账款台账!F7.
+  await page.getByTestId("findings").getByRole("button", { name: /单据号重复/ }).click();
+  const link = page.getByTestId("finding-link").filter({ hasText: "应收账款台账!F7" });
+  await link.click();
+  await page.waitForFunction(() => (window as unknown as { __fakeExcel: FakeHandle }).__fakeExcel.workbook.selectedAddress.endsWith("!F7"));
+  await page.waitForTimeout(400); // the grid redraws on a timer
+  await screenshot(page, "validate-findings.png");
+
+  // The ledger, byte for byte; the add-in's sheets added; few round trips, none over 5 MB.
+  const after = await workbookState(page);
+  expect(after.ledger).toBe(before.ledger);
+  expect(after.sheets).toEqual([...before.sheets, "AR检查结果", "AR检查发现", "AR制度参数"]);
+  expect(after.syncs - before.syncs).toBeLessThanOrEqual(30);
+  expect(after.maxReq).toBeLessThan(5 * 1024 * 1024);
+  expect(after.maxRes).toBeLessThan(5 * 1024 * 1024);
+  await page.close();
+});
+
+test("a second run asks before replacing an output sheet someone edited", async () => {
+  const page = await h.newPage();
+  await page.goto(`${h.url}/preview.html?lang=en-US`);
+  await page.waitForFunction(() => (document.querySelector('[data-testid="ledger-picker"]') as HTMLElement | null)?.textContent?.includes("应收账款台账"));
+  await page.getByTestId("run").click();
+  await page.getByTestId("results").waitFor({ timeout: 30000 });
+  await page.evaluate(() => {
+    const fake = (window as unknown as { __fakeExcel: { workbook: { getSheet(n: string): { setValues(a: string, v: unknown[][]): void } } } }).__fakeExcel;
+    fake.workbook.getSheet("AR Results").setValues("N2", [["checked by Li"]]);
+  });
+  await page.getByTestId("run").click();
+  await page.getByText("Replace edited sheets?").waitFor();
+  await screenshot(page, "validate-confirm.png");
+  await page.getByRole("button", { name: "Keep them" }).click();
+  expect((await sheetValues(page, "AR Results"))[1]![13]).toBe("checked by Li");
+  await page.close();
+});
