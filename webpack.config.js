@@ -18,6 +18,7 @@ module.exports = (env, argv) => {
       commands: "./src/commands/commands.ts",
       functions: "./src/functions/functions.ts",
       preview: "./src/preview/preview.ts",
+      outcome: "./src/commands/outcome.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -56,6 +57,12 @@ module.exports = (env, argv) => {
         filename: "functions.html",
         template: "./src/functions/functions.html",
         chunks: ["functions"],
+        templateParameters: { csp: CSP },
+      }),
+      new HtmlWebpackPlugin({
+        filename: "outcome.html",
+        template: "./src/commands/outcome.html",
+        chunks: ["outcome"],
         templateParameters: { csp: CSP },
       }),
       new HtmlWebpackPlugin({

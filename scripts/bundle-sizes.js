@@ -5,7 +5,8 @@ const fs = require("fs");
 const path = require("path");
 const zlib = require("zlib");
 
-const BUDGETS_KB = { "functions.js": 60, "taskpane.js": 300, "commands.js": 60, "preview.js": 400 };
+// commands.js carries the core and the report writers (the ribbon builds reports itself), hence its own budget.
+const BUDGETS_KB = { "functions.js": 60, "taskpane.js": 300, "commands.js": 250, "preview.js": 400, "outcome.js": 10 };
 const dist = path.join(__dirname, "..", "dist");
 let over = false;
 for (const [file, budget] of Object.entries(BUDGETS_KB)) {

@@ -1,9 +1,14 @@
 /**
- * Ribbon command handlers (ExecuteFunction buttons). Each report button runs a report on the
- * workbook's configured ledger and as-of date. The report builders arrive with the supervisor
- * reports issue; until then a button says so in the workbook's notification area instead of
- * failing silently.
+ * Ribbon command handlers (ExecuteFunction buttons). Each report button builds one supervisor
+ * report on the workbook's configured ledger and as-of date (those of the last check in the task
+ * pane) and writes it to the report's own sheet. The button shows as busy while it works; the
+ * outcome — the sheet written, or what to fix — opens in a small dialog.
  */
+import { runReport, type ReportOutcome } from "../excel/report-run";
+import { toGatewayError } from "../excel/errors";
+import type { ExcelRun } from "../excel/validate-run";
+import { format, resolveLang, stringsFor, type Lang } from "../i18n";
+
 export const REPORT_COMMANDS = [
   "agingAnalysis",
   "classification",
@@ -15,11 +20,38 @@ export const REPORT_COMMANDS = [
 
 export type ReportCommand = (typeof REPORT_COMMANDS)[number];
 
+/** What the dialog says, in the user's language. */
+export function outcomeMessage(outcome: ReportOutcome | { kind: "error"; error: unknown }, lang: Lang): { kind: "ok" | "error"; text: string } {
+  const s = stringsFor(lang).commands;
+  if (outcome.kind === "done") return { kind: "ok", text: format(s.done, { sheet: outcome.sheet }) };
+  if (outcome.kind === "confirm") return { kind: "error", text: format(s.edited, { sheets: outcome.edited.map((n) => `“${n}”`).join(", ") }) };
+  const e = outcome.error;
+  const worded = e && typeof e === "object" && "text" in e ? (e as { text: Record<Lang, string> }).text : toGatewayError(e).text;
+  return { kind: "error", text: worded[lang] };
+}
+
+function showOutcome(message: { kind: "ok" | "error"; text: string }): void {
+  const url = `${window.location.origin}/outcome.html?kind=${message.kind}&text=${encodeURIComponent(message.text)}`;
+  Office.context.ui.displayDialogAsync(url, { height: 25, width: 35, displayInIframe: true }, (result) => {
+    if (result.status !== Office.AsyncResultStatus.Succeeded) return;
+    const dialog = result.value;
+    dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => dialog.close());
+  });
+}
+
 function reportHandler(name: ReportCommand) {
-  return (event: Office.AddinCommands.Event): void => {
-    // Completing the event is mandatory: Office otherwise shows the button as busy.
-    console.info(`Receivables Steward: report "${name}" is not available in this version.`);
-    event.completed();
+  return async (event: Office.AddinCommands.Event): Promise<void> => {
+    const lang = resolveLang(Office.context.displayLanguage);
+    try {
+      // chartSeries off: series names need ExcelApi 1.7 paths the add-in has not been able to test.
+      const outcome = await runReport(Excel.run as unknown as ExcelRun, name, { lang, chartSeries: false });
+      showOutcome(outcomeMessage(outcome, lang));
+    } catch (error) {
+      showOutcome(outcomeMessage({ kind: "error", error }, lang));
+    } finally {
+      // Completing the event is mandatory: Office otherwise shows the button as busy for good.
+      event.completed();
+    }
   };
 }
 
