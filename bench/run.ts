@@ -5,6 +5,7 @@
  *   BENCH <name> <value> <unit> (target <bound>)
  * so CI and people can grep the same output. Usage: npx tsx bench/run.ts [filter...]
  */
+import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 
@@ -27,6 +28,17 @@ async function main(): Promise<void> {
     .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
     .sort();
   if (files.length === 0) throw new Error(`no bench files matched in ${__dirname}`);
+  if (files.length > 1) {
+    // One process per bench file: peak memory (maxRSS) is per process, and one bench's garbage
+    // must not be charged to the next.
+    let failed = false;
+    for (const file of files) {
+      const r = spawnSync(process.execPath, [...process.execArgv, __filename, file], { stdio: "inherit" });
+      if (r.status !== 0) failed = true;
+    }
+    if (failed) process.exitCode = 1;
+    return;
+  }
   for (const file of files) {
     const mod = (await import(join(__dirname, file))) as Partial<BenchModule>;
     if (typeof mod.run !== "function") throw new Error(`${file} does not export run(report)`);

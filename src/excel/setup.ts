@@ -63,10 +63,11 @@ export async function readPolicy(context: Excel.RequestContext): Promise<{ polic
   return { policy: used.isNullObject ? DEFAULT_POLICY : policyFromTable(used.values), sheet: name };
 }
 
-/** Creates the visible policy sheet from a policy when the workbook has none; never overwrites one. */
-export async function ensurePolicySheet(context: Excel.RequestContext, name: string, header: [string, string], policy: Policy = DEFAULT_POLICY): Promise<string> {
-  const existing = await readPolicy(context);
-  if (existing.sheet !== null) return existing.sheet;
+/**
+ * Queues the visible policy sheet's creation from a policy (the caller's next sync writes it).
+ * Call only when readPolicy found none: it never overwrites a policy sheet.
+ */
+export function queuePolicySheet(context: Excel.RequestContext, name: string, header: [string, string], policy: Policy = DEFAULT_POLICY): void {
   const rows: string[][] = [header, ...policyToTable(policy)];
   const sheet = context.workbook.worksheets.add(name);
   const range = sheet.getRange(blockAddress(0, 0, rows.length, 2));
@@ -77,6 +78,13 @@ export async function ensurePolicySheet(context: Excel.RequestContext, name: str
   sheet.getRange("B:B").format.columnWidth = 200;
   sheet.freezePanes.freezeRows(1);
   context.workbook.settings.add(POLICY_SHEET_SETTING, name);
+}
+
+/** Creates the visible policy sheet from a policy when the workbook has none; never overwrites one. */
+export async function ensurePolicySheet(context: Excel.RequestContext, name: string, header: [string, string], policy: Policy = DEFAULT_POLICY): Promise<string> {
+  const existing = await readPolicy(context);
+  if (existing.sheet !== null) return existing.sheet;
+  queuePolicySheet(context, name, header, policy);
   await context.sync();
   return name;
 }

@@ -14,7 +14,7 @@ import { cancelled } from "./errors";
 import { ownedStates, writeOwnedSheets } from "./owned";
 import { readLedgerBlock, readLedgerBlocks } from "./ledger-read";
 import type { LedgerSource, ReadOptions } from "./read";
-import { ensurePolicySheet, loadSetup, readPolicy, saveSetup } from "./setup";
+import { loadSetup, queuePolicySheet, readPolicy, saveSetup } from "./setup";
 import { findingsSheet, resultsSheet } from "./validation-output";
 
 export interface ValidateProgress {
@@ -93,7 +93,8 @@ export async function runValidate(run: ExcelRun, p: ValidateParams): Promise<Val
       onProgress: (done, total) => progress({ phase: "write", done, total }),
       afterEachChunk: yieldToUi,
     });
-    if (existingPolicySheet === null) await ensurePolicySheet(context, policySheet, s.policyHeader as [string, string], policy);
+    // Queued with the setup below: one round trip for both.
+    if (existingPolicySheet === null) queuePolicySheet(context, policySheet, s.policyHeader as [string, string], policy);
     saveSetup(context, { ...setup, ledger: p.source, mapping: numericMapping(p.mapping), asOf: formatIsoDate(p.asOf), sheets: names });
     await context.sync();
     return { kind: "done", audit, reading, sheets: names, warnings };
