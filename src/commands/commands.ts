@@ -43,8 +43,9 @@ function reportHandler(name: ReportCommand) {
   return async (event: Office.AddinCommands.Event): Promise<void> => {
     const lang = resolveLang(Office.context.displayLanguage);
     try {
-      // chartSeries off: series names need ExcelApi 1.7 paths the add-in has not been able to test.
-      const outcome = await runReport(Excel.run as unknown as ExcelRun, name, { lang, chartSeries: false });
+      // Chart series names and categories use ExcelApi 1.7 when Office has it (runReport asks);
+      // without them a chart falls back to its spec's source block.
+      const outcome = await runReport(Excel.run as unknown as ExcelRun, name, { lang });
       showOutcome(outcomeMessage(outcome, lang));
     } catch (error) {
       showOutcome(outcomeMessage({ kind: "error", error }, lang));

@@ -7,6 +7,7 @@
  * under a temporary name and swapped in only when every chunk has landed; a failure deletes the
  * temporary sheet and leaves the old one as it was.
  */
+import { columnLetterOf } from "../core/ledger/mapping";
 import { cancelled, GatewayError } from "./errors";
 import { DEFAULT_REQUEST_BUDGET } from "./read";
 
@@ -69,19 +70,8 @@ export function fingerprint(values: readonly (readonly unknown[])[]): string {
   return h.toString(16).padStart(8, "0");
 }
 
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 export function a1(rowIndex: number, columnIndex: number): string {
-  return `${columnLetter(columnIndex)}${rowIndex + 1}`;
+  return `${columnLetterOf(columnIndex + 1)}${rowIndex + 1}`;
 }
 
 export function blockAddress(rowIndex: number, columnIndex: number, rows: number, cols: number): string {

@@ -4,6 +4,7 @@
  * reconcile to the ledger) and its findings sheet (one row per finding). Pure: AuditResult in,
  * OwnedSheetSpec out; owned.ts writes them.
  */
+import { toExcelSerial } from "../core/dates";
 import type { AuditResult } from "../core/ledger/check";
 import { SEVERITIES } from "../core/ledger/findings";
 import { stringsFor, type Lang } from "../i18n";
@@ -14,9 +15,8 @@ function amount(text: string | null): number | null {
   return text === null ? null : Number(text);
 }
 
-/** Day number → Excel 1900-system serial (valid from 1900-03-01, which every ledger date is). */
 function serial(day: number | null): number | null {
-  return day === null ? null : day + 25569;
+  return day === null ? null : toExcelSerial(day);
 }
 
 const SLICE_ROWS = 20_000;

@@ -4,20 +4,13 @@
  * (a finding's link selects its cell). Plain DOM, text only: values are set with textContent.
  */
 import type { FakeExcel } from "./fake-excel";
+import { columnLetterOf } from "../core/ledger/mapping";
 
 const MAX_ROWS = 400;
 const MAX_COLS = 26;
 
-function letter(c: number): string {
-  let n = c + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** "A" for the first column (0-based index). */
+const letter = (c: number): string => columnLetterOf(c + 1);
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);

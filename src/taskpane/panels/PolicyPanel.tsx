@@ -1,16 +1,13 @@
 import * as React from "react";
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
+import { Dec } from "../../core/money";
 import { DEFAULT_POLICY, type Policy } from "../../core/policy";
 import { format, stringsFor, type Lang } from "../../i18n";
 import { Section } from "./Section";
 
+/** A policy rate ("0.05", exact decimal text) as a percentage ("5%"), in decimal arithmetic. */
 function percent(rate: string): string {
-  // Rates are exact decimal strings; shifting the point by two is exact as text.
-  const [int, frac = ""] = rate.split(".");
-  const padded = (frac + "00").slice(0, 2);
-  const rest = frac.slice(2);
-  const whole = String(Number(int + padded));
-  return `${whole}${rest ? "." + rest : ""}%`;
+  return `${new Dec(rate).times(100).toFixed()}%`;
 }
 
 export function PolicyPanel({ lang, policy = DEFAULT_POLICY }: { lang: Lang; policy?: Policy }): React.JSX.Element {

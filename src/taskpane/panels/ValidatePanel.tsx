@@ -30,8 +30,9 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { fromYmd, lastDayOfPreviousMonth, toYmd } from "../../core/calendar";
-import { parseDate } from "../../core/dates";
+import { fromYmd, lastDayOfPreviousMonth } from "../../core/calendar";
+import { formatIsoDate, parseDate } from "../../core/dates";
+import { Dec, formatMoneyGrouped } from "../../core/money";
 import { LEDGER_FIELDS, type LedgerField } from "../../core/ledger/headers";
 import { RULES, SEVERITIES, type Finding, type RuleId } from "../../core/ledger/findings";
 import type { LedgerCandidate } from "../../excel/candidates";
@@ -41,15 +42,10 @@ import { format, stringsFor, type Lang } from "../../i18n";
 import type { ValidateGateway } from "../validate/gateway";
 import { Section } from "./Section";
 
-function isoOf(day: number): string {
-  const { y, m, d } = toYmd(day);
-  return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-}
-
 /** The surface reads the clock once, for the default; the engine itself never does. */
 export function defaultAsOf(now: Date): string {
   const today = fromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate());
-  return isoOf(lastDayOfPreviousMonth(today));
+  return formatIsoDate(lastDayOfPreviousMonth(today));
 }
 
 /** The fields offered in the mapping editor, most needed first. */
@@ -92,11 +88,9 @@ function errorText(e: unknown, lang: Lang): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** An exact decimal string from the core, grouped for display ("1,234.50"). */
 function money(text: string): string {
-  const [i, f = "00"] = text.split(".");
-  const neg = i!.startsWith("-");
-  const digits = neg ? i!.slice(1) : i!;
-  return `${neg ? "-" : ""}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${(f + "00").slice(0, 2)}`;
+  return formatMoneyGrouped(new Dec(text));
 }
 
 export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: ValidateGateway }): React.JSX.Element {
