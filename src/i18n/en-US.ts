@@ -79,6 +79,8 @@ export const enUS = {
   policy: {
     title: "The policy in force",
     intro: "Every figure below is a policy parameter this workbook can change. Defaults follow the company's receivables policy.",
+    fromSheet: "From this workbook's policy sheet “{sheet}”: edit it there.",
+    fromDefaults: "The built-in defaults: the first check creates a policy sheet in the workbook, where they can be edited.",
     classes: "Aging classes (days past the credit term)",
     upTo: "up to {days} days (or not yet due)",
     range: "{from}–{to} days",

@@ -81,6 +81,8 @@ export const zhCN: typeof enUS = {
   policy: {
     title: "现行制度参数",
     intro: "以下每个数字都是本工作簿可以修改的制度参数，默认值取自公司的应收账款管理制度。",
+    fromSheet: "取自本工作簿的制度参数表“{sheet}”，可在该表中修改。",
+    fromDefaults: "内置默认值：首次检查时会在工作簿中创建制度参数表，可在其中修改。",
     classes: "应收账款分类（超过信用期的天数）",
     upTo: "{days} 天以内（含未到期）",
     range: "{from}–{to} 天",

@@ -92,7 +92,7 @@ export function App({ host }: { host: HostInfo }): React.JSX.Element {
           <NoticesPanel lang={host.lang} />
         </div>
         <div hidden={tab !== "policy"}>
-          <PolicyPanel lang={host.lang} />
+          <PolicyPanel lang={host.lang} {...(gateway && tab === "policy" ? { load: gateway.policy } : {})} />
         </div>
       </main>
     </FluentProvider>

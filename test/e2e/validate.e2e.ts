@@ -115,6 +115,10 @@ test("validate the sample ledger: output reconciles, a finding selects its cell,
   expect(after.syncs - before.syncs).toBeLessThanOrEqual(30);
   expect(after.maxReq).toBeLessThan(5 * 1024 * 1024);
   expect(after.maxRes).toBeLessThan(5 * 1024 * 1024);
+
+  // The Policy tab now shows the workbook's own policy sheet, which the first check created.
+  await page.getByRole("tab", { name: "制度" }).click();
+  await page.getByTestId("policy-source").filter({ hasText: "AR制度参数" }).waitFor({ timeout: 10000 });
   await page.close();
 });
 

@@ -10,9 +10,21 @@ function percent(rate: string): string {
   return `${new Dec(rate).times(100).toFixed()}%`;
 }
 
-export function PolicyPanel({ lang, policy = DEFAULT_POLICY }: { lang: Lang; policy?: Policy }): React.JSX.Element {
+export function PolicyPanel({ lang, load }: { lang: Lang; load?: () => Promise<{ policy: Policy; sheet: string | null }> }): React.JSX.Element {
   const strings = stringsFor(lang);
   const s = strings.policy;
+  const [state, setState] = React.useState<{ policy: Policy; sheet: string | null; error?: string }>({ policy: DEFAULT_POLICY, sheet: null });
+  React.useEffect(() => {
+    if (!load) return;
+    load().then(
+      (r) => setState(r),
+      (e: unknown) => {
+        const text = e && typeof e === "object" && "text" in e ? (e as { text: Record<Lang, string> }).text[lang] : String(e);
+        setState({ policy: DEFAULT_POLICY, sheet: null, error: text });
+      }
+    );
+  }, [load, lang]);
+  const policy = state.policy;
   const t = policy.agingClass;
   const classes: [string, string][] = [
     [strings.agingClass.normal, format(s.upTo, { days: t.normalMaxDays })],
@@ -23,6 +35,10 @@ export function PolicyPanel({ lang, policy = DEFAULT_POLICY }: { lang: Lang; pol
   const rateOf = new Map(policy.provision.rates.map((r) => [r.bandKey, r.rate]));
   return (
     <Section title={s.title} intro={s.intro} testId="panel-policy">
+      <Text size={200} data-testid="policy-source">
+        {state.sheet ? format(s.fromSheet, { sheet: state.sheet }) : s.fromDefaults}
+      </Text>
+      {state.error && <Text size={200}>{state.error}</Text>}
       <Text weight="semibold">{s.classes}</Text>
       <Table size="small" aria-label={s.classes}>
         <TableBody>

@@ -7,7 +7,8 @@ import { findLedgerCandidates, type LedgerCandidate } from "../../excel/candidat
 import { toGatewayError } from "../../excel/errors";
 import { previewHeader, type HeaderPreview } from "../../excel/header-preview";
 import type { LedgerSource } from "../../excel/read";
-import { loadSetup, selectCell, type WorkbookSetup } from "../../excel/setup";
+import { loadSetup, readPolicy, selectCell, type WorkbookSetup } from "../../excel/setup";
+import type { Policy } from "../../core/policy/types";
 import { runValidate, type ExcelRun, type ValidateOutcome, type ValidateParams } from "../../excel/validate-run";
 
 export interface ValidateGateway {
@@ -16,6 +17,8 @@ export interface ValidateGateway {
   header(source: LedgerSource): Promise<HeaderPreview>;
   validate(params: ValidateParams): Promise<ValidateOutcome>;
   select(sheet: string, address: string): Promise<void>;
+  /** The policy in force: the workbook's policy sheet, else the defaults (sheet null). */
+  policy(): Promise<{ policy: Policy; sheet: string | null }>;
 }
 
 async function guarded<T>(fn: () => Promise<T>): Promise<T> {
@@ -34,5 +37,6 @@ export function excelGateway(run: ExcelRun, ownSheets: () => string[]): Validate
     header: (source) => guarded(() => run((context) => previewHeader(context, source))),
     validate: (params) => guarded(() => runValidate(run, params)),
     select: (sheet, address) => guarded(() => run((context) => selectCell(context, sheet, address))),
+    policy: () => guarded(() => run((context) => readPolicy(context))),
   };
 }
