@@ -19,7 +19,8 @@ export function fontNameFor(lang: Lang): string {
   return lang === "zh-CN" ? "等线" : "Calibri";
 }
 
-const A4 = 9; // the paperSize code of A4 in SpreadsheetML
+// SpreadsheetML paperSize codes: 9 = A4, 11 = A5.
+const PAPER_SIZE = { A4: 9, A5: 11 } as const;
 const EXCELJS_DEFAULT_WIDTH = 9;
 const CHART_NOTE_HEIGHT = 30;
 
@@ -83,7 +84,7 @@ export function addSpecSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): Excel
   const ws = workbook.addWorksheet(spec.name, {
     views: spec.freezeRows > 0 ? [{ state: "frozen", xSplit: 0, ySplit: spec.freezeRows, topLeftCell: `A${spec.freezeRows + 1}`, activeCell: "A1" }] : [],
     pageSetup: {
-      paperSize: A4,
+      paperSize: PAPER_SIZE[spec.print.paper],
       orientation: spec.print.orientation,
       fitToPage: true,
       fitToWidth: 1,

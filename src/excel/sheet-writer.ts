@@ -277,7 +277,7 @@ export function reportOwnedSheet(spec: SheetSpec, options: { chartSeries: boolea
         }
         if (spec.freezeRows > 0) sheet.freezePanes.freezeRows(spec.freezeRows);
         const layout = sheet.pageLayout;
-        layout.paperSize = "A4";
+        layout.paperSize = spec.print.paper; // Excel.PaperType: "A4" | "A5"
         layout.orientation = spec.print.orientation === "landscape" ? "Landscape" : "Portrait";
         // One page wide, as many tall as needed (0: no limit), as the headless writer's fitToHeight 0.
         layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };

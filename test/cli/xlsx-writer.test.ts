@@ -151,3 +151,20 @@ test("the streaming writer (as the audit's --out uses) gets the same sheets", as
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("a notice on A5 paper is printed on A5 (SpreadsheetML paperSize 11), a report on A4 (9)", async () => {
+  const a4 = buildReports(smallReportInput(), "zh-CN")[0]!;
+  const a5: SheetSpec = { ...a4, name: "A5 notice", print: { ...a4.print, paper: "A5" } };
+  const wb = specsToWorkbook([a4, a5]);
+  const dir = mkdtempSync(join(tmpdir(), "paper-"));
+  try {
+    const file = join(dir, "paper.xlsx");
+    await wb.xlsx.writeFile(file);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(file);
+    expect(back.getWorksheet(a4.name)!.pageSetup.paperSize).toBe(9);
+    expect(back.getWorksheet("A5 notice")!.pageSetup.paperSize).toBe(11);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

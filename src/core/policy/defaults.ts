@@ -11,6 +11,7 @@ import type {
   AgingBand,
   CollectionTier,
   CreditGradeBand,
+  NoticeTemplates,
   Policy,
   ProvisionRate,
   QuestionnaireItem,
@@ -301,6 +302,107 @@ const WRITE_OFF_CONDITIONS: StatusCondition[] = [
   },
 ];
 
+/**
+ * POLICY §6 and §7: the collection notice (应收帐款催款通知书) and the balance confirmation letter
+ * (应收账款询证函), in the register of a Chinese official letter. The tone follows the approach:
+ * gentle asks for understanding, firm says what happens next (a visit), legal names arbitration
+ * or a lawsuit and who bears the costs. The confirmation letter's "not a demand for payment"
+ * sentence is the auditing profession's standard wording.
+ */
+const NOTICES: NoticeTemplates = {
+  payByDays: 15, // product default: POLICY §6 sets no term for payment after a notice
+  paper: "A4",
+  collection: {
+    title: bi("应收帐款催款通知书", "Collection Notice"),
+    salutation: bi("{customer}：", "To {customer}:"),
+    gentle: {
+      opening: bi("首先感谢贵单位一直以来对我公司的信任与支持！", "Thank you for your continued trust in and support of our company."),
+      body: bi(
+        "根据双方签订的{projects}合同约定，截至{asOf}，贵单位尚欠我公司款项共计人民币{total}元（大写：人民币{totalInWords}），明细如下：",
+        "Under the contract between us{projects}, as of {asOf} your company owes us a total of CNY {total} (in words: {totalInWords}), itemised below:",
+      ),
+      closing: bi(
+        "我公司理解贵单位在资金安排上可能存在的困难，恳请贵单位核对无误后，于{payBy}前将上述款项汇入我公司下列账户。如有疑问，请与我公司联系，我们将积极配合核对。",
+        "We understand that payments must fit your plans, and would be grateful if you could check the items and transfer the amount to the account below by {payBy}. Should you have any question, please contact us and we will gladly go through the items with you.",
+      ),
+    },
+    firm: {
+      opening: bi("我公司已就下列款项多次与贵单位联系，但至今仍未收到贵单位的付款。", "We have contacted you several times about the items below, but have not yet received your payment."),
+      body: bi(
+        "根据双方签订的{projects}合同约定，截至{asOf}，贵单位逾期未付我公司款项共计人民币{total}元（大写：人民币{totalInWords}），明细如下：",
+        "Under the contract between us{projects}, as of {asOf} your company owes us a total of CNY {total} (in words: {totalInWords}), overdue as itemised below:",
+      ),
+      closing: bi(
+        "请贵单位务必于{payBy}前将上述款项足额汇入我公司下列账户，并将付款安排书面回复我公司。逾期未付，我公司将派专人上门催收。",
+        "Please pay the full amount into the account below by {payBy} and confirm your payment arrangements to us in writing. If payment has not been received by then, our staff will call on you to collect it.",
+      ),
+    },
+    legal: {
+      opening: bi("贵单位拖欠我公司款项已久，经我公司多次催收，至今仍未支付。", "Your company's debt to us has long been overdue and remains unpaid despite our repeated requests."),
+      body: bi(
+        "根据双方签订的{projects}合同约定，截至{asOf}，贵单位尚欠我公司款项共计人民币{total}元（大写：人民币{totalInWords}），明细如下：",
+        "Under the contract between us{projects}, as of {asOf} your company owes us a total of CNY {total} (in words: {totalInWords}), itemised below:",
+      ),
+      closing: bi(
+        "现郑重通知：请贵单位于{payBy}前将上述款项全部付清。逾期仍未付清的，我公司将依法提请仲裁或向人民法院提起诉讼，由此产生的诉讼费、律师费及逾期付款利息等一切费用均由贵单位承担。",
+        "We hereby formally demand payment of the full amount by {payBy}. If it remains unpaid after that date, we will refer the matter to arbitration or bring proceedings before the People's Court, and all costs arising, including court and lawyers' fees and interest on late payment, will be borne by your company.",
+      ),
+    },
+    alreadyPaid: bi(
+      "如贵单位在收到本通知前已付清上述款项，请忽略本通知，并请将付款凭证复印件寄送我公司，以便核对。",
+      "If you have already paid the above amount before receiving this notice, please disregard it and send us a copy of the payment slip so that we can reconcile our records.",
+    ),
+    signature: bi("{company}\n总经理（签字）：＿＿＿＿＿＿＿＿\n（公司盖章）\n{asOf}", "{company}\nGeneral Manager (signature): ________________\n(Company seal)\n{asOf}"),
+  },
+  confirmation: {
+    title: bi("应收账款询证函", "Balance Confirmation"),
+    salutation: bi("{customer}：", "To {customer}:"),
+    body: bi(
+      "为核对双方往来账项，特函请贵单位核对截至{cutOff}的往来余额。根据我公司账簿记载，截至{cutOff}贵单位尚欠我公司款项人民币{total}元（大写：人民币{totalInWords}）。如与贵单位记录相符，请在本函下端“数据证明无误”处签章证明；如有不符，请在“数据不符”处列明不符金额及明细。请于收到本函后十日内签章寄回我公司。",
+      "To reconcile the accounts between us, please confirm the balance as at {cutOff}. According to our books, as at {cutOff} your company owed us CNY {total} (in words: {totalInWords}). If this agrees with your records, please sign and seal under \"Balance confirmed\" below; if not, please give the amount and details of the difference under \"Balance disputed\". Please return this letter, signed and sealed, within ten days of receiving it.",
+    ),
+    notDemand: bi(
+      "本函仅为复核账目之用，并非催款结算。若款项在上述日期之后已经付清，仍请及时函复为盼。",
+      "This letter is for the reconciliation of accounts only and is not a demand for payment. If the amount has been paid after the above date, please still reply.",
+    ),
+    agree: bi(
+      "1. 数据证明无误。\n（公司盖章）\n经办人：＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日",
+      "1. Balance confirmed.\n(Company seal)\nSigned by: ____________    Date: ____________",
+    ),
+    disagree: bi(
+      "2. 数据不符，请列明不符金额及明细：\n贵单位记录的余额：人民币＿＿＿＿＿＿＿＿元\n不符原因及明细：＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿\n（公司盖章）\n经办人：＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日",
+      "2. Balance disputed; the amount and details of the difference:\nBalance per your records: CNY ____________\nDetails of the difference: ______________________________\n(Company seal)\nSigned by: ____________    Date: ____________",
+    ),
+    signature: bi("{company}（盖章）\n地址：{address}　电话：{phone}\n{asOf}", "{company} (seal)\nAddress: {address}    Phone: {phone}\n{asOf}"),
+  },
+  labels: {
+    addressee: bi("致", "To"),
+    contact: bi("联系人", "Contact"),
+    phone: bi("联系电话", "Phone"),
+    address: bi("地址", "Address"),
+    basis: bi("合同/项目", "Contract / project"),
+    no: bi("序号", "No."),
+    document: bi("单据号", "Document"),
+    project: bi("项目", "Project"),
+    dateArisen: bi("发生日期", "Date"),
+    dueDate: bi("到期日", "Due date"),
+    daysPastDue: bi("逾期天数", "Days past due"),
+    balance: bi("欠款余额", "Balance"),
+    total: bi("合计", "Total"),
+    totalInWords: bi("合计人民币（大写）", "Total in words (CNY)"),
+    payBy: bi("付款期限", "Pay by"),
+    payee: bi("收款账户", "Payee account"),
+    accountName: bi("户名", "Account name"),
+    bank: bi("开户银行", "Bank"),
+    accountNo: bi("账号", "Account no."),
+    cutOff: bi("截止日期", "Cut-off date"),
+    balancePerBooks: bi("我公司账面余额", "Balance per our books"),
+    date: bi("日期", "Date"),
+    letterMethod: bi("信函", "letter"),
+    noticeLogNote: bi("{title}（{sheet}）", "{title} ({sheet})"),
+  },
+};
+
 export const DEFAULT_POLICY: Policy = deepFreeze<Policy>({
   schemaVersion: 1,
   currency: "CNY",
@@ -349,4 +451,5 @@ export const DEFAULT_POLICY: Policy = deepFreeze<Policy>({
     address: "（请填写公司地址）(address: to be filled in)",
     phone: "（请填写联系电话）(phone: to be filled in)",
   },
+  notices: NOTICES,
 });

@@ -120,6 +120,79 @@ export interface CompanyDetails {
   phone: string;
 }
 
+/** One approach's letter (POLICY §6): the paragraphs before, in and after the table of open items. */
+export interface NoticeWording {
+  opening: Bilingual;
+  body: Bilingual;
+  closing: Bilingual;
+}
+
+/**
+ * The wording of the collection notice (应收帐款催款通知书, POLICY §6) and the balance
+ * confirmation letter (应收账款询证函, POLICY §7), editable per company. Texts may use the
+ * placeholders {customer} {company} {total} {totalInWords} {payBy} {asOf} {cutOff} {count}
+ * {projects} {months}; an unknown placeholder is left as written.
+ */
+export interface NoticeTemplates {
+  /** Pay-by date = the notice's date + payByDays. */
+  payByDays: number;
+  /** Paper the notices and letters print on. */
+  paper: "A4" | "A5";
+  collection: {
+    title: Bilingual;
+    /** The addressee line ("{customer}："). */
+    salutation: Bilingual;
+    gentle: NoticeWording;
+    firm: NoticeWording;
+    legal: NoticeWording;
+    /** "If already paid, please ignore this notice." */
+    alreadyPaid: Bilingual;
+    /** The signature and seal lines, one per line ("\n"). */
+    signature: Bilingual;
+  };
+  confirmation: {
+    title: Bilingual;
+    salutation: Bilingual;
+    body: Bilingual;
+    /** "This letter is not a demand for payment." */
+    notDemand: Bilingual;
+    /** The customer's reply: balance agreed. */
+    agree: Bilingual;
+    /** The customer's reply: balance disputed, with the customer's figures. */
+    disagree: Bilingual;
+    signature: Bilingual;
+  };
+  /** Headings and field names on the sheets. */
+  labels: {
+    addressee: Bilingual;
+    contact: Bilingual;
+    phone: Bilingual;
+    address: Bilingual;
+    basis: Bilingual;
+    no: Bilingual;
+    document: Bilingual;
+    project: Bilingual;
+    dateArisen: Bilingual;
+    dueDate: Bilingual;
+    daysPastDue: Bilingual;
+    balance: Bilingual;
+    total: Bilingual;
+    totalInWords: Bilingual;
+    payBy: Bilingual;
+    payee: Bilingual;
+    accountName: Bilingual;
+    bank: Bilingual;
+    accountNo: Bilingual;
+    cutOff: Bilingual;
+    balancePerBooks: Bilingual;
+    date: Bilingual;
+    /** The collection log's method for a notice sent ("信函"). */
+    letterMethod: Bilingual;
+    /** The collection log's note for a notice sent ("{title} {sheet}"). */
+    noticeLogNote: Bilingual;
+  };
+}
+
 export interface Policy {
   schemaVersion: 1;
   currency: "CNY";
@@ -134,4 +207,5 @@ export interface Policy {
   writeOff: WriteOffPolicy; // POLICY §8
   bills: { discountDayBasis: number }; // POLICY §9: 360
   company: CompanyDetails;
+  notices: NoticeTemplates; // POLICY §6 collection notice, §7 confirmation letter
 }

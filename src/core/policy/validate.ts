@@ -292,6 +292,38 @@ interface ProvisionLike {
   rates: { bandKey: string }[];
 }
 
+const noticeWording: SchemaNode = obj({ opening: bilingual, body: bilingual, closing: bilingual });
+
+const NOTICE_LABELS = [
+  "addressee", "contact", "phone", "address", "basis", "no", "document", "project", "dateArisen", "dueDate", "daysPastDue", "balance",
+  "total", "totalInWords", "payBy", "payee", "accountName", "bank", "accountNo", "cutOff", "balancePerBooks", "date", "letterMethod", "noticeLogNote",
+] as const;
+
+// POLICY §6 collection notice, §7 confirmation letter: the wording a company may edit.
+const notices: SchemaNode = obj({
+  payByDays: int(0, 366),
+  paper: { kind: "enum", values: ["A4", "A5"] },
+  collection: obj({
+    title: bilingual,
+    salutation: bilingual,
+    gentle: noticeWording,
+    firm: noticeWording,
+    legal: noticeWording,
+    alreadyPaid: bilingual,
+    signature: bilingual,
+  }),
+  confirmation: obj({
+    title: bilingual,
+    salutation: bilingual,
+    body: bilingual,
+    notDemand: bilingual,
+    agree: bilingual,
+    disagree: bilingual,
+    signature: bilingual,
+  }),
+  labels: obj(Object.fromEntries(NOTICE_LABELS.map((k) => [k, bilingual]))),
+});
+
 export const POLICY_SCHEMA: SchemaNode = obj({
   schemaVersion: { kind: "literal", value: 1 },
   currency: { kind: "literal", value: "CNY" },
@@ -369,6 +401,7 @@ export const POLICY_SCHEMA: SchemaNode = obj({
     address: text,
     phone: text,
   }),
+  notices,
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -19,11 +19,14 @@ import { formatFen, formatFenBigInt } from "../fen";
 
 export type ReportId = "agingAnalysis" | "classification" | "provisionSchedule" | "longAgedCleanup" | "writeOffCandidates" | "collectionPlan";
 
+/** The printed documents of the notices pane (src/core/notices): one sheet per customer. */
+export type NoticeId = "collectionNotice" | "confirmationLetter";
+
 /** What a cell holds; decides its number format (NUMBER_FORMATS) and how a writer writes it. */
 export type CellType = "text" | "money" | "date" | "percent" | "integer";
 
 /** A named look, rendered by the writers from CELL_STYLES. */
-export type CellStyle = "title" | "meta" | "section" | "header" | "body" | "wrap" | "subtotal" | "total" | "note";
+export type CellStyle = "title" | "meta" | "section" | "header" | "body" | "wrap" | "subtotal" | "total" | "note" | "letter";
 
 export interface SpecCell {
   /** text: a string; money: yuan as a number; date: an Excel serial (1900 system); percent: a fraction; integer: a whole number. null: an empty cell that still carries its style. */
@@ -84,7 +87,8 @@ export interface ChartSpec {
 }
 
 export interface PrintSetup {
-  paper: "A4";
+  /** Reports print on A4; notices and letters on the paper the policy sets (A4 or A5). */
+  paper: "A4" | "A5";
   orientation: "portrait" | "landscape";
   /** Scaled so the used columns fit one page wide; as many pages tall as needed. */
   fitToWidth: true;
@@ -93,7 +97,7 @@ export interface PrintSetup {
 }
 
 export interface SheetSpec {
-  id: ReportId;
+  id: ReportId | NoticeId;
   lang: Lang;
   /** The worksheet's name: at most 31 characters, none of \ / ? * [ ] :. */
   name: string;
@@ -146,6 +150,8 @@ export const CELL_STYLES: Readonly<Record<CellStyle, StyleDefinition>> = {
   subtotal: { ...PLAIN, bold: true, fill: "F2F2F2" },
   total: { ...PLAIN, bold: true, fill: "FFF2CC" },
   note: { ...PLAIN, italic: true, size: 9, color: "595959", align: "left", wrap: true, border: false },
+  /** A paragraph of a notice or letter: plain, wrapping, unboxed. */
+  letter: { ...PLAIN, size: 11, align: "left", wrap: true, border: false },
 };
 
 /** The cell's type as a writer should take it (the defaults of SpecCell.t). */
@@ -398,7 +404,7 @@ export class SheetBuilder {
         const cell = row.cells[c];
         if (cell === null || typeof cell.v !== "string") continue;
         const style = cell.style;
-        if (style !== "wrap" && style !== "header" && style !== "note" && style !== "meta") continue;
+        if (style !== "wrap" && style !== "header" && style !== "note" && style !== "meta" && style !== "letter") continue;
         const w = spanWidth.get(r * 4096 + c) ?? columns[c].width;
         // Text narrower than its column fits on one line: no need to count.
         if (textWidth(cell.v) <= w - 1) continue;
