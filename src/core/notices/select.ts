@@ -4,12 +4,10 @@
  * go on a notice: a positive balance, not marked written off (those are memorandum items,
  * POLICY §8, pursued outside the ledger's balance).
  */
-import type Decimal from "decimal.js";
 import { AGING_CLASSES } from "../aging";
 import { NO_VALUE } from "../batch";
-import { Dec } from "../money";
 import type { AgingClass } from "../policy/types";
-import { type CustomerInfo, customerKey, type ReportContext } from "../reports/input";
+import { type CustomerInfo, customerKey, customerRecoveryProbability, type ReportContext } from "../reports/input";
 
 /** Every filter given must match (an absent or empty one matches every row). */
 export interface NoticeSelection {
@@ -71,27 +69,5 @@ export function selectCustomers(ctx: ReportContext, selection: NoticeSelection):
   return out;
 }
 
-/**
- * A customer's recovery probability as the collection plan computes it (POLICY §6): the
- * balance-weighted mean over its items with a positive balance, an item with only an expected
- * recovery counting as min(recovery, balance) ÷ balance; null when none is assessed. Exact in
- * decimals, so a customer on a tier's edge gets that tier.
- */
-export function customerProbability(ctx: ReportContext, customer: CustomerInfo): Decimal | null {
-  let weighted = new Dec(0);
-  let weight = new Dec(0);
-  for (const i of customer.rows) {
-    const r = ctx.rows[i];
-    if (!(r.moneySign("balance") > 0)) continue;
-    const balance = r.balance as Decimal;
-    const p = r.recoveryProbability;
-    if (p !== null) {
-      weighted = weighted.plus(balance.times(p));
-      weight = weight.plus(balance);
-    } else if (r.moneySign("expectedRecovery") >= 0) {
-      weighted = weighted.plus(Dec.min(r.expectedRecovery as Decimal, balance));
-      weight = weight.plus(balance);
-    }
-  }
-  return weight.isZero() ? null : weighted.div(weight);
-}
+/** The customer's recovery probability, by the collection plan's own rule (reports/input.ts). */
+export const customerProbability = customerRecoveryProbability;

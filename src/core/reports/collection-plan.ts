@@ -12,11 +12,11 @@ import type Decimal from "decimal.js";
 import { NO_DAYS, NO_VALUE } from "../batch";
 import { collectionTier } from "../collection";
 import type { Lang } from "../errors";
-import { Dec, formatMoneyGrouped } from "../money";
+import { formatMoneyGrouped } from "../money";
 import type { CollectionTier } from "../policy/types";
 import { format } from "../../i18n";
 import { formatDate } from "../dates";
-import { dayCell, decimalCell, finishSheet, MoneyTotal, openSheet, reportContext, type ReportInput, reportStrings } from "./input";
+import { customerRecoveryProbability, dayCell, decimalCell, finishSheet, MoneyTotal, openSheet, reportContext, type ReportInput, reportStrings } from "./input";
 import { integerCell, percentCell, type SheetSpec, textCell } from "./sheet-spec";
 
 interface PlanLine {
@@ -67,12 +67,6 @@ export function buildCollectionPlan(input: ReportInput, lang: Lang): SheetSpec {
     const pastDue = new MoneyTotal();
     let maxDays = 0;
     let lastPayment = -Infinity;
-    // Σ balance × probability, exactly, with few Decimals: balances summed in fen per distinct
-    // probability, and an item assessed by expected recovery adds balance × min(recovery ÷
-    // balance, 1) = min(recovery, balance) as it is.
-    const weight = new MoneyTotal();
-    const byProbability = new Map<string, { p: Decimal; balance: MoneyTotal }>();
-    const recovered = new MoneyTotal();
     const departments: string[] = [];
     const collectors: string[] = [];
     for (const i of c.rows) {
@@ -85,31 +79,9 @@ export function buildCollectionPlan(input: ReportInput, lang: Lang): SheetSpec {
       if (!(r.moneySign("balance") > 0)) continue;
       if (classOf[i] !== NO_VALUE && classOf[i] > 0) pastDue.addBalance(r);
       if (days[i] !== NO_DAYS && days[i] > maxDays) maxDays = days[i];
-      const p = r.recoveryProbability;
-      if (p !== null) {
-        const key = p.toString();
-        let group = byProbability.get(key);
-        if (group === undefined) {
-          group = { p, balance: new MoneyTotal() };
-          byProbability.set(key, group);
-        }
-        group.balance.addBalance(r);
-        weight.addBalance(r);
-      } else if (r.moneySign("expectedRecovery") >= 0) {
-        weight.addBalance(r);
-        const bf = r.balanceFen;
-        const ef = r.expectedRecoveryFen;
-        if (bf === bf && ef === ef) recovered.addFen(ef < bf ? ef : bf);
-        else recovered.addDecimal(Dec.min(r.expectedRecovery as Decimal, r.balance as Decimal));
-      }
     }
     if (balance.toNumber() <= 0) continue;
-    let probability: Decimal | null = null;
-    if (!weight.isZero()) {
-      let weighted = new Dec(recovered.toString());
-      for (const { p, balance: b } of byProbability.values()) weighted = weighted.plus(new Dec(b.toString()).times(p));
-      probability = weighted.div(new Dec(weight.toString()));
-    }
+    const probability = customerRecoveryProbability(ctx, c);
     lines.push({ customer: c.id, balance, pastDue, maxDays, lastPayment, probability, tier: probability === null ? null : collectionTier(probability, policy), departments, collectors });
   }
   const tierRank = (t: CollectionTier | null): number => (t === null ? -1 : policy.collectionTiers.indexOf(t));

@@ -482,3 +482,42 @@ export function chartRows(b: SheetBuilder, rows: number): { row: number; col: nu
   for (let k = 0; k < rows; k++) b.add("chart", []);
   return { row: first, col: 0, rows, cols: b.width };
 }
+
+/**
+ * A customer's recovery probability (POLICY §6): the balance-weighted mean over its open items
+ * (positive balance) of each item's probability, an item assessed only by an expected recovery
+ * counting min(recovery, balance) ÷ balance; null when no item is assessed. Exact: balances are
+ * summed in fen per distinct probability, so a customer costs a few Decimals, not one per row.
+ * The collection plan and the collection notices both use it, so a notice's tone always agrees
+ * with the plan.
+ */
+export function customerRecoveryProbability(ctx: ReportContext, customer: CustomerInfo): Decimal | null {
+  const weight = new MoneyTotal();
+  const byProbability = new Map<string, { p: Decimal; balance: MoneyTotal }>();
+  const recovered = new MoneyTotal();
+  for (const i of customer.rows) {
+    const r = ctx.rows[i]!;
+    if (!(r.moneySign("balance") > 0)) continue;
+    const p = r.recoveryProbability;
+    if (p !== null) {
+      const key = p.toString();
+      let group = byProbability.get(key);
+      if (group === undefined) {
+        group = { p, balance: new MoneyTotal() };
+        byProbability.set(key, group);
+      }
+      group.balance.addBalance(r);
+      weight.addBalance(r);
+    } else if (r.moneySign("expectedRecovery") >= 0) {
+      weight.addBalance(r);
+      const bf = r.balanceFen;
+      const ef = r.expectedRecoveryFen;
+      if (bf === bf && ef === ef) recovered.addFen(ef < bf ? ef : bf);
+      else recovered.addDecimal(Dec.min(r.expectedRecovery as Decimal, r.balance as Decimal));
+    }
+  }
+  if (weight.isZero()) return null;
+  let weighted = new Dec(recovered.toString());
+  for (const { p, balance } of byProbability.values()) weighted = weighted.plus(new Dec(balance.toString()).times(p));
+  return weighted.div(new Dec(weight.toString()));
+}
