@@ -6,16 +6,15 @@
  */
 import type { DayNumber } from "../core/calendar";
 import { formatIsoDate } from "../core/dates";
-import { auditLedger, type AuditResult } from "../core/ledger/check";
+import type { AuditResult } from "../core/ledger/check";
 import type { LedgerReading } from "../core/ledger/index";
-import { readCompanions } from "../core/ledger/workbook";
 import { stringsFor, type Lang } from "../i18n";
 import { cancelled } from "./errors";
 import { ownedStates, writeOwnedSheets } from "./owned";
-import { readLedgerBlock, readLedgerBlocks } from "./ledger-read";
+import { runCheck, type CheckDetail, type CheckInput, type CheckOutput, type CheckSummary, type Checker } from "./check";
+import { readLedgerBlocks } from "./ledger-read";
 import type { LedgerSource, ReadOptions } from "./read";
 import { loadSetup, queuePolicySheet, readPolicy, saveSetup } from "./setup";
-import { findingsSheet, resultsSheet } from "./validation-output";
 
 export interface ValidateProgress {
   phase: "read" | "check" | "write";
@@ -34,10 +33,20 @@ export interface ValidateParams {
   onProgress?: (p: ValidateProgress) => void;
   signal?: { readonly aborted: boolean };
   maxRequestBytes?: number;
+  /** Runs the check elsewhere (the pane's Web Worker); in process, in slices, without it. */
+  checker?: Checker;
 }
 
 export type ValidateOutcome =
-  | { kind: "done"; audit: AuditResult; reading: LedgerReading; sheets: { results: string; findings: string }; warnings: { "zh-CN": string; "en-US": string }[] }
+  | {
+      kind: "done";
+      summary: CheckSummary;
+      sheets: { results: string; findings: string };
+      warnings: { "zh-CN": string; "en-US": string }[];
+      /** In-process checks only (a worker's results are plain data). */
+      audit?: AuditResult;
+      reading?: LedgerReading;
+    }
   | { kind: "confirm"; edited: string[] };
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -64,13 +73,21 @@ export async function runValidate(run: ExcelRun, p: ValidateParams): Promise<Val
     const { ledger: block, companions: companionSheets } = await readLedgerBlocks(context, p.source, [names.results, names.findings, policySheet], read);
     if (p.signal?.aborted) throw cancelled();
 
-    progress({ phase: "check", done: 0, total: block.values.length });
-    await yieldToUi();
-    const reading = readLedgerBlock(block, p.mapping);
-    const { companions, warnings } = readCompanions(companionSheets);
-    progress({ phase: "check", done: Math.floor(block.values.length / 2), total: block.values.length });
-    await yieldToUi();
-    const audit = auditLedger(reading, companions, p.asOf, policy);
+    const input: CheckInput = { block, companions: companionSheets, asOf: p.asOf, policy, lang: p.lang, names, ...(p.mapping && Object.keys(p.mapping).length > 0 ? { mapping: p.mapping } : {}) };
+    let checked: CheckOutput & Partial<Pick<CheckDetail, "audit" | "reading">>;
+    if (p.checker) {
+      // Off the UI thread (the pane's Web Worker): say "checking" while it works.
+      const ticker = setInterval(() => progress({ phase: "check", done: 0, total: 0 }), 200);
+      try {
+        checked = await p.checker(input);
+      } finally {
+        clearInterval(ticker);
+      }
+    } else {
+      progress({ phase: "check", done: 0, total: block.values.length });
+      await yieldToUi();
+      checked = await runCheck(input, yieldToUi);
+    }
     progress({ phase: "check", done: block.values.length, total: block.values.length });
     await yieldToUi();
     if (p.signal?.aborted) throw cancelled();
@@ -78,13 +95,7 @@ export async function runValidate(run: ExcelRun, p: ValidateParams): Promise<Val
     const states = await ownedStates(context, [names.results, names.findings]);
     const edited = Object.entries(states).filter(([, v]) => v === "edited").map(([k]) => k);
     if (edited.length > 0 && !p.replaceEdited) return { kind: "confirm", edited };
-    progress({ phase: "write", done: 0, total: audit.rows.length });
-    await yieldToUi();
-
-    const results = await resultsSheet(audit, p.lang, names.results, yieldToUi);
-    progress({ phase: "write", done: 0, total: results.rows.length });
-    await yieldToUi();
-    const findings = findingsSheet(audit, p.lang, names.findings);
+    const { results, findings, warnings } = checked;
     progress({ phase: "write", done: 0, total: results.rows.length + findings.rows.length });
     await yieldToUi();
     await writeOwnedSheets(context, [results, findings], {
@@ -97,7 +108,7 @@ export async function runValidate(run: ExcelRun, p: ValidateParams): Promise<Val
     if (existingPolicySheet === null) queuePolicySheet(context, policySheet, s.policyHeader as [string, string], policy);
     saveSetup(context, { ...setup, ledger: p.source, mapping: numericMapping(p.mapping), asOf: formatIsoDate(p.asOf), sheets: names });
     await context.sync();
-    return { kind: "done", audit, reading, sheets: names, warnings };
+    return { kind: "done", summary: checked.summary, sheets: names, warnings, ...(checked.audit && checked.reading ? { audit: checked.audit, reading: checked.reading } : {}) };
   });
 }
 

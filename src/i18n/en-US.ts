@@ -51,6 +51,7 @@ export const enUS = {
     notMapped: "— not in the ledger —",
     cancel: "Cancel",
     reading: "Reading rows {done} of {total}…",
+    checkingElsewhere: "Checking against the policy…",
     checking: "Checking {total} rows against the policy…",
     writing: "Writing results {done} of {total}…",
     done: "Checked {rows} open items as of {asOf}: results on “{results}”, findings on “{findings}”.",

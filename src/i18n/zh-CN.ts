@@ -53,6 +53,7 @@ export const zhCN: typeof enUS = {
     notMapped: "— 台账中没有 —",
     cancel: "取消",
     reading: "正在读取第 {done} / {total} 行…",
+    checkingElsewhere: "正在按制度检查…",
     checking: "正在按制度检查 {total} 行…",
     writing: "正在写入结果 {done} / {total}…",
     done: "已按基准日 {asOf} 检查 {rows} 笔应收款：结果见“{results}”，问题见“{findings}”。",

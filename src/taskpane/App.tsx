@@ -18,6 +18,7 @@ import { NoticesPanel } from "./panels/NoticesPanel";
 import { PolicyPanel } from "./panels/PolicyPanel";
 import { ValidatePanel } from "./panels/ValidatePanel";
 import { excelGateway, type ValidateGateway } from "./validate/gateway";
+import { workerChecker } from "./validate/worker-checker";
 import type { ExcelRun } from "../excel/validate-run";
 
 /** The add-in's own sheets in either language: never offered as a ledger. */
@@ -50,7 +51,7 @@ export function App({ host }: { host: HostInfo }): React.JSX.Element {
   const s = stringsFor(host.lang);
   const [tab, setTab] = React.useState<TabKey>("validate");
   const gateway = React.useMemo<ValidateGateway | undefined>(
-    () => (host.kind === "none" || typeof Excel === "undefined" ? undefined : excelGateway(Excel.run as unknown as ExcelRun, ownSheetNames)),
+    () => (host.kind === "none" || typeof Excel === "undefined" ? undefined : excelGateway(Excel.run as unknown as ExcelRun, ownSheetNames, workerChecker())),
     [host.kind]
   );
   const onTabSelect = (_: unknown, data: SelectTabData) => setTab(data.value as TabKey);

@@ -6,6 +6,7 @@ import { createFakeExcel, type FakeExcel } from "../../src/preview/fake-excel";
 import { fromYmd } from "../../src/core/calendar";
 import { runValidate, type ExcelRun } from "../../src/excel/validate-run";
 import { OWNED_SETTING } from "../../src/excel/owned";
+import { runCheck } from "../../src/excel/check";
 
 const AS_OF = fromYmd(2011, 8, 31);
 const serial = (y: number, m: number, d: number) => fromYmd(y, m, d) + 25569;
@@ -52,8 +53,8 @@ test("writes the results and findings sheets; totals reconcile to the ledger", a
   // 1000 + 2000.50 + 15900 + 916600 = 935,500.50; provisions 50 + 100.03 (2000.5 × 5%, 100.025 → 100.03) + 15900 + 91660 = 107,710.03
   expect(results.cell("G6").value).toBe(935500.5);
   expect(results.cell("K6").value).toBe(107710.03);
-  expect(out.audit.totals.all.balance).toBe("935500.50");
-  expect(out.audit.totals.all.provision).toBe("107710.03");
+  expect(out.summary.totals.all.balance).toBe("935500.50");
+  expect(out.summary.totals.all.provision).toBe("107710.03");
   // The ledger itself: byte for byte as it was.
   expect(JSON.stringify(fake.workbook.toData().sheets.find((s) => s.name === "应收台账"))).toBe(before);
 });
@@ -150,4 +151,23 @@ test("a mistake on the policy sheet stops the run with the row named, and writes
   const before = JSON.stringify(fake.workbook.toData());
   await expect(runValidate(runner(fake), params)).rejects.toMatchObject({ text: { "en-US": expect.stringContaining(`row ${normal + 1}`) } });
   expect(JSON.stringify(fake.workbook.toData())).toBe(before);
+});
+
+test("the check's output crosses a worker boundary intact (structured clone), and a worker-style checker writes the same sheets", async () => {
+  const inProcess = makeFake();
+  await runValidate(runner(inProcess), params);
+  const viaWorker = makeFake();
+  // What the pane's Web Worker does: run the check, post plain data back (structuredClone is what postMessage uses).
+  const checker = async (input: Parameters<typeof runCheck>[0]) => {
+    const { summary, results, findings, warnings } = await runCheck(structuredClone(input));
+    return structuredClone({ summary, results, findings, warnings });
+  };
+  const out = await runValidate(runner(viaWorker), { ...params, checker });
+  expect(out.kind).toBe("done");
+  if (out.kind !== "done") return;
+  expect(out.summary.totals.all.balance).toBe("935500.50");
+  for (const f of out.summary.findings) expect(typeof f.message["zh-CN"]).toBe("string");
+  for (const name of ["AR检查结果", "AR检查发现"]) {
+    expect(viaWorker.workbook.getSheet(name).values()).toEqual(inProcess.workbook.getSheet(name).values());
+  }
 });

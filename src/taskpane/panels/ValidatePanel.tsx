@@ -192,7 +192,7 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
 
   const grouped = React.useMemo(() => {
     const groups = new Map<RuleId, Finding[]>();
-    for (const f of outcome?.audit.findings ?? []) {
+    for (const f of outcome?.summary.findings ?? []) {
       const list = groups.get(f.rule);
       if (list) list.push(f);
       else groups.set(f.rule, [f]);
@@ -204,7 +204,9 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
   const progressText =
     progress === null
       ? ""
-      : format(progress.phase === "read" ? s.reading : progress.phase === "check" ? s.checking : s.writing, {
+      : progress.phase === "check" && progress.total === 0
+        ? s.checkingElsewhere
+        : format(progress.phase === "read" ? s.reading : progress.phase === "check" ? s.checking : s.writing, {
           done: progress.done.toLocaleString(lang),
           total: progress.total.toLocaleString(lang),
         });
@@ -311,7 +313,7 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
         <div data-testid="results">
           <MessageBar intent="success">
             <MessageBarBody>
-              {format(s.done, { rows: outcome.audit.totals.all.count, asOf: asOf, results: outcome.sheets.results, findings: outcome.sheets.findings })}
+              {format(s.done, { rows: outcome.summary.totals.all.count, asOf: asOf, results: outcome.sheets.results, findings: outcome.sheets.findings })}
             </MessageBarBody>
           </MessageBar>
           <Table size="extra-small" aria-label={s.byClass} data-testid="by-class" className={styles.totals}>
@@ -325,7 +327,7 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
             </TableHeader>
             <TableBody>
               {(["normal", "overdue", "stale", "bad", "unclassified"] as const).map((k) => {
-                const t = outcome.audit.totals.byClass[k];
+                const t = outcome.summary.totals.byClass[k];
                 // Rows whose due date is unknown still count in the total, so they get a line when there are any.
                 if (k === "unclassified" && t.count === 0) return null;
                 return (
@@ -341,14 +343,14 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
                 <TableCell>
                   <b>{all.output.total}</b>
                 </TableCell>
-                <TableCell className={styles.num}>{outcome.audit.totals.all.count}</TableCell>
-                <TableCell className={styles.num}>{money(outcome.audit.totals.all.balance)}</TableCell>
-                <TableCell className={styles.num}>{money(outcome.audit.totals.all.provision)}</TableCell>
+                <TableCell className={styles.num}>{outcome.summary.totals.all.count}</TableCell>
+                <TableCell className={styles.num}>{money(outcome.summary.totals.all.balance)}</TableCell>
+                <TableCell className={styles.num}>{money(outcome.summary.totals.all.provision)}</TableCell>
               </TableRow>
             </TableBody>
           </Table>
           <Text weight="semibold" as="h3" style={{ display: "block", marginTop: tokens.spacingVerticalM }}>
-            {s.bySeverity}: {SEVERITIES.map((v) => `${all.severity[v]} ${outcome.audit.totals.findings[v]}`).join(" · ")}
+            {s.bySeverity}: {SEVERITIES.map((v) => `${all.severity[v]} ${outcome.summary.totals.findings[v]}`).join(" · ")}
           </Text>
           {grouped.length === 0 ? (
             <Text>{s.noFindings}</Text>

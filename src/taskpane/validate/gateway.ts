@@ -10,6 +10,7 @@ import type { LedgerSource } from "../../excel/read";
 import { loadSetup, readPolicy, selectCell, type WorkbookSetup } from "../../excel/setup";
 import type { Policy } from "../../core/policy/types";
 import { runValidate, type ExcelRun, type ValidateOutcome, type ValidateParams } from "../../excel/validate-run";
+import type { Checker } from "../../excel/check";
 
 export interface ValidateGateway {
   candidates(): Promise<LedgerCandidate[]>;
@@ -30,12 +31,12 @@ async function guarded<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-export function excelGateway(run: ExcelRun, ownSheets: () => string[]): ValidateGateway {
+export function excelGateway(run: ExcelRun, ownSheets: () => string[], checker?: Checker): ValidateGateway {
   return {
     candidates: () => guarded(() => run((context) => findLedgerCandidates(context, new Set(ownSheets())))),
     setup: () => guarded(() => run((context) => loadSetup(context))),
     header: (source) => guarded(() => run((context) => previewHeader(context, source))),
-    validate: (params) => guarded(() => runValidate(run, params)),
+    validate: (params) => guarded(() => runValidate(run, checker ? { ...params, checker } : params)),
     select: (sheet, address) => guarded(() => run((context) => selectCell(context, sheet, address))),
     policy: () => guarded(() => run((context) => readPolicy(context))),
   };

@@ -1,0 +1,69 @@
+/**
+ * The check itself, between reading the workbook and writing the add-in's sheets: the core's
+ * ledger reading and audit, then the results and findings sheets as plain data. Everything in and
+ * out is structured-clonable, so the task pane can run it in a Web Worker (the UI thread stays
+ * free while a large ledger is checked) and tests and the bench run it in process.
+ */
+import type { DayNumber } from "../core/calendar";
+import type { Bilingual } from "../core/errors";
+import { auditLedger, type AuditResult, type AuditTotals } from "../core/ledger/check";
+import type { Finding } from "../core/ledger/findings";
+import type { LedgerReading } from "../core/ledger/index";
+import { readCompanions, type SheetInput } from "../core/ledger/workbook";
+import type { Policy } from "../core/policy/types";
+import type { Lang } from "../i18n";
+import { readLedgerBlock } from "./ledger-read";
+import type { OwnedSheetSpec } from "./owned";
+import type { SheetBlock } from "./read";
+import { findingsSheet, resultsSheet } from "./validation-output";
+
+export interface CheckInput {
+  block: SheetBlock;
+  companions: SheetInput[];
+  mapping?: Record<string, number | string>;
+  asOf: DayNumber;
+  policy: Policy;
+  lang: Lang;
+  names: { results: string; findings: string };
+}
+
+/** What the pane shows after a check. */
+export interface CheckSummary {
+  totals: AuditTotals;
+  findings: Finding[];
+}
+
+export interface CheckOutput {
+  summary: CheckSummary;
+  results: OwnedSheetSpec;
+  findings: OwnedSheetSpec;
+  warnings: Bilingual[];
+}
+
+/** The check with its intermediate results (in process only: AuditResult is not clonable). */
+export interface CheckDetail extends CheckOutput {
+  audit: AuditResult;
+  reading: LedgerReading;
+}
+
+export type Checker = (input: CheckInput) => Promise<CheckOutput>;
+
+/** A finding as plain data: the core builds messages lazily (a getter), which a worker cannot post. */
+function plainFinding(f: Finding): Finding {
+  const out: Finding = { rule: f.rule, severity: f.severity, sheet: f.sheet, row: f.row, column: f.column, cell: f.cell, message: { "zh-CN": f.message["zh-CN"], "en-US": f.message["en-US"] } };
+  if (f.field !== undefined) out.field = f.field;
+  return out;
+}
+
+/** Runs the check; `pause` is awaited between its slices (a UI thread yields there). */
+export async function runCheck(input: CheckInput, pause: () => Promise<void> = async () => undefined): Promise<CheckDetail> {
+  const reading = readLedgerBlock(input.block, input.mapping);
+  const { companions, warnings } = readCompanions(input.companions);
+  await pause();
+  const audit = auditLedger(reading, companions, input.asOf, input.policy);
+  await pause();
+  const results = await resultsSheet(audit, input.lang, input.names.results, pause);
+  await pause();
+  const findings = findingsSheet(audit, input.lang, input.names.findings);
+  return { summary: { totals: audit.totals, findings: audit.findings.map(plainFinding) }, results, findings, warnings, audit, reading };
+}
