@@ -12,7 +12,7 @@
  */
 import ExcelJS from "exceljs";
 import type { Lang } from "../core/errors";
-import { CELL_STYLES, type ChartSpec, cellType, type CellStyle, type CellType, NUMBER_FORMATS, type SheetSpec, type SpecCell } from "../core/reports/sheet-spec";
+import { CELL_STYLES, type ChartSpec, cellType, type CellStyle, type CellType, NUMBER_FORMATS, numberFormatOf, type SheetSpec, type SpecCell } from "../core/reports/sheet-spec";
 
 /** The font the sheets are set in: what Excel itself uses for the language. */
 export function fontNameFor(lang: Lang): string {
@@ -58,9 +58,13 @@ function lookCache(lang: Lang): (style: CellStyle, type: CellType) => CellLook {
   };
 }
 
-/** The value a cell gets: a string for text (never a formula), a number otherwise. */
+/** The value a cell gets: a string for text (never a formula), a number otherwise; the add-in's own formulas with their result. */
 function valueOf(cell: SpecCell, type: CellType): ExcelJS.CellValue {
   const v = cell.v;
+  if (cell.f !== undefined) {
+    const formula = cell.f.replace(/^=/, "");
+    return v === null ? { formula } : { formula, result: v as string | number | boolean };
+  }
   if (v === null) return null;
   if (type === "text") return typeof v === "string" ? v : String(v);
   if (typeof v === "boolean") return v;
@@ -132,6 +136,7 @@ export function addSpecSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): Excel
       const x = target.getCell(c + 1);
       x.value = valueOf(cell, type);
       applyLook(x, look(cell.style ?? "body", type));
+      if (cell.f !== undefined) x.numFmt = numberFormatOf(cell, type);
     }
     for (const chart of notes ?? []) {
       const x = target.getCell(chart.anchor.col + 1);

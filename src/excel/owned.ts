@@ -51,7 +51,7 @@ const NUMBER_FORMAT: Record<ColumnKind, string> = {
   number: "General",
 };
 
-/** FNV-1a over the cells as Excel gives them back (blank → ""), to notice a user's edits. */
+/** FNV-1a over the cells as Excel gives their formulas back (a constant's value; blank → ""), to notice a user's edits. */
 export function fingerprint(values: readonly (readonly unknown[])[]): string {
   let h = 0x811c9dc5;
   for (const row of values) {
@@ -99,14 +99,15 @@ export async function ownedStates(context: Excel.RequestContext, names: string[]
   await context.sync();
   const registry = registryOf(registryItem);
   const used = sheets.map((s, i) => (s.isNullObject || !(names[i]! in registry) ? null : s.getUsedRangeOrNullObject(true)));
-  used.forEach((u) => u?.load("values"));
+  // Formulas, not values: a formula the add-in wrote fingerprints as written, whatever it computes to now.
+  used.forEach((u) => u?.load("formulas"));
   await context.sync();
   const out: Record<string, OwnedState> = {};
   names.forEach((name, i) => {
     const u = used[i];
     if (sheets[i]!.isNullObject) out[name] = "absent";
     else if (!u) out[name] = "foreign";
-    else out[name] = fingerprint(u.isNullObject ? [] : u.values) === registry[name] ? "unchanged" : "edited";
+    else out[name] = fingerprint(u.isNullObject ? [] : u.formulas) === registry[name] ? "unchanged" : "edited";
   });
   return out;
 }

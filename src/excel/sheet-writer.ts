@@ -20,7 +20,7 @@ import {
   type ChartType,
   cellType,
   columnName,
-  NUMBER_FORMATS,
+  numberFormatOf,
   rangeAddress,
   type SheetSpec,
   type SpecCell,
@@ -116,8 +116,13 @@ function addressOf(b: { r0: number; c0: number; r1: number; c1: number }): strin
   return rangeAddress({ row: b.r0, col: b.c0, rows: b.r1 - b.r0 + 1, cols: b.c1 - b.c0 + 1 });
 }
 
-/** The value a cell gets: a string for text (never a formula, the "@" format sees to it), a number or boolean otherwise. */
+/**
+ * The value a cell gets: a string for text (never a formula, the "@" format sees to it), a number
+ * or boolean otherwise; the add-in's own formula as its text (Range.values enters a string that
+ * starts with "=" as a formula where the format is not text, and numberFormatOf sees to that).
+ */
 function valueOf(cell: SpecCell, type: CellType): CellValue {
+  if (cell.f !== undefined) return cell.f;
   const v = cell.v;
   if (v === null) return null;
   if (type === "text") return typeof v === "string" ? v : String(v);
@@ -217,25 +222,25 @@ function hostSupportsChartSeries(): boolean {
 }
 
 /** A report's cells as a grid, its width the sheet's, trimmed of empty rows at the end. */
-function gridOf(spec: SheetSpec): { values: CellValue[][]; types: (CellType | null)[][]; looks: (LookKey | null)[][]; width: number } {
+function gridOf(spec: SheetSpec): { values: CellValue[][]; formats: (string | null)[][]; looks: (LookKey | null)[][]; width: number } {
   let width = spec.columns.length;
   for (const row of spec.rows) if (row.cells.length > width) width = row.cells.length;
   const values: CellValue[][] = [];
-  const types: (CellType | null)[][] = [];
+  const formats: (string | null)[][] = [];
   const looks: (LookKey | null)[][] = [];
   for (const row of spec.rows) {
     const v = new Array<CellValue>(width).fill(null);
-    const t = new Array<CellType | null>(width).fill(null);
+    const t = new Array<string | null>(width).fill(null);
     const l = new Array<LookKey | null>(width).fill(null);
     row.cells.forEach((cell, c) => {
       if (cell === null) return;
       const type = cellType(cell);
       v[c] = valueOf(cell, type);
-      t[c] = type;
+      t[c] = numberFormatOf(cell, type);
       l[c] = lookOf(cell, type);
     });
     values.push(v);
-    types.push(t);
+    formats.push(t);
     looks.push(l);
   }
   // The owned-sheet fingerprint is compared with the used range later, which ends at the last
@@ -246,12 +251,12 @@ function gridOf(spec: SheetSpec): { values: CellValue[][]; types: (CellType | nu
   while (used > 1 && values[used - 1].every(blank)) used--;
   let usedWidth = 1;
   for (let r = 0; r < used; r++) for (let c = width - 1; c >= usedWidth; c--) if (!blank(values[r][c])) usedWidth = c + 1;
-  return { values: values.slice(0, used).map((row) => row.slice(0, usedWidth)), types, looks, width };
+  return { values: values.slice(0, used).map((row) => row.slice(0, usedWidth)), formats, looks, width };
 }
 
 /** One report as an owned sheet: the cells as values, everything else as its look. */
 export function reportOwnedSheet(spec: SheetSpec, options: { chartSeries: boolean }): OwnedSheetSpec {
-  const { values, types, looks, width } = gridOf(spec);
+  const { values, formats, looks, width } = gridOf(spec);
   const fontName = fontNameFor(spec.lang);
   const rowCount = spec.rows.length;
   return {
@@ -262,8 +267,8 @@ export function reportOwnedSheet(spec: SheetSpec, options: { chartSeries: boolea
     look: {
       beforeValues(sheet) {
         // Number formats by type first, "@" included, so no text is ever read as a formula.
-        for (const b of keyedBlocks(rowCount, (r) => types[r])) {
-          sheet.getRange(addressOf(b)).numberFormat = NUMBER_FORMATS[b.key] as unknown as string[][];
+        for (const b of keyedBlocks(rowCount, (r) => formats[r])) {
+          sheet.getRange(addressOf(b)).numberFormat = b.key as unknown as string[][];
         }
         for (const b of keyedBlocks(rowCount, (r) => looks[r])) applyLook(sheet.getRange(addressOf(b)), b, fontName);
       },

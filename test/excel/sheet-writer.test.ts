@@ -250,3 +250,56 @@ describe("keyedBlocks", () => {
     expect(blocks.sort()).toEqual(["a@0,0-0,1", "b@0,2-3,2", "c@1,0-2,1", "c@3,0-3,0"].sort());
   });
 });
+
+describe("the add-in's own formulas", () => {
+  /** A tiny sheet: two numbers, their sum as a decimal formula, and a text formula. */
+  function formulaSpec(): SheetSpec {
+    return {
+      id: "collectionNotice",
+      lang: "zh-CN",
+      name: "公式",
+      title: "公式",
+      columns: [{ width: 10 }, { width: 10 }, { width: 10 }, { width: 10 }],
+      rows: [
+        {
+          kind: "body",
+          cells: [
+            { v: 1.5, t: "decimal" },
+            { v: 2.25, t: "decimal" },
+            { v: 3.75, t: "decimal", f: "=A1+B1" },
+            { v: "=A1", t: "text" },
+            { v: "ok", t: "text", f: '="o"&"k"' },
+          ],
+        },
+      ],
+      merges: [],
+      freezeRows: 0,
+      print: { paper: "A4", orientation: "portrait", fitToWidth: true, printTitleRows: null },
+      charts: [],
+    };
+  }
+
+  test("Office.js: a formula cell holds its formula in a non-text format; text that looks like one stays text; the sheet reads as unchanged", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "Sheet1" }] });
+    await write(fake, [formulaSpec()]);
+    const sheet = fake.workbook.getSheet("公式");
+    expect(sheet.cell("C1")).toMatchObject({ formula: "=A1+B1", value: 3.75, numberFormat: "0.00" });
+    expect(sheet.cell("D1")).toMatchObject({ value: "=A1", valueType: "String", numberFormat: "@", formula: null });
+    expect(sheet.cell("E1")).toMatchObject({ formula: '="o"&"k"', value: "ok", numberFormat: "General" });
+    // The fingerprint is of the formulas as written, so the computed values do not count as an edit.
+    expect(await runner(fake)((context) => ownedStates(context, ["公式"]))).toEqual({ 公式: "unchanged" });
+    sheet.setValues("A1", [[10]]);
+    expect(sheet.cell("C1").value).toBe(12.25);
+    expect(await runner(fake)((context) => ownedStates(context, ["公式"]))).toEqual({ 公式: "edited" });
+  });
+
+  test("exceljs: the formula with its cached result, in the same number format", () => {
+    const ws = specsToWorkbook([formulaSpec()]).getWorksheet("公式") as ExcelJS.Worksheet;
+    expect(ws.getCell("C1").value).toEqual({ formula: "A1+B1", result: 3.75 });
+    expect(ws.getCell("C1").numFmt).toBe("0.00");
+    expect(ws.getCell("D1").value).toBe("=A1");
+    expect(ws.getCell("D1").numFmt).toBe("@");
+    expect(ws.getCell("E1").value).toEqual({ formula: '"o"&"k"', result: "ok" });
+    expect(ws.getCell("E1").numFmt).toBe("General");
+  });
+});

@@ -23,7 +23,7 @@ export type ReportId = "agingAnalysis" | "classification" | "provisionSchedule" 
 export type NoticeId = "collectionNotice" | "confirmationLetter";
 
 /** What a cell holds; decides its number format (NUMBER_FORMATS) and how a writer writes it. */
-export type CellType = "text" | "money" | "date" | "percent" | "integer";
+export type CellType = "text" | "money" | "date" | "percent" | "integer" | "decimal";
 
 /** A named look, rendered by the writers from CELL_STYLES. */
 export type CellStyle = "title" | "meta" | "section" | "header" | "body" | "wrap" | "subtotal" | "total" | "note" | "letter";
@@ -37,6 +37,12 @@ export interface SpecCell {
   style?: CellStyle;
   /** Money only: the exact amount the number stands for ("1234.50"), so a test or a JSON reader never depends on a double. */
   exact?: string;
+  /**
+   * A formula ("=AR.CREDIT_SCORE(H9:H40,D9:D40)"), written as a formula; `v` is what it computes
+   * to when the sheet was made, kept as the cached result (exceljs) and for tests. The add-in's own
+   * formulas only: text from a ledger or a user is never put here.
+   */
+  f?: string;
 }
 
 /** What a row is; a writer may use it (row heights, page breaks), tests do. */
@@ -119,7 +125,13 @@ export const NUMBER_FORMATS: Readonly<Record<CellType, string>> = {
   date: "yyyy-mm-dd",
   percent: "0.00%",
   integer: "#,##0",
+  decimal: "0.00",
 };
+
+/** A formula cell's number format: a text formula gets General, since "@" would store the formula as text. */
+export function numberFormatOf(cell: SpecCell, type: CellType): string {
+  return cell.f !== undefined && type === "text" ? "General" : NUMBER_FORMATS[type];
+}
 
 export interface StyleDefinition {
   bold: boolean;
