@@ -92,6 +92,13 @@ function registryOf(item: Excel.Setting): Record<string, string> {
   return parsed && typeof parsed === "object" ? (parsed as Record<string, string>) : {};
 }
 
+/** The names of the sheets the add-in made (its registry), whatever became of them since. */
+export async function ownedSheetNames(context: Excel.RequestContext): Promise<string[]> {
+  const item = queueRegistry(context);
+  await context.sync();
+  return Object.keys(registryOf(item));
+}
+
 /** What a re-run would replace: for each name, whether it is ours and untouched. */
 export async function ownedStates(context: Excel.RequestContext, names: string[]): Promise<Record<string, OwnedState>> {
   const registryItem = queueRegistry(context);
@@ -118,6 +125,11 @@ export interface WriteOptions {
   afterEachChunk?: () => Promise<void>;
   onProgress?: (rowsWritten: number, totalRows: number) => void;
   signal?: { readonly aborted: boolean };
+  /**
+   * Queues more commands in the last batch, the one that swaps the new sheets in (the notices'
+   * collection-log rows): they land with the sheets, or, when an earlier round trip fails, not at all.
+   */
+  inFinalBatch?: () => void;
 }
 
 /** The cells exactly as written, for the fingerprint (Excel gives numbers back as numbers, text as text). */
@@ -215,6 +227,7 @@ export async function writeOwnedSheets(context: Excel.RequestContext, specs: Own
       registry[p.spec.name] = fingerprint(p.rows.map((r) => r.map((v) => (v === null ? "" : v))));
     }
     context.workbook.settings.add(OWNED_SETTING, JSON.stringify(registry));
+    options.inFinalBatch?.();
     await context.sync();
   } catch (e) {
     // Leave the workbook as it was: drop the temporary sheets, keep the old ones.

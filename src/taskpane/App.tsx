@@ -90,7 +90,7 @@ export function App({ host }: { host: HostInfo }): React.JSX.Element {
           <CreditPanel lang={host.lang} />
         </div>
         <div hidden={tab !== "notices"}>
-          <NoticesPanel lang={host.lang} />
+          <NoticesPanel lang={host.lang} {...(gateway ? { gateway } : {})} />
         </div>
         <div hidden={tab !== "policy"}>
           <PolicyPanel lang={host.lang} {...(gateway && tab === "policy" ? { load: gateway.policy } : {})} />

@@ -20,7 +20,7 @@ import { formatFen, formatFenBigInt } from "../fen";
 export type ReportId = "agingAnalysis" | "classification" | "provisionSchedule" | "longAgedCleanup" | "writeOffCandidates" | "collectionPlan";
 
 /** The printed documents of the notices pane (src/core/notices): one sheet per customer. */
-export type NoticeId = "collectionNotice" | "confirmationLetter";
+export type NoticeId = "collectionNotice" | "confirmationLetter" | "supplierLetter" | "questionnaire";
 
 /** What a cell holds; decides its number format (NUMBER_FORMATS) and how a writer writes it. */
 export type CellType = "text" | "money" | "date" | "percent" | "integer" | "decimal";

@@ -32,7 +32,6 @@ import {
 } from "@fluentui/react-components";
 import { fromYmd, lastDayOfPreviousMonth } from "../../core/calendar";
 import { formatIsoDate, parseDate } from "../../core/dates";
-import { Dec, formatMoneyGrouped } from "../../core/money";
 import { LEDGER_FIELDS, type LedgerField } from "../../core/ledger/headers";
 import { RULES, SEVERITIES, type Finding, type RuleId } from "../../core/ledger/findings";
 import type { LedgerCandidate } from "../../excel/candidates";
@@ -41,6 +40,7 @@ import type { ValidateOutcome, ValidateProgress } from "../../excel/validate-run
 import { format, stringsFor, type Lang } from "../../i18n";
 import type { ValidateGateway } from "../validate/gateway";
 import { Section } from "./Section";
+import { errorText, money } from "./ui";
 
 /** The surface reads the clock once, for the default; the engine itself never does. */
 export function defaultAsOf(now: Date): string {
@@ -78,19 +78,6 @@ const useStyles = makeStyles({
 
 function candidateKey(c: LedgerCandidate): string {
   return c.source.kind === "table" ? `table:${c.source.table}` : `range:${c.source.sheet}`;
-}
-
-function errorText(e: unknown, lang: Lang): string {
-  if (e && typeof e === "object" && "text" in e) {
-    const t = (e as { text: Record<Lang, string> }).text;
-    if (t && typeof t[lang] === "string") return t[lang];
-  }
-  return e instanceof Error ? e.message : String(e);
-}
-
-/** An exact decimal string from the core, grouped for display ("1,234.50"). */
-function money(text: string): string {
-  return formatMoneyGrouped(new Dec(text));
 }
 
 export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: ValidateGateway }): React.JSX.Element {

@@ -11,6 +11,7 @@ import { loadSetup, readPolicy, selectCell, type WorkbookSetup } from "../../exc
 import type { Policy } from "../../core/policy/types";
 import { runValidate, type ExcelRun, type ValidateOutcome, type ValidateParams } from "../../excel/validate-run";
 import type { Checker } from "../../excel/check";
+import { runNotices, type NoticesOutcome, type NoticesParams } from "../../excel/notices-run";
 
 export interface ValidateGateway {
   candidates(): Promise<LedgerCandidate[]>;
@@ -20,6 +21,10 @@ export interface ValidateGateway {
   select(sheet: string, address: string): Promise<void>;
   /** The policy in force: the workbook's policy sheet, else the defaults (sheet null). */
   policy(): Promise<{ policy: Policy; sheet: string | null }>;
+  /** Finds (dryRun) or makes collection notices or confirmation letters. */
+  notices(params: NoticesParams): Promise<NoticesOutcome>;
+  /** Shows a sheet (a notice just made). */
+  showSheet(sheet: string): Promise<void>;
 }
 
 async function guarded<T>(fn: () => Promise<T>): Promise<T> {
@@ -39,5 +44,7 @@ export function excelGateway(run: ExcelRun, ownSheets: () => string[], checker?:
     validate: (params) => guarded(() => runValidate(run, checker ? { ...params, checker } : params)),
     select: (sheet, address) => guarded(() => run((context) => selectCell(context, sheet, address))),
     policy: () => guarded(() => run((context) => readPolicy(context))),
+    notices: (params) => guarded(() => runNotices(run, params)),
+    showSheet: (sheet) => guarded(() => run((context) => selectCell(context, sheet, "A1"))),
   };
 }

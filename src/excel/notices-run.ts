@@ -1,0 +1,357 @@
+/**
+ * Notices from the task pane, end to end inside Excel: the ledger and its companion tables are
+ * read as a check reads them (the workbook's saved setup says which ledger), the rows are chosen
+ * (the rows selected in the ledger, narrowed by class, department and customer), the core builds
+ * one print-ready sheet per customer, and they are written to the add-in's own sheets. A
+ * collection notice is also a contact by letter: each one appends a row to the collection log,
+ * in the same batch that swaps the sheets in, so the log and the notices land together. The
+ * ledger's cells are only ever read; the log only gains rows below its last one.
+ */
+import type { DayNumber } from "../core/calendar";
+import { toExcelSerial } from "../core/dates";
+import type { Bilingual, Lang } from "../core/errors";
+import { auditLedger } from "../core/ledger/check";
+import type { CollectionLogField } from "../core/ledger/companions";
+import { readCompanions } from "../core/ledger/workbook";
+import { Dec } from "../core/money";
+import {
+  buildCollectionNotices,
+  buildConfirmationLetters,
+  type CollectionLogEntry,
+  type NoticeSelection,
+} from "../core/notices/index";
+import type { AgingClass } from "../core/policy/types";
+import { reportContext, type ReportInput } from "../core/reports/input";
+import type { SheetSpec } from "../core/reports/sheet-spec";
+import { stringsFor } from "../i18n";
+import { findLedgerCandidates } from "./candidates";
+import { cancelled, GatewayError } from "./errors";
+import { readLedgerBlock, readLedgerBlocks } from "./ledger-read";
+import { blockAddress, ownedSheetNames, ownedStates } from "./owned";
+import type { ReadOptions } from "./read";
+import { loadSetup, readPolicy } from "./setup";
+import { writeReportSheets } from "./sheet-writer";
+import type { ExcelRun } from "./validate-run";
+
+export type NoticeKind = "collection" | "confirmation";
+
+export interface NoticesParams {
+  lang: Lang;
+  kind: NoticeKind;
+  /** The notices' date: days past due are counted to it; a confirmation letter's cut-off. */
+  date: DayNumber;
+  /** Only the rows selected in the ledger sheet (one block of rows). */
+  selectedRows?: boolean;
+  classes?: AgingClass[];
+  departments?: string[];
+  customers?: string[];
+  /** Find what would be made and write nothing. */
+  dryRun?: boolean;
+  /** The user agreed to replace notice sheets someone edited since they were made. */
+  replaceEdited?: boolean;
+  signal?: { readonly aborted: boolean };
+  onProgress?: (done: number, total: number) => void;
+  maxRequestBytes?: number;
+}
+
+export interface NoticeLine {
+  customer: string;
+  sheet: string;
+  /** Exact ("909600.00"): the notice's total or the letter's balance. */
+  amount: string;
+  /** Open items on a collection notice; null for a confirmation letter (one balance). */
+  items: number | null;
+  /** gentle | firm | legal for a collection notice; null for a confirmation letter. */
+  approach: "gentle" | "firm" | "legal" | null;
+  /** "0.85", or null when not assessed. */
+  probability: string | null;
+}
+
+export interface SkippedLine {
+  customer: string;
+  reason: "wait-tier" | "no-open-items" | "confirmed-recently" | "no-balance";
+  probability: string | null;
+  /** Why, in the policy's words (the tier's own wording), when there is one. */
+  explanation: string | null;
+}
+
+export interface LogOutcome {
+  /** The collection log's sheet, or the one made for it. */
+  sheet: string;
+  /** True when the workbook had no collection log and the add-in started one. */
+  created: boolean;
+  /** 1-based sheet rows written. */
+  rows: number[];
+  /** Notices already in the log (same date, customer, method, amount and note): not written twice. */
+  alreadyLogged: string[];
+}
+
+export type NoticesOutcome =
+  | {
+      kind: "planned" | "done";
+      notices: NoticeLine[];
+      skipped: SkippedLine[];
+      /** What the selection was, when selected rows were asked for ("应收账款台账!A5:S9"). */
+      selection: string | null;
+      /** Written (done) or to be written (planned); null for confirmation letters. */
+      log: LogOutcome | null;
+      /** For the pane's filters: every department and customer of the ledger, in ledger order. */
+      departments: string[];
+      customers: string[];
+    }
+  | { kind: "confirm"; edited: string[] };
+
+const NO_LEDGER: Bilingual = {
+  "zh-CN": "在此工作簿中找不到台账。请在“检查”页选择台账并运行一次检查，再生成通知书。",
+  "en-US": "No ledger was found in this workbook. Choose the ledger on the Validate tab and run a check, then make the notices.",
+};
+
+/** Writes go in smaller requests than reads, as the check's do. */
+const WRITE_BUDGET = 2 * 1024 * 1024;
+
+/** The 1-based sheet rows of the selection, when it lies on the ledger's sheet. */
+async function selectedLedgerRows(context: Excel.RequestContext, ledgerSheet: string): Promise<{ rows: number[]; address: string }> {
+  let range: Excel.Range;
+  try {
+    range = context.workbook.getSelectedRange();
+    range.load("address,rowIndex,rowCount,worksheet/name");
+    await context.sync();
+  } catch {
+    // Excel throws when several blocks are selected.
+    throw new GatewayError("Selection", {
+      "zh-CN": `请在“${ledgerSheet}”中选中一块连续的行（不要按住 Ctrl 多选），然后重试。`,
+      "en-US": `Select one block of rows in "${ledgerSheet}" (not several with Ctrl) and try again.`,
+    });
+  }
+  if (range.worksheet.name !== ledgerSheet) {
+    throw new GatewayError("Selection", {
+      "zh-CN": `所选区域（${range.address}）不在台账“${ledgerSheet}”上。请在台账中选中要发通知的行，或取消“仅所选行”。`,
+      "en-US": `The selection (${range.address}) is not on the ledger "${ledgerSheet}". Select the rows to write to in the ledger, or untick "Selected rows only".`,
+    });
+  }
+  const rows: number[] = [];
+  for (let r = 0; r < range.rowCount; r++) rows.push(range.rowIndex + r + 1);
+  return { rows, address: range.address };
+}
+
+function distinctInOrder(values: readonly (string | null)[]): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const v of values) {
+    if (v === null) continue;
+    const t = v.trim();
+    if (t === "" || seen.has(t)) continue;
+    seen.add(t);
+    out.push(t);
+  }
+  return out;
+}
+
+/** The collection log's columns the notices fill, and how each cell is written. */
+const LOG_FIELDS: readonly { field: CollectionLogField; format: string; heading: Bilingual }[] = [
+  { field: "contactDate", format: "yyyy-mm-dd", heading: { "zh-CN": "催收日期", "en-US": "Contact date" } },
+  { field: "customer", format: "@", heading: { "zh-CN": "客户名称", "en-US": "Customer" } },
+  { field: "collector", format: "@", heading: { "zh-CN": "催收人", "en-US": "Collector" } },
+  { field: "method", format: "@", heading: { "zh-CN": "催收方式", "en-US": "Method" } },
+  { field: "amountDue", format: "#,##0.00", heading: { "zh-CN": "欠款金额", "en-US": "Amount due" } },
+  { field: "note", format: "@", heading: { "zh-CN": "备注", "en-US": "Note" } },
+];
+
+type LogCell = string | number | null;
+
+function logCell(field: CollectionLogField, e: CollectionLogEntry): LogCell {
+  switch (field) {
+    case "contactDate":
+      return toExcelSerial(e.contactDate);
+    case "customer":
+      return e.customer;
+    case "collector":
+      return e.collector;
+    case "method":
+      return e.method;
+    case "amountDue":
+      // The exact amount has at most two decimals: the nearest double shows it to the cent.
+      return Number(e.amount);
+    case "note":
+      return e.note;
+    default:
+      return null;
+  }
+}
+
+interface LogPlan {
+  outcome: LogOutcome;
+  /** Queues the rows' formats and values (the caller's next sync writes them). */
+  queue(): void;
+}
+
+/**
+ * Where and what to append to the collection log. Rows go below the log's last used row, only in
+ * the columns the log has for them (a log without a note column gets no note); a notice the log
+ * already records (same date, customer, method, amount and note: a re-run of the same day's
+ * notices) is not written again. A workbook without a log gets one, headed as the core reads it.
+ */
+async function planLog(
+  context: Excel.RequestContext,
+  input: ReportInput,
+  entries: readonly CollectionLogEntry[],
+  lang: Lang,
+  sheetNames: readonly string[]
+): Promise<LogPlan> {
+  const log = input.companions.collections ?? null;
+  const key = (date: number | null, customer: string | null, method: string | null, amount: string | null, note: string | null) =>
+    JSON.stringify([date, (customer ?? "").trim(), (method ?? "").trim(), amount, (note ?? "").trim()]);
+  const existing = new Set((log?.records ?? []).map((r) => key(r.contactDate, r.customer, r.method, r.amountDue === null ? null : r.amountDue.toFixed(2), r.note)));
+  const fresh: CollectionLogEntry[] = [];
+  const alreadyLogged: string[] = [];
+  for (const e of entries) {
+    if (existing.has(key(e.contactDate, e.customer, e.method, new Dec(e.amount).toFixed(2), e.note))) alreadyLogged.push(e.customer);
+    else fresh.push(e);
+  }
+
+  if (log !== null) {
+    // The log's columns as the core found them (absolute: header.columns carry the sheet's letters).
+    const columns = LOG_FIELDS.flatMap(({ field, format }) => {
+      const col = log.header.columns.find((c) => c.field === field);
+      return col === undefined ? [] : [{ field, format, index: columnIndexOf(col.letter) }];
+    });
+    const sheet = context.workbook.worksheets.getItem(log.sheet);
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load("rowIndex,rowCount");
+    await context.sync();
+    const next = used.isNullObject ? 0 : used.rowIndex + used.rowCount; // 0-based row after the last used one
+    const rows = fresh.map((_, k) => next + k + 1);
+    return {
+      outcome: { sheet: log.sheet, created: false, rows, alreadyLogged },
+      queue() {
+        if (fresh.length === 0) return;
+        for (const c of columns) {
+          const range = sheet.getRange(blockAddress(next, c.index, fresh.length, 1));
+          // The format first, so a customer called "=…" is text, and a date shows as one.
+          range.numberFormat = fresh.map(() => [c.format]);
+          range.values = fresh.map((e) => [logCell(c.field, e) ?? ""]);
+        }
+      },
+    };
+  }
+
+  // No log yet: start one on a new sheet the core will read as the collection log next time.
+  const s = stringsFor(lang).notices;
+  const taken = new Set(sheetNames.map((n) => n.toLowerCase()));
+  let name = s.logSheet;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${s.logSheet}(${n})`;
+  const header = LOG_FIELDS.map((f) => f.heading[lang]);
+  const rows = fresh.map((_, k) => k + 2);
+  return {
+    outcome: { sheet: name, created: true, rows, alreadyLogged },
+    queue() {
+      if (fresh.length === 0) return;
+      const sheet = context.workbook.worksheets.add(name);
+      const all = sheet.getRange(blockAddress(0, 0, fresh.length + 1, LOG_FIELDS.length));
+      all.numberFormat = [LOG_FIELDS.map(() => "@"), ...fresh.map(() => LOG_FIELDS.map((f) => f.format))];
+      all.values = [header, ...fresh.map((e) => LOG_FIELDS.map((f) => logCell(f.field, e) ?? ""))];
+      sheet.getRange(blockAddress(0, 0, 1, LOG_FIELDS.length)).format.font.bold = true;
+      sheet.getRange(blockAddress(0, 0, 1, LOG_FIELDS.length)).format.autofitColumns();
+      sheet.freezePanes.freezeRows(1);
+    },
+  };
+}
+
+/** "AB" → 27 → index 27 (0-based: A = 0). */
+function columnIndexOf(letter: string): number {
+  let n = 0;
+  for (const ch of letter.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/**
+ * Finds (dryRun) or makes the notices. A dry run reads and builds but writes nothing; a real run
+ * asks first (kind "confirm") when a notice sheet it would replace was edited since it was made.
+ */
+export async function runNotices(run: ExcelRun, p: NoticesParams): Promise<NoticesOutcome> {
+  return run(async (context) => {
+    const setup = await loadSetup(context);
+    const { policy, sheet: policySheet } = await readPolicy(context);
+    const owned = await ownedSheetNames(context);
+    // The ledger of the last check; before any check, the ledger the Check tab would offer first.
+    const ledgerSource = setup.ledger ?? (await findLedgerCandidates(context, new Set([...owned, ...(policySheet === null ? [] : [policySheet])])))[0]?.source;
+    if (ledgerSource === undefined) throw new GatewayError("NoLedger", NO_LEDGER);
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
+    await context.sync();
+    const allNames = sheets.items.map((s) => s.name);
+
+    const read: ReadOptions = {
+      ...(p.onProgress ? { onProgress: p.onProgress } : {}),
+      ...(p.signal ? { signal: p.signal } : {}),
+      ...(p.maxRequestBytes ? { maxRequestBytes: p.maxRequestBytes } : {}),
+    };
+    // The add-in's own sheets (output, reports, notices) are never companion tables.
+    const blocks = await readLedgerBlocks(context, ledgerSource, [...owned, ...(policySheet === null ? [] : [policySheet])], read);
+    if (p.signal?.aborted) throw cancelled();
+    const reading = readLedgerBlock(blocks.ledger, setup.mapping);
+    const { companions } = readCompanions(blocks.companions);
+    const audit = auditLedger(reading, companions, p.date, policy);
+    const input: ReportInput = { reading, audit, companions, policy, asOf: p.date };
+
+    let selection: string | null = null;
+    const sel: NoticeSelection = {};
+    if (p.selectedRows) {
+      const picked = await selectedLedgerRows(context, blocks.ledger.sheet);
+      sel.rows = picked.rows;
+      selection = picked.address;
+    }
+    if (p.classes && p.classes.length > 0) sel.classes = p.classes;
+    if (p.departments && p.departments.length > 0) sel.departments = p.departments;
+    if (p.customers && p.customers.length > 0) sel.customers = p.customers;
+
+    // A notice made before for the same customer keeps its sheet name (and is replaced); any other
+    // sheet's name is taken.
+    const ownedSet = new Set(owned);
+    const options = { existingSheetNames: allNames.filter((n) => !ownedSet.has(n)) };
+    const { specs, notices, skipped, logRows } = build(input, sel, p, options);
+
+    const ctx = reportContext(input, p.lang);
+    const departments = distinctInOrder(ctx.rows.map((_, i) => ctx.departmentOf(i)));
+    const customers = ctx.customers.map((c) => c.name);
+
+    const logPlan = p.kind === "collection" && specs.length > 0 ? await planLog(context, input, logRows, p.lang, allNames) : null;
+    const common = { notices, skipped, selection, log: logPlan?.outcome ?? null, departments, customers };
+    if (p.dryRun || specs.length === 0) return { kind: "planned", ...common };
+
+    const states = await ownedStates(context, specs.map((s) => s.name));
+    const edited = specs.filter((s) => states[s.name] === "edited").map((s) => s.name);
+    if (edited.length > 0 && !p.replaceEdited) return { kind: "confirm", edited };
+    await writeReportSheets(context, specs, {
+      ...(p.signal ? { signal: p.signal } : {}),
+      maxRequestBytes: Math.min(p.maxRequestBytes ?? WRITE_BUDGET, WRITE_BUDGET),
+      ...(p.onProgress ? { onProgress: p.onProgress } : {}),
+      ...(logPlan ? { inFinalBatch: () => logPlan.queue() } : {}),
+    });
+    return { kind: "done", ...common };
+  });
+}
+
+function build(
+  input: ReportInput,
+  sel: NoticeSelection,
+  p: NoticesParams,
+  options: { existingSheetNames: string[] }
+): { specs: SheetSpec[]; notices: NoticeLine[]; skipped: SkippedLine[]; logRows: CollectionLogEntry[] } {
+  if (p.kind === "collection") {
+    const r = buildCollectionNotices(input, sel, p.date, p.lang, options);
+    return {
+      specs: r.sheets,
+      notices: r.notices.map((n) => ({ customer: n.customer, sheet: n.sheet, amount: n.total, items: n.items, approach: n.approach, probability: n.probability })),
+      skipped: r.skipped.map((s) => ({ customer: s.customer, reason: s.reason, probability: s.probability, explanation: s.explanation })),
+      logRows: r.logRows,
+    };
+  }
+  const r = buildConfirmationLetters(input, sel, p.date, p.lang, options);
+  return {
+    specs: r.sheets,
+    notices: r.letters.map((l) => ({ customer: l.customer, sheet: l.sheet, amount: l.balance, items: null, approach: null, probability: null })),
+    skipped: r.skipped.map((s) => ({ customer: s.customer, reason: s.reason, probability: null, explanation: null })),
+    logRows: [],
+  };
+}

@@ -1,0 +1,237 @@
+/**
+ * Notices through the gateway, on the in-memory Excel loaded with the sample workbook (the
+ * preview's): which customers get a letter and why the others do not, worked out by hand from the
+ * sample ledger (assets/sample-ledger.xlsx, as-of 2011-08-31) and POLICY §6; the sheets written;
+ * the collection log gaining exactly one row per notice, as text where it is text; the ledger
+ * untouched; a re-run logging nothing twice; the selection honoured.
+ */
+import { createFakeExcel, type FakeExcel } from "../../src/preview/fake-excel";
+import type { FakeWorkbookData } from "../../src/preview/fake-excel/data";
+import sample from "../../src/preview/sample-workbook.json";
+import { fromYmd } from "../../src/core/calendar";
+import { toExcelSerial } from "../../src/core/dates";
+import { runNotices, type NoticesParams } from "../../src/excel/notices-run";
+import { readCollectionLog } from "../../src/core/ledger/companions";
+import type { ExcelRun } from "../../src/excel/validate-run";
+
+const DATE = fromYmd(2011, 8, 31);
+const LEDGER = "应收账款台账";
+const LOG = "催收记录";
+
+function sampleFake(edit?: (data: FakeWorkbookData) => void): FakeExcel {
+  const data = JSON.parse(JSON.stringify(sample)) as FakeWorkbookData;
+  edit?.(data);
+  return createFakeExcel(data);
+}
+
+function run(fake: FakeExcel, p: Partial<NoticesParams> = {}) {
+  return runNotices(fake.Excel.run as unknown as ExcelRun, { lang: "zh-CN", kind: "collection", date: DATE, ...p });
+}
+
+/**
+ * By hand, from the sample ledger's open items (positive balance) and POLICY §6's tiers
+ * (≥ 90% wait, 70–90% courteous, 50–70% firm, < 50% legal); a customer's probability is the
+ * balance-weighted mean of its items' (an item with only an expected recovery counts
+ * recovery ÷ balance); a customer nobody assessed gets the courteous letter.
+ */
+const EXPECTED = [
+  // rows 3–4: 450,000 + 450,000 at 0.80
+  { customer: "四川华西建设集团有限公司", amount: "900000.00", items: 2, approach: "gentle", probability: "0.8" },
+  // rows 5–6: 1,580,000 + 320,000, not assessed
+  { customer: "遂宁市河东新区管理委员会", amount: "1900000.00", items: 2, approach: "gentle", probability: null },
+  // row 7: 280,000 at 0.40
+  { customer: "射洪县交通运输局", amount: "280000.00", items: 1, approach: "legal", probability: "0.4" },
+  // row 14: 91.66万 with 15万 expected back: 150,000 ÷ 916,600 ≈ 0.164
+  { customer: "成都军通通信有限公司", amount: "916600.00", items: 1, approach: "legal" },
+  { customer: "遂宁市华亿网络工程有限公司", amount: "50000.00", items: 1, approach: "gentle", probability: null },
+  { customer: "成都千嘉科技有限公司", amount: "15900.00", items: 1, approach: "gentle", probability: null },
+  { customer: "中国联通遂宁分公司", amount: "50000.00", items: 1, approach: "gentle", probability: null },
+  { customer: "遂宁市大英县执法局", amount: "30000.00", items: 1, approach: "gentle", probability: null },
+  // row 21: 1.32万 at 0.10
+  { customer: "中国电信集团公司遂宁网络资产分公司", amount: "13200.00", items: 1, approach: "legal", probability: "0.1" },
+];
+
+test("a dry run finds the customers to write to, with tone by tier, and writes nothing", async () => {
+  const fake = sampleFake();
+  const before = JSON.stringify(fake.workbook.toData());
+  const r = await run(fake, { dryRun: true });
+  expect(r.kind).toBe("planned");
+  if (r.kind === "confirm") return;
+  expect(r.notices).toHaveLength(EXPECTED.length);
+  r.notices.forEach((n, i) => expect(n).toMatchObject(EXPECTED[i]!));
+  expect(r.notices[3]!.probability!.startsWith("0.1636")).toBe(true); // 150000 / 916600 = 0.16364…
+  // C001: (786,500 × 0.95 + 260,000 × 0.85) ÷ 1,046,500 = 0.92516… ≥ 0.90; C005 0.90; T006 0.90: no letter.
+  const wait = r.skipped.filter((k) => k.reason === "wait-tier").map((k) => k.customer);
+  expect(wait).toEqual(["遂宁市城市建设投资有限公司", "蓬溪县人民医院", "中国电信股份有限公司阿坝分公司"]);
+  expect(r.skipped.find((k) => k.customer === "蓬溪县人民医院")!.probability).toBe("0.9");
+  // Overpaid, prepaid, unreadable and settled: nothing open.
+  const none = r.skipped.filter((k) => k.reason === "no-open-items").map((k) => k.customer);
+  expect(none).toEqual(["大英县天然气公司", "遂宁市第一中学", "安居区政务服务中心", "四川省电信有限公司巴中市分公司"]);
+  expect(r.log).toMatchObject({ sheet: LOG, created: false, rows: [9, 10, 11, 12, 13, 14, 15, 16, 17], alreadyLogged: [] });
+  expect(r.departments).toEqual(["第一项目部", "第二项目部", "遂宁分公司"]);
+  expect(JSON.stringify(fake.workbook.toData())).toBe(before);
+});
+
+test("the notices are written, one sheet per customer, and each adds one row to the collection log", async () => {
+  const fake = sampleFake();
+  const ledgerBefore = JSON.stringify(fake.workbook.getSheet(LEDGER).values());
+  const logBefore = fake.workbook.getSheet(LOG).values();
+  const r = await run(fake);
+  expect(r.kind).toBe("done");
+  if (r.kind === "confirm") return;
+  for (const n of r.notices) expect(fake.workbook.getSheet(n.sheet).values().length).toBeGreaterThan(10);
+
+  // The 华西 notice: its total is the two open balances, in figures and in capitals.
+  const sheet = fake.workbook.getSheet(r.notices[0]!.sheet).values();
+  const totalRow = sheet.find((row) => row[0] === "合计")!;
+  expect(totalRow[6]).toBe(900000);
+  const wordsRow = sheet.find((row) => row[0] === "合计人民币（大写）")!;
+  expect(wordsRow[2]).toBe("玖拾万元整");
+
+  const log = fake.workbook.getSheet(LOG).values();
+  expect(log.slice(0, logBefore.length)).toEqual(logBefore);
+  const added = log.slice(logBefore.length);
+  expect(added).toHaveLength(EXPECTED.length);
+  // 催收日期 | 客户名称 | 单据号 | 催收人 | 催收方式 | 欠款金额 | … | 备注 (column L)
+  expect(added[0]!.slice(0, 6)).toEqual([toExcelSerial(DATE), "四川华西建设集团有限公司", "", "李明", "信函", 900000]);
+  expect(added[0]![11]).toBe(`应收帐款催款通知书（${r.notices[0]!.sheet}）`);
+  expect(added.map((row) => row[1])).toEqual(EXPECTED.map((e) => e.customer));
+  const amounts = added.map((row) => Math.round((row[5] as number) * 100));
+  expect(amounts).toEqual(EXPECTED.map((e) => Math.round(Number(e.amount) * 100)));
+  const logSheet = fake.workbook.getSheet(LOG);
+  expect(logSheet.cell(`B${logBefore.length + 1}`).numberFormat).toBe("@");
+  expect(logSheet.cell(`A${logBefore.length + 1}`).numberFormat).toBe("yyyy-mm-dd");
+  expect(JSON.stringify(fake.workbook.getSheet(LEDGER).values())).toBe(ledgerBefore);
+
+  // The same day's notices again: the sheets are replaced in place, and the log gains nothing.
+  const names = fake.workbook.sheets().map((s) => s.name);
+  const again = await run(fake);
+  expect(again.kind).toBe("done");
+  if (again.kind === "confirm") return;
+  expect(again.log!.rows).toEqual([]);
+  expect(again.log!.alreadyLogged).toEqual(EXPECTED.map((e) => e.customer));
+  expect(fake.workbook.getSheet(LOG).values()).toHaveLength(log.length);
+  expect(fake.workbook.sheets().map((s) => s.name)).toEqual(names);
+});
+
+test("only the rows selected in the ledger: rows 6–9 are 华西's two items and 河东's two", async () => {
+  const fake = sampleFake();
+  await fake.Excel.run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(LEDGER);
+    ws.activate();
+    ws.getRange("A6:S9").select();
+    await context.sync();
+  });
+  const r = await run(fake, { selectedRows: true, dryRun: true });
+  if (r.kind === "confirm") throw new Error("a dry run never asks");
+  expect(r.selection).toBe(`${LEDGER}!A6:S9`);
+  expect(r.notices.map((n) => [n.customer, n.amount])).toEqual([
+    ["四川华西建设集团有限公司", "900000.00"],
+    ["遂宁市河东新区管理委员会", "1900000.00"],
+  ]);
+});
+
+test("a selection on another sheet is refused with a message naming the ledger", async () => {
+  const fake = sampleFake();
+  await fake.Excel.run(async (context) => {
+    const ws = context.workbook.worksheets.getItem("客户档案");
+    ws.activate();
+    ws.getRange("A2:B3").select();
+    await context.sync();
+  });
+  await expect(run(fake, { selectedRows: true, dryRun: true })).rejects.toMatchObject({ code: "Selection", text: { "zh-CN": expect.stringContaining(`不在台账“${LEDGER}”上`) } });
+});
+
+test("filters: a department, a class, a customer", async () => {
+  const fake = sampleFake();
+  const byDept = await run(fake, { dryRun: true, departments: ["第二项目部"] });
+  if (byDept.kind === "confirm") throw new Error("a dry run never asks");
+  expect(byDept.notices.map((n) => n.customer)).toEqual(["射洪县交通运输局"]);
+  // Bad debt: more than 360 days past the credit term (30 days where the row gives none) at 2011-08-31:
+  // row 7 (due 2009-06-11), 14 (2008-01-30), 15 (2008-07-30), 16 (2009-10-30), 21 (2010-01-30).
+  const byClass = await run(fake, { dryRun: true, classes: ["bad"] });
+  if (byClass.kind === "confirm") throw new Error("a dry run never asks");
+  expect(byClass.notices.map((n) => n.customer)).toEqual(["射洪县交通运输局", "成都军通通信有限公司", "遂宁市华亿网络工程有限公司", "成都千嘉科技有限公司", "中国电信集团公司遂宁网络资产分公司"]);
+  const byCustomer = await run(fake, { dryRun: true, customers: ["成都千嘉科技有限公司"] });
+  if (byCustomer.kind === "confirm") throw new Error("a dry run never asks");
+  expect(byCustomer.notices.map((n) => n.customer)).toEqual(["成都千嘉科技有限公司"]);
+});
+
+test("a customer whose name looks like a formula is written as text, on the notice and in the log", async () => {
+  const evil = "=HYPERLINK(\"http://x\",\"点此\")";
+  const fake = sampleFake((data) => {
+    const ledger = data.sheets.find((s) => s.name === LEDGER)!;
+    const cells = ledger.cells as unknown[][];
+    cells[9]![2] = evil; // sheet row 10: 射洪县交通运输局's row
+  });
+  const r = await run(fake, { customers: [evil] });
+  if (r.kind === "confirm") throw new Error("nothing was edited");
+  expect(r.notices.map((n) => n.customer)).toEqual([evil]);
+  const log = fake.workbook.getSheet(LOG);
+  const row = log.values().length;
+  expect(log.cell(`B${row}`)).toMatchObject({ value: evil, valueType: "String", formula: null });
+  const notice = fake.workbook.getSheet(r.notices[0]!.sheet);
+  const found = notice.values().flat().filter((v) => typeof v === "string" && v.includes(evil));
+  expect(found.length).toBeGreaterThan(0);
+  for (let rr = 0; rr < notice.values().length; rr++) {
+    for (let c = 0; c < 8; c++) expect(notice.cell(rr, c).formula).toBeNull();
+  }
+});
+
+test("a workbook without a collection log gets one started, headed so the check reads it", async () => {
+  const fake = sampleFake((data) => {
+    data.sheets = data.sheets.filter((s) => s.name !== LOG);
+  });
+  const r = await run(fake, { customers: ["射洪县交通运输局"] });
+  if (r.kind === "confirm") throw new Error("nothing was edited");
+  expect(r.log).toMatchObject({ sheet: "催收记录", created: true, rows: [2] });
+  const values = fake.workbook.getSheet("催收记录").values();
+  expect(values).toEqual([
+    ["催收日期", "客户名称", "催收人", "催收方式", "欠款金额", "备注"],
+    [toExcelSerial(DATE), "射洪县交通运输局", "", "信函", 280000, `应收帐款催款通知书（${r.notices[0]!.sheet}）`],
+  ]);
+  // The core reads it back as the collection log, every column where it was written.
+  const read = readCollectionLog(values, { sheet: "催收记录" });
+  expect(read.records).toHaveLength(1);
+  expect(read.records[0]).toMatchObject({ contactDate: DATE, customer: "射洪县交通运输局", method: "信函", note: `应收帐款催款通知书（${r.notices[0]!.sheet}）` });
+  expect(read.records[0]!.amountDue!.toFixed(2)).toBe("280000.00");
+});
+
+test("confirmation letters go to customers not confirmed within six months, and log nothing", async () => {
+  const fake = sampleFake();
+  const r = await run(fake, { kind: "confirmation", dryRun: true });
+  if (r.kind === "confirm") throw new Error("a dry run never asks");
+  expect(r.log).toBeNull();
+  // Confirmed within 6 months of 2011-08-31 (on or after 2011-02-28): C001 (2011-06-30), C002 (2011-05-31), …
+  // Never confirmed or confirmed before: C003 (blank), C004 (2010-10-15), T001 (blank), T003 (blank), T008 (blank).
+  expect(r.notices.map((n) => n.customer)).toEqual(["遂宁市河东新区管理委员会", "射洪县交通运输局", "成都军通通信有限公司", "成都千嘉科技有限公司", "中国电信集团公司遂宁网络资产分公司"]);
+  expect(r.notices.map((n) => n.amount)).toEqual(["1900000.00", "280000.00", "916600.00", "15900.00", "13200.00"]);
+});
+
+test("in English the log started is headed in English and still reads as the collection log", async () => {
+  const fake = sampleFake((data) => {
+    data.sheets = data.sheets.filter((s) => s.name !== LOG);
+  });
+  const r = await run(fake, { lang: "en-US", customers: ["射洪县交通运输局"] });
+  if (r.kind === "confirm") throw new Error("nothing was edited");
+  expect(r.log).toMatchObject({ sheet: "Collection log", created: true });
+  const values = fake.workbook.getSheet("Collection log").values();
+  expect(values[0]).toEqual(["Contact date", "Customer", "Collector", "Method", "Amount due", "Note"]);
+  const read = readCollectionLog(values, { sheet: "Collection log" });
+  expect(read.records[0]).toMatchObject({ contactDate: DATE, customer: "射洪县交通运输局", method: "letter" });
+});
+
+test("a failure at any round trip leaves the workbook as it was: no notice, no log row", async () => {
+  const probe = sampleFake();
+  probe.resetStats();
+  await run(probe, { customers: ["射洪县交通运输局", "成都军通通信有限公司"] });
+  const syncs = probe.stats.syncs;
+  expect(syncs).toBeGreaterThan(5);
+  for (let n = 1; n <= syncs; n++) {
+    const fake = sampleFake();
+    const before = JSON.stringify(fake.workbook.toData());
+    fake.failSync(n, { code: "AccessDenied" });
+    await expect(run(fake, { customers: ["射洪县交通运输局", "成都军通通信有限公司"] })).rejects.toBeTruthy();
+    expect([n, JSON.stringify(fake.workbook.toData())]).toEqual([n, before]);
+  }
+});
