@@ -1,17 +1,24 @@
 /**
  * A deliberately tiny formula evaluator: numbers, "strings", TRUE/FALSE, cell and range
- * references (optionally sheet-qualified), + - * / ^ & and comparisons, parentheses, SUM.
- * Anything else (other functions, names, @, arrays, custom functions such as AR.AGING_CLASS,
- * HYPERLINK) evaluates to the marker '#FAKE_FORMULA', so a test can always tell that a cell
- * holds a formula the fake did not run.
+ * references (optionally sheet-qualified), + - * / ^ & and comparisons, parentheses, SUM, and
+ * the custom functions the workbook was given (AR.CREDIT_SCORE…, called by the runtime's rules
+ * in custom-functions.ts). Anything else (other functions, names, @, arrays, unregistered custom
+ * functions, HYPERLINK) evaluates to the marker '#FAKE_FORMULA', so a test can always tell that
+ * a cell holds a formula the fake did not run.
  */
 import { parseAddress, type Rect } from "./address";
 import { CellError, cellError, FAKE_FORMULA_VALUE, type StoredValue } from "./cell-values";
+import type { BoundCustomFunction, FormulaArgument } from "./custom-functions";
 
 export interface FormulaHost {
-  /** Value of a cell; `sheet` undefined means the formula's own sheet. Throws RefError for a missing sheet. */
+  /** Value of a cell; `sheet` undefined means the formula's own sheet; #REF! for a missing sheet. */
   cell(sheet: string | undefined, row: number, col: number): StoredValue | undefined;
+  /** The values of a range's used part, row by row (for SUM). */
   range(sheet: string | undefined, rect: Rect): (StoredValue | undefined)[];
+  /** Every cell of a range, in its full shape (for a custom function's argument). */
+  matrix(sheet: string | undefined, rect: Rect): (StoredValue | undefined)[][];
+  /** A registered custom function by upper-case full name ("AR.CREDIT_SCORE"). */
+  customFunction(name: string): BoundCustomFunction | undefined;
 }
 
 class Unsupported extends Error {}
@@ -99,7 +106,20 @@ function tokenize(src: string): Token[] {
   return out;
 }
 
-type Value = StoredValue | undefined | { list: (StoredValue | undefined)[] };
+/** A multi-cell reference, read only by what takes it: SUM as a list, a custom function as a matrix. */
+interface RangeRef {
+  readonly range: { readonly sheet: string | undefined; readonly rect: Rect };
+}
+
+type Value = StoredValue | undefined | RangeRef;
+
+/** An argument left out: F(1,,3) or F(1,). */
+const OMITTED = Symbol("omitted");
+type Argument = Value | typeof OMITTED;
+
+function isRange(v: Value): v is RangeRef {
+  return v !== null && typeof v === "object" && "range" in v;
+}
 
 class Parser {
   private pos = 0;
@@ -200,7 +220,7 @@ class Parser {
         if (!parsed) throw new Unsupported("bad reference");
         const r = parsed.rect;
         if (r.r0 === r.r1 && r.c0 === r.c1) return this.host.cell(t.sheet, r.r0, r.c0);
-        return { list: this.host.range(t.sheet, r) };
+        return { range: { sheet: t.sheet, rect: r } };
       }
       case "fn":
         return this.call(t.v);
@@ -210,24 +230,36 @@ class Parser {
   }
 
   private call(name: string): Value {
-    const args: Value[] = [];
-    if (this.peek()?.t !== ")") {
-      for (;;) {
-        args.push(this.comparison());
-        const sep = this.tokens[this.pos];
-        if (sep?.t === ",") {
-          this.pos++;
-          continue;
-        }
-        break;
-      }
+    const args = this.arguments();
+    if (name === "SUM") return this.sum(args);
+    const fn = this.host.customFunction(name);
+    if (!fn) throw new Unsupported(name);
+    return fn(args.map((a) => this.toFormulaArgument(a)));
+  }
+
+  /** The arguments up to and including the closing ")"; an empty one is OMITTED. */
+  private arguments(): Argument[] {
+    const args: Argument[] = [];
+    if (this.peek()?.t === ")") {
+      this.pos++;
+      return args;
     }
-    if (this.tokens[this.pos++]?.t !== ")") throw new Unsupported("missing )");
-    if (name !== "SUM") throw new Unsupported(name);
+    for (;;) {
+      const next = this.peek()?.t;
+      args.push(next === "," || next === ")" ? OMITTED : this.comparison());
+      const sep = this.tokens[this.pos++];
+      if (sep?.t === ",") continue;
+      if (sep?.t === ")") return args;
+      throw new Unsupported("missing )");
+    }
+  }
+
+  private sum(args: Argument[]): Value {
     let sum = 0;
     for (const a of args) {
-      if (a !== null && typeof a === "object" && "list" in a) {
-        for (const v of a.list) {
+      if (a === OMITTED) continue;
+      if (isRange(a)) {
+        for (const v of this.host.range(a.range.sheet, a.range.rect)) {
           if (v instanceof CellError) return v;
           if (typeof v === "number") sum += v;
         }
@@ -239,11 +271,16 @@ class Parser {
     }
     return sum;
   }
+
+  private toFormulaArgument(a: Argument): FormulaArgument {
+    if (a === OMITTED) return { kind: "omitted" };
+    if (isRange(a)) return { kind: "range", cells: this.host.matrix(a.range.sheet, a.range.rect) };
+    return { kind: "value", value: a };
+  }
 }
 
 function scalar(v: Value): StoredValue | undefined {
-  if (v !== null && typeof v === "object" && "list" in v) return cellError("#VALUE!");
-  return v;
+  return isRange(v) ? cellError("#VALUE!") : v;
 }
 
 function text(v: StoredValue | undefined): string {

@@ -30,6 +30,10 @@
  *   Reads over five million cells reject with RangeExceedsLimit.
  * - Strings written to cells are read as typed input (Range.values docs; excel-add-ins-blank-null-values.md):
  *   see `interpretTyped` in cell-values.ts for the exact list. null leaves a cell alone, '' clears it.
+ * - Formulas are computed when read, so they follow the cells they reference: a small subset
+ *   (formula.ts) and the custom functions passed as `functions` ("AR.CREDIT_SCORE" → the
+ *   function), called by the custom-functions runtime's rules (custom-functions.ts); anything else
+ *   reads '#FAKE_FORMULA'. `installFakeCustomFunctions` provides the `CustomFunctions` global.
  * - Protected sheets and read-only workbooks reject writes with AccessDenied; a missing item is
  *   ItemNotFound; bad arguments and size mismatches are InvalidArgument.
  * Choices the docs do not settle: `formulas` reports text cells verbatim (an apostrophe-prefixed
@@ -39,6 +43,7 @@
  * Members of the real API the fake lacks throw "FakeExcel: X is not implemented".
  */
 import { createRun, FakeExcelHost, FakeRequestContext, type FakeExcelOptions, type FakeExcelStats, type InjectedFailure } from "./context";
+import type { FakeCalculationOptions } from "./custom-functions";
 import type { FakeWorkbookData } from "./data";
 import * as enums from "./enums";
 import { ErrorCodes, notImplemented } from "./errors";
@@ -60,8 +65,11 @@ export interface FakeExcel {
 
 const PASS_THROUGH = new Set(["then", "toJSON", "__esModule", "default", "constructor", "$$typeof", "asymmetricMatch", "nodeType", "inspect"]);
 
-export function createFakeExcel(data?: FakeWorkbookData, options?: FakeExcelOptions): FakeExcel {
-  const workbook = new FakeWorkbook(data);
+/** The sync options (payload limit, failure mode, latency) and what formulas may call. */
+export type CreateFakeExcelOptions = FakeExcelOptions & FakeCalculationOptions;
+
+export function createFakeExcel(data?: FakeWorkbookData, options?: CreateFakeExcelOptions): FakeExcel {
+  const workbook = new FakeWorkbook(data, options);
   const host = new FakeExcelHost(workbook, options);
   class RequestContext extends FakeRequestContext {
     constructor() {
@@ -99,5 +107,7 @@ export { FakeSheet, type FakeCellSnapshot } from "./sheet";
 export type { FakeConditionalFormat, FakeChart, FakePageLayout } from "./records";
 export { FakeOfficeError, ErrorCodes } from "./errors";
 export { FAKE_FORMULA_VALUE, interpretTyped } from "./cell-values";
+export type { FakeCalculationOptions, FakeCustomFunction } from "./custom-functions";
+export { installFakeCustomFunctions, type InstalledCustomFunctions } from "./custom-functions-runtime";
 export { formatValue } from "./number-format";
 export { jsonByteSize } from "./payload";

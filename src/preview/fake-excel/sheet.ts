@@ -24,8 +24,9 @@ import {
   toCell,
   type Rect,
 } from "./address";
-import { CellError, cellError, interpretTyped, reportValue, type ReportedValue, type StoredValue } from "./cell-values";
+import { CellError, cellError, FAKE_FORMULA_VALUE, interpretTyped, reportValue, type ReportedValue, type StoredValue } from "./cell-values";
 import { invalidArgument } from "./errors";
+import type { BoundCustomFunction } from "./custom-functions";
 import { evaluateFormula, isWellFormedFormula } from "./formula";
 import { formatValue, GENERAL } from "./number-format";
 import {
@@ -49,6 +50,8 @@ type Slot = StoredValue | typeof FORMULA_SLOT | undefined;
 
 export interface SheetHost extends WriteGuard {
   findSheet(name: string): FakeSheet | undefined;
+  /** A custom function formulas may call, by upper-case full name ("AR.CREDIT_SCORE"). */
+  customFunction(name: string): BoundCustomFunction | undefined;
 }
 
 export interface FakeCellSnapshot {
@@ -110,6 +113,8 @@ interface StyleLayer {
 const DEFAULT_COLUMN_WIDTH = 48;
 const DEFAULT_ROW_HEIGHT = 15;
 const MAX_FORMULA_DEPTH = 64;
+/** Largest range a custom function is handed; the fake's read limit (RangeExceedsLimit), so A1:XFD1048576 cannot hang a test. */
+const MAX_ARGUMENT_CELLS = 5_000_000;
 
 let sheetIdCounter = 0;
 
@@ -284,6 +289,19 @@ export class FakeSheet {
         for (let i = clipped.r0; i <= clipped.r1; i++) for (let j = clipped.c0; j <= clipped.c1; j++) out.push(target.valueAt(i, j, depth + 1));
         return out;
       },
+      matrix: (sheet, rr) => {
+        const target = this.sheetFor(sheet);
+        if (!target) return [[cellError("#REF!")]];
+        if (rectRows(rr) * rectColumns(rr) > MAX_ARGUMENT_CELLS) return [[cellError(FAKE_FORMULA_VALUE)]];
+        const out: (StoredValue | undefined)[][] = new ArrayOf(rectRows(rr));
+        for (let i = rr.r0; i <= rr.r1; i++) {
+          const line: (StoredValue | undefined)[] = new ArrayOf(rectColumns(rr));
+          for (let j = rr.c0; j <= rr.c1; j++) line[j - rr.c0] = target.valueAt(i, j, depth + 1);
+          out[i - rr.r0] = line;
+        }
+        return out;
+      },
+      customFunction: (name) => this.host.customFunction(name),
     });
   }
 

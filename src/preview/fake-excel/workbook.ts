@@ -5,6 +5,7 @@
  */
 import { fullAddress, intersect, localAddress, parseAddress, rect, rectRows, toCell, type Rect } from "./address";
 import { cellError, type StoredValue } from "./cell-values";
+import { bindCustomFunctions, type BoundCustomFunction, type FakeCalculationOptions } from "./custom-functions";
 import type { FakeCellData, FakeSheetData, FakeWorkbookData, JsonValue } from "./data";
 import {
   ErrorCodes,
@@ -140,8 +141,10 @@ export class FakeWorkbook {
   private readonly selections = new Map<string, Rect>();
   private tableCounter = 0;
   private settingsView: FakeSettingsView | undefined;
+  private readonly customFunctions: ReadonlyMap<string, BoundCustomFunction>;
 
-  constructor(data?: FakeWorkbookData) {
+  constructor(data?: FakeWorkbookData, calculation?: FakeCalculationOptions) {
+    this.customFunctions = bindCustomFunctions(calculation);
     this.name = data?.name ?? "Book1.xlsx";
     const sheets = data?.sheets && data.sheets.length > 0 ? data.sheets : [{ name: "Sheet1" }];
     for (const s of sheets) this.loadSheet(s);
@@ -315,6 +318,10 @@ export class FakeWorkbook {
   findSheet(nameOrId: string): FakeSheet | undefined {
     const lower = nameOrId.toLowerCase();
     return this.sheetList.find((s) => s.id === nameOrId || s.name.toLowerCase() === lower);
+  }
+
+  customFunction(name: string): BoundCustomFunction | undefined {
+    return this.customFunctions.get(name);
   }
 
   sheetPosition(sheet: FakeSheet): number {

@@ -1,0 +1,62 @@
+/**
+ * Installs a `CustomFunctions` global as Excel's custom-functions runtime provides it:
+ * `associate` (both overloads), `Error` and `ErrorCode` (@types/custom-functions-runtime). Code
+ * built with custom-functions-metadata-plugin calls `CustomFunctions.associate(id, fn)` for every
+ * @customfunction when its module loads, so installing this first and then importing that module
+ * collects exactly the functions Excel would be given, by id.
+ * Stricter than Excel, whose behaviour here is not documented: associating an id twice throws.
+ * Works on `globalThis` in Node (jest) and on `window` in the browser (preview page).
+ */
+import type { FakeCustomFunction } from "./custom-functions";
+
+export interface InstalledCustomFunctions {
+  /** Functions passed to CustomFunctions.associate, by id as given (the metadata's `id`). */
+  readonly associated: ReadonlyMap<string, FakeCustomFunction>;
+  /** Restores the `CustomFunctions` global that was there before. */
+  uninstall(): void;
+}
+
+// The values Excel shows in the cell (CustomFunctions.ErrorCode in @types/custom-functions-runtime).
+const ERROR_CODE = {
+  invalidValue: "#VALUE!",
+  notAvailable: "#N/A",
+  divisionByZero: "#DIV/0!",
+  invalidNumber: "#NUM!",
+  nullReference: "#NULL!",
+  invalidName: "#NAME?",
+  invalidReference: "#REF!",
+} as const;
+
+class FakeCustomFunctionsError {
+  constructor(
+    readonly code: string,
+    readonly message?: string,
+  ) {}
+}
+
+export function installFakeCustomFunctions(target: object): InstalledCustomFunctions {
+  const holder = target as Record<string, unknown>;
+  const had = "CustomFunctions" in holder;
+  const previous = holder.CustomFunctions;
+  const associated = new Map<string, FakeCustomFunction>();
+  const add = (id: string, fn: unknown): void => {
+    if (typeof fn !== "function") throw new Error(`FakeExcel: CustomFunctions.associate('${id}') was given a ${typeof fn}, not a function`);
+    if (associated.has(id)) throw new Error(`FakeExcel: custom function id '${id}' is associated twice`);
+    associated.set(id, fn as FakeCustomFunction);
+  };
+  holder.CustomFunctions = {
+    associate(idOrMappings: string | Record<string, unknown>, fn?: unknown): void {
+      if (typeof idOrMappings === "string") add(idOrMappings, fn);
+      else for (const [id, f] of Object.entries(idOrMappings)) add(id, f);
+    },
+    Error: FakeCustomFunctionsError,
+    ErrorCode: { ...ERROR_CODE },
+  };
+  return {
+    associated,
+    uninstall(): void {
+      if (had) holder.CustomFunctions = previous;
+      else delete holder.CustomFunctions;
+    },
+  };
+}
