@@ -20,6 +20,7 @@ import { type AuditCompanions, auditLedger } from "../../src/core/ledger/check";
 import { type LedgerReading, readBillsRegister, readCollectionLog, readCustomerMaster, readLedger } from "../../src/core/ledger/index";
 import { DEFAULT_POLICY } from "../../src/core/policy";
 import { buildReports } from "../../src/core/reports/index";
+import { buildCollectionNotices } from "../../src/core/notices/index";
 import type { ReportInput } from "../../src/core/reports/input";
 import { smallReportInput } from "../fixtures/reports/small-ledger";
 
@@ -103,6 +104,40 @@ async function sampleInput(): Promise<ReportInput> {
       expect(width).toBeGreaterThan(height);
       mkdirSync(join(ROOT, "test-artifacts"), { recursive: true });
       copyFileSync(`${png}.png`, ARTIFACT);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+  180_000,
+);
+
+(skip ? test.skip : test)(
+  "a collection notice prints on one page of its own, total in figures and capitals: test-artifacts/notice-print-射洪县交通运输局.png",
+  async () => {
+    requireTools();
+    if (!existsSync(SAMPLE)) return;
+    const input = await sampleInput();
+    // 射洪县交通运输局: one open item of 280,000.00 at recovery 0.40, so the stern letter with the legal step.
+    const { sheets } = buildCollectionNotices(input, { customers: ["射洪县交通运输局"] }, input.asOf, "zh-CN");
+    expect(sheets).toHaveLength(1);
+    const dir = mkdtempSync(join(tmpdir(), "ar-notice-"));
+    try {
+      const xlsx = join(dir, "notice.xlsx");
+      await writeReportWorkbook(xlsx, sheets);
+      const convert = run("soffice", [`-env:UserInstallation=file://${join(dir, "profile")}`, "--headless", "--convert-to", "pdf", "--outdir", dir, xlsx]);
+      const pdf = join(dir, "notice.pdf");
+      expect([convert.status, existsSync(pdf), convert.stderr]).toEqual([0, true, convert.stderr]);
+      const info = run("pdfinfo", [pdf]).stdout;
+      expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBe(1);
+      // A4 portrait: 595 × 842 points.
+      const [w, h] = (/Page size:\s+([\d.]+) x ([\d.]+)/.exec(info) ?? []).slice(1).map(Number);
+      expect([Math.round(w!), Math.round(h!)]).toEqual([595, 842]);
+      const text = run("pdftotext", ["-layout", pdf, "-"]).stdout;
+      for (const words of ["应收帐款催款通知书", "射洪县交通运输局", "280,000.00", "贰拾捌万元整", "JS-2009-077", "总经理"]) expect(text).toContain(words);
+      const png = join(dir, "page");
+      expect(run("pdftoppm", ["-png", "-r", "80", "-singlefile", pdf, png]).status).toBe(0);
+      mkdirSync(join(ROOT, "test-artifacts"), { recursive: true });
+      copyFileSync(`${png}.png`, join(ROOT, "test-artifacts", "notice-print-射洪县交通运输局.png"));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -23,7 +23,7 @@ export type ReportId = "agingAnalysis" | "classification" | "provisionSchedule" 
 export type NoticeId = "collectionNotice" | "confirmationLetter" | "supplierLetter" | "questionnaire";
 
 /** What a cell holds; decides its number format (NUMBER_FORMATS) and how a writer writes it. */
-export type CellType = "text" | "money" | "date" | "percent" | "integer" | "decimal";
+export type CellType = "text" | "money" | "date" | "percent" | "integer" | "decimal" | "number";
 
 /** A named look, rendered by the writers from CELL_STYLES. */
 export type CellStyle = "title" | "meta" | "section" | "header" | "body" | "wrap" | "subtotal" | "total" | "note" | "letter";
@@ -126,6 +126,7 @@ export const NUMBER_FORMATS: Readonly<Record<CellType, string>> = {
   percent: "0.00%",
   integer: "#,##0",
   decimal: "0.00",
+  number: "General",
 };
 
 /** A formula cell's number format: a text formula gets General, since "@" would store the formula as text. */
