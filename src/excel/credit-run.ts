@@ -5,9 +5,9 @@
  * form. Replies to a letter go into its reply cells only.
  */
 import type { DayNumber } from "../core/calendar";
-import { questionnaireSheet, questionnaireSheetName, readQuestionnaireSheet, type QuestionnaireForm, type SheetProblem } from "../core/credit-forms/questionnaire";
+import { QUESTIONNAIRE_TITLE, questionnaireSheet, questionnaireSheetName, readQuestionnaireSheet, type QuestionnaireForm, type SheetProblem } from "../core/credit-forms/questionnaire";
 import { buildSupplierLetter, readSupplierLetter, SUPPLIER_LETTER_LAYOUT, SUPPLIER_LETTER_WORDING, supplierLetterSheetName, type SupplierLetterProblem } from "../core/credit-forms/supplier-letter";
-import type { Bilingual, Lang } from "../core/errors";
+import type { Lang } from "../core/errors";
 import type { Policy } from "../core/policy/types";
 import { columnName } from "../core/reports/sheet-spec";
 import { GatewayError } from "./errors";
@@ -15,9 +15,6 @@ import { ownedStates } from "./owned";
 import { readPolicy } from "./setup";
 import { writeReportSheets } from "./sheet-writer";
 import type { ExcelRun } from "./validate-run";
-
-/** The titles a questionnaire sheet starts with (both languages), as questionnaireSheet writes them. */
-const QUESTIONNAIRE_TITLES: Bilingual = { "zh-CN": "客户情况调查表", "en-US": "Customer questionnaire" };
 
 export interface CreditSheets {
   questionnaires: string[];
@@ -36,7 +33,7 @@ export async function findCreditSheets(context: Excel.RequestContext): Promise<C
   });
   await context.sync();
   const title = (v: unknown) => (typeof v === "string" ? v.trim() : "");
-  const q = Object.values(QUESTIONNAIRE_TITLES);
+  const q = Object.values(QUESTIONNAIRE_TITLE);
   const l = Object.values(SUPPLIER_LETTER_WORDING.title);
   return {
     questionnaires: tops.filter((t) => q.includes(title(t.a1.values[0]?.[0]))).map((t) => t.name),

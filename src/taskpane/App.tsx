@@ -30,7 +30,12 @@ function ownSheetNames(): string[] {
 }
 
 const useStyles = makeStyles({
-  root: { minHeight: "100vh", display: "flex", flexDirection: "column", backgroundColor: tokens.colorNeutralBackground2 },
+  root: {
+    minHeight: "100vh",
+    display: "flex",
+    flexDirection: "column",
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
   header: {
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
     backgroundColor: tokens.colorBrandBackground,
@@ -40,8 +45,16 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXXS,
   },
   subtitle: { color: tokens.colorNeutralForegroundOnBrand, opacity: 0.85 },
-  tabs: { backgroundColor: tokens.colorNeutralBackground1, paddingLeft: tokens.spacingHorizontalS },
-  body: { padding: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  tabs: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    paddingLeft: tokens.spacingHorizontalS,
+  },
+  body: {
+    padding: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+  },
 });
 
 export type TabKey = "validate" | "credit" | "notices" | "policy";
@@ -51,51 +64,71 @@ export function App({ host }: { host: HostInfo }): React.JSX.Element {
   const s = stringsFor(host.lang);
   const [tab, setTab] = React.useState<TabKey>("validate");
   const gateway = React.useMemo<ValidateGateway | undefined>(
-    () => (host.kind === "none" || typeof Excel === "undefined" ? undefined : excelGateway(Excel.run as unknown as ExcelRun, ownSheetNames, workerChecker())),
-    [host.kind]
+    () =>
+      host.kind === "none" || typeof Excel === "undefined"
+        ? undefined
+        : excelGateway(
+            Excel.run as unknown as ExcelRun,
+            ownSheetNames,
+            workerChecker(),
+          ),
+    [host.kind],
   );
-  const onTabSelect = (_: unknown, data: SelectTabData) => setTab(data.value as TabKey);
+  const onTabSelect = (_: unknown, data: SelectTabData) =>
+    setTab(data.value as TabKey);
   return (
-    <FluentProvider theme={webLightTheme} className={styles.root}>
-      <header className={styles.header}>
-        <Text as="h1" size={500} weight="semibold" style={{ margin: 0 }}>
-          {s.appTitle}
-        </Text>
-        <Text size={200} className={styles.subtitle}>
-          {s.appSubtitle}
-        </Text>
-      </header>
-      <TabList className={styles.tabs} selectedValue={tab} onTabSelect={onTabSelect} aria-label={s.appTitle}>
-        <Tab value="validate">{s.tabs.validate}</Tab>
-        <Tab value="credit">{s.tabs.credit}</Tab>
-        <Tab value="notices">{s.tabs.notices}</Tab>
-        <Tab value="policy">{s.tabs.policy}</Tab>
-      </TabList>
-      <main className={styles.body}>
-        {host.kind === "preview" && (
-          <MessageBar intent="warning">
-            <MessageBarBody>{s.previewBanner}</MessageBarBody>
-          </MessageBar>
-        )}
-        {host.kind === "none" && (
-          <MessageBar intent="info">
-            <MessageBarBody>{s.noHostBanner}</MessageBarBody>
-          </MessageBar>
-        )}
-        {/* Every panel stays mounted, so a check's results survive a look at another tab. */}
-        <div hidden={tab !== "validate"}>
-          <ValidatePanel lang={host.lang} {...(gateway ? { gateway } : {})} />
-        </div>
-        <div hidden={tab !== "credit"}>
-          <CreditPanel lang={host.lang} />
-        </div>
-        <div hidden={tab !== "notices"}>
-          <NoticesPanel lang={host.lang} {...(gateway ? { gateway } : {})} />
-        </div>
-        <div hidden={tab !== "policy"}>
-          <PolicyPanel lang={host.lang} {...(gateway && tab === "policy" ? { load: gateway.policy } : {})} />
-        </div>
-      </main>
+    // The look goes on a div inside the provider: Fluent copies the provider's className onto its
+    // portals' mount nodes, and a full-height background there hid the pane behind every open list.
+    <FluentProvider theme={webLightTheme}>
+      <div className={styles.root}>
+        <header className={styles.header}>
+          <Text as="h1" size={500} weight="semibold" style={{ margin: 0 }}>
+            {s.appTitle}
+          </Text>
+          <Text size={200} className={styles.subtitle}>
+            {s.appSubtitle}
+          </Text>
+        </header>
+        <TabList
+          className={styles.tabs}
+          selectedValue={tab}
+          onTabSelect={onTabSelect}
+          aria-label={s.appTitle}
+        >
+          <Tab value="validate">{s.tabs.validate}</Tab>
+          <Tab value="credit">{s.tabs.credit}</Tab>
+          <Tab value="notices">{s.tabs.notices}</Tab>
+          <Tab value="policy">{s.tabs.policy}</Tab>
+        </TabList>
+        <main className={styles.body}>
+          {host.kind === "preview" && (
+            <MessageBar intent="warning">
+              <MessageBarBody>{s.previewBanner}</MessageBarBody>
+            </MessageBar>
+          )}
+          {host.kind === "none" && (
+            <MessageBar intent="info">
+              <MessageBarBody>{s.noHostBanner}</MessageBarBody>
+            </MessageBar>
+          )}
+          {/* Every panel stays mounted, so a check's results survive a look at another tab. */}
+          <div hidden={tab !== "validate"}>
+            <ValidatePanel lang={host.lang} {...(gateway ? { gateway } : {})} />
+          </div>
+          <div hidden={tab !== "credit"}>
+            <CreditPanel lang={host.lang} {...(gateway ? { gateway } : {})} />
+          </div>
+          <div hidden={tab !== "notices"}>
+            <NoticesPanel lang={host.lang} {...(gateway ? { gateway } : {})} />
+          </div>
+          <div hidden={tab !== "policy"}>
+            <PolicyPanel
+              lang={host.lang}
+              {...(gateway && tab === "policy" ? { load: gateway.policy } : {})}
+            />
+          </div>
+        </main>
+      </div>
     </FluentProvider>
   );
 }

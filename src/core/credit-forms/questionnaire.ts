@@ -85,7 +85,7 @@ function bi(zh: string, en: string): Bilingual {
 }
 
 /** The header fields' labels, one declaration for the sheet and the reader (POLICY §5.1 header fields). */
-const FIELD_LABELS: Readonly<Record<HeaderKey, Bilingual>> = {
+export const FIELD_LABELS: Readonly<Record<HeaderKey, Bilingual>> = {
   customer: bi("客户名称", "Customer"),
   customerCode: bi("客户编号", "Customer no."),
   address: bi("地址", "Address"),
@@ -105,7 +105,7 @@ const FIELD_LABELS: Readonly<Record<HeaderKey, Bilingual>> = {
   surveyDate: bi("调查日期", "Survey date"),
 };
 
-const HEADER_KEYS = Object.keys(FIELD_LABELS) as HeaderKey[];
+export const HEADER_KEYS = Object.keys(FIELD_LABELS) as HeaderKey[];
 
 /** The field rows under the meta line: two label/value pairs a row, or one field across the page. */
 const FIELD_ROWS: readonly (readonly HeaderKey[])[] = [
@@ -120,8 +120,11 @@ const FIELD_ROWS: readonly (readonly HeaderKey[])[] = [
   ["projectStatus", "contractValue"],
 ];
 
+/** The sheet's title, in A1: how a questionnaire sheet is recognised. */
+export const QUESTIONNAIRE_TITLE: Bilingual = bi("客户情况调查表", "Customer questionnaire");
+
 const L = {
-  title: bi("客户情况调查表", "Customer questionnaire"),
+  title: QUESTIONNAIRE_TITLE,
   sheetTitle: bi("调查表", "Questionnaire"),
   unnamedCustomer: bi("未填客户", "Unnamed"),
   company: bi("调查单位：", "Surveyed by: "),

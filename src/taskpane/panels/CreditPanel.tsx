@@ -1,8 +1,540 @@
 import * as React from "react";
-import { stringsFor, type Lang } from "../../i18n";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Card,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Dropdown,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { formatIsoDate, parseDate } from "../../core/dates";
+import { emptyForm, FIELD_LABELS, HEADER_KEYS, MAX_RATERS, scoreForm, type FormAnswer, type FormOption, type QuestionnaireForm, type SheetProblem } from "../../core/credit-forms/questionnaire";
+import type { MasterPlan, MasterProposal } from "../../excel/credit-master";
+import { DEFAULT_POLICY } from "../../core/policy/defaults";
+import type { Policy, QuestionnaireItem } from "../../core/policy/types";
+import { format, stringsFor, type Lang } from "../../i18n";
+import { isEmptyForm, loadDraft, saveDraft } from "../credit/draft";
+import { SupplierLetters } from "../credit/SupplierLetters";
+import type { ValidateGateway } from "../validate/gateway";
 import { Section } from "./Section";
+import { errorText, money, percent, todayIso } from "./ui";
 
-export function CreditPanel({ lang }: { lang: Lang }): React.JSX.Element {
+const useStyles = makeStyles({
+  row: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "end", flexWrap: "wrap" },
+  grow: { flexGrow: 1, minWidth: "120px" },
+  fields: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
+  wide: { gridColumn: "1 / span 2" },
+  item: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalS, borderBottom: `1px solid ${tokens.colorNeutralStroke3}` },
+  answer: { display: "grid", gridTemplateColumns: "minmax(0, 5fr) minmax(0, 2fr)", columnGap: tokens.spacingHorizontalXS, alignItems: "start" },
+  rater: { color: tokens.colorNeutralForeground3 },
+  muted: { color: tokens.colorNeutralForeground3 },
+  score: {
+    position: "sticky",
+    bottom: 0,
+    zIndex: 1,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow8,
+  },
+  big: { fontVariantNumeric: "tabular-nums" },
+  num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+});
+
+type Message = { intent: "success" | "info" | "warning" | "error"; text: string; details?: string[] };
+
+function groupsOf(items: readonly QuestionnaireItem[]): { key: string; items: QuestionnaireItem[] }[] {
+  const out: { key: string; items: QuestionnaireItem[] }[] = [];
+  for (const item of items) {
+    const key = item.group["zh-CN"];
+    const last = out[out.length - 1];
+    if (last && last.key === key) last.items.push(item);
+    else out.push({ key, items: [item] });
+  }
+  return out;
+}
+
+function optionValue(o: FormOption): string {
+  return o === null ? "" : String(o);
+}
+
+function parseOption(v: string): FormOption {
+  if (v === "dont-know") return "dont-know";
+  if (v === "1" || v === "2" || v === "3") return Number(v) as 1 | 2 | 3;
+  return null;
+}
+
+export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateGateway }): React.JSX.Element {
+  const styles = useStyles();
   const s = stringsFor(lang).credit;
-  return <Section title={s.title} intro={s.intro} testId="panel-credit" />;
+  const [policy, setPolicy] = React.useState<Policy>(DEFAULT_POLICY);
+  const [form, setForm] = React.useState<QuestionnaireForm>(() => emptyForm(DEFAULT_POLICY, 1));
+  const [sheet, setSheet] = React.useState<string | null>(null);
+  const [restored, setRestored] = React.useState(false);
+  const [sheets, setSheets] = React.useState<{ questionnaires: string[]; letters: string[] }>({ questionnaires: [], letters: [] });
+  const [picked, setPicked] = React.useState<string | null>(null);
+  const [busy, setBusy] = React.useState(false);
+  const [message, setMessage] = React.useState<Message | null>(null);
+  const [confirmReplace, setConfirmReplace] = React.useState<string | null>(null);
+  const [master, setMaster] = React.useState<{ proposal: MasterProposal; plan: MasterPlan; changed: boolean } | null>(null);
+
+  // The policy in force and the draft, once: the draft is checked against the policy's items.
+  React.useEffect(() => {
+    let live = true;
+    const start = (p: Policy) => {
+      if (!live) return;
+      setPolicy(p);
+      const draft = loadDraft(p);
+      if (draft && !isEmptyForm(draft.form)) {
+        setForm(draft.form);
+        setSheet(draft.sheet);
+        setMessage({ intent: "info", text: s.draftRestored });
+      } else setForm(emptyForm(p, 1));
+      setRestored(true);
+    };
+    if (gateway) gateway.policy().then((r) => start(r.policy), () => start(DEFAULT_POLICY));
+    else start(DEFAULT_POLICY);
+    return () => {
+      live = false;
+    };
+    // Once per gateway: a change of language keeps the form.
+  }, [gateway]);
+
+  // Every change is kept, so a reload or a failed save loses nothing.
+  React.useEffect(() => {
+    if (restored) saveDraft({ form, sheet });
+  }, [form, sheet, restored]);
+
+  const lookForSheets = React.useCallback(async () => {
+    if (!gateway) return;
+    try {
+      setSheets(await gateway.creditSheets());
+    } catch (e) {
+      setMessage({ intent: "error", text: errorText(e, lang) });
+    }
+  }, [gateway, lang]);
+  React.useEffect(() => {
+    void lookForSheets();
+  }, [lookForSheets]);
+
+  const score = React.useMemo(() => scoreForm(form, policy), [form, policy]);
+  const groups = React.useMemo(() => groupsOf(policy.credit.items), [policy]);
+
+  const setHeader = (key: (typeof HEADER_KEYS)[number], value: string) => setForm((f) => ({ ...f, header: { ...f.header, [key]: value } }));
+  const setAnswer = (rater: number, item: number, change: Partial<FormAnswer>) =>
+    setForm((f) => ({
+      ...f,
+      raters: f.raters.map((r, i) => (i !== rater ? r : { ...r, answers: r.answers.map((a, j) => (j !== item ? a : { ...a, ...change })) })),
+    }));
+  const setRater = (rater: number, change: { name?: string; weight?: string | null }) =>
+    setForm((f) => ({ ...f, raters: f.raters.map((r, i) => (i === rater ? { ...r, ...change } : r)) }));
+  const addRater = () =>
+    setForm((f) => (f.raters.length >= MAX_RATERS ? f : { ...f, raters: [...f.raters, emptyForm(policy, 1).raters[0]!] }));
+  const removeRater = (rater: number) => setForm((f) => (f.raters.length <= 1 ? f : { ...f, raters: f.raters.filter((_, i) => i !== rater) }));
+
+  const load = async () => {
+    if (!gateway || picked === null) return;
+    setBusy(true);
+    setMessage(null);
+    try {
+      const r = await gateway.loadQuestionnaire(picked);
+      setPolicy(r.policy);
+      setForm(r.form);
+      setSheet(picked);
+      setMessage(
+        r.problems.length === 0
+          ? { intent: "success", text: format(s.loaded, { sheet: picked }) }
+          : { intent: "warning", text: format(s.problemsOnSheet, { sheet: picked }), details: r.problems.map((p: SheetProblem) => `${p.cell}: ${p.message[lang]}`) }
+      );
+    } catch (e) {
+      setMessage({ intent: "error", text: errorText(e, lang) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const newForm = () => {
+    setForm(emptyForm(policy, 1));
+    setSheet(null);
+    setPicked(null);
+    setMessage(null);
+  };
+
+  const save = async (replaceEdited = false) => {
+    if (!gateway) return;
+    if (form.header.customer.trim() === "") {
+      setMessage({ intent: "error", text: s.noCustomer });
+      return;
+    }
+    if (score.problems.length > 0) {
+      setMessage({ intent: "error", text: s.fixFirst, details: score.problems.map((p) => p.message[lang]) });
+      return;
+    }
+    setBusy(true);
+    setMessage(null);
+    setConfirmReplace(null);
+    try {
+      const r = await gateway.saveQuestionnaire({ form, lang, sheet, replaceEdited });
+      if (r.kind === "confirm") setConfirmReplace(r.edited[0] ?? null);
+      else {
+        setSheet(r.sheet);
+        setMessage({ intent: "success", text: format(s.saved, { sheet: r.sheet }) });
+        void lookForSheets();
+        // Show the sheet just written, as Excel users expect of a "save to sheet".
+        void gateway.showSheet(r.sheet).catch(() => undefined);
+      }
+    } catch (e) {
+      // The form stays as it is (and in the draft): nothing typed is lost.
+      setMessage({ intent: "error", text: errorText(e, lang) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const proposal = (): MasterProposal | null => {
+    if (score.score === null || score.grade === null || sheet === null) return null;
+    let review: number | null = null;
+    try {
+      review = parseDate(form.header.surveyDate);
+    } catch {
+      review = null;
+    }
+    return {
+      customer: form.header.customer,
+      customerCode: form.header.customerCode,
+      grade: score.grade,
+      limit: score.limit,
+      reviewDate: review ?? (parseDate(todayIso(new Date())) as number),
+      score: score.score,
+      questionnaire: sheet,
+    };
+  };
+
+  const showMaster = async () => {
+    const p = proposal();
+    if (!gateway || p === null) return;
+    setBusy(true);
+    setMessage(null);
+    try {
+      const r = await gateway.masterUpdate({ proposal: p, lang, apply: false });
+      setMaster({ proposal: p, plan: r.plan, changed: false });
+    } catch (e) {
+      setMessage({ intent: "error", text: errorText(e, lang) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const applyMaster = async () => {
+    if (!gateway || master === null) return;
+    setBusy(true);
+    try {
+      const r = await gateway.masterUpdate({ proposal: master.proposal, lang, apply: true, expected: master.plan.old });
+      if (r.kind === "changed") setMaster({ ...master, plan: r.plan, changed: true });
+      else if (r.kind === "done") {
+        setMaster(null);
+        setMessage({
+          intent: "success",
+          text: format(s.masterDone, { sheet: r.plan.sheet, row: r.plan.row ?? r.plan.newRow, history: r.history.sheet, historyRow: r.history.row }),
+        });
+      }
+    } catch (e) {
+      setMaster(null);
+      setMessage({ intent: "error", text: errorText(e, lang) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const problemFor = (rater: number, item: number) => score.problems.find((p) => p.rater === rater + 1 && p.item === item)?.message[lang];
+  const answeredIn = (items: QuestionnaireItem[]) => {
+    let n = 0;
+    for (const r of form.raters) for (const it of items) if (r.answers[it.no - 1]?.option != null || r.answers[it.no - 1]?.score) n++;
+    return n;
+  };
+  const total = policy.credit.items.length * form.raters.length;
+  const several = form.raters.length > 1;
+
+  return (
+    <Section title={s.title} intro={s.intro} testId="panel-credit">
+      <div className={styles.row}>
+        <Field label={s.open} className={styles.grow}>
+          <Dropdown
+            placeholder={s.openPlaceholder}
+            value={picked ?? ""}
+            selectedOptions={picked ? [picked] : []}
+            onOptionSelect={(_, d) => setPicked(d.optionValue ?? null)}
+            disabled={!gateway || busy}
+            data-testid="questionnaire-picker"
+          >
+            {sheets.questionnaires.map((q) => (
+              <Option key={q} value={q}>
+                {q}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Button onClick={() => void load()} disabled={!gateway || busy || picked === null} data-testid="load-questionnaire">
+          {s.load}
+        </Button>
+        <Button onClick={newForm} disabled={busy} data-testid="new-questionnaire">
+          {s.newForm}
+        </Button>
+      </div>
+
+      {message && (
+        <MessageBar intent={message.intent} data-testid="credit-message">
+          <MessageBarBody>
+            {message.text}
+            {message.details && (
+              <ul style={{ margin: 0, paddingLeft: tokens.spacingHorizontalL }}>
+                {message.details.slice(0, 20).map((d, i) => (
+                  <li key={i}>{d}</li>
+                ))}
+              </ul>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      <Accordion multiple collapsible defaultOpenItems={["customer", "raters", ...groups.map((g) => g.key)]}>
+        <AccordionItem value="customer">
+          <AccordionHeader size="small">{s.customerSection}</AccordionHeader>
+          <AccordionPanel>
+            <div className={styles.fields}>
+              {HEADER_KEYS.map((key) => (
+                <Field
+                  key={key}
+                  label={FIELD_LABELS[key][lang]}
+                  className={key === "address" || key === "otherContacts" || key === "projectStatus" ? styles.wide : undefined}
+                  {...(key === "contractValue" && score.problems.some((p) => p.field === "contract-value")
+                    ? { validationState: "error" as const, validationMessage: score.problems.find((p) => p.field === "contract-value")!.message[lang] }
+                    : {})}
+                >
+                  <Input
+                    size="small"
+                    type={key === "surveyDate" ? "date" : "text"}
+                    value={form.header[key]}
+                    onChange={(_, d) => setHeader(key, d.value)}
+                    data-testid={`header-${key}`}
+                    disabled={busy}
+                  />
+                </Field>
+              ))}
+            </div>
+          </AccordionPanel>
+        </AccordionItem>
+
+        <AccordionItem value="raters">
+          <AccordionHeader size="small">{`${s.raters} (${form.raters.length})`}</AccordionHeader>
+          <AccordionPanel>
+            {form.raters.map((r, i) => (
+              <div key={i} className={styles.row}>
+                <Field label={format(s.raterName, { n: i + 1 })} className={styles.grow}>
+                  <Input size="small" value={r.name} onChange={(_, d) => setRater(i, { name: d.value })} data-testid={`rater-name-${i + 1}`} disabled={busy} />
+                </Field>
+                {several && (
+                  <Field
+                    label={s.raterWeight}
+                    style={{ width: "72px" }}
+                    {...(score.problems.some((p) => p.field === "rater-weight" && p.rater === i + 1)
+                      ? { validationState: "error" as const, validationMessage: score.problems.find((p) => p.field === "rater-weight" && p.rater === i + 1)!.message[lang] }
+                      : {})}
+                  >
+                    <Input size="small" value={r.weight ?? ""} onChange={(_, d) => setRater(i, { weight: d.value.trim() === "" ? null : d.value })} data-testid={`rater-weight-${i + 1}`} disabled={busy} />
+                  </Field>
+                )}
+                {several && (
+                  <Button size="small" appearance="subtle" onClick={() => removeRater(i)} disabled={busy}>
+                    {s.removeRater}
+                  </Button>
+                )}
+              </div>
+            ))}
+            {several && (
+              <Text size={200} className={styles.muted} block>
+                {s.raterWeightHint}
+              </Text>
+            )}
+            <Button size="small" onClick={addRater} disabled={busy || form.raters.length >= MAX_RATERS} data-testid="add-rater">
+              {s.addRater}
+            </Button>
+          </AccordionPanel>
+        </AccordionItem>
+
+        {groups.map((g) => (
+          <AccordionItem key={g.key} value={g.key}>
+            <AccordionHeader size="small">{`${g.items[0]!.group[lang]} · ${format(s.answered, { n: answeredIn(g.items), of: g.items.length * form.raters.length })}`}</AccordionHeader>
+            <AccordionPanel>
+              {g.items.map((item) => (
+                <div key={item.no} className={styles.item} data-testid={`item-${item.no}`}>
+                  <Text size={200} weight="semibold">{`${item.no}. ${item.item[lang]} · ${percent(item.weight)}`}</Text>
+                  {form.raters.map((r, ri) => {
+                    const a = r.answers[item.no - 1]!;
+                    const problem = problemFor(ri, item.no);
+                    return (
+                      <Field key={ri} {...(problem ? { validationState: "error" as const, validationMessage: problem } : {})}>
+                        <div className={styles.answer}>
+                          <Select
+                            size="small"
+                            aria-label={several ? `${item.item[lang]} · ${r.name || format(s.raterName, { n: ri + 1 })}` : item.item[lang]}
+                            value={optionValue(a.option)}
+                            onChange={(_, d) => setAnswer(ri, item.no - 1, { option: parseOption(d.value) })}
+                            data-testid={`answer-${item.no}-${ri + 1}`}
+                            disabled={busy}
+                          >
+                            <option value="">{several ? `${r.name || format(s.raterName, { n: ri + 1 })}: ${s.noAnswer}` : s.noAnswer}</option>
+                            {item.answers.map((ans, k) => (
+                              <option key={k} value={String(k + 1)}>{`${k + 1} ${ans[lang]}`}</option>
+                            ))}
+                            <option value="dont-know">{s.dontKnow}</option>
+                          </Select>
+                          <Input
+                            size="small"
+                            placeholder={s.exact}
+                            title={s.exactHint}
+                            aria-label={`${item.item[lang]} · ${s.exact}`}
+                            value={a.score ?? ""}
+                            onChange={(_, d) => setAnswer(ri, item.no - 1, { score: d.value.trim() === "" ? null : d.value })}
+                            data-testid={`score-${item.no}-${ri + 1}`}
+                            disabled={busy || a.option === "dont-know"}
+                          />
+                        </div>
+                      </Field>
+                    );
+                  })}
+                </div>
+              ))}
+            </AccordionPanel>
+          </AccordionItem>
+        ))}
+      </Accordion>
+
+      <Card className={styles.score} data-testid="credit-score">
+        <Text size={200} className={styles.muted}>
+          {format(s.answered, { n: score.answered, of: total })}
+        </Text>
+        <Text size={500} weight="semibold" className={styles.big}>
+          {`${s.scoreTitle} ${score.score === null ? "—" : Number(score.score).toFixed(2)} · ${s.grade} ${score.grade ?? "—"}`}
+        </Text>
+        <Text className={styles.big} data-testid="credit-limit">
+          {`${s.limit}: ${score.limit === null ? s.noLimit : money(score.limit)}`}
+        </Text>
+        {score.unanswered.length > 0 && (
+          <Text size={200} className={styles.muted}>
+            {format(s.unanswered, { items: score.unanswered.join(", ") })}
+          </Text>
+        )}
+        <div className={styles.row}>
+          <Button appearance="primary" onClick={() => void save()} disabled={!gateway || busy} data-testid="save-questionnaire">
+            {s.save}
+          </Button>
+          <Button onClick={() => void showMaster()} disabled={!gateway || busy || sheet === null || score.score === null} data-testid="update-master">
+            {s.master}
+          </Button>
+        </div>
+      </Card>
+
+      <SupplierLetters lang={lang} policy={policy} customer={form.header.customer} address={form.header.address} letters={sheets.letters} onMade={() => void lookForSheets()} {...(gateway ? { gateway } : {})} />
+
+      <Dialog open={confirmReplace !== null} onOpenChange={(_, d) => !d.open && setConfirmReplace(null)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{stringsFor(lang).validate.confirmTitle}</DialogTitle>
+            <DialogContent>{format(stringsFor(lang).validate.confirmBody, { sheets: `“${confirmReplace ?? ""}”` })}</DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => void save(true)}>
+                {stringsFor(lang).validate.confirmReplace}
+              </Button>
+              <Button onClick={() => setConfirmReplace(null)}>{stringsFor(lang).validate.confirmKeep}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+
+      <Dialog open={master !== null} onOpenChange={(_, d) => !d.open && setMaster(null)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{s.masterTitle}</DialogTitle>
+            <DialogContent data-testid="master-dialog">
+              {master && (
+                <>
+                  {master.changed && (
+                    <MessageBar intent="warning">
+                      <MessageBarBody>{s.masterChanged}</MessageBarBody>
+                    </MessageBar>
+                  )}
+                  <Text block>
+                    {master.plan.row === null
+                      ? format(s.masterNewRow, { customer: master.proposal.customer, sheet: master.plan.sheet, row: master.plan.newRow })
+                      : format(s.masterBody, { row: master.plan.row, sheet: master.plan.sheet, history: s.history.sheet })}
+                  </Text>
+                  <Table size="extra-small">
+                    <TableHeader>
+                      <TableRow>
+                        <TableHeaderCell>{s.masterField}</TableHeaderCell>
+                        <TableHeaderCell className={styles.num}>{s.masterOld}</TableHeaderCell>
+                        <TableHeaderCell className={styles.num}>{s.masterNew}</TableHeaderCell>
+                      </TableRow>
+                    </TableHeader>
+                    <TableBody>
+                      <TableRow>
+                        <TableCell>{s.fields.grade}</TableCell>
+                        <TableCell className={styles.num}>{master.plan.old.grade ?? "—"}</TableCell>
+                        <TableCell className={styles.num}>{master.proposal.grade}</TableCell>
+                      </TableRow>
+                      <TableRow>
+                        <TableCell>{s.fields.limit}</TableCell>
+                        <TableCell className={styles.num}>{master.plan.old.limit === null ? "—" : money(master.plan.old.limit)}</TableCell>
+                        <TableCell className={styles.num}>{master.proposal.limit === null ? "—" : money(master.proposal.limit)}</TableCell>
+                      </TableRow>
+                      <TableRow>
+                        <TableCell>{s.fields.lastReview}</TableCell>
+                        <TableCell className={styles.num}>{master.plan.old.lastReview === null ? "—" : formatIsoDate(master.plan.old.lastReview)}</TableCell>
+                        <TableCell className={styles.num}>{formatIsoDate(master.proposal.reviewDate)}</TableCell>
+                      </TableRow>
+                    </TableBody>
+                  </Table>
+                  {master.plan.missing.length > 0 && (
+                    <Text size={200} className={styles.muted} block>
+                      {format(s.masterMissing, { fields: master.plan.missing.map((f) => s.fields[f]).join(", ") })}
+                    </Text>
+                  )}
+                </>
+              )}
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => void applyMaster()} disabled={busy} data-testid="master-confirm">
+                {s.masterConfirm}
+              </Button>
+              <Button onClick={() => setMaster(null)}>{s.masterCancel}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </Section>
+  );
 }

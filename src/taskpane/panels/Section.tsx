@@ -2,7 +2,8 @@ import * as React from "react";
 import { Card, Text, makeStyles, tokens } from "@fluentui/react-components";
 
 const useStyles = makeStyles({
-  card: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  // overflow visible: Card clips by default, which would stop a sticky child (the credit score bar) from sticking.
+  card: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, overflow: "visible" },
   intro: { color: tokens.colorNeutralForeground2 },
 });
 

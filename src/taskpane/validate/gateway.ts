@@ -12,6 +12,21 @@ import type { Policy } from "../../core/policy/types";
 import { runValidate, type ExcelRun, type ValidateOutcome, type ValidateParams } from "../../excel/validate-run";
 import type { Checker } from "../../excel/check";
 import { runNotices, type NoticesOutcome, type NoticesParams } from "../../excel/notices-run";
+import {
+  findCreditSheets,
+  loadQuestionnaire,
+  loadSupplierLetter,
+  makeSupplierLetter,
+  saveQuestionnaire,
+  saveSupplierReplies,
+  type CreditSheets,
+  type LetterParams,
+  type LetterReplies,
+  type SaveOutcome,
+} from "../../excel/credit-run";
+import { runMasterUpdate, type MasterOutcome, type MasterProposal, type MasterValues } from "../../excel/credit-master";
+import type { QuestionnaireForm, SheetProblem } from "../../core/credit-forms/questionnaire";
+import type { Lang } from "../../core/errors";
 
 export interface ValidateGateway {
   candidates(): Promise<LedgerCandidate[]>;
@@ -25,6 +40,14 @@ export interface ValidateGateway {
   notices(params: NoticesParams): Promise<NoticesOutcome>;
   /** Shows a sheet (a notice just made). */
   showSheet(sheet: string): Promise<void>;
+  creditSheets(): Promise<CreditSheets>;
+  loadQuestionnaire(sheet: string): Promise<{ form: QuestionnaireForm; problems: SheetProblem[]; policy: Policy }>;
+  saveQuestionnaire(p: { form: QuestionnaireForm; lang: Lang; sheet: string | null; replaceEdited?: boolean }): Promise<SaveOutcome>;
+  /** Shows (apply false) or makes (apply true, with what was shown) the customer master update. */
+  masterUpdate(p: { proposal: MasterProposal; lang: Lang; apply: boolean; expected?: MasterValues }): Promise<MasterOutcome>;
+  makeSupplierLetter(p: LetterParams): Promise<{ sheet: string }>;
+  loadSupplierLetter(sheet: string): Promise<LetterReplies>;
+  saveSupplierReplies(p: { sheet: string; replies: (number | null)[] }): Promise<void>;
 }
 
 async function guarded<T>(fn: () => Promise<T>): Promise<T> {
@@ -46,5 +69,12 @@ export function excelGateway(run: ExcelRun, ownSheets: () => string[], checker?:
     policy: () => guarded(() => run((context) => readPolicy(context))),
     notices: (params) => guarded(() => runNotices(run, params)),
     showSheet: (sheet) => guarded(() => run((context) => selectCell(context, sheet, "A1"))),
+    creditSheets: () => guarded(() => run((context) => findCreditSheets(context))),
+    loadQuestionnaire: (sheet) => guarded(() => loadQuestionnaire(run, sheet)),
+    saveQuestionnaire: (p) => guarded(() => saveQuestionnaire(run, p)),
+    masterUpdate: (p) => guarded(() => runMasterUpdate(run, p)),
+    makeSupplierLetter: (p) => guarded(() => makeSupplierLetter(run, p)),
+    loadSupplierLetter: (sheet) => guarded(() => loadSupplierLetter(run, sheet)),
+    saveSupplierReplies: (p) => guarded(() => saveSupplierReplies(run, p)),
   };
 }
