@@ -1,13 +1,17 @@
 /**
- * The pane's Web Worker, in Node (worker_threads) for the bench: the same runCheck, plain data
- * across, so the bench measures the architecture the pane runs.
+ * The pane's Web Worker, in Node (worker_threads) for the bench: the same runCheck and the same
+ * sliced protocol (src/excel/check-protocol.ts), so the bench measures the architecture the pane runs.
  */
 import { parentPort } from "node:worker_threads";
-import { runCheck, type CheckInput } from "../src/excel/check";
+import { runCheck } from "../src/excel/check";
+import { describeError, workerSide, type ToWorker } from "../src/excel/check-protocol";
 
-parentPort?.on("message", (input: CheckInput) => {
-  runCheck(input).then(
-    ({ summary, results, findings, warnings }) => parentPort?.postMessage({ ok: true, output: { summary, results, findings, warnings } }),
-    (error: unknown) => parentPort?.postMessage({ ok: false, error: String(error) })
-  );
-});
+const handle = workerSide(
+  (m) => parentPort?.postMessage(m),
+  async (input) => {
+    const { summary, results, findings, warnings } = await runCheck(input);
+    return { summary, results, findings, warnings };
+  },
+  describeError
+);
+parentPort?.on("message", (m: ToWorker) => handle(m));

@@ -7,6 +7,7 @@
 import { createFakeExcel } from "../src/preview/fake-excel";
 import { runValidate, type ExcelRun } from "../src/excel/validate-run";
 import type { Checker, CheckOutput } from "../src/excel/check";
+import { outputCollector, postInput, type FromWorker } from "../src/excel/check-protocol";
 import { Worker } from "node:worker_threads";
 import { join } from "node:path";
 import { fromYmd } from "../src/core/calendar";
@@ -29,17 +30,24 @@ export function ledger(): (string | number | null)[][] {
   return rows;
 }
 
-/** The pane's worker, as worker_threads: the check runs off the main thread. */
-const nodeWorkerChecker: Checker = (input) =>
+/** The pane's worker, as worker_threads: the check runs off the main thread, the data crosses in slices. */
+export const nodeWorkerChecker: Checker = (input) =>
   new Promise<CheckOutput>((resolve, reject) => {
     const worker = new Worker(join(__dirname, "check-worker-node.cjs")); // registers tsx, then runs check-worker-node.ts
-    worker.once("message", (m: { ok: boolean; output?: CheckOutput; error?: string }) => {
-      void worker.terminate();
-      if (m.ok && m.output) resolve(m.output);
-      else reject(new Error(m.error));
+    const collect = outputCollector(() => worker.postMessage({ type: "ack" }));
+    worker.on("message", (m: FromWorker) => {
+      try {
+        const output = collect(m);
+        if (output === null) return;
+        void worker.terminate();
+        resolve(output);
+      } catch (e) {
+        void worker.terminate();
+        reject(new Error(JSON.stringify(e)));
+      }
     });
     worker.once("error", reject);
-    worker.postMessage(input);
+    postInput((m) => worker.postMessage(m), input, () => new Promise((r) => setTimeout(r, 0))).catch(reject);
   });
 
 /** The longest the main thread went without running a 10 ms timer: how long the UI would have been frozen. */

@@ -13,7 +13,7 @@ import { readCompanions, type SheetInput } from "../core/ledger/workbook";
 import type { Policy } from "../core/policy/types";
 import type { Lang } from "../i18n";
 import { readLedgerBlock } from "./ledger-read";
-import type { OwnedSheetSpec } from "./owned";
+import { allRows, fingerprint, type OwnedSheetSpec } from "./owned";
 import type { SheetBlock } from "./read";
 import { findingsSheet, resultsSheet } from "./validation-output";
 
@@ -65,5 +65,8 @@ export async function runCheck(input: CheckInput, pause: () => Promise<void> = a
   const results = await resultsSheet(audit, input.lang, input.names.results, pause);
   await pause();
   const findings = findingsSheet(audit, input.lang, input.names.findings);
+  // Worked out here, where the rows are made (the pane's worker), not on the UI thread at the swap.
+  results.fingerprint = fingerprint(allRows(results));
+  findings.fingerprint = fingerprint(allRows(findings));
   return { summary: { totals: audit.totals, findings: audit.findings.map(plainFinding) }, results, findings, warnings, audit, reading };
 }

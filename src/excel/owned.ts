@@ -27,6 +27,8 @@ export interface OwnedSheetSpec {
   footer?: (string | number | boolean | null)[][];
   /** The sheet's own look instead of the table look (column formats, bold first row, one frozen row). */
   look?: OwnedSheetLook;
+  /** fingerprint() of header, rows and footer, when the maker already worked it out (the check's worker does, off the UI thread). */
+  fingerprint?: string;
 }
 
 /**
@@ -56,7 +58,7 @@ export function fingerprint(values: readonly (readonly unknown[])[]): string {
   let h = 0x811c9dc5;
   for (const row of values) {
     for (const v of row) {
-      const s = v === null || v === undefined ? "" : typeof v === "number" ? String(v) : String(v);
+      const s = v === null || v === undefined ? "" : String(v);
       for (let i = 0; i < s.length; i++) {
         h ^= s.charCodeAt(i);
         h = Math.imul(h, 0x01000193) >>> 0;
@@ -133,7 +135,7 @@ export interface WriteOptions {
 }
 
 /** The cells exactly as written, for the fingerprint (Excel gives numbers back as numbers, text as text). */
-function allRows(spec: OwnedSheetSpec): (string | number | boolean | null)[][] {
+export function allRows(spec: OwnedSheetSpec): (string | number | boolean | null)[][] {
   return [spec.header, ...spec.rows, ...(spec.footer ?? [])];
 }
 
@@ -181,8 +183,11 @@ export async function writeOwnedSheets(context: Excel.RequestContext, specs: Own
         // Formats first, for whole columns of the block, so text lands as text (a value starting
         // with "=" stays a string) and money shows to the cent. A single value (not an array)
         // applies to every cell of the range, as Range.numberFormat documents.
+        // Whole columns (the sheet is new and the add-in's): one format per column however many
+        // rows, as cheap for Excel as it is to ask for; the header row gets its own below.
         spec.columns.forEach((kind, c) => {
-          sheet.getRange(blockAddress(0, c, rows.length, 1)).numberFormat = NUMBER_FORMAT[kind] as unknown as string[][];
+          const col = columnLetterOf(c + 1);
+          sheet.getRange(`${col}:${col}`).numberFormat = NUMBER_FORMAT[kind] as unknown as string[][];
         });
         const head = sheet.getRange(blockAddress(0, 0, 1, cols));
         head.numberFormat = "@" as unknown as string[][];
@@ -224,7 +229,7 @@ export async function writeOwnedSheets(context: Excel.RequestContext, specs: Own
         p.existing.delete();
       }
       fresh.name = p.spec.name;
-      registry[p.spec.name] = fingerprint(p.rows.map((r) => r.map((v) => (v === null ? "" : v))));
+      registry[p.spec.name] = p.spec.fingerprint ?? fingerprint(p.rows);
     }
     context.workbook.settings.add(OWNED_SETTING, JSON.stringify(registry));
     options.inFinalBatch?.();

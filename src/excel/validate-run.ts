@@ -77,7 +77,7 @@ export async function runValidate(run: ExcelRun, p: ValidateParams): Promise<Val
     let checked: CheckOutput & Partial<Pick<CheckDetail, "audit" | "reading">>;
     if (p.checker) {
       // Off the UI thread (the pane's Web Worker): say "checking" while it works.
-      const ticker = setInterval(() => progress({ phase: "check", done: 0, total: 0 }), 200);
+      const ticker = setInterval(() => progress({ phase: "check", done: 0, total: 0 }), 100);
       try {
         checked = await p.checker(input);
       } finally {

@@ -6,7 +6,7 @@ import { createFakeExcel, type FakeExcel } from "../../src/preview/fake-excel";
 import { fromYmd } from "../../src/core/calendar";
 import { runValidate, type ExcelRun } from "../../src/excel/validate-run";
 import { OWNED_SETTING } from "../../src/excel/owned";
-import { runCheck } from "../../src/excel/check";
+import { channelChecker } from "./worker-channel";
 
 const AS_OF = fromYmd(2011, 8, 31);
 const serial = (y: number, m: number, d: number) => fromYmd(y, m, d) + 25569;
@@ -153,16 +153,11 @@ test("a mistake on the policy sheet stops the run with the row named, and writes
   expect(JSON.stringify(fake.workbook.toData())).toBe(before);
 });
 
-test("the check's output crosses a worker boundary intact (structured clone), and a worker-style checker writes the same sheets", async () => {
+test("the check's output crosses a worker boundary intact (structured clone, in slices), and a worker-style checker writes the same sheets", async () => {
   const inProcess = makeFake();
   await runValidate(runner(inProcess), params);
   const viaWorker = makeFake();
-  // What the pane's Web Worker does: run the check, post plain data back (structuredClone is what postMessage uses).
-  const checker = async (input: Parameters<typeof runCheck>[0]) => {
-    const { summary, results, findings, warnings } = await runCheck(structuredClone(input));
-    return structuredClone({ summary, results, findings, warnings });
-  };
-  const out = await runValidate(runner(viaWorker), { ...params, checker });
+  const out = await runValidate(runner(viaWorker), { ...params, checker: channelChecker() });
   expect(out.kind).toBe("done");
   if (out.kind !== "done") return;
   expect(out.summary.totals.all.balance).toBe("935500.50");

@@ -1,30 +1,46 @@
 /**
- * Runs the check in a Web Worker (check-worker.ts), one worker per run. Where workers are not
- * available the caller falls back to the in-process check, which yields between slices.
+ * Runs the check in a Web Worker (check-worker.ts), one worker per run, the data in slices both
+ * ways (check-protocol.ts) so the pane stays responsive while a large ledger crosses. Where
+ * workers are not available the caller falls back to the in-process check, which yields between
+ * slices.
  */
-import { ArError, type Bilingual, type ExcelErrorKind } from "../../core/errors";
+import { ArError } from "../../core/errors";
 import type { Checker, CheckOutput } from "../../excel/check";
+import { outputCollector, postInput, type FromWorker, type WorkerError } from "../../excel/check-protocol";
 
-type Reply = { ok: true; output: CheckOutput } | { ok: false; error: { id: string; text: Bilingual; excel: ExcelErrorKind } };
+/** A macrotask: the pane repaints and takes clicks between slices. */
+function yieldToUi(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
 
 export function workerChecker(): Checker | undefined {
   if (typeof Worker === "undefined") return undefined;
   return (input) =>
     new Promise<CheckOutput>((resolve, reject) => {
       const worker = new Worker(new URL("./check-worker.ts", import.meta.url));
-      worker.onmessage = (e: MessageEvent<Reply>) => {
+      const collect = outputCollector(() => worker.postMessage({ type: "ack" }));
+      const fail = (e: ArError) => {
         worker.terminate();
-        if (e.data.ok) resolve(e.data.output);
-        else reject(new ArError(e.data.error.id, e.data.error.text, { excel: e.data.error.excel }));
+        reject(e);
       };
-      worker.onmessageerror = () => {
-        worker.terminate();
-        reject(new ArError("check.worker", { "zh-CN": "检查结果无法传回任务窗格。", "en-US": "The check's results could not be passed back to the pane." }));
+      worker.onmessage = (e: MessageEvent<FromWorker>) => {
+        let output: CheckOutput | null;
+        try {
+          output = collect(e.data);
+        } catch (error) {
+          const w = error as WorkerError;
+          fail(new ArError(w.id, w.text, { excel: w.excel }));
+          return;
+        }
+        if (output !== null) {
+          worker.terminate();
+          resolve(output);
+        }
       };
-      worker.onerror = (e) => {
-        worker.terminate();
-        reject(new ArError("check.worker", { "zh-CN": `检查进程出错：${e.message}`, "en-US": `The check failed: ${e.message}` }));
-      };
-      worker.postMessage(input);
+      worker.onmessageerror = () => fail(new ArError("check.worker", { "zh-CN": "检查结果无法传回任务窗格。", "en-US": "The check's results could not be passed back to the pane." }));
+      worker.onerror = (e) => fail(new ArError("check.worker", { "zh-CN": `检查进程出错：${e.message}`, "en-US": `The check failed: ${e.message}` }));
+      postInput((m) => worker.postMessage(m), input, yieldToUi).catch((e: unknown) =>
+        fail(new ArError("check.worker", { "zh-CN": `无法把台账交给检查进程：${String(e)}`, "en-US": `The ledger could not be passed to the check: ${String(e)}` }))
+      );
     });
 }
