@@ -21,7 +21,8 @@ import { FLAG_ERROR, runBatch, type CellValue } from "../core/batch";
 import type { Policy } from "../core/policy/types";
 import { taxFilingDeadline, writeOffEligibility } from "../core/writeoff";
 import { ArError } from "../core/errors";
-import { stringsFor, type Lang } from "../i18n";
+import type { Lang } from "../i18n";
+import { AGING_CLASS_LABELS } from "../i18n/aging-class";
 import { asMatrix, broadcast, CallError, isMissing, scalarArg, throwAsExcel, toCellError, type Cell, type Result } from "./cells";
 
 
@@ -81,7 +82,7 @@ function run(fn: () => Result[][]): Result[][] {
 export function agingClassFn(due_date: any[][], as_of: any[][], status?: any[][], thresholds?: any[][], language?: string): any[][] {
   return run(() => {
     const policy = policyArg(thresholds, "thresholds", "thresholds");
-    const labels = stringsFor(languageOf(language)).agingClass;
+    const labels = AGING_CLASS_LABELS[languageOf(language)];
     return broadcast(
       [
         { name: "due_date", value: due_date },

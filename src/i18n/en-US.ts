@@ -1,10 +1,12 @@
+import { AGING_CLASS_LABELS } from "./aging-class";
+
 export const enUS = {
   appTitle: "Receivables Steward",
   appSubtitle: "Your receivables policy, inside the ledger",
   previewBanner: "Preview: an in-memory workbook, not Excel. Nothing here is saved.",
   previewWorkbook: "Preview workbook (in memory, sample ledger): not Excel, nothing is saved.",
   noHostBanner: "Not running inside Excel: the pane is shown for a look only.",
-  agingClass: { normal: "Normal", overdue: "Overdue", stale: "Stale", bad: "Bad debt" },
+  agingClass: { ...AGING_CLASS_LABELS["en-US"] },
   output: {
     resultsSheet: "AR Results",
     findingsSheet: "AR Findings",

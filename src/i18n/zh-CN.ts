@@ -1,3 +1,5 @@
+import { AGING_CLASS_LABELS } from "./aging-class";
+
 import type { enUS } from "./en-US";
 
 export const zhCN: typeof enUS = {
@@ -6,7 +8,7 @@ export const zhCN: typeof enUS = {
   previewBanner: "预览：内存中的示例工作簿，并非 Excel。此处的任何操作都不会保存。",
   previewWorkbook: "预览工作簿（内存中的示例台账）：并非 Excel，不会保存任何内容。",
   noHostBanner: "当前不在 Excel 中运行：仅供查看界面。",
-  agingClass: { normal: "正常", overdue: "逾期", stale: "呆滞", bad: "呆帐" },
+  agingClass: { ...AGING_CLASS_LABELS["zh-CN"] },
   output: {
     resultsSheet: "AR检查结果",
     findingsSheet: "AR检查发现",
