@@ -20,7 +20,8 @@ import {
   type CollectionLogEntry,
   type NoticeSelection,
 } from "../core/notices/index";
-import type { AgingClass } from "../core/policy/types";
+import { DEFAULT_POLICY } from "../core/policy/defaults";
+import type { AgingClass, Policy } from "../core/policy/types";
 import { reportContext, type ReportInput } from "../core/reports/input";
 import type { SheetSpec } from "../core/reports/sheet-spec";
 import { stringsFor } from "../i18n";
@@ -98,6 +99,13 @@ export type NoticesOutcome =
       /** For the pane's filters: every department and customer of the ledger, in ledger order. */
       departments: string[];
       customers: string[];
+      /**
+       * The policy sheet's keys for company details the letters print that still hold the
+       * product's placeholder ("company.payee.accountNo"): the letters would ask to pay "(to be filled in)".
+       */
+      unfilled: string[];
+      /** The workbook's policy sheet, where those are filled in; null before the first check makes one. */
+      policySheet: string | null;
     }
   | { kind: "confirm"; edited: string[] };
 
@@ -316,7 +324,7 @@ export async function runNotices(run: ExcelRun, p: NoticesParams): Promise<Notic
     const customers = ctx.customers.map((c) => c.name);
 
     const logPlan = p.kind === "collection" && specs.length > 0 ? await planLog(context, input, logRows, p.lang, allNames) : null;
-    const common = { notices, skipped, selection, log: logPlan?.outcome ?? null, departments, customers };
+    const common = { notices, skipped, selection, log: logPlan?.outcome ?? null, departments, customers, unfilled: unfilledCompanyDetails(policy, p.kind, p.lang), policySheet };
     if (p.dryRun || specs.length === 0) return { kind: "planned", ...common };
 
     const states = await ownedStates(context, specs.map((s) => s.name));
@@ -330,6 +338,21 @@ export async function runNotices(run: ExcelRun, p: NoticesParams): Promise<Notic
     });
     return { kind: "done", ...common };
   });
+}
+
+/** The company details a letter prints that are still the product's placeholders. */
+export function unfilledCompanyDetails(policy: Policy, kind: NoticeKind, lang: Lang): string[] {
+  const c = policy.company;
+  const d = DEFAULT_POLICY.company;
+  const out: string[] = [];
+  if (c.name[lang] === d.name[lang]) out.push(`company.name.${lang}`);
+  // Only the collection notice asks for payment into the account.
+  if (kind === "collection") {
+    for (const k of ["accountName", "bank", "accountNo"] as const) if (c.payee[k] === d.payee[k]) out.push(`company.payee.${k}`);
+  }
+  if (c.address === d.address) out.push("company.address");
+  if (c.phone === d.phone) out.push("company.phone");
+  return out;
 }
 
 function build(

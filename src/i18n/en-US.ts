@@ -186,6 +186,7 @@ export const enUS = {
     open: "Open",
     logSheet: "Collection log",
     badDate: "Enter the date as YYYY-MM-DD.",
+    unfilled: "The letters print company details the policy sheet still has as placeholders: {keys}. Fill them in on the policy sheet (“{sheet}”) first, or the letters will say “to be filled in”.",
     nothingChecked: "Tick at least one customer.",
   },
   policy: {

@@ -188,6 +188,7 @@ export const zhCN: typeof enUS = {
     open: "打开",
     logSheet: "催收记录",
     badDate: "请按 YYYY-MM-DD 填写日期。",
+    unfilled: "通知书将打印的公司信息在制度参数表中仍是占位内容：{keys}。请先在制度参数表（“{sheet}”）中填写，否则通知书上会出现“请填写”字样。",
     nothingChecked: "请至少勾选一位客户。",
   },
   policy: {

@@ -12,6 +12,8 @@ import { fromYmd } from "../../src/core/calendar";
 import { toExcelSerial } from "../../src/core/dates";
 import { runNotices, type NoticesParams } from "../../src/excel/notices-run";
 import { readCollectionLog } from "../../src/core/ledger/companions";
+import { DEFAULT_POLICY } from "../../src/core/policy/defaults";
+import { queuePolicySheet } from "../../src/excel/setup";
 import type { ExcelRun } from "../../src/excel/validate-run";
 
 const DATE = fromYmd(2011, 8, 31);
@@ -234,4 +236,28 @@ test("a failure at any round trip leaves the workbook as it was: no notice, no l
     await expect(run(fake, { customers: ["射洪县交通运输局", "成都军通通信有限公司"] })).rejects.toBeTruthy();
     expect([n, JSON.stringify(fake.workbook.toData())]).toEqual([n, before]);
   }
+});
+
+test("company details still at their placeholders are named, so the letters are not sent asking to pay \"(to be filled in)\"", async () => {
+  const fake = sampleFake();
+  const r = await run(fake, { dryRun: true });
+  if (r.kind === "confirm") throw new Error("a dry run never asks");
+  expect(r.unfilled).toEqual(["company.name.zh-CN", "company.payee.accountName", "company.payee.bank", "company.payee.accountNo", "company.address", "company.phone"]);
+  expect(r.policySheet).toBeNull();
+  // Confirmation letters ask for no payment: the account does not matter to them.
+  const c = await run(fake, { dryRun: true, kind: "confirmation" });
+  if (c.kind === "confirm") throw new Error("a dry run never asks");
+  expect(c.unfilled).toEqual(["company.name.zh-CN", "company.address", "company.phone"]);
+
+  // The company fills them in on its policy sheet.
+  const policy = JSON.parse(JSON.stringify(DEFAULT_POLICY)) as typeof DEFAULT_POLICY;
+  policy.company = { name: { "zh-CN": "四川省通信产业服务有限公司", "en-US": "Sichuan Telecom Services" }, payee: { accountName: "四川省通信产业服务有限公司", bank: "工商银行遂宁分行", accountNo: "2310 0000 0000 0000" }, address: "遂宁市", phone: "0825-0000000" };
+  await fake.Excel.run(async (context) => {
+    queuePolicySheet(context, "AR制度参数", ["参数", "值"], policy);
+    await context.sync();
+  });
+  const filled = await run(fake, { dryRun: true });
+  if (filled.kind === "confirm") throw new Error("a dry run never asks");
+  expect(filled.unfilled).toEqual([]);
+  expect(filled.policySheet).toBe("AR制度参数");
 });

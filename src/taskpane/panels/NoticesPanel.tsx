@@ -237,6 +237,12 @@ export function NoticesPanel({ lang, gateway }: { lang: Lang; gateway?: Validate
         </MessageBar>
       )}
 
+      {found && found.unfilled.length > 0 && found.notices.length > 0 && (
+        <MessageBar intent="warning" data-testid="notices-unfilled">
+          <MessageBarBody>{format(s.unfilled, { keys: found.unfilled.join(", "), sheet: found.policySheet ?? all.output.policySheet })}</MessageBarBody>
+        </MessageBar>
+      )}
+
       {found && (
         <div data-testid="notices-found">
           {found.selection !== null && (
