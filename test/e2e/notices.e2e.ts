@@ -65,7 +65,7 @@ test("collection notices from the rows selected in the ledger: one sheet per cus
   // Totals are the ledger's open balances: 450,000 × 2; 1,580,000 + 320,000; 280,000. Tone by tier.
   expect(await rows.nth(0).textContent()).toMatch(/四川华西建设集团有限公司.*900,000\.00.*委婉提醒.*80%/);
   expect(await rows.nth(1).textContent()).toMatch(/遂宁市河东新区管理委员会.*1,900,000\.00.*委婉提醒.*未评估/);
-  expect(await rows.nth(2).textContent()).toMatch(/射洪县交通运输局.*280,000\.00.*严厉，提示法律程序.*40%/);
+  expect(await rows.nth(2).textContent()).toMatch(/射洪县交通运输局.*280,000\.00.*法律措施.*40%/);
   // The sample's policy still has the product's placeholders for the payee account: the pane says so.
   expect(await page.getByTestId("notices-unfilled").textContent()).toContain("company.payee.accountNo");
   await page.getByTestId("notices-found").evaluate((e) => e.scrollIntoView({ block: "end" }));

@@ -284,7 +284,7 @@ export function NoticesPanel({ lang, gateway }: { lang: Lang; gateway?: Validate
                       {money(n.amount)}
                       {n.items !== null && (
                         <Text size={200} className={styles.muted} block>
-                          {`${n.items} ${s.items}`}
+                          {format(s.items, { n: n.items })}
                         </Text>
                       )}
                     </TableCell>
