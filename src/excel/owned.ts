@@ -180,15 +180,6 @@ export async function writeOwnedSheets(context: Excel.RequestContext, specs: Own
       created.push(p.tempName);
       if (spec.look) spec.look.beforeValues(sheet);
       else {
-        // Formats first, for whole columns of the block, so text lands as text (a value starting
-        // with "=" stays a string) and money shows to the cent. A single value (not an array)
-        // applies to every cell of the range, as Range.numberFormat documents.
-        // Whole columns (the sheet is new and the add-in's): one format per column however many
-        // rows, as cheap for Excel as it is to ask for; the header row gets its own below.
-        spec.columns.forEach((kind, c) => {
-          const col = columnLetterOf(c + 1);
-          sheet.getRange(`${col}:${col}`).numberFormat = NUMBER_FORMAT[kind] as unknown as string[][];
-        });
         const head = sheet.getRange(blockAddress(0, 0, 1, cols));
         head.numberFormat = "@" as unknown as string[][];
         head.format.font.bold = true;
@@ -205,6 +196,20 @@ export async function writeOwnedSheets(context: Excel.RequestContext, specs: Own
       for (let start = 0; start < rows.length; ) {
         if (options.signal?.aborted) throw cancelled();
         const count = Math.min(chunk, rows.length - start);
+        if (!spec.look) {
+          // Each chunk's formats in its own request, just before its values, so text lands as text
+          // (a value starting with "=" stays a string) and money shows to the cent. A single value
+          // (not an array) applies to every cell of the range, as Range.numberFormat documents; the
+          // range is bounded (Excel refuses cell properties on whole columns), and the header row
+          // has its own format from the first round trip.
+          const first = Math.max(start, 1);
+          const dataRows = start + count - first;
+          if (dataRows > 0) {
+            spec.columns.forEach((kind, c) => {
+              sheet.getRange(blockAddress(first, c, dataRows, 1)).numberFormat = NUMBER_FORMAT[kind] as unknown as string[][];
+            });
+          }
+        }
         sheet.getRange(blockAddress(start, 0, count, cols)).values = rows.slice(start, start + count) as (string | number | boolean)[][];
         // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk of ~4 MB, never per row: the payload limit forces chunks
         await context.sync();
@@ -221,6 +226,9 @@ export async function writeOwnedSheets(context: Excel.RequestContext, specs: Own
       });
       spec.look?.afterValues(sheet);
     }
+    // The caller's last commands first (the collection log's rows): if Excel refuses them, the
+    // swap has not happened and the temporary sheets are dropped below.
+    options.inFinalBatch?.();
     // The swap, in one batch: the new sheets take the old ones' places and names.
     for (const p of plans) {
       const fresh = context.workbook.worksheets.getItem(p.tempName);
@@ -232,7 +240,6 @@ export async function writeOwnedSheets(context: Excel.RequestContext, specs: Own
       registry[p.spec.name] = p.spec.fingerprint ?? fingerprint(p.rows);
     }
     context.workbook.settings.add(OWNED_SETTING, JSON.stringify(registry));
-    options.inFinalBatch?.();
     await context.sync();
   } catch (e) {
     // Leave the workbook as it was: drop the temporary sheets, keep the old ones.

@@ -69,6 +69,9 @@ export const enUS = {
     confirmBody: "Someone has edited {sheets} since the last check. Replacing them loses those edits.",
     confirmReplace: "Replace",
     confirmKeep: "Keep them",
+    highlight: "Highlight problem cells in the ledger",
+    highlighted: "{cells} cells marked with {rules} conditional formats of the add-in's own: errors rose, warnings amber. Switch off to remove them; your own formats and values are not touched.",
+    highlightLeft: "{n} more cells are not marked (too many to mark); the findings sheet lists them all.",
     badAsOf: "Enter the as-of date as YYYY-MM-DD.",
   },
   credit: {

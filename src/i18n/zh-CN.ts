@@ -71,6 +71,9 @@ export const zhCN: typeof enUS = {
     confirmBody: "自上次检查以来，有人修改了 {sheets}。替换将丢失这些修改。",
     confirmReplace: "替换",
     confirmKeep: "保留",
+    highlight: "在台账中标出问题单元格",
+    highlighted: "已用本加载项自己的 {rules} 条条件格式标出 {cells} 个单元格：错误为粉红色，警告为黄色。关闭开关即删除这些标记，不改动您的数值和格式。",
+    highlightLeft: "另有 {n} 个单元格未标出（数量过多），检查发现表中列有全部问题。",
     badAsOf: "请按 YYYY-MM-DD 填写基准日。",
   },
   credit: {

@@ -47,6 +47,9 @@ export function mountWorkbookView(host: HTMLElement, fake: FakeExcel, title: str
     }
     host.append(tabs);
 
+    // Fills of always-true rules (the add-in's highlights), the only conditional formats drawn here.
+    const fills = sheet.conditionalFormats.filter((cf) => !cf.deleted && cf.type === "Custom" && String(cf.rule.formula).toUpperCase() === "=TRUE" && cf.format.fill?.color);
+    const fillAt = (r: number, c: number): string | undefined => fills.find((cf) => r >= cf.rect.r0 && r <= cf.rect.r1 && c >= cf.rect.c0 && c <= cf.rect.c1)?.format.fill?.color;
     const values = sheet.values();
     const rows = Math.min(values.length, MAX_ROWS);
     const cols = Math.min(values.reduce((m, r) => Math.max(m, r.length), 0), MAX_COLS);
@@ -61,6 +64,8 @@ export function mountWorkbookView(host: HTMLElement, fake: FakeExcel, title: str
       for (let c = 0; c < cols; c++) {
         const cell = sheet.cell(r, c);
         const td = el("td", typeof cell.value === "number" ? "wb-num" : undefined, cell.text);
+        const fill = fills.length > 0 ? fillAt(r, c) : undefined;
+        if (fill) td.style.backgroundColor = fill;
         const ref = `${letter(c)}${r + 1}`;
         if (selected === ref || selected.startsWith(`${ref}:`)) {
           td.classList.add("wb-selected");

@@ -116,6 +116,23 @@ test("validate the sample ledger: output reconciles, a finding selects its cell,
   expect(after.maxReq).toBeLessThan(5 * 1024 * 1024);
   expect(after.maxRes).toBeLessThan(5 * 1024 * 1024);
 
+  // Problem cells marked with the add-in's own conditional formats, then the marks taken away again;
+  // the ledger's values stay as they were either way.
+  const ledgerBefore = JSON.stringify(await sheetValues(page, "应收账款台账"));
+  await page.getByTestId("highlight").click();
+  await page.getByTestId("highlighted").waitFor({ timeout: 15000 });
+  const rulesOn = await page.evaluate(() => (window as unknown as { __fakeExcel: { workbook: { getSheet(n: string): { conditionalFormats: { deleted: boolean }[] } } } }).__fakeExcel.workbook.getSheet("应收账款台账").conditionalFormats.filter((cf) => !cf.deleted).length);
+  expect(rulesOn).toBeGreaterThan(3);
+  expect(await page.getByTestId("highlighted").textContent()).toContain(`${rulesOn} 条条件格式`);
+  await page.evaluate(() => document.getElementById("root")?.scrollTo(0, 0));
+  await page.waitForTimeout(400); // the grid redraws on a timer
+  await screenshot(page, "validate-highlights.png");
+  await page.getByTestId("highlight").click();
+  await page.waitForFunction(() => (window as unknown as { __fakeExcel: { workbook: { getSheet(n: string): { conditionalFormats: { deleted: boolean }[] } } } }).__fakeExcel.workbook.getSheet("应收账款台账").conditionalFormats.every((cf) => cf.deleted));
+
+  expect(JSON.stringify(await sheetValues(page, "应收账款台账"))).toBe(ledgerBefore);
+
+
   // The Policy tab now shows the workbook's own policy sheet, which the first check created.
   await page.getByRole("tab", { name: "制度" }).click();
   await page.getByTestId("policy-source").filter({ hasText: "AR制度参数" }).waitFor({ timeout: 10000 });

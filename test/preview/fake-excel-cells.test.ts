@@ -173,15 +173,18 @@ describe("number formats and text", () => {
     expect(fake.workbook.getSheet("S").cell("B1").numberFormat).toBe("0%");
   });
 
-  test("a whole-column number format applies to new cells below", async () => {
+  test("values, formulas and number formats on whole columns or rows are refused, as Excel refuses them (excel-add-ins-ranges-unbounded)", async () => {
     const fake = blank();
-    await fake.Excel.run(async (context) => {
-      const sheet = context.workbook.worksheets.getItem("S");
-      sheet.getRange("A:A").numberFormat = "@" as unknown as string[][];
-      sheet.getRange("A500").values = [["=SUM(1)"]];
-      await context.sync();
-    });
-    expect(fake.workbook.getSheet("S").cell("A500")).toMatchObject({ formula: null, value: "=SUM(1)", numberFormat: "@" });
+    const before = JSON.stringify(fake.workbook.toData());
+    for (const [address, prop] of [["A:A", "numberFormat"], ["B:C", "values"], ["3:3", "formulas"]] as const) {
+      await expect(
+        fake.Excel.run(async (context) => {
+          (context.workbook.worksheets.getItem("S").getRange(address) as unknown as Record<string, unknown>)[prop] = prop === "numberFormat" ? "@" : "x";
+          await context.sync();
+        })
+      ).rejects.toMatchObject({ code: "InvalidArgument" });
+    }
+    expect(JSON.stringify(fake.workbook.toData())).toBe(before);
   });
 });
 

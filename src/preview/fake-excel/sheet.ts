@@ -118,6 +118,15 @@ const MAX_ARGUMENT_CELLS = 5_000_000;
 
 let sheetIdCounter = 0;
 
+/**
+ * Excel refuses cell-level properties (values, formulas, numberFormat) on an unbounded range,
+ * whole columns or whole rows: "The API returns an error if you attempt to set cell-level
+ * properties for an unbounded range" (excel-add-ins-ranges-unbounded.md).
+ */
+function refuseUnbounded(r: Rect, location: string): void {
+  if (isEntireColumns(r) || isEntireRows(r)) throw invalidArgument("cell-level properties cannot be set on an unbounded range (whole columns or rows)", location);
+}
+
 export class FakeSheet {
   readonly id: string;
   name: string;
@@ -510,6 +519,7 @@ export class FakeSheet {
    */
   writeCells(tx: Tx, r: Rect, input: unknown, location: string): void {
     tx.assertSheetWritable(this, location);
+    refuseUnbounded(r, location);
     const cells = normalizeInput(input, r, location);
     this.snapshotRegion(tx, r);
     const rows = rectRows(r);
@@ -578,6 +588,7 @@ export class FakeSheet {
   /** `Range.numberFormat = ...`: '' resets to General, null leaves a cell alone. */
   writeNumberFormats(tx: Tx, r: Rect, input: unknown, location = "Range.numberFormat"): void {
     tx.assertSheetWritable(this, location);
+    refuseUnbounded(r, location);
     const cells = normalizeInput(input, r, location);
     const asFormat = (v: CellInput): string | undefined => {
       if (typeof v !== "string") throw invalidArgument(`number format ${JSON.stringify(v)} is not a string`, location);

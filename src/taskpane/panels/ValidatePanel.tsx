@@ -20,6 +20,7 @@ import {
   Option,
   ProgressBar,
   Select,
+  Switch,
   Table,
   TableBody,
   TableCell,
@@ -39,6 +40,7 @@ import type { HeaderPreview } from "../../excel/header-preview";
 import type { ValidateOutcome, ValidateProgress } from "../../excel/validate-run";
 import { format, stringsFor, type Lang } from "../../i18n";
 import type { ValidateGateway } from "../validate/gateway";
+import type { HighlightOutcome } from "../../excel/highlights";
 import { Section } from "./Section";
 import { errorText, money } from "./ui";
 
@@ -93,6 +95,8 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
   const [outcome, setOutcome] = React.useState<Extract<ValidateOutcome, { kind: "done" }> | null>(null);
   const [confirm, setConfirm] = React.useState<string[] | null>(null);
   const [error, setError] = React.useState<string | null>(null);
+  const [highlight, setHighlight] = React.useState(false);
+  const [marked, setMarked] = React.useState<HighlightOutcome | null>(null);
   const abort = React.useRef<{ aborted: boolean } | null>(null);
 
   const candidate = candidates?.find((c) => candidateKey(c) === selected) ?? null;
@@ -168,12 +172,30 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
         onProgress: (p) => setProgress(p),
       });
       if (result.kind === "confirm") setConfirm(result.edited);
-      else setOutcome(result);
+      else {
+        setOutcome(result);
+        // The marks follow the latest check.
+        if (highlight) await mark(true, result.summary.findings);
+      }
     } catch (e) {
       setError(errorText(e, lang));
     } finally {
       setProgress(null);
       abort.current = null;
+    }
+  };
+
+  const mark = async (on: boolean, findings = outcome?.summary.findings ?? []) => {
+    if (!gateway || !candidate) return;
+    setError(null);
+    try {
+      if (on) setMarked(await gateway.highlight(candidate.sheet, findings));
+      else {
+        await gateway.unhighlight();
+        setMarked(null);
+      }
+    } catch (e) {
+      setError(errorText(e, lang));
     }
   };
 
@@ -336,6 +358,21 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
               </TableRow>
             </TableBody>
           </Table>
+          <Switch
+            label={s.highlight}
+            checked={highlight}
+            onChange={(_, d) => {
+              setHighlight(d.checked);
+              void mark(d.checked);
+            }}
+            data-testid="highlight"
+          />
+          {highlight && marked && (
+            <Text size={200} className={styles.muted} block data-testid="highlighted">
+              {format(s.highlighted, { cells: marked.cells, rules: marked.rules })}
+              {marked.left > 0 && ` ${format(s.highlightLeft, { n: marked.left })}`}
+            </Text>
+          )}
           <Text weight="semibold" as="h3" style={{ display: "block", marginTop: tokens.spacingVerticalM }}>
             {s.bySeverity}: {SEVERITIES.map((v) => `${all.severity[v]} ${outcome.summary.totals.findings[v]}`).join(" · ")}
           </Text>

@@ -27,6 +27,8 @@ import {
 import { runMasterUpdate, type MasterOutcome, type MasterProposal, type MasterValues } from "../../excel/credit-master";
 import type { QuestionnaireForm, SheetProblem } from "../../core/credit-forms/questionnaire";
 import type { Lang } from "../../core/errors";
+import type { Finding } from "../../core/ledger/findings";
+import { addHighlights, removeHighlights, type HighlightOutcome } from "../../excel/highlights";
 
 export interface ValidateGateway {
   candidates(): Promise<LedgerCandidate[]>;
@@ -38,6 +40,10 @@ export interface ValidateGateway {
   policy(): Promise<{ policy: Policy; sheet: string | null }>;
   /** Finds (dryRun) or makes collection notices or confirmation letters. */
   notices(params: NoticesParams): Promise<NoticesOutcome>;
+  /** Marks the findings' cells on the ledger with the add-in's own conditional formats (replacing earlier marks). */
+  highlight(sheet: string, findings: Finding[]): Promise<HighlightOutcome>;
+  /** Removes the add-in's marks; returns how many rules there were. */
+  unhighlight(): Promise<number>;
   /** Shows a sheet (a notice just made). */
   showSheet(sheet: string): Promise<void>;
   creditSheets(): Promise<CreditSheets>;
@@ -68,6 +74,8 @@ export function excelGateway(run: ExcelRun, ownSheets: () => string[], checker?:
     select: (sheet, address) => guarded(() => run((context) => selectCell(context, sheet, address))),
     policy: () => guarded(() => run((context) => readPolicy(context))),
     notices: (params) => guarded(() => runNotices(run, params)),
+    highlight: (sheet, findings) => guarded(() => run((context) => addHighlights(context, sheet, findings))),
+    unhighlight: () => guarded(() => run((context) => removeHighlights(context))),
     showSheet: (sheet) => guarded(() => run((context) => selectCell(context, sheet, "A1"))),
     creditSheets: () => guarded(() => run((context) => findCreditSheets(context))),
     loadQuestionnaire: (sheet) => guarded(() => loadQuestionnaire(run, sheet)),
