@@ -11,6 +11,7 @@ import { toExcelSerial } from "../core/dates";
 import type { Bilingual, Lang } from "../core/errors";
 import type { CustomerMasterRow } from "../core/ledger/companions";
 import { readCompanions } from "../core/ledger/workbook";
+import { Dec } from "../core/money";
 import { customerKey } from "../core/reports/input";
 import { stringsFor } from "../i18n";
 import { GatewayError } from "./errors";
@@ -83,6 +84,13 @@ function same(a: MasterValues, b: MasterValues): boolean {
   return a.grade === b.grade && a.limit === b.limit && a.lastReview === b.lastReview;
 }
 
+function protectedSheet(sheet: string): GatewayError {
+  return new GatewayError("AccessDenied", {
+    "zh-CN": `工作表“${sheet}”受保护，无法写入。请取消保护后重试；工作簿未作任何更改。`,
+    "en-US": `The sheet "${sheet}" is protected and cannot be written to. Unprotect it and try again; nothing in the workbook was changed.`,
+  });
+}
+
 /** The history sheet's heading row. */
 function historyHeader(lang: Lang): string[] {
   const h = stringsFor(lang).credit.history;
@@ -98,7 +106,9 @@ const HISTORY_FORMATS = ["yyyy-mm-dd", "@", "@", "@", "#,##0.00", "yyyy-mm-dd", 
 export async function runMasterUpdate(run: ExcelRun, p: { proposal: MasterProposal; lang: Lang; apply: boolean; expected?: MasterValues }): Promise<MasterOutcome> {
   return run(async (context) => {
     const owned = await ownedSheetNames(context);
-    const sheets = await readCompanionSheets(context, new Set(owned), {});
+    // The history sheet's headings read like a customer master's: it is never taken for one.
+    const historyNames = (["zh-CN", "en-US"] as const).map((l) => stringsFor(l).credit.history.sheet);
+    const sheets = await readCompanionSheets(context, new Set([...owned, ...historyNames]), {});
     const master = readCompanions(sheets).companions.customers ?? null;
     if (master === null) throw new GatewayError("NoMaster", NO_MASTER);
 
@@ -113,6 +123,7 @@ export async function runMasterUpdate(run: ExcelRun, p: { proposal: MasterPropos
     const ws = context.workbook.worksheets.getItem(master.sheet);
     const used = ws.getUsedRangeOrNullObject(true);
     used.load("rowIndex,rowCount");
+    ws.protection.load("protected");
     await context.sync();
     const newRow = used.isNullObject ? 1 : used.rowIndex + used.rowCount + 1;
     const plan: MasterPlan = { sheet: master.sheet, row: rec?.row ?? null, newRow, old: valuesOf(rec), missing };
@@ -125,6 +136,9 @@ export async function runMasterUpdate(run: ExcelRun, p: { proposal: MasterPropos
       });
     }
 
+    // A protected sheet refuses the write part-way through a batch (Excel's batches are not
+    // transactions): refuse before writing anything, and say which sheet.
+    if (ws.protection.protected) throw protectedSheet(master.sheet);
     // The history first, in the same batch: the old values are kept whatever happens to the row.
     const history = await historySheet(context, p.lang);
     const { proposal } = p;
@@ -135,9 +149,10 @@ export async function runMasterUpdate(run: ExcelRun, p: { proposal: MasterPropos
       proposal.customerCode,
       plan.old.grade ?? "",
       plan.old.limit === null ? "" : Number(plan.old.limit),
+      // No limit worked out (no contract value): the master's limit stays, and so does the history's "new" one.
       plan.old.lastReview === null ? "" : toExcelSerial(plan.old.lastReview),
       proposal.grade,
-      proposal.limit === null ? "" : Number(proposal.limit),
+      proposal.limit === null ? (plan.old.limit === null ? "" : Number(plan.old.limit)) : Number(proposal.limit),
       toExcelSerial(proposal.reviewDate),
       Number(proposal.score),
       proposal.questionnaire,
@@ -164,7 +179,10 @@ export async function runMasterUpdate(run: ExcelRun, p: { proposal: MasterPropos
     for (const { f, col } of columns) {
       if (col === undefined) continue;
       if (f === "grade") put(col.letter, proposal.grade, fresh ? "@" : null);
-      else if (f === "limit") put(col.letter, proposal.limit === null ? "" : Number(proposal.limit), fresh ? "#,##0.00" : null);
+      else if (f === "limit") {
+        // In the column's own unit: a master kept in 万元 gets 80 for 800,000.00 (exact: cents over a power of ten).
+        if (proposal.limit !== null) put(col.letter, Number(new Dec(proposal.limit).div(master.units.columns.creditLimit ?? master.units.scale).toString()), fresh ? "#,##0.00" : null);
+      }
       else put(col.letter, toExcelSerial(proposal.reviewDate), fresh ? "yyyy-mm-dd" : null);
     }
     await context.sync();
@@ -184,7 +202,9 @@ async function historySheet(context: Excel.RequestContext, lang: Lang): Promise<
     used.load("rowIndex,rowCount");
     const head = sheet.getRange("A1");
     head.load("values");
+    sheet.protection.load("protected");
     await context.sync();
+    if (sheet.protection.protected) throw protectedSheet(names[i]!);
     const expected = [historyHeader("zh-CN")[0], historyHeader("en-US")[0]];
     if (!expected.includes(String(head.values[0]?.[0] ?? ""))) {
       throw new GatewayError("ForeignSheet", {

@@ -41,8 +41,10 @@ export interface NoticesParams {
   kind: NoticeKind;
   /** The notices' date: days past due are counted to it; a confirmation letter's cut-off. */
   date: DayNumber;
-  /** Only the rows selected in the ledger sheet (one block of rows). */
+  /** Only the rows selected in the ledger sheet (one block of rows), read from Excel's selection now. */
   selectedRows?: boolean;
+  /** Only these 1-based ledger rows (what a dry run's selection was: making the notices later does not read the selection again). */
+  rows?: number[];
   classes?: AgingClass[];
   departments?: string[];
   customers?: string[];
@@ -106,6 +108,8 @@ export type NoticesOutcome =
       unfilled: string[];
       /** The workbook's policy sheet, where those are filled in; null before the first check makes one. */
       policySheet: string | null;
+      /** The ledger rows the run was limited to (the selection), to pass back as `rows`; null when not limited. */
+      rows: number[] | null;
     }
   | { kind: "confirm"; edited: string[] };
 
@@ -124,8 +128,10 @@ async function selectedLedgerRows(context: Excel.RequestContext, ledgerSheet: st
     range = context.workbook.getSelectedRange();
     range.load("address,rowIndex,rowCount,worksheet/name");
     await context.sync();
-  } catch {
-    // Excel throws when several blocks are selected.
+  } catch (e) {
+    // Excel refuses getSelectedRange when several blocks are selected; any other error is Office's own.
+    const code = (e as { code?: unknown } | null)?.code;
+    if (code !== "InvalidSelection" && code !== "InvalidOperation") throw e;
     throw new GatewayError("Selection", {
       "zh-CN": `请在“${ledgerSheet}”中选中一块连续的行（不要按住 Ctrl 多选），然后重试。`,
       "en-US": `Select one block of rows in "${ledgerSheet}" (not several with Ctrl) and try again.`,
@@ -189,6 +195,8 @@ function logCell(field: CollectionLogField, e: CollectionLogEntry): LogCell {
 
 interface LogPlan {
   outcome: LogOutcome;
+  /** Finds the log's end again (and refuses a protected log): awaited just before the last batch. */
+  refresh(): Promise<void>;
   /** Queues the rows' formats and values (the caller's next sync writes them). */
   queue(): void;
 }
@@ -207,8 +215,17 @@ async function planLog(
   sheetNames: readonly string[]
 ): Promise<LogPlan> {
   const log = input.companions.collections ?? null;
+  // Compared on the fields the log has: a log without a note (or method) column still recognises
+  // the notices it already holds.
+  const has = (field: CollectionLogField) => log === null || log.header.columns.some((c) => c.field === field);
   const key = (date: number | null, customer: string | null, method: string | null, amount: string | null, note: string | null) =>
-    JSON.stringify([date, (customer ?? "").trim(), (method ?? "").trim(), amount, (note ?? "").trim()]);
+    JSON.stringify([
+      has("contactDate") ? date : null,
+      (customer ?? "").trim(),
+      has("method") ? (method ?? "").trim() : "",
+      has("amountDue") ? amount : null,
+      has("note") ? (note ?? "").trim() : "",
+    ]);
   const existing = new Set((log?.records ?? []).map((r) => key(r.contactDate, r.customer, r.method, r.amountDue === null ? null : r.amountDue.toFixed(2), r.note)));
   const fresh: CollectionLogEntry[] = [];
   const alreadyLogged: string[] = [];
@@ -224,20 +241,39 @@ async function planLog(
       return col === undefined ? [] : [{ field, format, index: columnIndexOf(col.letter) }];
     });
     const sheet = context.workbook.worksheets.getItem(log.sheet);
-    const used = sheet.getUsedRangeOrNullObject(true);
-    used.load("rowIndex,rowCount");
-    await context.sync();
-    const next = used.isNullObject ? 0 : used.rowIndex + used.rowCount; // 0-based row after the last used one
-    const rows = fresh.map((_, k) => next + k + 1);
+    // The amount in the column's own unit: a log kept in 万元 gets 90 for 900,000.00.
+    const scale = log.units.columns.amountDue ?? log.units.scale;
+    const outcome: LogOutcome = { sheet: log.sheet, created: false, rows: [], alreadyLogged };
+    let next = 0;
+    const locate = async (): Promise<void> => {
+      const used = sheet.getUsedRangeOrNullObject(true);
+      used.load("rowIndex,rowCount");
+      sheet.protection.load("protected");
+      await context.sync();
+      if (fresh.length > 0 && sheet.protection.protected) {
+        throw new GatewayError("AccessDenied", {
+          "zh-CN": `催收记录“${log.sheet}”受保护，无法登记通知书。请取消保护后重试；工作簿未作任何更改。`,
+          "en-US": `The collection log "${log.sheet}" is protected, so the notices cannot be logged. Unprotect it and try again; nothing in the workbook was changed.`,
+        });
+      }
+      next = used.isNullObject ? 0 : used.rowIndex + used.rowCount; // 0-based row after the last used one
+      outcome.rows = fresh.map((_, k) => next + k + 1);
+    };
+    await locate();
     return {
-      outcome: { sheet: log.sheet, created: false, rows, alreadyLogged },
+      outcome,
+      // Again just before the last batch: rows someone typed into the log meanwhile are not written over.
+      refresh: locate,
       queue() {
         if (fresh.length === 0) return;
         for (const c of columns) {
           const range = sheet.getRange(blockAddress(next, c.index, fresh.length, 1));
           // The format first, so a customer called "=…" is text, and a date shows as one.
           range.numberFormat = fresh.map(() => [c.format]);
-          range.values = fresh.map((e) => [logCell(c.field, e) ?? ""]);
+          range.values = fresh.map((e) => {
+            const v = logCell(c.field, e);
+            return [c.field === "amountDue" && typeof v === "number" && scale !== 1 ? Number(new Dec(e.amount).div(scale).toString()) : (v ?? "")];
+          });
         }
       },
     };
@@ -252,6 +288,7 @@ async function planLog(
   const rows = fresh.map((_, k) => k + 2);
   return {
     outcome: { sheet: name, created: true, rows, alreadyLogged },
+    refresh: async () => undefined,
     queue() {
       if (fresh.length === 0) return;
       const sheet = context.workbook.worksheets.add(name);
@@ -304,9 +341,14 @@ export async function runNotices(run: ExcelRun, p: NoticesParams): Promise<Notic
 
     let selection: string | null = null;
     const sel: NoticeSelection = {};
-    if (p.selectedRows) {
+    let rows: number[] | null = null;
+    if (p.rows) {
+      sel.rows = p.rows;
+      rows = p.rows;
+    } else if (p.selectedRows) {
       const picked = await selectedLedgerRows(context, blocks.ledger.sheet);
       sel.rows = picked.rows;
+      rows = picked.rows;
       selection = picked.address;
     }
     if (p.classes && p.classes.length > 0) sel.classes = p.classes;
@@ -324,7 +366,7 @@ export async function runNotices(run: ExcelRun, p: NoticesParams): Promise<Notic
     const customers = ctx.customers.map((c) => c.name);
 
     const logPlan = p.kind === "collection" && specs.length > 0 ? await planLog(context, input, logRows, p.lang, allNames) : null;
-    const common = { notices, skipped, selection, log: logPlan?.outcome ?? null, departments, customers, unfilled: unfilledCompanyDetails(policy, p.kind, p.lang), policySheet };
+    const common = { notices, skipped, selection, log: logPlan?.outcome ?? null, departments, customers, unfilled: unfilledCompanyDetails(policy, p.kind, p.lang), policySheet, rows };
     if (p.dryRun || specs.length === 0) return { kind: "planned", ...common };
 
     const states = await ownedStates(context, specs.map((s) => s.name));
@@ -334,7 +376,7 @@ export async function runNotices(run: ExcelRun, p: NoticesParams): Promise<Notic
       ...(p.signal ? { signal: p.signal } : {}),
       maxRequestBytes: Math.min(p.maxRequestBytes ?? WRITE_BUDGET, WRITE_BUDGET),
       ...(p.onProgress ? { onProgress: p.onProgress } : {}),
-      ...(logPlan ? { inFinalBatch: () => logPlan.queue() } : {}),
+      ...(logPlan ? { beforeFinalBatch: () => logPlan.refresh(), inFinalBatch: () => logPlan.queue() } : {}),
     });
     return { kind: "done", ...common };
   });

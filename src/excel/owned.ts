@@ -132,6 +132,8 @@ export interface WriteOptions {
    * collection-log rows): they land with the sheets, or, when an earlier round trip fails, not at all.
    */
   inFinalBatch?: () => void;
+  /** Awaited before the last batch is queued (it may sync): the caller's last look before inFinalBatch. */
+  beforeFinalBatch?: () => Promise<void>;
 }
 
 /** The cells exactly as written, for the fingerprint (Excel gives numbers back as numbers, text as text). */
@@ -226,6 +228,7 @@ export async function writeOwnedSheets(context: Excel.RequestContext, specs: Own
       });
       spec.look?.afterValues(sheet);
     }
+    await options.beforeFinalBatch?.();
     // The caller's last commands first (the collection log's rows): if Excel refuses them, the
     // swap has not happened and the temporary sheets are dropped below.
     options.inFinalBatch?.();

@@ -112,3 +112,51 @@ test("a workbook without a customer master says so", async () => {
   const fake = createFakeExcel({ sheets: [{ name: "Sheet1", cells: [["x"]] }] });
   await expect(update(fake, {})).rejects.toMatchObject({ code: "NoMaster" });
 });
+
+test("a master kept in 万元 gets the limit in 万元", async () => {
+  const fake = sampleFake();
+  const master = fake.workbook.getSheet(MASTER);
+  master.setValues("D1", [["信用额度(万元)"]]);
+  master.setValues("D3", [[80]]);
+  const shown = await update(fake, {});
+  expect(shown.plan.old.limit).toBe("800000.00");
+  await update(fake, { apply: true, expected: shown.plan.old });
+  // 1,000,000.00 yuan = 100 万元.
+  expect(master.cell("D3").value).toBe(100);
+  expect(fake.workbook.getSheet("信用评审记录").values()[1]!.slice(4, 8)).toEqual([800000, 40532, "AA", 1000000]);
+});
+
+test("no contract value, no limit: the master's limit stays as it is", async () => {
+  const fake = sampleFake();
+  const proposal = { ...HUAXI, limit: null };
+  const shown = await update(fake, { proposal });
+  await update(fake, { proposal, apply: true, expected: shown.plan.old });
+  const master = fake.workbook.getSheet(MASTER);
+  expect([master.cell("C3").value, master.cell("D3").value]).toEqual(["AA", 800000]);
+  // The history records the limit as unchanged.
+  expect(fake.workbook.getSheet("信用评审记录").values()[1]!.slice(3, 8)).toEqual(["A", 800000, 40532, "AA", 800000]);
+});
+
+test("a protected master is refused before anything is written, history included", async () => {
+  const fake = sampleFake();
+  const shown = await update(fake, {});
+  await fake.Excel.run(async (context) => {
+    context.workbook.worksheets.getItem(MASTER).protection.protect();
+    await context.sync();
+  });
+  const before = JSON.stringify(fake.workbook.toData());
+  await expect(update(fake, { apply: true, expected: shown.plan.old })).rejects.toMatchObject({ code: "AccessDenied", text: { "zh-CN": expect.stringContaining("客户档案") } });
+  expect(JSON.stringify(fake.workbook.toData())).toBe(before);
+});
+
+test("the history sheet, whose headings look like a master's, is never taken for the master", async () => {
+  const fake = sampleFake();
+  const shown = await update(fake, {});
+  await update(fake, { apply: true, expected: shown.plan.old });
+  await fake.Excel.run(async (context) => {
+    context.workbook.worksheets.getItem("信用评审记录").position = 0;
+    await context.sync();
+  });
+  const again = await update(fake, {});
+  expect(again.plan).toMatchObject({ sheet: MASTER, row: 3, old: { grade: "AA" } });
+});

@@ -261,3 +261,56 @@ test("company details still at their placeholders are named, so the letters are 
   expect(filled.unfilled).toEqual([]);
   expect(filled.policySheet).toBe("AR制度参数");
 });
+
+test("a log kept in 万元 gets the amounts in 万元, and one without note or method columns still logs each notice once", async () => {
+  const fake = sampleFake((data) => {
+    const log = data.sheets.find((s) => s.name === LOG)!;
+    const cells = log.cells as unknown[][];
+    // Headings: 催收日期 | 客户名称 | 单据号 | 催收人 | 催收方式 | 欠款金额（万元） | … ; drop 催收方式 (E) and 备注 (L).
+    cells[1]![5] = "欠款金额（万元）";
+    cells[1]![4] = null;
+    cells[1]![11] = null;
+    for (const row of cells.slice(2)) row[5] = typeof row[5] === "number" ? row[5] / 10000 : row[5];
+  });
+  const r = await run(fake, { customers: ["四川华西建设集团有限公司"] });
+  if (r.kind === "confirm") throw new Error("nothing was edited");
+  const log = fake.workbook.getSheet(LOG);
+  const last = log.values()[r.log!.rows[0]! - 1]!;
+  // 900,000.00 yuan = 90 万元; no method or note column: nothing written there.
+  expect([last[1], last[4], last[5], last[11] ?? ""]).toEqual(["四川华西建设集团有限公司", "", 90, ""]);
+  const again = await run(fake, { customers: ["四川华西建设集团有限公司"] });
+  if (again.kind === "confirm") throw new Error("nothing was edited");
+  expect(again.log).toMatchObject({ rows: [], alreadyLogged: ["四川华西建设集团有限公司"] });
+});
+
+test("a protected collection log is refused before any notice is written", async () => {
+  const fake = sampleFake();
+  await fake.Excel.run(async (context) => {
+    context.workbook.worksheets.getItem(LOG).protection.protect();
+    await context.sync();
+  });
+  const before = JSON.stringify(fake.workbook.toData());
+  await expect(run(fake, { customers: ["射洪县交通运输局"] })).rejects.toMatchObject({ code: "AccessDenied", text: { "zh-CN": expect.stringContaining(LOG) } });
+  expect(JSON.stringify(fake.workbook.toData())).toBe(before);
+});
+
+test("making the notices uses the rows the list was found with, not the selection now", async () => {
+  const fake = sampleFake();
+  await fake.Excel.run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(LEDGER);
+    ws.activate();
+    ws.getRange("A6:S9").select();
+    await context.sync();
+  });
+  const found = await run(fake, { selectedRows: true, dryRun: true });
+  if (found.kind === "confirm") throw new Error("a dry run never asks");
+  expect(found.rows).toEqual([6, 7, 8, 9]);
+  // The user clicks elsewhere, then makes the notices.
+  await fake.Excel.run(async (context) => {
+    context.workbook.worksheets.getItem(LEDGER).getRange("C12").select();
+    await context.sync();
+  });
+  const made = await run(fake, { rows: found.rows! });
+  if (made.kind === "confirm") throw new Error("nothing was edited");
+  expect(made.notices.map((n) => n.customer)).toEqual(["四川华西建设集团有限公司", "遂宁市河东新区管理委员会"]);
+});

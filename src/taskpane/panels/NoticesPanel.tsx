@@ -128,7 +128,9 @@ export function NoticesPanel({ lang, gateway }: { lang: Lang; gateway?: Validate
     setProgress({ phase: "write", done: 0, total: 0 });
     try {
       // The customers ticked, within the same filters the list was found with.
-      const r = await gateway.notices({ ...p, customers: chosen, replaceEdited, onProgress: (d, t) => setProgress({ phase: "write", done: d, total: t }) });
+      // The rows the list was found with, not whatever is selected in Excel now.
+      const rows = found.rows === null ? {} : { rows: found.rows, selectedRows: false };
+      const r = await gateway.notices({ ...p, ...rows, customers: chosen, replaceEdited, onProgress: (d, t) => setProgress({ phase: "write", done: d, total: t }) });
       if (r.kind === "confirm") setConfirm(r.edited);
       else {
         setDone(r);
