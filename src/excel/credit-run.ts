@@ -155,10 +155,11 @@ export async function loadSupplierLetter(run: ExcelRun, sheet: string): Promise<
 }
 
 /**
- * Writes the replies into the letter's reply cells, and nothing else: the letter is first read
- * again, so replies only ever go to a sheet that is still that letter.
+ * Writes the replies that changed into the letter's reply cells, and nothing else: the letter is
+ * read again first, so replies only ever go to a sheet that is still that letter, and a reply the
+ * user did not change (one the reader could not make out included) stays as the supplier wrote it.
  */
-export async function saveSupplierReplies(run: ExcelRun, p: { sheet: string; replies: (number | null)[] }): Promise<void> {
+export async function saveSupplierReplies(run: ExcelRun, p: { sheet: string; replies: (number | null)[] }): Promise<number> {
   return run(async (context) => {
     const { policy } = await readPolicy(context);
     const read = readSupplierLetter(p.sheet, await usedValues(context, p.sheet), policy);
@@ -166,8 +167,14 @@ export async function saveSupplierReplies(run: ExcelRun, p: { sheet: string; rep
     const first = SUPPLIER_LETTER_LAYOUT.firstQuestionRow;
     const col = columnName(SUPPLIER_LETTER_LAYOUT.replyCol);
     const ws = context.workbook.worksheets.getItem(p.sheet);
-    const range = ws.getRange(`${col}${first + 1}:${col}${first + p.replies.length}`);
-    range.values = p.replies.map((r) => [r === null ? "" : r]);
+    let written = 0;
+    read.replies.forEach((was, i) => {
+      const now = p.replies[i] ?? null;
+      if (now === was) return;
+      ws.getRange(`${col}${first + 1 + i}`).values = [[now === null ? "" : now]];
+      written++;
+    });
     await context.sync();
+    return written;
   });
 }

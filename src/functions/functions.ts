@@ -280,7 +280,10 @@ export function creditScoreFn(answers: any[][], weights?: any[][], rater_weights
   try {
     const policy = policyArg(weights, "weights", "weights");
     const raters = ratersOf(asMatrix(answers), policy.credit.items.length);
-    const raterWeights = isMissing(rater_weights) ? undefined : asMatrix(rater_weights).flat();
+    // An all-blank weights row (a questionnaire sheet's, before anyone weighs the raters) is the plain
+    // mean; Excel desktop hands those blanks over as 0, and all-zero weights would weigh nobody anyway.
+    const given = isMissing(rater_weights) ? [] : asMatrix(rater_weights).flat();
+    const raterWeights = given.every((w) => w === null || w === undefined || w === 0 || (typeof w === "string" && w.trim() === "")) ? undefined : given;
     const result = creditScore(raters, policy, raterWeights ? { raterWeights } : {});
     return Number(result.score.toString());
   } catch (e) {

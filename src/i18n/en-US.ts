@@ -77,6 +77,13 @@ export const enUS = {
   credit: {
     title: "Customer credit questionnaire",
     intro: "Score a customer on the 32-item questionnaire, one column per rater; the grade and a suggested credit limit follow from the policy.",
+    policyUnread: "The policy sheet could not be read ({problem}): scoring with the built-in policy until it is corrected.",
+    saveFirst: "Save the questionnaire first: the master is updated from the saved sheet.",
+    discardTitle: "Discard unsaved answers?",
+    discardBody: "The questionnaire has changes that are not saved to a sheet. They will be lost.",
+    discardYes: "Discard",
+    discardNo: "Keep editing",
+    unchanged: "unchanged",
     history: {
       sheet: "Credit review history",
       date: "Date",

@@ -79,6 +79,13 @@ export const zhCN: typeof enUS = {
   credit: {
     title: "客户情况调查表",
     intro: "按 32 项调查表为客户打分，每位评分人一列；信用等级和建议信用额度按制度得出。",
+    policyUnread: "无法读取制度参数表（{problem}），在改正之前按内置制度计分。",
+    saveFirst: "请先保存调查表：客户档案按已保存的调查表更新。",
+    discardTitle: "放弃未保存的填写？",
+    discardBody: "调查表有尚未保存到工作表的修改，继续将丢失这些修改。",
+    discardYes: "放弃",
+    discardNo: "继续填写",
+    unchanged: "不变",
     history: {
       sheet: "信用评审记录",
       date: "日期",

@@ -76,6 +76,14 @@ test("fill, reload, save, reload from the sheet, update the master, score a supp
   expect(await page.getByTestId("answer-24-1").inputValue()).toBe("3");
   await expect(card.textContent()).resolves.toContain("评分 83.60 · 信用等级 AA");
 
+  // A save Excel refuses (a protected workbook, say): the message says so, the form is all still there.
+  await page.evaluate(() => (window as unknown as { __fakeExcel: { failSync(n: number, e: { code: string }): void } }).__fakeExcel.failSync(2, { code: "AccessDenied" }));
+  await page.getByTestId("save-questionnaire").click();
+  await page.getByTestId("credit-message").filter({ hasText: "拒绝了写入" }).waitFor({ timeout: 15000 });
+  expect(await page.getByTestId("header-customer").inputValue()).toBe("四川华西建设集团有限公司");
+  expect(await page.getByTestId("answer-27-1").inputValue()).toBe("dont-know");
+  expect(await page.evaluate(() => (window as unknown as { __fakeExcel: FakeHandle }).__fakeExcel.workbook.toData().sheets.some((s) => s.name.endsWith("调查表")))).toBe(false);
+
   // Save: the sheet's own formula computes the same score.
   await page.getByTestId("save-questionnaire").click();
   await page.getByText("已保存到“四川华西建设集团有限公司-调查表”").waitFor({ timeout: 30000 });
@@ -101,6 +109,16 @@ test("fill, reload, save, reload from the sheet, update the master, score a supp
   expect(await page.getByTestId("header-customer").inputValue()).toBe("四川华西建设集团有限公司");
   expect(await page.getByTestId("answer-27-1").inputValue()).toBe("dont-know");
   await expect(card.textContent()).resolves.toContain("评分 83.60 · 信用等级 AA");
+
+  // An unsaved change: the master waits for a save, and New asks before dropping it.
+  await page.getByTestId("header-projectStatus").fill("在建");
+  expect(await page.getByTestId("update-master").isDisabled()).toBe(true);
+  await page.getByTestId("new-questionnaire").click();
+  await page.getByText("放弃未保存的填写？").waitFor();
+  await page.getByRole("button", { name: "继续填写" }).click();
+  expect(await page.getByTestId("header-projectStatus").inputValue()).toBe("在建");
+  await page.getByTestId("header-projectStatus").fill("");
+  expect(await page.getByTestId("update-master").isDisabled()).toBe(false);
 
   // The master row changes only after the user has seen old and new and confirmed.
   await page.getByTestId("update-master").click();

@@ -118,3 +118,18 @@ test("a supplier letter: made on its own sheet, replies saved into its reply cel
   const read = await loadSupplierLetter(runner(fake), made.sheet);
   expect(read).toMatchObject({ customer: "四川华西建设集团有限公司", supplier: "乙建材公司", replies: [1, 4, 4, 4, 1, 1, 2], problems: [] });
 });
+
+test("saving replies writes only the ones that changed: a reply the reader could not make out stays as written", async () => {
+  const fake = sampleFake();
+  const made = await makeSupplierLetter(runner(fake), { customer: "甲公司", customerAddress: "", supplier: "乙公司", date: fromYmd(2011, 9, 5), lang: "zh-CN" });
+  fake.workbook.getSheet(made.sheet).setValues("D9", [["准确"], ["看不清"]]);
+  const read = await loadSupplierLetter(runner(fake), made.sheet);
+  expect(read.replies.slice(0, 2)).toEqual([1, null]);
+  expect(read.problems.map((p) => p.cell)).toEqual(["D10"]);
+  // The user answers question 3 only.
+  const replies = [...read.replies];
+  replies[2] = 4;
+  expect(await saveSupplierReplies(runner(fake), { sheet: made.sheet, replies })).toBe(1);
+  const sheet = fake.workbook.getSheet(made.sheet);
+  expect([sheet.cell("D9").value, sheet.cell("D10").value, sheet.cell("D11").value]).toEqual(["准确", "看不清", 4]);
+});

@@ -28,6 +28,14 @@ describe("AR.CREDIT_SCORE", () => {
     expect(creditScoreFn(two)).toBe(80);
     expect(creditScoreFn(two, undefined, [[3, 1]])).toBe(85);
   });
+  test("a rater-weights row left blank (null on the web, 0 on desktop) is the plain mean, not an error", () => {
+    const two = Array.from({ length: 32 }, () => [1, 2]);
+    expect(creditScoreFn(two, undefined, [[null, null]])).toBe(80);
+    expect(creditScoreFn(two, undefined, [[0, 0]])).toBe(80);
+    expect(creditScoreFn(two, undefined, [["", " "]])).toBe(80);
+    // One weight given and one blank is not "no weights": the blank one is a missing weight.
+    expect(() => creditScoreFn(two, undefined, [[1, ""]])).toThrow();
+  });
   test("blank cells (0 on desktop) count as don't know", () => expect(creditScoreFn(column(0))).toBe(60));
   test("weights from a 32-cell column", () => {
     const w = column("0.03125"); // 32 × 0.03125 = 1 exactly

@@ -585,7 +585,9 @@ export function questionnaireSheet(form: QuestionnaireForm, policy: Policy, lang
   const fixedLabel = (text: string): (SpecCell | null)[] => [textCell(text, "header"), ...new Array<null>(COL.raters - 1).fill(null)];
   const raterWeightsRow = b.add("body", [...fixedLabel(L.raterWeights[lang]), ...form.raters.map((r) => raterWeightCell(r.weight))]);
   b.merge({ row: raterWeightsRow, col: 0, rows: 1, cols: COL.raters });
-  const raterWeights = score.weighted ? rangeAddress({ row: raterWeightsRow, col: COL.raters, rows: 1, cols: raters }) : null;
+  // Always passed when there are several raters: weights typed on the printed sheet later count,
+  // as its legend says (an all-blank row is the plain mean).
+  const raterWeights = raters > 1 ? rangeAddress({ row: raterWeightsRow, col: COL.raters, rows: 1, cols: raters }) : null;
 
   const perRaterRow = b.rowCount;
   const perRater = form.raters.map((_, r) => address(perRaterRow, COL.raters + r));

@@ -8,6 +8,11 @@ import type { Policy } from "../../core/policy/types";
 
 export const DRAFT_KEY = "receivablesSteward.creditDraft";
 
+/** One draft per workbook (its URL or path, where Office gives one), so one file's draft never turns up in another's pane. */
+export function draftKey(document: string): string {
+  return document === "" ? DRAFT_KEY : `${DRAFT_KEY}:${document}`;
+}
+
 export interface Draft {
   form: QuestionnaireForm;
   /** The sheet the form was loaded from or saved to; null for a new one. */
@@ -37,8 +42,8 @@ function isForm(v: unknown, items: number): v is QuestionnaireForm {
   );
 }
 
-export function loadDraft(policy: Policy): Draft | null {
-  const raw = storage()?.getItem(DRAFT_KEY);
+export function loadDraft(policy: Policy, key = DRAFT_KEY): Draft | null {
+  const raw = storage()?.getItem(key);
   if (!raw) return null;
   try {
     const d = JSON.parse(raw) as Draft;
@@ -49,9 +54,9 @@ export function loadDraft(policy: Policy): Draft | null {
   }
 }
 
-export function saveDraft(draft: Draft): void {
+export function saveDraft(draft: Draft, key = DRAFT_KEY): void {
   try {
-    storage()?.setItem(DRAFT_KEY, JSON.stringify(draft));
+    storage()?.setItem(key, JSON.stringify(draft));
   } catch {
     // Storage full or blocked: the form on screen is still there.
   }

@@ -32,10 +32,11 @@ import {
 import { formatIsoDate, parseDate } from "../../core/dates";
 import { emptyForm, FIELD_LABELS, HEADER_KEYS, MAX_RATERS, scoreForm, type FormAnswer, type FormOption, type QuestionnaireForm, type SheetProblem } from "../../core/credit-forms/questionnaire";
 import type { MasterPlan, MasterProposal } from "../../excel/credit-master";
+import { Dec } from "../../core/money";
 import { DEFAULT_POLICY } from "../../core/policy/defaults";
 import type { Policy, QuestionnaireItem } from "../../core/policy/types";
 import { format, stringsFor, type Lang } from "../../i18n";
-import { isEmptyForm, loadDraft, saveDraft } from "../credit/draft";
+import { draftKey, isEmptyForm, loadDraft, saveDraft } from "../credit/draft";
 import { SupplierLetters } from "../credit/SupplierLetters";
 import type { ValidateGateway } from "../validate/gateway";
 import { Section } from "./Section";
@@ -100,22 +101,30 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
   const [message, setMessage] = React.useState<Message | null>(null);
   const [confirmReplace, setConfirmReplace] = React.useState<string | null>(null);
   const [master, setMaster] = React.useState<{ proposal: MasterProposal; plan: MasterPlan; changed: boolean } | null>(null);
+  /** The form as last saved or loaded: what differs from it is unsaved. */
+  const [savedForm, setSavedForm] = React.useState<string | null>(null);
+  /** Set by the user's own edits: only then is the draft written, so a draft that was not restored is never overwritten by an empty form. */
+  const [touched, setTouched] = React.useState(false);
+  const [discard, setDiscard] = React.useState<(() => void) | null>(null);
+  const key = React.useMemo(() => draftKey(gateway?.documentKey() ?? ""), [gateway]);
 
   // The policy in force and the draft, once: the draft is checked against the policy's items.
   React.useEffect(() => {
     let live = true;
-    const start = (p: Policy) => {
+    const start = (p: Policy, problem?: string) => {
       if (!live) return;
       setPolicy(p);
-      const draft = loadDraft(p);
+      const draft = loadDraft(p, key);
       if (draft && !isEmptyForm(draft.form)) {
         setForm(draft.form);
         setSheet(draft.sheet);
         setMessage({ intent: "info", text: s.draftRestored });
       } else setForm(emptyForm(p, 1));
+      // The policy sheet could not be read: score with the defaults, and say so.
+      if (problem !== undefined) setMessage({ intent: "warning", text: format(s.policyUnread, { problem }) });
       setRestored(true);
     };
-    if (gateway) gateway.policy().then((r) => start(r.policy), () => start(DEFAULT_POLICY));
+    if (gateway) gateway.policy().then((r) => start(r.policy), (e: unknown) => start(DEFAULT_POLICY, errorText(e, lang)));
     else start(DEFAULT_POLICY);
     return () => {
       live = false;
@@ -125,8 +134,16 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
 
   // Every change is kept, so a reload or a failed save loses nothing.
   React.useEffect(() => {
-    if (restored) saveDraft({ form, sheet });
-  }, [form, sheet, restored]);
+    if (restored && touched) saveDraft({ form, sheet }, key);
+  }, [form, sheet, restored, touched, key]);
+
+  const dirty = savedForm === null ? !isEmptyForm(form) : JSON.stringify(form) !== savedForm;
+  /** Runs `then` at once, or after the user agrees to drop unsaved answers. */
+  const unlessDirty = (then: () => void) => (dirty ? setDiscard(() => then) : then());
+  const edit = (update: (f: QuestionnaireForm) => QuestionnaireForm) => {
+    setTouched(true);
+    setForm(update);
+  };
 
   const lookForSheets = React.useCallback(async () => {
     if (!gateway) return;
@@ -143,17 +160,16 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
   const score = React.useMemo(() => scoreForm(form, policy), [form, policy]);
   const groups = React.useMemo(() => groupsOf(policy.credit.items), [policy]);
 
-  const setHeader = (key: (typeof HEADER_KEYS)[number], value: string) => setForm((f) => ({ ...f, header: { ...f.header, [key]: value } }));
+  const setHeader = (field: (typeof HEADER_KEYS)[number], value: string) => edit((f) => ({ ...f, header: { ...f.header, [field]: value } }));
   const setAnswer = (rater: number, item: number, change: Partial<FormAnswer>) =>
-    setForm((f) => ({
+    edit((f) => ({
       ...f,
       raters: f.raters.map((r, i) => (i !== rater ? r : { ...r, answers: r.answers.map((a, j) => (j !== item ? a : { ...a, ...change })) })),
     }));
   const setRater = (rater: number, change: { name?: string; weight?: string | null }) =>
-    setForm((f) => ({ ...f, raters: f.raters.map((r, i) => (i === rater ? { ...r, ...change } : r)) }));
-  const addRater = () =>
-    setForm((f) => (f.raters.length >= MAX_RATERS ? f : { ...f, raters: [...f.raters, emptyForm(policy, 1).raters[0]!] }));
-  const removeRater = (rater: number) => setForm((f) => (f.raters.length <= 1 ? f : { ...f, raters: f.raters.filter((_, i) => i !== rater) }));
+    edit((f) => ({ ...f, raters: f.raters.map((r, i) => (i === rater ? { ...r, ...change } : r)) }));
+  const addRater = () => edit((f) => (f.raters.length >= MAX_RATERS ? f : { ...f, raters: [...f.raters, emptyForm(policy, 1).raters[0]!] }));
+  const removeRater = (rater: number) => edit((f) => (f.raters.length <= 1 ? f : { ...f, raters: f.raters.filter((_, i) => i !== rater) }));
 
   const load = async () => {
     if (!gateway || picked === null) return;
@@ -164,6 +180,8 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
       setPolicy(r.policy);
       setForm(r.form);
       setSheet(picked);
+      setSavedForm(JSON.stringify(r.form));
+      setTouched(true);
       setMessage(
         r.problems.length === 0
           ? { intent: "success", text: format(s.loaded, { sheet: picked }) }
@@ -177,10 +195,13 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
   };
 
   const newForm = () => {
-    setForm(emptyForm(policy, 1));
+    const fresh = emptyForm(policy, 1);
+    setForm(fresh);
     setSheet(null);
     setPicked(null);
     setMessage(null);
+    setSavedForm(null);
+    setTouched(true); // the user asked for a new form: the draft follows
   };
 
   const save = async (replaceEdited = false) => {
@@ -201,6 +222,7 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
       if (r.kind === "confirm") setConfirmReplace(r.edited[0] ?? null);
       else {
         setSheet(r.sheet);
+        setSavedForm(JSON.stringify(form));
         setMessage({ intent: "success", text: format(s.saved, { sheet: r.sheet }) });
         void lookForSheets();
         // Show the sheet just written, as Excel users expect of a "save to sheet".
@@ -297,10 +319,10 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
             ))}
           </Dropdown>
         </Field>
-        <Button onClick={() => void load()} disabled={!gateway || busy || picked === null} data-testid="load-questionnaire">
+        <Button onClick={() => unlessDirty(() => void load())} disabled={!gateway || busy || picked === null} data-testid="load-questionnaire">
           {s.load}
         </Button>
-        <Button onClick={newForm} disabled={busy} data-testid="new-questionnaire">
+        <Button onClick={() => unlessDirty(newForm)} disabled={busy} data-testid="new-questionnaire">
           {s.newForm}
         </Button>
       </div>
@@ -438,7 +460,7 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
           {format(s.answered, { n: score.answered, of: total })}
         </Text>
         <Text size={500} weight="semibold" className={styles.big}>
-          {`${s.scoreTitle} ${score.score === null ? "—" : Number(score.score).toFixed(2)} · ${s.grade} ${score.grade ?? "—"}`}
+          {`${s.scoreTitle} ${score.score === null ? "—" : new Dec(score.score).toFixed(2)} · ${s.grade} ${score.grade ?? "—"}`}
         </Text>
         <Text className={styles.big} data-testid="credit-limit">
           {`${s.limit}: ${score.limit === null ? s.noLimit : money(score.limit)}`}
@@ -452,10 +474,20 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
           <Button appearance="primary" onClick={() => void save()} disabled={!gateway || busy} data-testid="save-questionnaire">
             {s.save}
           </Button>
-          <Button onClick={() => void showMaster()} disabled={!gateway || busy || sheet === null || score.score === null} data-testid="update-master">
+          <Button
+            onClick={() => void showMaster()}
+            disabled={!gateway || busy || sheet === null || score.score === null || dirty}
+            title={dirty ? s.saveFirst : undefined}
+            data-testid="update-master"
+          >
             {s.master}
           </Button>
         </div>
+        {dirty && sheet !== null && (
+          <Text size={200} className={styles.muted}>
+            {s.saveFirst}
+          </Text>
+        )}
       </Card>
 
       <SupplierLetters lang={lang} policy={policy} customer={form.header.customer} address={form.header.address} letters={sheets.letters} onMade={() => void lookForSheets()} {...(gateway ? { gateway } : {})} />
@@ -470,6 +502,29 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
                 {stringsFor(lang).validate.confirmReplace}
               </Button>
               <Button onClick={() => setConfirmReplace(null)}>{stringsFor(lang).validate.confirmKeep}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+
+      <Dialog open={discard !== null} onOpenChange={(_, d) => !d.open && setDiscard(null)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{s.discardTitle}</DialogTitle>
+            <DialogContent>{s.discardBody}</DialogContent>
+            <DialogActions>
+              <Button
+                appearance="primary"
+                onClick={() => {
+                  const then = discard;
+                  setDiscard(null);
+                  then?.();
+                }}
+                data-testid="discard-confirm"
+              >
+                {s.discardYes}
+              </Button>
+              <Button onClick={() => setDiscard(null)}>{s.discardNo}</Button>
             </DialogActions>
           </DialogBody>
         </DialogSurface>
@@ -509,7 +564,7 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
                       <TableRow>
                         <TableCell>{s.fields.limit}</TableCell>
                         <TableCell className={styles.num}>{master.plan.old.limit === null ? "—" : money(master.plan.old.limit)}</TableCell>
-                        <TableCell className={styles.num}>{master.proposal.limit === null ? "—" : money(master.proposal.limit)}</TableCell>
+                        <TableCell className={styles.num}>{master.proposal.limit === null ? s.unchanged : money(master.proposal.limit)}</TableCell>
                       </TableRow>
                       <TableRow>
                         <TableCell>{s.fields.lastReview}</TableCell>

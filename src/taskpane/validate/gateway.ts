@@ -47,13 +47,16 @@ export interface ValidateGateway {
   /** Shows a sheet (a notice just made). */
   showSheet(sheet: string): Promise<void>;
   creditSheets(): Promise<CreditSheets>;
+  /** The workbook's URL or path ("" for a new, unsaved one): what the pane keys its drafts by. */
+  documentKey(): string;
   loadQuestionnaire(sheet: string): Promise<{ form: QuestionnaireForm; problems: SheetProblem[]; policy: Policy }>;
   saveQuestionnaire(p: { form: QuestionnaireForm; lang: Lang; sheet: string | null; replaceEdited?: boolean }): Promise<SaveOutcome>;
   /** Shows (apply false) or makes (apply true, with what was shown) the customer master update. */
   masterUpdate(p: { proposal: MasterProposal; lang: Lang; apply: boolean; expected?: MasterValues }): Promise<MasterOutcome>;
   makeSupplierLetter(p: LetterParams): Promise<{ sheet: string }>;
   loadSupplierLetter(sheet: string): Promise<LetterReplies>;
-  saveSupplierReplies(p: { sheet: string; replies: (number | null)[] }): Promise<void>;
+  /** Writes the replies that differ from the letter's; returns how many. */
+  saveSupplierReplies(p: { sheet: string; replies: (number | null)[] }): Promise<number>;
 }
 
 async function guarded<T>(fn: () => Promise<T>): Promise<T> {
@@ -78,6 +81,13 @@ export function excelGateway(run: ExcelRun, ownSheets: () => string[], checker?:
     unhighlight: () => guarded(() => run((context) => removeHighlights(context))),
     showSheet: (sheet) => guarded(() => run((context) => selectCell(context, sheet, "A1"))),
     creditSheets: () => guarded(() => run((context) => findCreditSheets(context))),
+    documentKey: () => {
+      try {
+        return typeof Office !== "undefined" ? (Office.context?.document?.url ?? "") : "";
+      } catch {
+        return "";
+      }
+    },
     loadQuestionnaire: (sheet) => guarded(() => loadQuestionnaire(run, sheet)),
     saveQuestionnaire: (p) => guarded(() => saveQuestionnaire(run, p)),
     masterUpdate: (p) => guarded(() => runMasterUpdate(run, p)),

@@ -342,12 +342,18 @@ describe("questionnaireSheet", () => {
     expect(spec.columns).toHaveLength(10);
   });
 
-  test("three raters without weights: no third argument; blank rater weights stay blank", () => {
+  test("three raters without weights: the blank weights row is still passed, so weights typed on the sheet later count", () => {
     const { spec, cells } = questionnaireSheet(formOf(opt(1), opt(2), opt(3)), P, "zh-CN", "x");
-    expect(cells.raterWeights).toBeNull();
-    expect(cellAt(spec, cells.score)?.f).toBe("=AR.CREDIT_SCORE(H13:J44,D13:D44)");
+    expect(cells.raterWeights).toBe("H45:J45");
+    expect(cellAt(spec, cells.score)?.f).toBe("=AR.CREDIT_SCORE(H13:J44,D13:D44,H45:J45)");
     expect(spec.rows[44].cells.slice(7).map((c) => c?.v)).toEqual([null, null, null]);
+    // Blank weights: the plain mean (90 + 70 + 50) / 3 = 70.
     expect(evaluate(spec, cells.score)).toBe(70);
+    // Someone weighs the raters on the printed sheet, 3 : 1 : 0: (3×90 + 70) / 4 = 85.
+    spec.rows[44].cells[7] = { v: 3, t: "number" };
+    spec.rows[44].cells[8] = { v: 1, t: "number" };
+    spec.rows[44].cells[9] = { v: 0, t: "number" };
+    expect(evaluate(spec, cells.score)).toBe(85);
   });
 
   test("a formula-looking customer name stays a text cell, without a formula", () => {
