@@ -135,6 +135,10 @@ const L = {
   option: bi("选项{n}（{min}–{max}分）", "Answer {n} ({min}–{max})"),
   rater: bi("评分人{n}", "Rater {n}"),
   raterWeights: bi("评分人权重", "Rater weights"),
+  customScores: bi(
+    "注意：本工作簿制度参数中的选项分值或“不知道”分值与 AR.CREDIT_SCORE 的内置默认值不同，因此本表的评分为保存时按制度计算的数值，而非公式；修改回答后请在任务窗格中载入本表并重新保存。",
+    "Note: this workbook's policy scores the answers (or \"don't know\") differently from AR.CREDIT_SCORE's built-in defaults, so the scores on this sheet are the policy's figures at the time of saving, not formulas; after changing an answer, load the sheet in the task pane and save it again.",
+  ),
   raterScores: bi("各评分人得分", "Each rater's score"),
   score: bi("综合评分", "Credit score"),
   grade: bi("信用等级", "Credit grade"),
@@ -492,6 +496,21 @@ function contractValueCell(text: string): SpecCell {
   }
 }
 
+/**
+ * Whether the policy scores answers as the functions' defaults do. CREDIT_SCORE takes the item
+ * weights from the sheet but not the answer ranges or the don't-know score, so a policy that
+ * changes those is scored by the pane, and the sheet's note says which figure counts.
+ */
+export function sameAnswerScores(policy: Policy): boolean {
+  const a = policy.credit;
+  const d = DEFAULT_POLICY.credit;
+  return (
+    new Dec(a.dontKnowScore).eq(d.dontKnowScore) &&
+    a.answerScores.length === d.answerScores.length &&
+    a.answerScores.every((r, i) => new Dec(r.min).eq(d.answerScores[i].min) && new Dec(r.max).eq(d.answerScores[i].max) && new Dec(r.mid).eq(d.answerScores[i].mid))
+  );
+}
+
 function sameGrades(policy: Policy): boolean {
   const a = policy.credit.grades;
   const b = DEFAULT_POLICY.credit.grades;
@@ -525,6 +544,8 @@ function legend(policy: Policy, lang: Lang, raters: number): string {
  */
 export function questionnaireSheet(form: QuestionnaireForm, policy: Policy, lang: Lang, name: string): QuestionnaireSheet {
   checkShape(form, policy);
+  // Live score formulas only where CREDIT_SCORE scores as the policy does (see sameAnswerScores).
+  const live = sameAnswerScores(policy);
   const items = policy.credit.items;
   const raters = form.raters.length;
   const width = COL.raters + raters;
@@ -596,11 +617,13 @@ export function questionnaireSheet(form: QuestionnaireForm, policy: Policy, lang
     ...form.raters.map((_, r): SpecCell => {
       const column = rangeAddress({ ...answersBlock, col: COL.raters + r, cols: 1 });
       const s = score.perRater[r];
-      return { v: s === null ? null : Number(s), t: "decimal", f: `=AR.CREDIT_SCORE(${column},${weights})` };
+      const cell: SpecCell = { v: s === null ? null : Number(s), t: "decimal" };
+      if (live) cell.f = `=AR.CREDIT_SCORE(${column},${weights})`;
+      return cell;
     }),
   ]);
   b.merge({ row: perRaterRow, col: 0, rows: 1, cols: COL.raters });
-  b.note(legend(policy, lang, raters));
+  b.note(legend(policy, lang, raters) + (live ? "" : ` ${L.customScores[lang]}`));
 
   // The grade formulas read the policy's grades from the sheet when they are not the functions'
   // defaults: a table after the three result rows, a blank row, its heading and its header.
@@ -620,7 +643,7 @@ export function questionnaireSheet(form: QuestionnaireForm, policy: Policy, lang
   result(L.score[lang], {
     v: score.score === null ? null : Number(score.score),
     t: "decimal",
-    f: `=AR.CREDIT_SCORE(${answers},${weights}${raterWeights === null ? "" : `,${raterWeights}`})`,
+    ...(live ? { f: `=AR.CREDIT_SCORE(${answers},${weights}${raterWeights === null ? "" : `,${raterWeights}`})` } : {}),
   });
   const grade = result(L.grade[lang], { v: score.grade, t: "text", f: `=AR.CREDIT_GRADE(${scoreCell}${bands})` });
   const limit = result(L.limit[lang], { ...moneyCellExact(score.limit), f: `=AR.SUGGESTED_LIMIT(${scoreCell},${contractValue}${bands})` });

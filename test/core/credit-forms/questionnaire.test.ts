@@ -9,10 +9,12 @@ import {
   questionnaireSheet,
   questionnaireSheetName,
   readQuestionnaireSheet,
+  sameAnswerScores,
   scoreForm,
 } from "../../../src/core/credit-forms/questionnaire";
 import { ArError, type Lang } from "../../../src/core/errors";
 import { DEFAULT_POLICY, loadPolicy } from "../../../src/core/policy";
+import type { Policy } from "../../../src/core/policy/types";
 import type { SheetSpec, SpecCell } from "../../../src/core/reports/sheet-spec";
 import { creditGradeFn, creditScoreFn, suggestedLimitFn } from "../../../src/functions/functions";
 
@@ -524,5 +526,25 @@ describe("readQuestionnaireSheet", () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("a policy that scores answers differently from CREDIT_SCORE's defaults", () => {
+  // Mids 95/75/52 and don't know 40 (POLICY §5.1's ranges kept): CREDIT_SCORE cannot be told these.
+  const custom: Policy = JSON.parse(JSON.stringify(P)) as Policy;
+  const [a1, a2, a3] = custom.credit.answerScores;
+  custom.credit.answerScores = [{ ...a1, mid: 95 }, { ...a2, mid: 75 }, { ...a3, mid: 52 }];
+  custom.credit.dontKnowScore = 40;
+
+  test("the scores are written as the policy's figures, not as formulas that would disagree, and the note says so", () => {
+    expect(sameAnswerScores(P)).toBe(true);
+    expect(sameAnswerScores(custom)).toBe(false);
+    const { spec, cells } = questionnaireSheet(formOf(opt(1), opt("dont-know")), custom, "zh-CN", "x");
+    // (95 + 40) / 2 = 67.5
+    expect(cellAt(spec, cells.score)).toMatchObject({ v: 67.5 });
+    expect(cellAt(spec, cells.score)?.f).toBeUndefined();
+    for (const a of cells.perRater) expect(cellAt(spec, a)?.f).toBeUndefined();
+    expect(cellAt(spec, cells.grade)?.f).toBe(`=AR.CREDIT_GRADE(${cells.score})`);
+    expect(spec.rows.some((r) => r.cells.some((c) => typeof c?.v === "string" && c.v.includes("而非公式")))).toBe(true);
   });
 });
