@@ -173,6 +173,7 @@ export const enUS = {
     noneFound: "No customer in this selection has an open item to write to.",
     customer: "Customer",
     items: "{n} items",
+    itemOne: "1 item",
     amount: "Amount",
     balance: "Balance",
     tone: "Tone",
@@ -182,7 +183,7 @@ export const enUS = {
     skippedTitle: "No letter for",
     skipped: {
       "wait-tier": "no letter at recovery {p}: {why}",
-      "no-open-items": "nothing open among the selected rows",
+      "no-open-items": "no open item (nothing owed on these rows)",
       "confirmed-recently": "balance confirmed within the last six months",
       "no-balance": "owes us nothing at the cut-off",
     },

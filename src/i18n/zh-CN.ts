@@ -175,6 +175,7 @@ export const zhCN: typeof enUS = {
     noneFound: "所选范围内没有需要发函的未结清款项。",
     customer: "客户",
     items: "{n} 笔",
+    itemOne: "1 笔",
     amount: "金额",
     balance: "余额",
     tone: "措辞",
@@ -184,7 +185,7 @@ export const zhCN: typeof enUS = {
     skippedTitle: "不发函",
     skipped: {
       "wait-tier": "回收可能性 {p}，不发催款函：{why}",
-      "no-open-items": "所选行中没有未结清款项",
+      "no-open-items": "没有未结清款项",
       "confirmed-recently": "六个月内已对账确认",
       "no-balance": "截止日无欠款",
     },

@@ -48,7 +48,9 @@ const useStyles = makeStyles({
   fields: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
   wide: { gridColumn: "1 / span 2" },
   item: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalS, borderBottom: `1px solid ${tokens.colorNeutralStroke3}` },
-  answer: { display: "grid", gridTemplateColumns: "minmax(0, 5fr) minmax(0, 2fr)", columnGap: tokens.spacingHorizontalXS, alignItems: "start" },
+  answer: { display: "grid", gridTemplateColumns: "minmax(0, 5fr) minmax(0, 2fr)", columnGap: tokens.spacingHorizontalXS, alignItems: "center" },
+  answerRated: { display: "grid", gridTemplateColumns: "minmax(0, 2fr) minmax(0, 5fr) minmax(0, 2fr)", columnGap: tokens.spacingHorizontalXS, alignItems: "center" },
+  raterTag: { color: tokens.colorNeutralForeground3, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   rater: { color: tokens.colorNeutralForeground3 },
   muted: { color: tokens.colorNeutralForeground3 },
   score: {
@@ -419,7 +421,12 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
                     const problem = problemFor(ri, item.no);
                     return (
                       <Field key={ri} {...(problem ? { validationState: "error" as const, validationMessage: problem } : {})}>
-                        <div className={styles.answer}>
+                        <div className={several ? styles.answerRated : styles.answer}>
+                          {several && (
+                            <Text size={200} className={styles.raterTag} title={r.name || format(s.raterName, { n: ri + 1 })}>
+                              {r.name || format(s.raterName, { n: ri + 1 })}
+                            </Text>
+                          )}
                           <Select
                             size="small"
                             aria-label={several ? `${item.item[lang]} · ${r.name || format(s.raterName, { n: ri + 1 })}` : item.item[lang]}
@@ -428,7 +435,7 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
                             data-testid={`answer-${item.no}-${ri + 1}`}
                             disabled={busy}
                           >
-                            <option value="">{several ? `${r.name || format(s.raterName, { n: ri + 1 })}: ${s.noAnswer}` : s.noAnswer}</option>
+                            <option value="">{s.noAnswer}</option>
                             {item.answers.map((ans, k) => (
                               <option key={k} value={String(k + 1)}>{`${k + 1} ${ans[lang]}`}</option>
                             ))}
@@ -467,7 +474,7 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
         </Text>
         {score.unanswered.length > 0 && (
           <Text size={200} className={styles.muted}>
-            {format(s.unanswered, { items: score.unanswered.join(", ") })}
+            {format(s.unanswered, { items: score.unanswered.length > 12 ? `${score.unanswered.slice(0, 12).join(", ")} … (${score.unanswered.length})` : score.unanswered.join(", ") })}
           </Text>
         )}
         <div className={styles.row}>

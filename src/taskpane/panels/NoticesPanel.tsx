@@ -46,7 +46,9 @@ const useStyles = makeStyles({
   classes: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   muted: { color: tokens.colorNeutralForeground3 },
-  table: { tableLayout: "auto", width: "100%" },
+  table: { tableLayout: "fixed", width: "100%" },
+  customerCol: { width: "46%" },
+  amountCol: { width: "26%" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
@@ -260,8 +262,8 @@ export function NoticesPanel({ lang, gateway }: { lang: Lang; gateway?: Validate
             <Table size="extra-small" className={styles.table} aria-label={s.customers}>
               <TableHeader>
                 <TableRow>
-                  <TableHeaderCell>{s.customer}</TableHeaderCell>
-                  <TableHeaderCell className={styles.num}>{kind === "collection" ? s.amount : s.balance}</TableHeaderCell>
+                  <TableHeaderCell className={styles.customerCol}>{s.customer}</TableHeaderCell>
+                  <TableHeaderCell className={`${styles.num} ${styles.amountCol}`}>{kind === "collection" ? s.amount : s.balance}</TableHeaderCell>
                   {kind === "collection" && <TableHeaderCell>{s.tone}</TableHeaderCell>}
                 </TableRow>
               </TableHeader>
@@ -286,7 +288,7 @@ export function NoticesPanel({ lang, gateway }: { lang: Lang; gateway?: Validate
                       {money(n.amount)}
                       {n.items !== null && (
                         <Text size={200} className={styles.muted} block>
-                          {format(s.items, { n: n.items })}
+                          {n.items === 1 ? s.itemOne : format(s.items, { n: n.items })}
                         </Text>
                       )}
                     </TableCell>

@@ -22,7 +22,7 @@ export function todayIso(now: Date): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** A probability from the core ("0.85") as a percentage ("85%"), exactly. */
+/** A probability or weight from the core ("0.85", "0.163648…") as a percentage to one decimal at most, half-up ("85%", "16.4%"). */
 export function percent(fraction: string): string {
-  return `${new Dec(fraction).times(100).toString()}%`;
+  return `${new Dec(fraction).times(100).toDecimalPlaces(1, Dec.ROUND_HALF_UP).toString()}%`;
 }
