@@ -123,7 +123,7 @@ export async function runMasterUpdate(run: ExcelRun, p: { proposal: MasterPropos
     const ws = context.workbook.worksheets.getItem(master.sheet);
     const used = ws.getUsedRangeOrNullObject(true);
     used.load("rowIndex,rowCount");
-    ws.protection.load("protected");
+    ws.load("protection/protected");
     await context.sync();
     const newRow = used.isNullObject ? 1 : used.rowIndex + used.rowCount + 1;
     const plan: MasterPlan = { sheet: master.sheet, row: rec?.row ?? null, newRow, old: valuesOf(rec), missing };
@@ -202,7 +202,7 @@ async function historySheet(context: Excel.RequestContext, lang: Lang): Promise<
     used.load("rowIndex,rowCount");
     const head = sheet.getRange("A1");
     head.load("values");
-    sheet.protection.load("protected");
+    sheet.load("protection/protected");
     await context.sync();
     if (sheet.protection.protected) throw protectedSheet(names[i]!);
     const expected = [historyHeader("zh-CN")[0], historyHeader("en-US")[0]];

@@ -248,7 +248,7 @@ async function planLog(
     const locate = async (): Promise<void> => {
       const used = sheet.getUsedRangeOrNullObject(true);
       used.load("rowIndex,rowCount");
-      sheet.protection.load("protected");
+      sheet.load("protection/protected");
       await context.sync();
       if (fresh.length > 0 && sheet.protection.protected) {
         throw new GatewayError("AccessDenied", {
