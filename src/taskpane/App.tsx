@@ -3,6 +3,7 @@ import {
   FluentProvider,
   MessageBar,
   MessageBarBody,
+  Spinner,
   Tab,
   TabList,
   Text,
@@ -13,8 +14,10 @@ import {
 } from "@fluentui/react-components";
 import { stringsFor } from "../i18n";
 import type { HostInfo } from "./host";
-import { CreditPanel } from "./panels/CreditPanel";
-import { NoticesPanel } from "./panels/NoticesPanel";
+// The Credit and Notices tabs load when first opened (chunks of their own), so the pane opens with
+// the Validate tab's code only; once opened a tab stays mounted and keeps its state.
+const CreditPanel = React.lazy(() => import("./panels/CreditPanel").then((m) => ({ default: m.CreditPanel })));
+const NoticesPanel = React.lazy(() => import("./panels/NoticesPanel").then((m) => ({ default: m.NoticesPanel })));
 import { PolicyPanel } from "./panels/PolicyPanel";
 import { ValidatePanel } from "./panels/ValidatePanel";
 import { excelGateway, type ValidateGateway } from "./validate/gateway";
@@ -63,6 +66,8 @@ export function App({ host }: { host: HostInfo }): React.JSX.Element {
   const styles = useStyles();
   const s = stringsFor(host.lang);
   const [tab, setTab] = React.useState<TabKey>("validate");
+  const [opened, setOpened] = React.useState<ReadonlySet<TabKey>>(() => new Set<TabKey>(["validate"]));
+  React.useEffect(() => setOpened((o) => (o.has(tab) ? o : new Set([...o, tab]))), [tab]);
   const gateway = React.useMemo<ValidateGateway | undefined>(
     () =>
       host.kind === "none" || typeof Excel === "undefined"
@@ -116,10 +121,18 @@ export function App({ host }: { host: HostInfo }): React.JSX.Element {
             <ValidatePanel lang={host.lang} {...(gateway ? { gateway } : {})} />
           </div>
           <div hidden={tab !== "credit"}>
-            <CreditPanel lang={host.lang} {...(gateway ? { gateway } : {})} />
+            {opened.has("credit") && (
+            <React.Suspense fallback={<Spinner size="small" />}>
+              <CreditPanel lang={host.lang} {...(gateway ? { gateway } : {})} />
+            </React.Suspense>
+          )}
           </div>
           <div hidden={tab !== "notices"}>
-            <NoticesPanel lang={host.lang} {...(gateway ? { gateway } : {})} />
+            {opened.has("notices") && (
+            <React.Suspense fallback={<Spinner size="small" />}>
+              <NoticesPanel lang={host.lang} {...(gateway ? { gateway } : {})} />
+            </React.Suspense>
+          )}
           </div>
           <div hidden={tab !== "policy"}>
             <PolicyPanel

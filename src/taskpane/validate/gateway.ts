@@ -11,20 +11,9 @@ import { loadSetup, readPolicy, selectCell, type WorkbookSetup } from "../../exc
 import type { Policy } from "../../core/policy/types";
 import { runValidate, type ExcelRun, type ValidateOutcome, type ValidateParams } from "../../excel/validate-run";
 import type { Checker } from "../../excel/check";
-import { runNotices, type NoticesOutcome, type NoticesParams } from "../../excel/notices-run";
-import {
-  findCreditSheets,
-  loadQuestionnaire,
-  loadSupplierLetter,
-  makeSupplierLetter,
-  saveQuestionnaire,
-  saveSupplierReplies,
-  type CreditSheets,
-  type LetterParams,
-  type LetterReplies,
-  type SaveOutcome,
-} from "../../excel/credit-run";
-import { runMasterUpdate, type MasterOutcome, type MasterProposal, type MasterValues } from "../../excel/credit-master";
+import type { NoticesOutcome, NoticesParams } from "../../excel/notices-run";
+import type { CreditSheets, LetterParams, LetterReplies, SaveOutcome } from "../../excel/credit-run";
+import type { MasterOutcome, MasterProposal, MasterValues } from "../../excel/credit-master";
 import type { QuestionnaireForm, SheetProblem } from "../../core/credit-forms/questionnaire";
 import type { Lang } from "../../core/errors";
 import type { Finding } from "../../core/ledger/findings";
@@ -76,11 +65,15 @@ export function excelGateway(run: ExcelRun, ownSheets: () => string[], checker?:
     validate: (params) => guarded(() => runValidate(run, checker ? { ...params, checker } : params)),
     select: (sheet, address) => guarded(() => run((context) => selectCell(context, sheet, address))),
     policy: () => guarded(() => run((context) => readPolicy(context))),
-    notices: (params) => guarded(() => runNotices(run, params)),
+    // The Credit and Notices tabs' workbook code loads with the tab (its own chunk), not with the pane.
+    notices: (params) => guarded(async () => (await import("../../excel/notices-run")).runNotices(run, params)),
     highlight: (sheet, findings) => guarded(() => run((context) => addHighlights(context, sheet, findings))),
     unhighlight: () => guarded(() => run((context) => removeHighlights(context))),
     showSheet: (sheet) => guarded(() => run((context) => selectCell(context, sheet, "A1"))),
-    creditSheets: () => guarded(() => run((context) => findCreditSheets(context))),
+    creditSheets: () => guarded(async () => {
+      const { findCreditSheets } = await import("../../excel/credit-run");
+      return run((context) => findCreditSheets(context));
+    }),
     documentKey: () => {
       try {
         return typeof Office !== "undefined" ? (Office.context?.document?.url ?? "") : "";
@@ -88,11 +81,11 @@ export function excelGateway(run: ExcelRun, ownSheets: () => string[], checker?:
         return "";
       }
     },
-    loadQuestionnaire: (sheet) => guarded(() => loadQuestionnaire(run, sheet)),
-    saveQuestionnaire: (p) => guarded(() => saveQuestionnaire(run, p)),
-    masterUpdate: (p) => guarded(() => runMasterUpdate(run, p)),
-    makeSupplierLetter: (p) => guarded(() => makeSupplierLetter(run, p)),
-    loadSupplierLetter: (sheet) => guarded(() => loadSupplierLetter(run, sheet)),
-    saveSupplierReplies: (p) => guarded(() => saveSupplierReplies(run, p)),
+    loadQuestionnaire: (sheet) => guarded(async () => (await import("../../excel/credit-run")).loadQuestionnaire(run, sheet)),
+    saveQuestionnaire: (p) => guarded(async () => (await import("../../excel/credit-run")).saveQuestionnaire(run, p)),
+    masterUpdate: (p) => guarded(async () => (await import("../../excel/credit-master")).runMasterUpdate(run, p)),
+    makeSupplierLetter: (p) => guarded(async () => (await import("../../excel/credit-run")).makeSupplierLetter(run, p)),
+    loadSupplierLetter: (sheet) => guarded(async () => (await import("../../excel/credit-run")).loadSupplierLetter(run, sheet)),
+    saveSupplierReplies: (p) => guarded(async () => (await import("../../excel/credit-run")).saveSupplierReplies(run, p)),
   };
 }
