@@ -8,9 +8,20 @@ import { ArError } from "../../core/errors";
 import type { Checker, CheckOutput } from "../../excel/check";
 import { outputCollector, postInput, type FromWorker, type WorkerError } from "../../excel/check-protocol";
 
-/** A macrotask: the pane repaints and takes clicks between slices. */
+/**
+ * A task of its own between slices, so the pane repaints and takes clicks: a MessageChannel
+ * message rather than setTimeout, which browsers throttle to once a second in a hidden pane.
+ */
 function yieldToUi(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  if (typeof MessageChannel === "undefined") return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 export function workerChecker(): Checker | undefined {
