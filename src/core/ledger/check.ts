@@ -35,10 +35,12 @@ import {
   CLASS_WORDS,
   compareFindings,
   findingAt,
+  findingAtWith,
   type Finding,
   LEGAL_STEP_WORDS,
   makeFinding,
   type MessageParams,
+  type ParamsAt,
   type RuleId,
   type Severity,
   SEVERITIES,
@@ -588,28 +590,19 @@ function recordText(a: string | null | undefined, b: string | null | undefined, 
 // Message parameters made only when a message is read. Built here, outside the per-row loop:
 // a closure made inside the loop would make V8 allocate the loop's variables per iteration.
 
-function overpaymentParams(r: LedgerRow): () => MessageParams {
-  return () => ({ customer: customerName(r.customer), balance: balanceMoney(r) });
-}
-
-function writeOffParams(r: LedgerRow, due: DayNumber, asOf: DayNumber, text: string | null, policy: Policy): () => MessageParams {
-  return () => {
-    const e = writeOffEligibility({ dueDate: due, asOf, statusText: text }, policy);
-    const reasons = bi(e.reasons.map((x) => x.label["zh-CN"]).join("；"), e.reasons.map((x) => x.label["en-US"]).join("; "));
-    return { customer: customerName(r.customer), balance: balanceMoney(r), reasons };
-  };
-}
-
-function badDebtParams(r: LedgerRow, condition: StatusCondition | null, daysPastDue: number): () => MessageParams {
-  return () => ({
-    customer: customerName(r.customer),
-    balance: balanceMoney(r),
-    why: condition !== null ? condition.label : bi(`逾期 ${daysPastDue} 天`, `${daysPastDue} days past due`),
-  });
-}
-
 function reconciliationParams(name: string | null, months: number, last: DayNumber, asOf: DayNumber): () => MessageParams {
   return () => ({ customer: customerName(name), months, last: day(last), asOf: day(asOf) });
+}
+
+/** credit-limit-exceeded's parameters: the figures as the check found them, worded when the message is read. */
+function creditLimitParams(name: string | null, total: Decimal, limit: Decimal, limitSheet: string, limitColumn: string, limitRow: number): () => MessageParams {
+  return () => ({
+    customer: customerName(name),
+    total: money(total),
+    limit: money(limit),
+    limitCell: cellRef(limitSheet, limitColumn, limitRow),
+    excess: money(total.minus(limit)),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -641,8 +634,6 @@ class AuditRun {
   readonly groups: CustomerGroup[] = [];
   /** Each row's customer group (index into groups), -1 for none. */
   readonly groupId: Int32Array;
-  /** Each row's balance in fen as read (NaN when blank or not whole fen): one sequential column for the later passes. */
-  readonly balanceFen: Float64Array;
   readonly masterByName = new Map<string, MasterRecord>();
   readonly masterByCode = new Map<string, MasterRecord>();
   readonly masterLetter: Record<string, string | undefined>;
@@ -654,8 +645,6 @@ class AuditRun {
   /** The day the age counts from (the date arisen, or estimated from the due date); NO_DAYS when unknown. */
   readonly ageFrom: Int32Array;
   readonly statusText: (string | null)[];
-  /** Each row's document (when the ledger has the column), gathered once for duplicate-document. */
-  readonly documents: (string | null)[] | null;
 
   constructor(
     read: LedgerReading,
@@ -674,11 +663,9 @@ class AuditRun {
     this.legalWords = (options.legalStepWords ?? LEGAL_STEP_WORDS).map(normalizeWords);
     this.billWords = (options.billSettledWords ?? BILL_SETTLED_WORDS).map(normalizeWords);
     this.groupId = new Int32Array(this.n);
-    this.balanceFen = new Float64Array(this.n);
     this.dueDay = new Int32Array(this.n);
     this.ageFrom = new Int32Array(this.n);
     this.statusText = new Array<string | null>(this.n); // every slot set by prepareRows
-    this.documents = this.letter.document === undefined ? null : new Array<string | null>(this.n);
     this.masterLetter = master === null ? {} : lettersOf(master.mapping.columns);
   }
 
@@ -694,6 +681,11 @@ class AuditRun {
   /** A finding on ledger row i (an index into rows). */
   rowFinding(i: number, rule: RuleId, column: string, params: MessageParams | (() => MessageParams), variant?: string, field?: string): void {
     this.attach(i, findingAt(rule, this.sheet, this.rows[i].row, column, params, variant, field));
+  }
+
+  /** A finding on ledger row i whose parameters are `paramsAt(i)`, made when its message is read. */
+  rowFindingWith(i: number, rule: RuleId, column: string, paramsAt: ParamsAt, variant?: string, field?: string): void {
+    this.attach(i, findingAtWith(rule, this.sheet, this.rows[i].row, column, paramsAt, i, variant, field));
   }
 
   /** A finding on no ledger row (a companion sheet's, or a row that is not an open item). */
@@ -787,7 +779,7 @@ export function auditLedger(
       rowFindings,
     ),
     findings,
-    totals: totalsOf(run.rows, run.balanceFen, batch, run.worst, findings, policy),
+    totals: totalsOf(run.rows, batch, run.worst, findings, policy),
     unchecked: run.unchecked,
   };
 }
@@ -907,7 +899,7 @@ function prepareRows(run: AuditRun): BatchResult {
   const recovery = run.mapped("expectedRecovery") ? new AmountColumn(n) : null;
   const recoveryColumn = run.col("expectedRecovery");
   const defaultCreditDays = policy.defaultCreditDays;
-  const { dueDay, ageFrom, statusText, groupId, balanceFen, documents } = run;
+  const { dueDay, ageFrom, statusText, groupId } = run;
   for (let i = 0; i < n; i++) {
     const r = rows[i];
     const g = lookup.groupOf(r, i);
@@ -924,7 +916,6 @@ function prepareRows(run: AuditRun): BatchResult {
     dueSerial[i] = serialOf(due);
 
     const bf = r.balanceFen;
-    balanceFen[i] = bf;
     if (bf === bf) balance.setFen(i, bf);
     else {
       const b = r.balance;
@@ -945,7 +936,6 @@ function prepareRows(run: AuditRun): BatchResult {
       }
     }
     statusText[i] = recordText(r.status, r.note);
-    if (documents !== null) documents[i] = r.document;
   }
   const columns: BatchColumns = { dateArisen: arisenSerial, dueDate: dueSerial, balance: balance.values(), statusText };
   if (recovery !== null) columns.expectedRecovery = recovery.values();
@@ -958,7 +948,7 @@ function negativeRecoveryParams(fen: number, dec: Decimal | null): MessageParams
 
 /** The rules that look at one row at a time, and the per-customer sums the next pass needs. */
 function checkRows(run: AuditRun, batch: BatchResult): void {
-  const { rows, n, policy, asOf, sheet, groupId, groups, balanceFen, dueDay, ageFrom, statusText } = run;
+  const { rows, n, policy, asOf, groupId, groups, dueDay, statusText } = run;
   const hasBalanceColumns = run.mapped("amount") && run.mapped("received") && run.mapped("balance");
   const readAgingLabel = run.mapped("agingLabel") ? agingLabelReader(policy) : null;
   const hasCollectorColumn = run.mapped("collector") || run.masterLetter.collector !== undefined;
@@ -971,15 +961,7 @@ function checkRows(run: AuditRun, batch: BatchResult): void {
 
   const lastOverdueDue = lastDueOverdueForWriteOff(asOf, policy);
   const writeOffConditions = new Map<string, number>();
-  const documents = run.documents;
-  const duplicateOf =
-    documents === null
-      ? null
-      : firstDuplicateRows(
-          n,
-          (j) => documents[j],
-          (j) => groupId[j],
-        );
+  const duplicateOf = run.mapped("document") ? firstDuplicateRows(n, (j) => rows[j].document, (j) => groupId[j]) : null;
   const columns = {
     dateArisen: run.col("dateArisen"),
     dueDate: run.col("dueDate"),
@@ -993,17 +975,18 @@ function checkRows(run: AuditRun, batch: BatchResult): void {
     probability: run.col("recoveryProbability"),
     recovery: run.col("expectedRecovery"),
   };
+  const params = rowParams(run, batch, duplicateOf, columns.document);
   const classBad = AGING_CLASSES.indexOf("bad");
   const noValue = NO_VALUE;
   const noDays = NO_DAYS;
   const afterAsOf = E_AFTER_AS_OF;
-  const { errorCode, agingClass, daysPastDue, condition, reportBand } = batch;
+  const { errorCode, agingClass, reportBand } = batch;
 
   for (let i = 0; i < n; i++) {
     const r = rows[i];
     const gid = groupId[i];
     const g = gid < 0 ? null : groups[gid];
-    const bf = balanceFen[i];
+    const bf = r.balanceFen;
     // Sign of the balance without a Decimal on the fast path: 1, 0, -1, or NaN when unknown.
     let sign = NaN;
     if (bf === bf) sign = bf > 0 ? 1 : bf < 0 ? -1 : 0;
@@ -1024,26 +1007,19 @@ function checkRows(run: AuditRun, batch: BatchResult): void {
     // Amounts against each other.
     const receivedTooMuch = checkReceived(run, i, r, columns.received);
     if (hasBalanceColumns && sign === sign && !r.balanceDerived) checkBalance(run, i, r, columns.balance);
-    if (sign === -1 && !receivedTooMuch) run.rowFinding(i, "overpayment", columns.balanceOrAmount, overpaymentParams(r), undefined, "balance");
+    if (sign === -1 && !receivedTooMuch) run.rowFindingWith(i, "overpayment", columns.balanceOrAmount, params.overpayment, undefined, "balance");
 
-    if (duplicateOf !== null) {
-      const first = duplicateOf[i];
-      if (first >= 0) {
-        run.rowFinding(i, "duplicate-document", columns.document, duplicateParams(r, cellRef(sheet, columns.document, rows[first].row)), undefined, "document");
-      }
-    }
+    if (duplicateOf !== null && duplicateOf[i] >= 0) run.rowFindingWith(i, "duplicate-document", columns.document, params.duplicate, undefined, "document");
 
     const cls = agingClass[i];
-    const dpd = daysPastDue[i];
     if (readAgingLabel !== null) {
       const label = r.agingLabel;
       if (label !== null) {
         const meaning = readAgingLabel(label);
         if (meaning !== null && meaning.kind === "class" && cls !== noValue && AGING_CLASSES[cls] !== meaning.value) {
-          const cond = condition[i];
-          run.rowFinding(i, "class-mismatch", columns.agingLabel, classMismatchParams(label, AGING_CLASSES[cls], cond === noValue ? null : policy.directToBad[cond], dpd, asOf), undefined, "agingLabel");
+          run.rowFindingWith(i, "class-mismatch", columns.agingLabel, params.classMismatch, undefined, "agingLabel");
         } else if (meaning !== null && meaning.kind === "band" && reportBand[i] !== noValue && reportBand[i] !== meaning.value) {
-          run.rowFinding(i, "class-mismatch", columns.agingLabel, bandMismatchParams(label, policy.reportBands[reportBand[i]].label, ageFrom[i], asOf), undefined, "agingLabel");
+          run.rowFindingWith(i, "class-mismatch", columns.agingLabel, params.bandMismatch, undefined, "agingLabel");
         }
       }
     }
@@ -1055,13 +1031,12 @@ function checkRows(run: AuditRun, batch: BatchResult): void {
       const due = dueDay[i];
       const text = statusText[i];
       if (due !== noDays && (due <= lastOverdueDue || (text !== null && writeOffConditionCount(writeOffConditions, text, policy) > 0))) {
-        run.rowFinding(i, "write-off-candidate", explicitDue !== null ? columns.dueDate : columns.arisenOrDue, writeOffParams(r, due, asOf, text, policy));
+        run.rowFindingWith(i, "write-off-candidate", explicitDue !== null ? columns.dueDate : columns.arisenOrDue, params.writeOff);
       }
 
       // Bad debts need someone responsible (POLICY §6; plan 000: per-item responsible person).
       if (hasCollectorColumn && cls === classBad && r.collector === null && (g === null || g.master === null || g.master.collector === null)) {
-        const cond = condition[i];
-        run.rowFinding(i, "bad-debt-unassigned", columns.collector, badDebtParams(r, cond === noValue ? null : policy.directToBad[cond], dpd), undefined, "collector");
+        run.rowFindingWith(i, "bad-debt-unassigned", columns.collector, params.badDebt, undefined, "collector");
       }
 
       // Low recovery with no legal step (POLICY §6).
@@ -1164,21 +1139,64 @@ function checkRecovery(run: AuditRun, i: number, r: LedgerRow, g: CustomerGroup 
   run.rowFinding(i, "low-recovery-no-action", column, { customer: customerName(r.customer), probability: shown });
 }
 
-function duplicateParams(r: LedgerRow, firstCell: string): () => MessageParams {
-  return () => ({ customer: customerName(r.customer), document: quoteInput(r.document), firstCell });
+/** The parameters of checkRows' per-row rules whose figures the run keeps anyway, each made from a row's index. */
+interface RowParams {
+  overpayment: ParamsAt;
+  duplicate: ParamsAt;
+  classMismatch: ParamsAt;
+  bandMismatch: ParamsAt;
+  writeOff: ParamsAt;
+  badDebt: ParamsAt;
 }
 
-function classMismatchParams(written: string, cls: AgingClass, condition: StatusCondition | null, dpd: number, asOf: DayNumber): () => MessageParams {
-  return () => ({
-    written,
-    expected: CLASS_LABELS[cls],
-    asOf: day(asOf),
-    why: condition !== null ? condition.label : bi(dpd > 0 ? `逾期 ${dpd} 天` : "未逾期", dpd > 0 ? `${dpd} days past due` : "not past due"),
-  });
-}
-
-function bandMismatchParams(written: string, expected: Bilingual, from: DayNumber, asOf: DayNumber): () => MessageParams {
-  return () => ({ written, expected, asOf: day(asOf), why: bi(`发生于 ${formatDateZh(from)}`, `arisen on ${formatIsoDate(from)}`) });
+/**
+ * One function per rule for the whole check (findings.ParamsAt), each reading the row's figures
+ * from the run's columns when a message is read. Made outside checkRows so its loop variables
+ * stay out of any closure's context.
+ */
+function rowParams(run: AuditRun, batch: BatchResult, duplicateOf: Int32Array | null, documentColumn: string): RowParams {
+  const { rows, sheet, asOf, policy, dueDay, ageFrom, statusText } = run;
+  const { agingClass, daysPastDue, condition, reportBand } = batch;
+  const conditionOf = (i: number): StatusCondition | null => (condition[i] === NO_VALUE ? null : policy.directToBad[condition[i]]);
+  return {
+    overpayment: (i) => ({ customer: customerName(rows[i].customer), balance: balanceMoney(rows[i]) }),
+    duplicate: (i) => {
+      const r = rows[i];
+      const first = rows[(duplicateOf as Int32Array)[i]];
+      return { customer: customerName(r.customer), document: quoteInput(r.document), firstCell: cellRef(sheet, documentColumn, first.row) };
+    },
+    classMismatch: (i) => {
+      const cond = conditionOf(i);
+      const dpd = daysPastDue[i];
+      return {
+        written: rows[i].agingLabel as string,
+        expected: CLASS_LABELS[AGING_CLASSES[agingClass[i]]],
+        asOf: day(asOf),
+        why: cond !== null ? cond.label : bi(dpd > 0 ? `逾期 ${dpd} 天` : "未逾期", dpd > 0 ? `${dpd} days past due` : "not past due"),
+      };
+    },
+    bandMismatch: (i) => {
+      const from = ageFrom[i];
+      return {
+        written: rows[i].agingLabel as string,
+        expected: policy.reportBands[reportBand[i]].label,
+        asOf: day(asOf),
+        why: bi(`发生于 ${formatDateZh(from)}`, `arisen on ${formatIsoDate(from)}`),
+      };
+    },
+    writeOff: (i) => {
+      const r = rows[i];
+      const e = writeOffEligibility({ dueDate: dueDay[i], asOf, statusText: statusText[i] }, policy);
+      const reasons = bi(e.reasons.map((x) => x.label["zh-CN"]).join("；"), e.reasons.map((x) => x.label["en-US"]).join("; "));
+      return { customer: customerName(r.customer), balance: balanceMoney(r), reasons };
+    },
+    badDebt: (i) => {
+      const r = rows[i];
+      const cond = conditionOf(i);
+      const dpd = daysPastDue[i];
+      return { customer: customerName(r.customer), balance: balanceMoney(r), why: cond !== null ? cond.label : bi(`逾期 ${dpd} 天`, `${dpd} days past due`) };
+    },
+  };
 }
 
 /** Per-customer rules, on the customer's first ledger row (credit review: its master row). */
@@ -1200,13 +1218,7 @@ function checkCustomers(run: AuditRun): void {
     const open = total.gt(0);
     const m = g.master;
     if (limitColumn !== undefined && m !== null && m.creditLimit !== null && total.gt(m.creditLimit)) {
-      run.rowFinding(g.first, "credit-limit-exceeded", balanceColumn, {
-        customer: customerName(g.name),
-        total: money(total),
-        limit: money(m.creditLimit),
-        limitCell: cellRef(m.sheet, limitColumn, m.row),
-        excess: money(total.minus(m.creditLimit)),
-      });
+      run.rowFinding(g.first, "credit-limit-exceeded", balanceColumn, creditLimitParams(g.name, total, m.creditLimit, m.sheet, limitColumn, m.row));
     }
     if (open && checkConfirmation) {
       const last = g.lastConfirmed;
@@ -1287,18 +1299,25 @@ function checkBills(run: AuditRun): void {
 function sortFindings(run: AuditRun, compare: (a: Finding, b: Finding) => number): { findings: Finding[]; rowStart: Int32Array; rowFindings: Int32Array } {
   const all = run.findings;
   const rowOf = run.rowOfFinding;
-  const order = Array.from({ length: all.length }, (_, k) => k);
+  const m = all.length;
+  const n = run.n;
+  const order = new Array<number>(m);
+  for (let k = 0; k < m; k++) order[k] = k;
   order.sort((a, b) => compare(all[a], all[b]) || a - b);
-  const findings = order.map((k) => all[k]);
-  const rowStart = new Int32Array(run.n + 1);
-  for (const k of order) if (rowOf[k] >= 0) rowStart[rowOf[k] + 1] += 1;
-  for (let i = 0; i < run.n; i++) rowStart[i + 1] += rowStart[i];
-  const rowFindings = new Int32Array(rowStart[run.n]);
-  const fillAt = rowStart.slice(0, run.n);
-  order.forEach((k, sorted) => {
-    const i = rowOf[k];
-    if (i >= 0) rowFindings[fillAt[i]++] = sorted;
-  });
+  const findings = new Array<Finding>(m);
+  for (let sorted = 0; sorted < m; sorted++) findings[sorted] = all[order[sorted]];
+  const rowStart = new Int32Array(n + 1);
+  for (let k = 0; k < m; k++) if (rowOf[k] >= 0) rowStart[rowOf[k] + 1] += 1;
+  for (let i = 0; i < n; i++) rowStart[i + 1] += rowStart[i];
+  const rowFindings = new Int32Array(rowStart[n]);
+  // rowStart[i] is row i's fill position while filling (it ends at row i + 1's start), then
+  // everything moves up one place: no second array of a million positions.
+  for (let sorted = 0; sorted < m; sorted++) {
+    const i = rowOf[order[sorted]];
+    if (i >= 0) rowFindings[rowStart[i]++] = sorted;
+  }
+  rowStart.copyWithin(1, 0, n);
+  rowStart[0] = 0;
   return { findings, rowStart, rowFindings };
 }
 
@@ -1321,7 +1340,7 @@ function add(t: TotalBuilder, bf: number, bd: Decimal | null, pf: number, exact:
  * (class, band, severity) cell; the totals are rolled up from the cells, so every figure is an
  * exact sum of its rows and the groupings agree with each other and with the whole.
  */
-function totalsOf(rows: readonly LedgerRow[], balanceFen: Float64Array, batch: ReturnType<typeof runBatch>, worst: Uint8Array, findings: readonly Finding[], policy: Policy): AuditTotals {
+function totalsOf(rows: readonly LedgerRow[], batch: ReturnType<typeof runBatch>, worst: Uint8Array, findings: readonly Finding[], policy: Policy): AuditTotals {
   const nClass = AGING_CLASSES.length + 1; // + unclassified
   const nBand = policy.reportBands.length + 1; // + unbanded
   const nSeverity = SEVERITIES.length + 1; // + none
@@ -1342,9 +1361,10 @@ function totalsOf(rows: readonly LedgerRow[], balanceFen: Float64Array, batch: R
       cell = new TotalBuilder();
       cells[c] = cell;
     }
-    const bf = balanceFen[i];
+    const r = rows[i];
+    const bf = r.balanceFen;
     const pf = provisionFen[i];
-    add(cell, bf, bf === bf ? null : rows[i].balance, pf, pf === pf ? undefined : provisionExact.get(i), maxFen);
+    add(cell, bf, bf === bf ? null : r.balance, pf, pf === pf ? undefined : provisionExact.get(i), maxFen);
   }
   const all = new TotalBuilder();
   const classes = Array.from({ length: nClass }, () => new TotalBuilder());
@@ -1359,7 +1379,10 @@ function totalsOf(rows: readonly LedgerRow[], balanceFen: Float64Array, batch: R
   });
   const byRule: Partial<Record<RuleId, number>> = {};
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) {
+  // Indexed, not for...of: this loop runs once per check, before V8 optimises it, and an
+  // unoptimised for...of makes an iterator result per finding.
+  for (let k = 0; k < findings.length; k++) {
+    const f = findings[k];
     counts[f.severity] += 1;
     byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
   }

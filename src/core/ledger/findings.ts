@@ -491,6 +491,13 @@ export function cellRef(sheet: string, column: string, row: number): string {
 /** Parameters of a message template; `cell` is filled in by makeFinding. */
 export type MessageParams = Record<string, string | number | Bilingual>;
 
+/**
+ * Parameters made when a message is first read, from the finding's `at` (a ledger row's index,
+ * say). One such function per rule and check serves all its findings: a closure per finding
+ * costs an object and a context each, and a check may make a hundred thousand findings.
+ */
+export type ParamsAt = (at: number) => MessageParams;
+
 function fill(template: string, params: MessageParams, lang: "zh-CN" | "en-US"): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params[name];
@@ -522,7 +529,9 @@ class LazyFinding implements Finding {
     readonly sheet: string,
     readonly row: number,
     readonly column: string,
-    private readonly params: MessageParams | (() => MessageParams),
+    /** A function is called with `at` (a `() => MessageParams` ignores it). */
+    private readonly params: MessageParams | ParamsAt,
+    private readonly at: number,
     private readonly variant: string | undefined,
     readonly field: string | undefined,
   ) {
@@ -535,7 +544,7 @@ class LazyFinding implements Finding {
 
   get message(): Bilingual {
     if (this.text === null) {
-      const params = typeof this.params === "function" ? this.params() : this.params;
+      const params = typeof this.params === "function" ? this.params(this.at) : this.params;
       this.text = renderMessage(this.rule, { ...params, cell: this.cell }, this.variant);
     }
     return this.text;
@@ -560,7 +569,7 @@ export function makeFinding(
   params: MessageParams | (() => MessageParams),
   options: { variant?: string; field?: string } = {},
 ): Finding {
-  return new LazyFinding(rule, sheet, row, column, params, options.variant, options.field);
+  return new LazyFinding(rule, sheet, row, column, params, -1, options.variant, options.field);
 }
 
 /** makeFinding with the options spelt out (no options object per finding, for the per-row loop). */
@@ -573,7 +582,21 @@ export function findingAt(
   variant: string | undefined,
   field: string | undefined,
 ): Finding {
-  return new LazyFinding(rule, sheet, row, column, params, variant, field);
+  return new LazyFinding(rule, sheet, row, column, params, -1, variant, field);
+}
+
+/** findingAt whose parameters are `paramsAt(at)`, made when the message is first read. */
+export function findingAtWith(
+  rule: RuleId,
+  sheet: string,
+  row: number,
+  column: string,
+  paramsAt: ParamsAt,
+  at: number,
+  variant: string | undefined,
+  field: string | undefined,
+): Finding {
+  return new LazyFinding(rule, sheet, row, column, paramsAt, at, variant, field);
 }
 
 /** Sheet order: by sheet (first seen first, via `sheetOrder`), row, column (B before AA), then rule. */

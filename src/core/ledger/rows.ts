@@ -14,7 +14,7 @@
 import type Decimal from "decimal.js";
 import { parseProbability } from "../collection";
 import type { DayNumber } from "../calendar";
-import { type ExcelDateSystem, formatIsoDate, parseDate } from "../dates";
+import { type ExcelDateSystem, formatIsoDate, type ParseDateOptions, parseDate } from "../dates";
 import { ArError, type Bilingual, isArError } from "../errors";
 import { formatFen, MAX_FEN_LINE, numberToFen } from "../fen";
 import { Dec, isExcelErrorValue, parseMoney, quoteInput, toHalfWidth } from "../money";
@@ -45,6 +45,14 @@ import {
   requireColumns,
   type SheetOrigin,
 } from "./mapping";
+
+// Imported functions and constants the per-cell path uses, taken once. Run through tsx (the CLI,
+// the bench) a module is CommonJS and every use of an imported name calls a getter of its export
+// table: per cell, those calls took about a seventh of reading a million rows.
+const parseDateValue = parseDate;
+const isExcelError = isExcelErrorValue;
+const fenOfNumber = numberToFen;
+const MAX_FEN = MAX_FEN_LINE;
 
 // ---------------------------------------------------------------------------------------------
 // Issues and skipped rows
@@ -276,6 +284,22 @@ const ZH_TOTAL_WORDS = ["合计", "小计", "总计", "累计"];
 const CARRY_WORDS = /^(承前页|过次页|转下页|接上页|承上页|过下页|转次页)/;
 const EN_TOTAL = /^(grand\s*|sub-?\s*)?totals?(\s*\(.*\))?$|\s(sub-?)?totals?$|^sum$/;
 const EN_CARRY = /^(brought|carried)\s+forward$|^(b\/f|c\/f)$/;
+/** Every marker contains 计 or 页, or one of the letters t, m, f (total, sum, forward, b/f). */
+const MARKER_SCREEN = /[计页TMFtmf]/;
+
+/**
+ * A code unit that is certainly not white space (printable ASCII, a CJK ideograph): a text
+ * that starts and ends with one is its own trim(), found without calling trim on every cell.
+ */
+function solid(c: number): boolean {
+  return (c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff);
+}
+
+/** text.trim(), skipping the call for the usual text with nothing to trim. */
+function trimmed(text: string): string {
+  const n = text.length;
+  return n > 0 && solid(text.charCodeAt(0)) && solid(text.charCodeAt(n - 1)) ? text : text.trim();
+}
 
 /**
  * Whether a text cell marks a subtotal or a page carry-forward line. Chinese: the text ends
@@ -285,8 +309,8 @@ const EN_CARRY = /^(brought|carried)\s+forward$|^(b\/f|c\/f)$/;
  * "Grand total", "... total", "Sum" — "Total Telecom Ltd" is a customer.
  */
 export function totalMarker(text: string): "subtotal" | "carry-forward" | null {
-  // Cheap screen first (it runs on every text cell of every row): every marker contains 计
-  // or 页, or one of the letters t, m, f (total, sum, forward, b/f).
+  // Cheap screen first: it runs on every text cell of every row, and almost none is a marker.
+  if (!MARKER_SCREEN.test(text)) return null;
   let ji = false;
   let ye = false;
   let letters = false;
@@ -330,8 +354,8 @@ const SKIP_REASONS: readonly (SkipReason | null)[] = [null, "blank", "subtotal",
 
 /** What classifyRow needs to know about the table. */
 export interface RowClassifier {
-  /** Column indices a subtotal word is not looked for in: free text, where "累计" is just a word. */
-  freeText: ReadonlySet<number>;
+  /** By column index, true where a subtotal word is not looked for: free text, where "累计" is just a word. */
+  freeText: readonly boolean[];
   /** Index and text of a header cell used to spot a repeated header (-1: none). */
   probeIndex: number;
   probeText: string;
@@ -374,11 +398,11 @@ function classifyRow(cells: unknown, c: RowClassifier): number {
       onlyText = null;
       continue;
     }
-    if (v.trim() === "") continue;
+    if (trimmed(v) === "") continue;
     filled++;
     onlyText = filled === 1 ? v : null;
     onlyIndex = i;
-    if (total === ROW_DATA && !c.freeText.has(i)) {
+    if (total === ROW_DATA && !(i < c.freeText.length && c.freeText[i])) {
       const m = totalMarker(v);
       if (m !== null) {
         total = m === "subtotal" ? ROW_SUBTOTAL : ROW_CARRY;
@@ -414,7 +438,9 @@ function classifyRow(cells: unknown, c: RowClassifier): number {
 }
 
 function classifierFor<F extends string>(table: OpenedTable<F>, freeTextFields: readonly string[]): RowClassifier {
-  const freeText = new Set(table.plan.filter((p) => freeTextFields.includes(p.field)).map((p) => p.index));
+  const freeText: boolean[] = [];
+  for (const p of table.plan) if (freeTextFields.includes(p.field)) freeText[p.index] = true;
+  for (let i = 0; i < freeText.length; i++) freeText[i] = freeText[i] === true; // no holes
   const headerTexts = new Map<number, string>();
   let probeIndex = -1;
   let probeText = "";
@@ -505,11 +531,15 @@ export class CellReader {
   readonly issues: ParseIssue[] = [];
   fen = NaN;
   dec: Decimal | null = null;
+  /** parseDate's options, made once (not an object per date cell). */
+  private readonly dateOptions: ParseDateOptions;
 
   constructor(
     readonly sheet: string,
     readonly dateSystem: ExcelDateSystem,
-  ) {}
+  ) {
+    this.dateOptions = { dateSystem };
+  }
 
   report(row: number, plan: Pick<ColumnPlan, "letter" | "field" | "decl">, issue: ParseIssueKind, value: unknown, detail: Bilingual, severity: "error" | "warning" = "error"): void {
     const label = plan.decl.label;
@@ -553,9 +583,9 @@ export class CellReader {
     let v = value;
     if (typeof v === "object" && v !== null && !(v instanceof Date)) v = unwrapCell(v);
     if (typeof v === "string") {
-      const t = v.trim();
+      const t = trimmed(v);
       if (t === "") return null;
-      if (t.charCodeAt(0) === 0x23 && isExcelErrorValue(t)) return this.excelError(row, plan, t);
+      if (t.charCodeAt(0) === 0x23 && isExcelError(t)) return this.excelError(row, plan, t);
       return t;
     }
     if (v === null || v === undefined) return null;
@@ -565,7 +595,7 @@ export class CellReader {
       const day = this.date(v, row, plan);
       return day === null || day === undefined ? undefined : formatIsoDate(day);
     }
-    if (isExcelErrorValue(v)) return this.excelError(row, plan, v);
+    if (isExcelError(v)) return this.excelError(row, plan, v);
     return this.fromError(row, plan, "bad-text", v, null, { "zh-CN": "文字", "en-US": "text" });
   }
 
@@ -577,9 +607,9 @@ export class CellReader {
       // 20110908 typed as a number: far beyond any serial (9999-12-31 is 2958465), so it can only be YYYYMMDD.
       v = String(v);
     }
-    if (isExcelErrorValue(v)) return this.excelError(row, plan, v);
+    if (isExcelError(v)) return this.excelError(row, plan, v);
     try {
-      return parseDate(v, undefined, { dateSystem: this.dateSystem });
+      return parseDateValue(v, undefined, this.dateOptions);
     } catch (e) {
       return this.fromError(row, plan, "bad-date", v, e, { "zh-CN": "日期", "en-US": "a date" });
     }
@@ -594,12 +624,12 @@ export class CellReader {
     } else if (typeof v === "string") {
       const t = toHalfWidth(v).trim();
       if (t === "") return null;
-      if (isExcelErrorValue(t)) return this.excelError(row, plan, v);
+      if (isExcelError(t)) return this.excelError(row, plan, v);
       const m = /^\+?(\d{1,9})(?:\.0*)?\s*(天|日|days?|d)?$/i.exec(t);
       if (m !== null) return Number(m[1]);
     } else if (v === null || v === undefined) {
       return null;
-    } else if (isExcelErrorValue(v)) {
+    } else if (isExcelError(v)) {
       return this.excelError(row, plan, v);
     }
     this.report(row, plan, "bad-number", v, {
@@ -616,10 +646,10 @@ export class CellReader {
    */
   money(value: unknown, row: number, plan: ColumnPlan): number {
     if (typeof value === "number") {
-      const f = numberToFen(value);
+      const f = fenOfNumber(value);
       if (f === f) {
         const scaled = plan.scale === 1 ? f : f * plan.scale;
-        if (scaled <= MAX_FEN_LINE && scaled >= -MAX_FEN_LINE) {
+        if (scaled <= MAX_FEN && scaled >= -MAX_FEN) {
           this.fen = scaled;
           this.dec = null;
           return MONEY_READ;
@@ -628,7 +658,7 @@ export class CellReader {
     }
     let v = value;
     if (typeof v === "object" && v !== null && !(v instanceof Date)) v = unwrapCell(v);
-    if (isExcelErrorValue(v)) {
+    if (isExcelError(v)) {
       this.excelError(row, plan, v);
       return MONEY_BAD;
     }
@@ -651,7 +681,7 @@ export class CellReader {
     let v = value;
     if (typeof v === "object" && v !== null && !(v instanceof Date)) v = unwrapCell(v);
     if (isBlankValue(v)) return null;
-    if (isExcelErrorValue(v)) return this.excelError(row, plan, v);
+    if (isExcelError(v)) return this.excelError(row, plan, v);
     try {
       return parseProbability(v);
     } catch (e) {
@@ -665,7 +695,7 @@ export class CellReader {
     if (typeof v === "object" && v !== null && !(v instanceof Date)) v = unwrapCell(v);
     if (typeof v === "boolean") return v;
     if (isBlankValue(v)) return null;
-    if (isExcelErrorValue(v)) return this.excelError(row, plan, v);
+    if (isExcelError(v)) return this.excelError(row, plan, v);
     const t = typeof v === "number" ? String(v) : typeof v === "string" ? toHalfWidth(v).trim().toLowerCase() : "";
     if (TRUE_WORDS.has(t)) return true;
     if (FALSE_WORDS.has(t)) return false;
@@ -714,6 +744,14 @@ function filledNaN(n: number): Float64Array {
 }
 
 /**
+ * A column for n rows, sized once (grown by push, a million-row column is copied a dozen times
+ * over). Not filled: readLedgerRows writes every row's cell, blank or not.
+ */
+function sizedColumn<T>(n: number): (T | null)[] {
+  return new Array<T | null>(n);
+}
+
+/**
  * The ledger's values, column by column: typed arrays for numbers (NaN = none), plain arrays
  * only for the text columns the sheet has. A million rows of 30 fields as objects would cost
  * more in allocation and garbage collection than everything else together; as columns they
@@ -744,7 +782,7 @@ export class LedgerStore {
     this.issueMask = new Int32Array(capacity);
     this.derived = new Uint8Array(capacity);
     const text = {} as Record<LedgerTextField, (string | null)[] | null>;
-    for (const f of TEXT_FIELDS) text[f] = mapped.has(f) ? [] : null;
+    for (const f of TEXT_FIELDS) text[f] = mapped.has(f) ? sizedColumn<string>(capacity) : null;
     this.text = text;
     const date = {} as Record<LedgerDateField, Float64Array | null>;
     for (const f of DATE_FIELDS) date[f] = mapped.has(f) ? filledNaN(capacity) : null;
@@ -760,7 +798,7 @@ export class LedgerStore {
     this.fen = fen;
     this.exact = exact;
     this.creditDays = mapped.has("creditDays") ? filledNaN(capacity) : null;
-    this.probability = mapped.has("recoveryProbability") ? [] : null;
+    this.probability = mapped.has("recoveryProbability") ? sizedColumn<Decimal>(capacity) : null;
   }
 
   append(sheetRow: number, valueIndex: number): number {
@@ -1103,7 +1141,7 @@ export function readLedgerRows(values: readonly unknown[][], table: OpenedTable<
         case "text": {
           const t = reader.text(v, sheetRow, p);
           if (t === undefined) store.issueMask[i] |= step.bit;
-          (step.text as (string | null)[]).push(t ?? null);
+          (step.text as (string | null)[])[i] = t ?? null;
           break;
         }
         case "integer": {
@@ -1115,7 +1153,7 @@ export function readLedgerRows(values: readonly unknown[][], table: OpenedTable<
         case "probability": {
           const q = reader.probability(v, sheetRow, p);
           if (q === undefined) store.issueMask[i] |= step.bit;
-          (probability as (Decimal | null)[]).push(q ?? null);
+          (probability as (Decimal | null)[])[i] = q ?? null;
           break;
         }
         case "boolean":
@@ -1147,7 +1185,7 @@ function deriveBalance(store: LedgerStore, i: number, hasReceivedColumn: boolean
   store.derived[i] = 1;
   if (amountFen === amountFen && receivedFen === receivedFen && !store.exact.amount.has(i) && !store.exact.received.has(i)) {
     const fen = amountFen - receivedFen;
-    if (fen <= MAX_FEN_LINE && fen >= -MAX_FEN_LINE) {
+    if (fen <= MAX_FEN && fen >= -MAX_FEN) {
       store.setMoney("balance", i, fen + 0, null);
       return;
     }
@@ -1177,12 +1215,14 @@ export function checkRequiredValues(
       plans: g.map((f) => planOf(table, f)).filter((p): p is ColumnPlan<LedgerField> => p !== undefined),
     }))
     .filter((g) => g.plans.length > 0);
+  // Indexed loops: until V8 optimises this loop, each for...of would make an iterator per row.
   for (let i = 0; i < store.length; i++) {
-    for (const { group, bits, plans } of usable) {
+    for (let u = 0; u < usable.length; u++) {
+      const { group, bits, plans } = usable[u];
       if ((store.issueMask[i] & bits) !== 0) continue;
       let present = false;
-      for (const f of group) {
-        if (store.has(f, i)) {
+      for (let k = 0; k < group.length; k++) {
+        if (store.has(group[k], i)) {
           present = true;
           break;
         }
