@@ -53,23 +53,40 @@ const NUMBER_FORMAT: Record<ColumnKind, string> = {
   number: "General",
 };
 
-/** FNV-1a over the cells as Excel gives their formulas back (a constant's value; blank → ""), to notice a user's edits. */
-export function fingerprint(values: readonly (readonly unknown[])[]): string {
-  let h = 0x811c9dc5;
-  for (const row of values) {
-    for (const v of row) {
-      const s = v === null || v === undefined ? "" : String(v);
-      for (let i = 0; i < s.length; i++) {
-        h ^= s.charCodeAt(i);
+/**
+ * FNV-1a over the cells as Excel gives their formulas back (a constant's value; blank → ""), to
+ * notice a user's edits. Fed a block of rows at a time (a large sheet is read back in chunks), it
+ * gives the digest one pass over all the rows would.
+ */
+export class Fingerprinter {
+  private h = 0x811c9dc5;
+
+  add(values: readonly (readonly unknown[])[]): this {
+    let h = this.h;
+    for (const row of values) {
+      for (const v of row) {
+        const s = v === null || v === undefined ? "" : String(v);
+        for (let i = 0; i < s.length; i++) {
+          h ^= s.charCodeAt(i);
+          h = Math.imul(h, 0x01000193) >>> 0;
+        }
+        h ^= 0x1f; // cell separator
         h = Math.imul(h, 0x01000193) >>> 0;
       }
-      h ^= 0x1f; // cell separator
+      h ^= 0x1e; // row separator
       h = Math.imul(h, 0x01000193) >>> 0;
     }
-    h ^= 0x1e; // row separator
-    h = Math.imul(h, 0x01000193) >>> 0;
+    this.h = h;
+    return this;
   }
-  return h.toString(16).padStart(8, "0");
+
+  digest(): string {
+    return this.h.toString(16).padStart(8, "0");
+  }
+}
+
+export function fingerprint(values: readonly (readonly unknown[])[]): string {
+  return new Fingerprinter().add(values).digest();
 }
 
 export function a1(rowIndex: number, columnIndex: number): string {
@@ -101,23 +118,58 @@ export async function ownedSheetNames(context: Excel.RequestContext): Promise<st
   return Object.keys(registryOf(item));
 }
 
-/** What a re-run would replace: for each name, whether it is ours and untouched. */
-export async function ownedStates(context: Excel.RequestContext, names: string[]): Promise<Record<string, OwnedState>> {
+/** The UTF-8 size of values as JSON, as the payload limit counts them. */
+function utf8Bytes(values: unknown[][]): number {
+  return new TextEncoder().encode(JSON.stringify(values)).length;
+}
+
+/** Rows read back at first, to size the chunks that follow. */
+const SAMPLE_ROWS = 64;
+
+/**
+ * What a re-run would replace: for each name, whether it is ours and untouched. Each of our sheets
+ * is read back to fingerprint it, in chunks that keep every response under the payload limit (a
+ * results sheet of 100,000 rows is tens of megabytes as JSON).
+ */
+export async function ownedStates(context: Excel.RequestContext, names: string[], maxResponseBytes = DEFAULT_REQUEST_BUDGET): Promise<Record<string, OwnedState>> {
   const registryItem = queueRegistry(context);
   const sheets = names.map((name) => context.workbook.worksheets.getItemOrNullObject(name));
   await context.sync();
   const registry = registryOf(registryItem);
   const used = sheets.map((s, i) => (s.isNullObject || !(names[i]! in registry) ? null : s.getUsedRangeOrNullObject(true)));
-  // Formulas, not values: a formula the add-in wrote fingerprints as written, whatever it computes to now.
-  used.forEach((u) => u?.load("formulas"));
+  used.forEach((u) => u?.load("rowCount,columnCount"));
   await context.sync();
   const out: Record<string, OwnedState> = {};
-  names.forEach((name, i) => {
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
     const u = used[i];
     if (sheets[i]!.isNullObject) out[name] = "absent";
     else if (!u) out[name] = "foreign";
-    else out[name] = fingerprint(u.isNullObject ? [] : u.formulas) === registry[name] ? "unchanged" : "edited";
-  });
+    else {
+      // Formulas, not values: a formula the add-in wrote fingerprints as written, whatever it computes to now.
+      const digest = new Fingerprinter();
+      if (!u.isNullObject) {
+        let start = 0;
+        let chunk = Math.min(SAMPLE_ROWS, u.rowCount);
+        while (start < u.rowCount) {
+          const block = u.getCell(start, 0).getResizedRange(chunk - 1, u.columnCount - 1);
+          block.load("formulas");
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk of ~2 MB, never per row: the payload limit forces chunks
+          await context.sync();
+          const formulas: unknown[][] = block.formulas;
+          digest.add(formulas);
+          if (start === 0) {
+            // The sample's UTF-8 size (a Chinese character is 3 bytes), with room to spare below.
+            const bytesPerRow = Math.max(16, utf8Bytes(formulas) / chunk);
+            start = chunk;
+            chunk = Math.max(1, Math.floor(maxResponseBytes / (2 * bytesPerRow)));
+          } else start += chunk;
+          chunk = Math.min(chunk, u.rowCount - start);
+        }
+      }
+      out[name] = digest.digest() === registry[name] ? "unchanged" : "edited";
+    }
+  }
   return out;
 }
 
