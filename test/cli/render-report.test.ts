@@ -47,8 +47,14 @@ function requireTools(): void {
   }
 }
 
-/** The sample workbook read and checked as `npm run audit` does. */
-async function sampleInput(): Promise<ReportInput> {
+/** The sample workbook read and checked as `npm run audit` does, once for the file's tests. */
+let sampleRead: Promise<ReportInput> | null = null;
+function sampleInput(): Promise<ReportInput> {
+  sampleRead ??= readSampleInput();
+  return sampleRead;
+}
+
+async function readSampleInput(): Promise<ReportInput> {
   const book = await readWorkbook(SAMPLE);
   const dateSystem = book.dateSystem;
   let reading: LedgerReading | null = null;
