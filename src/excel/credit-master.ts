@@ -10,6 +10,7 @@ import type { DayNumber } from "../core/calendar";
 import { toExcelSerial } from "../core/dates";
 import type { Bilingual, Lang } from "../core/errors";
 import type { CustomerMasterRow } from "../core/ledger/companions";
+import { sheetColumnOf } from "../core/ledger/mapping";
 import { readCompanions } from "../core/ledger/workbook";
 import { Dec } from "../core/money";
 import { customerKey } from "../core/reports/input";
@@ -65,11 +66,6 @@ const NO_MASTER: Bilingual = {
 type Field = "grade" | "limit" | "lastReview";
 const FIELD_OF: Record<Field, "creditGrade" | "creditLimit" | "lastReview"> = { grade: "creditGrade", limit: "creditLimit", lastReview: "lastReview" };
 
-function columnIndexOf(letter: string): number {
-  let n = 0;
-  for (const ch of letter.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
 
 function valuesOf(rec: CustomerMasterRow | null): MasterValues {
   if (rec === null) return { grade: null, limit: null, lastReview: null };
@@ -164,7 +160,7 @@ export async function runMasterUpdate(run: ExcelRun, p: { proposal: MasterPropos
 
     const row0 = (plan.row ?? newRow) - 1;
     const put = (letter: string, value: string | number, format: string | null): void => {
-      const cell = ws.getRange(blockAddress(row0, columnIndexOf(letter), 1, 1));
+      const cell = ws.getRange(blockAddress(row0, sheetColumnOf(letter) - 1, 1, 1));
       // The master's own formats stay; a new row's cells get one so a name or a grade stays text.
       if (format !== null) cell.numberFormat = [[format]];
       cell.values = [[value]];

@@ -12,6 +12,7 @@ import { toExcelSerial } from "../core/dates";
 import type { Bilingual, Lang } from "../core/errors";
 import { auditLedger } from "../core/ledger/check";
 import type { CollectionLogField } from "../core/ledger/companions";
+import { sheetColumnOf } from "../core/ledger/mapping";
 import { readCompanions } from "../core/ledger/workbook";
 import { Dec } from "../core/money";
 import {
@@ -238,7 +239,7 @@ async function planLog(
     // The log's columns as the core found them (absolute: header.columns carry the sheet's letters).
     const columns = LOG_FIELDS.flatMap(({ field, format }) => {
       const col = log.header.columns.find((c) => c.field === field);
-      return col === undefined ? [] : [{ field, format, index: columnIndexOf(col.letter) }];
+      return col === undefined ? [] : [{ field, format, index: sheetColumnOf(col.letter) - 1 }];
     });
     const sheet = context.workbook.worksheets.getItem(log.sheet);
     // The amount in the column's own unit: a log kept in 万元 gets 90 for 900,000.00.
@@ -302,12 +303,6 @@ async function planLog(
   };
 }
 
-/** "AB" → 27 → index 27 (0-based: A = 0). */
-function columnIndexOf(letter: string): number {
-  let n = 0;
-  for (const ch of letter.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
 
 /**
  * Finds (dryRun) or makes the notices. A dry run reads and builds but writes nothing; a real run

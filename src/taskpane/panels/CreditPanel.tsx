@@ -41,6 +41,7 @@ import { SupplierLetters } from "../credit/SupplierLetters";
 import type { ValidateGateway } from "../validate/gateway";
 import { Section } from "./Section";
 import { errorText, money, percent, todayIso } from "./ui";
+import { ConfirmReplace } from "./ConfirmReplace";
 
 const useStyles = makeStyles({
   row: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "end", flexWrap: "wrap" },
@@ -499,20 +500,7 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
 
       <SupplierLetters lang={lang} policy={policy} customer={form.header.customer} address={form.header.address} letters={sheets.letters} onMade={() => void lookForSheets()} {...(gateway ? { gateway } : {})} />
 
-      <Dialog open={confirmReplace !== null} onOpenChange={(_, d) => !d.open && setConfirmReplace(null)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{stringsFor(lang).validate.confirmTitle}</DialogTitle>
-            <DialogContent>{format(stringsFor(lang).validate.confirmBody, { sheets: `“${confirmReplace ?? ""}”` })}</DialogContent>
-            <DialogActions>
-              <Button appearance="primary" onClick={() => void save(true)}>
-                {stringsFor(lang).validate.confirmReplace}
-              </Button>
-              <Button onClick={() => setConfirmReplace(null)}>{stringsFor(lang).validate.confirmKeep}</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ConfirmReplace lang={lang} sheets={confirmReplace === null ? null : [confirmReplace]} onReplace={() => void save(true)} onKeep={() => setConfirmReplace(null)} />
 
       <Dialog open={discard !== null} onOpenChange={(_, d) => !d.open && setDiscard(null)}>
         <DialogSurface>

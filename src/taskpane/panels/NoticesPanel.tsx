@@ -3,12 +3,6 @@ import {
   Badge,
   Button,
   Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Dropdown,
   Field,
   Input,
@@ -37,6 +31,7 @@ import { format, stringsFor, type Lang } from "../../i18n";
 import type { ValidateGateway } from "../validate/gateway";
 import { Section } from "./Section";
 import { errorText, money, percent, todayIso } from "./ui";
+import { ConfirmReplace } from "./ConfirmReplace";
 
 type Found = Extract<NoticesOutcome, { kind: "planned" | "done" }>;
 
@@ -341,20 +336,7 @@ export function NoticesPanel({ lang, gateway }: { lang: Lang; gateway?: Validate
         </div>
       )}
 
-      <Dialog open={confirm !== null} onOpenChange={(_, d) => !d.open && setConfirm(null)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{all.validate.confirmTitle}</DialogTitle>
-            <DialogContent>{format(all.validate.confirmBody, { sheets: (confirm ?? []).map((n) => `“${n}”`).join(", ") })}</DialogContent>
-            <DialogActions>
-              <Button appearance="primary" onClick={() => void generate(true)}>
-                {all.validate.confirmReplace}
-              </Button>
-              <Button onClick={() => setConfirm(null)}>{all.validate.confirmKeep}</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ConfirmReplace lang={lang} sheets={confirm} onReplace={() => void generate(true)} onKeep={() => setConfirm(null)} />
     </Section>
   );
 }

@@ -5,12 +5,6 @@ import {
   AccordionItem,
   AccordionPanel,
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Dropdown,
   Field,
   Input,
@@ -43,6 +37,7 @@ import type { ValidateGateway } from "../validate/gateway";
 import type { HighlightOutcome } from "../../excel/highlights";
 import { Section } from "./Section";
 import { errorText, money } from "./ui";
+import { ConfirmReplace } from "./ConfirmReplace";
 
 /** The surface reads the clock once, for the default; the engine itself never does. */
 export function defaultAsOf(now: Date): string {
@@ -408,20 +403,7 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
         </div>
       )}
 
-      <Dialog open={confirm !== null} onOpenChange={(_, d) => !d.open && setConfirm(null)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{s.confirmTitle}</DialogTitle>
-            <DialogContent>{format(s.confirmBody, { sheets: (confirm ?? []).map((n) => `“${n}”`).join(", ") })}</DialogContent>
-            <DialogActions>
-              <Button appearance="primary" onClick={() => void run(true)} data-testid="confirm-replace">
-                {s.confirmReplace}
-              </Button>
-              <Button onClick={() => setConfirm(null)}>{s.confirmKeep}</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ConfirmReplace lang={lang} sheets={confirm} onReplace={() => void run(true)} onKeep={() => setConfirm(null)} />
     </Section>
   );
 }
