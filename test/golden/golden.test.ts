@@ -1,0 +1,122 @@
+/**
+ * Golden outputs of the fixture ledgers: what the headless audit (JSON and the supervisor
+ * reports) and the pane's Validate (the sheets it writes, on the in-memory Excel) give for each
+ * ledger layout we have, recorded in test/golden/out/. A refactor leaves them byte for byte as
+ * they were; a change of behaviour shows here as a diff to read and to name in the commit.
+ *
+ * `UPDATE_GOLDEN=1 npx jest test/golden` rewrites the files (do it only for a change you meant).
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fromYmd } from "../../src/core/calendar";
+import type { Lang } from "../../src/core/errors";
+import { isArError } from "../../src/core/errors";
+import { auditJsonChunks } from "../../src/core/ledger/audit-json";
+import { auditLedger } from "../../src/core/ledger/check";
+import { readWorkbookLedger, type SheetInput } from "../../src/core/ledger/workbook";
+import { DEFAULT_POLICY } from "../../src/core/policy";
+import { buildReports } from "../../src/core/reports";
+import { readWorkbook } from "../../src/cli/read-workbook";
+import { runValidate, type ExcelRun } from "../../src/excel/validate-run";
+import { createFakeExcel } from "../../src/preview/fake-excel";
+import { BANNER_TWO_ROW } from "../fixtures/ledgers/bannerTwoRow";
+import { BILLS_REGISTER, COLLECTION_LOG, CUSTOMER_MASTER } from "../fixtures/ledgers/companions";
+import { ENGLISH } from "../fixtures/ledgers/english";
+import { NO_HEADER } from "../fixtures/ledgers/noHeader";
+import { PLAIN_ZH } from "../fixtures/ledgers/plainZh";
+import { SUBTOTALS } from "../fixtures/ledgers/subtotals";
+import { TELECOM_000 } from "../fixtures/ledgers/telecom000";
+import { TEXT_AMOUNTS } from "../fixtures/ledgers/textAmounts";
+import { TITLE_UNITS } from "../fixtures/ledgers/titleUnits";
+import { TRANSACTIONS } from "../fixtures/ledgers/transactionsLedger";
+
+const AS_OF = fromYmd(2011, 8, 31);
+const OUT = join(__dirname, "out");
+const UPDATE = process.env.UPDATE_GOLDEN === "1";
+
+interface Fixture {
+  name: string;
+  sheets: () => Promise<SheetInput[]>;
+}
+
+const one = (name: string, values: unknown[][]): SheetInput[] => [{ name, values }];
+
+const FIXTURES: Fixture[] = [
+  { name: "plain-zh", sheets: async () => one("应收账款台账", PLAIN_ZH) },
+  { name: "banner-two-row", sheets: async () => one("台账", BANNER_TWO_ROW) },
+  { name: "english", sheets: async () => one("Ledger", ENGLISH) },
+  { name: "no-header", sheets: async () => one("Sheet1", NO_HEADER) },
+  { name: "subtotals", sheets: async () => one("台账", SUBTOTALS) },
+  { name: "telecom-000", sheets: async () => one("清理台账", TELECOM_000) },
+  { name: "text-amounts", sheets: async () => one("台账", TEXT_AMOUNTS) },
+  { name: "title-units", sheets: async () => one("台账", TITLE_UNITS) },
+  { name: "transactions", sheets: async () => one("往来明细", TRANSACTIONS) },
+  {
+    name: "with-companions",
+    sheets: async () => [
+      { name: "应收账款台账", values: PLAIN_ZH },
+      { name: "客户档案", values: CUSTOMER_MASTER },
+      { name: "应收票据登记簿", values: BILLS_REGISTER },
+      { name: "催收记录", values: COLLECTION_LOG },
+    ],
+  },
+  {
+    name: "sample-ledger-xlsx",
+    sheets: async () => (await readWorkbook(join(__dirname, "../../assets/sample-ledger.xlsx"))).sheets,
+  },
+];
+
+/** The headless audit's JSON and its supervisor reports, or the error that stopped it. */
+function cliOutput(sheets: SheetInput[], lang: Lang): string {
+  try {
+    const chosen = readWorkbookLedger(sheets);
+    const audit = auditLedger(chosen.ledger, chosen.companions, AS_OF, DEFAULT_POLICY);
+    const json = [...auditJsonChunks(audit, "fixture")].join("");
+    const reports = buildReports({ reading: chosen.ledger, audit, companions: chosen.companions, policy: DEFAULT_POLICY, asOf: AS_OF }, lang);
+    return `${JSON.stringify({ warnings: chosen.warnings, audit: JSON.parse(json) as unknown, reports }, null, 1)}\n`;
+  } catch (e) {
+    if (!isArError(e)) throw e;
+    return `${JSON.stringify({ error: e.id, message: e.text }, null, 1)}\n`;
+  }
+}
+
+/** What the pane's Validate writes into the workbook (every sheet but the ledger's own). */
+async function paneOutput(sheets: SheetInput[]): Promise<string> {
+  const fake = createFakeExcel({ sheets: sheets.map((s) => ({ name: s.name, cells: s.values as never })) });
+  let out;
+  try {
+    out = await runValidate(fake.Excel.run as unknown as ExcelRun, { source: { kind: "range", sheet: sheets[0].name }, asOf: AS_OF, lang: "zh-CN" });
+  } catch (e) {
+    if (!isArError(e)) throw e;
+    return `${JSON.stringify({ error: e.id, message: e.text }, null, 1)}\n`;
+  }
+  const input = new Set(sheets.map((s) => s.name));
+  const written = fake.workbook
+    .toData()
+    .sheets.filter((s) => !input.has(s.name))
+    .map((s) => ({ name: s.name, values: fake.workbook.getSheet(s.name).values() }));
+  const summary = out.kind === "done" ? out.summary : out;
+  return `${JSON.stringify({ outcome: out.kind, summary, written }, null, 1)}\n`;
+}
+
+function compare(file: string, actual: string): void {
+  const path = join(OUT, file);
+  if (UPDATE || !existsSync(path)) {
+    if (!UPDATE && process.env.CI === "true") throw new Error(`golden file ${file} is missing; run UPDATE_GOLDEN=1 npx jest test/golden`);
+    mkdirSync(OUT, { recursive: true });
+    writeFileSync(path, actual);
+    return;
+  }
+  expect(actual).toBe(readFileSync(path, "utf8"));
+}
+
+describe.each(FIXTURES)("golden: $name", ({ name, sheets }) => {
+  test("headless audit JSON and reports (zh-CN, en-US)", async () => {
+    const s = await sheets();
+    compare(`${name}.cli.zh-CN.json`, cliOutput(s, "zh-CN"));
+    compare(`${name}.cli.en-US.json`, cliOutput(s, "en-US"));
+  });
+  test("the pane's Validate output sheets", async () => {
+    compare(`${name}.pane.json`, await paneOutput(await sheets()));
+  });
+});
