@@ -20,17 +20,9 @@ import {
   type TableSchema,
 } from "./headers";
 import type { MappingResult } from "./mapping";
-import {
-  type HeaderInfo,
-  openTable,
-  type ParseIssue,
-  readRecords,
-  type SkippedRow,
-  sortIssues,
-  type TableOptions,
-  type TableRecord,
-  type UnitsInfo,
-} from "./rows";
+import { type ParseIssue, type SkippedRow, sortIssues } from "./parse-issues";
+import { readRecords, type TableRecord } from "./records";
+import { type HeaderInfo, openTable, type TableOptions, type UnitsInfo } from "./table";
 
 const bi = bilingual;
 

@@ -5,46 +5,23 @@
 import type { Policy } from "../policy/types";
 import { LEDGER_SCHEMA, type LedgerField } from "./headers";
 import type { MappingResult } from "./mapping";
-import {
-  CellReader,
-  checkRequiredValues,
-  type HeaderInfo,
-  type LedgerRow,
-  openTable,
-  type ParseIssue,
-  readLedgerRows,
-  type SkippedRow,
-  sortIssues,
-  type TableOptions,
-  type UnitsInfo,
-} from "./rows";
+import { CellReader } from "./cell-reader";
+import { checkRequiredValues, readLedgerRows } from "./ledger-rows";
+import type { LedgerRow } from "./ledger-store";
+import { type ParseIssue, type SkippedRow, sortIssues } from "./parse-issues";
+import { type HeaderInfo, openTable, type TableOptions, type UnitsInfo } from "./table";
 import { type Allocation, allocateReceipts, isReceiptType, type UnappliedCredit } from "./transactions";
 
 export * from "./headers";
 export * from "./mapping";
-export {
-  CellReader,
-  type ColumnPlan,
-  fenOfDecimal,
-  fenToDecimal,
-  type HeaderInfo,
-  LedgerRow,
-  type LedgerMoneyField,
-  LedgerStore,
-  type OpenedTable,
-  openTable,
-  type ParseIssue,
-  type ParseIssueKind,
-  readLedgerRows,
-  readRecords,
-  type RecordsResult,
-  type SkippedRow,
-  type SkipReason,
-  type TableOptions,
-  type TableRecord,
-  totalMarker,
-  type UnitsInfo,
-} from "./rows";
+export { CellReader, fenOfDecimal, fenToDecimal } from "./cell-reader";
+export { type LedgerMoneyField, LedgerRow, LedgerStore } from "./ledger-store";
+export { readLedgerRows } from "./ledger-rows";
+export type { ParseIssue, ParseIssueKind, SkippedRow, SkipReason } from "./parse-issues";
+export { readRecords, type RecordsResult, type TableRecord } from "./records";
+export { totalMarker } from "./row-kinds";
+export { type ColumnPlan, type HeaderInfo, type OpenedTable, openTable, type TableOptions } from "./table";
+export type { UnitsInfo } from "./table";
 export * from "./transactions";
 export * from "./companions";
 

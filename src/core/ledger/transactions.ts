@@ -7,7 +7,9 @@
 import type Decimal from "decimal.js";
 import { Dec, quoteInput } from "../money";
 import { LEDGER_FIELDS, type LedgerField } from "./headers";
-import { fenOfDecimal, fenToDecimal, type LedgerRow, type ParseIssue } from "./rows";
+import { fenOfDecimal, fenToDecimal } from "./cell-reader";
+import type { LedgerRow } from "./ledger-store";
+import type { ParseIssue } from "./parse-issues";
 
 export type TransactionKind = "invoice" | "receipt";
 

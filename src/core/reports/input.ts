@@ -17,7 +17,7 @@ import { FenSum, MAX_FEN_LINE } from "../fen";
 import type { AuditCompanions, AuditResult } from "../ledger/check";
 import type { CollectionLogRow, CustomerMasterRow } from "../ledger/companions";
 import type { LedgerReading } from "../ledger/index";
-import type { LedgerRow } from "../ledger/rows";
+import type { LedgerRow } from "../ledger/ledger-store";
 import { Dec } from "../money";
 import type { Policy, StatusCondition } from "../policy/types";
 import type { ProvisionBasis } from "../provision";

@@ -1,0 +1,47 @@
+/**
+ * What a ledger's own aging column says (a class such as 逾期, or a band such as 1-2年), for
+ * class-mismatch.
+ */
+import { AGING_CLASSES } from "../../aging";
+import type { AgingClass, Policy } from "../../policy/types";
+import { CLASS_WORDS } from "../findings";
+
+/** What an aging column's text names: a class, a report band (index), or nothing we know. */
+export type AgingLabelMeaning = { kind: "class"; value: AgingClass } | { kind: "band"; value: number } | null;
+
+export const ZH_DIGITS: Record<string, string> = { 一: "1", 二: "2", 两: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9", 十: "10" };
+
+export function normalizeAgingLabel(text: string): string {
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/帐/g, "账")
+    .replace(/[一二两三四五六七八九十]/g, (c) => ZH_DIGITS[c] ?? c)
+    .replace(/[~～—–至到]/g, "-")
+    .replace(/以|\s+|years?|yrs?/g, (m) => (m.startsWith("y") ? "y" : ""))
+    .replace(/[()（）]/g, "");
+}
+
+/** What an aging column's text names, by CLASS_WORDS and the policy's own report band labels (cached per text). */
+export function agingLabelReader(policy: Policy): (text: string) => AgingLabelMeaning {
+  const classes = new Map<string, AgingClass>();
+  for (const cls of AGING_CLASSES) for (const w of CLASS_WORDS[cls]) classes.set(normalizeAgingLabel(w), cls);
+  const bands = new Map<string, number>();
+  policy.reportBands.forEach((b, i) => {
+    bands.set(normalizeAgingLabel(b.label["zh-CN"]), i);
+    bands.set(normalizeAgingLabel(b.label["en-US"]), i);
+    bands.set(normalizeAgingLabel(b.key), i);
+  });
+  const cache = new Map<string, AgingLabelMeaning>();
+  return (text) => {
+    let m = cache.get(text);
+    if (m === undefined) {
+      const t = normalizeAgingLabel(text);
+      const cls = classes.get(t);
+      const band = bands.get(t);
+      m = cls !== undefined ? { kind: "class", value: cls } : band !== undefined ? { kind: "band", value: band } : null;
+      if (cache.size < 4096) cache.set(text, m);
+    }
+    return m;
+  };
+}

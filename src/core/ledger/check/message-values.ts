@@ -1,0 +1,57 @@
+/**
+ * Values as findings' messages show them: days in both languages, grouped money, customer names
+ * quoted, aging-class labels.
+ */
+import type Decimal from "decimal.js";
+import type { DayNumber } from "../../calendar";
+import { formatDateZh, formatIsoDate } from "../../dates";
+import type { Bilingual } from "../../errors";
+import { formatFen } from "../../fen";
+import { formatMoneyGrouped, quoteInput } from "../../money";
+import type { AgingClass } from "../../policy/types";
+import type { LedgerRow } from "../ledger-store";
+
+/** A row's balance as read, exactly: "1234.50" (more decimals only when the ledger had them). */
+export function balanceText(r: LedgerRow): string | null {
+  const fen = r.balanceFen;
+  if (fen === fen) return formatFen(fen);
+  const d = r.balance;
+  return d === null ? null : d.toFixed(Math.max(2, d.decimalPlaces()));
+}
+
+export function day(d: DayNumber): Bilingual {
+  return { "zh-CN": formatDateZh(d), "en-US": formatIsoDate(d) };
+}
+
+export function money(d: Decimal): string {
+  return formatMoneyGrouped(d);
+}
+
+/** "1,234.50" for 123450 fen, without a Decimal. */
+export function fenMoney(fen: number): string {
+  const plain = formatFen(fen);
+  const negative = plain.startsWith("-");
+  const unsigned = negative ? plain.slice(1) : plain;
+  const dot = unsigned.length - 3;
+  return (negative ? "-" : "") + unsigned.slice(0, dot).replace(/\B(?=(\d{3})+$)/g, ",") + unsigned.slice(dot);
+}
+
+export function customerName(text: string | null): string {
+  return text === null ? "" : quoteInput(text);
+}
+
+export function bi(zh: string, en: string): Bilingual {
+  return { "zh-CN": zh, "en-US": en };
+}
+
+export const CLASS_LABELS: Record<AgingClass, Bilingual> = {
+  normal: bi("正常", "normal"),
+  overdue: bi("逾期", "overdue"),
+  stale: bi("呆滞", "stale"),
+  bad: bi("呆帐", "bad"),
+};
+
+export function balanceMoney(r: LedgerRow): string {
+  const bf = r.balanceFen;
+  return bf === bf ? fenMoney(bf) : r.balance === null ? "?" : money(r.balance);
+}

@@ -1,0 +1,178 @@
+/**
+ * The first pass: customers joined to the master, due dates, the day each age counts from, and
+ * aging and provision for every row through runBatch.
+ */
+import type Decimal from "decimal.js";
+import { type BatchColumns, type BatchResult, type CellValue, NO_DAYS, runBatch } from "../../batch";
+import { fromYmd } from "../../calendar";
+import { toExcelSerial } from "../../dates";
+import type { MessageParams } from "../findings";
+import type { LedgerRow } from "../ledger-store";
+import { bi, fenMoney, money } from "./message-values";
+import { MoneySum } from "./money-sum";
+import { AuditRun, type CustomerGroup } from "./run";
+import { containsAny, keyOf, recordText as joinTexts } from "./text-keys";
+
+// Taken once: through tsx (CommonJS) every use of an imported name calls a getter, here once per row.
+const recordText = joinTexts;
+
+export const DAY_1900_03_01 = fromYmd(1900, 3, 1);
+export const DAY_1900_01_01 = fromYmd(1900, 1, 1);
+export const SERIAL_OFFSET = 25569;
+
+/** A day as a 1900-system serial for runBatch; 0 ("no date") when there is none. */
+export function serialOf(d: number): number {
+  if (d !== d || d < DAY_1900_01_01) return 0;
+  return d >= DAY_1900_03_01 ? d + SERIAL_OFFSET : toExcelSerial(d);
+}
+
+/** Customer master by name and by code; customers with a legal step in the collection log. */
+export function indexCompanions(run: AuditRun): void {
+  if (run.master !== null) {
+    for (const rec of run.master.records) {
+      const name = keyOf(rec.customer);
+      if (name !== null && !run.masterByName.has(name)) run.masterByName.set(name, rec);
+      const code = keyOf(rec.customerCode);
+      if (code !== null && !run.masterByCode.has(code)) run.masterByCode.set(code, rec);
+    }
+  }
+  if (run.log !== null) {
+    for (const rec of run.log.records) {
+      const key = keyOf(rec.customer);
+      if (key !== null && containsAny(recordText(rec.method, rec.result, rec.note), run.legalWords)) run.legalStepOf.add(key);
+    }
+  }
+}
+
+/** Customer groups are looked up by the cell's own string first, so a name is normalised once, not per row. */
+export class CustomerLookup {
+  private readonly byRaw = new Map<string, CustomerGroup>();
+  private readonly byKey = new Map<string, CustomerGroup>();
+
+  constructor(private readonly run: AuditRun) {}
+
+  groupOf(r: LedgerRow, i: number): CustomerGroup | null {
+    const raw = r.customer;
+    if (raw === null) return null;
+    let g = this.byRaw.get(raw);
+    if (g !== undefined) return g;
+    const key = keyOf(raw);
+    if (key === null) return null;
+    g = this.byKey.get(key);
+    if (g === undefined) {
+      const run = this.run;
+      const code = keyOf(r.customerCode);
+      const m = (code !== null ? run.masterByCode.get(code) : undefined) ?? run.masterByName.get(key) ?? null;
+      const masterKey = m === null ? null : keyOf(m.customer);
+      g = {
+        name: raw,
+        key,
+        first: i,
+        balance: new MoneySum(),
+        lastConfirmed: NaN,
+        master: m,
+        legalStep: run.legalStepOf.has(key) || (masterKey !== null && run.legalStepOf.has(masterKey)),
+        id: run.groups.length,
+      };
+      this.byKey.set(key, g);
+      run.groups.push(g);
+    }
+    if (this.byRaw.size < 1 << 20) this.byRaw.set(raw, g);
+    return g;
+  }
+}
+
+/** A column of amounts for runBatch: yuan numbers (NaN = blank) until a row needs its exact text. */
+export class AmountColumn {
+  private numbers: Float64Array | null;
+  private cells: CellValue[] | null = null;
+
+  constructor(n: number) {
+    this.numbers = new Float64Array(n);
+  }
+
+  setFen(i: number, fen: number): void {
+    if (this.numbers !== null) this.numbers[i] = fen / 100;
+    else (this.cells as CellValue[])[i] = fen / 100;
+  }
+
+  setBlank(i: number): void {
+    if (this.numbers !== null) this.numbers[i] = NaN;
+    else (this.cells as CellValue[])[i] = null;
+  }
+
+  setExact(i: number, d: Decimal): void {
+    if (this.numbers !== null) {
+      this.cells = Array.from(this.numbers, (x) => (x === x ? x : null));
+      this.numbers = null;
+    }
+    (this.cells as CellValue[])[i] = d.toFixed();
+  }
+
+  values(): ArrayLike<CellValue> {
+    return this.numbers ?? (this.cells as CellValue[]);
+  }
+}
+
+/**
+ * Customers, due dates (the customer master's credit days joined), the date the age counts from
+ * (estimated from the due date when the ledger gives only that), and aging and provision for
+ * every row through runBatch.
+ */
+export function prepareRows(run: AuditRun): BatchResult {
+  const { rows, n, policy } = run;
+  const lookup = new CustomerLookup(run);
+  // Serials for runBatch; 0 is "no date" there.
+  const arisenSerial = new Int32Array(n);
+  const dueSerial = new Int32Array(n);
+  const noDays = NO_DAYS;
+  const balance = new AmountColumn(n);
+  const recovery = run.mapped("expectedRecovery") ? new AmountColumn(n) : null;
+  const recoveryColumn = run.col("expectedRecovery");
+  const defaultCreditDays = policy.defaultCreditDays;
+  const { dueDay, ageFrom, statusText, groupId } = run;
+  for (let i = 0; i < n; i++) {
+    const r = rows[i];
+    const g = lookup.groupOf(r, i);
+    groupId[i] = g === null ? -1 : g.id;
+    const masterDays = g === null || g.master === null ? null : g.master.creditDays;
+    const credit = r.creditDays ?? masterDays ?? defaultCreditDays;
+    const arisen = r.dateArisen;
+    const explicitDue = r.dueDate;
+    const due = explicitDue !== null ? explicitDue : arisen === null ? NaN : arisen + credit;
+    const from = arisen !== null ? arisen : due - credit;
+    dueDay[i] = due === due ? due : noDays;
+    ageFrom[i] = from === from ? from : noDays;
+    arisenSerial[i] = serialOf(from);
+    dueSerial[i] = serialOf(due);
+
+    const bf = r.balanceFen;
+    if (bf === bf) balance.setFen(i, bf);
+    else {
+      const b = r.balance;
+      if (b === null) balance.setBlank(i);
+      else balance.setExact(i, b);
+    }
+    if (recovery !== null) {
+      const ef = r.expectedRecoveryFen;
+      if (ef === ef && ef >= 0) recovery.setFen(i, ef);
+      else {
+        const ed = ef === ef ? null : r.expectedRecovery;
+        if (ef === ef || (ed !== null && ed.isNegative() && !ed.isZero())) {
+          // A negative expected recovery would put the row out of the provision: reported and ignored.
+          run.rowFinding(i, "bad-amount", recoveryColumn, negativeRecoveryParams(ef, ed), "negative", "expectedRecovery");
+          recovery.setBlank(i);
+        } else if (ed === null) recovery.setBlank(i);
+        else recovery.setExact(i, ed);
+      }
+    }
+    statusText[i] = recordText(r.status, r.note);
+  }
+  const columns: BatchColumns = { dateArisen: arisenSerial, dueDate: dueSerial, balance: balance.values(), statusText };
+  if (recovery !== null) columns.expectedRecovery = recovery.values();
+  return runBatch(columns, run.asOf, policy);
+}
+
+export function negativeRecoveryParams(fen: number, dec: Decimal | null): MessageParams {
+  return { label: bi("预计可收回金额", "expected recovery"), value: fen === fen ? fenMoney(fen) : money(dec as Decimal) };
+}

@@ -1,0 +1,289 @@
+/**
+ * The rules that look at one row at a time (dates, amounts, duplicates, aging labels, write-off,
+ * bad debts without a collector, low recovery), and the per-customer sums the next pass needs.
+ */
+import type Decimal from "decimal.js";
+import { AGING_CLASSES } from "../../aging";
+import { BATCH_ERRORS, type BatchResult, NO_DAYS, NO_VALUE } from "../../batch";
+import { addMonths, type DayNumber } from "../../calendar";
+import { collectionTier } from "../../collection";
+import { formatDateZh, formatIsoDate } from "../../dates";
+import { Dec, quoteInput } from "../../money";
+import type { Policy, StatusCondition } from "../../policy/types";
+import { conditionsInText, writeOffEligibility } from "../../writeoff";
+import { cellRef, type MessageParams, type ParamsAt } from "../findings";
+import type { LedgerRow } from "../ledger-store";
+import { agingLabelReader } from "./aging-label";
+import { firstDuplicateRows } from "./duplicates";
+import { balanceMoney, bi, CLASS_LABELS, customerName, day, fenMoney, money } from "./message-values";
+import { AuditRun, type CustomerGroup } from "./run";
+import { containsAny } from "./text-keys";
+
+const E_AFTER_AS_OF = BATCH_ERRORS.findIndex((e) => e.id === "aging.arisen-after-as-of");
+
+/**
+ * The last due date that writeoff.writeOffEligibility finds overdue more than
+ * policy.writeOff.overdueYears years on asOf (asOf >= addMonths(due, 12 × years) + 1). addMonths
+ * is non-decreasing in its day, so exactly the due dates up to this one qualify.
+ */
+export function lastDueOverdueForWriteOff(asOf: DayNumber, policy: Policy): DayNumber {
+  const months = 12 * policy.writeOff.overdueYears;
+  const qualifies = (due: DayNumber): boolean => asOf >= addMonths(due, months) + 1;
+  let d = addMonths(asOf, -months);
+  for (let step = 0; step < 64 && !qualifies(d); step++) d -= 1;
+  for (let step = 0; step < 64 && qualifies(d + 1); step++) d += 1;
+  return d;
+}
+
+/** The rules that look at one row at a time, and the per-customer sums the next pass needs. */
+export function checkRows(run: AuditRun, batch: BatchResult): void {
+  const { rows, n, policy, asOf, groupId, groups, dueDay, statusText } = run;
+  const hasBalanceColumns = run.mapped("amount") && run.mapped("received") && run.mapped("balance");
+  const readAgingLabel = run.mapped("agingLabel") ? agingLabelReader(policy) : null;
+  const hasCollectorColumn = run.mapped("collector") || run.masterLetter.collector !== undefined;
+  const hasProbability = run.mapped("recoveryProbability") || run.mapped("expectedRecovery");
+  if (!hasCollectorColumn) run.skipRule("bad-debt-unassigned", "台账和客户档案都没有责任人列。", "Neither the ledger nor the customer master has a collector column.");
+  if (!hasProbability) run.skipRule("low-recovery-no-action", "台账没有回收可能性或预计可收回金额列。", "The ledger has no recovery probability or expected recovery column.");
+  if (readAgingLabel === null) run.skipRule("class-mismatch", "台账没有账龄列。", "The ledger has no aging column.");
+  if (!hasBalanceColumns) run.skipRule("balance-mismatch", "台账没有同时具备金额、已收和余额三列。", "The ledger does not have all of amount, received and balance.");
+  if (!run.mapped("document")) run.skipRule("duplicate-document", "台账没有单据号列。", "The ledger has no document column.");
+
+  const lastOverdueDue = lastDueOverdueForWriteOff(asOf, policy);
+  const writeOffConditions = new Map<string, number>();
+  const duplicateOf = run.mapped("document") ? firstDuplicateRows(n, (j) => rows[j].document, (j) => groupId[j]) : null;
+  const columns = {
+    dateArisen: run.col("dateArisen"),
+    dueDate: run.col("dueDate"),
+    received: run.col("received"),
+    balance: run.col("balance"),
+    balanceOrAmount: run.col("balance", "amount"),
+    arisenOrDue: run.col("dateArisen", "dueDate"),
+    document: run.col("document"),
+    agingLabel: run.col("agingLabel"),
+    collector: run.col("collector", "customer"),
+    probability: run.col("recoveryProbability"),
+    recovery: run.col("expectedRecovery"),
+  };
+  const params = rowParams(run, batch, duplicateOf, columns.document);
+  const classBad = AGING_CLASSES.indexOf("bad");
+  const noValue = NO_VALUE;
+  const noDays = NO_DAYS;
+  const afterAsOf = E_AFTER_AS_OF;
+  const { errorCode, agingClass, reportBand } = batch;
+
+  for (let i = 0; i < n; i++) {
+    const r = rows[i];
+    const gid = groupId[i];
+    const g = gid < 0 ? null : groups[gid];
+    const bf = r.balanceFen;
+    // Sign of the balance without a Decimal on the fast path: 1, 0, -1, or NaN when unknown.
+    let sign = NaN;
+    if (bf === bf) sign = bf > 0 ? 1 : bf < 0 ? -1 : 0;
+    else {
+      const b = r.balance;
+      if (b !== null) sign = b.isZero() ? 0 : b.isNegative() ? -1 : 1;
+    }
+    const arisen = r.dateArisen;
+    const explicitDue = r.dueDate;
+
+    if (errorCode[i] === afterAsOf && arisen !== null) {
+      run.rowFinding(i, "arisen-after-as-of", columns.dateArisen, { date: day(arisen), asOf: day(asOf) }, undefined, "dateArisen");
+    }
+    if (explicitDue !== null && arisen !== null && explicitDue < arisen) {
+      run.rowFinding(i, "due-before-date", columns.dueDate, { due: day(explicitDue), arisen: day(arisen) }, undefined, "dueDate");
+    }
+
+    // Amounts against each other.
+    const receivedTooMuch = checkReceived(run, i, r, columns.received);
+    if (hasBalanceColumns && sign === sign && !r.balanceDerived) checkBalance(run, i, r, columns.balance);
+    if (sign === -1 && !receivedTooMuch) run.rowFindingWith(i, "overpayment", columns.balanceOrAmount, params.overpayment, undefined, "balance");
+
+    if (duplicateOf !== null && duplicateOf[i] >= 0) run.rowFindingWith(i, "duplicate-document", columns.document, params.duplicate, undefined, "document");
+
+    const cls = agingClass[i];
+    if (readAgingLabel !== null) {
+      const label = r.agingLabel;
+      if (label !== null) {
+        const meaning = readAgingLabel(label);
+        if (meaning !== null && meaning.kind === "class" && cls !== noValue && AGING_CLASSES[cls] !== meaning.value) {
+          run.rowFindingWith(i, "class-mismatch", columns.agingLabel, params.classMismatch, undefined, "agingLabel");
+        } else if (meaning !== null && meaning.kind === "band" && reportBand[i] !== noValue && reportBand[i] !== meaning.value) {
+          run.rowFindingWith(i, "class-mismatch", columns.agingLabel, params.bandMismatch, undefined, "agingLabel");
+        }
+      }
+    }
+
+    if (sign === 1) {
+      // POLICY §8: writeoff.writeOffEligibility's answer without its calendar work per row: the
+      // overdue-years rule holds exactly for due dates up to lastOverdueDue; the status conditions
+      // are matched once per distinct text; the reasons are listed when the message is read.
+      const due = dueDay[i];
+      const text = statusText[i];
+      if (due !== noDays && (due <= lastOverdueDue || (text !== null && writeOffConditionCount(writeOffConditions, text, policy) > 0))) {
+        run.rowFindingWith(i, "write-off-candidate", explicitDue !== null ? columns.dueDate : columns.arisenOrDue, params.writeOff);
+      }
+
+      // Bad debts need someone responsible (POLICY §6; plan 000: per-item responsible person).
+      if (hasCollectorColumn && cls === classBad && r.collector === null && (g === null || g.master === null || g.master.collector === null)) {
+        run.rowFindingWith(i, "bad-debt-unassigned", columns.collector, params.badDebt, undefined, "collector");
+      }
+
+      // Low recovery with no legal step (POLICY §6).
+      if (hasProbability) checkRecovery(run, i, r, g, text, columns.probability, columns.recovery);
+    }
+
+    // Per customer: balances and the latest confirmation.
+    if (g !== null) {
+      if (bf === bf) g.balance.addFen(bf);
+      else {
+        const b = r.balance;
+        if (b !== null) g.balance.addDecimal(b);
+      }
+      const lc = r.lastConfirmed;
+      if (lc !== null && !(lc <= g.lastConfirmed)) g.lastConfirmed = lc;
+    }
+  }
+}
+
+export function writeOffConditionCount(cache: Map<string, number>, text: string, policy: Policy): number {
+  let c = cache.get(text);
+  if (c === undefined) {
+    c = conditionsInText(text, policy.writeOff.conditions).length;
+    if (cache.size < 65536) cache.set(text, c);
+  }
+  return c;
+}
+
+/** received-exceeds-amount; true when it fired (then overpayment is not reported again). */
+export function checkReceived(run: AuditRun, i: number, r: LedgerRow, column: string): boolean {
+  const af = r.amountFen;
+  const rf = r.receivedFen;
+  if (af === af && rf === rf) {
+    if (rf > 0 && rf > af) {
+      run.rowFinding(i, "received-exceeds-amount", column, { received: fenMoney(rf), amount: fenMoney(af), excess: fenMoney(rf - af) }, undefined, "received");
+      return true;
+    }
+    return false;
+  }
+  const a = r.amount;
+  const rc = a === null ? null : r.received;
+  if (a !== null && rc !== null && rc.gt(0) && rc.gt(a)) {
+    run.rowFinding(i, "received-exceeds-amount", column, { received: money(rc), amount: money(a), excess: money(rc.minus(a)) }, undefined, "received");
+    return true;
+  }
+  return false;
+}
+
+/** balance-mismatch: amount − received (blank = 0) against the ledger's own balance, to the fen. */
+export function checkBalance(run: AuditRun, i: number, r: LedgerRow, column: string): void {
+  if (r.hasIssue("received")) return;
+  const af = r.amountFen;
+  const rf = r.receivedFen;
+  const bf = r.balanceFen;
+  if (af === af && bf === bf && rf === rf) {
+    const expected = af - rf;
+    if (expected !== bf) run.rowFinding(i, "balance-mismatch", column, balanceMismatchFen(bf, af, rf, expected), undefined, "balance");
+    return;
+  }
+  const a = r.amount;
+  if (a === null) return;
+  const received = r.received;
+  if (af === af && bf === bf && received === null) {
+    if (af !== bf) run.rowFinding(i, "balance-mismatch", column, balanceMismatchFen(bf, af, 0, af), undefined, "balance");
+    return;
+  }
+  const rc = received ?? new Dec(0);
+  const b = r.balance as Decimal;
+  const expected = a.minus(rc);
+  if (b.minus(expected).abs().gte("0.01")) {
+    run.rowFinding(
+      i,
+      "balance-mismatch",
+      column,
+      { balance: money(b), amount: money(a), received: money(rc), expected: money(expected), difference: money(b.minus(expected)) },
+      undefined,
+      "balance",
+    );
+  }
+}
+
+export function balanceMismatchFen(bf: number, af: number, rf: number, expected: number): MessageParams {
+  return { balance: fenMoney(bf), amount: fenMoney(af), received: fenMoney(rf), expected: fenMoney(expected), difference: fenMoney(bf - expected) };
+}
+
+/** low-recovery-no-action: the row's recovery probability (else expected recovery ÷ balance) in the legal tier. */
+export function checkRecovery(run: AuditRun, i: number, r: LedgerRow, g: CustomerGroup | null, text: string | null, probabilityColumn: string, recoveryColumn: string): void {
+  let p: Decimal | null = r.recoveryProbability;
+  let column = probabilityColumn;
+  if (p === null) {
+    const expected = r.expectedRecovery;
+    if (expected === null || expected.isNegative()) return;
+    const b = r.balance as Decimal;
+    p = Dec.min(expected.div(b), 1);
+    column = recoveryColumn;
+  }
+  if (collectionTier(p, run.policy).approach !== "legal") return;
+  if ((g !== null && g.legalStep) || containsAny(text, run.legalWords)) return;
+  const shown = `${p.times(100).toDecimalPlaces(2).toString()}%`;
+  run.rowFinding(i, "low-recovery-no-action", column, { customer: customerName(r.customer), probability: shown });
+}
+
+/** The parameters of checkRows' per-row rules whose figures the run keeps anyway, each made from a row's index. */
+export interface RowParams {
+  overpayment: ParamsAt;
+  duplicate: ParamsAt;
+  classMismatch: ParamsAt;
+  bandMismatch: ParamsAt;
+  writeOff: ParamsAt;
+  badDebt: ParamsAt;
+}
+
+/**
+ * One function per rule for the whole check (findings.ParamsAt), each reading the row's figures
+ * from the run's columns when a message is read. Made outside checkRows so its loop variables
+ * stay out of any closure's context.
+ */
+export function rowParams(run: AuditRun, batch: BatchResult, duplicateOf: Int32Array | null, documentColumn: string): RowParams {
+  const { rows, sheet, asOf, policy, dueDay, ageFrom, statusText } = run;
+  const { agingClass, daysPastDue, condition, reportBand } = batch;
+  const conditionOf = (i: number): StatusCondition | null => (condition[i] === NO_VALUE ? null : policy.directToBad[condition[i]]);
+  return {
+    overpayment: (i) => ({ customer: customerName(rows[i].customer), balance: balanceMoney(rows[i]) }),
+    duplicate: (i) => {
+      const r = rows[i];
+      const first = rows[(duplicateOf as Int32Array)[i]];
+      return { customer: customerName(r.customer), document: quoteInput(r.document), firstCell: cellRef(sheet, documentColumn, first.row) };
+    },
+    classMismatch: (i) => {
+      const cond = conditionOf(i);
+      const dpd = daysPastDue[i];
+      return {
+        written: rows[i].agingLabel as string,
+        expected: CLASS_LABELS[AGING_CLASSES[agingClass[i]]],
+        asOf: day(asOf),
+        why: cond !== null ? cond.label : bi(dpd > 0 ? `逾期 ${dpd} 天` : "未逾期", dpd > 0 ? `${dpd} days past due` : "not past due"),
+      };
+    },
+    bandMismatch: (i) => {
+      const from = ageFrom[i];
+      return {
+        written: rows[i].agingLabel as string,
+        expected: policy.reportBands[reportBand[i]].label,
+        asOf: day(asOf),
+        why: bi(`发生于 ${formatDateZh(from)}`, `arisen on ${formatIsoDate(from)}`),
+      };
+    },
+    writeOff: (i) => {
+      const r = rows[i];
+      const e = writeOffEligibility({ dueDate: dueDay[i], asOf, statusText: statusText[i] }, policy);
+      const reasons = bi(e.reasons.map((x) => x.label["zh-CN"]).join("；"), e.reasons.map((x) => x.label["en-US"]).join("; "));
+      return { customer: customerName(r.customer), balance: balanceMoney(r), reasons };
+    },
+    badDebt: (i) => {
+      const r = rows[i];
+      const cond = conditionOf(i);
+      const dpd = daysPastDue[i];
+      return { customer: customerName(r.customer), balance: balanceMoney(r), why: cond !== null ? cond.label : bi(`逾期 ${dpd} 天`, `${dpd} days past due`) };
+    },
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * One run of the check: its inputs, what the passes share, and the findings so far.
+ */
+import { NO_VALUE } from "../../batch";
+import type { DayNumber } from "../../calendar";
+import type { Policy } from "../../policy/types";
+import type { CUSTOMER_MASTER_FIELDS } from "../companions";
+import { BILL_SETTLED_WORDS, type Finding, findingAt, findingAtWith, LEGAL_STEP_WORDS, type MessageParams, type ParamsAt, type RuleId, type Severity } from "../findings";
+import type { LedgerField } from "../headers";
+import type { LedgerReading } from "../index";
+import type { LedgerRow } from "../ledger-store";
+import type { TableRecord } from "../records";
+import { bi } from "./message-values";
+import { MoneySum } from "./money-sum";
+import type { AuditOptions, BillsRegisterReading, CollectionLogReading, CustomerMasterReading, UncheckedRule } from "./result";
+import { normalizeWords } from "./text-keys";
+
+/** Sheet letters of a reading's mapped fields. */
+export function lettersOf<F extends string>(columns: readonly { field: F; letter: string }[]): Partial<Record<F, string>> {
+  const out: Partial<Record<F, string>> = {};
+  for (const c of columns) out[c.field] = c.letter;
+  return out;
+}
+
+/** A customer of the ledger: its rows' total, latest confirmation, master record and legal steps. */
+export interface CustomerGroup {
+  /** The name as first written. */
+  name: string | null;
+  key: string;
+  first: number;
+  balance: MoneySum;
+  lastConfirmed: number;
+  master: TableRecord<typeof CUSTOMER_MASTER_FIELDS> | null;
+  legalStep: boolean;
+  /** Position in the list of groups. */
+  id: number;
+}
+
+export type MasterRecord = TableRecord<typeof CUSTOMER_MASTER_FIELDS>;
+
+/**
+ * One run of the check: its inputs, what the passes share, and the findings so far. Each pass
+ * is a function of its own with one loop, so V8 optimises each loop on its own (one function
+ * with many loops and closures is re-optimised loop by loop and boxes every number meanwhile).
+ */
+export class AuditRun {
+  readonly sheet: string;
+  readonly rows: readonly LedgerRow[];
+  readonly n: number;
+  readonly letter: Partial<Record<LedgerField, string>>;
+  readonly findings: Finding[] = [];
+  /** The ledger row (index into rows) of each finding in `findings`, -1 for one on no ledger row. */
+  readonly rowOfFinding: number[] = [];
+  /** Index into SEVERITIES of each row's most severe finding; NO_VALUE for none. */
+  readonly worst: Uint8Array;
+  readonly unchecked: UncheckedRule[] = [];
+  readonly legalWords: readonly string[];
+  readonly billWords: readonly string[];
+
+  // Customers (prepareRows).
+  readonly groups: CustomerGroup[] = [];
+  /** Each row's customer group (index into groups), -1 for none. */
+  readonly groupId: Int32Array;
+  readonly masterByName = new Map<string, MasterRecord>();
+  readonly masterByCode = new Map<string, MasterRecord>();
+  readonly masterLetter: Record<string, string | undefined>;
+  readonly legalStepOf = new Set<string>();
+
+  // Per row (prepareRows).
+  /** Effective due date per row; NO_DAYS when unknown. */
+  readonly dueDay: Int32Array;
+  /** The day the age counts from (the date arisen, or estimated from the due date); NO_DAYS when unknown. */
+  readonly ageFrom: Int32Array;
+  readonly statusText: (string | null)[];
+
+  constructor(
+    read: LedgerReading,
+    readonly master: CustomerMasterReading | null,
+    readonly bills: BillsRegisterReading | null,
+    readonly log: CollectionLogReading | null,
+    readonly asOf: DayNumber,
+    readonly policy: Policy,
+    options: AuditOptions,
+  ) {
+    this.sheet = read.sheet;
+    this.rows = read.rows;
+    this.n = read.rows.length;
+    this.letter = lettersOf<LedgerField>(read.mapping.columns);
+    this.worst = new Uint8Array(this.n).fill(NO_VALUE);
+    this.legalWords = (options.legalStepWords ?? LEGAL_STEP_WORDS).map(normalizeWords);
+    this.billWords = (options.billSettledWords ?? BILL_SETTLED_WORDS).map(normalizeWords);
+    this.groupId = new Int32Array(this.n);
+    this.dueDay = new Int32Array(this.n);
+    this.ageFrom = new Int32Array(this.n);
+    this.statusText = new Array<string | null>(this.n); // every slot set by prepareRows
+    this.masterLetter = master === null ? {} : lettersOf(master.mapping.columns);
+  }
+
+  mapped(field: LedgerField): boolean {
+    return this.letter[field] !== undefined;
+  }
+
+  /** The sheet letter of the first of `fields` the ledger has; "" (the whole row) when none. */
+  col(field: LedgerField, fallback?: LedgerField): string {
+    return this.letter[field] ?? (fallback === undefined ? undefined : this.letter[fallback]) ?? "";
+  }
+
+  /** A finding on ledger row i (an index into rows). */
+  rowFinding(i: number, rule: RuleId, column: string, params: MessageParams | (() => MessageParams), variant?: string, field?: string): void {
+    this.attach(i, findingAt(rule, this.sheet, this.rows[i].row, column, params, variant, field));
+  }
+
+  /** A finding on ledger row i whose parameters are `paramsAt(i)`, made when its message is read. */
+  rowFindingWith(i: number, rule: RuleId, column: string, paramsAt: ParamsAt, variant?: string, field?: string): void {
+    this.attach(i, findingAtWith(rule, this.sheet, this.rows[i].row, column, paramsAt, i, variant, field));
+  }
+
+  /** A finding on no ledger row (a companion sheet's, or a row that is not an open item). */
+  addFinding(f: Finding): void {
+    this.findings.push(f);
+    this.rowOfFinding.push(-1);
+  }
+
+  /** A finding on ledger row i. */
+  attach(i: number, f: Finding): void {
+    this.findings.push(f);
+    this.rowOfFinding.push(i);
+    const s = SEVERITY_INDEX[f.severity];
+    const w = this.worst[i];
+    if (w === NO_VALUE || s < w) this.worst[i] = s;
+  }
+
+  skipRule(rule: RuleId, zh: string, en: string): void {
+    this.unchecked.push({ rule, reason: bi(zh, en) });
+  }
+
+  /** Where a ledger sheet row sits in `rows` (which are in sheet order); -1 when it is not an open item. */
+  indexOfSheetRow(sheetRow: number): number {
+    const rows = this.rows;
+    let lo = 0;
+    let hi = this.n - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const r = rows[mid].row;
+      if (r === sheetRow) return mid;
+      if (r < sheetRow) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+}
+
+export const SEVERITY_INDEX: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

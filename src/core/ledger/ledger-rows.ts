@@ -1,0 +1,189 @@
+/**
+ * Ledger rows: a sheet's cell values (a 2-D array exactly as Excel's `range.values` or exceljs
+ * give them) read into the column store (ledger-store.ts), with a ParseIssue for every cell that
+ * could not be read and a SkippedRow for every row that is not a receivable. A row with a bad
+ * cell is still returned, that field null: nothing is dropped without a word.
+ */
+import type Decimal from "decimal.js";
+import { MAX_FEN_LINE } from "../fen";
+import { alternativesOf, CellReader, fenOfDecimal, MONEY_BAD, MONEY_READ } from "./cell-reader";
+import type { FieldKind, LedgerField } from "./headers";
+import {
+  DATE_FIELDS,
+  fenAt,
+  FIELD_BIT,
+  type LedgerDateField,
+  type LedgerMoneyField,
+  LedgerRow,
+  LedgerStore,
+  type LedgerTextField,
+  MONEY_FIELDS,
+  TEXT_FIELDS,
+} from "./ledger-store";
+import type { ParseIssue, SkippedRow } from "./parse-issues";
+import { walkRows } from "./row-kinds";
+import { type ColumnPlan, type OpenedTable, planOf } from "./table";
+
+// Taken once: through tsx (CommonJS) every use of an imported name calls a getter (see cell-reader.ts).
+const MAX_FEN = MAX_FEN_LINE;
+const READ = MONEY_READ;
+const BAD = MONEY_BAD;
+
+/** Free-text columns: a subtotal word there is a word, not a subtotal line. */
+const LEDGER_FREE_TEXT: readonly LedgerField[] = ["note", "status"];
+
+export interface LedgerRowsResult {
+  rows: LedgerRow[];
+  store: LedgerStore;
+  issues: ParseIssue[];
+  skipped: SkippedRow[];
+}
+
+/** One plan entry with the column it writes to resolved (one object shape, so the loop stays monomorphic). */
+interface Step {
+  plan: ColumnPlan<LedgerField>;
+  kind: FieldKind;
+  bit: number;
+  text: (string | null)[] | null;
+  date: Float64Array | null;
+  fen: Float64Array | null;
+  exact: Map<number, Decimal> | null;
+}
+
+/**
+ * Reads every data row of an opened ledger. Balance is derived as amount − received where
+ * the ledger has no balance (column or cell). Required values are not checked here (which
+ * ones a row needs depends on the ledger's shape): see checkRequiredValues.
+ */
+export function readLedgerRows(values: readonly unknown[][], table: OpenedTable<LedgerField>): LedgerRowsResult {
+  const reader = new CellReader(table.sheet, table.dateSystem);
+  const skipped: SkippedRow[] = [];
+  const store = new LedgerStore(table.sheet, values, Math.max(0, values.length - table.dataStart), new Set(table.plan.map((p) => p.field)));
+  const steps: Step[] = table.plan.map((plan) => ({
+    plan,
+    kind: plan.kind,
+    bit: FIELD_BIT[plan.field] ?? 0,
+    text: (TEXT_FIELDS as readonly string[]).includes(plan.field) ? store.text[plan.field as LedgerTextField] : null,
+    date: (DATE_FIELDS as readonly string[]).includes(plan.field) ? store.date[plan.field as LedgerDateField] : plan.field === "creditDays" ? store.creditDays : null,
+    fen: (MONEY_FIELDS as readonly string[]).includes(plan.field) ? store.fen[plan.field as LedgerMoneyField] : null,
+    exact: (MONEY_FIELDS as readonly string[]).includes(plan.field) ? store.exact[plan.field as LedgerMoneyField] : null,
+  }));
+  const stepCount = steps.length;
+  const probability = store.probability;
+  const hasReceived = planOf(table, "received") !== undefined;
+  walkRows(values, table, LEDGER_FREE_TEXT, skipped, (cells, sheetRow, valueIndex) => {
+    const i = store.append(sheetRow, valueIndex);
+    for (let k = 0; k < stepCount; k++) {
+      const step = steps[k];
+      const p = step.plan;
+      const v = cells[p.index];
+      switch (step.kind) {
+        case "money": {
+          const got = reader.money(v, sheetRow, p);
+          if (got === READ) {
+            (step.fen as Float64Array)[i] = reader.fen;
+            if (reader.dec !== null && reader.fen !== reader.fen) (step.exact as Map<number, Decimal>).set(i, reader.dec);
+          } else if (got === BAD) store.issueMask[i] |= step.bit;
+          break;
+        }
+        case "date": {
+          const day = reader.date(v, sheetRow, p);
+          if (day === undefined) store.issueMask[i] |= step.bit;
+          else if (day !== null) (step.date as Float64Array)[i] = day;
+          break;
+        }
+        case "text": {
+          const t = reader.text(v, sheetRow, p);
+          if (t === undefined) store.issueMask[i] |= step.bit;
+          (step.text as (string | null)[])[i] = t ?? null;
+          break;
+        }
+        case "integer": {
+          const n = reader.integer(v, sheetRow, p);
+          if (n === undefined) store.issueMask[i] |= step.bit;
+          else if (n !== null) (step.date as Float64Array)[i] = n;
+          break;
+        }
+        case "probability": {
+          const q = reader.probability(v, sheetRow, p);
+          if (q === undefined) store.issueMask[i] |= step.bit;
+          (probability as (Decimal | null)[])[i] = q ?? null;
+          break;
+        }
+        case "boolean":
+          // The ledger has no yes/no field; companions do.
+          break;
+      }
+    }
+    deriveBalance(store, i, hasReceived);
+  });
+  const rows: LedgerRow[] = new Array<LedgerRow>(store.length);
+  for (let i = 0; i < store.length; i++) rows[i] = new LedgerRow(store, i);
+  return { rows, store, issues: reader.issues, skipped };
+}
+
+const BALANCE_BIT = FIELD_BIT.balance;
+const RECEIVED_BIT = FIELD_BIT.received;
+
+/**
+ * Balance = amount − received when the ledger gives no balance. A blank received counts as 0
+ * (nothing received yet); a bad one leaves the balance unknown (its issue says why).
+ */
+function deriveBalance(store: LedgerStore, i: number, hasReceivedColumn: boolean): void {
+  const mask = store.issueMask[i];
+  if ((mask & BALANCE_BIT) !== 0 || store.hasMoney("balance", i) || !store.hasMoney("amount", i)) return;
+  if (hasReceivedColumn && (mask & RECEIVED_BIT) !== 0) return;
+  const receivedMissing = !store.hasMoney("received", i);
+  const amountFen = fenAt(store.fen.amount, i);
+  const receivedFen = receivedMissing ? 0 : fenAt(store.fen.received, i);
+  store.derived[i] = 1;
+  if (amountFen === amountFen && receivedFen === receivedFen && !store.exact.amount.has(i) && !store.exact.received.has(i)) {
+    const fen = amountFen - receivedFen;
+    if (fen <= MAX_FEN && fen >= -MAX_FEN) {
+      store.setMoney("balance", i, fen + 0, null);
+      return;
+    }
+  }
+  const amount = store.money("amount", i);
+  const received = store.money("received", i);
+  if (amount === null) return;
+  const balance = received === null ? amount : amount.minus(received);
+  const fen = fenOfDecimal(balance);
+  store.setMoney("balance", i, fen, fen === fen ? null : balance);
+}
+
+/**
+ * Reports a missing-field issue for each group of `groups` a row has no value for (and no
+ * issue already explains). The issue points at the group's first mapped column.
+ */
+export function checkRequiredValues(
+  store: LedgerStore,
+  table: OpenedTable<LedgerField>,
+  groups: readonly (readonly LedgerField[])[],
+  reader: CellReader,
+): void {
+  const usable = groups
+    .map((g) => ({
+      group: g,
+      bits: g.reduce((m, f) => m | (FIELD_BIT[f] ?? 0), 0),
+      plans: g.map((f) => planOf(table, f)).filter((p): p is ColumnPlan<LedgerField> => p !== undefined),
+    }))
+    .filter((g) => g.plans.length > 0);
+  // Indexed loops: until V8 optimises this loop, each for...of would make an iterator per row.
+  for (let i = 0; i < store.length; i++) {
+    for (let u = 0; u < usable.length; u++) {
+      const { group, bits, plans } = usable[u];
+      if ((store.issueMask[i] & bits) !== 0) continue;
+      let present = false;
+      for (let k = 0; k < group.length; k++) {
+        if (store.has(group[k], i)) {
+          present = true;
+          break;
+        }
+      }
+      if (present) continue;
+      reader.missing(store.sheetRow[i], plans[0], alternativesOf(plans));
+      store.issueMask[i] |= FIELD_BIT[plans[0].field] ?? 0;
+    }
+  }
+}

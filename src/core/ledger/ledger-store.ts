@@ -1,0 +1,357 @@
+/**
+ * The ledger's values, held column by column, and LedgerRow, the view of one row on them.
+ *
+ * Excel holds up to 1,048,576 rows; a million 30-field objects cost more in garbage collection
+ * than all the parsing, so values are kept in typed arrays (money as integer fen, dates as day
+ * numbers) and each LedgerRow is a two-field view.
+ */
+import type Decimal from "decimal.js";
+import type { DayNumber } from "../calendar";
+import { formatIsoDate } from "../dates";
+import { formatFen } from "../fen";
+import { fenToDecimal } from "./cell-reader";
+import { LEDGER_FIELDS, type LedgerField } from "./headers";
+
+export type LedgerMoneyField = "amount" | "received" | "balance" | "contractAmount" | "expectedRecovery";
+export type LedgerTextField = "customer" | "customerCode" | "project" | "department" | "document" | "status" | "collector" | "type" | "agingLabel" | "note";
+export type LedgerDateField = "dateArisen" | "dueDate" | "lastConfirmed" | "lastPaymentDate" | "targetDate";
+
+export const TEXT_FIELDS: readonly LedgerTextField[] = ["customer", "customerCode", "project", "department", "document", "status", "collector", "type", "agingLabel", "note"];
+export const DATE_FIELDS: readonly LedgerDateField[] = ["dateArisen", "dueDate", "lastConfirmed", "lastPaymentDate", "targetDate"];
+export const MONEY_FIELDS: readonly LedgerMoneyField[] = ["amount", "received", "balance", "contractAmount", "expectedRecovery"];
+
+/** Bit of each ledger field in a row's issue mask (LEDGER_FIELDS order; fewer than 31 fields). */
+export const FIELD_BIT: Readonly<Record<string, number>> = Object.fromEntries(LEDGER_FIELDS.map((d, i) => [d.field, 2 ** i]));
+
+function filledNaN(n: number): Float64Array {
+  return new Float64Array(n).fill(NaN);
+}
+
+/**
+ * A column for n rows, sized once (grown by push, a million-row column is copied a dozen times
+ * over). Not filled: readLedgerRows writes every row's cell, blank or not.
+ */
+function sizedColumn<T>(n: number): (T | null)[] {
+  return new Array<T | null>(n);
+}
+
+/**
+ * The ledger's values, column by column: typed arrays for numbers (NaN = none), plain arrays
+ * only for the text columns the sheet has. A million rows of 30 fields as objects would cost
+ * more in allocation and garbage collection than everything else together; as columns they
+ * cost a few typed arrays, and each LedgerRow is a two-field view.
+ */
+export class LedgerStore {
+  length = 0;
+  readonly sheetRow: Int32Array;
+  readonly valueIndex: Int32Array;
+  readonly issueMask: Int32Array;
+  readonly derived: Uint8Array;
+  readonly text: Record<LedgerTextField, (string | null)[] | null>;
+  readonly date: Record<LedgerDateField, Float64Array | null>;
+  readonly fen: Record<LedgerMoneyField, Float64Array | null>;
+  /** Amounts off the fast path (not whole fen, or beyond ±10^13 yuan), by row index. */
+  readonly exact: Record<LedgerMoneyField, Map<number, Decimal>>;
+  creditDays: Float64Array | null;
+  probability: (Decimal | null)[] | null;
+
+  constructor(
+    readonly sheet: string,
+    readonly values: readonly unknown[][],
+    readonly capacity: number,
+    mapped: ReadonlySet<string>,
+  ) {
+    this.sheetRow = new Int32Array(capacity);
+    this.valueIndex = new Int32Array(capacity);
+    this.issueMask = new Int32Array(capacity);
+    this.derived = new Uint8Array(capacity);
+    const text = {} as Record<LedgerTextField, (string | null)[] | null>;
+    for (const f of TEXT_FIELDS) text[f] = mapped.has(f) ? sizedColumn<string>(capacity) : null;
+    this.text = text;
+    const date = {} as Record<LedgerDateField, Float64Array | null>;
+    for (const f of DATE_FIELDS) date[f] = mapped.has(f) ? filledNaN(capacity) : null;
+    this.date = date;
+    const fen = {} as Record<LedgerMoneyField, Float64Array | null>;
+    const exact = {} as Record<LedgerMoneyField, Map<number, Decimal>>;
+    for (const f of MONEY_FIELDS) {
+      fen[f] = mapped.has(f) ? filledNaN(capacity) : null;
+      exact[f] = new Map();
+    }
+    // A derived balance needs a column even when the sheet has none.
+    if (fen.balance === null && mapped.has("amount")) fen.balance = filledNaN(capacity);
+    this.fen = fen;
+    this.exact = exact;
+    this.creditDays = mapped.has("creditDays") ? filledNaN(capacity) : null;
+    this.probability = mapped.has("recoveryProbability") ? sizedColumn<Decimal>(capacity) : null;
+  }
+
+  append(sheetRow: number, valueIndex: number): number {
+    const i = this.length++;
+    this.sheetRow[i] = sheetRow;
+    this.valueIndex[i] = valueIndex;
+    return i;
+  }
+
+  fenColumn(field: LedgerMoneyField): Float64Array {
+    let col = this.fen[field];
+    if (col === null) {
+      col = filledNaN(this.capacity);
+      this.fen[field] = col;
+    }
+    return col;
+  }
+
+  hasMoney(field: LedgerMoneyField, i: number): boolean {
+    const col = this.fen[field];
+    return (col !== null && col[i] === col[i]) || this.exact[field].has(i);
+  }
+
+  money(field: LedgerMoneyField, i: number): Decimal | null {
+    const col = this.fen[field];
+    if (col !== null) {
+      const f = col[i];
+      if (f === f) return this.exact[field].get(i) ?? fenToDecimal(f);
+    }
+    return this.exact[field].get(i) ?? null;
+  }
+
+  setMoney(field: LedgerMoneyField, i: number, fen: number, dec: Decimal | null): void {
+    const col = fen === fen ? this.fenColumn(field) : this.fen[field];
+    if (col !== null) col[i] = fen;
+    if (dec === null) this.exact[field].delete(i);
+    else this.exact[field].set(i, dec);
+  }
+
+  /** Whether a field has a value in row i. */
+  has(field: LedgerField, i: number): boolean {
+    switch (field) {
+      case "amount":
+      case "received":
+      case "balance":
+      case "contractAmount":
+      case "expectedRecovery":
+        return this.hasMoney(field, i);
+      case "dateArisen":
+      case "dueDate":
+      case "lastConfirmed":
+      case "lastPaymentDate":
+      case "targetDate": {
+        const col = this.date[field];
+        return col !== null && col[i] === col[i];
+      }
+      case "creditDays":
+        return this.creditDays !== null && this.creditDays[i] === this.creditDays[i];
+      case "recoveryProbability":
+        return this.probability !== null && this.probability[i] !== null;
+      default: {
+        const col = this.text[field];
+        return col !== null && col[i] !== null;
+      }
+    }
+  }
+}
+
+function textAt(col: (string | null)[] | null, i: number): string | null {
+  return col === null ? null : col[i];
+}
+
+function dateAt(col: Float64Array | null, i: number): DayNumber | null {
+  if (col === null) return null;
+  const d = col[i];
+  return d === d ? d : null;
+}
+
+export function fenAt(col: Float64Array | null, i: number): number {
+  return col === null ? NaN : col[i];
+}
+
+function moneyText(store: LedgerStore, field: LedgerMoneyField, i: number): string | null {
+  const dec = store.exact[field].get(i);
+  if (dec !== undefined) return dec.toFixed(Math.max(2, dec.decimalPlaces()));
+  const fen = fenAt(store.fen[field], i);
+  return fen === fen ? formatFen(fen) : null;
+}
+
+/**
+ * One receivable (or, in a transactions ledger, one invoice or receipt) as read. Every field
+ * is null when the ledger has no such column, the cell is blank, or the cell could not be read
+ * (then there is a ParseIssue for it).
+ *
+ * Money fields are Decimals (`amount`, `received`, `balance`, ...), made on each access
+ * (keep the value if you need it twice). Each has a `...Fen` twin: the exact amount in
+ * integer fen, NaN when the amount is missing or not a whole number of fen within ±10^13 yuan
+ * (then only the Decimal holds it). Bulk code (sums over a million rows) should use the fen
+ * twins, falling back to the Decimal where a twin is NaN and hasMoney says there is a value.
+ */
+export class LedgerRow {
+  constructor(
+    private readonly store: LedgerStore,
+    private readonly i: number,
+  ) {}
+
+  get sheet(): string {
+    return this.store.sheet;
+  }
+  /** 1-based sheet row. */
+  get row(): number {
+    return this.store.sheetRow[this.i];
+  }
+  /** The row's cells as given (for surfaces that show or copy the original row). */
+  get raw(): readonly unknown[] {
+    return this.store.values[this.store.valueIndex[this.i]];
+  }
+  get customer(): string | null {
+    return textAt(this.store.text.customer, this.i);
+  }
+  get customerCode(): string | null {
+    return textAt(this.store.text.customerCode, this.i);
+  }
+  get project(): string | null {
+    return textAt(this.store.text.project, this.i);
+  }
+  get department(): string | null {
+    return textAt(this.store.text.department, this.i);
+  }
+  get document(): string | null {
+    return textAt(this.store.text.document, this.i);
+  }
+  get status(): string | null {
+    return textAt(this.store.text.status, this.i);
+  }
+  get collector(): string | null {
+    return textAt(this.store.text.collector, this.i);
+  }
+  get type(): string | null {
+    return textAt(this.store.text.type, this.i);
+  }
+  get agingLabel(): string | null {
+    return textAt(this.store.text.agingLabel, this.i);
+  }
+  get note(): string | null {
+    return textAt(this.store.text.note, this.i);
+  }
+  get dateArisen(): DayNumber | null {
+    return dateAt(this.store.date.dateArisen, this.i);
+  }
+  get dueDate(): DayNumber | null {
+    return dateAt(this.store.date.dueDate, this.i);
+  }
+  get lastConfirmed(): DayNumber | null {
+    return dateAt(this.store.date.lastConfirmed, this.i);
+  }
+  get lastPaymentDate(): DayNumber | null {
+    return dateAt(this.store.date.lastPaymentDate, this.i);
+  }
+  get targetDate(): DayNumber | null {
+    return dateAt(this.store.date.targetDate, this.i);
+  }
+  get creditDays(): number | null {
+    return dateAt(this.store.creditDays, this.i);
+  }
+  get recoveryProbability(): Decimal | null {
+    const col = this.store.probability;
+    return col === null ? null : col[this.i];
+  }
+  get amountFen(): number {
+    return fenAt(this.store.fen.amount, this.i);
+  }
+  get receivedFen(): number {
+    return fenAt(this.store.fen.received, this.i);
+  }
+  get balanceFen(): number {
+    return fenAt(this.store.fen.balance, this.i);
+  }
+  get contractAmountFen(): number {
+    return fenAt(this.store.fen.contractAmount, this.i);
+  }
+  get expectedRecoveryFen(): number {
+    return fenAt(this.store.fen.expectedRecovery, this.i);
+  }
+  get amount(): Decimal | null {
+    return this.store.money("amount", this.i);
+  }
+  get received(): Decimal | null {
+    return this.store.money("received", this.i);
+  }
+  get balance(): Decimal | null {
+    return this.store.money("balance", this.i);
+  }
+  get contractAmount(): Decimal | null {
+    return this.store.money("contractAmount", this.i);
+  }
+  get expectedRecovery(): Decimal | null {
+    return this.store.money("expectedRecovery", this.i);
+  }
+  /** The balance was not in the ledger: amount − received (a blank received counts as 0), or allocation's result. */
+  get balanceDerived(): boolean {
+    return this.store.derived[this.i] === 1;
+  }
+  set balanceDerived(value: boolean) {
+    this.store.derived[this.i] = value ? 1 : 0;
+  }
+  /** Fields with a ParseIssue on this row (bits in LEDGER_FIELDS order); see hasIssue. */
+  get issueMask(): number {
+    return this.store.issueMask[this.i];
+  }
+
+  /** Sets a money field: fen (NaN when not fen-exact) and/or the Decimal (null when fen says it all). */
+  setMoney(field: LedgerMoneyField, fen: number, dec: Decimal | null): void {
+    this.store.setMoney(field, this.i, fen, dec);
+  }
+
+  /** Whether a ParseIssue was recorded for the field on this row. */
+  hasIssue(field: LedgerField): boolean {
+    const mask = this.store.issueMask[this.i];
+    return mask !== 0 && (mask & (FIELD_BIT[field] ?? 0)) !== 0;
+  }
+
+  /** Whether a money field has a value, without making a Decimal. */
+  hasMoney(field: LedgerMoneyField): boolean {
+    return this.store.hasMoney(field, this.i);
+  }
+
+  /** -1, 0 or 1 for a money field's sign; NaN when it has no value. No Decimal is made on the fast path. */
+  moneySign(field: LedgerMoneyField): number {
+    const col = this.store.fen[field];
+    const f = col === null ? NaN : col[this.i];
+    const dec = this.store.exact[field].get(this.i);
+    if (dec !== undefined) return dec.isZero() ? 0 : dec.isNegative() ? -1 : 1;
+    if (f === f) return f > 0 ? 1 : f < 0 ? -1 : 0;
+    return NaN;
+  }
+
+  /** A plain object for JSON: money as exact decimal strings ("1234.50"), dates as yyyy-mm-dd. */
+  toJSON(): Record<string, string | number | boolean | null> {
+    const day = (d: DayNumber | null) => (d === null ? null : formatIsoDate(d));
+    const s = this.store;
+    const i = this.i;
+    return {
+      sheet: this.sheet,
+      row: this.row,
+      customer: this.customer,
+      customerCode: this.customerCode,
+      project: this.project,
+      department: this.department,
+      document: this.document,
+      dateArisen: day(this.dateArisen),
+      creditDays: this.creditDays,
+      dueDate: day(this.dueDate),
+      amount: moneyText(s, "amount", i),
+      received: moneyText(s, "received", i),
+      balance: moneyText(s, "balance", i),
+      balanceDerived: this.balanceDerived,
+      contractAmount: moneyText(s, "contractAmount", i),
+      status: this.status,
+      recoveryProbability: this.recoveryProbability === null ? null : this.recoveryProbability.toString(),
+      expectedRecovery: moneyText(s, "expectedRecovery", i),
+      lastConfirmed: day(this.lastConfirmed),
+      lastPaymentDate: day(this.lastPaymentDate),
+      targetDate: day(this.targetDate),
+      collector: this.collector,
+      type: this.type,
+      agingLabel: this.agingLabel,
+      note: this.note,
+    };
+  }
+}
+
