@@ -13,11 +13,27 @@ import { readLedger, type LedgerReading } from "./index";
 import type { MappingOverride } from "./mapping";
 import type { LedgerField } from "./headers";
 
+/** A rectangle of cells in sheet coordinates: 1-based rows and columns, both ends included. */
+export interface CellArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
 export interface SheetInput {
   name: string;
   values: readonly unknown[][];
   /** Where values[0][0] sits on the sheet (1-based); default A1. */
   origin?: { row: number; column: number };
+  /** Hidden (or very hidden) in the workbook: never taken as the ledger unless named. */
+  hidden?: boolean;
+  /**
+   * The sheet's merged areas. Excel and exceljs give a merged area's value in its top-left cell
+   * only; a hand-kept ledger merges a customer's name down its rows, so the reader fills a
+   * vertically merged value down over its area.
+   */
+  merges?: readonly CellArea[];
 }
 
 export type TableKind = "ledger" | "customers" | "bills" | "collections";
