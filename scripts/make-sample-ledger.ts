@@ -30,6 +30,7 @@ export const MISTAKES: Record<number, string> = {
   14: "余额为负：预收工程款 (overpayment)",
   15: "缺少客户名称 (missing-field)",
   16: "金额写成 12,34.50 (bad-amount)",
+  17: "小计按 1,234.50 计入第 16 行的金额，读到的明细少这一笔 (control-total-mismatch)",
 };
 
 const FIXED_TIME = new Date(Date.UTC(2011, 8, 8, 9, 0, 0)); // 2011-09-08, the date of plan 000
@@ -79,7 +80,7 @@ const LEDGER_ROWS: (Cell[] | "blank")[] = [
   [11, "第二项目部", "遂宁市第一中学", "C007", "校园网改造", "YS-2011-003", d(2011, 7, 1), null, null, null, null, -8000, null, null, null, d(2011, 7, 31), "张伟", "预收工程款", null],
   [12, "第二项目部", null, null, "零星维修", "JS-2011-071", d(2011, 7, 15), 30, null, 12600, 0, 12600, "1年以内", null, null, null, "张伟", null, null],
   [13, "第二项目部", "安居区政务服务中心", "C008", "政务网络设备安装", "JS-2011-074", d(2011, 8, 10), 30, null, "12,34.50", null, null, "1年以内", null, null, null, "张伟", null, null],
-  [null, "第二项目部小计", null, null, null, null, null, null, null, 923600, 535000, 411600, null, null, null, null, null, null, null],
+  [null, "第二项目部小计", null, null, null, null, null, null, null, 924834.5, 535000, 405834.5, null, null, null, null, null, null, null],
   "blank",
   // 遂宁分公司: plan 000's long-aged items (四川省通信产业服务有限公司遂宁市分公司, 2011-09-08)
   [14, "遂宁分公司", "成都军通通信有限公司", "T001", "凉山及雅安村通线路工程（分包）", "JT-2007-01", d(2007, 12, 31), null, null, "91.66万", null, "91.66万", "3年以上", null, "15万", null, "王志强", "竣工审计中", "工作量与合同差异较大，预计回收15万元，其余已计提坏账准备"],
@@ -90,7 +91,7 @@ const LEDGER_ROWS: (Cell[] | "blank")[] = [
   [19, "遂宁分公司", "中国电信股份有限公司阿坝分公司", "T006", "阿坝2009年通信工程余款", "AB-2009-07", d(2009, 10, 31), 90, null, "83万", "69万", "14万", "1-2年", 0.9, null, d(2011, 8, 15), "王志强", "竣工审计已完成", "6、7、8月已收回69万元"],
   [20, "遂宁分公司", "四川省电信有限公司巴中市分公司", "T007", "巴中通信工程款", "BZ-2010-02", d(2010, 6, 30), 90, null, "5万", "5万", 0, "1-2年", null, null, d(2011, 7, 31), "王志强", "已全部收回", "2011年7月收回"],
   [21, "遂宁分公司", "中国电信集团公司遂宁网络资产分公司", "T008", "2009年C网基站维护款", "SN-2009-C", "2009-12-31", null, null, "1.32万", null, "1.32万", "1-2年", 0.1, null, null, null, "被考核扣款", "涉及关联方，协商账务处理方式"],
-  [null, "遂宁分公司小计", null, null, null, null, null, null, null, "2,235,100.00", "1,021,400.00", "1,213,700.00", null, null, null, null, null, null, null],
+  [null, "遂宁分公司小计", null, null, null, null, null, null, null, "2,187,100.00", "971,400.00", "1,215,700.00", null, null, null, null, null, null, null],
   "blank",
   [null, "合计", null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null],
 ];

@@ -193,12 +193,55 @@ function unitName(scale: number, lang: Lang): string {
   return (lang === "zh-CN" ? zh : en)[scale] ?? String(scale);
 }
 
+/**
+ * The lines said before anything else: whether what was read agrees with the ledger's own
+ * totals, whether most rows were unusable, and what the as-of view left out.
+ */
+export function readingLines(result: AuditResult, lang: Lang): string[] {
+  const R = result.reading;
+  const zh = lang === "zh-CN";
+  const t = (zhText: string, enText: string): string => (zh ? zhText : enText);
+  const out: string[] = [];
+  if (R.reconciliation === "differences") {
+    out.push(
+      t(
+        `对账：有 ${count(R.controlDifferences)} 处与台账自身的合计或余额不符（见下方 control-total-mismatch），以下数字不可直接采信。`,
+        `Control totals: ${count(R.controlDifferences)} figure${R.controlDifferences === 1 ? "" : "s"} disagree${R.controlDifferences === 1 ? "s" : ""} with the ledger's own totals or balances (control-total-mismatch below); do not rely on the figures until they are explained.`,
+      ),
+    );
+  } else if (R.reconciliation === "reconciled") {
+    out.push(t(`对账：读取结果与台账自身的合计一致（核对 ${count(R.controlsChecked)} 项）。`, `Control totals: what was read agrees with the ledger's own totals (${count(R.controlsChecked)} figures checked).`));
+  } else {
+    out.push(t("对账：台账没有可核对的合计或余额。", "Control totals: the ledger states no total to reconcile against."));
+  }
+  if (R.mostlyUnusable) out.push(t("注意：读取的行中超过一半缺少或无法识别客户、日期或金额，以下合计不代表台账（见 reading-mostly-unusable）。", "Warning: more than half of the lines read lack, or have unreadable, customer, date or amount; the totals below do not represent the ledger (see reading-mostly-unusable)."));
+  const asOf = formatIsoDate(result.asOf);
+  const parts: string[] = [];
+  if (R.leftOut.count > 0) {
+    parts.push(
+      t(
+        `${count(R.leftOut.count)} 行日期晚于截止日 ${asOf}，未计入（应收 ${count(R.leftOut.items)}、收款或贷项 ${count(R.leftOut.credits)}）`,
+        `${count(R.leftOut.count)} line${R.leftOut.count === 1 ? "" : "s"} dated after ${asOf} left out (${count(R.leftOut.items)} item${R.leftOut.items === 1 ? "" : "s"}, ${count(R.leftOut.credits)} receipt${R.leftOut.credits === 1 ? "" : "s"} or credit${R.leftOut.credits === 1 ? "" : "s"})`,
+      ),
+    );
+  }
+  if (R.settled > 0) parts.push(t(`${count(R.settled)} 笔已结清`, `${count(R.settled)} settled`));
+  if (R.credits > 0) parts.push(t(`${count(R.credits)} 笔收款或贷项已冲销`, `${count(R.credits)} receipt${R.credits === 1 ? "" : "s"} or credit${R.credits === 1 ? "" : "s"} applied`));
+  if (R.advances.count > 0) parts.push(t(`${count(R.advances.count)} 户预收款共 ${yuan(R.advances.total)} 元，不计入账龄`, `${count(R.advances.count)} advance${R.advances.count === 1 ? "" : "s"} received totalling ${yuan(R.advances.total)}, kept out of the aging`));
+  if (parts.length > 0) {
+    out.push(t(`截止日视图：读取 ${count(R.lines)} 行；${parts.join("；")}。`, `As of ${asOf}: ${count(R.lines)} lines read; ${parts.join("; ")}.`));
+  }
+  if (R.inexact) out.push(t("截止日视图不精确：已核销金额没有日期，截止日之后的核销无法剔除（见 as-of-inexact）。", "The as-of view is not exact: settled amounts have no dates, so settlements after the as-of date cannot be taken out (see as-of-inexact)."));
+  return out;
+}
+
 /** The human summary printed on stdout. */
 export function summaryLines(result: AuditResult, source: string, lang: Lang, warnings: readonly Bilingual[] = []): string[] {
   const zh = lang === "zh-CN";
   const t = (zhText: string, enText: string): string => (zh ? zhText : enText);
   const out: string[] = [];
   const L = result.ledger;
+  for (const line of readingLines(result, lang)) out.push(line);
   out.push(t(`应收账款检查：${source}，截止 ${formatIsoDate(result.asOf)}`, `Receivables audit of ${source} as of ${formatIsoDate(result.asOf)}`));
   const headerAt = L.headerRow === null ? "" : t(`，表头在第 ${L.headerRow} 行`, `, header in row ${L.headerRow}`);
   const shape = L.shape === "transactions" ? t("（收付明细，已按客户冲销收款）", " (transactions; receipts applied per customer)") : "";

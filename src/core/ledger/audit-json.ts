@@ -3,10 +3,14 @@
  * ISO (yyyy-mm-dd), money is exact decimal strings ("1234.50"), so the file means the same in
  * any language that reads it, and totals can be checked against the rows without rounding.
  *
- * Shape (version 1):
+ * Shape (version 2; version 1 had no "reading", and counted every line in rowCount):
  * {
- *   "version": 1, "asOf": "2011-08-31", "source": "ledger.xlsx",
- *   "ledger": { "sheet", "shape", "headerRow", "rowCount", "skippedCount", "unitScale" },
+ *   "version": 2, "asOf": "2011-08-31", "source": "ledger.xlsx",
+ *   "ledger": { "sheet", "shape", "headerRow", "rowCount" (open items on the as-of date), "skippedCount", "unitScale" },
+ *   "reading": { "reconciliation" ("reconciled" | "differences" | "none"), "controlsChecked", "controlDifferences",
+ *                "lines", "settled", "credits", "leftOut": { "count", "items", "credits", "first", "latest" },
+ *                "advances": { "count", "total" }, "inexact", "mostlyUnusable", "sheets", "customerFrom",
+ *                "datesFrom", "runningBalance" },
  *   "companions": { "customers", "bills", "collections" },   // sheet names or null
  *   "rows": [ { "sheet", "row", "customer", "document", "dateArisen", "dueDate", "balance",
  *               "ageDays", "daysPastDue", "agingClass", "agingBand", "provision", "findings" } ],
@@ -17,10 +21,10 @@
  */
 import type { DayNumber } from "../calendar";
 import { formatIsoDate } from "../dates";
-import type { AuditResult, AuditRow, AuditTotals, UncheckedRule } from "./check";
+import type { AuditResult, AuditRow, AuditTotals, ReadingSummary, UncheckedRule } from "./check";
 import type { Finding } from "./findings";
 
-export const AUDIT_JSON_VERSION = 1;
+export const AUDIT_JSON_VERSION = 2;
 
 export interface AuditJsonRow {
   sheet: string;
@@ -43,11 +47,31 @@ export interface AuditJson {
   asOf: string;
   source: string;
   ledger: AuditResult["ledger"];
+  reading: ReadingJson;
   companions: AuditResult["companions"];
   rows: AuditJsonRow[];
   findings: Finding[];
   totals: AuditTotals;
   unchecked: UncheckedRule[];
+}
+
+/** The reading summary with its dates in ISO form. */
+export type ReadingJson = Omit<ReadingSummary, "leftOut"> & {
+  leftOut: { count: number; items: number; credits: number; first: { sheet: string; row: number; date: string } | null; latest: string | null };
+};
+
+export function readingToJson(r: ReadingSummary): ReadingJson {
+  const l = r.leftOut;
+  return {
+    ...r,
+    leftOut: {
+      count: l.count,
+      items: l.items,
+      credits: l.credits,
+      first: l.first === null ? null : { sheet: l.first.sheet, row: l.first.row, date: formatIsoDate(l.first.date) },
+      latest: l.latest === null ? null : formatIsoDate(l.latest),
+    },
+  };
 }
 
 function iso(day: DayNumber | null): string | null {
@@ -82,6 +106,7 @@ export function auditToJson(result: AuditResult, source: string): AuditJson {
     asOf: formatIsoDate(result.asOf),
     source,
     ledger: result.ledger,
+    reading: readingToJson(result.reading),
     companions: result.companions,
     rows,
     findings: result.findings,
@@ -96,7 +121,7 @@ export function auditToJson(result: AuditResult, source: string): AuditJson {
  */
 export function* auditJsonChunks(result: AuditResult, source: string): Generator<string> {
   yield `{"version":${AUDIT_JSON_VERSION},"asOf":${JSON.stringify(formatIsoDate(result.asOf))},"source":${JSON.stringify(source)}`;
-  yield `,"ledger":${JSON.stringify(result.ledger)},"companions":${JSON.stringify(result.companions)},"rows":[`;
+  yield `,"ledger":${JSON.stringify(result.ledger)},"reading":${JSON.stringify(readingToJson(result.reading))},"companions":${JSON.stringify(result.companions)},"rows":[`;
   const n = result.rows.length;
   let batch = "";
   for (let i = 0; i < n; i++) {

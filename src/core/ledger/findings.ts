@@ -30,7 +30,10 @@ export type RuleId =
   | "excel-error"
   | "unknown-document"
   | "unallocated-receipt"
-  | "arisen-after-as-of"
+  | "control-total-mismatch"
+  | "reading-mostly-unusable"
+  | "as-of-inexact"
+  | "opening-balance-dated"
   | "due-before-date"
   | "received-exceeds-amount"
   | "balance-mismatch"
@@ -222,17 +225,76 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = {
     definition: bi("收付明细式台账中，一笔收款没有客户，无法冲销任何款项。", "In a transactions ledger, a receipt has no customer and cannot be applied."),
     messages: { default: FROM_READING },
   },
-  "arisen-after-as-of": {
-    id: "arisen-after-as-of",
+  "control-total-mismatch": {
+    id: "control-total-mismatch",
     severity: "error",
-    source: "POLICY §3",
-    title: bi("发生日期晚于截止日", "Date arisen after the as-of date"),
+    source: "data",
+    title: bi("与台账自身合计不符", "Disagrees with the ledger's own total"),
     definition: bi(
-      "发生日期晚于检查截止日：账龄无从计算，该行不计入账龄、坏账准备合计。多为日期录错或截止日选错。",
-      "The date arisen is after the as-of date: there is no age, and the row stays out of the aging and provision totals. Usually a typo in the date or the wrong as-of date.",
+      "台账自己写明的数字（合计、小计、本月合计、本年累计、过次页、结转下年的金额，或逐行的余额）与读取到的明细相差 0.01 元或以上：与上方明细按几种范围（自上一个同名合计起、自上一个合计起、自表首起）求和都对不上，或余额不等于上一行余额 + 借方 − 贷方。说明读取漏读、错读了某些行，或台账本身不平。",
+      "A figure the ledger states itself (a total, subtotal, 本月合计, 本年累计, page carry-forward or closing line, or a line's running balance) differs by 0.01 or more from what was read: no sum of the lines above it (since the previous line with the same words, since the previous total, since the top) gives it, or the balance is not the previous line's balance + debit − credit. Either the reading missed or misread lines, or the ledger itself does not add up.",
     ),
     messages: {
-      default: bi("{cell}：发生日期 {date} 晚于截止日 {asOf}，无法计算账龄。", "{cell}: the date arisen {date} is after the as-of date {asOf}, so the item has no age."),
+      default: bi(
+        "{cell}：台账写明“{text}”为 {stated}，读取到的第 {fromRow}–{toRow} 行（{count} 行）合计为 {computed}，相差 {difference}。",
+        "{cell}: the ledger states {stated} on its \"{text}\" line, but rows {fromRow}–{toRow} as read ({count} rows) add up to {computed}; the difference is {difference}.",
+      ),
+      unreadable: bi(
+        "{cell}：台账写明“{text}”为 {stated}，读取到的第 {fromRow}–{toRow} 行（{count} 行）合计为 {computed}，相差 {difference}；其中第 {unreadable} 行的金额无法识别，未计入。",
+        "{cell}: the ledger states {stated} on its \"{text}\" line, but rows {fromRow}–{toRow} as read ({count} rows) add up to {computed}; the difference is {difference}. Row {unreadable} has an amount that could not be read and is not in the sum.",
+      ),
+      running: bi(
+        "{cell}：余额 {stated} 不等于上一行余额（{previousCell}）+ 借方 − 贷方 = {computed}，相差 {difference}。",
+        "{cell}: the balance {stated} is not the previous balance ({previousCell}) + debit − credit = {computed}; the difference is {difference}.",
+      ),
+    },
+  },
+  "reading-mostly-unusable": {
+    id: "reading-mostly-unusable",
+    severity: "error",
+    source: "data",
+    title: bi("大部分行无法使用", "Most rows could not be used"),
+    definition: bi(
+      "读取的明细行中超过一半缺少或无法识别客户、日期或金额。以下合计只包括其余的行，不代表台账；多半是列对应有误或台账格式未被识别。",
+      "More than half of the lines read lack, or have unreadable, customer, date or amount. The totals cover only the rest and do not represent the ledger; most likely the columns are mapped wrongly or the layout was not recognised.",
+    ),
+    messages: {
+      default: bi(
+        "{cell}：读取的 {total} 行中有 {bad} 行缺少或无法识别客户、日期或金额，以下合计只包括其余 {good} 行。请检查列对应（表头在第 {headerRow} 行）。",
+        "{cell}: {bad} of the {total} lines read lack, or have unreadable, customer, date or amount; the totals below cover only the other {good}. Check the column mapping (header in row {headerRow}).",
+      ),
+    },
+  },
+  "as-of-inexact": {
+    id: "as-of-inexact",
+    severity: "warning",
+    source: "POLICY §2",
+    title: bi("截止日视图不精确", "The as-of view cannot be exact"),
+    definition: bi(
+      "台账记录的收款、核销没有日期（如 ERP 应收单列表的已核销金额），而截止日早于台账中最晚的日期（导出晚于截止日）：截止日之后才发生的核销已从余额中扣除，这些款项在截止日的余额可能被低估。截止日之后的款项已不计入。",
+      "The ledger's settlements carry no dates (an ERP bill list's settled amount), and the as-of date is before the latest date in the ledger (it was exported later): settlements made after the as-of date are already deducted, so those items' balances on the as-of date may be understated. Lines dated after the as-of date are left out.",
+    ),
+    messages: {
+      default: bi(
+        "{cell}：台账中最晚日期为 {latest}，晚于截止日 {asOf}；已核销金额没有日期，截止日之后的核销无法剔除，{count} 笔有已收或已核销金额的款项按截止日的余额可能偏低。",
+        "{cell}: the ledger's latest date is {latest}, after the as-of date {asOf}; its settled amounts have no dates, so settlements after the as-of date cannot be taken out, and {count} items with a received or settled amount may show too little open on the as-of date.",
+      ),
+    },
+  },
+  "opening-balance-dated": {
+    id: "opening-balance-dated",
+    severity: "info",
+    source: "POLICY §3",
+    title: bi("期初余额按期初日计龄", "Opening balance aged from the period start"),
+    definition: bi(
+      "期初余额、上年结转行没有自己的日期，工作簿中也没有更早的明细说明其来源：按期间开始日计算账龄，实际账龄只会更长。",
+      "An opening-balance line (期初余额, 上年结转) has no date of its own and no earlier lines in the workbook show where it came from: it is aged from the period's start, so its true age can only be longer.",
+    ),
+    messages: {
+      default: bi(
+        "{cell}：“{customer}”的期初余额 {balance} 没有日期，按期初 {date} 计算账龄；实际账龄不短于此，可能属于更早的账龄段。",
+        "{cell}: \"{customer}\"'s opening balance of {balance} has no date and is aged from the period start, {date}; its true age is at least that, and it may belong in an older band.",
+      ),
     },
   },
   "due-before-date": {
@@ -450,15 +512,15 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = {
     id: "overpayment",
     severity: "warning",
     source: "POLICY §1, §10",
-    title: bi("负余额（预收款）", "Negative balance (an advance)"),
+    title: bi("预收款（客户净贷方余额）", "An advance (a customer's net credit)"),
     definition: bi(
-      "余额为负：这是预收款（多收），不是应收账款，应转入预收账款。已报 received-exceeds-amount 的行不再重复报。",
-      "A negative balance: an advance received, not a receivable, to be moved to advances received. Not reported again on a row already reported as received-exceeds-amount.",
+      "截至截止日，客户的收款、红字冲销和贷项冲完其全部应收款后仍有余额：这是预收款，不是应收账款，不计入账龄分类，应转入预收账款。报在留下余额的最后一笔贷项所在行。",
+      "On the as-of date a customer's receipts, reversals and credit notes exceed all its items: the rest is an advance received, not a receivable, kept out of the aging classes, to be moved to advances received. Reported on the row of the last credit that left it.",
     ),
     messages: {
       default: bi(
-        "{cell}：客户“{customer}”余额为 {balance} 元，是预收款而不是应收账款，应转入预收账款。",
-        "{cell}: customer \"{customer}\"'s balance is {balance}: an advance received, not a receivable; move it to advances received.",
+        "{cell}：客户“{customer}”的贷项冲完全部应收款后余 {balance} 元，是预收款而不是应收账款，应转入预收账款。",
+        "{cell}: customer \"{customer}\"'s credits exceed all its items by {balance}: an advance received, not a receivable; move it to advances received.",
       ),
     },
   },

@@ -126,8 +126,33 @@ export const DOCUMENT_FIELD = declareField(
   "document",
   "text",
   bi("单据号", "document"),
-  ["单据号", "单据编号", "单据号码", "发票号", "发票号码", "发票编号", "合同号", "合同编号", "结算单号", "单号", "凭证号", "凭证编号"],
-  ["document", "document no", "doc no", "=invoice", "invoice no", "invoice number", "contract no", "contract number", "reference", "=ref", "voucher no"],
+  ["单据号", "单据编号", "单据号码", "发票号", "发票号码", "发票编号", "合同号", "合同编号", "结算单号", "单号", "应收单号", "应收单编号", "销售发票号"],
+  ["document", "document no", "doc no", "=invoice", "invoice no", "invoice number", "contract no", "contract number", "reference", "=ref", "bill no"],
+);
+
+/**
+ * A bookkeeping voucher (记-0012, 凭证字号): numbered per month, so it repeats across months and
+ * never identifies a receivable. Read so that it is never taken for a document number.
+ */
+export const VOUCHER_FIELD = declareField(
+  "voucher",
+  "text",
+  bi("凭证字号", "voucher"),
+  ["凭证字号", "凭证号", "凭证编号", "凭证号数", "凭证号码", "凭证", "记账凭证号", "字号"],
+  ["voucher", "voucher no", "voucher number", "journal no", "je no", "journal entry"],
+);
+
+/**
+ * The invoice a receipt or credit settles, in a column meant for that (对应单据, 核销单号). A
+ * receipt is matched to a particular invoice only through such a column, or when its own
+ * document number is one of the customer's invoices'.
+ */
+export const APPLIES_TO_FIELD = declareField(
+  "appliesTo",
+  "text",
+  bi("对应单据", "applies to"),
+  ["对应单据", "对应单据号", "对应发票号", "对应发票", "核销单号", "核销单据号", "核销单据", "源单编号", "源单号", "源单单号", "关联单据", "关联单据号", "所冲单据"],
+  ["applies to", "applied to", "matched document", "invoice ref", "against invoice", "settles"],
 );
 
 export const CREDIT_DAYS_FIELD = declareField(
@@ -180,6 +205,12 @@ export const LEDGER_FIELDS = [
   PROJECT_FIELD,
   DEPARTMENT_FIELD,
   DOCUMENT_FIELD,
+  VOUCHER_FIELD,
+  APPLIES_TO_FIELD,
+  // A three-column ledger (三栏式明细账) writes its dates as 月 and 日 under a "2011年" banner.
+  declareField("year", "integer", bi("年", "year"), ["=年", "=年度", "=年份"], ["=year", "=yr"]),
+  declareField("month", "integer", bi("月", "month"), ["=月", "=月份"], ["=month", "=mon"]),
+  declareField("day", "integer", bi("日", "day"), ["=日"], ["=day"]),
   declareField(
     "dateArisen",
     "date",
@@ -193,23 +224,25 @@ export const LEDGER_FIELDS = [
     "amount",
     "money",
     bi("金额", "amount"),
-    ["金额", "应收金额", "应收款金额", "发生额", "发生金额", "原始金额", "开票金额", "发票金额", "结算金额", "挂账金额", "借方", "借方金额", "借方发生额", "本期增加", "=应收"],
-    ["amount", "invoice amount", "original amount", "=debit", "debit amount", "gross amount", "amount billed", "=billed"],
+    ["金额", "应收金额", "应收款金额", "发生额", "发生金额", "原始金额", "开票金额", "发票金额", "结算金额", "挂账金额", "借方", "借方金额", "借方发生额", "本期增加", "=应收", "价税合计", "价税合计金额", "含税金额", "应收金额(含税)", "本币价税合计"],
+    ["amount", "invoice amount", "original amount", "=debit", "debit amount", "gross amount", "amount billed", "=billed", "amount incl. vat", "total incl. tax"],
   ),
   declareField(
     "received",
     "money",
     bi("已收金额", "received"),
-    ["已收金额", "已收", "已收款", "回款", "回款金额", "已回款", "收款金额", "累计收款", "累计回款", "实收金额", "收回金额", "贷方", "贷方金额", "贷方发生额", "本期减少"],
-    ["received", "amount received", "=paid", "amount paid", "payments", "=credit", "credit amount", "collected", "receipts"],
+    ["已收金额", "已收", "已收款", "回款", "回款金额", "已回款", "收款金额", "累计收款", "累计回款", "实收金额", "收回金额", "贷方", "贷方金额", "贷方发生额", "本期减少", "已核销金额", "已核销", "核销金额", "本币已核销金额", "已结算金额", "已结算", "已收款金额"],
+    ["received", "amount received", "=paid", "amount paid", "payments", "=credit", "credit amount", "collected", "receipts", "settled amount", "amount settled", "=settled", "applied amount"],
   ),
   declareField(
     "balance",
     "money",
     bi("余额", "balance"),
-    ["余额", "应收余额", "应收账款余额", "应收款余额", "期末余额", "账面余额", "未收金额", "未收款", "欠款", "欠款金额", "尚欠金额", "未回款金额"],
-    ["balance", "outstanding", "open amount", "amount due", "balance due", "outstanding balance", "amount outstanding", "open balance"],
+    ["余额", "应收余额", "应收账款余额", "应收款余额", "期末余额", "账面余额", "未收金额", "未收款", "欠款", "欠款金额", "尚欠金额", "未回款金额", "未核销金额", "未核销", "本币未核销金额", "未结金额", "=未结", "未结算金额", "未结算", "未收款金额", "剩余金额", "余额金额"],
+    ["balance", "outstanding", "open amount", "amount due", "balance due", "outstanding balance", "amount outstanding", "open balance", "unsettled amount", "=unsettled", "remaining amount"],
   ),
+  // 借/贷/平 beside an unsigned 余额 (三栏式明细账): the balance's side.
+  declareField("direction", "text", bi("借或贷", "Dr/Cr"), ["借或贷", "方向", "余额方向", "借贷方向", "借/贷", "借贷"], ["dr/cr", "=direction", "debit/credit", "=side"]),
   declareField(
     "contractAmount",
     "money",

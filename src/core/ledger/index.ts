@@ -2,15 +2,31 @@
  * The ledger layer's reading half: a sheet's values in, typed receivables out, with every
  * problem reported by sheet, row and column. The checking rules build on `readLedger`.
  */
+import type Decimal from "decimal.js";
+import type { DayNumber } from "../calendar";
 import type { Policy } from "../policy/types";
-import { LEDGER_SCHEMA, type LedgerField } from "./headers";
-import type { MappingResult } from "./mapping";
-import { CellReader } from "./cell-reader";
-import { checkRequiredValues, readLedgerRows } from "./ledger-rows";
-import type { LedgerRow } from "./ledger-store";
+import { CellReader, fenToDecimal } from "./cell-reader";
+import { type Reconciliation, reconcileSheet, type RunningBalances } from "./control-totals";
+import { detectHeader, headerAt, LEDGER_FIELDS, LEDGER_SCHEMA, type LedgerField } from "./headers";
+import {
+  applyDirection,
+  composeDates,
+  fillMergedDown,
+  fillTitleCustomer,
+  headerYear,
+  isRunningBalance,
+  openingAmounts,
+  periodStart,
+  type TitleCustomer,
+  titleCustomer,
+} from "./layout";
+import { checkRequiredValues, readLedgerRows, type StatedLine } from "./ledger-rows";
+import type { LedgerMoneyField, LedgerRow, LedgerStore } from "./ledger-store";
+import { DEFAULT_ORIGIN, type MappingResult } from "./mapping";
 import { type ParseIssue, type SkippedRow, sortIssues } from "./parse-issues";
 import { type HeaderInfo, openTable, type TableOptions, type UnitsInfo } from "./table";
-import { type Allocation, allocateReceipts, isReceiptType, type UnappliedCredit } from "./transactions";
+import { isReceiptType } from "./transactions";
+import type { CellArea } from "./workbook";
 
 export * from "./headers";
 export * from "./mapping";
@@ -24,10 +40,15 @@ export { type ColumnPlan, type HeaderInfo, type OpenedTable, openTable, type Tab
 export type { UnitsInfo } from "./table";
 export * from "./transactions";
 export * from "./companions";
+export { type Advance, Allocation, type AsOfView, type LeftOut, openItemsAsOf } from "./as-of";
+export type { ControlDifference, Reconciliation } from "./control-totals";
+export type { StatedLine } from "./ledger-rows";
+export type { TitleCustomer } from "./layout";
 
 /**
  * open-items: one row per receivable, with its received amount and balance.
- * transactions: invoices and receipts as rows; receipts are allocated (transactions.ts).
+ * transactions: invoices and receipts as rows (a 明细账); receipts are allocated as of the
+ * check's date (as-of.ts).
  */
 export type LedgerShape = "open-items" | "transactions";
 
@@ -40,30 +61,54 @@ export interface ReadLedgerOptions extends TableOptions<LedgerField> {
    * customer master joined).
    */
   policy?: Policy;
+  /** The sheet's merged areas (SheetInput.merges): merged text and dates are filled down. */
+  merges?: readonly CellArea[];
 }
 
-export interface TransactionsSummary {
-  receipts: LedgerRow[];
-  /** Invoices fully paid by the receipts. */
-  settledItems: LedgerRow[];
-  allocations: Allocation[];
-  unappliedCredits: UnappliedCredit[];
+/** How the sheet was laid out, as far as reading it needed to know. */
+export interface LedgerLayout {
+  /** The sheets read together as one ledger (one per customer), in workbook order. */
+  sheets: string[];
+  /** Where each line's customer came from: a column, or the line above the header (科目：…—客户). */
+  customerFrom: "column" | "title";
+  /** The title lines that named a customer, per sheet. */
+  titleCustomers: TitleCustomer[];
+  /** Dates from a date column, or composed from 年/月/日 columns (the year from the banner). */
+  datesFrom: "column" | "parts";
+  /** The 余额 column is a running balance (明细账), checked line by line, not each item's balance. */
+  runningBalance: boolean;
+  /** Cells filled down from merged areas. */
+  filledFromMerges: number;
+  /** Opening lines (期初余额, 上年结转) without a date of their own, dated at the period's start: their age is a lower bound. */
+  openingsDated: { sheet: string; row: number; date: DayNumber }[];
+  /** Opening lines the workbook's earlier lines account for (上年结转 after last year's entries): reconciled, not counted again. */
+  openingsCarried: { sheet: string; row: number }[];
 }
 
 export interface LedgerReading {
+  /** The ledger's sheet (the first, when several one-customer sheets are read together). */
   sheet: string;
   shape: LedgerShape;
   header: HeaderInfo<LedgerField>;
   /** The mapping used, with detection's confidence, unmapped and ambiguous columns. */
   mapping: MappingResult<LedgerField>;
   units: UnitsInfo<LedgerField>;
-  /** Open items: the ledger's rows (open-items shape) or the invoices left open (transactions). */
+  /**
+   * Every line as read, in sheet order: an open-items ledger's items (settled ones too), a
+   * transactions ledger's invoices, receipts and opening lines. What is open on a date is
+   * as-of.openItemsAsOf's answer.
+   */
   rows: LedgerRow[];
   /** In sheet order (row, then column). */
   issues: ParseIssue[];
   skipped: SkippedRow[];
-  /** Transactions shape only. */
-  transactions: TransactionsSummary | null;
+  /** Lines where the ledger states its own figures (subtotals, carry-forwards, closing balances). */
+  stated: StatedLine[];
+  /** What was read against those figures. */
+  reconciliation: Reconciliation;
+  layout: LedgerLayout;
+  /** Sheet column letters of the mapped fields (the same on every sheet read together). */
+  letters: Partial<Record<LedgerField, string>>;
 }
 
 /** Values a row of each shape needs (the sheet-level columns are checked by LEDGER_SCHEMA). */
@@ -87,8 +132,11 @@ export function looksLikeReceipt(row: LedgerRow): boolean {
 /**
  * Reads a receivables ledger from a sheet's values (a 2-D array as range.values or exceljs
  * give it). Finds the header in the first 30 rows (or takes options.headerRow), maps columns
- * by header words (or options.mapping), reads amounts in the sheet's units, skips blank and
- * subtotal rows (listed in `skipped`), and reports every unreadable or missing value as a
+ * by header words (or options.mapping), reads amounts in the sheet's units, skips blank,
+ * subtotal and footer rows (listed in `skipped`; stated totals kept in `stated`), brings the
+ * layouts of layout.ts to one shape (the customer from a title line, dates from 年/月/日,
+ * a signed balance from 借/贷, merged cells filled down, opening lines), reconciles what was
+ * read with the ledger's own totals, and reports every unreadable or missing value as a
  * ParseIssue while still returning the row.
  *
  * Throws ArError only when the sheet as a whole cannot be read: "ledger.no-header",
@@ -97,40 +145,114 @@ export function looksLikeReceipt(row: LedgerRow): boolean {
  * goes on with the others.
  */
 export function readLedger(values: readonly unknown[][], options: ReadLedgerOptions): LedgerReading {
-  const table = openTable(values, LEDGER_SCHEMA, options);
-  const { rows, store, issues, skipped } = readLedgerRows(values, table);
+  const origin = options.origin ?? DEFAULT_ORIGIN;
+  // The customer of a one-customer sheet is named above its header (科目：…—客户, 客户：…).
+  const probe =
+    options.headerRow !== undefined
+      ? options.headerRow > 0 && options.headerRow - origin.row < values.length && options.headerRow >= origin.row
+        ? headerAt(values, options.headerRow - origin.row, LEDGER_FIELDS)
+        : null
+      : detectHeader(values, LEDGER_FIELDS);
+  const titled = probe === null ? null : titleCustomer(values, probe.rowIndices[0], origin);
+  const hasCustomerColumn = probe?.columns.some((c) => c.match?.field === "customer") === true || options.mapping?.customer !== undefined;
+  const fromTitle = titled !== null && !hasCustomerColumn ? titled : null;
+  const table = openTable(values, LEDGER_SCHEMA, fromTitle === null ? options : { ...options, provided: ["customer"] });
+
+  const filled = fillMergedDown(values, options.merges, table);
+  const { rows, store, issues, skipped, stated } = readLedgerRows(filled, table);
+  const allIssues = issues;
+  const mapped = new Set(table.plan.map((p) => p.field));
+
+  if (fromTitle !== null) fillTitleCustomer(store, fromTitle.name);
+  const year = mapped.has("month") && mapped.has("day") && !mapped.has("dateArisen") ? headerYear(values, table.detection) : null;
+  composeDates(store, table, year, allIssues);
+  applyDirection(store, table, allIssues);
+
+  // A running 余额 (明细账) is the ledger's own control figure, not an item's balance: kept for the
+  // reconciliation, cleared from the lines (an opening line keeps its balance as its amount).
+  const running = isRunningBalance(store) || (mapped.has("direction") && mapped.has("balance") && (mapped.has("amount") || mapped.has("received")));
+  openingAmounts(store);
+  let runningBalances: RunningBalances | null = null;
+  if (running) {
+    runningBalances = { stated: takeRunningBalances(store), column: table.plan.find((p) => p.field === "balance")?.letter ?? "" };
+  }
+
   const requested = options.shape ?? "auto";
-  const shape: LedgerShape = requested !== "auto" ? requested : rows.some(looksLikeReceipt) ? "transactions" : "open-items";
+  const shape: LedgerShape = requested !== "auto" ? requested : running || rows.some(looksLikeReceipt) ? "transactions" : "open-items";
+
+  const openingsDated = dateOpenings(store, periodStart(store, year));
 
   const reader = new CellReader(table.sheet, table.dateSystem);
   checkRequiredValues(store, table, ROW_REQUIRED[shape], reader);
-  const allIssues = issues;
   for (const i of reader.issues) allIssues.push(i);
 
-  let openRows = rows;
-  let transactions: TransactionsSummary | null = null;
-  if (shape === "transactions") {
-    const columns: Partial<Record<LedgerField, string>> = {};
-    for (const c of table.mapping.columns) columns[c.field] = c.letter;
-    const result = allocateReceipts(rows, { sheet: table.sheet, columns });
-    for (const i of result.issues) allIssues.push(i);
-    openRows = result.openItems;
-    transactions = {
-      receipts: result.receipts,
-      settledItems: result.settledItems,
-      allocations: result.allocations,
-      unappliedCredits: result.unappliedCredits,
-    };
-  }
+  const letters: Partial<Record<LedgerField, string>> = {};
+  for (const c of table.mapping.columns) letters[c.field] = c.letter;
+  const reconciliation = reconcileSheet(table.sheet, rows, stated, letters as Partial<Record<LedgerMoneyField, string>>, runningBalances);
   return {
     sheet: table.sheet,
     shape,
     header: table.header,
     mapping: table.mapping,
     units: table.units,
-    rows: openRows,
+    rows,
     issues: sortIssues(allIssues),
     skipped,
-    transactions,
+    stated,
+    reconciliation,
+    layout: {
+      sheets: [table.sheet],
+      customerFrom: fromTitle === null ? "column" : "title",
+      titleCustomers: fromTitle === null ? [] : [fromTitle],
+      datesFrom: year !== null || (mapped.has("month") && mapped.has("day") && !mapped.has("dateArisen")) ? "parts" : "column",
+      runningBalance: running,
+      filledFromMerges: countFilled(values, filled),
+      openingsDated: openingsDated.map((o) => ({ sheet: table.sheet, ...o })),
+      openingsCarried: [],
+    },
+    letters,
   };
+}
+
+/** The running balances as stated, taken off the lines (an opening line keeps its own as its amount). */
+function takeRunningBalances(store: LedgerStore): (Decimal | null)[] {
+  const out: (Decimal | null)[] = new Array<Decimal | null>(store.length).fill(null);
+  const fen = store.fen.balance;
+  for (let i = 0; i < store.length; i++) {
+    const exact = store.exact.balance.get(i);
+    const f = fen === null ? NaN : fen[i];
+    if (store.derived[i] !== 1) out[i] = exact ?? (f === f ? fenToDecimal(f) : null);
+    store.setMoney("balance", i, NaN, null);
+    store.derived[i] = 0;
+  }
+  return out;
+}
+
+/** Opening lines without a date get the period's start; returned so the check can say their age is a lower bound. */
+function dateOpenings(store: LedgerStore, start: DayNumber | null): { row: number; date: DayNumber }[] {
+  const out: { row: number; date: DayNumber }[] = [];
+  if (start === null) return out;
+  let col: Float64Array | null = null;
+  for (let i = 0; i < store.length; i++) {
+    if (store.opening[i] !== 1) continue;
+    const d = store.date.dateArisen?.[i] ?? NaN;
+    const due = store.date.dueDate?.[i] ?? NaN;
+    if (d === d || due === due) continue;
+    col ??= store.dateColumn("dateArisen");
+    col[i] = start;
+    out.push({ row: store.sheetRow[i], date: start });
+  }
+  return out;
+}
+
+function countFilled(before: readonly unknown[][], after: readonly unknown[][]): number {
+  if (before === after) return 0;
+  let n = 0;
+  for (let r = 0; r < after.length; r++) {
+    if (before[r] === after[r]) continue;
+    const a = after[r];
+    const b = before[r];
+    for (let c = 0; c < a.length; c++) if (a[c] !== (Array.isArray(b) ? b[c] : undefined)) n++;
+  }
+  return n;
 }

@@ -6,13 +6,16 @@
  */
 import type Decimal from "decimal.js";
 import { MAX_FEN_LINE } from "../fen";
-import { alternativesOf, CellReader, fenOfDecimal, MONEY_BAD, MONEY_READ } from "./cell-reader";
+import type { DayNumber } from "../calendar";
+import { alternativesOf, CellReader, fenOfDecimal, fenToDecimal, MONEY_BAD, MONEY_READ } from "./cell-reader";
 import type { FieldKind, LedgerField } from "./headers";
 import {
   DATE_FIELDS,
+  DATE_PART_FIELDS,
   fenAt,
   FIELD_BIT,
   type LedgerDateField,
+  type LedgerDatePartField,
   type LedgerMoneyField,
   LedgerRow,
   LedgerStore,
@@ -21,7 +24,7 @@ import {
   TEXT_FIELDS,
 } from "./ledger-store";
 import type { ParseIssue, SkippedRow } from "./parse-issues";
-import { walkRows } from "./row-kinds";
+import { type StatedLineKind, walkRows } from "./row-kinds";
 import { type ColumnPlan, type OpenedTable, planOf } from "./table";
 
 // Taken once: through tsx (CommonJS) every use of an imported name calls a getter (see cell-reader.ts).
@@ -32,11 +35,33 @@ const BAD = MONEY_BAD;
 /** Free-text columns: a subtotal word there is a word, not a subtotal line. */
 const LEDGER_FREE_TEXT: readonly LedgerField[] = ["note", "status"];
 
+/**
+ * A line where the ledger states its own figures: a subtotal (本月合计, 小计, 合计…), a page
+ * carry-forward (过次页) or a closing balance (结转下年, 期末余额). Not a transaction; what was
+ * read is reconciled against it (control-totals.ts).
+ */
+export interface StatedLine {
+  sheet: string;
+  /** 1-based sheet row. */
+  row: number;
+  kind: StatedLineKind;
+  /** The words that made it one ("本月合计"). */
+  text: string;
+  /** What the line states in each money column it fills, exactly, in yuan. */
+  money: Partial<Record<LedgerMoneyField, Decimal>>;
+  /** The line's 借/贷/平, when the ledger has a direction column. */
+  direction: string | null;
+  /** The line's date cell, or its 年/月/日 parts, as written (for 本年累计: which year). */
+  date: DayNumber | null;
+  parts: { year: number | null; month: number | null; day: number | null };
+}
+
 export interface LedgerRowsResult {
   rows: LedgerRow[];
   store: LedgerStore;
   issues: ParseIssue[];
   skipped: SkippedRow[];
+  stated: StatedLine[];
 }
 
 /** One plan entry with the column it writes to resolved (one object shape, so the loop stays monomorphic). */
@@ -64,15 +89,24 @@ export function readLedgerRows(values: readonly unknown[][], table: OpenedTable<
     kind: plan.kind,
     bit: FIELD_BIT[plan.field] ?? 0,
     text: (TEXT_FIELDS as readonly string[]).includes(plan.field) ? store.text[plan.field as LedgerTextField] : null,
-    date: (DATE_FIELDS as readonly string[]).includes(plan.field) ? store.date[plan.field as LedgerDateField] : plan.field === "creditDays" ? store.creditDays : null,
+    date: (DATE_FIELDS as readonly string[]).includes(plan.field)
+      ? store.date[plan.field as LedgerDateField]
+      : plan.field === "creditDays"
+        ? store.creditDays
+        : (DATE_PART_FIELDS as readonly string[]).includes(plan.field)
+          ? store.dateParts[plan.field as LedgerDatePartField]
+          : null,
     fen: (MONEY_FIELDS as readonly string[]).includes(plan.field) ? store.fen[plan.field as LedgerMoneyField] : null,
     exact: (MONEY_FIELDS as readonly string[]).includes(plan.field) ? store.exact[plan.field as LedgerMoneyField] : null,
   }));
   const stepCount = steps.length;
   const probability = store.probability;
   const hasReceived = planOf(table, "received") !== undefined;
-  walkRows(values, table, LEDGER_FREE_TEXT, skipped, (cells, sheetRow, valueIndex) => {
+  const stated: StatedLine[] = [];
+  const onStated = statedLineReader(table, stated);
+  walkRows(values, table, LEDGER_FREE_TEXT, skipped, (cells, sheetRow, valueIndex, role) => {
     const i = store.append(sheetRow, valueIndex);
+    if (role === "opening") store.opening[i] = 1;
     for (let k = 0; k < stepCount; k++) {
       const step = steps[k];
       const p = step.plan;
@@ -116,10 +150,39 @@ export function readLedgerRows(values: readonly unknown[][], table: OpenedTable<
       }
     }
     deriveBalance(store, i, hasReceived);
-  });
+  }, onStated);
   const rows: LedgerRow[] = new Array<LedgerRow>(store.length);
   for (let i = 0; i < store.length; i++) rows[i] = new LedgerRow(store, i);
-  return { rows, store, issues: reader.issues, skipped };
+  return { rows, store, issues: reader.issues, skipped, stated };
+}
+
+/**
+ * Reads what a stated line says in the table's money, date and direction columns. A cell that
+ * cannot be read is left out of the line (it is a printed total, not a value the check uses):
+ * the reconciliation then has nothing to compare in that column.
+ */
+function statedLineReader(table: OpenedTable<LedgerField>, out: StatedLine[]): (cells: readonly unknown[], sheetRow: number, kind: StatedLineKind, text: string) => void {
+  const reader = new CellReader(table.sheet, table.dateSystem);
+  const money = table.plan.filter((p) => p.kind === "money");
+  const date = planOf(table, "dateArisen");
+  const direction = planOf(table, "direction");
+  const parts = (["year", "month", "day"] as const).map((f) => planOf(table, f));
+  return (cells, sheetRow, kind, text) => {
+    const line: StatedLine = { sheet: table.sheet, row: sheetRow, kind, text, money: {}, direction: null, date: null, parts: { year: null, month: null, day: null } };
+    for (const p of money) {
+      if (reader.money(cells[p.index], sheetRow, p) !== READ) continue;
+      line.money[p.field as LedgerMoneyField] = reader.dec ?? fenToDecimal(reader.fen);
+    }
+    if (date !== undefined) line.date = reader.date(cells[date.index], sheetRow, date) ?? null;
+    if (direction !== undefined) line.direction = reader.text(cells[direction.index], sheetRow, direction) ?? null;
+    parts.forEach((p, k) => {
+      if (p === undefined) return;
+      const n = reader.integer(cells[p.index], sheetRow, p);
+      if (typeof n === "number") line.parts[(["year", "month", "day"] as const)[k]] = n;
+    });
+    reader.issues.length = 0;
+    out.push(line);
+  };
 }
 
 const BALANCE_BIT = FIELD_BIT.balance;

@@ -13,10 +13,40 @@ import { fenToDecimal } from "./cell-reader";
 import { LEDGER_FIELDS, type LedgerField } from "./headers";
 
 export type LedgerMoneyField = "amount" | "received" | "balance" | "contractAmount" | "expectedRecovery";
-export type LedgerTextField = "customer" | "customerCode" | "project" | "department" | "document" | "status" | "collector" | "type" | "agingLabel" | "note";
+export type LedgerTextField =
+  | "customer"
+  | "customerCode"
+  | "project"
+  | "department"
+  | "document"
+  | "voucher"
+  | "appliesTo"
+  | "status"
+  | "collector"
+  | "type"
+  | "agingLabel"
+  | "direction"
+  | "note";
+/** Whole numbers besides credit days: the parts of a date a three-column ledger splits (年, 月, 日). */
+export type LedgerDatePartField = "year" | "month" | "day";
 export type LedgerDateField = "dateArisen" | "dueDate" | "lastConfirmed" | "lastPaymentDate" | "targetDate";
 
-export const TEXT_FIELDS: readonly LedgerTextField[] = ["customer", "customerCode", "project", "department", "document", "status", "collector", "type", "agingLabel", "note"];
+export const TEXT_FIELDS: readonly LedgerTextField[] = [
+  "customer",
+  "customerCode",
+  "project",
+  "department",
+  "document",
+  "voucher",
+  "appliesTo",
+  "status",
+  "collector",
+  "type",
+  "agingLabel",
+  "direction",
+  "note",
+];
+export const DATE_PART_FIELDS: readonly LedgerDatePartField[] = ["year", "month", "day"];
 export const DATE_FIELDS: readonly LedgerDateField[] = ["dateArisen", "dueDate", "lastConfirmed", "lastPaymentDate", "targetDate"];
 export const MONEY_FIELDS: readonly LedgerMoneyField[] = ["amount", "received", "balance", "contractAmount", "expectedRecovery"];
 
@@ -47,12 +77,15 @@ export class LedgerStore {
   readonly valueIndex: Int32Array;
   readonly issueMask: Int32Array;
   readonly derived: Uint8Array;
+  /** 1 for an opening balance line (期初余额, 上年结转), 0 for an ordinary line. */
+  readonly opening: Uint8Array;
   readonly text: Record<LedgerTextField, (string | null)[] | null>;
   readonly date: Record<LedgerDateField, Float64Array | null>;
   readonly fen: Record<LedgerMoneyField, Float64Array | null>;
   /** Amounts off the fast path (not whole fen, or beyond ±10^13 yuan), by row index. */
   readonly exact: Record<LedgerMoneyField, Map<number, Decimal>>;
   creditDays: Float64Array | null;
+  readonly dateParts: Record<LedgerDatePartField, Float64Array | null>;
   probability: (Decimal | null)[] | null;
 
   constructor(
@@ -65,6 +98,7 @@ export class LedgerStore {
     this.valueIndex = new Int32Array(capacity);
     this.issueMask = new Int32Array(capacity);
     this.derived = new Uint8Array(capacity);
+    this.opening = new Uint8Array(capacity);
     const text = {} as Record<LedgerTextField, (string | null)[] | null>;
     for (const f of TEXT_FIELDS) text[f] = mapped.has(f) ? sizedColumn<string>(capacity) : null;
     this.text = text;
@@ -82,7 +116,62 @@ export class LedgerStore {
     this.fen = fen;
     this.exact = exact;
     this.creditDays = mapped.has("creditDays") ? filledNaN(capacity) : null;
+    const parts = {} as Record<LedgerDatePartField, Float64Array | null>;
+    for (const f of DATE_PART_FIELDS) parts[f] = mapped.has(f) ? filledNaN(capacity) : null;
+    this.dateParts = parts;
     this.probability = mapped.has("recoveryProbability") ? sizedColumn<Decimal>(capacity) : null;
+  }
+
+  /**
+   * A new store holding rows `indices` of this one (in that order), every column copied: the
+   * as-of view sets open items' received and balance there, and the rows as read stay as read.
+   */
+  subset(indices: readonly number[]): LedgerStore {
+    const n = indices.length;
+    const mapped = new Set<string>();
+    for (const f of TEXT_FIELDS) if (this.text[f] !== null) mapped.add(f);
+    for (const f of DATE_FIELDS) if (this.date[f] !== null) mapped.add(f);
+    for (const f of MONEY_FIELDS) if (this.fen[f] !== null) mapped.add(f);
+    for (const f of DATE_PART_FIELDS) if (this.dateParts[f] !== null) mapped.add(f);
+    if (this.creditDays !== null) mapped.add("creditDays");
+    if (this.probability !== null) mapped.add("recoveryProbability");
+    const out = new LedgerStore(this.sheet, this.values, n, mapped);
+    out.length = n;
+    const gather = <A extends Int32Array | Uint8Array | Float64Array>(from: A, to: A): void => {
+      for (let k = 0; k < n; k++) to[k] = from[indices[k]];
+    };
+    gather(this.sheetRow, out.sheetRow);
+    gather(this.valueIndex, out.valueIndex);
+    gather(this.issueMask, out.issueMask);
+    gather(this.derived, out.derived);
+    gather(this.opening, out.opening);
+    for (const f of TEXT_FIELDS) {
+      const from = this.text[f];
+      const to = out.text[f];
+      if (from !== null && to !== null) for (let k = 0; k < n; k++) to[k] = from[indices[k]] ?? null;
+    }
+    for (const f of DATE_FIELDS) {
+      const from = this.date[f];
+      const to = out.date[f];
+      if (from !== null && to !== null) gather(from, to);
+    }
+    for (const f of DATE_PART_FIELDS) {
+      const from = this.dateParts[f];
+      const to = out.dateParts[f];
+      if (from !== null && to !== null) gather(from, to);
+    }
+    for (const f of MONEY_FIELDS) {
+      const from = this.fen[f];
+      if (from !== null) gather(from, out.fenColumn(f));
+      const exact = this.exact[f];
+      if (exact.size > 0) for (let k = 0; k < n; k++) {
+        const d = exact.get(indices[k]);
+        if (d !== undefined) out.exact[f].set(k, d);
+      }
+    }
+    if (this.creditDays !== null && out.creditDays !== null) gather(this.creditDays, out.creditDays);
+    if (this.probability !== null && out.probability !== null) for (let k = 0; k < n; k++) out.probability[k] = this.probability[indices[k]] ?? null;
+    return out;
   }
 
   append(sheetRow: number, valueIndex: number): number {
@@ -90,6 +179,26 @@ export class LedgerStore {
     this.sheetRow[i] = sheetRow;
     this.valueIndex[i] = valueIndex;
     return i;
+  }
+
+  /** A text column, made (all blank) when the sheet has none: for a value the layout supplies. */
+  textColumn(field: LedgerTextField): (string | null)[] {
+    let col = this.text[field];
+    if (col === null) {
+      col = new Array<string | null>(this.capacity).fill(null);
+      this.text[field] = col;
+    }
+    return col;
+  }
+
+  /** A date column, made (all blank) when the sheet has none. */
+  dateColumn(field: LedgerDateField): Float64Array {
+    let col = this.date[field];
+    if (col === null) {
+      col = filledNaN(this.capacity);
+      this.date[field] = col;
+    }
+    return col;
   }
 
   fenColumn(field: LedgerMoneyField): Float64Array {
@@ -141,6 +250,12 @@ export class LedgerStore {
       }
       case "creditDays":
         return this.creditDays !== null && this.creditDays[i] === this.creditDays[i];
+      case "year":
+      case "month":
+      case "day": {
+        const col = this.dateParts[field];
+        return col !== null && col[i] === col[i];
+      }
       case "recoveryProbability":
         return this.probability !== null && this.probability[i] !== null;
       default: {
@@ -214,6 +329,15 @@ export class LedgerRow {
   }
   get document(): string | null {
     return textAt(this.store.text.document, this.i);
+  }
+  get voucher(): string | null {
+    return textAt(this.store.text.voucher, this.i);
+  }
+  get appliesTo(): string | null {
+    return textAt(this.store.text.appliesTo, this.i);
+  }
+  get direction(): string | null {
+    return textAt(this.store.text.direction, this.i);
   }
   get status(): string | null {
     return textAt(this.store.text.status, this.i);
@@ -289,6 +413,17 @@ export class LedgerRow {
   set balanceDerived(value: boolean) {
     this.store.derived[this.i] = value ? 1 : 0;
   }
+  /** An opening balance line (期初余额, 上年结转): what the period started with, not a transaction of it. */
+  get isOpening(): boolean {
+    return this.store.opening[this.i] === 1;
+  }
+  /** The store and the index this view reads (for code that works on columns). */
+  get index(): number {
+    return this.i;
+  }
+  get source(): LedgerStore {
+    return this.store;
+  }
   /** Fields with a ParseIssue on this row (bits in LEDGER_FIELDS order); see hasIssue. */
   get issueMask(): number {
     return this.store.issueMask[this.i];
@@ -333,6 +468,8 @@ export class LedgerRow {
       project: this.project,
       department: this.department,
       document: this.document,
+      voucher: this.voucher,
+      appliesTo: this.appliesTo,
       dateArisen: day(this.dateArisen),
       creditDays: this.creditDays,
       dueDate: day(this.dueDate),

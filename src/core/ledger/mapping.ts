@@ -286,8 +286,8 @@ export function applyOverride<F extends string>(
 }
 
 /** The required groups (TableSchema.required) the mapping leaves without any column. */
-export function missingRequired<F extends string>(schema: TableSchema<F>, mapping: ColumnMapping<F>): (readonly F[])[] {
-  return schema.required.filter((group) => group.every((f) => mapping[f] === undefined));
+export function missingRequired<F extends string>(schema: TableSchema<F>, mapping: ColumnMapping<F>, provided: ReadonlySet<F> = new Set()): (readonly F[])[] {
+  return schema.required.filter((group) => group.every((f) => mapping[f] === undefined && !provided.has(f)));
 }
 
 function synonymsFor(decl: FieldDeclaration, max: number): string {
@@ -314,8 +314,14 @@ export function describeGroups<F extends string>(schema: TableSchema<F>, groups:
 }
 
 /** Throws ArError "ledger.missing-columns" naming every required field the mapping lacks. */
-export function requireColumns<F extends string>(schema: TableSchema<F>, result: MappingResult<F>, sheet: string, headerRow: number | null): void {
-  const missing = missingRequired(schema, result.mapping);
+export function requireColumns<F extends string>(
+  schema: TableSchema<F>,
+  result: MappingResult<F>,
+  sheet: string,
+  headerRow: number | null,
+  provided: ReadonlySet<F> = new Set(),
+): void {
+  const missing = missingRequired(schema, result.mapping, provided);
   if (missing.length === 0) return;
   const found = result.columns.map((c) => `${c.letter}:${c.header === "" ? c.field : c.header}`).join(", ");
   const at = headerRow === null ? "" : `第 ${headerRow} 行的`;

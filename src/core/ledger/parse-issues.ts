@@ -45,12 +45,14 @@ export interface ParseIssue {
 
 /**
  * Why a row was not read: blank (inside the table; blank rows after the last row are not
- * listed), subtotal (合计/小计/总计/累计/Total/Subtotal), carry-forward (承前页/过次页, page
- * totals of a printed ledger), repeated-header (the header again, as printed pages repeat it),
- * note (a line whose only cell is text at the table's left edge or outside its columns: a
- * section banner, "制表人：…").
+ * listed), subtotal (合计/小计/总计/累计/Total/Subtotal, and 本月合计/本期合计/本年累计 in any
+ * column, 摘要 included), carry-forward (承前页/过次页, page totals of a printed ledger),
+ * closing (结转下年/期末余额: the balance carried to the next period), repeated-header (the
+ * header again, as printed pages repeat it), note (a line whose only cell is text at the table's
+ * left edge or outside its columns: a section banner), footer (制表人/审核/财务负责人…: the table
+ * ends there, and the rows after it, up to a repeated header, are not read).
  */
-export type SkipReason = "blank" | "subtotal" | "carry-forward" | "repeated-header" | "note";
+export type SkipReason = "blank" | "subtotal" | "carry-forward" | "closing" | "repeated-header" | "note" | "footer";
 
 export interface SkippedRow {
   row: number;

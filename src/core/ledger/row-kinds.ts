@@ -67,7 +67,43 @@ const ROW_SUBTOTAL = 2;
 const ROW_CARRY = 3;
 const ROW_REPEATED_HEADER = 4;
 const ROW_NOTE = 5;
-const SKIP_REASONS: readonly (SkipReason | null)[] = [null, "blank", "subtotal", "carry-forward", "repeated-header", "note"];
+const ROW_CLOSING = 6;
+const ROW_FOOTER = 7;
+const ROW_OPENING = 8;
+const SKIP_REASONS: readonly (SkipReason | null)[] = [null, "blank", "subtotal", "carry-forward", "repeated-header", "note", "closing", "footer", null];
+
+/** What a data row is besides an ordinary line. */
+export type RowRole = "line" | "opening";
+
+/** The kind of a line that states the ledger's own figures (control-totals.ts reconciles them). */
+export type StatedLineKind = "subtotal" | "carry-forward" | "closing";
+
+// Special lines, recognised in any text column (摘要 included) by the whole cell, so a note that
+// merely contains a word ("累计欠款三年") is not one. Text is compared after NFKC, without white
+// space and without the punctuation around it.
+const SPECIAL_TOTAL = /^(本(日|月|季|期|年|季度|年度)|全年|当月|当期|年度)?(发生额|发生)?(合计|小计|累计|总计)$/;
+const SPECIAL_CARRY = /^(承前页|过次页|转下页|接上页|承上页|过下页|转次页)$/;
+const SPECIAL_CLOSING = /^(结转下年度?|结转下期|结转下月|转下年|转下期|年末余额|期末余额|本期期末余额|月末余额|期末结存)$/;
+const SPECIAL_OPENING = /^(期初余额|期初|期初结存|年初余额|月初余额|上年结转|上期结转|上月结转|结转上年|承上年|承上期|上年余额|初始余额|承前期)$/;
+// A footer: who made, checked or approved the table, or when it was printed; with a colon and a
+// name, or alone. Only on a row without a number (a footer states no amounts).
+const SPECIAL_FOOTER = /^(制表人?|编制人?|制单人?|填表人?|审核人?|复核人?|审批人?|财务负责人|财务经理|财务总监|会计主管|财务主管|主管会计|单位负责人|企业负责人|部门负责人|记账人?|出纳|打印日期|打印时间|打印人|制表日期|编制日期|报出日期)(:.*)?$/;
+/** First characters of every special phrase: most cells fail this one lookup. */
+const SPECIAL_FIRST = new Set("本全当年发合小累总承过转接结期月上初制编填审复财会主单企部记出打报".split("").map((c) => c.charCodeAt(0)));
+
+/** What a cell's whole text says the row is, by the special phrases above; ROW_DATA when nothing. */
+function specialLine(text: string): number {
+  const t = trimmed(text);
+  if (t.length === 0 || t.length > 40 || !SPECIAL_FIRST.has(t.charCodeAt(0))) return ROW_DATA;
+  const n = t.normalize("NFKC").replace(/\s+/g, "").replace(/帐/g, "账");
+  if (SPECIAL_FOOTER.test(n)) return ROW_FOOTER;
+  const bare = n.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, "");
+  if (SPECIAL_TOTAL.test(bare)) return ROW_SUBTOTAL;
+  if (SPECIAL_CARRY.test(bare)) return ROW_CARRY;
+  if (SPECIAL_CLOSING.test(bare)) return ROW_CLOSING;
+  if (SPECIAL_OPENING.test(bare)) return ROW_OPENING;
+  return ROW_DATA;
+}
 
 /** What classifyRow needs to know about the table. */
 export interface RowClassifier {
@@ -94,11 +130,15 @@ function classifyRow(cells: unknown, c: RowClassifier): number {
   let onlyIndex = -1;
   let total = ROW_DATA;
   let totalText = "";
+  let special = ROW_DATA;
+  let specialText = "";
+  let numbers = 0;
   for (let i = 0; i < cells.length; i++) {
     let v: unknown = cells[i];
     if (v === null || v === undefined || v === "") continue;
     if (typeof v === "number" || typeof v === "boolean") {
       filled++;
+      numbers++;
       onlyText = null;
       continue;
     }
@@ -113,6 +153,10 @@ function classifyRow(cells: unknown, c: RowClassifier): number {
     filled++;
     onlyText = filled === 1 ? v : null;
     onlyIndex = i;
+    if (special === ROW_DATA) {
+      special = specialLine(v);
+      if (special !== ROW_DATA) specialText = v;
+    }
     if (total === ROW_DATA && !(i < c.freeText.length && c.freeText[i])) {
       const m = totalMarker(v);
       if (m !== null) {
@@ -122,6 +166,11 @@ function classifyRow(cells: unknown, c: RowClassifier): number {
     }
   }
   if (filled === 0) return ROW_BLANK;
+  if (special === ROW_FOOTER && numbers > 0) special = ROW_DATA;
+  if (special !== ROW_DATA) {
+    classifiedText = specialText.trim();
+    return special;
+  }
   if (total !== ROW_DATA) {
     classifiedText = totalText.trim();
     return total;
@@ -173,20 +222,25 @@ function classifierFor<F extends string>(table: OpenedTable<F>, freeTextFields: 
 }
 
 /**
- * Walks the data rows, classifying each; calls `onData` for a row to read and records the
- * others. Blank rows are listed only when a later row has data (the used range of a sheet
- * often runs far past the table).
+ * Walks the data rows, classifying each; calls `onData` for a row to read (with its role: an
+ * opening balance line, or an ordinary line), `onStated` for a line that states the ledger's own
+ * figures (subtotals, page carry-forwards, closing balances), and records every row not read.
+ * Blank rows are listed only when a later row has data (the used range of a sheet often runs far
+ * past the table). A footer ends the table: the rows after it are skipped as "footer" until the
+ * header comes again (a sheet of several printed blocks).
  */
 export function walkRows<F extends string>(
   values: readonly unknown[][],
   table: OpenedTable<F>,
   freeTextFields: readonly string[],
   skipped: SkippedRow[],
-  onData: (cells: readonly unknown[], sheetRow: number, valueIndex: number) => void,
+  onData: (cells: readonly unknown[], sheetRow: number, valueIndex: number, role: RowRole) => void,
+  onStated?: (cells: readonly unknown[], sheetRow: number, kind: StatedLineKind, text: string) => void,
 ): void {
   const classifier = classifierFor(table, freeTextFields);
   const originRow = table.origin.row;
   let pendingBlankFrom = -1;
+  let afterFooter = false;
   for (let r = table.dataStart; r < values.length; r++) {
     const cells = values[r];
     const cls = classifyRow(cells, classifier);
@@ -198,7 +252,19 @@ export function walkRows<F extends string>(
       for (let b = pendingBlankFrom; b < r; b++) skipped.push({ row: originRow + b, reason: "blank", text: "" });
       pendingBlankFrom = -1;
     }
-    if (cls === ROW_DATA) onData(cells, originRow + r, r);
-    else skipped.push({ row: originRow + r, reason: SKIP_REASONS[cls] ?? "note", text: classifiedText });
+    if (afterFooter) {
+      if (cls === ROW_REPEATED_HEADER) afterFooter = false;
+      skipped.push({ row: originRow + r, reason: cls === ROW_REPEATED_HEADER ? "repeated-header" : "footer", text: cls === ROW_DATA ? "" : classifiedText });
+      continue;
+    }
+    if (cls === ROW_DATA) onData(cells, originRow + r, r, "line");
+    else if (cls === ROW_OPENING) onData(cells, originRow + r, r, "opening");
+    else {
+      if (cls === ROW_FOOTER) afterFooter = true;
+      skipped.push({ row: originRow + r, reason: SKIP_REASONS[cls] ?? "note", text: classifiedText });
+      if (onStated !== undefined && (cls === ROW_SUBTOTAL || cls === ROW_CARRY || cls === ROW_CLOSING)) {
+        onStated(cells, originRow + r, cls === ROW_SUBTOTAL ? "subtotal" : cls === ROW_CARRY ? "carry-forward" : "closing", classifiedText);
+      }
+    }
   }
 }

@@ -42,6 +42,11 @@ export interface TableOptions<F extends string = string> {
   origin?: SheetOrigin;
   /** The workbook's date system for serial dates; default "1900". */
   dateSystem?: ExcelDateSystem;
+  /**
+   * Fields the sheet gives other than by a column (the customer named in a title line above a
+   * one-customer ledger): a required group they belong to needs no column.
+   */
+  provided?: readonly F[];
 }
 
 /** The units amounts are read in. */
@@ -149,7 +154,10 @@ export function openTable<F extends string>(values: readonly unknown[][], schema
     mapping = applyOverride(mapping, options.mapping, { sheet, schema, width, origin, header: detection });
   }
   const headerRow = detection === null ? null : origin.row + detection.rowIndices[detection.rowIndices.length - 1];
-  requireColumns(schema, mapping, sheet, headerRow);
+  const provided = new Set<F>(options.provided ?? []);
+  // 年/月/日 columns together make a date (三栏式明细账); a year may come from the header's banner.
+  if (mapping.mapping["month" as F] !== undefined && mapping.mapping["day" as F] !== undefined) provided.add("dateArisen" as F);
+  requireColumns(schema, mapping, sheet, headerRow, provided);
 
   const sheetUnits = detectUnits(values, detection);
   const byIndex = new Map((detection?.columns ?? []).map((c) => [c.index, c]));

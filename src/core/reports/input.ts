@@ -101,6 +101,19 @@ export class MoneyTotal {
     if (other.finer !== null) this.finer = this.finer === null ? other.finer : this.finer.plus(other.finer);
   }
 
+  /** Adds a ledger row's money field (balance, received…) as read; false when the row has none. */
+  addBalanceOf(row: LedgerRow, field: "balance" | "received" | "amount"): boolean {
+    const f = field === "balance" ? row.balanceFen : field === "received" ? row.receivedFen : row.amountFen;
+    if (f === f) {
+      this.addFen(f);
+      return true;
+    }
+    const d = row[field];
+    if (d === null) return false;
+    this.addDecimal(d);
+    return true;
+  }
+
   /** Adds a ledger row's balance as read; false when the row has none. */
   addBalance(row: LedgerRow): boolean {
     const f = row.balanceFen;
@@ -226,7 +239,7 @@ export function customerKey(text: string | null | undefined): string | null {
   return k === "" ? null : k;
 }
 
-function joinText(a: string | null, b: string | null): string | null {
+export function joinText(a: string | null, b: string | null): string | null {
   if (a === null || a === "") return b === null || b === "" ? null : b;
   return b === null || b === "" ? a : `${a} ${b}`;
 }
@@ -250,7 +263,8 @@ export function reportContext(input: ReportInput, lang: Lang): ReportContext {
 
 function makeContext(input: ReportInput, lang: Lang): ReportContext {
   const { reading, audit, companions, policy, asOf } = input;
-  const rows = reading.rows;
+  // The open items on the as-of date, position for position with the check's results.
+  const rows = audit.rows.ledgerRows;
   const n = rows.length;
 
   // Customer master by code and by name.

@@ -12,6 +12,7 @@
  * 华亿 and 巴中 after they paid.
  */
 import type Decimal from "decimal.js";
+import { bandCutoffs, bandFromCutoffs } from "../aging";
 import type { Lang } from "../errors";
 import { mulRateHalfUp, rateToBasisPoints } from "../fen";
 import { roundMoney } from "../money";
@@ -22,6 +23,7 @@ import {
   dayCell,
   decimalCell,
   finishSheet,
+  joinText,
   MoneyTotal,
   moneyFieldCell,
   openSheet,
@@ -243,6 +245,39 @@ export function buildLongAgedCleanup(input: ReportInput, lang: Lang): SheetSpec 
   };
   for (const k of long) summaryRow(bands[k].label[lang], perBand.get(k) as BandSums, "body");
   summaryRow(s.common.total, all, "total");
+
+  // 3. Settled long-aged items: what the clean-up collected (not open items, so apart).
+  const cutoffs = bandCutoffs(input.asOf, bands);
+  const settled = input.audit.settledRows.filter((r) => {
+    const from = r.dateArisen ?? r.dueDate;
+    return from !== null && from <= input.asOf && long.includes(bandFromCutoffs(from, cutoffs)) && r.moneySign("received") === 1;
+  });
+  if (settled.length > 0) {
+    b.blank();
+    b.section(sl.sectionSettled);
+    b.header([s.columns.no, s.columns.debtor, s.columns.nature, s.columns.dateArisen, s.columns.band, null, null, null, s.columns.department, s.columns.collector, null, sl.collected, s.columns.status]);
+    const collected = new MoneyTotal();
+    settled.forEach((r, k) => {
+      collected.addBalanceOf(r, "received");
+      b.add("body", [
+        integerCell(k + 1),
+        textCell(r.customer ?? s.common.noCustomer, "wrap"),
+        textCell(r.type),
+        dayCell(r.dateArisen),
+        textCell(bands[bandFromCutoffs((r.dateArisen ?? r.dueDate) as number, cutoffs)].label[lang]),
+        blank(),
+        blank(),
+        blank(),
+        textCell(r.department),
+        textCell(r.collector),
+        blank(),
+        moneyFieldCell(r.receivedFen, r.received),
+        textCell(joinText(r.status, r.note), "wrap"),
+      ]);
+    });
+    const t = b.add("total", [textCell(sl.settledTotal, "total"), blank("total"), blank("total"), blank("total"), integerCell(settled.length, "total"), blank("total"), blank("total"), blank("total"), blank("total"), blank("total"), blank("total"), collected.cell("total"), blank("total")]);
+    b.merge({ row: t, col: 0, rows: 1, cols: 4 });
+  }
 
   b.blank();
   b.note(sl.noteScope);

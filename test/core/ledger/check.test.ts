@@ -170,15 +170,25 @@ describe("excel-error", () => {
   });
 });
 
-describe("arisen-after-as-of", () => {
-  it("fires on an item dated after the as-of date, at the date cell, and keeps it out of the aging", () => {
-    const result = audit({ rows: [row({ 发生日期: "2011-09-15", 账龄: undefined })] });
-    expect(of(result, "arisen-after-as-of").map(where)).toEqual([[SHEET, 2, "C"]]);
-    expect(result.rows.get(0).agingBand).toBeNull();
-    expect(result.rows.get(0).provision).toBeNull();
+describe("as of the as-of date (issue 13: a true as-of view)", () => {
+  it("leaves out an item dated after the as-of date, and counts it", () => {
+    const result = audit({ rows: [row(), row({ 单据号: "A-2", 发生日期: "2011-09-15", 账龄: undefined })] });
+    expect(result.rows.length).toBe(1);
+    expect(result.rows.get(0).row).toBe(2);
+    expect(result.reading.leftOut).toMatchObject({ count: 1, items: 1, credits: 0, first: { sheet: SHEET, row: 3, date: fromYmd(2011, 9, 15) } });
+    expect(result.totals.all.balance).toBe("800.00");
   });
-  it("is silent on the clean row", () => {
-    expect(of(audit(), "arisen-after-as-of")).toEqual([]);
+  it("says the view is not exact when settled amounts have no dates and the ledger runs past the as-of date", () => {
+    const result = audit({ rows: [row(), row({ 单据号: "A-2", 发生日期: "2011-09-15", 账龄: undefined })] });
+    // Row 2 has 200 received on no date: it may have been received after 2011-08-31.
+    expect(of(result, "as-of-inexact").map(where)).toEqual([[SHEET, 3, ""]]);
+    expect(of(result, "as-of-inexact")[0].message["en-US"]).toContain("1 items with a received or settled amount");
+    expect(result.reading.inexact).toBe(true);
+  });
+  it("is silent on the clean ledger", () => {
+    const result = audit();
+    expect(of(result, "as-of-inexact")).toEqual([]);
+    expect(result.reading.leftOut.count).toBe(0);
   });
 });
 
@@ -192,11 +202,14 @@ describe("due-before-date", () => {
 });
 
 describe("received-exceeds-amount", () => {
-  it("fires when more was received than billed, at the received cell, and overpayment is not reported again", () => {
+  it("fires when more was received than billed, at the received cell; the customer's net credit is an advance", () => {
     const result = audit({ rows: [row({ 已收金额: 1200, 余额: -200 })] });
     expect(of(result, "received-exceeds-amount").map(where)).toEqual([[SHEET, 2, "F"]]);
     expect(of(result, "received-exceeds-amount")[0].message["en-US"]).toContain("by 200.00");
-    expect(of(result, "overpayment")).toEqual([]);
+    // 甲公司 has no other item: −200 is an advance, not an open item (POLICY §1).
+    expect(of(result, "overpayment").map(where)).toEqual([[SHEET, 2, "G"]]);
+    expect(result.rows.length).toBe(0);
+    expect(result.reading.advances).toEqual({ count: 1, total: "200.00" });
   });
   it("is silent on the clean row", () => {
     expect(of(audit(), "received-exceeds-amount")).toEqual([]);
@@ -394,11 +407,18 @@ describe("bill-past-maturity", () => {
   });
 });
 
-describe("overpayment", () => {
-  it("fires on a negative balance, at the balance cell", () => {
+describe("overpayment (an advance: a customer's net credit)", () => {
+  it("fires on a customer whose credits exceed its items, at the last credit's balance cell", () => {
     const found = of(audit({ rows: [row({ 金额: undefined, 已收金额: undefined, 余额: -500 })] }), "overpayment");
     expect(found.map(where)).toEqual([[SHEET, 2, "G"]]);
-    expect(found[0].message["zh-CN"]).toContain("-500.00");
+    expect(found[0].message["zh-CN"]).toContain("500.00");
+  });
+  it("nets a credit note against the same customer's items first: only the rest is an advance", () => {
+    const result = audit({ rows: [row(), row({ 单据号: "CN-1", 金额: undefined, 已收金额: undefined, 余额: -300, 账龄: undefined })] });
+    expect(of(result, "overpayment")).toEqual([]);
+    // 800 − 300 = 500 left open on A-1.
+    expect(result.rows.length).toBe(1);
+    expect(result.rows.get(0).balance).toBe("500.00");
   });
   it("is silent on the clean row and on a zero balance", () => {
     expect(of(audit(), "overpayment")).toEqual([]);
@@ -407,16 +427,34 @@ describe("overpayment", () => {
 });
 
 describe("unknown-document and unallocated-receipt (from a transactions ledger)", () => {
-  const header = ["客户名称", "单据号", "日期", "类型", "借方", "贷方"];
-  it("carries the reader's allocation warnings over as findings", () => {
+  const header = ["客户名称", "单据号", "对应单据", "日期", "类型", "借方", "贷方"];
+  it("carries the allocation's warnings over as findings: a credit naming, in its 对应单据 column, no invoice of its customer", () => {
     const read = readLedger(
-      [header, ["甲公司", "A-1", "2011-07-01", "开票", 1000, null], ["甲公司", "Z-9", "2011-07-20", "收款", null, 300], [null, null, "2011-07-21", "收款", null, 50]],
+      [
+        header,
+        ["甲公司", "A-1", null, "2011-07-01", "开票", 1000, null],
+        ["甲公司", "SK-9", "Z-9", "2011-07-20", "收款", null, 300],
+        [null, "SK-10", null, "2011-07-21", "收款", null, 50],
+      ],
       { sheet: SHEET },
     );
     const result = auditLedger(read, {}, AS_OF, DEFAULT_POLICY);
-    expect(of(result, "unknown-document").map(where)).toEqual([[SHEET, 3, "B"]]);
+    expect(of(result, "unknown-document").map(where)).toEqual([[SHEET, 3, "C"]]);
     expect(of(result, "unallocated-receipt").map(where)).toEqual([[SHEET, 4, "A"]]);
     expect(result.rows.length).toBe(1);
+    expect(result.rows.get(0).balance).toBe("700.00");
+  });
+  it("a receipt's own number that is none of its customer's invoices goes FIFO without a warning (issue 13.3)", () => {
+    const read = readLedger(
+      [
+        ["客户名称", "单据号", "日期", "类型", "借方", "贷方"],
+        ["甲公司", "A-1", "2011-07-01", "开票", 1000, null],
+        ["甲公司", "SK-9", "2011-07-20", "收款", null, 300],
+      ],
+      { sheet: SHEET },
+    );
+    const result = auditLedger(read, {}, AS_OF, DEFAULT_POLICY);
+    expect(of(result, "unknown-document")).toEqual([]);
     expect(result.rows.get(0).balance).toBe("700.00");
   });
 });
@@ -465,8 +503,10 @@ describe("totals", () => {
     expect(new Decimal(result.totals.all.balance).equals(sumExact(rows.map((r) => r.balance)))).toBe(true);
     expect(result.totals.all.provision).toBe(sum(rows.map((r) => r.provision)));
     expect(result.totals.all.count).toBe(rows.length);
-    // 800 + 2,500.50 + 12,345 + 333.33 − 120.10 + 1,000.0001: the 万 amount finer than a fen is kept, not rounded.
-    expect(result.totals.all.balance).toBe("16858.7301");
+    // 800 + 2,500.50 + 12,345 + 333.33 + 1,000.0001: the 万 amount finer than a fen is kept, not rounded;
+    // 乙公司's −120.10 is an advance, apart from the open items.
+    expect(result.totals.all.balance).toBe("16978.8301");
+    expect(result.reading.advances).toEqual({ count: 1, total: "120.10" });
   });
   it("by class, by band and by severity each add up to the whole", () => {
     const T = mixed().totals;
@@ -496,7 +536,7 @@ describe("results", () => {
   it("serialise to the JSON shape, in one piece or streamed, identically", () => {
     const result = audit({ rows: [row({ 余额: 700 })] });
     const json = auditToJson(result, "x.xlsx");
-    expect(Object.keys(json)).toEqual(["version", "asOf", "source", "ledger", "companions", "rows", "findings", "totals", "unchecked"]);
+    expect(Object.keys(json)).toEqual(["version", "asOf", "source", "ledger", "reading", "companions", "rows", "findings", "totals", "unchecked"]);
     expect(json.asOf).toBe("2011-08-31");
     expect(json.rows[0]).toEqual({
       sheet: SHEET,

@@ -60,6 +60,8 @@ describe("layout 1: plain zh header in row 1", () => {
         project: "城区电子警察系统",
         department: "工程一部",
         document: "FP-001",
+        voucher: null,
+        appliesTo: null,
         dateArisen: "2011-01-10", // serial 40553
         creditDays: 30,
         dueDate: null,
@@ -87,6 +89,8 @@ describe("layout 1: plain zh header in row 1", () => {
         project: "电话线销售",
         department: "市场部",
         document: "FP-002",
+        voucher: null,
+        appliesTo: null,
         dateArisen: "2011-03-10",
         creditDays: 60,
         dueDate: "2011-05-09", // 40672 = 40612 + 60
@@ -114,6 +118,8 @@ describe("layout 1: plain zh header in row 1", () => {
         project: null,
         department: "工程二部",
         document: "778899", // a number in a text column, as written
+        voucher: null,
+        appliesTo: null,
         dateArisen: "2011-03-10",
         creditDays: null,
         dueDate: null,
@@ -273,7 +279,7 @@ describe("layout 7: subtotal, total, blank, carry-forward and repeated header ro
       { row: 8, reason: "carry-forward", text: "承前页" },
       { row: 9, reason: "repeated-header", text: "客户" },
       { row: 11, reason: "subtotal", text: "合计：" },
-      { row: 12, reason: "note", text: "制表人：张三　审核：李四" },
+      { row: 12, reason: "footer", text: "制表人：张三　审核：李四" },
       // Rows 13-14 are blank after the last row of the table: not listed.
     ]);
   });

@@ -1,15 +1,18 @@
-import { readLedger, type LedgerReading } from "../../../src/core/ledger";
+import { fromYmd } from "../../../src/core/calendar";
+import { type AsOfView, openItemsAsOf, readLedger, type LedgerReading } from "../../../src/core/ledger";
 import { isReceiptType, transactionKind } from "../../../src/core/ledger/transactions";
 import { TRANSACTIONS } from "../../fixtures/ledgers/transactionsLedger";
 
-function tx(r: LedgerReading) {
-  if (r.transactions === null) throw new Error("not read as transactions");
-  return r.transactions;
+/** Far after every line: the ledger as it stands at its end. */
+const END = fromYmd(2099, 12, 31);
+
+function tx(r: LedgerReading, asOf = END): AsOfView {
+  return openItemsAsOf(r.rows, asOf, { shape: r.shape, columns: () => r.letters });
 }
 
 /** Open items as "row customer amount received balance" in yuan. */
 function open(r: LedgerReading): string[] {
-  return r.rows.map((x) => `${x.row} ${x.customer} ${x.amount?.toFixed(2)} ${x.received?.toFixed(2)} ${x.balance?.toFixed(2)}`);
+  return tx(r).open.map((x) => `${x.row} ${x.customer} ${x.amount?.toFixed(2)} ${x.received?.toFixed(2)} ${x.balance?.toFixed(2)}`);
 }
 
 function allocations(r: LedgerReading): string[] {
@@ -29,14 +32,15 @@ describe("layout 6: a transactions ledger", () => {
     // 甲: INV-4 8000 is named by the 3000 receipt (row 7) -> 5000 open. The unnamed 12000
     //     (row 5) pays the oldest first: INV-1 10000 in full, then 2000 of INV-2 -> 18000 open.
     // 乙: INV-3 5000; -2000 (row 8) -> 3000; 4000 received (row 9) pays 3000 -> 0, 1000 over.
-    // 丙: INV-9 1000; 400 naming an unknown INV-X goes FIFO -> 600 open.
+    // 丙: INV-9 1000; 400 whose own number INV-X is none of 丙's invoices goes FIFO -> 600 open.
     expect(open(r)).toEqual([
       "3 甲公司 20000.00 2000.00 18000.00",
       "6 甲公司 8000.00 3000.00 5000.00",
       "10 丙公司 1000.00 400.00 600.00",
     ]);
-    expect(tx(r).settledItems.map((x) => x.row)).toEqual([2, 4]);
-    expect(tx(r).receipts.map((x) => x.row)).toEqual([5, 7, 8, 9, 11, 12]);
+    expect(tx(r).settledRows.map((x) => x.row)).toEqual([2, 4]);
+    // Receipts and credits: rows 5, 7, 8, 9, 11, 12.
+    expect(tx(r).credits).toBe(6);
   });
 
   it("records each allocation", () => {
@@ -44,20 +48,17 @@ describe("layout 6: a transactions ledger", () => {
   });
 
   it("reports what was paid and not applied, per customer", () => {
-    expect(tx(r).unappliedCredits.map((c) => [c.customer, c.amount.toFixed(2), c.amountFen, c.receiptRows])).toEqual([
+    expect(tx(r).advances.map((c) => [c.customer, c.amount.toFixed(2), c.amountFen, c.rows])).toEqual([
       ["乙公司", "1000.00", 100000, [9]], // 2000 + 4000 − 5000
       [null, "250.00", 25000, [12]], // no customer
     ]);
   });
 
-  it("reports the unknown document and the receipt without a customer", () => {
-    expect(r.issues.map((i) => `${i.row} ${i.column} ${i.field} ${i.issue} ${i.severity}`)).toEqual([
-      "11 C document unknown-document warning",
-      "12 B customer missing-field error",
-      "12 B customer unallocated-receipt warning",
-    ]);
-    expect(r.issues[0].zh).toBe("工作表“往来”第 11 行 C 列（单据号）：收款注明的单据“INV-X”在该客户的发票中找不到，已按先进先出冲销最早的未清款项。");
-    expect(r.issues[2].en).toBe('Sheet "往来", row 12, column B (customer): this receipt (250 yuan) has no customer, so it cannot be applied to any item; it is counted as unapplied.');
+  it("reports the receipt without a customer; a receipt's own number that is no invoice of its customer is no warning (issue 13.3)", () => {
+    expect(r.issues.map((i) => `${i.row} ${i.column} ${i.field} ${i.issue} ${i.severity}`)).toEqual(["12 B customer missing-field error"]);
+    const issues = tx(r).issues;
+    expect(issues.map((i) => `${i.row} ${i.column} ${i.field} ${i.issue} ${i.severity}`)).toEqual(["12 B customer unallocated-receipt warning"]);
+    expect(issues[0].en).toBe('Sheet "往来", row 12, column B (customer): this receipt or credit (250 yuan) has no customer, so it cannot be applied to any item; it is counted as unapplied.');
   });
 });
 
@@ -121,7 +122,7 @@ describe("FIFO order", () => {
     );
     // Named first: row 5 pays A; then FIFO: row 3 pays B.
     expect(allocations(r)).toEqual(["3->4 100.00", "5->2 100.00"]);
-    expect(r.rows).toEqual([]);
+    expect(tx(r).open).toEqual([]);
   });
 
   it("lets an invoice line's own received amount pay that invoice first", () => {
@@ -149,7 +150,7 @@ describe("FIFO order", () => {
       { sheet: "S" },
     );
     expect(open(r)).toEqual(["2 null 100.00 0.00 100.00"]);
-    expect(tx(r).unappliedCredits.map((c) => [c.customer, c.amount.toFixed(2)])).toEqual([["甲", "30.00"]]);
+    expect(tx(r).advances.map((c) => [c.customer, c.amount.toFixed(2)])).toEqual([["甲", "30.00"]]);
     expect(r.issues.map((i) => `${i.row} ${i.field} ${i.issue}`)).toEqual(["2 customer missing-field"]);
   });
 
@@ -162,8 +163,8 @@ describe("FIFO order", () => {
       ],
       { sheet: "S" },
     );
-    expect(r.rows).toEqual([]);
-    expect(tx(r).unappliedCredits).toEqual([]);
+    expect(tx(r).open).toEqual([]);
+    expect(tx(r).advances).toEqual([]);
   });
 
   it("keeps amounts that are not whole fen exact (the decimal path)", () => {
@@ -178,8 +179,8 @@ describe("FIFO order", () => {
       { sheet: "S" },
     );
     // 100.005 − 60.0025 = 40.0025 open; 乙 overpays 10.001 − 10 = 0.001.
-    expect(r.rows.map((x) => [x.row, x.balance?.toString(), x.balanceFen])).toEqual([[2, "40.0025", NaN]]);
-    expect(tx(r).unappliedCredits.map((c) => [c.customer, c.amount.toString(), c.amountFen])).toEqual([["乙", "0.001", NaN]]);
+    expect(tx(r).open.map((x) => [x.row, x.balance?.toString(), x.balanceFen])).toEqual([[2, "40.0025", NaN]]);
+    expect(tx(r).advances.map((c) => [c.customer, c.amount.toString(), c.amountFen])).toEqual([["乙", "0.001", NaN]]);
     expect(tx(r).allocations.map((a) => [a.receiptRow, a.amount.toString()])).toEqual([
       [3, "60.0025"],
       [5, "10"],
@@ -208,10 +209,13 @@ describe("what is a receipt", () => {
     expect(r.shape).toBe("transactions");
     // 摘要 maps to note, not type; 借方 -> amount, 贷方 -> received, 余额 (running) -> balance.
     expect(r.mapping.columns.map((c) => c.field)).toEqual(["dateArisen", "customer", "note", "amount", "received", "balance"]);
+    expect(r.layout.runningBalance).toBe(true);
+    expect(r.rows[0].isOpening).toBe(true);
     // 800 + 100 = 900 pays the 500 opening balance (oldest), then 400 of the 1000 invoice.
     expect(open(r)).toEqual(["3 甲 1000.00 400.00 600.00"]);
-    expect(tx(r).settledItems.map((x) => x.toJSON())).toMatchObject([{ row: 2, amount: "500.00", received: "500.00", balance: "0.00" }]);
-    // The closing running balance, 600, agrees with what is left open.
+    expect(tx(r).settledRows.map((x) => x.toJSON())).toMatchObject([{ row: 2, amount: "500.00", received: "500.00", balance: "0.00" }]);
+    // The running balance agrees line by line: 500 + 1000 = 1500, − 800 = 700, − 100 = 600, + 0 = 600.
+    expect(r.reconciliation).toEqual({ status: "reconciled", checked: 4, differences: [] });
   });
 
   it("classifies single rows", () => {
@@ -231,7 +235,7 @@ describe("what is a receipt", () => {
 });
 
 describe("shape", () => {
-  it("keeps an open-items ledger with a credit note as open items", () => {
+  it("keeps an open-items ledger with a credit note as open items, the credit netted against its customer's items", () => {
     const r = readLedger(
       [
         ["客户", "发生日期", "金额", "已收金额", "余额"],
@@ -241,8 +245,10 @@ describe("shape", () => {
       { sheet: "S" },
     );
     expect(r.shape).toBe("open-items");
-    expect(r.transactions).toBeNull();
     expect(r.rows.map((x) => x.balanceFen)).toEqual([100000, -20000]);
+    // The −200 credit note nets against 甲's 1,000: 800 open, no advance.
+    expect(tx(r).open.map((x) => [x.row, x.balanceFen])).toEqual([[2, 80000]]);
+    expect(tx(r).advances).toEqual([]);
   });
 
   it("follows an explicit shape", () => {

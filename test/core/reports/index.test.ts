@@ -102,7 +102,7 @@ test("both languages lay a report out the same way", () => {
 
 test("a row of unknown age is in no provision band, whatever the check's marker for unknown", () => {
   const ctx = reportContext(input, "zh-CN");
-  const i = input.reading.rows.findIndex((r) => r.customer === "壬公司");
+  const i = input.audit.rows.ledgerRows.findIndex((r) => r.customer === "壬公司");
   expect(ctx.provisionBand[i]).toBe(NO_VALUE);
   expect(ageFromOf(input.audit, i)).toBeNull();
   expect(dueDayOf(input.audit, i)).toBeNull();

@@ -62,13 +62,20 @@ test("the situation by age, as the plan opens with it: 1-2年, 2-3年, 3年以�
   expect(total.cells[2]?.v).toBe(4);
 });
 
-test("a settled long-aged item with an amount collected stays listed (plan 000's 华亿, 巴中)", () => {
+test("a settled long-aged item is no open item: listed apart with what was collected (plan 000's 华亿, 巴中; POLICY §3)", () => {
   const settled = [12, "癸公司", "一部", "INV-12", "工程款", "2022-05-31", "2022-06-30", 60000, 60000, 0, null, null, "张三", null, "已结清", "2024年7月全部收回"];
   const s = buildLongAgedCleanup(smallReportInput({ ledger: [...SMALL_LEDGER, settled] }), "zh-CN");
+  const totals = rowsOf(s, "total");
+  // Open long-aged items as before: 4 items, collected 50,000.00 (丙公司's), no 癸公司 among them.
+  expect(totals[0].cells[4]?.v).toBe(4);
+  expect(money(totals[0].cells[11])).toBe("50000.00");
+  // Part 3: 癸公司, 2–3 years on 2024-12-31 (arisen 2022-05-31), 60,000.00 collected.
   const row = rowWith(s, "癸公司", 1);
-  expect(moneys(row, 5, 5)).toEqual(["0.00"]);
+  expect(row.cells[4]?.v).toBe("2-3年");
   expect(money(row.cells[11])).toBe("60000.00");
-  expect(money(rowsOf(s, "total")[0].cells[11])).toBe("110000.00");
+  const settledTotal = rowWith(s, "已结清款项收回合计", 0, "total");
+  expect(settledTotal.cells[4]?.v).toBe(1);
+  expect(money(settledTotal.cells[11])).toBe("60000.00");
 });
 
 test("'over one year' follows the policy's bands", () => {

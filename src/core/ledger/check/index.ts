@@ -19,6 +19,7 @@
 import type { DayNumber } from "../../calendar";
 import type { Policy } from "../../policy/types";
 import { compareFindings } from "../findings";
+import { openItemsAsOf } from "../as-of";
 import type { LedgerReading } from "../index";
 import { checkBills, checkCollectionLog } from "./companion-rules";
 import { checkCustomers } from "./customer-rules";
@@ -26,7 +27,8 @@ import { sortFindings } from "./finding-order";
 import { readingFindings } from "./issue-findings";
 import { indexCompanions, prepareRows } from "./prepare";
 import { type AuditCompanions, type AuditOptions, type AuditResult, AuditRows } from "./result";
-import { checkRows } from "./row-rules";
+import { readingWideFindings } from "./ledger-findings";
+import { checkLines, checkRows } from "./row-rules";
 import { AuditRun } from "./run";
 import { totalsOf } from "./totals";
 
@@ -47,6 +49,7 @@ export { AuditRows } from "./result";
 export { firstDuplicateRows } from "./duplicates";
 export { balanceText } from "./message-values";
 export { lastDueOverdueForWriteOff } from "./row-rules";
+export type { ReadingSummary } from "./ledger-findings";
 
 /**
  * Checks a ledger against the policy on `asOf` (see the file comment and findings.RULES for
@@ -60,10 +63,13 @@ export function auditLedger(
   policy: Policy,
   options: AuditOptions = {},
 ): AuditResult {
-  const run = new AuditRun(read, companions.customers ?? null, companions.bills ?? null, companions.collections ?? null, asOf, policy, options);
-  readingFindings(run, read);
+  const view = openItemsAsOf(read.rows, asOf, { shape: read.shape, columns: () => read.letters });
+  const run = new AuditRun(read, view, companions.customers ?? null, companions.bills ?? null, companions.collections ?? null, asOf, policy, options);
+  readingFindings(run, read, view);
+  const summary = readingWideFindings(run, read, view);
   indexCompanions(run);
   const batch = prepareRows(run);
+  checkLines(run, read.rows, read.layout.runningBalance);
   checkRows(run, batch);
   checkCustomers(run);
   checkCollectionLog(run);
@@ -71,7 +77,7 @@ export function auditLedger(
 
   // Order: the ledger, then the companions, each by row and column.
   const sheetOrder = new Map<string, number>();
-  for (const s of [run.sheet, run.master?.sheet, run.bills?.sheet, run.log?.sheet]) if (s !== undefined && !sheetOrder.has(s)) sheetOrder.set(s, sheetOrder.size);
+  for (const s of [...read.layout.sheets, run.master?.sheet, run.bills?.sheet, run.log?.sheet]) if (s !== undefined && !sheetOrder.has(s)) sheetOrder.set(s, sheetOrder.size);
   const { findings, rowStart, rowFindings } = sortFindings(run, compareFindings(sheetOrder));
 
   const bandKeys = policy.reportBands.map((b) => b.key);
@@ -85,6 +91,7 @@ export function auditLedger(
       skippedCount: read.skipped.length,
       unitScale: read.units.scale,
     },
+    reading: summary,
     companions: { customers: run.master?.sheet ?? null, bills: run.bills?.sheet ?? null, collections: run.log?.sheet ?? null },
     rows: new AuditRows(
       run.rows,
@@ -101,6 +108,7 @@ export function auditLedger(
       rowStart,
       rowFindings,
     ),
+    settledRows: view.settledRows,
     findings,
     totals: totalsOf(run.rows, batch, run.worst, findings, policy),
     unchecked: run.unchecked,

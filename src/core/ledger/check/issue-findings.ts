@@ -2,7 +2,7 @@
  * Every cell the reading could not use (a ParseIssue) as a finding of the check.
  */
 import { type Finding, makeFinding, type MessageParams, type RuleId } from "../findings";
-import type { LedgerReading } from "../index";
+import type { AsOfView, LedgerReading } from "../index";
 import type { ParseIssue } from "../parse-issues";
 import { bi } from "./message-values";
 import { AuditRun } from "./run";
@@ -43,10 +43,10 @@ export function issueFinding(issue: ParseIssue): Finding {
 }
 
 /** Every cell the reading could not use, as a finding (ledger and companions). */
-export function readingFindings(run: AuditRun, read: LedgerReading): void {
-  for (const issue of read.issues) {
+export function readingFindings(run: AuditRun, read: LedgerReading, view: AsOfView): void {
+  for (const issue of [...read.issues, ...view.issues]) {
     const f = issueFinding(issue);
-    const i = issue.sheet === run.sheet ? run.indexOfSheetRow(issue.row) : -1;
+    const i = run.indexOfSheetRow(issue.sheet, issue.row);
     if (i >= 0) run.attach(i, f);
     else run.addFinding(f);
   }

@@ -13,6 +13,7 @@ import type { Finding, RuleId, Severity } from "../findings";
 import type { LedgerReading } from "../index";
 import type { LedgerRow } from "../ledger-store";
 import { balanceText } from "./message-values";
+import type { ReadingSummary } from "./ledger-findings";
 
 export type CustomerMasterReading = CompanionReading<typeof CUSTOMER_MASTER_FIELDS>;
 export type BillsRegisterReading = CompanionReading<typeof BILLS_REGISTER_FIELDS>;
@@ -98,8 +99,12 @@ export interface AuditResult {
     skippedCount: number;
     unitScale: number;
   };
+  /** What was read, reconciled and left out: the first thing to tell the user. */
+  reading: ReadingSummary;
   companions: { customers: string | null; bills: string | null; collections: string | null };
   rows: AuditRows;
+  /** Items settled on the as-of date (not open items; the clean-up statistics list what was collected on them). */
+  settledRows: readonly LedgerRow[];
   /** Every finding, in sheet order (ledger first, then the companions). */
   findings: Finding[];
   totals: AuditTotals;
@@ -135,6 +140,11 @@ export class AuditRows implements Iterable<AuditRow> {
 
   get length(): number {
     return this.source.length;
+  }
+
+  /** The open items the results are about, in order. */
+  get ledgerRows(): readonly LedgerRow[] {
+    return this.source;
   }
 
   /** The LedgerRow the i-th result is about. */

@@ -4,7 +4,7 @@
  */
 import type Decimal from "decimal.js";
 import { AGING_CLASSES } from "../../aging";
-import { BATCH_ERRORS, type BatchResult, NO_DAYS, NO_VALUE } from "../../batch";
+import { type BatchResult, NO_DAYS, NO_VALUE } from "../../batch";
 import { addMonths, type DayNumber } from "../../calendar";
 import { collectionTier } from "../../collection";
 import { formatDateZh, formatIsoDate } from "../../dates";
@@ -19,7 +19,6 @@ import { balanceMoney, bi, CLASS_LABELS, customerName, day, fenMoney, money } fr
 import { AuditRun, type CustomerGroup } from "./run";
 import { containsAny } from "./text-keys";
 
-const E_AFTER_AS_OF = BATCH_ERRORS.findIndex((e) => e.id === "aging.arisen-after-as-of");
 
 /**
  * The last due date that writeoff.writeOffEligibility finds overdue more than
@@ -68,8 +67,7 @@ export function checkRows(run: AuditRun, batch: BatchResult): void {
   const classBad = AGING_CLASSES.indexOf("bad");
   const noValue = NO_VALUE;
   const noDays = NO_DAYS;
-  const afterAsOf = E_AFTER_AS_OF;
-  const { errorCode, agingClass, reportBand } = batch;
+  const { agingClass, reportBand } = batch;
 
   for (let i = 0; i < n; i++) {
     const r = rows[i];
@@ -83,20 +81,7 @@ export function checkRows(run: AuditRun, batch: BatchResult): void {
       const b = r.balance;
       if (b !== null) sign = b.isZero() ? 0 : b.isNegative() ? -1 : 1;
     }
-    const arisen = r.dateArisen;
     const explicitDue = r.dueDate;
-
-    if (errorCode[i] === afterAsOf && arisen !== null) {
-      run.rowFinding(i, "arisen-after-as-of", columns.dateArisen, { date: day(arisen), asOf: day(asOf) }, undefined, "dateArisen");
-    }
-    if (explicitDue !== null && arisen !== null && explicitDue < arisen) {
-      run.rowFinding(i, "due-before-date", columns.dueDate, { due: day(explicitDue), arisen: day(arisen) }, undefined, "dueDate");
-    }
-
-    // Amounts against each other.
-    const receivedTooMuch = checkReceived(run, i, r, columns.received);
-    if (hasBalanceColumns && sign === sign && !r.balanceDerived) checkBalance(run, i, r, columns.balance);
-    if (sign === -1 && !receivedTooMuch) run.rowFindingWith(i, "overpayment", columns.balanceOrAmount, params.overpayment, undefined, "balance");
 
     if (duplicateOf !== null && duplicateOf[i] >= 0) run.rowFindingWith(i, "duplicate-document", columns.document, params.duplicate, undefined, "document");
 
@@ -154,50 +139,70 @@ export function writeOffConditionCount(cache: Map<string, number>, text: string,
   return c;
 }
 
-/** received-exceeds-amount; true when it fired (then overpayment is not reported again). */
-export function checkReceived(run: AuditRun, i: number, r: LedgerRow, column: string): boolean {
+/**
+ * The rules on each line as read, whatever it is on the as-of date (an open item, a settled one,
+ * a credit): its dates and its amounts against each other. A finding goes on the open item the
+ * line is, else stands on its own.
+ */
+export function checkLines(run: AuditRun, lines: readonly LedgerRow[], runningBalance: boolean): void {
+  const hasBalanceColumns = run.mapped("amount") && run.mapped("received") && run.mapped("balance") && !runningBalance;
+  const dueColumn = run.col("dueDate");
+  const receivedColumn = run.col("received");
+  const balanceColumn = run.col("balance");
+  const same = run.sameRowsAs(lines);
+  for (let k = 0; k < lines.length; k++) {
+    const r = lines[k];
+    const at = same ? k : -2;
+    const explicitDue = r.dueDate;
+    const arisen = r.dateArisen;
+    if (explicitDue !== null && arisen !== null && explicitDue < arisen) {
+      run.lineFinding(r, at, "due-before-date", dueColumn, { due: day(explicitDue), arisen: day(arisen) }, undefined, "dueDate");
+    }
+    checkReceived(run, r, at, receivedColumn);
+    if (hasBalanceColumns && !r.balanceDerived && r.hasMoney("balance")) checkBalance(run, r, at, balanceColumn);
+  }
+}
+
+/** received-exceeds-amount: more received than the line's amount (the excess is an advance). */
+export function checkReceived(run: AuditRun, r: LedgerRow, at: number, column: string): void {
   const af = r.amountFen;
   const rf = r.receivedFen;
   if (af === af && rf === rf) {
-    if (rf > 0 && rf > af) {
-      run.rowFinding(i, "received-exceeds-amount", column, { received: fenMoney(rf), amount: fenMoney(af), excess: fenMoney(rf - af) }, undefined, "received");
-      return true;
-    }
-    return false;
+    if (rf > 0 && rf > af) run.lineFinding(r, at, "received-exceeds-amount", column, { received: fenMoney(rf), amount: fenMoney(af), excess: fenMoney(rf - af) }, undefined, "received");
+    return;
   }
   const a = r.amount;
   const rc = a === null ? null : r.received;
   if (a !== null && rc !== null && rc.gt(0) && rc.gt(a)) {
-    run.rowFinding(i, "received-exceeds-amount", column, { received: money(rc), amount: money(a), excess: money(rc.minus(a)) }, undefined, "received");
-    return true;
+    run.lineFinding(r, at, "received-exceeds-amount", column, { received: money(rc), amount: money(a), excess: money(rc.minus(a)) }, undefined, "received");
   }
-  return false;
 }
 
 /** balance-mismatch: amount − received (blank = 0) against the ledger's own balance, to the fen. */
-export function checkBalance(run: AuditRun, i: number, r: LedgerRow, column: string): void {
+export function checkBalance(run: AuditRun, r: LedgerRow, at: number, column: string): void {
   if (r.hasIssue("received")) return;
   const af = r.amountFen;
   const rf = r.receivedFen;
   const bf = r.balanceFen;
   if (af === af && bf === bf && rf === rf) {
     const expected = af - rf;
-    if (expected !== bf) run.rowFinding(i, "balance-mismatch", column, balanceMismatchFen(bf, af, rf, expected), undefined, "balance");
+    if (expected !== bf) run.lineFinding(r, at, "balance-mismatch", column, balanceMismatchFen(bf, af, rf, expected), undefined, "balance");
     return;
   }
   const a = r.amount;
   if (a === null) return;
   const received = r.received;
   if (af === af && bf === bf && received === null) {
-    if (af !== bf) run.rowFinding(i, "balance-mismatch", column, balanceMismatchFen(bf, af, 0, af), undefined, "balance");
+    if (af !== bf) run.lineFinding(r, at, "balance-mismatch", column, balanceMismatchFen(bf, af, 0, af), undefined, "balance");
     return;
   }
   const rc = received ?? new Dec(0);
   const b = r.balance as Decimal;
   const expected = a.minus(rc);
   if (b.minus(expected).abs().gte("0.01")) {
-    run.rowFinding(
-      i,
+    run.lineFinding(
+      r,
+      at,
       "balance-mismatch",
       column,
       { balance: money(b), amount: money(a), received: money(rc), expected: money(expected), difference: money(b.minus(expected)) },
@@ -230,7 +235,6 @@ export function checkRecovery(run: AuditRun, i: number, r: LedgerRow, g: Custome
 
 /** The parameters of checkRows' per-row rules whose figures the run keeps anyway, each made from a row's index. */
 export interface RowParams {
-  overpayment: ParamsAt;
   duplicate: ParamsAt;
   classMismatch: ParamsAt;
   bandMismatch: ParamsAt;
@@ -248,7 +252,6 @@ export function rowParams(run: AuditRun, batch: BatchResult, duplicateOf: Int32A
   const { agingClass, daysPastDue, condition, reportBand } = batch;
   const conditionOf = (i: number): StatusCondition | null => (condition[i] === NO_VALUE ? null : policy.directToBad[condition[i]]);
   return {
-    overpayment: (i) => ({ customer: customerName(rows[i].customer), balance: balanceMoney(rows[i]) }),
     duplicate: (i) => {
       const r = rows[i];
       const first = rows[(duplicateOf as Int32Array)[i]];

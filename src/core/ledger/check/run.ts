@@ -7,7 +7,7 @@ import type { Policy } from "../../policy/types";
 import type { CUSTOMER_MASTER_FIELDS } from "../companions";
 import { BILL_SETTLED_WORDS, type Finding, findingAt, findingAtWith, LEGAL_STEP_WORDS, type MessageParams, type ParamsAt, type RuleId, type Severity } from "../findings";
 import type { LedgerField } from "../headers";
-import type { LedgerReading } from "../index";
+import type { AsOfView, LedgerReading } from "../index";
 import type { LedgerRow } from "../ledger-store";
 import type { TableRecord } from "../records";
 import { bi } from "./message-values";
@@ -73,8 +73,12 @@ export class AuditRun {
   readonly ageFrom: Int32Array;
   readonly statusText: (string | null)[];
 
+  /** Row positions by sheet and row, when the ledger spans several sheets (else a binary search does). */
+  private readonly positions: Map<string, number> | null;
+
   constructor(
     read: LedgerReading,
+    view: AsOfView,
     readonly master: CustomerMasterReading | null,
     readonly bills: BillsRegisterReading | null,
     readonly log: CollectionLogReading | null,
@@ -83,8 +87,9 @@ export class AuditRun {
     options: AuditOptions,
   ) {
     this.sheet = read.sheet;
-    this.rows = read.rows;
-    this.n = read.rows.length;
+    this.rows = view.open;
+    this.n = view.open.length;
+    this.positions = read.layout.sheets.length > 1 ? new Map(view.open.map((r, i) => [`${r.sheet}\u0000${r.row}`, i])) : null;
     this.letter = lettersOf<LedgerField>(read.mapping.columns);
     this.worst = new Uint8Array(this.n).fill(NO_VALUE);
     this.legalWords = (options.legalStepWords ?? LEGAL_STEP_WORDS).map(normalizeWords);
@@ -107,12 +112,40 @@ export class AuditRun {
 
   /** A finding on ledger row i (an index into rows). */
   rowFinding(i: number, rule: RuleId, column: string, params: MessageParams | (() => MessageParams), variant?: string, field?: string): void {
-    this.attach(i, findingAt(rule, this.sheet, this.rows[i].row, column, params, variant, field));
+    const r = this.rows[i];
+    this.attach(i, findingAt(rule, r.sheet, r.row, column, params, variant, field));
   }
 
   /** A finding on ledger row i whose parameters are `paramsAt(i)`, made when its message is read. */
   rowFindingWith(i: number, rule: RuleId, column: string, paramsAt: ParamsAt, variant?: string, field?: string): void {
-    this.attach(i, findingAtWith(rule, this.sheet, this.rows[i].row, column, paramsAt, i, variant, field));
+    const r = this.rows[i];
+    this.attach(i, findingAtWith(rule, r.sheet, r.row, column, paramsAt, i, variant, field));
+  }
+
+  /**
+   * A finding on a line as read: attached to the open item it is (position `at` when known, -2 to
+   * look it up), else a finding of its own.
+   */
+  lineFinding(line: LedgerRow, at: number, rule: RuleId, column: string, params: MessageParams | (() => MessageParams), variant?: string, field?: string): void {
+    const i = at === -2 ? this.indexOfSheetRow(line.sheet, line.row) : at;
+    const f = findingAt(rule, line.sheet, line.row, column, params, variant, field);
+    if (i >= 0) this.attach(i, f);
+    else this.addFinding(f);
+  }
+
+  /** A finding at a ledger cell: on the open item of that sheet row when there is one, else on its own. */
+  lineFindingAt(sheet: string, row: number, rule: RuleId, column: string, params: MessageParams | (() => MessageParams), variant?: string, field?: string): void {
+    const i = this.indexOfSheetRow(sheet, row);
+    const f = findingAt(rule, sheet, row, column, params, variant, field);
+    if (i >= 0) this.attach(i, f);
+    else this.addFinding(f);
+  }
+
+  /** Whether `lines` are the open items themselves, position for position (nothing settled, netted or left out). */
+  sameRowsAs(lines: readonly LedgerRow[]): boolean {
+    if (lines.length !== this.n) return false;
+    for (let i = 0; i < this.n; i++) if (lines[i] !== this.rows[i]) return false;
+    return true;
   }
 
   /** A finding on no ledger row (a companion sheet's, or a row that is not an open item). */
@@ -135,7 +168,9 @@ export class AuditRun {
   }
 
   /** Where a ledger sheet row sits in `rows` (which are in sheet order); -1 when it is not an open item. */
-  indexOfSheetRow(sheetRow: number): number {
+  indexOfSheetRow(sheet: string, sheetRow: number): number {
+    if (this.positions !== null) return this.positions.get(`${sheet}\u0000${sheetRow}`) ?? -1;
+    if (sheet !== this.sheet) return -1;
     const rows = this.rows;
     let lo = 0;
     let hi = this.n - 1;

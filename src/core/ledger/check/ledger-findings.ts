@@ -1,0 +1,131 @@
+/**
+ * Findings about the reading as a whole, before any rule about an item: the ledger's own totals
+ * against what was read (control totals), a reading that left most lines unusable, an as-of view
+ * that cannot be exact, opening balances aged from the period's start, and customers' advances.
+ */
+import type { DayNumber } from "../../calendar";
+import { Dec } from "../../money";
+import { cellRef, makeFinding } from "../findings";
+import type { AsOfView, LedgerReading } from "../index";
+import { day, customerName, money } from "./message-values";
+import type { AuditRun } from "./run";
+
+/** Figures compared with the ledger's own totals, the lines read and what the as-of view left out: the summary's first lines. */
+export interface ReadingSummary {
+  /** reconciled / differences / none (the ledger states no total to reconcile against). */
+  reconciliation: LedgerReading["reconciliation"]["status"];
+  /** Figures of the ledger's own compared with what was read. */
+  controlsChecked: number;
+  controlDifferences: number;
+  /** Lines read (items, receipts, opening lines), and of them: */
+  lines: number;
+  /** items settled on the as-of date (not open items); */
+  settled: number;
+  /** receipts, reversals and credit notes applied; */
+  credits: number;
+  /** lines dated after the as-of date, left out. */
+  leftOut: AsOfView["leftOut"];
+  /** Customers' net credits: advances received (预收), kept apart from the aging. */
+  advances: { count: number; total: string };
+  /** The as-of view cannot be exact (settlements without dates, an export later than the as-of date). */
+  inexact: boolean;
+  /** More than half the lines lack or have unreadable customer, date or amount. */
+  mostlyUnusable: boolean;
+  /** The sheets read together (one per customer). */
+  sheets: string[];
+  /** How the customer and the dates were found. */
+  customerFrom: LedgerReading["layout"]["customerFrom"];
+  datesFrom: LedgerReading["layout"]["datesFrom"];
+  runningBalance: boolean;
+}
+
+const CORE_FIELDS = ["customer", "dateArisen", "dueDate", "month", "day", "amount", "received", "balance"];
+
+/** The reading's own findings (added to the run) and the summary figures. */
+export function readingWideFindings(run: AuditRun, read: LedgerReading, view: AsOfView): ReadingSummary {
+  const asOf = run.asOf;
+  // Control totals.
+  for (const d of read.reconciliation.differences) {
+    if (d.basis.kind === "running") {
+      const previousCell = d.basis.previousRow === null ? "—" : cellRef(d.sheet, d.column, d.basis.previousRow);
+      run.lineFindingAt(d.sheet, d.row, "control-total-mismatch", d.column, { stated: money(new Dec(d.stated)), computed: money(new Dec(d.computed)), difference: money(new Dec(d.difference)), previousCell, text: d.text }, "running", d.field);
+    } else {
+      const basis = d.basis;
+      run.lineFindingAt(
+        d.sheet,
+        d.row,
+        "control-total-mismatch",
+        d.column,
+        {
+          stated: money(new Dec(d.stated)),
+          computed: money(new Dec(d.computed)),
+          difference: money(new Dec(d.difference)),
+          text: d.text,
+          fromRow: basis.fromRow,
+          toRow: basis.toRow,
+          count: basis.count,
+          unreadable: basis.unreadable.join(", "),
+        },
+        basis.unreadable.length > 0 ? "unreadable" : undefined,
+        d.field,
+      );
+    }
+  }
+
+  // Most lines unusable: a missing or unreadable customer, date or amount on more than half of them.
+  const lines = read.rows.length;
+  const bad = new Set<string>();
+  for (const issue of read.issues) if (issue.severity === "error" && CORE_FIELDS.includes(issue.field)) bad.add(`${issue.sheet}\u0000${issue.row}`);
+  const mostlyUnusable = lines >= 4 && bad.size * 2 > lines;
+  if (mostlyUnusable) {
+    const headerRow = read.header.row ?? 1;
+    run.addFinding(makeFinding("reading-mostly-unusable", read.sheet, headerRow, "", { total: lines, bad: bad.size, good: lines - bad.size, headerRow }));
+  }
+
+  // As of a date before the export, settlements without dates cannot be taken back out.
+  let inexact = false;
+  if (read.shape === "open-items" && run.mapped("received") && view.latestDate !== null && view.latestDate > asOf) {
+    let withSettlement = 0;
+    for (const r of view.open) if (r.moneySign("received") === 1) withSettlement++;
+    if (withSettlement > 0) {
+      inexact = true;
+      const where = view.leftOut.first ?? { sheet: read.sheet, row: read.header.row ?? 1 };
+      run.addFinding(makeFinding("as-of-inexact", where.sheet, where.row, "", { latest: day(view.latestDate as DayNumber), asOf: day(asOf), count: withSettlement }));
+    }
+  }
+
+  // Opening balances aged from the period's start.
+  for (const o of read.layout.openingsDated) {
+    const i = run.indexOfSheetRow(o.sheet, o.row);
+    if (i < 0) continue;
+    const r = run.rows[i];
+    run.lineFindingAt(o.sheet, o.row, "opening-balance-dated", run.col("dateArisen", "balance"), { customer: customerName(r.customer), balance: r.balance === null ? "?" : money(r.balance), date: day(o.date) });
+  }
+
+  // Advances: a customer's net credit.
+  let advanceTotal = new Dec(0);
+  for (const a of view.advances) {
+    advanceTotal = advanceTotal.plus(a.amount);
+    // Receipts without a customer are already each an unallocated-receipt finding.
+    if (a.customer === null) continue;
+    const row = a.rows[a.rows.length - 1];
+    run.lineFindingAt(a.sheet, row, "overpayment", run.col("balance", "received"), { customer: customerName(a.customer), balance: money(a.amount) }, undefined, "balance");
+  }
+
+  return {
+    reconciliation: read.reconciliation.status,
+    controlsChecked: read.reconciliation.checked,
+    controlDifferences: read.reconciliation.differences.length,
+    lines,
+    settled: view.settled,
+    credits: view.credits,
+    leftOut: view.leftOut,
+    advances: { count: view.advances.length, total: advanceTotal.toFixed(2) },
+    inexact,
+    mostlyUnusable,
+    sheets: read.layout.sheets,
+    customerFrom: read.layout.customerFrom,
+    datesFrom: read.layout.datesFrom,
+    runningBalance: read.layout.runningBalance,
+  };
+}

@@ -1,0 +1,323 @@
+/**
+ * Ledger layouts as accounting systems and hand-kept books write them, brought to one shape
+ * before the check:
+ * - a three-column ledger (三栏式明细账: U8, T3/T+, Kingdee) names its customer only in a line
+ *   above the header (科目：112201 应收账款—遂宁市城投, 客户：…), splits its dates into 月 and 日
+ *   under a "2011年" banner, and writes an unsigned 余额 beside 借/贷/平;
+ * - a hand-kept 台账 merges a customer's name down its rows (Excel keeps the value in the merged
+ *   area's top cell only);
+ * - opening lines (期初余额, 上年结转) carry what the period started with in their balance.
+ *
+ * Each function works on values or on the column store, and reports what it could not read as a
+ * ParseIssue naming the cell.
+ */
+import { type DayNumber, fromYmd, isValidYmd } from "../calendar";
+import type { Bilingual } from "../errors";
+import { fenOfDecimal } from "./cell-reader";
+import { HEADER_SCAN_ROWS, LEDGER_FIELDS, type HeaderDetection, type LedgerField, unwrapCell } from "./headers";
+import type { LedgerStore } from "./ledger-store";
+import { columnLetter, type SheetOrigin } from "./mapping";
+import type { ParseIssue } from "./parse-issues";
+import type { OpenedTable } from "./table";
+import type { CellArea } from "./workbook";
+
+const LABELS = new Map(LEDGER_FIELDS.map((d) => [d.field as string, d.label]));
+
+function textOf(value: unknown): string {
+  const v = unwrapCell(value);
+  return typeof v === "string" ? v.normalize("NFKC").trim() : "";
+}
+
+// ---------------------------------------------------------------------------------------------
+// The customer of a one-customer sheet
+// ---------------------------------------------------------------------------------------------
+
+/** Where a sheet names its one customer, above the header. */
+export interface TitleCustomer {
+  name: string;
+  /** 1-based sheet row and letter of the cell that names it. */
+  row: number;
+  column: string;
+  /** The line as written. */
+  text: string;
+}
+
+// 科目：112201 应收账款—遂宁市城市建设投资有限公司 (the customer after the account's name).
+const ACCOUNT_LINE = /^(?:会计科目|明细科目|科目名称|科目)\s*[:：]\s*(.+)$/;
+const ACCOUNT_SEPARATOR = /(?:应收账款|应收帐款|应收款项?|1122\d*)\s*(?:[—–\-－_/\\|:：]+|\s+)\s*(.+)$/;
+// 客户：XX公司, 往来单位：XX公司 (the value after the colon, or in the next cell).
+const CUSTOMER_LINE = /^(?:客户名称|客户|往来单位名称|往来单位|单位名称|户名|核算项目|辅助核算|客户\/供应商|customer|client|account name)\s*[:：]\s*(.*)$/i;
+
+/** The customer a line's cells name, or null. `cells` is the line's row. */
+function customerInLine(cells: readonly unknown[]): { name: string; index: number; text: string } | null {
+  for (let c = 0; c < cells.length; c++) {
+    const text = textOf(cells[c]);
+    if (text === "") continue;
+    const account = ACCOUNT_LINE.exec(text);
+    if (account !== null) {
+      const after = ACCOUNT_SEPARATOR.exec(account[1].trim());
+      const name = after === null ? "" : firstField(after[1]);
+      if (name !== "") return { name, index: c, text };
+      continue;
+    }
+    const customer = CUSTOMER_LINE.exec(text);
+    if (customer !== null) {
+      let name = firstField(customer[1]);
+      if (name === "") {
+        // "客户：" in one cell and the name in the next filled one.
+        for (let k = c + 1; k < cells.length && name === ""; k++) name = firstField(textOf(cells[k]));
+      }
+      if (name !== "") return { name, index: c, text };
+    }
+  }
+  return null;
+}
+
+/** The first field of a title's text: up to a wide gap or the next label ("XX公司    期间：2011年"). */
+function firstField(text: string): string {
+  return text
+    .split(/\s{2,}|\t|(?=\s*(?:期间|币种|单位|月份|会计期间|年度)\s*[:：])/)[0]
+    .trim()
+    .replace(/[;；,，。]+$/, "");
+}
+
+/** The customer named in the lines above the header (the nearest one), or null. */
+export function titleCustomer(values: readonly unknown[][], headerTop: number, origin: SheetOrigin): TitleCustomer | null {
+  for (let r = Math.min(headerTop, values.length) - 1; r >= 0; r--) {
+    const row = values[r];
+    if (!Array.isArray(row)) continue;
+    const found = customerInLine(row);
+    if (found !== null) return { name: found.name, row: origin.row + r, column: columnLetter(found.index, origin), text: found.text };
+  }
+  return null;
+}
+
+/** The year a three-column ledger's banner ("2011年") or title ("2011年度应收账款明细账") gives. */
+export function headerYear(values: readonly unknown[][], detection: HeaderDetection | null): number | null {
+  if (detection === null) return null;
+  const find = (rows: readonly number[], short: boolean): number | null => {
+    for (const r of rows) {
+      const row = values[r];
+      if (!Array.isArray(row)) continue;
+      for (const cell of row) {
+        const text = textOf(cell);
+        if (text === "" || (short && text.length > 8)) continue;
+        const m = /(?:^|[^\d])((?:19|20)\d\d)\s*年/.exec(text);
+        if (m !== null) return Number(m[1]);
+      }
+    }
+    return null;
+  };
+  const above: number[] = [];
+  for (let r = detection.rowIndices[0] - 1; r >= 0 && r >= detection.rowIndices[0] - HEADER_SCAN_ROWS; r--) above.push(r);
+  return find(detection.rowIndices, true) ?? find(above, false);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Merged cells
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The values with each vertically merged text or date cell of the data area filled down over its
+ * area (a customer merged down its rows in a hand-kept 台账). Money is not filled: an amount
+ * merged over several lines belongs to the block once, and repeating it would count it again.
+ * Rows are copied only where they change; the caller's arrays are never written to.
+ */
+export function fillMergedDown(values: readonly unknown[][], merges: readonly CellArea[] | undefined, table: OpenedTable<LedgerField>): readonly unknown[][] {
+  if (merges === undefined || merges.length === 0) return values;
+  const fillable = new Set(table.plan.filter((p) => p.kind === "text" || p.kind === "date").map((p) => p.index));
+  const firstDataRow = table.origin.row + table.dataStart;
+  let out: unknown[][] | null = null;
+  for (const m of merges) {
+    if (m.bottom <= m.top || m.top < firstDataRow) continue;
+    const index = m.left - table.origin.column;
+    if (!fillable.has(index)) continue;
+    const topIndex = m.top - table.origin.row;
+    const value = values[topIndex]?.[index];
+    if (value === null || value === undefined || value === "") continue;
+    out ??= values.slice();
+    for (let r = m.top + 1; r <= m.bottom; r++) {
+      const k = r - table.origin.row;
+      if (k < 0 || k >= out.length) continue;
+      const row = out[k];
+      const current = Array.isArray(row) ? row[index] : undefined;
+      if (current !== null && current !== undefined && current !== "") continue;
+      const copy = Array.isArray(row) ? row.slice() : [];
+      while (copy.length <= index) copy.push(null);
+      copy[index] = value;
+      out[k] = copy;
+    }
+  }
+  return out ?? values;
+}
+
+// ---------------------------------------------------------------------------------------------
+// On the column store
+// ---------------------------------------------------------------------------------------------
+
+function issueAt(table: OpenedTable<LedgerField>, row: number, field: LedgerField, kind: ParseIssue["issue"], value: string, detail: Bilingual): ParseIssue {
+  const plan = table.plan.find((p) => p.field === field);
+  const column = plan?.letter ?? "";
+  const label = LABELS.get(field) ?? { "zh-CN": field, "en-US": field };
+  return {
+    sheet: table.sheet,
+    row,
+    column,
+    field,
+    issue: kind,
+    severity: "error",
+    value,
+    zh: `工作表“${table.sheet}”第 ${row} 行 ${column} 列（${label["zh-CN"]}）：${detail["zh-CN"]}`,
+    en: `Sheet "${table.sheet}", row ${row}, column ${column} (${label["en-US"]}): ${detail["en-US"]}`,
+  };
+}
+
+/**
+ * Dates from 年/月/日 columns (the year column, else the banner's year). The year moves on when
+ * the month goes back (12 → 1, a ledger running into the next year). A month and day that make
+ * no date are a bad-date issue on the month cell; a month and day without any year, one too.
+ */
+export function composeDates(store: LedgerStore, table: OpenedTable<LedgerField>, bannerYear: number | null, issues: ParseIssue[]): void {
+  const { month, day, year } = store.dateParts;
+  if (month === null || day === null || store.date.dateArisen !== null) return;
+  const arisen = store.dateColumn("dateArisen");
+  let currentYear = bannerYear;
+  let lastMonth = 0;
+  for (let i = 0; i < store.length; i++) {
+    const m = month[i];
+    const d = day[i];
+    const y = year !== null && year[i] === year[i] ? year[i] : null;
+    if (y !== null) {
+      currentYear = y;
+      lastMonth = 0;
+    }
+    if (m !== m && d !== d) continue;
+    const row = store.sheetRow[i];
+    if (m !== m || d !== d) {
+      issues.push(issueAt(table, row, m !== m ? "month" : "day", "missing-field", "", { "zh-CN": "只有月或日之一，无法组成日期。", "en-US": "only one of the month and the day is given, so there is no date." }));
+      continue;
+    }
+    if (y === null && m < lastMonth && currentYear !== null) currentYear += 1;
+    lastMonth = m;
+    if (currentYear === null) {
+      issues.push(
+        issueAt(table, row, "month", "bad-date", `${m}月${d}日`, {
+          "zh-CN": `${m}月${d}日没有年份：表头和标题中都找不到“××××年”。请在表头上方写明年份，或加一列“年”。`,
+          "en-US": `${m}/${d} has no year: neither the header nor the title says "YYYY年". Write the year above the header, or add a year column.`,
+        }),
+      );
+      continue;
+    }
+    if (!isValidYmd(currentYear, m, d)) {
+      issues.push(
+        issueAt(table, row, "month", "bad-date", `${currentYear}年${m}月${d}日`, {
+          "zh-CN": `${currentYear}年${m}月${d}日不是有效日期。`,
+          "en-US": `${currentYear}-${m}-${d} is not a valid date.`,
+        }),
+      );
+      continue;
+    }
+    arisen[i] = fromYmd(currentYear, m, d);
+  }
+}
+
+const DEBIT_WORDS = new Set(["借", "dr", "debit", "d", "借方"]);
+const CREDIT_WORDS = new Set(["贷", "cr", "credit", "c", "贷方"]);
+const NIL_WORDS = new Set(["平", "0", "nil", "-", "—", "bal"]);
+
+/**
+ * Signs an unsigned 余额 by its 借/贷/平: a credit balance is negative (the customer has paid in
+ * advance), 平 is zero. A direction that is none of these is a bad-value issue and the balance
+ * stays as written.
+ */
+export function applyDirection(store: LedgerStore, table: OpenedTable<LedgerField>, issues: ParseIssue[]): void {
+  const direction = store.text.direction;
+  if (direction === null) return;
+  for (let i = 0; i < store.length; i++) {
+    const text = direction[i];
+    if (text === null) continue;
+    const t = text.normalize("NFKC").trim().toLowerCase();
+    if (DEBIT_WORDS.has(t)) continue;
+    if (NIL_WORDS.has(t)) {
+      const f = store.fen.balance?.[i] ?? NaN;
+      if ((f === f && f !== 0) || store.exact.balance.has(i)) {
+        issues.push(issueAt(table, store.sheetRow[i], "balance", "bad-amount", text, { "zh-CN": "方向为“平”，余额却不为零。", "en-US": 'the direction says "nil" (平) but the balance is not zero.' }));
+      }
+      store.setMoney("balance", i, 0, null);
+      continue;
+    }
+    if (CREDIT_WORDS.has(t)) {
+      const f = store.fen.balance?.[i] ?? NaN;
+      const exact = store.exact.balance.get(i);
+      if (exact !== undefined) store.setMoney("balance", i, fenOfDecimal(exact.neg()), exact.neg());
+      else if (f === f) store.setMoney("balance", i, -f + 0, null);
+      continue;
+    }
+    issues.push(issueAt(table, store.sheetRow[i], "direction", "bad-text", text, { "zh-CN": `“${text}”不是借、贷或平。`, "en-US": `"${text}" is not a debit (借), credit (贷) or nil (平).` }));
+  }
+}
+
+/**
+ * An opening line (期初余额) states what the period began with in its balance: it becomes an item
+ * of that amount (a debit balance is owed; a credit balance was paid in advance), unless the line
+ * itself has a debit or credit.
+ */
+export function openingAmounts(store: LedgerStore): void {
+  for (let i = 0; i < store.length; i++) {
+    if (store.opening[i] !== 1) continue;
+    if (store.hasMoney("amount", i) || store.hasMoney("received", i) || !store.hasMoney("balance", i)) continue;
+    const exact = store.exact.balance.get(i);
+    const f = store.fen.balance?.[i] ?? NaN;
+    if (exact !== undefined) store.setMoney("amount", i, fenOfDecimal(exact), exact);
+    else if (f === f) store.setMoney("amount", i, f, null);
+    store.derived[i] = 0;
+  }
+}
+
+/**
+ * Whether the ledger's 余额 is a running balance (each line's balance = the previous line's + debit
+ * − credit, per customer), as in a 明细账, rather than each item's own balance (amount − received).
+ * Decided on the evidence: the rule that more lines satisfy, ties to "item".
+ */
+export function isRunningBalance(store: LedgerStore): boolean {
+  const balance = store.fen.balance;
+  const amount = store.fen.amount;
+  if (balance === null || amount === null) return false;
+  const received = store.fen.received;
+  const customer = store.text.customer;
+  let running = 0;
+  let item = 0;
+  let prev = NaN;
+  let prevCustomer: string | null = null;
+  for (let i = 0; i < store.length; i++) {
+    const b = balance[i];
+    if (b !== b || store.derived[i] === 1) {
+      prev = NaN;
+      continue;
+    }
+    const a = amount[i] === amount[i] ? amount[i] : 0;
+    const r = received !== null && received[i] === received[i] ? received[i] : 0;
+    const c = customer === null ? null : customer[i];
+    if (b === a - r) item++;
+    if (prev === prev && c === prevCustomer && b === prev + a - r) running++;
+    prev = b;
+    prevCustomer = c;
+  }
+  return running > item;
+}
+
+/** The customer named in a title line, written into every row of the sheet that has none. */
+export function fillTitleCustomer(store: LedgerStore, name: string): void {
+  const col = store.textColumn("customer");
+  for (let i = 0; i < store.length; i++) if (col[i] === null || col[i] === undefined) col[i] = name;
+}
+
+/** The first day of the period an opening line stands at: its own date, else the ledger's first month. */
+export function periodStart(store: LedgerStore, bannerYear: number | null): DayNumber | null {
+  const arisen = store.date.dateArisen;
+  let first = Infinity;
+  if (arisen !== null) for (let i = 0; i < store.length; i++) if (arisen[i] === arisen[i] && arisen[i] < first) first = arisen[i];
+  if (first !== Infinity) return first;
+  return bannerYear === null ? null : fromYmd(bannerYear, 1, 1);
+}
+
