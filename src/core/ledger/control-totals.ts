@@ -200,22 +200,19 @@ function ownAmount(r: LedgerRow, field: LedgerMoneyField): Decimal | null {
   return r[field];
 }
 
-/** The exact sum of a field over lines [from, to); null when no line in the span has the field. */
+/** The exact sum of a field over lines [from, to) (0 over lines that leave it blank). */
 function sumOf(lines: readonly LedgerRow[], from: number, to: number, field: LedgerMoneyField): Sum | null {
   let fen = 0;
   let exact: Decimal | null = null;
-  let any = false;
   for (let i = from; i < to; i++) {
     const r = lines[i];
     if (r.isOpening && (field === "amount" || field === "received")) continue;
     if (field === "balance" && r.balanceDerived) continue;
     if (!r.hasMoney(field)) continue;
-    any = true;
     const f = field === "amount" ? r.amountFen : field === "received" ? r.receivedFen : field === "balance" ? r.balanceFen : r.contractAmountFen;
     if (f === f && Math.abs(fen + f) < Number.MAX_SAFE_INTEGER) fen += f;
     else exact = (exact ?? new Dec(0)).plus(r[field] as Decimal);
   }
-  if (!any) return null;
   const value = new Dec(fen).div(100).plus(exact ?? 0);
   return { value, from, count: to - from };
 }

@@ -287,13 +287,13 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = {
     source: "POLICY §3",
     title: bi("期初余额按期初日计龄", "Opening balance aged from the period start"),
     definition: bi(
-      "期初余额、上年结转行没有自己的日期，工作簿中也没有更早的明细说明其来源：按期间开始日计算账龄，实际账龄只会更长。",
-      "An opening-balance line (期初余额, 上年结转) has no date of its own and no earlier lines in the workbook show where it came from: it is aged from the period's start, so its true age can only be longer.",
+      "期初余额、上年结转行在截止日仍有余额，而工作簿中没有更早的明细说明其来源：按期间开始日（该行的日期，没有时取台账最早的日期）计算账龄，实际账龄只会更长。",
+      "An opening-balance line (期初余额, 上年结转) still open on the as-of date, with no earlier lines in the workbook showing where it came from: it is aged from the period's start (its own date, else the ledger's first), so its true age can only be longer.",
     ),
     messages: {
       default: bi(
-        "{cell}：“{customer}”的期初余额 {balance} 没有日期，按期初 {date} 计算账龄；实际账龄不短于此，可能属于更早的账龄段。",
-        "{cell}: \"{customer}\"'s opening balance of {balance} has no date and is aged from the period start, {date}; its true age is at least that, and it may belong in an older band.",
+        "{cell}：“{customer}”的期初余额 {balance} 按期初 {date} 计算账龄；其中款项发生得更早，实际账龄不短于此，可能属于更早的账龄段。",
+        "{cell}: \"{customer}\"'s opening balance of {balance} is aged from the start of the period, {date}; what it carries arose earlier, so its true age is at least that, and it may belong in an older band.",
       ),
     },
   },

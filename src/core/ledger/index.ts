@@ -79,7 +79,7 @@ export interface LedgerLayout {
   runningBalance: boolean;
   /** Cells filled down from merged areas. */
   filledFromMerges: number;
-  /** Opening lines (期初余额, 上年结转) without a date of their own, dated at the period's start: their age is a lower bound. */
+  /** Opening lines (期初余额, 上年结转) taken as items, aged from the period's start (their own date, else the ledger's first): their age is a lower bound. */
   openingsDated: { sheet: string; row: number; date: DayNumber }[];
   /** Opening lines the workbook's earlier lines account for (上年结转 after last year's entries): reconciled, not counted again. */
   openingsCarried: { sheet: string; row: number }[];
@@ -228,18 +228,23 @@ function takeRunningBalances(store: LedgerStore): (Decimal | null)[] {
   return out;
 }
 
-/** Opening lines without a date get the period's start; returned so the check can say their age is a lower bound. */
+/**
+ * Opening lines are aged from the period's start: their own date (1月1日) or, without one, the
+ * ledger's first date. Either way what they carry arose earlier, so their age is a lower bound;
+ * they are returned for the check to say so.
+ */
 function dateOpenings(store: LedgerStore, start: DayNumber | null): { row: number; date: DayNumber }[] {
   const out: { row: number; date: DayNumber }[] = [];
-  if (start === null) return out;
-  let col: Float64Array | null = null;
   for (let i = 0; i < store.length; i++) {
     if (store.opening[i] !== 1) continue;
     const d = store.date.dateArisen?.[i] ?? NaN;
     const due = store.date.dueDate?.[i] ?? NaN;
-    if (d === d || due === due) continue;
-    col ??= store.dateColumn("dateArisen");
-    col[i] = start;
+    if (d === d) {
+      out.push({ row: store.sheetRow[i], date: d });
+      continue;
+    }
+    if (due === due || start === null) continue;
+    store.dateColumn("dateArisen")[i] = start;
     out.push({ row: store.sheetRow[i], date: start });
   }
   return out;

@@ -42,9 +42,11 @@ export interface TitleCustomer {
   text: string;
 }
 
-// 科目：112201 应收账款—遂宁市城市建设投资有限公司 (the customer after the account's name).
+// 科目：112201 应收账款—遂宁市城市建设投资有限公司 (the customer after the account's name; 应收帐款—客户—项目部
+// names the project department after it, POLICY §1).
 const ACCOUNT_LINE = /^(?:会计科目|明细科目|科目名称|科目)\s*[:：]\s*(.+)$/;
-const ACCOUNT_SEPARATOR = /(?:应收账款|应收帐款|应收款项?|1122\d*)\s*(?:[—–\-－_/\\|:：]+|\s+)\s*(.+)$/;
+const ACCOUNT_NAME = /^(?:\d{4,}\s*)?(?:应收账款|应收帐款|应收款项?)\s*([—–\-－_/\\|:：]+)\s*(.+)$/;
+const SEGMENT_SEPARATOR = /\s*[—–－/\\|]+\s*/;
 // 客户：XX公司, 往来单位：XX公司 (the value after the colon, or in the next cell).
 const CUSTOMER_LINE = /^(?:客户名称|客户|往来单位名称|往来单位|单位名称|户名|核算项目|辅助核算|客户\/供应商|customer|client|account name)\s*[:：]\s*(.*)$/i;
 
@@ -55,8 +57,8 @@ function customerInLine(cells: readonly unknown[]): { name: string; index: numbe
     if (text === "") continue;
     const account = ACCOUNT_LINE.exec(text);
     if (account !== null) {
-      const after = ACCOUNT_SEPARATOR.exec(account[1].trim());
-      const name = after === null ? "" : firstField(after[1]);
+      const after = ACCOUNT_NAME.exec(firstField(account[1]));
+      const name = after === null ? "" : (after[2].split(SEGMENT_SEPARATOR)[0] ?? "").trim();
       if (name !== "") return { name, index: c, text };
       continue;
     }

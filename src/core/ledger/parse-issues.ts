@@ -55,6 +55,8 @@ export interface ParseIssue {
 export type SkipReason = "blank" | "subtotal" | "carry-forward" | "closing" | "repeated-header" | "note" | "footer";
 
 export interface SkippedRow {
+  /** The sheet, when a ledger spans several (one per customer); else the reading's own sheet. */
+  sheet?: string;
   row: number;
   reason: SkipReason;
   /** The text that made the row a subtotal, note or header; "" for a blank row. */

@@ -12,6 +12,7 @@ import { LEDGER_SCHEMA, detectHeader, type TableSchema } from "./headers";
 import { readLedger, type LedgerReading } from "./index";
 import type { MappingOverride } from "./mapping";
 import type { LedgerField } from "./headers";
+import { carryOpenings, combineReadings, sameLayout } from "./combine";
 
 /** A rectangle of cells in sheet coordinates: 1-based rows and columns, both ends included. */
 export interface CellArea {
@@ -97,18 +98,31 @@ export interface WorkbookLedger extends CompanionsFound {
 }
 
 /**
- * The ledger (the sheet named, else the first sheet whose header reads as a ledger, else the
- * first sheet's own reason why not) and the companions among the other sheets. Throws the
- * ledger's ArError ("ledger.no-header", …) when there is no usable ledger.
+ * The ledger and the companions among the other sheets:
+ * - the sheet named (hidden or not), else the first visible sheet whose header reads as a ledger
+ *   (a hidden sheet is never taken unless named), else the first sheet's own reason why not;
+ * - a one-customer sheet (三栏式明细账, the customer named above its header) is read together
+ *   with every other visible sheet of the same layout, one per customer, as one ledger;
+ * - an opening line the workbook's earlier entries account for is reconciled, not counted again.
+ * Companion tables (customer master, bills register, collection log) are recognised by their
+ * headers first and never read as part of the ledger. Throws the ledger's ArError
+ * ("ledger.no-header", …) when there is no usable ledger.
  */
 export function readWorkbookLedger(
   sheets: readonly SheetInput[],
   options: { sheet?: string; mapping?: MappingOverride<LedgerField>; dateSystem?: ExcelDateSystem } = {}
 ): WorkbookLedger {
   const read = (s: SheetInput) =>
-    readLedger(s.values, { sheet: s.name, dateSystem: options.dateSystem, ...(s.origin ? { origin: s.origin } : {}), ...(options.mapping ? { mapping: options.mapping } : {}) });
+    readLedger(s.values, {
+      sheet: s.name,
+      dateSystem: options.dateSystem,
+      ...(s.origin ? { origin: s.origin } : {}),
+      ...(s.merges ? { merges: s.merges } : {}),
+      ...(options.mapping ? { mapping: options.mapping } : {}),
+    });
   let ledger: LedgerReading | null = null;
   let ledgerSheet: SheetInput | null = null;
+  const kinds = new Map(sheets.map((s) => [s, tableKindOf(s.values)]));
   if (options.sheet !== undefined) {
     const wanted = options.sheet;
     const sheet = sheets.find((s) => s.name === wanted) ?? sheets.find((s) => s.name.trim().toLowerCase() === wanted.trim().toLowerCase());
@@ -121,7 +135,7 @@ export function readWorkbookLedger(
   } else {
     let firstError: unknown = null;
     for (const sheet of sheets) {
-      if (tableKindOf(sheet.values) !== "ledger") continue;
+      if (sheet.hidden === true || kinds.get(sheet) !== "ledger") continue;
       try {
         ledger = read(sheet);
         ledgerSheet = sheet;
@@ -132,12 +146,31 @@ export function readWorkbookLedger(
     }
     if (ledger === null) {
       if (firstError !== null) throw firstError;
-      const first = sheets[0];
+      const first = sheets.find((s) => s.hidden !== true) ?? sheets[0];
       if (first === undefined) throw new ArError("ledger.no-header", { "zh-CN": "工作簿中没有工作表。", "en-US": "The workbook has no sheets." });
       ledger = read(first); // throws the first sheet's own reason (no header row found)
       ledgerSheet = first;
     }
   }
-  const others = sheets.filter((s) => s !== ledgerSheet);
-  return { ledger, ledgerSheet: ledgerSheet!.name, ...readCompanions(others, { dateSystem: options.dateSystem }) };
+  const chosen = ledgerSheet as SheetInput;
+  const together: SheetInput[] = [chosen];
+  if (ledger.layout.customerFrom === "title") {
+    const parts = [ledger];
+    for (const sheet of sheets) {
+      if (sheet === chosen || sheet.hidden === true || kinds.get(sheet) !== "ledger") continue;
+      let other: LedgerReading;
+      try {
+        other = read(sheet);
+      } catch {
+        continue;
+      }
+      if (other.layout.customerFrom !== "title" || !sameLayout(ledger, other)) continue;
+      parts.push(other);
+      together.push(sheet);
+    }
+    ledger = combineReadings(parts);
+  }
+  ledger = carryOpenings(ledger);
+  const others = sheets.filter((s) => !together.includes(s));
+  return { ledger, ledgerSheet: chosen.name, ...readCompanions(others, { dateSystem: options.dateSystem }) };
 }

@@ -85,8 +85,12 @@ export function readingWideFindings(run: AuditRun, read: LedgerReading, view: As
   // As of a date before the export, settlements without dates cannot be taken back out.
   let inexact = false;
   if (read.shape === "open-items" && run.mapped("received") && view.latestDate !== null && view.latestDate > asOf) {
+    // Items of the as-of date (settled ones too) with an undated amount received: it may have come after.
     let withSettlement = 0;
-    for (const r of view.open) if (r.moneySign("received") === 1) withSettlement++;
+    for (const r of read.rows) {
+      const date = r.dateArisen ?? r.dueDate;
+      if ((date === null || date <= asOf) && r.moneySign("received") === 1 && r.moneySign("balance") >= 0) withSettlement++;
+    }
     if (withSettlement > 0) {
       inexact = true;
       const where = view.leftOut.first ?? { sheet: read.sheet, row: read.header.row ?? 1 };

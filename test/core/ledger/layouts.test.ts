@@ -1,0 +1,161 @@
+/**
+ * Real ledgers as accountants export them (issue 13): each layout of test/fixtures/layouts gives
+ * its hand-worked open items, class totals and provision to the cent, through the core (the
+ * sheets as Excel gives them) and through the headless audit (the .xlsx or .csv a user brings).
+ */
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main } from "../../../src/cli/audit";
+import { auditJsonChunks } from "../../../src/core/ledger/audit-json";
+import { auditLedger, type AuditResult } from "../../../src/core/ledger/check";
+import { readLedger } from "../../../src/core/ledger/index";
+import { readWorkbookLedger, type SheetInput } from "../../../src/core/ledger/workbook";
+import { DEFAULT_POLICY } from "../../../src/core/policy";
+import { writeLayoutFixture } from "../../../scripts/make-layout-fixtures";
+import { asOfOf, LAYOUT_FIXTURES, type LayoutFixture, valuesOf } from "../../fixtures/layouts";
+import { fromYmd } from "../../../src/core/calendar";
+
+function sheetsOf(f: LayoutFixture): SheetInput[] {
+  return f.sheets.map((s) => ({ name: s.name, values: valuesOf(s), ...(s.merges ? { merges: s.merges } : {}), ...(s.hidden ? { hidden: true } : {}) }));
+}
+
+interface Outcome {
+  shape: string;
+  items: { sheet: string; row: number; customer: string | null; balance: string | null; agingClass: string | null; agingBand: string | null; provision: string | null }[];
+  total: { count: number; balance: string; provision: string };
+  byClass: Record<string, { count: number; balance: string; provision: string }>;
+  reconciliation: string;
+  leftOut: number;
+  settled: number;
+  advances: { count: number; total: string };
+  rules: string[];
+}
+
+function outcomeOfJson(json: ReturnType<typeof JSON.parse>): Outcome {
+  return {
+    shape: json.ledger.shape,
+    items: json.rows.map((r: Outcome["items"][number]) => ({ sheet: r.sheet, row: r.row, customer: r.customer, balance: r.balance, agingClass: r.agingClass, agingBand: r.agingBand, provision: r.provision })),
+    total: json.totals.all,
+    byClass: json.totals.byClass,
+    reconciliation: json.reading.reconciliation,
+    leftOut: json.reading.leftOut.count,
+    settled: json.reading.settled,
+    advances: json.reading.advances,
+    rules: json.findings.map((f: { rule: string }) => f.rule),
+  };
+}
+
+function outcomeOf(result: AuditResult): Outcome {
+  return outcomeOfJson(JSON.parse([...auditJsonChunks(result, "fixture")].join("")));
+}
+
+function expectMatches(f: LayoutFixture, o: Outcome): void {
+  const e = f.expected;
+  expect(o.shape).toBe(e.shape);
+  expect(o.items).toEqual(e.items);
+  expect(o.total).toEqual(e.total);
+  for (const [cls, t] of Object.entries(e.byClass)) expect(o.byClass[cls]).toEqual(t);
+  // Classes not named hold nothing.
+  for (const cls of ["normal", "overdue", "stale", "bad", "unclassified"]) if (!(cls in e.byClass)) expect(o.byClass[cls].count).toBe(0);
+  expect(o.reconciliation).toBe(e.reconciliation);
+  expect(o.leftOut).toBe(e.leftOut);
+  expect(o.settled).toBe(e.settled);
+  expect(o.advances).toEqual(e.advances);
+  for (const rule of e.findings) expect(o.rules).toContain(rule);
+  for (const rule of e.noFindings) expect(o.rules).not.toContain(rule);
+}
+
+describe.each(LAYOUT_FIXTURES)("$title", (f) => {
+  test("the core, on the sheets as Excel gives them, gives the hand-worked open items to the cent", () => {
+    const chosen = readWorkbookLedger(sheetsOf(f));
+    expectMatches(f, outcomeOf(auditLedger(chosen.ledger, chosen.companions, asOfOf(f), DEFAULT_POLICY)));
+  });
+
+  test("the headless audit, on the file a user brings, gives the same", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "layout-"));
+    const file = await writeLayoutFixture(f, dir);
+    const out = join(dir, "result.json");
+    const [y, m, d] = f.asOf;
+    const iso = `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = (() => true) as typeof process.stdout.write;
+    try {
+      expect(await main([file, "--as-of", iso, "--json", out], { LANG: "en_US.UTF-8" })).toBe(0);
+    } finally {
+      process.stdout.write = write;
+    }
+    expectMatches(f, outcomeOfJson(JSON.parse(readFileSync(out, "utf8"))));
+  });
+});
+
+describe("special lines in 摘要 (issue 13.1)", () => {
+  const ledger = [
+    ["日期", "客户名称", "摘要", "借方", "贷方"],
+    ["2011-03-01", "甲公司", "销售商品", 1000, null], // row 2
+    ["2011-03-31", "甲公司", "本月合计", 1000, null], // row 3
+    ["2011-03-31", "甲公司", "本年累计", 1000, null], // row 4
+    ["2011-03-31", "甲公司", "过次页", 1000, null], // row 5
+    ["2011-04-02", "甲公司", "承前页", 1000, null], // row 6
+    ["2011-04-10", "甲公司", "本期合计", 1500, null], // row 7: a wrong figure: no span of lines gives 1,500
+    ["2011-12-31", "甲公司", "结转下年", null, null], // row 8
+  ];
+
+  test("are not transactions: only the one sale is read", () => {
+    const r = readLedger(ledger, { sheet: "明细" });
+    expect(r.rows.map((x) => x.row)).toEqual([2]);
+    expect(r.skipped.map((s) => [s.row, s.reason, s.text])).toEqual([
+      [3, "subtotal", "本月合计"],
+      [4, "subtotal", "本年累计"],
+      [5, "carry-forward", "过次页"],
+      [6, "carry-forward", "承前页"],
+      [7, "subtotal", "本期合计"],
+      [8, "closing", "结转下年"],
+    ]);
+  });
+
+  test("and what they state is reconciled: a 本期合计 of 1,500 that no span of lines gives is a difference naming the cell", () => {
+    const r = readLedger(ledger, { sheet: "明细" });
+    expect(r.reconciliation.status).toBe("differences");
+    expect(r.reconciliation.differences.map((d) => [d.row, d.column, d.stated, d.computed])).toEqual([[7, "D", "1500.00", "1000.00"]]);
+    const result = auditLedger(r, {}, fromYmd(2011, 12, 31), DEFAULT_POLICY);
+    const f = result.findings.find((x) => x.rule === "control-total-mismatch");
+    expect(f?.cell).toBe("明细!D7");
+    expect(f?.severity).toBe("error");
+    expect(result.reading.reconciliation).toBe("differences");
+  });
+
+  test("a note that merely contains 累计 or 合计 stays a note of its row", () => {
+    const r = readLedger(
+      [
+        ["日期", "客户名称", "摘要", "借方"],
+        ["2011-03-01", "甲公司", "欠款逐年累计", 1000],
+        ["2011-03-02", "乙公司", "合计两笔发票", 500],
+      ],
+      { sheet: "S" },
+    );
+    expect(r.rows.map((x) => x.row)).toEqual([2, 3]);
+  });
+});
+
+describe("the as-of view (issue 13.2)", () => {
+  test("a receipt after the as-of date does not count; before it, it does", () => {
+    const values = [
+      ["客户名称", "日期", "借方", "贷方"],
+      ["甲公司", "2011-01-10", 100000, null],
+      ["甲公司", "2011-09-15", null, 100000],
+    ];
+    const read = readLedger(values, { sheet: "S" });
+    const before = auditLedger(read, {}, fromYmd(2011, 8, 31), DEFAULT_POLICY);
+    expect(before.totals.all).toEqual({ count: 1, balance: "100000.00", provision: "5000.00" });
+    expect(before.reading.leftOut).toMatchObject({ count: 1, credits: 1, items: 0 });
+    const after = auditLedger(read, {}, fromYmd(2011, 9, 30), DEFAULT_POLICY);
+    expect(after.totals.all.count).toBe(0);
+    expect(after.reading.settled).toBe(1);
+    // The same reading, checked twice at two dates: the lines as read are unchanged.
+    expect(read.rows.map((x) => [x.amountFen, x.receivedFen])).toEqual([
+      [10000000, NaN],
+      [NaN, 10000000],
+    ]);
+  });
+});
