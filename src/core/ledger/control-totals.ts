@@ -45,16 +45,59 @@ export interface Reconciliation {
   differences: ControlDifference[];
 }
 
+/**
+ * An exact amount as this module computes with it: integer fen on the fast path (a ledger states
+ * tens of thousands of figures, each compared over several spans), a Decimal in yuan off it.
+ */
+type Amount = number | Decimal;
+
+function toDec(a: Amount): Decimal {
+  return typeof a === "number" ? new Dec(a).div(100) : a;
+}
+
+function plus(a: Amount, b: Amount): Amount {
+  if (typeof a === "number" && typeof b === "number") {
+    const s = a + b;
+    if (Math.abs(s) <= Number.MAX_SAFE_INTEGER) return s;
+  }
+  return toDec(a).plus(toDec(b));
+}
+
+function minus(a: Amount, b: Amount): Amount {
+  return plus(a, typeof b === "number" ? -b : b.neg());
+}
+
+function isZero(a: Amount): boolean {
+  return typeof a === "number" ? a === 0 : a.isZero();
+}
+
+function magnitude(a: Amount): number {
+  return Math.abs(typeof a === "number" ? a / 100 : a.toNumber());
+}
+
+function text(a: Amount): string {
+  return toDec(a).toFixed(2);
+}
+
+/** A line's own money as read, exactly: an opening line's inherited amount is not one. */
+function own(r: LedgerRow, field: LedgerMoneyField): Amount | null {
+  if (r.isOpening && (field === "amount" || field === "received")) return null;
+  if (field === "balance" && r.balanceDerived) return null;
+  if (!r.hasMoney(field)) return null;
+  const f = field === "amount" ? r.amountFen : field === "received" ? r.receivedFen : field === "balance" ? r.balanceFen : field === "contractAmount" ? r.contractAmountFen : r.expectedRecoveryFen;
+  return f === f ? f : (r[field] as Decimal);
+}
+
 /** A running balance as the ledger states it, per line (the sheet's 余额 column, signed by 借/贷). */
 export interface RunningBalances {
-  /** Stated running balance per line (index into the lines), null where the cell is blank. */
-  stated: (Decimal | null)[];
+  /** Stated running balance per line (index into the lines): fen, or a Decimal off the fast path; null where blank. */
+  stated: (number | Decimal | null)[];
   /** The balance column's letter. */
   column: string;
 }
 
 interface Sum {
-  value: Decimal;
+  value: Amount;
   from: number;
   count: number;
 }
@@ -78,36 +121,37 @@ export function reconcileSheet(
   const ordered = [...stated].sort((a, b) => a.row - b.row);
 
   // Running balance: each line's stated 余额 against the previous line's + debit − credit.
-  const computedRunning: (Decimal | null)[] = new Array<Decimal | null>(lines.length).fill(null);
+  const computedRunning: (Amount | null)[] = new Array<Amount | null>(lines.length).fill(null);
   if (running !== null) {
-    let prev: Decimal | null = null;
+    let prev: Amount | null = null;
     let prevRow: number | null = null;
     let prevCustomer: string | null = null;
     for (let i = 0; i < lines.length; i++) {
       const r = lines[i];
       const statedHere = running.stated[i];
       const sameBlock = r.customer === prevCustomer;
-      let expected: Decimal | null = null;
-      if (r.isOpening) expected = statedHere ?? (r.amount ?? null);
-      else if (prev !== null && sameBlock) expected = prev.plus(ownAmount(r, "amount") ?? 0).minus(ownAmount(r, "received") ?? 0);
+      let expected: Amount | null = null;
+      if (r.isOpening) expected = statedHere ?? (r.amountFen === r.amountFen ? r.amountFen : r.amount);
+      else if (prev !== null && sameBlock) expected = minus(plus(prev, own(r, "amount") ?? 0), own(r, "received") ?? 0);
       if (statedHere !== null && expected !== null && !r.isOpening) {
         checked++;
-        if (!statedHere.minus(expected).isZero()) {
+        const difference = minus(statedHere, expected);
+        if (!isZero(difference)) {
           differences.push({
             sheet,
             row: r.row,
             column: running.column,
             field: "balance",
             text: "余额",
-            stated: statedHere.toFixed(2),
-            computed: expected.toFixed(2),
-            difference: statedHere.minus(expected).toFixed(2),
+            stated: text(statedHere),
+            computed: text(expected),
+            difference: text(difference),
             basis: { kind: "running", previousRow: prevRow },
           });
         }
       }
       // Follow the ledger's own figure from here, so one slip is reported once, not on every later line.
-      const now: Decimal | null = statedHere ?? expected;
+      const now: Amount | null = statedHere ?? expected;
       computedRunning[i] = expected ?? statedHere;
       prev = now;
       prevRow = statedHere !== null ? r.row : prevRow;
@@ -116,13 +160,23 @@ export function reconcileSheet(
   }
 
   // Stated lines against the sums of the lines above them.
+  const starts = runStarts(lines);
+  const prefix = new Map<LedgerMoneyField, PrefixSums>();
+  const prefixOf = (field: LedgerMoneyField): PrefixSums => {
+    let p = prefix.get(field);
+    if (p === undefined) {
+      p = new PrefixSums(lines, field);
+      prefix.set(field, p);
+    }
+    return p;
+  };
   let lineIndex = 0;
   const bySameText = new Map<string, number>(); // words -> index into `lines` where its span starts
   let lastStatedStart = 0;
   for (const s of ordered) {
     while (lineIndex < lines.length && lines[lineIndex].row < s.row) lineIndex++;
     const key = s.text.normalize("NFKC").replace(/\s+/g, "");
-    const spans: number[] = [bySameText.get(key) ?? 0, lastStatedStart, 0, ...blockStarts(lines, lineIndex)];
+    const spans: number[] = [bySameText.get(key) ?? 0, lastStatedStart, 0, ...blockStarts(starts, lines, lineIndex)];
     for (const field of SUMMED) {
       const statedValue = s.money[field];
       if (statedValue === undefined) continue;
@@ -132,30 +186,31 @@ export function reconcileSheet(
         const at = lineIndex - 1;
         const computed = at >= 0 ? (computedRunning[at] ?? null) : null;
         if (computed === null) continue;
-        const signed = s.direction !== null && /贷|cr|credit/i.test(s.direction) ? statedValue.neg() : s.direction !== null && /平/.test(s.direction) ? new Dec(0) : statedValue;
+        const credit = s.direction !== null && /贷|cr|credit/i.test(s.direction);
+        const signed: Amount = credit ? minus(0, statedValue) : s.direction !== null && /平/.test(s.direction) ? 0 : statedValue;
         checked++;
-        if (!signed.minus(computed).isZero()) {
+        const difference = minus(signed, computed);
+        if (!isZero(difference)) {
           differences.push({
             sheet,
             row: s.row,
             column,
             field,
             text: s.text,
-            stated: signed.toFixed(2),
-            computed: computed.toFixed(2),
-            difference: signed.minus(computed).toFixed(2),
+            stated: text(signed),
+            computed: text(computed),
+            difference: text(difference),
             basis: { kind: "running", previousRow: at >= 0 ? lines[at].row : null },
           });
         }
         continue;
       }
-      const sums = spans.map((from) => sumOf(lines, from, lineIndex, field));
-      const usable = sums.filter((x): x is Sum => x !== null);
-      if (usable.length === 0) continue;
+      const sums = prefixOf(field);
+      const usable: Sum[] = spans.map((from) => ({ value: sums.sum(from, lineIndex), from, count: lineIndex - from }));
       checked++;
-      if (usable.some((x) => x.value.equals(statedValue))) continue;
+      if (usable.some((x) => isZero(minus(x.value, statedValue)))) continue;
       // Said against the span that comes closest: the likeliest meant.
-      const nearest = usable.reduce((best, x) => (x.value.minus(statedValue).abs().lt(best.value.minus(statedValue).abs()) ? x : best));
+      const nearest = usable.reduce((best, x) => (magnitude(minus(x.value, statedValue)) < magnitude(minus(best.value, statedValue)) ? x : best));
       const unreadable: number[] = [];
       for (let k = nearest.from; k < lineIndex; k++) {
         const r = lines[k];
@@ -167,9 +222,9 @@ export function reconcileSheet(
         column,
         field,
         text: s.text,
-        stated: statedValue.toFixed(2),
-        computed: nearest.value.toFixed(2),
-        difference: statedValue.minus(nearest.value).toFixed(2),
+        stated: text(statedValue),
+        computed: text(nearest.value),
+        difference: text(minus(statedValue, nearest.value)),
         basis: { kind: "rows", fromRow: nearest.count > 0 ? lines[nearest.from].row : s.row, toRow: lineIndex > 0 ? lines[lineIndex - 1].row : s.row, count: nearest.count, unreadable },
       });
     }
@@ -179,42 +234,68 @@ export function reconcileSheet(
   return { status: differences.length > 0 ? "differences" : checked > 0 ? "reconciled" : "none", checked, differences };
 }
 
-/** Where the run of lines ending at `end` − 1 that share a department, customer or project begins. */
-function blockStarts(lines: readonly LedgerRow[], end: number): number[] {
+/**
+ * For each line, where the run of lines ending at it that share a department, customer or
+ * project begins (one array per field, made in one pass).
+ */
+function runStarts(lines: readonly LedgerRow[]): Int32Array[] {
+  return (["department", "customer", "project"] as const).map((field) => {
+    const out = new Int32Array(lines.length);
+    for (let i = 0; i < lines.length; i++) {
+      const v = lines[i][field];
+      out[i] = i > 0 && v !== null && lines[i - 1][field] === v ? out[i - 1] : i;
+    }
+    return out;
+  });
+}
+
+/** The starts of the blocks (department, customer, project) the line before `end` closes. */
+function blockStarts(starts: readonly Int32Array[], lines: readonly LedgerRow[], end: number): number[] {
   const out: number[] = [];
   if (end <= 0) return out;
-  for (const field of ["department", "customer", "project"] as const) {
-    const value = lines[end - 1][field];
-    if (value === null) continue;
-    let k = end - 1;
-    while (k > 0 && lines[k - 1][field] === value) k--;
-    if (k > 0 && !out.includes(k)) out.push(k);
-  }
+  (["department", "customer", "project"] as const).forEach((field, k) => {
+    if (lines[end - 1][field] === null) return;
+    const from = starts[k][end - 1];
+    if (from > 0 && !out.includes(from)) out.push(from);
+  });
   return out;
 }
 
-/** A line's own money as read: an opening line's inherited amount is not one. */
-function ownAmount(r: LedgerRow, field: LedgerMoneyField): Decimal | null {
-  if (r.isOpening && (field === "amount" || field === "received")) return null;
-  if (field === "balance" && r.balanceDerived) return null;
-  return r[field];
-}
+/**
+ * Running sums of a field over the lines, so any span's sum is one subtraction. Integer fen while
+ * every amount is whole fen and the sums stay exact in a double; Decimals otherwise.
+ */
+class PrefixSums {
+  private readonly fen: Float64Array;
+  private readonly exact: Decimal[] | null;
 
-/** The exact sum of a field over lines [from, to) (0 over lines that leave it blank). */
-function sumOf(lines: readonly LedgerRow[], from: number, to: number, field: LedgerMoneyField): Sum | null {
-  let fen = 0;
-  let exact: Decimal | null = null;
-  for (let i = from; i < to; i++) {
-    const r = lines[i];
-    if (r.isOpening && (field === "amount" || field === "received")) continue;
-    if (field === "balance" && r.balanceDerived) continue;
-    if (!r.hasMoney(field)) continue;
-    const f = field === "amount" ? r.amountFen : field === "received" ? r.receivedFen : field === "balance" ? r.balanceFen : r.contractAmountFen;
-    if (f === f && Math.abs(fen + f) < Number.MAX_SAFE_INTEGER) fen += f;
-    else exact = (exact ?? new Dec(0)).plus(r[field] as Decimal);
+  constructor(lines: readonly LedgerRow[], field: LedgerMoneyField) {
+    const n = lines.length;
+    this.fen = new Float64Array(n + 1);
+    let fast = true;
+    for (let i = 0; i < n && fast; i++) {
+      const v = own(lines[i], field);
+      if (v === null) this.fen[i + 1] = this.fen[i];
+      else if (typeof v !== "number" || Math.abs(this.fen[i] + v) > Number.MAX_SAFE_INTEGER) fast = false;
+      else this.fen[i + 1] = this.fen[i] + v;
+    }
+    if (fast) {
+      this.exact = null;
+      return;
+    }
+    this.exact = new Array<Decimal>(n + 1);
+    this.exact[0] = new Dec(0);
+    for (let i = 0; i < n; i++) {
+      const v = own(lines[i], field);
+      this.exact[i + 1] = v === null ? this.exact[i] : this.exact[i].plus(toDec(v));
+    }
   }
-  const value = new Dec(fen).div(100).plus(exact ?? 0);
-  return { value, from, count: to - from };
+
+  /** The exact sum over lines [from, to). */
+  sum(from: number, to: number): Amount {
+    if (this.exact !== null) return this.exact[to].minus(this.exact[from]);
+    return this.fen[to] - this.fen[from];
+  }
 }
 
 /** Several sheets' reconciliations as one. */

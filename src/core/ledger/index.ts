@@ -5,7 +5,7 @@
 import type Decimal from "decimal.js";
 import type { DayNumber } from "../calendar";
 import type { Policy } from "../policy/types";
-import { CellReader, fenToDecimal } from "./cell-reader";
+import { CellReader } from "./cell-reader";
 import { type Reconciliation, reconcileSheet, type RunningBalances } from "./control-totals";
 import { detectHeader, headerAt, LEDGER_FIELDS, LEDGER_SCHEMA, type LedgerField } from "./headers";
 import {
@@ -214,14 +214,14 @@ export function readLedger(values: readonly unknown[][], options: ReadLedgerOpti
   };
 }
 
-/** The running balances as stated, taken off the lines (an opening line keeps its own as its amount). */
-function takeRunningBalances(store: LedgerStore): (Decimal | null)[] {
-  const out: (Decimal | null)[] = new Array<Decimal | null>(store.length).fill(null);
+/** The running balances as stated (fen, or a Decimal off the fast path), taken off the lines (an opening line keeps its own as its amount). */
+function takeRunningBalances(store: LedgerStore): (number | Decimal | null)[] {
+  const out: (number | Decimal | null)[] = new Array<number | Decimal | null>(store.length).fill(null);
   const fen = store.fen.balance;
   for (let i = 0; i < store.length; i++) {
     const exact = store.exact.balance.get(i);
     const f = fen === null ? NaN : fen[i];
-    if (store.derived[i] !== 1) out[i] = exact ?? (f === f ? fenToDecimal(f) : null);
+    if (store.derived[i] !== 1) out[i] = exact ?? (f === f ? f : null);
     store.setMoney("balance", i, NaN, null);
     store.derived[i] = 0;
   }

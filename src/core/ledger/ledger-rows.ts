@@ -7,7 +7,7 @@
 import type Decimal from "decimal.js";
 import { MAX_FEN_LINE } from "../fen";
 import type { DayNumber } from "../calendar";
-import { alternativesOf, CellReader, fenOfDecimal, fenToDecimal, MONEY_BAD, MONEY_READ } from "./cell-reader";
+import { alternativesOf, CellReader, fenOfDecimal, MONEY_BAD, MONEY_READ } from "./cell-reader";
 import type { FieldKind, LedgerField } from "./headers";
 import {
   DATE_FIELDS,
@@ -47,8 +47,8 @@ export interface StatedLine {
   kind: StatedLineKind;
   /** The words that made it one ("本月合计"). */
   text: string;
-  /** What the line states in each money column it fills, exactly, in yuan. */
-  money: Partial<Record<LedgerMoneyField, Decimal>>;
+  /** What the line states in each money column it fills, exactly: integer fen, or a Decimal in yuan off the fast path. */
+  money: Partial<Record<LedgerMoneyField, number | Decimal>>;
   /** The line's 借/贷/平, when the ledger has a direction column. */
   direction: string | null;
   /** The line's date cell, or its 年/月/日 parts, as written (for 本年累计: which year). */
@@ -171,7 +171,7 @@ function statedLineReader(table: OpenedTable<LedgerField>, out: StatedLine[]): (
     const line: StatedLine = { sheet: table.sheet, row: sheetRow, kind, text, money: {}, direction: null, date: null, parts: { year: null, month: null, day: null } };
     for (const p of money) {
       if (reader.money(cells[p.index], sheetRow, p) !== READ) continue;
-      line.money[p.field as LedgerMoneyField] = reader.dec ?? fenToDecimal(reader.fen);
+      line.money[p.field as LedgerMoneyField] = reader.fen === reader.fen ? reader.fen : (reader.dec as Decimal);
     }
     if (date !== undefined) line.date = reader.date(cells[date.index], sheetRow, date) ?? null;
     if (direction !== undefined) line.direction = reader.text(cells[direction.index], sheetRow, direction) ?? null;
