@@ -1,5 +1,6 @@
 /**
- * The report registry: the six supervisor reports of the ribbon (DESIGN.md), each a builder from
+ * The report registry: the supervisor reports of the ribbon (DESIGN.md), the expected credit loss
+ * (CAS 22) among them, each a builder from
  * a ReportInput to a SheetSpec. The ids are the ribbon buttons' ExecuteFunction names
  * (manifest.xml), so a command handler finds its report by its own name.
  */
@@ -8,6 +9,7 @@ import { stringsFor } from "../../i18n";
 import { buildAgingAnalysis } from "./aging-analysis";
 import { buildClassification } from "./classification";
 import { buildCollectionPlan } from "./collection-plan";
+import { buildExpectedCreditLoss } from "./expected-credit-loss";
 import type { ReportInput } from "./input";
 import { buildLongAgedCleanup } from "./long-aged";
 import { buildProvisionSchedule } from "./provision-schedule";
@@ -17,7 +19,7 @@ import { buildWriteOffCandidates } from "./write-off";
 export type { ReportInput, WrittenOffItem } from "./input";
 export { WRITTEN_OFF_WORDS } from "./input";
 export * from "./sheet-spec";
-export { buildAgingAnalysis, buildClassification, buildCollectionPlan, buildLongAgedCleanup, buildProvisionSchedule, buildWriteOffCandidates };
+export { buildAgingAnalysis, buildClassification, buildCollectionPlan, buildExpectedCreditLoss, buildLongAgedCleanup, buildProvisionSchedule, buildWriteOffCandidates };
 
 export interface ReportDefinition {
   id: ReportId;
@@ -37,6 +39,7 @@ export const REPORTS: readonly ReportDefinition[] = [
   { id: "longAgedCleanup", title: titleOf("longAgedCleanup"), build: buildLongAgedCleanup },
   { id: "writeOffCandidates", title: titleOf("writeOffCandidates"), build: buildWriteOffCandidates },
   { id: "collectionPlan", title: titleOf("collectionPlan"), build: buildCollectionPlan },
+  { id: "expectedCreditLoss", title: titleOf("expectedCreditLoss"), build: (input, lang) => buildExpectedCreditLoss(input, lang) },
 ];
 
 export const REPORT_IDS: readonly ReportId[] = REPORTS.map((r) => r.id);

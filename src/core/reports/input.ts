@@ -21,6 +21,7 @@ import type { LedgerRow } from "../ledger/ledger-store";
 import { Dec } from "../money";
 import type { Policy, StatusCondition } from "../policy/types";
 import type { ProvisionBasis } from "../provision";
+import type { EclOptions } from "../ecl/assessment";
 import { conditionsInText } from "../writeoff";
 import { format, type Strings, stringsFor } from "../../i18n";
 import {
@@ -66,6 +67,8 @@ export interface ReportInput {
   writtenOff?: readonly WrittenOffItem[];
   /** Words that mark a ledger row as already written off (default WRITTEN_OFF_WORDS). */
   writtenOffWords?: readonly string[];
+  /** The expected credit loss's history, adjustment and allowance (ecl/assessment.ts); defaults when absent. */
+  ecl?: EclOptions;
 }
 
 /** A row whose status, type or note says one of these is already written off (memorandum item, not a candidate). */
