@@ -14,6 +14,11 @@
  *
  * The lines as read are never changed: an open item whose balance the view works out is a row of
  * a new store (LedgerStore.subset) holding its received and balance as of the date.
+ *
+ * Speed: a transactions ledger may hold a million lines, and the expected credit loss ages it at
+ * several year ends. What does not depend on the date (each line's part and amounts, its customer,
+ * the order allocation takes) is worked out once (prepareAsOf) in typed arrays; each date is then
+ * one pass of FIFO in integer fen (Decimals only for a customer whose amounts are not whole fen).
  */
 import type Decimal from "decimal.js";
 import type { DayNumber } from "../calendar";
@@ -71,17 +76,24 @@ export interface AsOfView {
   open: LedgerRow[];
   /** Items fully settled on the as-of date (count). */
   settled: number;
-  /** Those items, in sheet order, with what was received on them as of the date. */
-  settledRows: LedgerRow[];
+  /** Those items, in sheet order, with what was received on them as of the date (made when first read). */
+  readonly settledRows: LedgerRow[];
   /** Lines that were credits applied (receipts, reversals, credit memos). */
   credits: number;
   advances: Advance[];
   leftOut: LeftOut;
   /** The latest date any line carries (left-out lines included): the export is no older. */
   latestDate: DayNumber | null;
-  allocations: Allocation[];
+  /** Each share of a credit applied to an item, by credit row then item row (made when first read). */
+  readonly allocations: Allocation[];
   /** unknown-document (a credit naming, in a column meant for it, an invoice the customer lacks) and unallocated-receipt. */
   issues: ParseIssue[];
+  /** For each open item, its position among the lines the view was made from (for code that follows items across dates). */
+  openLines: Int32Array;
+  /** With rows: false, the open amount of line i (fen, or exact), null when it is no open item; always null otherwise. */
+  openAmount(i: number): { fen: number; exact: Decimal | null } | null;
+  /** The allocations as positions among the lines: credit, item, amount (fen; NaN: see exact, by share). */
+  shares: { credit: readonly number[]; item: readonly number[]; fen: readonly number[]; exact: ReadonlyMap<number, Decimal> };
 }
 
 /** How the view reads the lines: a transactions ledger's invoices and receipts, or an open-items list's balances. */
@@ -93,96 +105,41 @@ export interface AsOfOptions {
   columns: (sheet: string) => Partial<Record<LedgerField, string>>;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Exact arithmetic, two ways
-// ---------------------------------------------------------------------------------------------
-
-/** The few operations allocation needs: on integer fen (fast) or on Decimals (any amount). */
-interface Arith<T> {
-  zero: T;
-  add(a: T, b: T): T;
-  sub(a: T, b: T): T;
-  min(a: T, b: T): T;
-  positive(a: T): boolean;
-  fen(a: T): number;
-  dec(a: T): Decimal | null;
-}
-
-const FEN_ARITH: Arith<number> = {
-  zero: 0,
-  add: (a, b) => a + b,
-  sub: (a, b) => a - b,
-  min: (a, b) => (a < b ? a : b),
-  positive: (a) => a > 0,
-  fen: (a) => a,
-  dec: () => null,
-};
-
-const DEC_ARITH: Arith<Decimal> = {
-  zero: new Dec(0),
-  add: (a, b) => a.plus(b),
-  sub: (a, b) => a.minus(b),
-  min: (a, b) => (a.lt(b) ? a : b),
-  positive: (a) => a.gt(0),
-  fen: fenOfDecimal,
-  dec: (a) => a,
-};
-
-// ---------------------------------------------------------------------------------------------
-// Lines
-// ---------------------------------------------------------------------------------------------
-
+// Each line's part in the view.
+const NONE = 0;
 const ITEM = 1;
 const CREDIT = 2;
+/** An open-items line with a zero balance: settled as read. */
+const SETTLED = 3;
+/** An open-items line whose balance could not be read: open as read (its issue says why). */
+const UNKNOWN = 4;
 
-/** A line's part in the view, with the amounts allocation reads (exact: fen when whole, else Decimal). */
-interface Line {
-  row: LedgerRow;
-  kind: typeof ITEM | typeof CREDIT;
-  /** An item's amount (what it was billed at, or its balance in an open-items list); a credit's amount. */
-  fen: number;
-  dec: Decimal | null;
-  /** An item line's own received amount (transactions ledger: an invoice line that carries its receipt). */
-  ownFen: number;
-  ownDec: Decimal | null;
-}
-
-function fenOrDec(fen: number, dec: Decimal | null): { fen: number; dec: Decimal | null } {
-  return { fen, dec: fen === fen ? null : dec };
-}
-
-/** The amounts of a transactions ledger's line, by its kind (transactions.transactionKind). */
-function transactionLine(row: LedgerRow): Line | null {
-  const kind = transactionKind(row);
-  if (kind === null) return null;
-  if (kind === "invoice") {
-    const amount = row.hasMoney("amount") ? fenOrDec(row.amountFen, row.amount) : fenOrDec(row.balanceFen, row.balance);
-    const own = row.hasMoney("received") ? fenOrDec(row.receivedFen, row.received) : { fen: 0, dec: null };
-    return { row, kind: ITEM, fen: amount.fen, dec: amount.dec, ownFen: own.fen, ownDec: own.dec };
-  }
-  // A receipt: its received amount, else |amount| (a red reversal, or a receipt typed as such).
-  const rf = row.receivedFen;
-  if ((rf === rf && rf !== 0) || (rf !== rf && row.received !== null && !row.received.isZero())) {
-    const r = fenOrDec(rf, row.received);
-    // A negative 贷方 is a receipt reversed: it is owed again, an item of its own.
-    if (r.fen === r.fen ? r.fen < 0 : (r.dec as Decimal).isNegative()) {
-      return { row, kind: ITEM, fen: r.fen === r.fen ? -r.fen : NaN, dec: r.dec === null ? null : r.dec.neg(), ownFen: 0, ownDec: null };
-    }
-    return { row, kind: CREDIT, fen: r.fen, dec: r.dec, ownFen: 0, ownDec: null };
-  }
-  const af = row.amountFen;
-  const a = af === af ? { fen: Math.abs(af), dec: null } : { fen: NaN, dec: (row.amount ?? new Dec(0)).abs() };
-  return { row, kind: CREDIT, fen: a.fen, dec: a.dec, ownFen: 0, ownDec: null };
-}
-
-/** An open-items list's line: its balance, an item when positive, a credit (memo, overpayment) when negative. */
-function openItemLine(row: LedgerRow): Line | "settled" | "unknown" {
-  const sign = row.moneySign("balance");
-  if (sign !== sign) return "unknown";
-  if (sign === 0) return "settled";
-  const b = fenOrDec(row.balanceFen, row.balance);
-  if (sign > 0) return { row, kind: ITEM, fen: b.fen, dec: b.dec, ownFen: 0, ownDec: null };
-  return { row, kind: CREDIT, fen: b.fen === b.fen ? -b.fen : NaN, dec: b.dec === null ? null : b.dec.neg(), ownFen: 0, ownDec: null };
+/** What does not depend on the date: each line's part and amounts, its customer, the order allocation takes. */
+export interface PreparedLines {
+  rows: readonly LedgerRow[];
+  options: AsOfOptions;
+  kind: Uint8Array;
+  /** The date a line counts from (date arisen, else due date); NaN when it has none. */
+  date: Float64Array;
+  /** An item's amount or a credit's (fen; NaN: see dec). */
+  fen: Float64Array;
+  dec: Map<number, Decimal>;
+  /** A transactions item line's own received amount (fen; NaN: see ownDec). */
+  own: Float64Array;
+  ownDec: Map<number, Decimal>;
+  /** Customer group per line, -1 for none; names as first written. */
+  group: Int32Array;
+  names: string[];
+  /** Per group: its items and its credits, in allocation order (oldest first). */
+  items: Int32Array[];
+  credits: Int32Array[];
+  /** Per group: whether every amount is whole fen and the sums stay exact in a double. */
+  fast: Uint8Array;
+  /** Document keys of items (for credits that name one); null when the ledger has no such column. */
+  itemDoc: (string | null)[] | null;
+  creditNames: (string | null)[] | null;
+  /** Whether a credit names its invoice in a column meant for that (对应单据). */
+  namedByColumn: Uint8Array | null;
 }
 
 /** A name or document number as compared: NFKC, lower case, no white space. */
@@ -198,30 +155,210 @@ function keyOf(text: string | null): string | null {
   return k === "" ? null : k;
 }
 
-/** keyOf with a memory: customer names repeat on every row of a customer. */
-function keyCache(): (text: string | null) => string | null {
-  const seen = new Map<string, string | null>();
-  return (text) => {
-    if (text === null) return null;
-    let k = seen.get(text);
-    if (k === undefined) {
-      k = keyOf(text);
-      if (seen.size < 1 << 16) seen.set(text, k);
+/**
+ * Each line's part and amounts (transactions: transactionKind; open items: the sign of the
+ * balance), its customer group, and the order allocation takes within each group.
+ */
+export function prepareAsOf(rows: readonly LedgerRow[], options: AsOfOptions): PreparedLines {
+  const n = rows.length;
+  const kind = new Uint8Array(n);
+  const date = new Float64Array(n);
+  const fen = new Float64Array(n);
+  const own = new Float64Array(n);
+  const dec = new Map<number, Decimal>();
+  const ownDec = new Map<number, Decimal>();
+  const group = new Int32Array(n);
+  const names: string[] = [];
+  const groupOfRaw = new Map<string, number>();
+  const groupOfKey = new Map<string, number>();
+  const transactions = options.shape === "transactions";
+  let hasDocs = false;
+  for (let i = 0; i < n; i++) {
+    const r = rows[i];
+    const st = r.source;
+    const j = r.index;
+    const arisen = st.date.dateArisen;
+    let d = arisen === null ? NaN : arisen[j];
+    if (d !== d && st.date.dueDate !== null) d = st.date.dueDate[j];
+    date[i] = d;
+    if (transactions) {
+      if (!plainTransactionLine(st, j, i, kind, fen, own)) prepareTransactionLine(r, i, kind, fen, dec, own, ownDec);
+    } else prepareOpenItemLine(r, i, kind, fen, dec);
+    const customers = st.text.customer;
+    const raw = customers === null ? null : (customers[j] ?? null);
+    let g = -1;
+    if (raw !== null) {
+      const known = groupOfRaw.get(raw);
+      if (known !== undefined) g = known;
+      else {
+        const key = keyOf(raw);
+        if (key !== null) {
+          g = groupOfKey.get(key) ?? -1;
+          if (g < 0) {
+            g = names.length;
+            names.push(raw);
+            groupOfKey.set(key, g);
+          }
+          if (groupOfRaw.size < 1 << 20) groupOfRaw.set(raw, g);
+        }
+      }
     }
-    return k;
+    group[i] = g;
+    if (!hasDocs && ((st.text.document !== null && st.text.document[j] !== null) || (st.text.appliesTo !== null && st.text.appliesTo[j] !== null))) hasDocs = true;
+  }
+  // Per group, items and credits in allocation order: counting sort by group keeps sheet order;
+  // then oldest first by date (undated last), sheet order breaking ties.
+  const groups = names.length + 1; // + one for lines without a customer
+  const itemCount = new Int32Array(groups);
+  const creditCount = new Int32Array(groups);
+  for (let i = 0; i < n; i++) {
+    const g = group[i] < 0 ? names.length : group[i];
+    if (kind[i] === ITEM) itemCount[g]++;
+    else if (kind[i] === CREDIT) creditCount[g]++;
+  }
+  const items = Array.from(itemCount, (c) => new Int32Array(c));
+  const credits = Array.from(creditCount, (c) => new Int32Array(c));
+  itemCount.fill(0);
+  creditCount.fill(0);
+  for (let i = 0; i < n; i++) {
+    const g = group[i] < 0 ? names.length : group[i];
+    if (kind[i] === ITEM) items[g][itemCount[g]++] = i;
+    else if (kind[i] === CREDIT) credits[g][creditCount[g]++] = i;
+  }
+  const byDate = (a: number, b: number): number => {
+    const da = date[a];
+    const db = date[b];
+    if (da === db || (da !== da && db !== db)) return a - b;
+    if (da !== da) return 1;
+    if (db !== db) return -1;
+    return da - db;
   };
+  for (const list of [...items, ...credits]) if (!isSorted(list, date)) list.sort(byDate);
+  const fast = new Uint8Array(groups);
+  for (let g = 0; g < groups; g++) fast[g] = fitsFen(items[g], credits[g], fen, own) ? 1 : 0;
+  let itemDoc: (string | null)[] | null = null;
+  let creditNames: (string | null)[] | null = null;
+  let namedByColumn: Uint8Array | null = null;
+  if (hasDocs) {
+    itemDoc = new Array<string | null>(n).fill(null);
+    creditNames = new Array<string | null>(n).fill(null);
+    namedByColumn = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      if (kind[i] === ITEM) itemDoc[i] = keyOf(rows[i].document);
+      else if (kind[i] === CREDIT) {
+        const applies = keyOf(rows[i].appliesTo);
+        creditNames[i] = applies ?? keyOf(rows[i].document);
+        if (applies !== null) namedByColumn[i] = 1;
+      }
+    }
+  }
+  return { rows, options, kind, date, fen, dec, own, ownDec, group, names, items, credits, fast, itemDoc, creditNames, namedByColumn };
 }
 
-/** The date a line counts from for the as-of cut and for FIFO: its date arisen, else its due date. */
-function lineDate(row: LedgerRow): DayNumber | null {
-  return row.dateArisen ?? row.dueDate;
+/** Already oldest first (the usual case: a ledger is kept in date order)? */
+function isSorted(list: Int32Array, date: Float64Array): boolean {
+  for (let k = 1; k < list.length; k++) {
+    const a = date[list[k - 1]];
+    const b = date[list[k]];
+    if (a !== a ? b === b : b === b && b < a) return false;
+  }
+  return true;
 }
 
-function oldestFirst(a: Line, b: Line): number {
-  const da = lineDate(a.row) ?? Number.POSITIVE_INFINITY;
-  const db = lineDate(b.row) ?? Number.POSITIVE_INFINITY;
-  if (da !== db) return da < db ? -1 : 1;
-  return a.row.sheet === b.row.sheet ? a.row.row - b.row.row : a.row.sheet < b.row.sheet ? -1 : 1;
+function setAmount(i: number, f: number, d: Decimal | null, fen: Float64Array, dec: Map<number, Decimal>): void {
+  fen[i] = f;
+  if (f !== f && d !== null) dec.set(i, d);
+}
+
+/**
+ * transactionKind's answer for the usual line, read straight off the store's columns: no type
+ * text, amounts in whole fen. Returns false for any other line (prepareTransactionLine takes it).
+ */
+function plainTransactionLine(st: LedgerStore, j: number, i: number, kind: Uint8Array, fen: Float64Array, own: Float64Array): boolean {
+  if (st.text.type !== null && st.text.type[j] !== null) return false;
+  const ex = st.exact;
+  if (ex.amount.size > 0 || ex.received.size > 0 || ex.balance.size > 0) return false;
+  const a = st.fen.amount === null ? NaN : st.fen.amount[j];
+  const r = st.fen.received === null ? NaN : st.fen.received[j];
+  if (a === a && a > 0) {
+    kind[i] = ITEM;
+    fen[i] = a;
+    if (r === r) own[i] = r;
+    return true;
+  }
+  if ((a !== a || a === 0) && r === r && r > 0) {
+    kind[i] = CREDIT;
+    fen[i] = r;
+    return true;
+  }
+  if (a === a && a < 0 && !(r === r && r !== 0)) {
+    kind[i] = CREDIT;
+    fen[i] = -a;
+    return true;
+  }
+  return false;
+}
+
+/** A transactions ledger's line: an invoice (its amount, else its balance; its own received) or a credit. */
+function prepareTransactionLine(r: LedgerRow, i: number, kind: Uint8Array, fen: Float64Array, dec: Map<number, Decimal>, own: Float64Array, ownDec: Map<number, Decimal>): void {
+  const k = transactionKind(r);
+  if (k === null) return;
+  if (k === "invoice") {
+    kind[i] = ITEM;
+    if (r.hasMoney("amount")) setAmount(i, r.amountFen, r.amountFen === r.amountFen ? null : r.amount, fen, dec);
+    else setAmount(i, r.balanceFen, r.balanceFen === r.balanceFen ? null : r.balance, fen, dec);
+    if (r.hasMoney("received")) setAmount(i, r.receivedFen, r.receivedFen === r.receivedFen ? null : r.received, own, ownDec);
+    return;
+  }
+  // A receipt: its received amount, else |amount| (a red reversal, or a receipt typed as such).
+  const rs = r.moneySign("received");
+  if (rs === 1) {
+    kind[i] = CREDIT;
+    setAmount(i, r.receivedFen, r.receivedFen === r.receivedFen ? null : r.received, fen, dec);
+    return;
+  }
+  if (rs === -1) {
+    // A negative 贷方 is a receipt reversed: it is owed again, an item of its own.
+    kind[i] = ITEM;
+    const rf = r.receivedFen;
+    setAmount(i, rf === rf ? -rf : NaN, rf === rf ? null : (r.received as Decimal).neg(), fen, dec);
+    return;
+  }
+  kind[i] = CREDIT;
+  const af = r.amountFen;
+  setAmount(i, af === af ? Math.abs(af) : NaN, af === af ? null : (r.amount ?? new Dec(0)).abs(), fen, dec);
+}
+
+/** An open-items list's line: its balance, an item when positive, a credit (memo, overpayment) when negative. */
+function prepareOpenItemLine(r: LedgerRow, i: number, kind: Uint8Array, fen: Float64Array, dec: Map<number, Decimal>): void {
+  const sign = r.moneySign("balance");
+  if (sign !== sign) {
+    kind[i] = UNKNOWN;
+    return;
+  }
+  if (sign === 0) {
+    kind[i] = SETTLED;
+    return;
+  }
+  const bf = r.balanceFen;
+  kind[i] = sign > 0 ? ITEM : CREDIT;
+  if (bf === bf) fen[i] = sign > 0 ? bf : -bf;
+  else setAmount(i, NaN, sign > 0 ? r.balance : (r.balance as Decimal).neg(), fen, dec);
+}
+
+/** Whether a group's amounts are all whole fen, and their total stays exact in a double. */
+function fitsFen(items: Int32Array, credits: Int32Array, fen: Float64Array, own: Float64Array): boolean {
+  let total = 0;
+  for (const list of [items, credits]) {
+    for (let k = 0; k < list.length; k++) {
+      const i = list[k];
+      const f = fen[i];
+      const o = own[i];
+      if (f !== f || o !== o) return false;
+      total += Math.abs(f) + Math.abs(o);
+    }
+  }
+  return total <= Number.MAX_SAFE_INTEGER;
 }
 
 const LABELS = new Map(LEDGER_FIELDS.map((d) => [d.field as string, d.label]));
@@ -243,135 +380,197 @@ function issue(options: AsOfOptions, row: LedgerRow, field: LedgerField, kind: P
 }
 
 // ---------------------------------------------------------------------------------------------
-// Allocation
+// One date
 // ---------------------------------------------------------------------------------------------
 
-interface Item<T> {
-  line: Line;
-  amount: T;
-  open: T;
-  doc: string | null;
+/** What allocation on one date gives, per line: what an item received and has open (fen, or Decimals). */
+interface Outcomes {
+  received: Float64Array;
+  open: Float64Array;
+  /** Lines allocated on the Decimal path: their received and open. */
+  exact: Map<number, { received: Decimal; open: Decimal }>;
+  /** Whether the line is an item allocated on this date (its outcome is set). */
+  set: Uint8Array;
+  /** Allocations as (credit line, item line, fen or exact) triples. */
+  allocCredit: number[];
+  allocItem: number[];
+  allocFen: number[];
+  allocExact: Map<number, Decimal>;
 }
 
-interface Credit<T> {
-  line: Line;
-  left: T;
+function inView(date: number, asOf: DayNumber): boolean {
+  return date !== date || date <= asOf;
 }
 
-/** One customer's items and credits, allocated with one arithmetic. */
-function allocateCustomer<T>(
-  arith: Arith<T>,
-  amountOf: (line: Line) => T,
-  ownOf: (line: Line) => T,
-  itemLines: readonly Line[],
-  creditLines: readonly Line[],
-  options: AsOfOptions,
-  out: { allocations: Allocation[]; issues: ParseIssue[] },
-): { items: Item<T>[]; credit: T; creditRows: LedgerRow[] } {
-  const items: Item<T>[] = [...itemLines].sort(oldestFirst).map((line) => {
-    const amount = amountOf(line);
-    return { line, amount, open: amount, doc: keyOf(line.row.document) };
-  });
-  const apply = (credit: Credit<T>, item: Item<T>): void => {
-    const share = arith.min(credit.left, item.open);
-    if (!arith.positive(share)) return;
-    credit.left = arith.sub(credit.left, share);
-    item.open = arith.sub(item.open, share);
-    out.allocations.push(new Allocation(credit.line.row.sheet, credit.line.row.row, item.line.row.row, arith.fen(share), arith.dec(share)));
+/** FIFO on one group in integer fen; returns what the group's credits left (an advance) and the credits that left it. */
+function allocateFen(p: PreparedLines, g: number, asOf: DayNumber, out: Outcomes, issues: ParseIssue[]): { left: number; rows: number[] } {
+  const { items, credits, fen, own, date } = p;
+  const its = items[g];
+  const cds = credits[g];
+  // Items on the date, in order; their amount open.
+  const list: number[] = [];
+  for (let k = 0; k < its.length; k++) {
+    const i = its[k];
+    if (!inView(date[i], asOf)) continue;
+    list.push(i);
+    out.open[i] = fen[i];
+    out.received[i] = 0;
+    out.set[i] = 1;
+  }
+  const apply = (credit: number, item: number, left: number): number => {
+    const o = out.open[item];
+    const share = left < o ? left : o;
+    if (share <= 0) return left;
+    out.open[item] = o - share;
+    out.received[item] += share;
+    out.allocCredit.push(credit);
+    out.allocItem.push(item);
+    out.allocFen.push(share);
+    return left - share;
   };
-
   // An invoice line that carries its own received amount pays itself first.
-  const leftovers: Credit<T>[] = [];
-  for (const item of items) {
-    const own = ownOf(item.line);
-    if (!arith.positive(own)) continue;
-    const credit: Credit<T> = { line: item.line, left: own };
-    apply(credit, item);
-    if (arith.positive(credit.left)) leftovers.push(credit);
-  }
-
-  const byDoc = new Map<string, Item<T>[]>();
-  for (const item of items) {
-    if (item.doc === null) continue;
-    const list = byDoc.get(item.doc);
-    if (list === undefined) byDoc.set(item.doc, [item]);
-    else list.push(item);
-  }
-  const credits: Credit<T>[] = [...creditLines].sort(oldestFirst).map((line) => ({ line, left: amountOf(line) }));
-
-  // Credits naming an invoice go to it first (all of them before any FIFO credit, so an earlier
-  // unnamed credit cannot take an item a later one names). A column meant for it (对应单据)
-  // names an invoice; a credit's own document number names one only when the customer has it.
-  for (const credit of credits) {
-    const row = credit.line.row;
-    const applies = keyOf(row.appliesTo);
-    if (applies !== null) {
-      const named = byDoc.get(applies);
-      if (named === undefined) {
-        out.issues.push(
-          issue(
-            options,
-            row,
-            "appliesTo",
-            "unknown-document",
-            row.appliesTo,
-            `所冲单据“${row.appliesTo ?? ""}”在该客户的发票中找不到，已按先进先出冲销最早的未清款项。`,
-            `the credit names document "${row.appliesTo ?? ""}", which none of this customer's invoices has; it was applied to the oldest open items (FIFO).`,
-          ),
-        );
-        continue;
-      }
-      for (const item of named) apply(credit, item);
-      continue;
+  const leftovers: number[] = [];
+  const leftoverAmount: number[] = [];
+  for (const i of list) {
+    const o = own[i];
+    if (!(o > 0)) continue;
+    const rest = apply(i, i, o);
+    if (rest > 0) {
+      leftovers.push(i);
+      leftoverAmount.push(rest);
     }
-    const own = keyOf(row.document);
-    const named = own === null ? undefined : byDoc.get(own);
-    if (named !== undefined) for (const item of named) apply(credit, item);
   }
-
+  // Credits on the date, in order; named ones first.
+  const cl: number[] = [];
+  const left: number[] = [];
+  for (let k = 0; k < cds.length; k++) {
+    const c = cds[k];
+    if (!inView(date[c], asOf)) continue;
+    cl.push(c);
+    left.push(fen[c]);
+  }
+  if (p.creditNames !== null && p.itemDoc !== null) {
+    for (let k = 0; k < cl.length; k++) {
+      const name = p.creditNames[cl[k]];
+      if (name === null) continue;
+      let found = false;
+      for (const i of list) {
+        if (p.itemDoc[i] !== name) continue;
+        found = true;
+        left[k] = apply(cl[k], i, left[k]);
+      }
+      if (!found && p.namedByColumn !== null && p.namedByColumn[cl[k]] === 1) issues.push(unknownDocument(p, cl[k]));
+    }
+  }
   // FIFO: every credit's remainder, in date order, to the oldest open items.
   let next = 0;
-  for (const credit of [...leftovers, ...credits]) {
-    while (arith.positive(credit.left) && next < items.length) {
-      if (arith.positive(items[next].open)) apply(credit, items[next]);
-      if (!arith.positive(items[next].open)) next++;
+  const drain = (credit: number, amount: number): number => {
+    let rest = amount;
+    while (rest > 0 && next < list.length) {
+      if (out.open[list[next]] > 0) rest = apply(credit, list[next], rest);
+      if (!(out.open[list[next]] > 0)) next++;
+    }
+    return rest;
+  };
+  let total = 0;
+  const rows: number[] = [];
+  for (let k = 0; k < leftovers.length; k++) {
+    const rest = drain(leftovers[k], leftoverAmount[k]);
+    if (rest > 0) {
+      total += rest;
+      rows.push(leftovers[k]);
     }
   }
-
-  let left = arith.zero;
-  const creditRows: LedgerRow[] = [];
-  for (const credit of [...leftovers, ...credits]) {
-    if (!arith.positive(credit.left)) continue;
-    left = arith.add(left, credit.left);
-    creditRows.push(credit.line.row);
+  for (let k = 0; k < cl.length; k++) {
+    const rest = drain(cl[k], left[k]);
+    if (rest > 0) {
+      total += rest;
+      rows.push(cl[k]);
+    }
   }
-  return { items, credit: left, creditRows };
+  return { left: total, rows };
 }
 
-const fenAmount = (line: Line): number => line.fen;
-const fenOwn = (line: Line): number => line.ownFen;
-const decAmount = (line: Line): Decimal => line.dec ?? fenToDecimal(line.fen);
-const decOwn = (line: Line): Decimal => line.ownDec ?? (line.ownFen === line.ownFen ? fenToDecimal(line.ownFen) : new Dec(0));
-
-/** Whether a customer's amounts are all whole fen, and their total stays exact in a double. */
-function fitsFen(lines: readonly Line[]): boolean {
-  let total = 0;
-  for (const line of lines) {
-    if (line.fen !== line.fen || line.ownFen !== line.ownFen) return false;
-    total += Math.abs(line.fen) + Math.abs(line.ownFen);
+/** The same in Decimals, for a group whose amounts are not all whole fen. */
+function allocateExact(p: PreparedLines, g: number, asOf: DayNumber, out: Outcomes, issues: ParseIssue[]): { left: Decimal; rows: number[] } {
+  const { items, credits, date } = p;
+  const amount = (i: number): Decimal => p.dec.get(i) ?? fenToDecimal(p.fen[i]);
+  const ownOf = (i: number): Decimal => p.ownDec.get(i) ?? (p.own[i] === p.own[i] ? fenToDecimal(p.own[i]) : new Dec(0));
+  const open = new Map<number, Decimal>();
+  const received = new Map<number, Decimal>();
+  const list: number[] = [];
+  for (const i of items[g]) {
+    if (!inView(date[i], asOf)) continue;
+    list.push(i);
+    open.set(i, amount(i));
+    received.set(i, new Dec(0));
   }
-  return total <= Number.MAX_SAFE_INTEGER;
+  const apply = (credit: number, item: number, left: Decimal): Decimal => {
+    const o = open.get(item) as Decimal;
+    const share = left.lt(o) ? left : o;
+    if (!share.gt(0)) return left;
+    open.set(item, o.minus(share));
+    received.set(item, (received.get(item) as Decimal).plus(share));
+    const at = out.allocFen.length;
+    out.allocCredit.push(credit);
+    out.allocItem.push(item);
+    out.allocFen.push(fenOfDecimal(share));
+    out.allocExact.set(at, share);
+    return left.minus(share);
+  };
+  const pending: { credit: number; left: Decimal }[] = [];
+  for (const i of list) {
+    const o = ownOf(i);
+    if (!o.gt(0)) continue;
+    const rest = apply(i, i, o);
+    if (rest.gt(0)) pending.push({ credit: i, left: rest });
+  }
+  const cl: { credit: number; left: Decimal }[] = [];
+  for (const c of credits[g]) if (inView(date[c], asOf)) cl.push({ credit: c, left: amount(c) });
+  if (p.creditNames !== null && p.itemDoc !== null) {
+    for (const c of cl) {
+      const name = p.creditNames[c.credit];
+      if (name === null) continue;
+      let found = false;
+      for (const i of list) {
+        if (p.itemDoc[i] !== name) continue;
+        found = true;
+        c.left = apply(c.credit, i, c.left);
+      }
+      if (!found && p.namedByColumn !== null && p.namedByColumn[c.credit] === 1) issues.push(unknownDocument(p, c.credit));
+    }
+  }
+  let next = 0;
+  let total = new Dec(0);
+  const rows: number[] = [];
+  for (const c of [...pending, ...cl]) {
+    while (c.left.gt(0) && next < list.length) {
+      if ((open.get(list[next]) as Decimal).gt(0)) c.left = apply(c.credit, list[next], c.left);
+      if (!(open.get(list[next]) as Decimal).gt(0)) next++;
+    }
+    if (c.left.gt(0)) {
+      total = total.plus(c.left);
+      rows.push(c.credit);
+    }
+  }
+  for (const i of list) {
+    out.set[i] = 1;
+    out.exact.set(i, { received: received.get(i) as Decimal, open: open.get(i) as Decimal });
+  }
+  return { left: total, rows };
 }
 
-/** What an item is as of the date: its received (own + allocated) and what is left open. */
-interface Outcome {
-  row: LedgerRow;
-  amountFen: number;
-  amountDec: Decimal | null;
-  receivedFen: number;
-  receivedDec: Decimal | null;
-  openFen: number;
-  openDec: Decimal | null;
+function unknownDocument(p: PreparedLines, credit: number): ParseIssue {
+  const row = p.rows[credit];
+  return issue(
+    p.options,
+    row,
+    "appliesTo",
+    "unknown-document",
+    row.appliesTo,
+    `所冲单据“${row.appliesTo ?? ""}”在该客户的发票中找不到，已按先进先出冲销最早的未清款项。`,
+    `the credit names document "${row.appliesTo ?? ""}", which none of this customer's invoices has; it was applied to the oldest open items (FIFO).`,
+  );
 }
 
 /**
@@ -379,59 +578,65 @@ interface Outcome {
  * order (several sheets' lines may follow each other).
  */
 export function openItemsAsOf(rows: readonly LedgerRow[], asOf: DayNumber, options: AsOfOptions): AsOfView {
-  const out = { allocations: [] as Allocation[], issues: [] as ParseIssue[] };
+  return viewAsOf(prepareAsOf(rows, options), asOf);
+}
+
+/**
+ * The view on one date of lines prepared once (prepareAsOf), for several dates. With
+ * `rows: false` the open items are not made into rows (`open` is empty): code that only needs each
+ * line's open amount reads `openAmount`.
+ */
+export function viewAsOf(p: PreparedLines, asOf: DayNumber, make: { rows?: boolean } = {}): AsOfView {
+  const { rows, kind, date, options } = p;
+  const n = rows.length;
+  const issues: ParseIssue[] = [];
   const leftOut: LeftOut = { count: 0, items: 0, credits: 0, first: null, latest: null };
   let latestDate: DayNumber | null = null;
-  const customerKey = keyCache();
-  const groups = new Map<string, { name: string; items: Line[]; credits: Line[] }>();
-  const noCustomer = { name: "", items: [] as Line[], credits: [] as Line[] };
-  /** Per row (by position in rows): 0 not an item, 1 an item allocated below, 2 open as read, 3 settled as read. */
-  const state = new Uint8Array(rows.length);
-  const position = new Map<LedgerRow, number>();
-  let settled = 0;
   let creditCount = 0;
-  const orphans: LedgerRow[] = [];
-  let orphanTotal = new Dec(0);
+  for (let i = 0; i < n; i++) {
+    const d = date[i];
+    if (d === d && (latestDate === null || d > latestDate)) latestDate = d;
+    const k = kind[i];
+    if (k === NONE) continue;
+    if (d === d && d > asOf) {
+      leftOut.count++;
+      if (k === CREDIT) leftOut.credits++;
+      else leftOut.items++;
+      if (leftOut.first === null) leftOut.first = { sheet: rows[i].sheet, row: rows[i].row, date: d };
+      if (leftOut.latest === null || d > leftOut.latest) leftOut.latest = d;
+    } else if (k === CREDIT) creditCount++;
+  }
 
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    const date = lineDate(row);
-    if (date !== null && (latestDate === null || date > latestDate)) latestDate = date;
-    let line: Line | null;
-    if (options.shape === "transactions") line = transactionLine(row);
-    else {
-      const l = openItemLine(row);
-      if (l === "settled") {
-        if (date !== null && date > asOf) countLeftOut(leftOut, row, date, ITEM);
-        else {
-          settled++;
-          state[i] = 3;
-        }
-        continue;
-      }
-      if (l === "unknown") {
-        // No balance to allocate (its issue says why): open as read, so nothing drops out unsaid.
-        if (date !== null && date > asOf) countLeftOut(leftOut, row, date, ITEM);
-        else state[i] = 2;
-        continue;
-      }
-      line = l;
-    }
-    if (line === null) continue;
-    if (date !== null && date > asOf) {
-      countLeftOut(leftOut, row, date, line.kind);
-      continue;
-    }
-    const key = customerKey(row.customer);
-    if (key === null) {
-      if (line.kind === CREDIT) {
-        const v = decAmount(line);
-        orphanTotal = orphanTotal.plus(v);
-        orphans.push(row);
-        out.issues.push(
+  const out: Outcomes = {
+    received: new Float64Array(n),
+    open: new Float64Array(n),
+    exact: new Map(),
+    set: new Uint8Array(n),
+    allocCredit: [],
+    allocItem: [],
+    allocFen: [],
+    allocExact: new Map(),
+  };
+  const advances: Advance[] = [];
+  const transactions = options.shape === "transactions";
+  const noCustomer = p.names.length;
+  // An open-items customer without credits keeps its rows as read.
+  const asRead = new Uint8Array(p.names.length + 1);
+  for (let g = 0; g <= noCustomer; g++) {
+    if (p.items[g].length === 0 && p.credits[g].length === 0) continue;
+    if (g === noCustomer) {
+      // Credits without a customer cannot be applied: each is said, and their total is unapplied.
+      let total = new Dec(0);
+      const orphanRows: number[] = [];
+      for (const c of p.credits[g]) {
+        if (!inView(date[c], asOf)) continue;
+        const v = p.dec.get(c) ?? fenToDecimal(p.fen[c]);
+        total = total.plus(v);
+        orphanRows.push(c);
+        issues.push(
           issue(
             options,
-            row,
+            rows[c],
             "customer",
             "unallocated-receipt",
             null,
@@ -439,133 +644,172 @@ export function openItemsAsOf(rows: readonly LedgerRow[], asOf: DayNumber, optio
             `this receipt or credit (${v.toString()} yuan) has no customer, so it cannot be applied to any item; it is counted as unapplied.`,
           ),
         );
-        creditCount++;
-      } else {
-        noCustomer.items.push(line);
-        state[i] = 1;
-        position.set(row, i);
+      }
+      if (orphanRows.length > 0) advances.push({ customer: null, amountFen: fenOfDecimal(total), amount: total, sheet: rows[orphanRows[0]].sheet, rows: orphanRows.map((i) => rows[i].row) });
+      // Items without a customer: nothing can be applied to them; open at their full amount.
+      if (!transactions) {
+        asRead[g] = 1;
+        continue;
+      }
+      for (const i of p.items[g]) {
+        if (!inView(date[i], asOf)) continue;
+        out.set[i] = 1;
+        const f = p.fen[i];
+        if (f === f) {
+          out.open[i] = f;
+          out.received[i] = 0;
+        } else out.exact.set(i, { received: new Dec(0), open: p.dec.get(i) as Decimal });
       }
       continue;
     }
-    let g = groups.get(key);
-    if (g === undefined) {
-      g = { name: row.customer ?? "", items: [], credits: [] };
-      groups.set(key, g);
-    }
-    if (line.kind === ITEM) {
-      g.items.push(line);
-      state[i] = 1;
-      position.set(row, i);
-    } else {
-      g.credits.push(line);
-      creditCount++;
-    }
-  }
-
-  // Allocate per customer. An open-items customer without credits keeps its rows as read.
-  const outcomes = new Map<number, Outcome>();
-  const advances: Advance[] = [];
-  for (const g of [...groups.values(), noCustomer]) {
-    if (g.items.length === 0 && g.credits.length === 0) continue;
-    const unchanged = options.shape === "open-items" && g.credits.length === 0;
-    if (unchanged) {
-      for (const line of g.items) state[position.get(line.row) as number] = 2;
+    if (!transactions && p.credits[g].length === 0) {
+      asRead[g] = 1;
       continue;
     }
-    const lines = [...g.items, ...g.credits];
-    const customer = g === noCustomer ? null : g.name;
-    if (fitsFen(lines)) {
-      const r = allocateCustomer(FEN_ARITH, fenAmount, fenOwn, g.items, g.credits, options, out);
-      for (const item of r.items) {
-        const row = item.line.row;
-        const receivedFen = options.shape === "transactions" ? item.amount - item.open : (row.receivedFen === row.receivedFen ? row.receivedFen : 0) + item.amount - item.open;
-        const amountFen = options.shape === "transactions" ? item.amount : row.amountFen;
-        outcomes.set(position.get(row) as number, { row, amountFen, amountDec: null, receivedFen, receivedDec: null, openFen: item.open, openDec: null });
-      }
-      if (r.credit > 0) advances.push({ customer, amountFen: r.credit, amount: fenToDecimal(r.credit), sheet: r.creditRows[0].sheet, rows: r.creditRows.map((x) => x.row) });
+    if (p.fast[g] === 1) {
+      const r = allocateFen(p, g, asOf, out, issues);
+      if (r.left > 0) advances.push({ customer: p.names[g], amountFen: r.left, amount: fenToDecimal(r.left), sheet: rows[r.rows[0]].sheet, rows: r.rows.map((i) => rows[i].row) });
     } else {
-      const r = allocateCustomer(DEC_ARITH, decAmount, decOwn, g.items, g.credits, options, out);
-      for (const item of r.items) {
-        const row = item.line.row;
-        const applied = item.amount.minus(item.open);
-        const received = options.shape === "transactions" ? applied : (row.received ?? new Dec(0)).plus(applied);
-        const amount = options.shape === "transactions" ? item.amount : row.amount;
-        outcomes.set(position.get(row) as number, {
-          row,
-          amountFen: amount === null ? NaN : fenOfDecimal(amount),
-          amountDec: amount,
-          receivedFen: fenOfDecimal(received),
-          receivedDec: received,
-          openFen: fenOfDecimal(item.open),
-          openDec: item.open,
-        });
-      }
-      if (r.credit.gt(0)) advances.push({ customer, amountFen: DEC_ARITH.fen(r.credit), amount: r.credit, sheet: r.creditRows[0].sheet, rows: r.creditRows.map((x) => x.row) });
+      const r = allocateExact(p, g, asOf, out, issues);
+      if (r.left.gt(0)) advances.push({ customer: p.names[g], amountFen: fenOfDecimal(r.left), amount: r.left, sheet: rows[r.rows[0]].sheet, rows: r.rows.map((i) => rows[i].row) });
     }
   }
-  if (orphans.length > 0) advances.push({ customer: null, amountFen: DEC_ARITH.fen(orphanTotal), amount: orphanTotal, sheet: orphans[0].sheet, rows: orphans.map((x) => x.row) });
 
   // Open items in sheet order: as read where nothing changed, else a row of a store holding the
   // item as of the date (one new store per source store, of the changed rows only).
-  const changed = new Map<LedgerStore, { indices: number[]; outcomes: Outcome[] }>();
   const open: (LedgerRow | null)[] = [];
-  const settledRows: (LedgerRow | null)[] = [];
-  const slot = new Map<Outcome, { list: (LedgerRow | null)[]; at: number }>();
-  for (let i = 0; i < rows.length; i++) {
-    if (state[i] === 2) {
+  const openLines: number[] = [];
+  const asReadOpen: boolean[] = [];
+  const settledLines: number[] = [];
+  let settled = 0;
+  for (let i = 0; i < n; i++) {
+    const k = kind[i];
+    if (k === NONE || k === CREDIT) continue;
+    if (!inView(date[i], asOf)) continue;
+    const g = p.group[i] < 0 ? noCustomer : p.group[i];
+    if (k === SETTLED) {
+      settled++;
+      settledLines.push(i);
+      continue;
+    }
+    if (k === UNKNOWN || asRead[g] === 1) {
       open.push(rows[i]);
+      openLines.push(i);
+      asReadOpen.push(true);
       continue;
     }
-    if (state[i] === 3) {
-      settledRows.push(rows[i]);
+    if (out.set[i] !== 1) continue;
+    const exact = out.exact.get(i);
+    const zero = exact !== undefined ? exact.open.isZero() : out.open[i] === 0;
+    if (zero) {
+      settled++;
+      settledLines.push(i);
       continue;
     }
-    const o = outcomes.get(i);
-    if (o === undefined) continue;
-    const zero = o.openDec !== null ? o.openDec.isZero() : o.openFen === 0;
-    const list = zero ? settledRows : open;
-    if (zero) settled++;
-    const store = o.row.source;
-    let c = changed.get(store);
-    if (c === undefined) {
-      c = { indices: [], outcomes: [] };
-      changed.set(store, c);
-    }
-    c.indices.push(o.row.index);
-    c.outcomes.push(o);
-    slot.set(o, { list, at: list.length });
-    list.push(null);
+    open.push(null);
+    openLines.push(i);
+    asReadOpen.push(false);
   }
-  for (const [store, c] of changed) {
-    const sub = store.subset(c.indices);
-    c.outcomes.forEach((o, k) => {
-      if (o.amountFen === o.amountFen || o.amountDec !== null) sub.setMoney("amount", k, o.amountFen, o.amountFen === o.amountFen ? null : o.amountDec);
-      sub.setMoney("received", k, o.receivedFen + 0, o.receivedFen === o.receivedFen ? null : o.receivedDec);
-      sub.setMoney("balance", k, o.openFen + 0, o.openFen === o.openFen ? null : o.openDec);
-      sub.derived[k] = 1;
-      const place = slot.get(o) as { list: (LedgerRow | null)[]; at: number };
-      place.list[place.at] = new LedgerRow(sub, k);
-    });
-  }
-  out.allocations.sort((a, b) => (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : 0) || a.receiptRow - b.receiptRow || a.itemRow - b.itemRow);
+  if (make.rows !== false) fillChanged(p, out, open, openLines.map((i, k) => (asReadOpen[k] ? -1 : i)));
+
+  let settledCache: LedgerRow[] | null = null;
+  let allocationCache: Allocation[] | null = null;
+  const lineOpen = new Map<number, boolean>();
+  if (make.rows === false) openLines.forEach((i, k) => lineOpen.set(i, asReadOpen[k]));
   return {
     asOf,
-    open: open as LedgerRow[],
+    open: make.rows === false ? [] : (open as LedgerRow[]),
+    openAmount(i: number): { fen: number; exact: Decimal | null } | null {
+      const read = make.rows === false ? lineOpen.get(i) : undefined;
+      if (read === undefined) return null;
+      if (read) {
+        const r = rows[i];
+        const f = r.balanceFen;
+        return { fen: f, exact: f === f ? null : r.balance };
+      }
+      const e = out.exact.get(i);
+      return e === undefined ? { fen: out.open[i], exact: null } : { fen: NaN, exact: e.open };
+    },
     settled,
-    settledRows: settledRows as LedgerRow[],
+    get settledRows(): LedgerRow[] {
+      if (settledCache === null) {
+        const rowsOut: (LedgerRow | null)[] = settledLines.map((i) => (kind[i] === SETTLED ? rows[i] : null));
+        fillChanged(p, out, rowsOut, settledLines.map((i) => (kind[i] === SETTLED ? -1 : i)));
+        settledCache = rowsOut as LedgerRow[];
+      }
+      return settledCache;
+    },
     credits: creditCount,
     advances,
     leftOut,
     latestDate,
-    allocations: out.allocations,
-    issues: out.issues,
+    get allocations(): Allocation[] {
+      if (allocationCache === null) {
+        allocationCache = out.allocCredit.map((c, k) => new Allocation(rows[c].sheet, rows[c].row, rows[out.allocItem[k]].row, out.allocFen[k], out.allocExact.get(k) ?? null));
+        allocationCache.sort((a, b) => (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : 0) || a.receiptRow - b.receiptRow || a.itemRow - b.itemRow);
+      }
+      return allocationCache;
+    },
+    issues,
+    openLines: Int32Array.from(openLines),
+    shares: { credit: out.allocCredit, item: out.allocItem, fen: out.allocFen, exact: out.allocExact },
   };
 }
 
-function countLeftOut(leftOut: LeftOut, row: LedgerRow, date: DayNumber, kind: number): void {
-  leftOut.count++;
-  if (kind === CREDIT) leftOut.credits++;
-  else leftOut.items++;
-  if (leftOut.first === null) leftOut.first = { sheet: row.sheet, row: row.row, date };
-  if (leftOut.latest === null || date > leftOut.latest) leftOut.latest = date;
+/**
+ * Fills the nulls of `target` (at positions where `lines` names a line, not -1) with rows of new
+ * stores holding each item as of the date: its amount, what it received (its own received plus
+ * the credits applied, in an open-items list), what is left open.
+ */
+function fillChanged(p: PreparedLines, out: Outcomes, target: (LedgerRow | null)[], lines: readonly number[]): void {
+  const byStore = new Map<LedgerStore, { indices: number[]; slots: number[]; lines: number[] }>();
+  for (let k = 0; k < lines.length; k++) {
+    const i = lines[k];
+    if (i < 0) continue;
+    const row = p.rows[i];
+    const store = row.source;
+    let c = byStore.get(store);
+    if (c === undefined) {
+      c = { indices: [], slots: [], lines: [] };
+      byStore.set(store, c);
+    }
+    c.indices.push(row.index);
+    c.slots.push(k);
+    c.lines.push(i);
+  }
+  const transactions = p.options.shape === "transactions";
+  for (const [store, c] of byStore) {
+    const sub = store.subset(c.indices);
+    for (let k = 0; k < c.lines.length; k++) {
+      const i = c.lines[k];
+      const row = p.rows[i];
+      const exact = out.exact.get(i);
+      if (exact === undefined) {
+        const openFen = out.open[i];
+        const appliedFen = out.received[i];
+        if (transactions) {
+          const f = p.fen[i];
+          sub.setMoney("amount", k, f, null);
+          sub.setMoney("received", k, appliedFen + 0, null);
+        } else {
+          const rf = row.receivedFen;
+          const base = rf === rf ? rf : 0;
+          sub.setMoney("received", k, base + appliedFen + 0, null);
+        }
+        sub.setMoney("balance", k, openFen + 0, null);
+      } else {
+        if (transactions) {
+          const amount = p.dec.get(i) ?? fenToDecimal(p.fen[i]);
+          sub.setMoney("amount", k, fenOfDecimal(amount), amount);
+          sub.setMoney("received", k, fenOfDecimal(exact.received), exact.received);
+        } else {
+          const received = (row.received ?? new Dec(0)).plus(exact.received);
+          sub.setMoney("received", k, fenOfDecimal(received), received);
+        }
+        sub.setMoney("balance", k, fenOfDecimal(exact.open), exact.open);
+      }
+      sub.derived[k] = 1;
+      target[c.slots[k]] = new LedgerRow(sub, k);
+    }
+  }
 }

@@ -113,7 +113,7 @@ export function buildExpectedCreditLoss(input: ReportInput, lang: Lang, options?
   b.blank();
   const ends = a.history.ends.map((d) => formatIsoDate(d)).join(lang === "zh-CN" ? "、" : ", ");
   b.note(format(a.history.source === "ledger" ? se.noteHistoryLedger : se.noteHistoryGiven, { ends: ends === "" ? "—" : ends }));
-  b.note(format(a.migration.method === "cohort" ? se.noteMethodCohort : se.noteMethodTotals, { periods: periods.length }));
+  if (periods.length > 0) b.note(format(a.migration.method === "cohort" ? se.noteMethodCohort : se.noteMethodTotals, { periods: periods.length }));
   b.note(format(se.noteLoss, { last: `${(a.loss.historical[bands.length - 1] ?? new Dec(1)).times(100).toString()}%`, k: `${a.loss.k.times(100).toString()}%` }));
   for (const line of a.pool) {
     if (line.provision === null && line.balance.gt(0)) b.note(format(se.noteNoRate, { band: bands[line.band].label[lang], amount: formatMoneyGrouped(line.balance) }));
