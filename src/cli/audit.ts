@@ -25,7 +25,7 @@ import { readWorkbookLedger } from "../core/ledger/workbook";
 
 /** Which table a sheet's header reads as (kept here for callers that import it from the CLI). */
 export { tableKindOf } from "../core/ledger/workbook";
-import { Dec, formatMoneyGrouped } from "../core/money";
+import { Dec, exactCellNumber, formatMoneyGrouped } from "../core/money";
 import { DEFAULT_POLICY, policyFromJson } from "../core/policy";
 import type { Policy } from "../core/policy/types";
 import { readWorkbook } from "./read-workbook";
@@ -291,8 +291,9 @@ function utcDate(day: number | null): Date | null {
   return new Date(day * 86_400_000);
 }
 
-function amountCell(text: string | null): number | null {
-  return text === null ? null : Number(text);
+/** Money as a number where a cell holds it exactly (15 digits), else as its exact text: never a float that loses digits. */
+function amountCell(text: string | null): number | string | null {
+  return text === null ? null : (exactCellNumber(text) ?? text);
 }
 
 /**
@@ -368,10 +369,10 @@ async function writeReport(path: string, result: AuditResult, source: string, la
   const T = result.totals;
   for (const key of ["normal", "overdue", "stale", "bad", "unclassified"] as const) {
     const a = T.byClass[key];
-    add(totals, [CLASS_NAMES[key][lang], a.count, Number(a.balance), Number(a.provision)]);
+    add(totals, [CLASS_NAMES[key][lang], a.count, amountCell(a.balance), amountCell(a.provision)]);
   }
-  for (const b of T.byBand) add(totals, [b.label[lang], b.count, Number(b.balance), Number(b.provision)]);
-  add(totals, [t("合计", "Total"), T.all.count, Number(T.all.balance), Number(T.all.provision)]);
+  for (const b of T.byBand) add(totals, [b.label[lang], b.count, amountCell(b.balance), amountCell(b.provision)]);
+  add(totals, [t("合计", "Total"), T.all.count, amountCell(T.all.balance), amountCell(T.all.provision)]);
   add(totals, [t(`来源：${source}，截止 ${formatIsoDate(result.asOf)}`, `Source: ${source}, as of ${formatIsoDate(result.asOf)}`), null, null, null]);
   totals.commit();
 

@@ -13,7 +13,8 @@ import { discountInterest } from "../core/bills";
 import { collectionTier } from "../core/collection";
 import { creditGrade, creditScore, suggestedLimit } from "../core/credit";
 import { parseDate, toExcelSerial } from "../core/dates";
-import { parseMoney } from "../core/money";
+import type Decimal from "decimal.js";
+import { moneyOutOfRange, parseMoney, withinMoneyLimit } from "../core/money";
 import { DEFAULT_POLICY } from "../core/policy/defaults";
 import { policyFromRange } from "../core/policy/ranges";
 import { itemProvision, plainRateProvisionFen } from "../core/provision";
@@ -54,8 +55,13 @@ function text(c: Cell): string | null {
   return typeof c === "string" && c.trim() !== "" ? c : null;
 }
 
-/** Money for display in a cell: the exact rounded decimal as the nearest double (Excel shows it to the cent). */
-function money(d: { toFixed(n: number): string }): number {
+/**
+ * Money for display in a cell: the exact rounded decimal as the nearest double (Excel shows it to
+ * the cent). Below the product's limit (10^13 yuan) that double spells the amount exactly at
+ * Excel's 15 digits; a result beyond it is #VALUE! saying so, never a rounded or infinite number.
+ */
+function money(d: Decimal): number {
+  if (!withinMoneyLimit(d)) throw moneyOutOfRange(d.toFixed(2));
   return Number(d.toFixed(2));
 }
 
