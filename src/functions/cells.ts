@@ -12,6 +12,7 @@
  *   formula's cell.
  */
 import { isArError, type ExcelErrorKind } from "../core/errors";
+import { isExcelErrorValue } from "../core/money";
 
 export type Cell = number | string | boolean | null | undefined;
 export type Matrix = Cell[][];
@@ -41,6 +42,58 @@ export function cellError(kind: ExcelErrorKind, message: string): CellError {
   return new StandInError(ERROR_CODE_TEXT[key], message);
 }
 
+/** The error codes a custom function can return (CustomFunctions.ErrorCode), by the text Excel shows. */
+const RETURNABLE_CODES: Readonly<Record<string, keyof typeof ERROR_CODE_BY_NAME>> = {
+  "#VALUE!": "invalidValue",
+  "#N/A": "notAvailable",
+  "#DIV/0!": "divisionByZero",
+  "#NUM!": "invalidNumber",
+  "#NULL!": "nullReference",
+  "#NAME?": "invalidName",
+  "#REF!": "invalidReference",
+};
+const ERROR_CODE_BY_NAME = {
+  invalidValue: "#VALUE!",
+  notAvailable: "#N/A",
+  divisionByZero: "#DIV/0!",
+  invalidNumber: "#NUM!",
+  nullReference: "#NULL!",
+  invalidName: "#NAME?",
+  invalidReference: "#REF!",
+} as const;
+
+/**
+ * An argument that holds an Excel error as its text ("#N/A" from a lookup pasted as values, a
+ * CSV, a web query): the function's answer is that error, as Excel's own functions pass an error
+ * on, never a blank result that looks like "nothing to say". Errors a custom function cannot
+ * return (#SPILL!, #CALC!…) become #VALUE! naming them.
+ */
+export class ErrorArgument extends Error {
+  constructor(
+    readonly errorText: string,
+    readonly argument: string,
+  ) {
+    super(`${argument} holds the error ${errorText}`);
+  }
+}
+
+/** Throws ErrorArgument when the cell holds an Excel error (as text or as an error object). */
+export function refuseErrorValue(c: unknown, argument: string): void {
+  if (!isExcelErrorValue(c)) return;
+  const text = typeof c === "string" ? c.trim().toUpperCase() : String((c as { error?: unknown }).error ?? "#VALUE!");
+  throw new ErrorArgument(text, argument);
+}
+
+function errorArgumentCell(e: ErrorArgument): CellError {
+  const name = RETURNABLE_CODES[e.errorText];
+  const message = `${e.argument} holds the error ${e.errorText} / ${e.argument} 为错误值 ${e.errorText}`;
+  if (name === undefined) return cellError("#VALUE!", message);
+  if (typeof CustomFunctions !== "undefined" && CustomFunctions.Error) {
+    return new CustomFunctions.Error(CustomFunctions.ErrorCode[name], message);
+  }
+  return new StandInError(ERROR_CODE_BY_NAME[name], message);
+}
+
 export function isCellError(v: unknown): v is CellError {
   if (typeof CustomFunctions !== "undefined" && CustomFunctions.Error && v instanceof CustomFunctions.Error) return true;
   return v instanceof StandInError;
@@ -54,6 +107,7 @@ export function errorText(e: { text: { "zh-CN": string; "en-US": string } }): st
 
 /** Any failure as an error value: ArErrors keep their kind and message; anything else is a bug we still show. */
 export function toCellError(e: unknown, argument?: string): CellError {
+  if (e instanceof ErrorArgument) return errorArgumentCell(e);
   if (isArError(e)) {
     const where = argument ? `${argument}: ` : "";
     return cellError(e.excel, where + errorText(e));
