@@ -1,21 +1,22 @@
 /**
- * A spreadsheet file as plain cell values: .xlsx through exceljs's streaming reader (a sheet at
- * a time, rows as they are inflated, so a 100,000-row workbook never sits in memory as exceljs
- * objects), .csv through a small RFC 4180 parser. Values come out as the core expects them:
- * numbers, strings, booleans, Dates (UTC midnight) and null; formulas as their cached results,
- * rich text and hyperlinks as their text, Excel errors as their text ("#N/A").
+ * A spreadsheet file as plain cell values: .xlsx through our own streaming reader (xlsx-reader.ts:
+ * the zip's central directory, then each part through a SAX parser, a sheet at a time, so a
+ * 100,000-row workbook never sits in memory as XML or objects), .csv through a small RFC 4180
+ * parser. Values come out as the core expects them: numbers, strings, booleans, Dates (UTC
+ * midnight) and null; formulas as their cached results, rich text as its text, Excel errors as
+ * their text ("#N/A").
  *
  * Every failure is an ArError with a one-line reason (file missing, not a spreadsheet, an old
  * .xls, a damaged .xlsx), so the CLI can print it and exit 2.
  */
 import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { basename, extname } from "node:path";
-import ExcelJS from "exceljs";
-import { ArError } from "../core/errors";
+import { ArError, isArError } from "../core/errors";
+import type { SheetInput } from "../core/ledger/workbook";
+import { readXlsxFile } from "./xlsx-reader";
 
-export interface SheetValues {
-  name: string;
-  /** values[r][c]: sheet row r + 1, column c + 1. */
+/** A sheet's values (values[r][c]: sheet row r + 1, column c + 1), its hidden state and merged areas. */
+export interface SheetValues extends SheetInput {
   values: unknown[][];
 }
 
@@ -87,69 +88,25 @@ export async function readWorkbook(path: string, options: ReadWorkbookOptions = 
 // .xlsx
 // ---------------------------------------------------------------------------------------------
 
-/** An exceljs cell value as a plain value (see the file comment). */
-export function plainCellValue(v: unknown): unknown {
-  if (v === undefined || v === null) return null;
-  if (typeof v !== "object" || v instanceof Date) return v;
-  const o = v as { result?: unknown; formula?: unknown; sharedFormula?: unknown; richText?: unknown; text?: unknown; error?: unknown };
-  if ("formula" in o || "sharedFormula" in o || "result" in o) return plainCellValue(o.result);
-  if (Array.isArray(o.richText)) return o.richText.map((p: { text?: unknown }) => (typeof p?.text === "string" ? p.text : "")).join("");
-  if (typeof o.text === "string") return o.text;
-  if (typeof o.error === "string") return o.error;
-  return null;
-}
-
-interface StreamModel {
-  model?: { sheets?: { name?: string }[]; properties?: { date1904?: boolean } };
-  properties?: { model?: { date1904?: boolean } };
+/** The .xlsx reader's (and the zip reader's) reason, with the file's name in front. */
+function xlsxFailure(path: string, e: unknown): ArError {
+  if (isArError(e)) {
+    const { "zh-CN": zh, "en-US": en } = e.text;
+    if (e.id === "xlsx.not-xlsx") return new ArError("cli.not-a-spreadsheet", { "zh-CN": `“${path}”不是 .xlsx 工作簿：${zh}。`, "en-US": `"${path}" is not an .xlsx workbook: ${en}.` }, { cause: e });
+    if (e.id === "xlsx.beyond-limits") return new ArError("cli.beyond-excel-limits", { "zh-CN": `“${path}”：${zh}。`, "en-US": `"${path}": ${en}.` }, { cause: e });
+    return new ArError(e.id === "zip.bomb" ? "cli.zip-bomb" : "cli.xlsx-unreadable", { "zh-CN": `“${path}”无法作为 .xlsx 读取（文件已损坏）：${zh}。`, "en-US": `"${path}" cannot be read as .xlsx (the file is damaged): ${en}.` }, { cause: e });
+  }
+  const why = e instanceof Error ? e.message : String(e);
+  return fail("cli.xlsx-unreadable", `“${path}”无法作为 .xlsx 读取：${why}`, `"${path}" cannot be read as .xlsx: ${why}`, e);
 }
 
 async function readXlsx(path: string, options: ReadWorkbookOptions): Promise<WorkbookValues> {
-  const every = options.progressEvery ?? 50_000;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-    sharedStrings: "cache",
-    styles: "cache",
-    hyperlinks: "ignore",
-    worksheets: "emit",
-    entries: "ignore",
-  });
-  const sheets: SheetValues[] = [];
   try {
-    for await (const worksheet of reader) {
-      const ws = worksheet as unknown as { name: string } & AsyncIterable<{ number: number; values: unknown }>;
-      const values: unknown[][] = [];
-      let count = 0;
-      for await (const row of ws) {
-        const raw = row.values as unknown[];
-        const cells: unknown[] = [];
-        // exceljs rows are 1-based and sparse.
-        for (let c = 1; c < raw.length; c++) cells.push(plainCellValue(raw[c]));
-        while (values.length < row.number - 1) values.push([]);
-        values[row.number - 1] = cells;
-        count++;
-        if (options.onProgress !== undefined && count % every === 0) options.onProgress(ws.name, count);
-      }
-      sheets.push({ name: ws.name, values });
-    }
+    const book = await readXlsxFile(path, options);
+    return { format: "xlsx", dateSystem: book.dateSystem, sheets: book.sheets };
   } catch (e) {
-    throw fail(
-      "cli.xlsx-unreadable",
-      `“${path}”无法作为 .xlsx 读取（文件可能已损坏）：${e instanceof Error ? e.message : String(e)}`,
-      `"${path}" cannot be read as .xlsx (the file may be damaged): ${e instanceof Error ? e.message : String(e)}`,
-      e,
-    );
+    throw xlsxFailure(path, e);
   }
-  // Worksheets arrive in the zip's order; the workbook lists them in tab order.
-  const model = reader as unknown as StreamModel;
-  const tabOrder = (model.model?.sheets ?? []).map((s) => s.name);
-  sheets.sort((a, b) => rank(tabOrder, a.name) - rank(tabOrder, b.name));
-  const date1904 = model.properties?.model?.date1904 === true || model.model?.properties?.date1904 === true;
-  return { format: "xlsx", dateSystem: date1904 ? "1904" : "1900", sheets };
-}
-
-function rank(order: readonly (string | undefined)[], name: string): number {
-  const i = order.indexOf(name);
-  return i < 0 ? order.length : i;
 }
 
 // ---------------------------------------------------------------------------------------------
