@@ -428,9 +428,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   const book = await readWorkbook(args.file, {
     onProgress: (sheet, rows) => progress(lang === "zh-CN" ? `读取工作表“${sheet}”：${count(rows)} 行…` : `reading sheet "${sheet}": ${count(rows)} rows…`),
   });
-  if (book.encoding === "gb18030") {
-    process.stderr.write(lang === "zh-CN" ? "注意：文件不是 UTF-8，已按 GBK/GB18030 编码读取。\n" : "Note: the file is not UTF-8; it was read as GBK/GB18030.\n");
-  }
+  // What the reader decided (a CSV's encoding, a bad byte and where it is), one line each.
+  for (const note of book.notes ?? []) process.stderr.write(`${oneLine(note[lang])}\n`);
   // The ledger sheet (--sheet, else the first whose header reads as a ledger) and the companion
   // sheets by their headers: the same choice the task pane makes (core/ledger/workbook.ts).
   const chosen = readWorkbookLedger(book.sheets, args.sheet === undefined ? { dateSystem: book.dateSystem } : { sheet: args.sheet, dateSystem: book.dateSystem });
