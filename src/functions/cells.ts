@@ -21,38 +21,8 @@ export type Result = number | string | boolean | CellError;
 /** The runtime's error value where the runtime exists; a structurally equal stand-in elsewhere (tests). */
 export type CellError = { readonly code: string; readonly message?: string };
 
-const CODE_BY_KIND: Record<ExcelErrorKind, "invalidValue" | "invalidNumber" | "notAvailable"> = {
-  "#VALUE!": "invalidValue",
-  "#NUM!": "invalidNumber",
-  "#N/A": "notAvailable",
-};
-
-// The codes CustomFunctions.ErrorCode uses, for the stand-in outside Excel.
-const ERROR_CODE_TEXT = { invalidValue: "#VALUE!", invalidNumber: "#NUM!", notAvailable: "#N/A" } as const;
-
-class StandInError implements CellError {
-  constructor(readonly code: string, readonly message?: string) {}
-}
-
-export function cellError(kind: ExcelErrorKind, message: string): CellError {
-  const key = CODE_BY_KIND[kind];
-  if (typeof CustomFunctions !== "undefined" && CustomFunctions.Error) {
-    return new CustomFunctions.Error(CustomFunctions.ErrorCode[key], message);
-  }
-  return new StandInError(ERROR_CODE_TEXT[key], message);
-}
-
-/** The error codes a custom function can return (CustomFunctions.ErrorCode), by the text Excel shows. */
-const RETURNABLE_CODES: Readonly<Record<string, keyof typeof ERROR_CODE_BY_NAME>> = {
-  "#VALUE!": "invalidValue",
-  "#N/A": "notAvailable",
-  "#DIV/0!": "divisionByZero",
-  "#NUM!": "invalidNumber",
-  "#NULL!": "nullReference",
-  "#NAME?": "invalidName",
-  "#REF!": "invalidReference",
-};
-const ERROR_CODE_BY_NAME = {
+/** The errors a custom function can return (CustomFunctions.ErrorCode), by name and by the text Excel shows. */
+const ERROR_CODE_TEXT = {
   invalidValue: "#VALUE!",
   notAvailable: "#N/A",
   divisionByZero: "#DIV/0!",
@@ -61,6 +31,23 @@ const ERROR_CODE_BY_NAME = {
   invalidName: "#NAME?",
   invalidReference: "#REF!",
 } as const;
+type ErrorCodeName = keyof typeof ERROR_CODE_TEXT;
+const RETURNABLE_CODES: ReadonlyMap<string, ErrorCodeName> = new Map(Object.entries(ERROR_CODE_TEXT).map(([name, text]) => [text, name as ErrorCodeName]));
+
+class StandInError implements CellError {
+  constructor(readonly code: string, readonly message?: string) {}
+}
+
+function errorByName(name: ErrorCodeName, message: string): CellError {
+  if (typeof CustomFunctions !== "undefined" && CustomFunctions.Error) {
+    return new CustomFunctions.Error(CustomFunctions.ErrorCode[name], message);
+  }
+  return new StandInError(ERROR_CODE_TEXT[name], message);
+}
+
+export function cellError(kind: ExcelErrorKind, message: string): CellError {
+  return errorByName(RETURNABLE_CODES.get(kind)!, message);
+}
 
 /**
  * An argument that holds an Excel error as its text ("#N/A" from a lookup pasted as values, a
@@ -85,13 +72,8 @@ export function refuseErrorValue(c: unknown, argument: string): void {
 }
 
 function errorArgumentCell(e: ErrorArgument): CellError {
-  const name = RETURNABLE_CODES[e.errorText];
   const message = `${e.argument} holds the error ${e.errorText} / ${e.argument} 为错误值 ${e.errorText}`;
-  if (name === undefined) return cellError("#VALUE!", message);
-  if (typeof CustomFunctions !== "undefined" && CustomFunctions.Error) {
-    return new CustomFunctions.Error(CustomFunctions.ErrorCode[name], message);
-  }
-  return new StandInError(ERROR_CODE_BY_NAME[name], message);
+  return errorByName(RETURNABLE_CODES.get(e.errorText) ?? "invalidValue", message);
 }
 
 export function isCellError(v: unknown): v is CellError {

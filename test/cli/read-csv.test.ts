@@ -4,38 +4,18 @@
  * an ERP calls "xls" that are not, each named for what it is.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, openSync, rmSync, writeFileSync, writeSync, closeSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { closeSync, openSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import { isArError, type ArError } from "../../src/core/errors";
 import { readWorkbook } from "../../src/cli/read-workbook";
 import { ROOT } from "./helpers/run-audit";
+import { rejection, useTempFolder } from "./helpers/temp-files";
 
 jest.setTimeout(180_000);
 
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "read-csv-"));
-});
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+const temp = useTempFolder("read-csv-");
+const file = temp.file;
 
-function file(name: string, content: Buffer | string): string {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-}
 
-async function rejection(p: Promise<unknown>): Promise<ArError> {
-  try {
-    await p;
-  } catch (e) {
-    if (isArError(e)) return e;
-    throw e;
-  }
-  throw new Error("expected the read to fail");
-}
 
 const HEADER = "客户名称,发生日期,余额\n";
 
@@ -94,7 +74,7 @@ describe("streamed: a field or a line break across the reader's chunks reads as 
   });
 
   it("a 50 MB CSV is read within a 256 MB heap (the whole-file string needed more than 384 MB)", () => {
-    const path = join(dir, "big.csv");
+    const path = join(temp.path(), "big.csv");
     const fd = openSync(path, "w");
     writeSync(fd, "客户名称,单据号,发生日期,金额,已收金额,余额\n");
     let size = 0;

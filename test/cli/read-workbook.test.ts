@@ -4,37 +4,15 @@
  * boundaries, far cells read sparsely, zip bombs, other formats in an .xlsx's clothing, and the
  * XML variants of SpreadsheetML (prefixed tags, inline and phonetic strings, rows without numbers).
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { isArError, type ArError } from "../../src/core/errors";
 import { readWorkbook } from "../../src/cli/read-workbook";
 import { numberCell, reorder, textCell, withDeclaredSize, workbookParts, zipParts } from "../fixtures/xlsx-parts";
+import { rejection, useTempFolder } from "./helpers/temp-files";
 
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "read-workbook-"));
-});
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+const temp = useTempFolder("read-workbook-");
+const file = temp.file;
 
-function file(name: string, content: Buffer | string): string {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-}
 
-async function rejection(p: Promise<unknown>): Promise<ArError> {
-  try {
-    await p;
-  } catch (e) {
-    if (isArError(e)) return e;
-    throw e;
-  }
-  throw new Error("expected the read to fail");
-}
 
 /** A two-sheet workbook as exceljs writes it: a ledger with a date, and a customer master. */
 async function ledgerWorkbook(): Promise<Buffer> {
