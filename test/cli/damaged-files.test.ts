@@ -57,10 +57,10 @@ const header = `<row r="1">${textCell("A1", "客户名称")}${textCell("B1", "�
 const item = (r: number): string => `<row r="${r}">${textCell(`A${r}`, "甲公司")}${textCell(`B${r}`, "2011-08-01")}${numberCell(`C${r}`, 100)}</row>`;
 
 const CASES: [string, () => Promise<Buffer> | Buffer][] = [
-  ...[30, 500, 2000, 6000, 9000, 12000, sample.length - 200, sample.length - 23].map((n): [string, () => Buffer] => [`truncated to ${n} bytes`, () => truncated(n)]),
+  ...[500, 6000, 12000, sample.length - 200, sample.length - 23].map((n): [string, () => Buffer] => [`truncated to ${n} bytes`, () => truncated(n)]),
   ["bit-flipped every 97th byte from 2000 (the issue's file)", regularFlips],
   // Seeds 41, 51, 64, 66 and 75 made the old reader exit 0 with no output.
-  ...[1, 5, 21, 41, 51, 64, 66, 75, 144, 233].map((seed): [string, () => Buffer] => [`random bit flips, seed ${seed}`, () => randomFlips(seed)]),
+  ...[1, 41, 51, 64, 66, 75, 233].map((seed): [string, () => Buffer] => [`random bit flips, seed ${seed}`, () => randomFlips(seed)]),
   ["a zip bomb: a 24 MB sheet of spaces", () => zipParts(workbookParts([{ name: "Sheet1", rows: header + " ".repeat(24 * 1024 * 1024) }]))],
   [
     "a zip bomb lying about its size",
