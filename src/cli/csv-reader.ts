@@ -12,6 +12,7 @@
  * byte offset) are returned for the CLI to say.
  */
 import { createReadStream } from "node:fs";
+import { ArError } from "../core/errors";
 
 /**
  * A CSV field as the value a spreadsheet would hold: a plain decimal number (no leading zeros,
@@ -151,6 +152,18 @@ function separatorOf(firstLine: Uint8Array): number {
 /** Distinct texts per column are shared while a column repeats itself (customers, statuses), up to a bound. */
 const INTERN_LIMIT = 20_000;
 
+/** A cell holds at most 32,767 characters (Excel's limit), at most 4 bytes each in UTF-8. */
+const MAX_FIELD_BYTES = 32_767 * 4;
+/** The separator is read off the first line, or off this much of it when it is longer. */
+const FIRST_LINE_BYTES = 64 * 1024;
+
+function fieldTooLong(row: number, column: number): ArError {
+  return new ArError("csv.field-too-long", {
+    "zh-CN": `第 ${row} 行第 ${column} 个字段超过 32,767 个字符（Excel 单元格的上限）：这不是台账的 CSV，或者引号没有配对。`,
+    "en-US": `row ${row}, field ${column} is longer than 32,767 characters (an Excel cell's limit): not a ledger's CSV, or a quote left open.`,
+  });
+}
+
 const START = 0;
 const UNQUOTED = 1;
 const QUOTED = 2;
@@ -162,6 +175,7 @@ class CsvTokenizer {
   private length = 0;
   private state = START;
   private afterCr = false;
+  private rowsDone = 0;
   /** The row being read (a scratch array, copied out at its end). */
   private readonly row: unknown[] = [];
   private readonly interned: (Map<string, string> | null)[] = [];
@@ -173,6 +187,7 @@ class CsvTokenizer {
   ) {}
 
   private push(b: number): void {
+    if (this.length >= MAX_FIELD_BYTES) throw fieldTooLong(this.rowsDone + 1, this.row.length + 1);
     if (this.length === this.field.length) {
       const bigger = Buffer.allocUnsafe(this.field.length * 2);
       this.field.copy(bigger, 0, 0, this.length);
@@ -203,6 +218,7 @@ class CsvTokenizer {
 
   private endRow(): void {
     this.endField();
+    this.rowsDone++;
     // A copy of exactly the row's size (the scratch row's spare capacity would cost more than its cells).
     this.onRow(this.row.slice());
     this.row.length = 0;
@@ -281,6 +297,7 @@ export async function readCsvRows(path: string, evidence: CsvEvidence, options: 
   const utf16 = evidence.encoding === "utf-16le" || evidence.encoding === "utf-16be" ? new TextDecoder(evidence.encoding) : null;
   let tokenizer: CsvTokenizer | null = null;
   let pending: Buffer[] = [];
+  let pendingBytes = 0;
   let skip = evidence.bom && evidence.encoding === "utf-8" ? 3 : 0;
   const onRow = (row: unknown[]): void => {
     rows.push(row);
@@ -293,11 +310,12 @@ export async function readCsvRows(path: string, evidence: CsvEvidence, options: 
     }
     // The separator is read off the first line, so wait until it is complete (or the file ends).
     pending.push(bytes);
-    const lf = bytes.indexOf(LF);
-    if (lf < 0) return;
+    pendingBytes += bytes.length;
+    if (bytes.indexOf(LF) < 0 && pendingBytes < FIRST_LINE_BYTES) return;
     const head = Buffer.concat(pending);
     pending = [];
-    const firstLine = head.subarray(0, head.indexOf(LF));
+    const lf = head.indexOf(LF);
+    const firstLine = head.subarray(0, lf < 0 ? FIRST_LINE_BYTES : lf);
     tokenizer = new CsvTokenizer(separatorOf(firstLine), decode, onRow);
     tokenizer.write(head);
   };

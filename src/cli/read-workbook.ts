@@ -222,6 +222,12 @@ async function readCsv(path: string, options: ReadWorkbookOptions): Promise<Work
   const every = options.progressEvery ?? 50_000;
   const name = basename(path, extname(path));
   const onProgress = options.onProgress;
-  const values = await readCsvRows(path, evidence, onProgress === undefined ? {} : { onRow: (rows) => (rows % every === 0 ? onProgress(name, rows) : undefined) });
+  let values: unknown[][];
+  try {
+    values = await readCsvRows(path, evidence, onProgress === undefined ? {} : { onRow: (rows) => (rows % every === 0 ? onProgress(name, rows) : undefined) });
+  } catch (e) {
+    if (!isArError(e)) throw e;
+    throw new ArError("cli.csv-unreadable", { "zh-CN": `“${path}”无法作为 CSV 读取：${e.text["zh-CN"]}`, "en-US": `"${path}" cannot be read as CSV: ${e.text["en-US"]}` }, { cause: e });
+  }
   return { format: "csv", encoding: evidence.encoding, notes: encodingNotes(evidence), dateSystem: "1900", sheets: [{ name, values }] };
 }

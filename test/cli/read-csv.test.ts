@@ -94,6 +94,14 @@ describe("streamed: a field or a line break across the reader's chunks reads as 
   });
 });
 
+describe("a field no cell could hold", () => {
+  it("a quote left open swallowing the rest of a 200 KB file is refused at its row, not read as one 200 KB cell", async () => {
+    const e = await rejection(readWorkbook(file("open-quote.csv", `${HEADER}甲公司,"2011-08-01,100\n${"乙公司,2011-08-02,200\n".repeat(8000)}`)));
+    expect(e.id).toBe("cli.csv-unreadable");
+    expect(e.text["en-US"]).toContain("row 2, field 2 is longer than 32,767 characters");
+  });
+});
+
 describe("a file that is not .xlsx or CSV says what it is", () => {
   /** An OLE compound file whose first directory sector names these streams (MS-CFB, 512-byte sectors). */
   function compoundFile(streams: string[]): Buffer {
