@@ -8,11 +8,14 @@
  * English). The as-of date is always given: the check never reads the clock.
  *
  * Exit status: 0 when the check ran (findings or not); 1 with --strict when there are findings
- * of severity error; 2 when the input cannot be used (file missing, not a spreadsheet, no header
- * row, a bad argument or policy file), with a one-line reason on stderr; 3 on an internal error.
+ * of severity error; 2 when the input cannot be used (file missing, damaged or not a
+ * spreadsheet, no header row, an output that names an input, an output that cannot be written,
+ * a bad argument or policy file), with a one-line reason on stderr; 3 on an internal error,
+ * also when the run stops without a result (runCli). Outputs are written through a temporary
+ * file renamed over the target when complete (safe-output.ts): never over the input, never partial.
  */
 import { once } from "node:events";
-import { accessSync, closeSync, constants as fsConstants, createWriteStream, openSync, readFileSync, statSync } from "node:fs";
+import { accessSync, constants as fsConstants, readFileSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import ExcelJS from "exceljs";
@@ -25,12 +28,13 @@ import { readWorkbookLedger } from "../core/ledger/workbook";
 
 /** Which table a sheet's header reads as (kept here for callers that import it from the CLI). */
 export { tableKindOf } from "../core/ledger/workbook";
-import { Dec, formatMoneyGrouped } from "../core/money";
+import { Dec, exactCellNumber, formatMoneyGrouped } from "../core/money";
 import { DEFAULT_POLICY, policyFromJson } from "../core/policy";
 import type { Policy } from "../core/policy/types";
 import { readWorkbook } from "./read-workbook";
 import { buildReports } from "../core/reports";
 import type { ReportInput } from "../core/reports/input";
+import { type NamedFile, refuseOutputOverInput, removePendingOutputs, writeAtomically } from "./safe-output";
 import { addSpecSheet } from "./xlsx-writer";
 
 const USAGE = {
@@ -41,7 +45,8 @@ const USAGE = {
   --out      写出检查报告 .xlsx（检查发现、逐行结果、汇总）
   --json     写出 JSON 结果
   --strict   有“错误”级发现时以状态 1 退出
-退出状态：0 已完成检查；1 --strict 且有错误；2 输入无法使用。`,
+退出状态：0 已完成检查；1 --strict 且有错误；2 输入无法使用（原因写在标准错误的一行里）；3 内部错误。
+不会覆盖输入文件，也不会留下写了一半的输出文件。`,
   "en-US": `Usage: npm run audit -- <ledger.xlsx|.csv> --as-of YYYY-MM-DD [--policy policy.json] [--sheet NAME] [--out report.xlsx] [--json result.json] [--strict]
   --as-of    the as-of date of the check (required; the clock is never read)
   --policy   a policy file (JSON; the built-in defaults when absent)
@@ -49,7 +54,8 @@ const USAGE = {
   --out      write a report .xlsx (findings, per-row results, totals)
   --json     write the result as JSON
   --strict   exit 1 when there are findings of severity error
-Exit status: 0 the check ran; 1 --strict and errors found; 2 unusable input.`,
+Exit status: 0 the check ran; 1 --strict and errors found; 2 unusable input (the reason in one line on stderr); 3 internal error.
+Never overwrites its input, never leaves a partial output file.`,
 };
 
 /** LANG decides the language: zh_CN.UTF-8, zh_TW… → Chinese; anything else → English. */
@@ -311,19 +317,12 @@ export function summaryLines(result: AuditResult, source: string, lang: Lang, wa
 // ---------------------------------------------------------------------------------------------
 
 async function writeJson(path: string, result: AuditResult, source: string): Promise<void> {
-  const fd = openSync(path, "w"); // fails here, at once, when the path cannot be written
-  const stream = createWriteStream("", { fd, encoding: "utf8" });
-  let failure: unknown = null;
-  stream.on("error", (e) => {
-    failure = e;
+  await writeAtomically(path, async (out, watch) => {
+    for (const chunk of auditJsonChunks(result, source)) {
+      if (!out.write(chunk, "utf8")) await watch(once(out, "drain"));
+    }
+    out.end("\n");
   });
-  for (const chunk of auditJsonChunks(result, source)) {
-    if (failure !== null) throw failure;
-    if (!stream.write(chunk)) await once(stream, "drain");
-  }
-  stream.end("\n");
-  await once(stream, "finish");
-  if (failure !== null) throw failure;
 }
 
 /** A cell value for the report: text stays text (never a formula), numbers and dates as such. */
@@ -334,8 +333,9 @@ function utcDate(day: number | null): Date | null {
   return new Date(day * 86_400_000);
 }
 
-function amountCell(text: string | null): number | null {
-  return text === null ? null : Number(text);
+/** Money as a number where a cell holds it exactly (15 digits), else as its exact text: never a float that loses digits. */
+function amountCell(text: string | null): number | string | null {
+  return text === null ? null : (exactCellNumber(text) ?? text);
 }
 
 /**
@@ -344,10 +344,16 @@ function amountCell(text: string | null): number | null {
  * for an object with a `formula` key, which is never made here), so "=HYPERLINK(…)" stays text.
  */
 async function writeReport(path: string, result: AuditResult, source: string, lang: Lang, reports: ReportInput): Promise<void> {
+  await writeAtomically(path, async (out, watch) => {
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
+    addReportSheets(wb, result, source, lang, reports);
+    await watch(wb.commit());
+  });
+}
+
+function addReportSheets(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: AuditResult, source: string, lang: Lang, reports: ReportInput): void {
   const zh = lang === "zh-CN";
   const t = (zhText: string, enText: string): string => (zh ? zhText : enText);
-  closeSync(openSync(path, "w")); // fails here, at once, when the path cannot be written
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
   const add = (ws: ExcelJS.Worksheet, cells: ReportCell[]): void => {
     ws.addRow(cells.map((c) => (c === null || typeof c === "number" || typeof c === "string" || c instanceof Date ? c : String(c)))).commit();
   };
@@ -411,10 +417,10 @@ async function writeReport(path: string, result: AuditResult, source: string, la
   const T = result.totals;
   for (const key of ["normal", "overdue", "stale", "bad", "unclassified"] as const) {
     const a = T.byClass[key];
-    add(totals, [CLASS_NAMES[key][lang], a.count, Number(a.balance), Number(a.provision)]);
+    add(totals, [CLASS_NAMES[key][lang], a.count, amountCell(a.balance), amountCell(a.provision)]);
   }
-  for (const b of T.byBand) add(totals, [b.label[lang], b.count, Number(b.balance), Number(b.provision)]);
-  add(totals, [t("合计", "Total"), T.all.count, Number(T.all.balance), Number(T.all.provision)]);
+  for (const b of T.byBand) add(totals, [b.label[lang], b.count, amountCell(b.balance), amountCell(b.provision)]);
+  add(totals, [t("合计", "Total"), T.all.count, amountCell(T.all.balance), amountCell(T.all.provision)]);
   add(totals, [t(`来源：${source}，截止 ${formatIsoDate(result.asOf)}`, `Source: ${source}, as of ${formatIsoDate(result.asOf)}`), null, null, null]);
   totals.commit();
 
@@ -430,7 +436,6 @@ async function writeReport(path: string, result: AuditResult, source: string, la
   legend.commit();
   // The supervisor reports, the same SheetSpecs the ribbon writes in Excel (charts become a note here).
   for (const spec of buildReports(reports, lang)) addSpecSheet(wb as unknown as ExcelJS.Workbook, spec).commit();
-  await wb.commit();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -444,8 +449,15 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     process.stdout.write(`${USAGE[lang]}\n`);
     return 0;
   }
+  // Before any work: an output never names an input (nor the other output), and its folder is writable.
+  const outputs: NamedFile[] = [];
+  if (args.json !== undefined) outputs.push({ option: "--json", path: args.json });
+  if (args.out !== undefined) outputs.push({ option: "--out", path: args.out });
+  const inputs: NamedFile[] = [{ option: lang === "zh-CN" ? "输入文件" : "the input", path: args.file }];
+  if (args.policyPath !== undefined) inputs.push({ option: "--policy", path: args.policyPath });
+  refuseOutputOverInput(outputs, inputs);
+  for (const { path } of outputs) checkWritable(path);
   const policy = args.policyPath === undefined ? DEFAULT_POLICY : loadPolicyFile(args.policyPath);
-  for (const path of [args.json, args.out]) if (path !== undefined) checkWritable(path);
 
   let large = false;
   try {
@@ -459,9 +471,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   const book = await readWorkbook(args.file, {
     onProgress: (sheet, rows) => progress(lang === "zh-CN" ? `读取工作表“${sheet}”：${count(rows)} 行…` : `reading sheet "${sheet}": ${count(rows)} rows…`),
   });
-  if (book.encoding === "gb18030") {
-    process.stderr.write(lang === "zh-CN" ? "注意：文件不是 UTF-8，已按 GBK/GB18030 编码读取。\n" : "Note: the file is not UTF-8; it was read as GBK/GB18030.\n");
-  }
+  // What the reader decided (a CSV's encoding, a bad byte and where it is), one line each.
+  for (const note of book.notes ?? []) process.stderr.write(`${oneLine(note[lang])}\n`);
   // The ledger sheet (--sheet, else the first whose header reads as a ledger) and the companion
   // sheets by their headers: the same choice the task pane makes (core/ledger/workbook.ts).
   const chosen = readWorkbookLedger(book.sheets, args.sheet === undefined ? { dateSystem: book.dateSystem } : { sheet: args.sheet, dateSystem: book.dateSystem });
@@ -506,22 +517,67 @@ function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, " ").trim();
 }
 
-if (require.main === module) {
-  const lang = languageOf(process.env);
-  main(process.argv.slice(2)).then(
+function reportInternalError(lang: Lang, e: unknown): void {
+  const why = oneLine(e instanceof Error ? e.message : String(e));
+  process.stderr.write(lang === "zh-CN" ? `audit: 内部错误（程序缺陷）：${why}\n` : `audit: internal error: ${why}\n`);
+  if (debugRequested()) process.stderr.write(`${e instanceof Error ? (e.stack ?? "") : ""}\n`);
+}
+
+/**
+ * Runs the CLI to a documented exit: 0 or 1 from `run`, 2 for an ArError (one line on stderr),
+ * 3 for anything else. The last guard: when the event loop empties and `run` has neither
+ * returned nor thrown (a stream that never ended, a promise nobody settles), Node would exit 0
+ * with nothing said, and a batch job would take the file as checked; that is exit 3 with a
+ * line saying so. A failure outside the promise (an 'error' event nobody listens to) is exit 3
+ * in one line too, and an interrupt leaves no partial output behind.
+ */
+export function runCli(run: () => Promise<number>, lang: Lang): void {
+  let settled = false;
+  let said = false;
+  process.on("beforeExit", () => {
+    if (settled || said) return;
+    said = true;
+    removePendingOutputs();
+    process.stderr.write(
+      lang === "zh-CN"
+        ? "audit: 内部错误：运行在得出结果之前就停止了（有一项读取或写入没有完成），未写出任何文件。\n"
+        : "audit: internal error: the run stopped before a result (a read or a write never finished); no file was written.\n",
+    );
+    process.exitCode = 3;
+  });
+  const internal = (e: unknown): void => {
+    if (said) return;
+    said = true;
+    removePendingOutputs();
+    reportInternalError(lang, e);
+    process.exit(3);
+  };
+  process.on("uncaughtException", internal);
+  process.on("unhandledRejection", internal);
+  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+    process.on(signal, () => {
+      removePendingOutputs();
+      process.exit(code);
+    });
+  }
+  run().then(
     (code) => {
+      settled = true;
       process.exitCode = code;
     },
     (e: unknown) => {
+      settled = true;
       if (isArError(e)) {
         process.stderr.write(`audit: ${oneLine(e.messageIn(lang))}\n`);
         process.exitCode = 2;
       } else {
-        process.stderr.write(`audit: internal error: ${oneLine(e instanceof Error ? e.message : String(e))}\n`);
-        if (debugRequested()) process.stderr.write(`${e instanceof Error ? (e.stack ?? "") : ""}\n`);
+        reportInternalError(lang, e);
         process.exitCode = 3;
       }
     },
   );
 }
 
+if (require.main === module) {
+  runCli(() => main(process.argv.slice(2)), languageOf(process.env));
+}

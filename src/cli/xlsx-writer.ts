@@ -12,6 +12,7 @@
  */
 import ExcelJS from "exceljs";
 import type { Lang } from "../core/errors";
+import { exactCellNumber } from "../core/money";
 import { CELL_STYLES, type ChartSpec, cellType, type CellStyle, type CellType, NUMBER_FORMATS, numberFormatOf, type SheetSpec, type SpecCell } from "../core/reports/sheet-spec";
 
 /** The font the sheets are set in: what Excel itself uses for the language. */
@@ -68,6 +69,8 @@ function valueOf(cell: SpecCell, type: CellType): ExcelJS.CellValue {
   if (v === null) return null;
   if (type === "text") return typeof v === "string" ? v : String(v);
   if (typeof v === "boolean") return v;
+  // Money beyond a cell's 15 digits is written as its exact text, never as a float that loses digits.
+  if (type === "money" && cell.exact !== undefined) return exactCellNumber(cell.exact) ?? cell.exact;
   return typeof v === "number" ? v : Number(v);
 }
 

@@ -7,7 +7,9 @@
  * a fen, and says "NaN" (or refuses) outside them so the caller falls back to decimal.js.
  *
  * The bounds, once:
- * - a line amount on the fast path has |fen| <= MAX_FEN_LINE = 10^15 (10^13 yuan);
+ * - a line amount on the fast path has |fen| <= MAX_FEN_LINE = 10^15 (10^13 yuan); an amount
+ *   read from input is below it (|fen| < MAX_FEN_LINE: the product's limit, money.ts
+ *   MONEY_LIMIT_YUAN), and only sums and products of lines reach it;
  * - a rate on the fast path is r basis points, r an integer in [0, MAX_RATE_BP = 10000]
  *   (a rate in [0, 1] with at most 4 decimals);
  * - every intermediate below stays an integer of magnitude <= 2^53, where doubles are exact.
@@ -31,7 +33,8 @@ const FLUSH_AT = TWO_53 - MAX_FEN_LINE;
 
 /**
  * Integer fen for a JS number that is the nearest double to an amount with at most two
- * decimals and |fen| <= MAX_FEN_LINE; NaN for anything else (the caller then uses decimal.js).
+ * decimals and |fen| < MAX_FEN_LINE (below the product's limit of 10^13 yuan); NaN for anything
+ * else (the caller then uses decimal.js, which refuses an amount beyond the limit).
  *
  * Why this is exact. Let f = Math.round(x × 100) (the product rounded to a double first).
  * 1. Acceptance means f/100 === x. f is an integer with |f| <= 10^15 < 2^53, so f is exact;
@@ -50,7 +53,7 @@ const FLUSH_AT = TWO_53 - MAX_FEN_LINE;
  */
 export function numberToFen(x: number): number {
   const f = Math.round(x * 100);
-  if (f / 100 !== x || !(f <= MAX_FEN_LINE && f >= -MAX_FEN_LINE)) return NaN;
+  if (f / 100 !== x || !(f < MAX_FEN_LINE && f > -MAX_FEN_LINE)) return NaN;
   return f + 0; // + 0 turns -0 into 0
 }
 

@@ -194,6 +194,37 @@ const MONEY_DIGITS = /^(?:[1-9]\d{0,2}(?:,\d{3})+|\d+)?(?:\.\d*)?$/;
 const TEN_THOUSAND = 10_000;
 const HUNDRED_MILLION = 100_000_000;
 
+/**
+ * The one limit on amounts, product-wide (DESIGN.md): |amount| < 10^13 yuan. With two decimals
+ * that is at most 15 significant digits, which Excel, DECIMAL(18,2) and the integer-fen fast
+ * path (fen.ts) all hold exactly. An amount at or beyond it is refused where it is read, never
+ * carried on as a different number.
+ */
+export const MONEY_LIMIT_YUAN = 1e13;
+const MONEY_LIMIT = new Dec(MONEY_LIMIT_YUAN);
+/** Below this a double's 15-digit reading cannot reach the limit: the fast path skips the check. */
+const NUMBER_SURELY_INSIDE = 9.99999999999e12;
+
+/** True when an exact amount lies within the limit (|amount| < 10^13 yuan). */
+export function withinMoneyLimit(d: Decimal): boolean {
+  return d.abs().lt(MONEY_LIMIT);
+}
+
+/** ArError "money.out-of-range" (#VALUE!, so Excel shows the message): the amount and the limit. */
+export function moneyOutOfRange(input: unknown, field?: string): ArError {
+  const q = quoteInput(input);
+  const zhField = field === undefined ? "" : `（字段：${field}）`;
+  const enField = field === undefined ? "" : ` (field: ${field})`;
+  return new ArError(
+    "money.out-of-range",
+    {
+      "zh-CN": `金额“${q}”超出上限${zhField}：金额的绝对值须小于 10,000,000,000,000 元（10^13 元，10 万亿元），精确到分。`,
+      "en-US": `The amount "${q}" is beyond the limit${enField}: an amount must be below 10,000,000,000,000 yuan (10^13) in absolute value, to the fen.`,
+    },
+    field === undefined ? { excel: "#VALUE!" } : { excel: "#VALUE!", field },
+  );
+}
+
 function unparseableMoney(input: unknown, field?: string): ArError {
   const q = quoteInput(input);
   const zhField = field === undefined ? "" : `（字段：${field}）`;
@@ -231,6 +262,8 @@ function withoutNegativeZero(d: Decimal): Decimal {
  * thousands separators in groups of three. The fraction is kept as written, unrounded.
  * A Decimal instance is accepted as is (so core callers can pass either).
  *
+ * An amount of 10^13 yuan or more, either sign (MONEY_LIMIT_YUAN), throws ArError
+ * "money.out-of-range" (#VALUE!): 1e308 in a cell is not read as a 309-digit balance.
  * Anything else — booleans, non-finite numbers, scientific notation in text, other
  * objects — throws ArError "money.unparseable" (#VALUE!), quoting the input.
  */
@@ -239,14 +272,21 @@ export function parseMoney(input: unknown, field?: string): Decimal | null {
   if (typeof input === "number") {
     if (!Number.isFinite(input)) throw unparseableMoney(input, field);
     if (input === 0) return new Dec(0);
-    // An integer below 10^15 already has at most 15 digits: skip the string round trip.
-    if (Number.isInteger(input) && input < 1e15 && input > -1e15) return new Dec(input);
-    return new Dec(input.toPrecision(15));
+    if (input < NUMBER_SURELY_INSIDE && input > -NUMBER_SURELY_INSIDE) {
+      // An integer below the limit already has at most 13 digits: skip the string round trip.
+      if (Number.isInteger(input)) return new Dec(input);
+      return new Dec(input.toPrecision(15));
+    }
+    // Near or beyond the limit: 9999999999999.995 reads (at 15 digits) as 10^13, beyond it.
+    const d = new Dec(input.toPrecision(15));
+    if (!withinMoneyLimit(d)) throw moneyOutOfRange(input, field);
+    return d;
   }
   if (input === undefined || input === null) return null;
   if (typeof input === "string") return parseMoneyText(input, field);
   if (Decimal.isDecimal(input)) {
     if (!input.isFinite()) throw unparseableMoney(input.toString(), field);
+    if (!withinMoneyLimit(input)) throw moneyOutOfRange(input.toString(), field);
     return withoutNegativeZero(new Dec(input));
   }
   if (isExcelErrorValue(input)) return null;
@@ -281,6 +321,7 @@ function parseMoneyText(raw: string, field: string | undefined): Decimal | null 
   let amount = new Dec(digits.replace(/,/g, ""));
   if (unit === "万" || unit === "万元") amount = amount.times(TEN_THOUSAND);
   else if (unit === "亿" || unit === "亿元") amount = amount.times(HUNDRED_MILLION);
+  if (!withinMoneyLimit(amount)) throw moneyOutOfRange(raw, field);
   if (negative || innerParens || sign === "-" || sign === "\u2212") amount = amount.neg();
   return withoutNegativeZero(amount);
 }
@@ -298,6 +339,23 @@ function parseMoneyText(raw: string, field: string | undefined): Decimal | null 
 export function roundMoney(d: Decimal): Decimal {
   // Re-wrap so a Decimal from another constructor (other precision) follows our settings.
   return withoutNegativeZero(new Dec(d).toDecimalPlaces(2, Dec.ROUND_HALF_UP));
+}
+
+/** The significant digits Excel keeps in a number cell (and a double spells exactly). */
+const EXCEL_DIGITS = 15;
+
+/**
+ * An exact decimal ("1234.50", "-0.05") as the number a spreadsheet cell should hold, or null
+ * when no number cell can hold it exactly: more than 15 significant digits, which Excel would
+ * show rounded (a total of many amounts near the limit, say). A writer then writes the exact
+ * text instead, so a report never shows money that differs from the result.
+ */
+export function exactCellNumber(exact: string): number | null {
+  const m = /^-?(\d+)(?:\.(\d*))?$/.exec(exact.trim());
+  if (m === null) return null;
+  const digits = (m[1] + (m[2] ?? "")).replace(/^0+/, "").replace(/0+$/, "");
+  if (digits.length > EXCEL_DIGITS) return null;
+  return Number(exact) + 0; // + 0: "-0.00" is 0
 }
 
 /** Rounded, exactly two decimals, "-" for negatives, no grouping: "1234.50", "-0.05", "0.00". */

@@ -12,6 +12,7 @@
  *   formula's cell.
  */
 import { isArError, type ExcelErrorKind } from "../core/errors";
+import { isExcelErrorValue } from "../core/money";
 
 export type Cell = number | string | boolean | null | undefined;
 export type Matrix = Cell[][];
@@ -20,25 +21,59 @@ export type Result = number | string | boolean | CellError;
 /** The runtime's error value where the runtime exists; a structurally equal stand-in elsewhere (tests). */
 export type CellError = { readonly code: string; readonly message?: string };
 
-const CODE_BY_KIND: Record<ExcelErrorKind, "invalidValue" | "invalidNumber" | "notAvailable"> = {
-  "#VALUE!": "invalidValue",
-  "#NUM!": "invalidNumber",
-  "#N/A": "notAvailable",
-};
-
-// The codes CustomFunctions.ErrorCode uses, for the stand-in outside Excel.
-const ERROR_CODE_TEXT = { invalidValue: "#VALUE!", invalidNumber: "#NUM!", notAvailable: "#N/A" } as const;
+/** The errors a custom function can return (CustomFunctions.ErrorCode), by name and by the text Excel shows. */
+const ERROR_CODE_TEXT = {
+  invalidValue: "#VALUE!",
+  notAvailable: "#N/A",
+  divisionByZero: "#DIV/0!",
+  invalidNumber: "#NUM!",
+  nullReference: "#NULL!",
+  invalidName: "#NAME?",
+  invalidReference: "#REF!",
+} as const;
+type ErrorCodeName = keyof typeof ERROR_CODE_TEXT;
+const RETURNABLE_CODES: ReadonlyMap<string, ErrorCodeName> = new Map(Object.entries(ERROR_CODE_TEXT).map(([name, text]) => [text, name as ErrorCodeName]));
 
 class StandInError implements CellError {
   constructor(readonly code: string, readonly message?: string) {}
 }
 
-export function cellError(kind: ExcelErrorKind, message: string): CellError {
-  const key = CODE_BY_KIND[kind];
+function errorByName(name: ErrorCodeName, message: string): CellError {
   if (typeof CustomFunctions !== "undefined" && CustomFunctions.Error) {
-    return new CustomFunctions.Error(CustomFunctions.ErrorCode[key], message);
+    return new CustomFunctions.Error(CustomFunctions.ErrorCode[name], message);
   }
-  return new StandInError(ERROR_CODE_TEXT[key], message);
+  return new StandInError(ERROR_CODE_TEXT[name], message);
+}
+
+export function cellError(kind: ExcelErrorKind, message: string): CellError {
+  return errorByName(RETURNABLE_CODES.get(kind)!, message);
+}
+
+/**
+ * An argument that holds an Excel error as its text ("#N/A" from a lookup pasted as values, a
+ * CSV, a web query): the function's answer is that error, as Excel's own functions pass an error
+ * on, never a blank result that looks like "nothing to say". Errors a custom function cannot
+ * return (#SPILL!, #CALC!…) become #VALUE! naming them.
+ */
+export class ErrorArgument extends Error {
+  constructor(
+    readonly errorText: string,
+    readonly argument: string,
+  ) {
+    super(`${argument} holds the error ${errorText}`);
+  }
+}
+
+/** Throws ErrorArgument when the cell holds an Excel error (as text or as an error object). */
+export function refuseErrorValue(c: unknown, argument: string): void {
+  if (!isExcelErrorValue(c)) return;
+  const text = typeof c === "string" ? c.trim().toUpperCase() : String((c as { error?: unknown }).error ?? "#VALUE!");
+  throw new ErrorArgument(text, argument);
+}
+
+function errorArgumentCell(e: ErrorArgument): CellError {
+  const message = `${e.argument} holds the error ${e.errorText} / ${e.argument} 为错误值 ${e.errorText}`;
+  return errorByName(RETURNABLE_CODES.get(e.errorText) ?? "invalidValue", message);
 }
 
 export function isCellError(v: unknown): v is CellError {
@@ -54,6 +89,7 @@ export function errorText(e: { text: { "zh-CN": string; "en-US": string } }): st
 
 /** Any failure as an error value: ArErrors keep their kind and message; anything else is a bug we still show. */
 export function toCellError(e: unknown, argument?: string): CellError {
+  if (e instanceof ErrorArgument) return errorArgumentCell(e);
   if (isArError(e)) {
     const where = argument ? `${argument}: ` : "";
     return cellError(e.excel, where + errorText(e));

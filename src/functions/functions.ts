@@ -13,7 +13,8 @@ import { discountInterest } from "../core/bills";
 import { collectionTier } from "../core/collection";
 import { creditGrade, creditScore, suggestedLimit } from "../core/credit";
 import { parseDate, toExcelSerial } from "../core/dates";
-import { parseMoney } from "../core/money";
+import type Decimal from "decimal.js";
+import { moneyOutOfRange, parseMoney, withinMoneyLimit } from "../core/money";
 import { DEFAULT_POLICY } from "../core/policy/defaults";
 import { policyFromRange } from "../core/policy/ranges";
 import { itemProvision, plainRateProvisionFen } from "../core/provision";
@@ -23,7 +24,7 @@ import { taxFilingDeadline, writeOffEligibility } from "../core/writeoff";
 import { ArError } from "../core/errors";
 import type { Lang } from "../i18n";
 import { AGING_CLASS_LABELS } from "../i18n/aging-class";
-import { asMatrix, broadcast, CallError, isMissing, scalarArg, throwAsExcel, toCellError, type Cell, type Result } from "./cells";
+import { asMatrix, broadcast, CallError, isMissing, refuseErrorValue, scalarArg, throwAsExcel, toCellError, type Cell, type Result } from "./cells";
 
 
 function languageOf(v: unknown): Lang {
@@ -45,17 +46,29 @@ function policyArg(v: unknown, kind: Parameters<typeof policyFromRange>[1], name
   }
 }
 
-/** A date cell: null for a blank (or Excel desktop's 0 for a blank), a day number otherwise. */
+/** A date cell: null for a blank (or Excel desktop's 0 for a blank), a day number otherwise; an Excel error passed on. */
 function date(c: Cell, name: string): number | null {
+  refuseErrorValue(c, name);
   return parseDate(c, name);
+}
+
+/** An amount cell: null for a blank, the exact amount otherwise; an Excel error passed on. */
+function moneyArg(c: Cell, name: string): Decimal | null {
+  refuseErrorValue(c, name);
+  return parseMoney(c, name);
 }
 
 function text(c: Cell): string | null {
   return typeof c === "string" && c.trim() !== "" ? c : null;
 }
 
-/** Money for display in a cell: the exact rounded decimal as the nearest double (Excel shows it to the cent). */
-function money(d: { toFixed(n: number): string }): number {
+/**
+ * Money for display in a cell: the exact rounded decimal as the nearest double (Excel shows it to
+ * the cent). Below the product's limit (10^13 yuan) that double spells the amount exactly at
+ * Excel's 15 digits; a result beyond it is #VALUE! saying so, never a rounded or infinite number.
+ */
+function money(d: Decimal): number {
+  if (!withinMoneyLimit(d)) throw moneyOutOfRange(d.toFixed(2));
   return Number(d.toFixed(2));
 }
 
@@ -153,7 +166,7 @@ export function agingBandFn(date_arisen: any[][], as_of: any[][], bands?: any[][
 
 /** One row of AR.PROVISION, the reference rules (core/provision.itemProvision). */
 function provisionCell(policy: Policy, [bal, arisen, asOf, recovery, st]: Cell[]): Result {
-  const b = parseMoney(bal, "balance");
+  const b = moneyArg(bal, "balance");
   const d = date(arisen, "date_arisen");
   const a = date(asOf, "as_of");
   if (b === null || d === null || a === null) return "";
@@ -162,7 +175,7 @@ function provisionCell(policy: Policy, [bal, arisen, asOf, recovery, st]: Cell[]
     if (fen === fen) return fen / 100;
   }
   // A numeric 0 is how Excel desktop hands over a blank cell: "not assessed" (see @param).
-  const r = recovery === 0 ? null : parseMoney(recovery, "expected_recovery");
+  const r = recovery === 0 ? null : moneyArg(recovery, "expected_recovery");
   const condition = directToBadCondition(text(st), policy);
   return money(itemProvision({ balance: b, dateArisen: d, asOf: a, expectedRecovery: r, condition }, policy).amount);
 }
@@ -322,7 +335,7 @@ export function suggestedLimitFn(score: any[][], contract_value: any[][], bands?
         { name: "contract_value", value: contract_value },
       ],
       ([s, v]) => {
-        const value = parseMoney(v, "contract_value");
+        const value = moneyArg(v, "contract_value");
         if (s === null || s === undefined || s === "" || value === null) return "";
         return money(suggestedLimit(s as number | string, value, policy));
       }
@@ -334,7 +347,7 @@ export function suggestedLimitFn(score: any[][], contract_value: any[][], bands?
  * Collection approach for a recovery probability (POLICY §6): ≥ 90% wait for payment; 70–90% gentle reminders;
  * 50–70% frequent letters, calls and visits; below 50% stern wording, arbitration or lawsuit.
  * @customfunction COLLECTION_ACTION
- * @param recovery_probability Probability of recovery: 0.85, "85%" or 85; a cell or a range.
+ * @param recovery_probability Probability of recovery: a fraction in [0, 1] such as 0.85, or a percentage with % (85%, "85%"); a cell or a range.
  * @param [language] "zh-CN" (default) or "en-US".
  * @returns The approach for each row.
  */
@@ -342,7 +355,7 @@ export function collectionActionFn(recovery_probability: any[][], language?: str
   return run(() => {
     const lang = languageOf(language);
     return broadcast([{ name: "recovery_probability", value: recovery_probability }], ([p]) =>
-      p === null || p === undefined || p === "" ? "" : collectionTier(p, DEFAULT_POLICY).label[lang]
+      p === null || p === undefined || p === "" ? "" : collectionTier(p, DEFAULT_POLICY, "fraction-or-percent").label[lang]
     );
   });
 }
@@ -397,8 +410,9 @@ export function discountInterestFn(face: any[][], discount_date: any[][], maturi
       ([f, from, to, rate]) => {
         const a = date(from, "discount_date");
         const b = date(to, "maturity_date");
-        if (a === null || b === null || f === null || f === undefined || f === "") return "";
-        return money(discountInterest(f as number | string, rate as number | string, a, b, policy));
+        const faceValue = moneyArg(f, "face");
+        if (a === null || b === null || faceValue === null) return "";
+        return money(discountInterest(faceValue, rate as number | string, a, b, policy));
       }
     );
   });
@@ -413,7 +427,7 @@ export function discountInterestFn(face: any[][], discount_date: any[][], maturi
 export function amountInWordsFn(amount: any[][]): any[][] {
   return run(() =>
     broadcast([{ name: "amount", value: amount }], ([a]) => {
-      const value = parseMoney(a, "amount");
+      const value = moneyArg(a, "amount");
       return value === null ? "" : amountInWords(value);
     })
   );

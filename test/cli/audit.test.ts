@@ -4,15 +4,13 @@
  * 2 unusable input with a one-line reason), the JSON shape, totals that reconcile with the
  * rows, the report workbook, the language switch.
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Decimal from "decimal.js";
 import ExcelJS from "exceljs";
+import { audit, expectRefusal, type Run, SAMPLE } from "./helpers/run-audit";
 
-const ROOT = join(__dirname, "..", "..");
-const SAMPLE = join(ROOT, "assets", "sample-ledger.xlsx");
 let dir: string;
 
 jest.setTimeout(120_000);
@@ -24,26 +22,6 @@ beforeAll(() => {
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  /** stderr without npm's own notices about the environment's npm configuration. */
-  stderr: string;
-}
-
-function audit(args: string[], env: Record<string, string> = {}): Run {
-  const r = spawnSync("npx", ["tsx", "src/cli/audit.ts", ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { ...process.env, LANG: "en_US.UTF-8", ...env },
-  });
-  const stderr = r.stderr
-    .split("\n")
-    .filter((l) => l.trim() !== "" && !l.startsWith("npm warn"))
-    .join("\n");
-  return { status: r.status, stdout: r.stdout, stderr };
-}
 
 function file(name: string, content: string | Buffer): string {
   const path = join(dir, name);
@@ -186,7 +164,7 @@ describe("the sample workbook", () => {
   });
 
   it("prints the summary in Chinese when LANG says zh", () => {
-    const r = audit([SAMPLE, "--as-of", "2011-08-31"], { LANG: "zh_CN.UTF-8" });
+    const r = audit([SAMPLE, "--as-of", "2011-08-31"], { env: { LANG: "zh_CN.UTF-8" } });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("应收账款检查：");
     expect(r.stdout).toContain("台账：工作表“应收账款台账”，表头在第 3 行");
@@ -268,11 +246,6 @@ describe("unusable input exits 2 with a one-line reason", () => {
     ["an invalid policy file", () => [SAMPLE, "--as-of", "2011-08-31", "--policy", file("policy.json", '{"agingClass": {"normalMaxDays": "x"}}')], /Policy file .* is invalid/],
   ];
   it.each(cases)("%s", (_name, args, reason) => {
-    const r = audit(args());
-    expect(r.status).toBe(2);
-    expect(r.stdout).toBe("");
-    expect(r.stderr.split("\n")).toHaveLength(1);
-    expect(r.stderr).toMatch(/^audit: /);
-    expect(r.stderr).toMatch(reason);
+    expectRefusal(audit(args()), reason);
   });
 });

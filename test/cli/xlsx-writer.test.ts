@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { buildReports } from "../../src/core/reports/index";
-import { CELL_STYLES, cellType, columnName, NUMBER_FORMATS, type SheetSpec } from "../../src/core/reports/sheet-spec";
+import { CELL_STYLES, cellType, columnName, moneyCell, moneyCellExact, NUMBER_FORMATS, type SheetSpec } from "../../src/core/reports/sheet-spec";
 import { addSpecSheet, fontNameFor, specsToWorkbook } from "../../src/cli/xlsx-writer";
 import { HYPERLINK_CUSTOMER, smallReportInput } from "../fixtures/reports/small-ledger";
 
@@ -167,4 +167,24 @@ test("a notice on A5 paper is printed on A5 (SpreadsheetML paperSize 11), a repo
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("money a number cell cannot hold exactly (over 15 digits) is written as its exact text, never a float", async () => {
+  const base = buildReports(smallReportInput(), "en-US")[0]!;
+  const spec: SheetSpec = {
+    ...base,
+    name: "Money",
+    rows: [
+      // 19,999,999,999,999.98 (the total of two amounts just below the limit): 16 significant digits.
+      { kind: "body", cells: [moneyCell(1999999999999998n), moneyCellExact("1234.50"), moneyCell(999999999999999)] },
+    ],
+    merges: [],
+    charts: [],
+    freezeRows: 0,
+    print: { ...base.print, printTitleRows: null },
+  };
+  const ws = (await roundTrip([spec])).getWorksheet("Money") as ExcelJS.Worksheet;
+  expect(ws.getCell(1, 1).value).toBe("19999999999999.98");
+  expect(ws.getCell(1, 2).value).toBe(1234.5);
+  expect(ws.getCell(1, 3).value).toBe(9999999999999.99); // 15 digits: a number, exact
 });

@@ -419,13 +419,13 @@ describe("runBatch: the fast path and the decimal path agree", () => {
     }
   });
 
-  it("a provision beyond 2^53 fen is given exactly in provisionExact", () => {
-    // 123456789012345.67 reads as 123456789012346 (Excel's 15 digits); bankrupt → 100%.
+  it("a balance beyond the product's limit (10^13 yuan) is a bad row, never a provision", () => {
+    // 123456789012345.67 would read as 123456789012346 at Excel's 15 digits: beyond the limit.
     const r = runBatch({ dateArisen: [serial(2011, 1, 1)], balance: [123456789012345.67], statusText: ["破产"] }, asOf, POLICY);
     expect(r.provisionFen[0]).toBeNaN();
-    expect(r.provisionExact.get(0)).toBe("123456789012346.00");
-    expect(r.totals.all.provision).toBe("123456789012346.00");
-    expect(r.flags[0]).toBe(FLAG_DECIMAL | FLAG_CONDITION);
+    expect(r.provisionExact.get(0)).toBeUndefined();
+    expect(r.totals.all.provision).toBe("0.00");
+    expect(r.flags[0] & FLAG_ERROR).toBe(FLAG_ERROR);
   });
 
   it("a balance finer than a fen is summed exactly", () => {

@@ -86,3 +86,31 @@ describe("parseProbability", () => {
     expect(parseProbability("1%").toFixed()).toBe("0.01");
   });
 });
+
+describe('parseProbability, read "fraction-or-percent" (AR.COLLECTION_ACTION)', () => {
+  it("takes a fraction in [0, 1] or a percentage with %", () => {
+    for (const [input, fraction] of [
+      [0.85, "0.85"],
+      ["0.85", "0.85"],
+      ["85%", "0.85"],
+      ["８５％", "0.85"],
+      [1, "1"],
+      ["100%", "1"],
+      [0, "0"],
+    ] as const) {
+      expect(parseProbability(input, "fraction-or-percent").toFixed()).toBe(fraction);
+    }
+  });
+
+  it.each([[1.5], [85], [101], ["85"], ["1.5"], [-0.1], ["150%"], ["-5%"], ["x"], [Infinity]])("refuses %p with #VALUE!, saying to write 85%% or 0.85", (input) => {
+    const e = thrown(() => parseProbability(input, "fraction-or-percent"));
+    expect(e).toMatchObject({ id: "collection.probability", excel: "#VALUE!", field: "probability" });
+    expect(e.text["en-US"]).toContain("write 85% or 0.85");
+    expect(e.text["zh-CN"]).toContain("请写作 85% 或 0.85");
+  });
+
+  it("leaves the lenient reading of a ledger's column as it was: 85 is 85%", () => {
+    expect(parseProbability(85).toFixed()).toBe("0.85");
+    expect(collectionTier(1.5, P).approach).toBe("legal"); // 1.5% by the lenient reading
+  });
+});

@@ -3,6 +3,7 @@ import { ArError } from "../../src/core/errors";
 import {
   Dec,
   EXCEL_ERROR_TEXTS,
+  exactCellNumber,
   formatMoney,
   formatMoneyGrouped,
   isExcelErrorValue,
@@ -70,7 +71,19 @@ describe("parseMoney: numbers", () => {
     expect(read(1234.56)).toBe("1234.56"); // the double is 1234.5599999999999454...
     expect(read(-42)).toBe("-42");
     expect(read(1e11)).toBe("100000000000");
-    expect(read(123456789012345678)).toBe("123456789012346000"); // beyond 15 digits Excel keeps zeros
+    expect(read(9999999999999.99)).toBe("9999999999999.99"); // the largest amount below the limit
+  });
+
+  it("refuses 10^13 yuan and beyond, either sign, naming the limit (#VALUE!, so Excel shows it)", () => {
+    // 9999999999999.996 is 9999999999999.99 at 14 digits but 10000000000000.0 at Excel's 15.
+    for (const x of [1e13, -1e13, 9999999999999.996, 123456789012345678, 1e308, -1e308]) {
+      const e = caught(() => parseMoney(x, "balance"));
+      expect(e.id).toBe("money.out-of-range");
+      expect(e.excel).toBe("#VALUE!");
+      expect(e.field).toBe("balance");
+      expect(e.text["en-US"]).toContain("10,000,000,000,000");
+      expect(e.text["zh-CN"]).toContain("10,000,000,000,000");
+    }
   });
 
   it("-0 reads as 0 (never a negative zero)", () => {
@@ -140,6 +153,49 @@ describe("parseMoney: accepted spellings", () => {
     ["2.675", "2.675"],
   ])("%p -> %s", (input, expected) => {
     expect(read(input)).toBe(expected);
+  });
+});
+
+describe("parseMoney: the limit of 10^13 yuan in text", () => {
+  it("reads the largest amount below it, in any spelling", () => {
+    expect(read("9,999,999,999,999.99")).toBe("9999999999999.99");
+    expect(read("-9999999999999.99")).toBe("-9999999999999.99");
+    expect(read("999999999.9999万")).toBe("9999999999999"); // × 10,000: the unit applied first, then the limit
+  });
+
+  it.each([
+    ["10000000000000"],
+    ["-10,000,000,000,000.00"],
+    ["(10000000000000)"],
+    ["1000000000万"], // 10^13 after the unit
+    ["100000亿元"],
+    ["9".repeat(400)], // a 400-digit amount: refused, never Infinity
+  ])("%p is beyond it", (input) => {
+    const e = caught(() => parseMoney(input, "balance"));
+    expect(e.id).toBe("money.out-of-range");
+    expect(e.excel).toBe("#VALUE!");
+    expect(e.text["en-US"]).toMatch(/below 10,000,000,000,000 yuan/);
+  });
+
+  it("applies to a Decimal passed in", () => {
+    expect(caught(() => parseMoney(new Decimal("1e13"))).id).toBe("money.out-of-range");
+  });
+});
+
+describe("exactCellNumber: money a number cell holds exactly", () => {
+  it.each([
+    ["1234.50", 1234.5],
+    ["-0.05", -0.05],
+    ["0.00", 0],
+    ["-0.00", 0],
+    ["9999999999999.99", 9999999999999.99], // 15 significant digits
+    ["100000000000000000.00", 1e17], // one significant digit
+  ])("%p -> %p", (text, n) => {
+    expect(Object.is(exactCellNumber(text), n)).toBe(true);
+  });
+
+  it.each([["19999999999999.98"], ["12345678901234567890.12"], ["0.1234567890123456"], ["abc"]])("%p has no exact number cell", (text) => {
+    expect(exactCellNumber(text)).toBeNull();
   });
 });
 

@@ -7,9 +7,19 @@ import { amountInWords } from "../../src/core/capitals";
 import { fromYmd, toYmd } from "../../src/core/calendar";
 import { formatDateZh, formatIsoDate, fromExcelSerial, parseDate, toExcelSerial } from "../../src/core/dates";
 import { ArError } from "../../src/core/errors";
-import { Dec, formatMoney, formatMoneyGrouped, parseMoney, roundMoney } from "../../src/core/money";
+import { Dec, formatMoney, formatMoneyGrouped, parseMoney, roundMoney, withinMoneyLimit } from "../../src/core/money";
 
 const RUNS = { numRuns: 500 };
+
+/** True when parseMoney refuses the input as beyond the product's limit of 10^13 yuan. */
+function refusedAsOutOfRange(input: unknown): boolean {
+  try {
+    parseMoney(input);
+    return false;
+  } catch (e) {
+    return e instanceof ArError && e.id === "money.out-of-range";
+  }
+}
 
 /** Runs f; a result or an ArError is fine, anything else thrown fails the property. */
 function onlyArErrors(f: () => unknown): boolean {
@@ -104,6 +114,8 @@ describe("formatMoney round-trips", () => {
     fc.assert(
       fc.property(decimals, (x) => {
         const r = roundMoney(x);
+        // At or beyond the product's limit (10^13 yuan) the spelling is refused, never misread.
+        if (!withinMoneyLimit(r)) return refusedAsOutOfRange(formatMoney(x)) && refusedAsOutOfRange(formatMoneyGrouped(x));
         return parseMoney(formatMoney(x))!.equals(r) && parseMoney(formatMoneyGrouped(x))!.equals(r);
       }),
       RUNS,
@@ -113,8 +125,12 @@ describe("formatMoney round-trips", () => {
   it("for doubles read as cells too", () => {
     fc.assert(
       fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e15, max: 1e15 }), (x) => {
+        // A double of 10^13 or more (at 15 digits) is refused; everything below reads and round-trips.
+        if (Math.abs(x) >= 1e13 || !withinMoneyLimit(new Dec(x.toPrecision(15)))) return refusedAsOutOfRange(x);
         const d = parseMoney(x)!;
-        return parseMoney(formatMoney(d))!.equals(roundMoney(d));
+        const r = roundMoney(d);
+        if (!withinMoneyLimit(r)) return refusedAsOutOfRange(formatMoney(d)); // 9999999999999.996 rounds to 10^13
+        return parseMoney(formatMoney(d))!.equals(r);
       }),
       RUNS,
     );

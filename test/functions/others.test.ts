@@ -38,10 +38,29 @@ describe("AR.COLLECTION_ACTION (POLICY §6)", () => {
       "",
     ]);
   });
-  test("English, and a probability above 100% is #NUM!", () => {
+  test("English", () => {
     expect(one(collectionActionFn([[0.75]], "en"))).toBe("Gentle, tactful reminders; seek the customer's understanding");
-    expect(errorIn(one(collectionActionFn([["150%"]]))).code).toBe("#NUM!");
   });
+  test("a percentage typed with %: Excel's 85% arrives as 0.85; the text \"85%\" and \"１００％\" read too", () => {
+    const out = collectionActionFn(col(0.85, "85%", "100%", "１００％", "0%", "0.5"), "en-US");
+    expect(out.map((r) => r[0])).toEqual([
+      "Gentle, tactful reminders; seek the customer's understanding",
+      "Gentle, tactful reminders; seek the customer's understanding",
+      "Do not disturb the customer; wait for payment",
+      "Do not disturb the customer; wait for payment",
+      "Stern wording; arbitration or a lawsuit where needed",
+      "Frequent letters, calls and visits",
+    ]);
+  });
+  test.each([[1.5], [85], [101], ["85"], ["1.5"], [-0.1], ["150%"], ["-5%"], ["高"]])(
+    "%p is neither a fraction in [0, 1] nor a percentage with %: #VALUE! saying to write 85%% or 0.85",
+    (p) => {
+      const e = errorIn(one(collectionActionFn([[p]], "en-US")));
+      expect(e.code).toBe("#VALUE!");
+      expect(e.message).toContain("write 85% or 0.85");
+      expect(e.message).toContain("请写作 85% 或 0.85");
+    },
+  );
 });
 
 describe("AR.WRITE_OFF_ELIGIBLE (POLICY §8)", () => {

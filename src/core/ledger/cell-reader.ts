@@ -11,7 +11,7 @@ import type { DayNumber } from "../calendar";
 import { type ExcelDateSystem, formatIsoDate, type ParseDateOptions, parseDate } from "../dates";
 import { type Bilingual, isArError } from "../errors";
 import { MAX_FEN_LINE, numberToFen } from "../fen";
-import { Dec, isExcelErrorValue, parseMoney, quoteInput, toHalfWidth } from "../money";
+import { Dec, isExcelErrorValue, moneyOutOfRange, parseMoney, quoteInput, toHalfWidth, withinMoneyLimit } from "../money";
 import { isBlankValue, trimmed as trimmedText } from "./cell-text";
 import { unwrapCell } from "./headers";
 import type { ParseIssue, ParseIssueKind } from "./parse-issues";
@@ -25,6 +25,8 @@ const isExcelError = isExcelErrorValue;
 const fenOfNumber = numberToFen;
 const MAX_FEN = MAX_FEN_LINE;
 const trimmed = trimmedText;
+const withinLimit = withinMoneyLimit;
+const outOfRange = moneyOutOfRange;
 
 /** money() results. */
 export const MONEY_BLANK = 0;
@@ -172,14 +174,15 @@ export class CellReader {
   /**
    * An amount in yuan, the cell's number times the column's scale (a text that names its own
    * unit, "90.96万" or "1,234元", is taken as it says). Sets `fen` (NaN off the fast path) and
-   * `dec` (null on the fast path).
+   * `dec` (null on the fast path). An amount of 10^13 yuan or more, after the scale, is a bad
+   * amount (money.ts MONEY_LIMIT_YUAN), never a different number.
    */
   money(value: unknown, row: number, plan: ColumnPlan): number {
     if (typeof value === "number") {
       const f = fenOfNumber(value);
       if (f === f) {
         const scaled = plan.scale === 1 ? f : f * plan.scale;
-        if (scaled <= MAX_FEN && scaled >= -MAX_FEN) {
+        if (scaled < MAX_FEN && scaled > -MAX_FEN) {
           this.fen = scaled;
           this.dec = null;
           return MONEY_READ;
@@ -200,7 +203,13 @@ export class CellReader {
       return MONEY_BAD;
     }
     if (d === null) return MONEY_BLANK;
-    if (plan.scale !== 1 && !(typeof v === "string" && textHasOwnUnit(v))) d = d.times(plan.scale);
+    if (plan.scale !== 1 && !(typeof v === "string" && textHasOwnUnit(v))) {
+      d = d.times(plan.scale);
+      if (!withinLimit(d)) {
+        this.fromError(row, plan, "bad-amount", v, outOfRange(`${quoteInput(v)} × ${plan.scale}`), { "zh-CN": "金额", "en-US": "an amount" });
+        return MONEY_BAD;
+      }
+    }
     this.dec = d;
     this.fen = fenOfDecimal(d);
     return MONEY_READ;

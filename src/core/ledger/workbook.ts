@@ -97,16 +97,60 @@ export interface WorkbookLedger extends CompanionsFound {
   ledgerSheet: string;
 }
 
+const KIND_NAMES: Record<TableKind, Bilingual> = {
+  ledger: { "zh-CN": "应收账款台账", "en-US": "a receivables ledger" },
+  customers: { "zh-CN": "客户档案", "en-US": "customer master" },
+  bills: { "zh-CN": "应收票据登记簿", "en-US": "bills register" },
+  collections: { "zh-CN": "催收记录", "en-US": "collection log" },
+};
+
+function isEmptySheet(values: readonly unknown[][]): boolean {
+  return values.every((row) => !Array.isArray(row) || row.every((v) => v === null || v === undefined || (typeof v === "string" && v.trim() === "")));
+}
+
+/**
+ * No sheet reads as a ledger: what each sheet is, in one line, and how to say which is the
+ * ledger. "ledger.no-ledger-sheet" (#VALUE!).
+ */
+function noLedgerSheet(sheets: readonly SheetInput[]): ArError {
+  const zh: string[] = [];
+  const en: string[] = [];
+  for (const s of sheets) {
+    const kind = isEmptySheet(s.values) ? "empty" : tableKindOf(s.values);
+    const hidden = s.hidden === true;
+    const what: Bilingual =
+      kind === "empty"
+        ? { "zh-CN": "空白", "en-US": "empty" }
+        : kind === null
+          ? { "zh-CN": "找不到表头", "en-US": "no header" }
+          : kind === "ledger" && hidden
+            ? { "zh-CN": "台账（隐藏的工作表，只有指定时才使用）", "en-US": "a ledger (hidden, used only when named)" }
+            : KIND_NAMES[kind];
+    zh.push(`${s.name}${hidden ? "（隐藏）" : ""}：${what["zh-CN"]}`);
+    en.push(`${s.name}${hidden ? " (hidden)" : ""}: ${what["en-US"]}`);
+  }
+  return new ArError(
+    "ledger.no-ledger-sheet",
+    {
+      "zh-CN": `没有一个工作表能识别为应收账款台账。各工作表：${zh.join("；")}。请指定台账所在的工作表（命令行用 --sheet 工作表名，隐藏的也可以），或给出列映射（任务窗格的“列映射”）。`,
+      "en-US": `No sheet reads as a receivables ledger. Sheets: ${en.join("; ")}. Name the ledger's sheet (--sheet NAME in the headless audit; a hidden sheet too), or map its columns (the task pane's column mapping).`,
+    },
+    { excel: "#VALUE!" },
+  );
+}
+
 /**
  * The ledger and the companions among the other sheets:
- * - the sheet named (hidden or not), else the first visible sheet whose header reads as a ledger
- *   (a hidden sheet is never taken unless named), else the first sheet's own reason why not;
+ * - the sheet named (hidden or not), else the first visible sheet whose header reads as a ledger;
+ *   a hidden sheet is never chosen unless named (a hidden copy of last year's ledger is not this
+ *   month's), and a warning says when one was passed over;
  * - a one-customer sheet (三栏式明细账, the customer named above its header) is read together
  *   with every other visible sheet of the same layout, one per customer, as one ledger;
  * - an opening line the workbook's earlier entries account for is reconciled, not counted again.
  * Companion tables (customer master, bills register, collection log) are recognised by their
  * headers first and never read as part of the ledger. Throws the ledger's ArError
- * ("ledger.no-header", …) when there is no usable ledger.
+ * ("ledger.no-header", …) when the one candidate cannot be read, and "ledger.no-ledger-sheet"
+ * (what each sheet is, and how to name the ledger) when a workbook of several sheets has none.
  */
 export function readWorkbookLedger(
   sheets: readonly SheetInput[],
@@ -122,6 +166,7 @@ export function readWorkbookLedger(
     });
   let ledger: LedgerReading | null = null;
   let ledgerSheet: SheetInput | null = null;
+  const notes: Bilingual[] = [];
   const kinds = new Map(sheets.map((s) => [s, tableKindOf(s.values)]));
   if (options.sheet !== undefined) {
     const wanted = options.sheet;
@@ -134,8 +179,9 @@ export function readWorkbookLedger(
     ledgerSheet = sheet;
   } else {
     let firstError: unknown = null;
-    for (const sheet of sheets) {
-      if (sheet.hidden === true || kinds.get(sheet) !== "ledger") continue;
+    const visible = sheets.filter((s) => s.hidden !== true);
+    for (const sheet of visible) {
+      if (kinds.get(sheet) !== "ledger") continue;
       try {
         ledger = read(sheet);
         ledgerSheet = sheet;
@@ -146,10 +192,20 @@ export function readWorkbookLedger(
     }
     if (ledger === null) {
       if (firstError !== null) throw firstError;
-      const first = sheets.find((s) => s.hidden !== true) ?? sheets[0];
-      if (first === undefined) throw new ArError("ledger.no-header", { "zh-CN": "工作簿中没有工作表。", "en-US": "The workbook has no sheets." });
-      ledger = read(first); // throws the first sheet's own reason (no header row found)
+      const first = visible[0];
+      if (first === undefined || sheets.length > 1) {
+        if (sheets.length === 0) throw new ArError("ledger.no-header", { "zh-CN": "工作簿中没有工作表。", "en-US": "The workbook has no sheets." });
+        throw noLedgerSheet(sheets);
+      }
+      ledger = read(first); // throws the one sheet's own reason (no header row found)
       ledgerSheet = first;
+    }
+    for (const s of sheets) {
+      if (s.hidden !== true || kinds.get(s) !== "ledger") continue;
+      notes.push({
+        "zh-CN": `隐藏的工作表“${s.name}”也像台账，未使用（要检查它，请用 --sheet 指定）。`,
+        "en-US": `Hidden sheet "${s.name}" also reads as a ledger and was not used (name it with --sheet to check it).`,
+      });
     }
   }
   const chosen = ledgerSheet as SheetInput;
@@ -172,5 +228,6 @@ export function readWorkbookLedger(
   }
   ledger = carryOpenings(ledger);
   const others = sheets.filter((s) => !together.includes(s));
-  return { ledger, ledgerSheet: chosen.name, ...readCompanions(others, { dateSystem: options.dateSystem }) };
+  const found = readCompanions(others, { dateSystem: options.dateSystem });
+  return { ledger, ledgerSheet: chosen.name, companions: found.companions, warnings: [...notes, ...found.warnings] };
 }

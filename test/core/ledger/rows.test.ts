@@ -402,12 +402,13 @@ describe("cells", () => {
     expect(row.toJSON().balance).toBe("1234.566");
   });
 
-  it("keeps very large amounts exact", () => {
-    // 2e13 yuan is beyond the fen fast path (10^13 yuan): read through Decimal.
-    const row = one(["甲", 40553, 2e13, "", "", "", ""]).rows[0];
-    expect(row.amountFen).toBeNaN();
-    expect(row.amount?.toFixed(2)).toBe("20000000000000.00");
-    expect(row.balance?.toFixed(2)).toBe("20000000000000.00");
+  it("reads the largest amount below the limit exactly, and refuses 10^13 yuan and beyond", () => {
+    const below = one(["甲", 40553, 9999999999999.99, "", "", "", ""]).rows[0];
+    expect(below.amountFen).toBe(999999999999999);
+    // 2e13 yuan is beyond the product's limit (10^13 yuan): a bad amount, not a different number.
+    const reading = one(["甲", 40553, 2e13, "", "", "", ""]);
+    expect(reading.rows[0].amount).toBeNull();
+    expect(reading.issues.map((i) => [i.issue, i.column])).toContainEqual(["bad-amount", "C"]);
   });
 
   it("reads the double Excel shows, not its binary tail", () => {
@@ -485,6 +486,20 @@ describe("cells", () => {
     expect(r.rows[0].amountFen).toBe(500000); // 5000 元
     expect(r.rows[0].balance?.toString()).toBe("12345"); // 1.2345万 = 12,345 元 (4 decimals: the Decimal path)
     expect(r.rows[0].balanceFen).toBe(1234500);
+  });
+
+  it("applies the limit of 10^13 yuan after the unit: 2,000,000,000 万元 is a bad amount", () => {
+    const values = [
+      ["单位：万元"],
+      ["客户", "发生日期", "余额"],
+      ["甲", 40553, 2e9], // 2 × 10^13 yuan
+      ["乙", 40553, 999999999.9999], // 9,999,999,999,999 yuan: the largest whole yuan below the limit
+    ];
+    const r = readLedger(values, { sheet: "S" });
+    expect(r.rows[0].balance).toBeNull();
+    expect(brief(r.issues)).toEqual(["3 C balance bad-amount"]);
+    expect(r.issues[0].en).toContain("10,000,000,000,000");
+    expect(r.rows[1].balance?.toFixed(2)).toBe("9999999999999.00");
   });
 
   it("scales only money columns by the sheet's unit", () => {

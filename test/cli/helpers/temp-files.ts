@@ -1,0 +1,44 @@
+/**
+ * A temporary folder per test file (made before its tests, removed after them), files written
+ * into it, and the ArError a read rejects with.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type ArError, isArError } from "../../../src/core/errors";
+
+export interface TempFolder {
+  /** The folder's path (valid inside the tests). */
+  path(): string;
+  /** Writes a file into the folder and returns its path. */
+  file(name: string, content: Buffer | string): string;
+}
+
+export function useTempFolder(prefix: string): TempFolder {
+  let dir = "";
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), prefix));
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    path: () => dir,
+    file: (name, content) => {
+      const path = join(dir, name);
+      writeFileSync(path, content);
+      return path;
+    },
+  };
+}
+
+/** The ArError the promise rejects with; fails the test when it resolves or rejects otherwise. */
+export async function rejection(p: Promise<unknown>): Promise<ArError> {
+  try {
+    await p;
+  } catch (e) {
+    if (isArError(e)) return e;
+    throw e;
+  }
+  throw new Error("expected the promise to reject with an ArError");
+}
