@@ -81,7 +81,7 @@ describe.each(CASES)("%s", (name, make) => {
     const r = audit([input, "--as-of", "2011-08-31", "--json", json], { maxOldSpaceMb: HEAP_MB, timeoutMs: KILL_AFTER_MS });
     expect(r.signal).toBeNull(); // not killed: neither the time bound nor an abort
     if (r.status === 0) {
-      expect(r.stdout).toMatch(/^Receivables audit of /);
+      expect(r.stdout).toMatch(/^Receivables audit of /m);
       expect(JSON.parse(readFileSync(json, "utf8"))).toHaveProperty("totals");
     } else {
       expect([2, 3]).toContain(r.status);

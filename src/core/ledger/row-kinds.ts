@@ -122,6 +122,24 @@ export interface RowClassifier {
 /** The text classifyRow found (a subtotal word, a note line); set with each non-data answer. */
 let classifiedText = "";
 
+/** Rows longer than this are visited by the cells present (Array.prototype.forEach skips holes). */
+const SPARSE_FROM = 256;
+let present = new Int32Array(SPARSE_FROM);
+
+/** Fills `present` with the indices of the row's present cells; returns how many. */
+function presentIndices(cells: unknown[]): number {
+  let n = 0;
+  cells.forEach((_, i) => {
+    if (n === present.length) {
+      const grown = new Int32Array(present.length * 2);
+      grown.set(present);
+      present = grown;
+    }
+    present[n++] = i;
+  });
+  return n;
+}
+
 /** ROW_DATA, ROW_BLANK or the code of a skip reason; no allocation (it runs once per row). */
 function classifyRow(cells: unknown, c: RowClassifier): number {
   if (!Array.isArray(cells)) return ROW_BLANK;
@@ -133,7 +151,12 @@ function classifyRow(cells: unknown, c: RowClassifier): number {
   let special = ROW_DATA;
   let specialText = "";
   let numbers = 0;
-  for (let i = 0; i < cells.length; i++) {
+  // A row as a reader keeps it sparse (a cell far to the right leaves a hole): only the cells
+  // present are visited, not every position up to column XFD.
+  const dense = cells.length <= SPARSE_FROM;
+  const count = dense ? cells.length : presentIndices(cells);
+  for (let k = 0; k < count; k++) {
+    const i = dense ? k : present[k];
     let v: unknown = cells[i];
     if (v === null || v === undefined || v === "") continue;
     if (typeof v === "number" || typeof v === "boolean") {
