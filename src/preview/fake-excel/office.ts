@@ -10,7 +10,7 @@ import type { FakeExcel } from "./index";
 export interface InstallOptions {
   /** Office's display language, e.g. "zh-CN" or "en-US" (default "en-US"). */
   lang?: string;
-  /** Highest ExcelApi requirement set to report as supported (default "1.17"). */
+  /** Highest ExcelApi requirement set to report as supported (default: the fake's requirementSets, else "1.17"). */
   excelApi?: string;
 }
 
@@ -44,7 +44,8 @@ function versionAtMost(version: string | undefined, max: string): boolean {
 
 export function installFakeOffice(target: object, fake: FakeExcel, options: InstallOptions = {}): InstalledOffice {
   const lang = options.lang ?? "en-US";
-  const excelApi = options.excelApi ?? "1.17";
+  const sets = fake.options.requirementSets;
+  const excelApi = options.excelApi ?? sets?.ExcelApi ?? "1.17";
   const actions = new Map<string, (event: AddinCommandEvent) => unknown>();
   const info = { host: "Excel", platform: "OfficeOnline" };
   const holder = target as Record<string, unknown>;
@@ -71,7 +72,9 @@ export function installFakeOffice(target: object, fake: FakeExcel, options: Inst
         isSetSupported(name: string, minVersion?: string | number): boolean {
           const v = minVersion === undefined ? undefined : String(minVersion);
           if (name === "ExcelApi") return versionAtMost(v, excelApi);
-          if (name === "SharedRuntime" || name === "RibbonApi" || name === "DialogApi") return versionAtMost(v, "1.1");
+          if (sets !== null) return sets[name] !== undefined && versionAtMost(v, sets[name]);
+          if (name === "SharedRuntime" || name === "RibbonApi" || name === "DialogApi" || name === "DelayForCellEdit") return versionAtMost(v, "1.1");
+          if (name === "CustomFunctionsRuntime") return versionAtMost(v, "1.3");
           return false;
         },
       },
