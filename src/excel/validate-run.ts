@@ -14,7 +14,7 @@ import { ownedStates, writeOwnedSheets } from "./owned";
 import { runCheck, type CheckDetail, type CheckInput, type CheckOutput, type CheckSummary, type Checker } from "./check";
 import { readLedgerBlocks } from "./ledger-read";
 import type { LedgerSource, ReadOptions } from "./read";
-import { loadSetup, queuePolicySheet, readPolicy, saveSetup } from "./setup";
+import { loadSetup, newPolicySheetName, queuePolicyRepair, readPolicy, saveSetup } from "./setup";
 
 export interface ValidateProgress {
   phase: "read" | "check" | "write";
@@ -65,9 +65,10 @@ export async function runValidate(run: ExcelRun, p: ValidateParams): Promise<Val
   return run(async (context) => {
     const setup = await loadSetup(context);
     // The policy lives on a visible sheet people can read and edit: later runs read it (a mistake on
-    // it is reported with its row); the first successful run creates it from the defaults.
-    const { policy, sheet: existingPolicySheet } = await readPolicy(context);
-    const policySheet = existingPolicySheet ?? s.policySheet;
+    // it is reported with its row) and never rewrite it; the first run to finish creates it from the defaults.
+    const policyReading = await readPolicy(context);
+    const policy = policyReading.policy;
+    const policySheet = policyReading.sheet ?? newPolicySheetName(s.policySheet, policyReading.foreign);
     const names = { results: setup.sheets?.results ?? s.resultsSheet, findings: setup.sheets?.findings ?? s.findingsSheet };
     const read: ReadOptions = { onProgress: (done, total) => progress({ phase: "read", done, total }), ...(p.signal ? { signal: p.signal } : {}), ...(p.maxRequestBytes ? { maxRequestBytes: p.maxRequestBytes } : {}) };
     const { ledger: block, companions: companionSheets } = await readLedgerBlocks(context, p.source, [names.results, names.findings, policySheet], read);
@@ -105,7 +106,7 @@ export async function runValidate(run: ExcelRun, p: ValidateParams): Promise<Val
       afterEachChunk: yieldToUi,
     });
     // Queued with the setup below: one round trip for both.
-    if (existingPolicySheet === null) queuePolicySheet(context, policySheet, s.policyHeader as [string, string], policy);
+    queuePolicyRepair(context, policyReading, policySheet, s.policyHeader as [string, string], policy);
     saveSetup(context, { ...setup, ledger: p.source, mapping: numericMapping(p.mapping), asOf: formatIsoDate(p.asOf), sheets: names });
     await context.sync();
     return { kind: "done", summary: checked.summary, sheets: names, warnings, ...(checked.audit && checked.reading ? { audit: checked.audit, reading: checked.reading } : {}) };

@@ -12,6 +12,7 @@ export const enUS = {
     findingsSheet: "AR Findings",
     policySheet: "AR Policy",
     policyHeader: ["Key", "Value"],
+    incompleteBanner: "⚠ Incomplete: the add-in was writing this sheet when it was cut off. Run it again and it rewrites the sheet in place.",
     rowRef: "Ledger row",
     row: "Row",
     customer: "Customer",

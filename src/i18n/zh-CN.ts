@@ -14,6 +14,7 @@ export const zhCN: typeof enUS = {
     findingsSheet: "AR检查发现",
     policySheet: "AR制度参数",
     policyHeader: ["键", "值"],
+    incompleteBanner: "⚠ 未写完：加载项写入本表时被中断。再运行一次，本表会在原处重新写好。",
     rowRef: "台账行",
     row: "行号",
     customer: "客户",

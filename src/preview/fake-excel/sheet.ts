@@ -513,7 +513,14 @@ export class FakeSheet {
         c0 = Math.min(c0, x.c0);
         c1 = Math.max(c1, x.c1);
       };
-      for (const layer of this.styleLayers) if (!isEntireColumns(layer.rect) && !isEntireRows(layer.rect)) extend(layer.rect);
+      // A cleared format (Range.clear) does not make a cell used, nor does one cleared since; a format
+      // set on whole rows or columns does not either.
+      const resets = this.styleLayers.map((l, i) => ({ l, i })).filter(({ l }) => l.props.has("*"));
+      this.styleLayers.forEach((layer, i) => {
+        if (isEntireColumns(layer.rect) || isEntireRows(layer.rect) || layer.props.has("*")) return;
+        if (resets.some((x) => x.i > i && contains(x.l.rect, layer.rect))) return;
+        extend(layer.rect);
+      });
       for (const m of this.merges) extend(m);
     }
     return r1 < 0 ? null : rect(r0, c0, r1, c1);
@@ -737,9 +744,14 @@ export class FakeSheet {
     this.snapshotRegion(tx, r);
     const lastRow = Math.min(r.r1, Math.max(this.rows.length, this.fmtRows.length) - 1);
     for (let i = r.r0; i <= lastRow; i++) {
-      for (let j = r.c0; j <= r.c1; j++) {
-        if (contents) this.setSlot(i, j, undefined);
-        if (formats) this.setCellFormat(i, j, undefined);
+      // Only the cells a row holds: clearing whole rows of a wide sheet stays fast.
+      if (contents) {
+        const row = this.rows[i];
+        if (row) for (let j = r.c0, last = Math.min(r.c1, row.length - 1); j <= last; j++) if (row[j] !== undefined) this.setSlot(i, j, undefined);
+      }
+      if (formats) {
+        const frow = this.fmtRows[i];
+        if (frow) for (let j = r.c0, last = Math.min(r.c1, frow.length - 1); j <= last; j++) frow[j] = undefined;
       }
     }
     if (formats) this.resetStyles(tx, r);
