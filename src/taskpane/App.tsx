@@ -22,7 +22,7 @@ import { PolicyPanel } from "./panels/PolicyPanel";
 import { ValidatePanel } from "./panels/ValidatePanel";
 import { excelGateway, type ValidateGateway } from "./validate/gateway";
 import { workerChecker } from "./validate/worker-checker";
-import type { ExcelRun } from "../excel/validate-run";
+import { excelRunner } from "../excel/run";
 
 /** The add-in's own sheets in either language: never offered as a ledger. */
 function ownSheetNames(): string[] {
@@ -73,7 +73,7 @@ export function App({ host }: { host: HostInfo }): React.JSX.Element {
       host.kind === "none" || typeof Excel === "undefined"
         ? undefined
         : excelGateway(
-            Excel.run as unknown as ExcelRun,
+            excelRunner(Excel),
             ownSheetNames,
             workerChecker(),
           ),
