@@ -124,6 +124,8 @@ export const enUS = {
     unanswered: "Unanswered (scored as don't know): {items}",
     save: "Save to sheet",
     saved: "Saved to “{sheet}”: the score there is a live =AR.CREDIT_SCORE over the answers.",
+    scorePendingName: "The score shows #NAME? until the add-in's functions have loaded in this workbook (just after installing, or on opening it): reopen the workbook or the task pane and it calculates. The questionnaire is saved.",
+    scorePendingBusy: "Excel is still calculating the score (#BUSY!); it appears in a moment. The questionnaire is saved.",
     loaded: "Loaded from “{sheet}”.",
     problemsOnSheet: "Some cells on “{sheet}” could not be read and were left unanswered:",
     draftRestored: "Your unsaved answers were restored.",

@@ -126,6 +126,8 @@ export const zhCN: typeof enUS = {
     unanswered: "未回答（按“不知道”计分）：{items}",
     save: "保存到工作表",
     saved: "已保存到“{sheet}”：表中评分为对各项回答实时计算的 =AR.CREDIT_SCORE 公式。",
+    scorePendingName: "在本工作簿中加载项的函数加载完成之前（刚安装后或刚打开时），评分显示为 #NAME?；重新打开工作簿或任务窗格后即会计算。调查表已保存。",
+    scorePendingBusy: "Excel 仍在计算评分（#BUSY!），稍后即会显示。调查表已保存。",
     loaded: "已从“{sheet}”载入。",
     problemsOnSheet: "“{sheet}”中以下单元格无法识别，已按未回答处理：",
     draftRestored: "已恢复尚未保存的填写内容。",
