@@ -326,3 +326,31 @@ describe("custom functions on first load", () => {
     expect(await read()).toEqual([90, "=_xldudf_AR_CREDIT_SCORE(B1:B32)"]);
   });
 });
+
+describe("chart series and the custom-functions runtime's sets", () => {
+  test("a chart has one series per column of its source (ExcelApi 1.7): names and category labels are recorded", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "R", cells: [["", "2010", "2011"], ["A", 1, 2], ["B", 3, 4]] }] });
+    const names = await runner(fake)(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("R");
+      const chart = sheet.charts.add("ColumnClustered" as Excel.ChartType, sheet.getRange("B2:C3"), "Columns" as Excel.ChartSeriesBy);
+      chart.series.getItemAt(0).name = "2010";
+      chart.series.getItemAt(1).setXAxisValues(sheet.getRange("A2:A3"));
+      const all = chart.series.load("items/name");
+      await context.sync();
+      return all.items.map((s) => s.name);
+    });
+    expect(names).toEqual(["2010", "Series2"]);
+    expect(fake.workbook.getSheet("R").charts[0]!.series).toEqual([{ name: "2010" }, { xAxisValues: "'R'!A2:A3" }]);
+  });
+
+  test("CustomFunctions.Error is there from runtime 1.2 and its ErrorCode values from 1.3", async () => {
+    const { installFakeCustomFunctions } = await import("../../src/preview/fake-excel");
+    const holder: Record<string, unknown> = {};
+    for (const [version, error, codes] of [["1.1", false, false], ["1.2", true, false], ["1.3", true, true]] as const) {
+      const r = installFakeCustomFunctions(holder, { version });
+      const cf = holder.CustomFunctions as { Error?: unknown; ErrorCode?: unknown };
+      expect([version, cf.Error !== undefined, cf.ErrorCode !== undefined]).toEqual([version, error, codes]);
+      r.uninstall();
+    }
+  });
+});

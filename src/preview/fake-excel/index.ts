@@ -52,6 +52,11 @@
  * - `Range.getMergedAreasOrNullObject()` (ExcelApi 1.13) gives a RangeAreas of the merged areas
  *   (`address` "S!A1:C1,S!C2:C4", `areaCount`, `areas`), or a null object when there are none;
  *   `Worksheet.visibility` reads Visible/Hidden/VeryHidden.
+ * - A chart has one series per column of its source block (per row with seriesBy "Rows", or
+ *   under "Auto" when the block is wider than tall); `ChartSeries.name` and `setXAxisValues`
+ *   (ExcelApi 1.7) are recorded on the chart (`FakeChart.series`).
+ * - `installFakeCustomFunctions(target, { version })`: `CustomFunctions.Error` from
+ *   CustomFunctionsRuntime 1.2, `ErrorCode` from 1.3 (@types/custom-functions-runtime's remarks).
  * - One sync is one request; Excel.run's closing sync flushes what is left (Office.js `_runCommon`).
  *   A request or response over 5 MB rejects (Request/ResponsePayloadSizeLimitExceeded,
  *   resource-limits-and-performance-optimization.md) and applies nothing. A failing command rejects
