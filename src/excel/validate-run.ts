@@ -35,6 +35,8 @@ export interface ValidateParams {
   maxRequestBytes?: number;
   /** Runs the check elsewhere (the pane's Web Worker); in process, in slices, without it. */
   checker?: Checker;
+  /** Commands queued into the last batch of the write (the self-test's forced failure there). */
+  inFinalBatch?: (context: Excel.RequestContext) => void;
 }
 
 export type ValidateOutcome =
@@ -99,11 +101,13 @@ export async function runValidate(run: ExcelRun, p: ValidateParams): Promise<Val
     const { results, findings, warnings } = checked;
     progress({ phase: "write", done: 0, total: results.rows.length + findings.rows.length });
     await yieldToUi();
+    const hook = p.inFinalBatch;
     await writeOwnedSheets(context, [results, findings], {
       ...read,
       maxRequestBytes: Math.min(p.maxRequestBytes ?? WRITE_BUDGET, WRITE_BUDGET),
       onProgress: (done, total) => progress({ phase: "write", done, total }),
       afterEachChunk: yieldToUi,
+      ...(hook ? { inFinalBatch: () => hook(context) } : {}),
     });
     // Queued with the setup below: one round trip for both.
     queuePolicyRepair(context, policyReading, policySheet, s.policyHeader as [string, string], policy);
