@@ -1,7 +1,7 @@
 /**
  * The Credit tab's workbook side: the questionnaire sheets and supplier reference letters the
  * add-in made (found by their title in A1, so one a colleague copied in is found too), saved
- * through owned.ts (atomic, asks before replacing one someone edited), and read back into the
+ * through owned.ts (in place, asks before replacing one someone edited), and read back into the
  * form. Replies to a letter go into its reply cells only.
  */
 import type { DayNumber } from "../core/calendar";
