@@ -22,8 +22,8 @@ import { columnLetterOf } from "../core/ledger/mapping";
 import { stringsFor } from "../i18n";
 import { GatewayError } from "./errors";
 import { canonicalFormula } from "./formula-text";
-import { isPayloadTooLarge, rowsPerChunk } from "./payload";
-import { DEFAULT_REQUEST_BUDGET } from "./read";
+import { rowsPerChunk } from "./payload";
+import { DEFAULT_REQUEST_BUDGET, readRowsInChunks } from "./read";
 
 export const OWNED_SETTING = "receivablesSteward.ownedSheets";
 
@@ -141,9 +141,6 @@ export async function ownedSheetNames(context: Excel.RequestContext): Promise<st
   return Object.keys(registryOf(item));
 }
 
-/** Rows read back at first, to size the chunks that follow. */
-const SAMPLE_ROWS = 64;
-
 /**
  * What a re-run would replace: for each name, whether it is ours and untouched. Each of our sheets
  * is read back to fingerprint it, in chunks that keep every response under the payload limit (a
@@ -169,32 +166,7 @@ export async function ownedStates(context: Excel.RequestContext, names: string[]
     else {
       // Formulas, not values: a formula the add-in wrote fingerprints as written, whatever it computes to now.
       const digest = new Fingerprinter();
-      if (!u.isNullObject) {
-        let start = 0;
-        let chunk = Math.min(SAMPLE_ROWS, u.rowCount);
-        let sized = false;
-        while (start < u.rowCount) {
-          const count = Math.min(chunk, u.rowCount - start);
-          const block = u.getCell(start, 0).getResizedRange(count - 1, u.columnCount - 1);
-          block.load("formulas");
-          try {
-            // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk of ~2 MB, never per row: the payload limit forces chunks
-            await context.sync();
-          } catch (e) {
-            if (isPayloadTooLarge(e) && count > 1) {
-              chunk = Math.max(1, Math.floor(count / 2));
-              continue;
-            }
-            throw e;
-          }
-          const formulas: unknown[][] = block.formulas;
-          digest.add(formulas);
-          start += count;
-          // The sample's UTF-8 size (a Chinese character is 3 bytes), with room to spare below.
-          if (!sized) chunk = rowsPerChunk(maxResponseBytes, formulas);
-          sized = true;
-        }
-      }
+      if (!u.isNullObject) await readRowsInChunks(context, u, u.rowCount, u.columnCount, "formulas", maxResponseBytes, (_, formulas) => void digest.add(formulas));
       out[name] = digest.digest() === registry[name] ? "unchanged" : "edited";
     }
   }

@@ -59,14 +59,38 @@ export async function readSource(context: Excel.RequestContext, source: LedgerSo
   const values: unknown[][] = new Array(rows);
   const block: SheetBlock = { sheet: sheet.name, address: withoutSheet(range.address), rowIndex: range.rowIndex, columnIndex: range.columnIndex, values };
 
+  await readRowsInChunks(context, range, rows, cols, "values", budget, (first, got) => {
+    for (let i = 0; i < got.length; i++) values[first + i] = got[i] as unknown[];
+    options.onProgress?.(first + got.length, rows);
+  }, options.signal);
+  return block;
+}
+
+/**
+ * A range's rows, `values` or `formulas`, in chunks under the payload limit: a sample first, then
+ * chunks sized from its UTF-8 bytes (twice the average leaves room for longer rows); a chunk
+ * refused as too large, either way, is halved and read again (reads are idempotent). Each chunk
+ * goes to `onChunk` in order, with the index of its first row.
+ */
+export async function readRowsInChunks(
+  context: Excel.RequestContext,
+  range: Excel.Range,
+  rows: number,
+  cols: number,
+  property: "values" | "formulas",
+  budget: number,
+  onChunk: (start: number, cells: unknown[][]) => void,
+  signal?: { readonly aborted: boolean },
+): Promise<void> {
   let start = 0;
   let chunk = Math.min(rows, SAMPLE_ROWS);
   let sized = false;
   while (start < rows) {
-    if (options.signal?.aborted) throw cancelled();
+    if (signal?.aborted) throw cancelled();
     const count = Math.min(chunk, rows - start);
     const part = range.getCell(start, 0).getResizedRange(count - 1, cols - 1);
-    part.load("values");
+    if (property === "values") part.load("values");
+    else part.load("formulas");
     try {
       // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk of ~4 MB, never per row: the payload limit forces chunks
       await context.sync();
@@ -77,15 +101,12 @@ export async function readSource(context: Excel.RequestContext, source: LedgerSo
       }
       throw e;
     }
-    const got = part.values;
-    for (let i = 0; i < count; i++) values[start + i] = got[i] as unknown[];
+    const got = (property === "values" ? part.values : part.formulas) as unknown[][];
+    onChunk(start, got);
     if (!sized) {
-      // Size the chunks from what came back, in UTF-8 bytes; twice the average leaves room for longer rows.
       chunk = rowsPerChunk(budget, got, cols * 4);
       sized = true;
     }
     start += count;
-    options.onProgress?.(start, rows);
   }
-  return block;
 }
