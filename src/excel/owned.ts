@@ -22,7 +22,7 @@ import { columnLetterOf } from "../core/ledger/mapping";
 import { stringsFor } from "../i18n";
 import { GatewayError } from "./errors";
 import { canonicalFormula } from "./formula-text";
-import { rowsPerChunk } from "./payload";
+import { rowsWithin } from "./payload";
 import { DEFAULT_REQUEST_BUDGET, readRowsInChunks } from "./read";
 
 export const OWNED_SETTING = "receivablesSteward.ownedSheets";
@@ -288,11 +288,10 @@ export async function writeOwnedSheets(context: Excel.RequestContext, specs: Own
     await context.sync();
     options.onProgress?.(written, total);
     await options.afterEachChunk?.();
-    // The data rows now; the header row (row 0, where the banner is) goes last.
-    const chunk = rowsPerChunk(budget, rows.slice(1, 65), 64);
+    // The data rows now, each chunk measured to fit the budget; the header row (row 0, where the banner is) goes last.
     for (let start = 1; start < rows.length; ) {
       if (options.signal?.aborted) throw cancelledWhileWriting(names);
-      const count = Math.min(chunk, rows.length - start);
+      const count = rowsWithin(rows, start, budget);
       if (!spec.look) {
         // Each chunk's formats in its own request, just before its values, so text lands as text
         // (a value starting with "=" stays a string) and money shows to the cent. A single value

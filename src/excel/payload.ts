@@ -23,3 +23,42 @@ export function isPayloadTooLarge(e: unknown): boolean {
   const code = e !== null && typeof e === "object" ? (e as { code?: unknown }).code : undefined;
   return code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded";
 }
+
+/** The UTF-8 bytes a cell takes in the JSON of a request, counted without building the JSON. */
+export function cellJsonBytes(v: unknown): number {
+  if (typeof v === "string") {
+    let n = 2;
+    for (let i = 0; i < v.length; i++) {
+      const c = v.charCodeAt(i);
+      if (c < 0x20) n += 6;
+      else if (c === 0x22 || c === 0x5c) n += 2;
+      else if (c < 0x80) n += 1;
+      else if (c < 0x800) n += 2;
+      else if (c >= 0xd800 && c <= 0xdbff && i + 1 < v.length) {
+        n += 4;
+        i++;
+      } else n += 3;
+    }
+    return n;
+  }
+  if (typeof v === "number") return String(v).length;
+  if (typeof v === "boolean") return v ? 4 : 5;
+  return 4;
+}
+
+/**
+ * How many rows from `start` fit in `budgetBytes` of JSON (at least one): rows to write are all
+ * known, so a write chunk is measured exactly rather than estimated from a sample.
+ */
+export function rowsWithin(rows: readonly (readonly unknown[])[], start: number, budgetBytes: number): number {
+  let bytes = 2;
+  let i = start;
+  for (; i < rows.length; i++) {
+    const row = rows[i]!;
+    let b = 2 + row.length;
+    for (const v of row) b += cellJsonBytes(v);
+    if (i > start && bytes + b > budgetBytes) break;
+    bytes += b;
+  }
+  return i - start;
+}
