@@ -33,7 +33,7 @@ const useStyles = makeStyles({
   detail: { color: tokens.colorNeutralForeground2, wordBreak: "break-word" },
   check: { wordBreak: "break-word" },
   result: { width: "64px" },
-  report: { fontFamily: tokens.fontFamilyMonospace, minHeight: "200px" },
+  report: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, minHeight: "220px", whiteSpace: "pre" },
 });
 
 /** The hidden Self-test tab (?selftest=1): runs the checks of src/excel/self-test.ts and shows a table to copy. */
@@ -139,7 +139,7 @@ export function SelfTestPanel({ lang, preview, start }: { lang: Lang; preview: b
             <Button onClick={() => void copy()}>{s.copy}</Button>
             <Text size={200}>{copied ? s.copied : s.copyHint}</Text>
           </div>
-          <Textarea className={styles.report} readOnly value={text} aria-label={s.copy} resize="vertical" />
+          <Textarea textarea={{ className: styles.report }} readOnly value={text} aria-label={s.copy} resize="vertical" />
         </>
       )}
     </Section>
