@@ -195,3 +195,12 @@ test("an older version's temporary sheet left by a cut-off run is removed by the
   expect(Object.keys(registryOf(fake))).toEqual([RESULTS, FINDINGS]);
   expect(fake.workbook.settings.get(OWNED_SETTING)).toBeDefined();
 });
+
+test("a results sheet someone protected is refused before anything changes, with a message naming it", async () => {
+  const fake = workbook();
+  await validate(fake);
+  fake.workbook.getSheet(RESULTS).protect();
+  const before = JSON.stringify(fake.workbook.toData());
+  await expect(validate(fake)).rejects.toMatchObject({ code: "AccessDenied", text: { "en-US": expect.stringContaining(`"${RESULTS}" is protected`) } });
+  expect(JSON.stringify(fake.workbook.toData())).toBe(before);
+});
