@@ -6,7 +6,7 @@
  */
 import { runReport, type ReportOutcome } from "../excel/report-run";
 import { toGatewayError } from "../excel/errors";
-import type { ExcelRun } from "../excel/validate-run";
+import { excelRunner } from "../excel/run";
 import { format, resolveLang, stringsFor, type Lang } from "../i18n";
 
 export const REPORT_COMMANDS = [
@@ -45,7 +45,7 @@ function reportHandler(name: ReportCommand) {
     try {
       // Chart series names and categories use ExcelApi 1.7 when Office has it (runReport asks);
       // without them a chart falls back to its spec's source block.
-      const outcome = await runReport(Excel.run as unknown as ExcelRun, name, { lang });
+      const outcome = await runReport(excelRunner(Excel), name, { lang });
       showOutcome(outcomeMessage(outcome, lang));
     } catch (error) {
       showOutcome(outcomeMessage({ kind: "error", error }, lang));

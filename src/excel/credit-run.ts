@@ -1,7 +1,7 @@
 /**
  * The Credit tab's workbook side: the questionnaire sheets and supplier reference letters the
  * add-in made (found by their title in A1, so one a colleague copied in is found too), saved
- * through owned.ts (atomic, asks before replacing one someone edited), and read back into the
+ * through owned.ts (in place, asks before replacing one someone edited), and read back into the
  * form. Replies to a letter go into its reply cells only.
  */
 import type { DayNumber } from "../core/calendar";
@@ -74,7 +74,13 @@ export async function loadQuestionnaire(run: ExcelRun, sheet: string): Promise<{
   });
 }
 
-export type SaveOutcome = { kind: "done"; sheet: string } | { kind: "confirm"; edited: string[] };
+/**
+ * scorePending: what the live score cell showed just after saving when it was not yet a score:
+ * "#NAME?" until the add-in's functions have registered in this workbook (right after install,
+ * or on first opening; office-js issues #6611, #6395), "#BUSY!" while Excel is still calculating
+ * (custom functions run asynchronously). The sheet is saved all the same.
+ */
+export type SaveOutcome = { kind: "done"; sheet: string; scorePending?: "#NAME?" | "#BUSY!" } | { kind: "confirm"; edited: string[] };
 
 /** Writes go in smaller requests than reads, as the check's do. */
 const WRITE_BUDGET = 2 * 1024 * 1024;
@@ -99,8 +105,22 @@ export async function saveQuestionnaire(run: ExcelRun, p: { form: QuestionnaireF
     if (state === "edited" && p.replaceEdited !== true) return { kind: "confirm", edited: [name] };
     const { spec } = questionnaireSheet(p.form, policy, p.lang, name);
     await writeReportSheets(context, [spec], { maxRequestBytes: WRITE_BUDGET });
-    return { kind: "done", sheet: name };
+    // The first live formula (the score), read back: a #NAME? or #BUSY! there is said, not taken for a score.
+    const at = firstFormulaCell(spec);
+    if (at === null) return { kind: "done", sheet: name };
+    const score = context.workbook.worksheets.getItem(name).getRange(at).load("values");
+    await context.sync();
+    const shown = score.values[0]?.[0];
+    return shown === "#NAME?" || shown === "#BUSY!" ? { kind: "done", sheet: name, scorePending: shown } : { kind: "done", sheet: name };
   });
+}
+
+function firstFormulaCell(spec: { rows: readonly { cells: readonly ({ f?: string } | null)[] }[] }): string | null {
+  for (let r = 0; r < spec.rows.length; r++) {
+    const c = spec.rows[r]!.cells.findIndex((cell) => cell?.f !== undefined);
+    if (c >= 0) return `${columnName(c)}${r + 1}`;
+  }
+  return null;
 }
 
 /** A name no sheet has yet. */

@@ -33,9 +33,18 @@ const MESSAGES: Record<string, Bilingual> = {
     "zh-CN": "一次请求的数据超过了 Excel 网页版的 5 MB 上限。",
     "en-US": "A request went over Excel on the web's 5 MB limit.",
   },
-  EditModeCellEditing: {
-    "zh-CN": "有单元格正在编辑。请按 Enter 或 Esc 结束编辑后重试。",
-    "en-US": "A cell is being edited. Press Enter or Esc, then try again.",
+  ResponsePayloadSizeLimitExceeded: {
+    "zh-CN": "一次读取的数据超过了 Excel 网页版的 5 MB 上限。",
+    "en-US": "A read went over Excel on the web's 5 MB limit.",
+  },
+  // Excel.ErrorCodes.invalidOperationInCellEditMode: a batch that reached Excel while a cell was being edited.
+  InvalidOperationInCellEditMode: {
+    "zh-CN": "Excel 正处于单元格编辑状态，无法执行。请按 Enter、Tab 或 Esc 结束编辑（或点选其他单元格），然后重试；加载项的表若已开始写入，会标为“未写完”，下次运行会写好。",
+    "en-US": "Excel is busy: a cell is being edited. Press Enter, Tab or Esc (or click another cell) to finish editing, then try again; a sheet of the add-in's that was being written is marked incomplete and the next run completes it.",
+  },
+  ApiNotFound: {
+    "zh-CN": "此版本的 Excel 不支持加载项需要的一项功能。请更新 Office，或改用 Excel 网页版。",
+    "en-US": "This version of Excel lacks a feature the add-in needs. Update Office, or use Excel on the web.",
   },
   Cancelled: { "zh-CN": "已取消；工作簿未作任何更改。", "en-US": "Cancelled; nothing in the workbook was changed." },
 };

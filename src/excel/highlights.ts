@@ -1,8 +1,14 @@
 /**
  * Problem cells marked in the ledger with conditional formats the add-in owns (issue 6): a fill
- * over each cell a finding names, never a change to a value or to the user's own formats. Each
- * rule's id is kept in the workbook's settings, so the add-in removes exactly its own rules again
- * (and before it adds new ones) and leaves every rule the user made alone.
+ * over each cell a finding names, never a change to a value or to the user's own formats.
+ *
+ * A rule is known as ours by its content: its formula carries the add-in's marker
+ * (`=ISTEXT("receivablesSteward.highlight:error")`, which is simply TRUE) and its range is one the
+ * settings recorded. Never by its id: ConditionalFormat.id is the rule's priority, which moves
+ * whenever a rule is added or deleted, so a stored id can name the user's rule a day later. The
+ * ranges are recorded before the rules are added, and removed rules go highest position first (a
+ * deletion moves only the rules after it), so the add-in removes exactly its own rules again and
+ * leaves every rule the user made alone. All of it is ExcelApi 1.6.
  */
 import type { Finding, Severity } from "../core/ledger/findings";
 import { GatewayError } from "./errors";
@@ -18,9 +24,18 @@ export const HIGHLIGHT_RULE_LIMIT = 2000;
 /** Light fills that keep the text readable: errors rose, warnings amber (notes are not marked). */
 export const HIGHLIGHT_FILL: Readonly<Record<Exclude<Severity, "info">, string>> = { error: "#F8CBAD", warning: "#FFE699" };
 
+/** In the formula of each rule the add-in makes: a string literal, which no host rewrites. */
+export const HIGHLIGHT_MARKER = "receivablesSteward.highlight";
+
+/** The rule's formula: TRUE for every cell of its range, and recognisably ours. */
+export function highlightFormula(severity: "error" | "warning"): string {
+  return `=ISTEXT("${HIGHLIGHT_MARKER}:${severity}")`;
+}
+
+/** What the settings keep: the ledger sheet and the ranges the add-in's rules apply to ("G5:G7"). */
 interface Saved {
   sheet: string;
-  ids: string[];
+  ranges: string[];
 }
 
 export interface HighlightOutcome {
@@ -64,8 +79,20 @@ export function highlightRuns(findings: readonly Finding[], sheet: string): Run[
 function savedOf(item: Excel.Setting): Saved | null {
   if (item.isNullObject) return null;
   const v = item.value as unknown;
-  const o = (typeof v === "string" ? JSON.parse(v) : v) as Saved | null;
-  return o && typeof o.sheet === "string" && Array.isArray(o.ids) ? o : null;
+  const o = (typeof v === "string" ? JSON.parse(v) : v) as { sheet?: unknown; ranges?: unknown; ids?: unknown } | null;
+  if (!o || typeof o.sheet !== "string") return null;
+  // An older version kept ids instead (unreliable, see above): its rules are found by their look below.
+  return { sheet: o.sheet, ranges: Array.isArray(o.ranges) ? o.ranges.map(String) : [] };
+}
+
+const FILLS = new Set<string>(Object.values(HIGHLIGHT_FILL));
+
+/** "Ledger!$G$5:$G$5" → "G5": an address as the settings keep it (Excel gives one cell without ":"). */
+function rangeKey(address: string): string {
+  const bang = address.lastIndexOf("!");
+  const bare = (bang >= 0 ? address.slice(bang + 1) : address).replace(/\$/g, "").toUpperCase();
+  const [a, b] = bare.split(":");
+  return b === undefined || a === b ? a! : bare;
 }
 
 /** Queues the removal of the add-in's rules (the caller syncs); returns how many there were. */
@@ -77,13 +104,35 @@ async function queueRemoval(context: Excel.RequestContext): Promise<number> {
   if (saved === null) return 0;
   const ws = context.workbook.worksheets.getItemOrNullObject(saved.sheet);
   await context.sync();
-  if (!ws.isNullObject) {
-    const all = ws.getRange().conditionalFormats;
-    // By id: a rule the user deleted or made is never touched.
-    for (const id of saved.ids) all.getItemOrNullObject(id).delete();
+  if (ws.isNullObject) {
+    item.delete();
+    return 0;
   }
+  const all = ws.getRange().conditionalFormats;
+  all.load("items/type,items/id");
+  await context.sync();
+  const custom = all.items
+    .filter((cf) => cf.type === "Custom")
+    .map((cf) => ({ cf, rule: cf.custom.rule.load("formula"), fill: cf.custom.format.fill.load("color"), range: cf.getRange().load("address") }));
+  await context.sync();
+  const ranges = new Set(saved.ranges.map(rangeKey));
+  const ours = custom.filter(({ rule, fill, range }) => {
+    const formula = String(rule.formula ?? "");
+    if (formula.includes(HIGHLIGHT_MARKER)) return ranges.has(rangeKey(range.address));
+    // An older version's rules: "=TRUE" with one of the add-in's fills, over one column.
+    return saved.ranges.length === 0 && formula.replace(/\s/g, "").toUpperCase() === "=TRUE" && FILLS.has(String(fill.color).toUpperCase()) && /^[A-Z]+\d+(:[A-Z]+\d+)?$/.test(rangeKey(range.address)) && sameColumn(rangeKey(range.address));
+  });
+  // Highest position first: deleting a rule moves up only the rules after it.
+  ours.sort((a, b) => Number(b.cf.id) - Number(a.cf.id));
+  for (const { cf } of ours) cf.delete();
+  // The record goes last, so a rule of ours is never left unrecorded.
   item.delete();
-  return saved.ids.length;
+  return ours.length;
+}
+
+function sameColumn(address: string): boolean {
+  const [a, b] = address.split(":");
+  return b === undefined || a!.replace(/\d+/g, "") === b.replace(/\d+/g, "");
 }
 
 /** Removes the add-in's highlight rules; the user's own conditional formats stay. */
@@ -94,8 +143,8 @@ export async function removeHighlights(context: Excel.RequestContext): Promise<n
 }
 
 /**
- * Marks the findings' cells on `sheet` (the ledger), replacing the add-in's earlier marks. Two
- * round trips to add, however many rules.
+ * Marks the findings' cells on `sheet` (the ledger), replacing the add-in's earlier marks. One
+ * round trip to add, however many rules (after up to four to find and remove the earlier ones).
  */
 export async function addHighlights(context: Excel.RequestContext, sheet: string, findings: readonly Finding[]): Promise<HighlightOutcome> {
   await queueRemoval(context);
@@ -107,15 +156,14 @@ export async function addHighlights(context: Excel.RequestContext, sheet: string
   if (ws.isNullObject) {
     throw new GatewayError("ItemNotFound", { "zh-CN": `找不到台账“${sheet}”：它可能已被重命名或删除。`, "en-US": `The ledger "${sheet}" is gone: it may have been renamed or deleted.` });
   }
-  const added = kept.map((r) => {
-    const cf = ws.getRange(`${r.column}${r.first}:${r.column}${r.last}`).conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
-    cf.custom.rule.formula = "=TRUE";
+  // The ranges recorded first, so every rule of ours that exists at any moment is in the settings.
+  const ranges = kept.map((r) => (r.first === r.last ? `${r.column}${r.first}` : `${r.column}${r.first}:${r.column}${r.last}`));
+  context.workbook.settings.add(HIGHLIGHT_SETTING, JSON.stringify({ sheet, ranges } satisfies Saved));
+  kept.forEach((r, k) => {
+    const cf = ws.getRange(ranges[k]).conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+    cf.custom.rule.formula = highlightFormula(r.severity);
     cf.custom.format.fill.color = HIGHLIGHT_FILL[r.severity];
-    cf.load("id");
-    return cf;
   });
   await context.sync();
-  context.workbook.settings.add(HIGHLIGHT_SETTING, JSON.stringify({ sheet, ids: added.map((cf) => cf.id) } satisfies Saved));
-  await context.sync();
-  return { rules: added.length, cells: cellsIn(kept), left: cellsIn(runs) - cellsIn(kept) };
+  return { rules: kept.length, cells: cellsIn(kept), left: cellsIn(runs) - cellsIn(kept) };
 }

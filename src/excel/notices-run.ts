@@ -3,9 +3,11 @@
  * read as a check reads them (the workbook's saved setup says which ledger), the rows are chosen
  * (the rows selected in the ledger, narrowed by class, department and customer), the core builds
  * one print-ready sheet per customer, and they are written to the add-in's own sheets. A
- * collection notice is also a contact by letter: each one appends a row to the collection log,
- * in the same batch that swaps the sheets in, so the log and the notices land together. The
- * ledger's cells are only ever read; the log only gains rows below its last one.
+ * collection notice is also a contact by letter: each one appends a row to the collection log, in
+ * the last batch of the write, just before the header rows that complete the notice sheets; a run
+ * cut off after it leaves the sheets marked incomplete, and the next run completes them and logs
+ * nothing twice (it recognises what the log holds). The ledger's cells are only ever read; the log
+ * only gains rows below its last one.
  */
 import type { DayNumber } from "../core/calendar";
 import { toExcelSerial } from "../core/dates";

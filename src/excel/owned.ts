@@ -3,15 +3,35 @@
  * sheets it created and registered in the workbook's settings, with a fingerprint of what it
  * wrote, so a re-run can tell its untouched output (replace silently) from output someone has
  * since edited (ask first) and from a user's sheet that happens to have the same name (never
- * touch). A sheet is replaced atomically from the user's point of view: the new one is written
- * under a temporary name and swapped in only when every chunk has landed; a failure deletes the
- * temporary sheet and leaves the old one as it was.
+ * touch).
+ *
+ * A re-run updates a sheet in place: it clears the sheet and writes into it, and the sheet object
+ * stays, so the formulas, names and charts a user pointed at it keep working. (Deleting a sheet
+ * turns every reference to it into #REF!, and a new sheet renamed into its place does not repair
+ * them; renaming a backup would not help either, as references follow a renamed sheet.)
+ *
+ * An Excel batch is not a transaction: a failure part-way leaves the commands before it applied.
+ * So the writes are ordered for every command boundary: each owned sheet holds its old output,
+ * its new output, or is visibly marked incomplete. The registry says "incomplete" before anything
+ * is touched; a banner goes into A1 before anything is cleared and stays until the header row
+ * replaces it, last; the fingerprint replaces "incomplete" after that. The next run rewrites an
+ * incomplete sheet without asking. A sheet is never missing, a reference never broken, and a run
+ * never blocked by what an earlier one left.
  */
 import { columnLetterOf } from "../core/ledger/mapping";
-import { cancelled, GatewayError } from "./errors";
-import { DEFAULT_REQUEST_BUDGET } from "./read";
+import { stringsFor } from "../i18n";
+import { GatewayError } from "./errors";
+import { canonicalFormula } from "./formula-text";
+import { rowsWithin } from "./payload";
+import { DEFAULT_REQUEST_BUDGET, readRowsInChunks } from "./read";
 
 export const OWNED_SETTING = "receivablesSteward.ownedSheets";
+
+/** The registry's word for a sheet whose writing was cut off (never a fingerprint, which is 8 hex digits). */
+export const INCOMPLETE = "incomplete";
+
+/** What A1 says while the add-in writes a sheet, in both languages: it stays there if the writing is cut off. */
+export const INCOMPLETE_BANNER = `${stringsFor("zh-CN").output.incompleteBanner} / ${stringsFor("en-US").output.incompleteBanner}`;
 
 export type ColumnKind = "text" | "money" | "date" | "integer" | "number";
 
@@ -32,18 +52,19 @@ export interface OwnedSheetSpec {
 }
 
 /**
- * A sheet that draws itself (a report): both steps only queue commands on the new, still
- * temporary sheet; owned.ts syncs. `beforeValues` lands in the round trip before the first value,
- * so number formats ("@" for text) are in place when the values arrive; `afterValues` is queued
- * after the sheet's last value and before the swap, so a failure there leaves the workbook as it
- * was too.
+ * A sheet that draws itself (a report): both steps only queue commands on the sheet (cleared, and
+ * marked incomplete); owned.ts syncs. `beforeValues` lands in the round trip before the first
+ * value, so number formats ("@" for text) are in place when the values arrive; `afterValues` is
+ * queued in the last batch, before the header row replaces the banner, so a failure there leaves
+ * the sheet marked incomplete.
  */
 export interface OwnedSheetLook {
   beforeValues(sheet: Excel.Worksheet): void;
   afterValues(sheet: Excel.Worksheet): void;
 }
 
-export type OwnedState = "absent" | "unchanged" | "edited" | "foreign";
+/** "incomplete": ours, and an earlier run was cut off while writing it: rewritten without asking. */
+export type OwnedState = "absent" | "unchanged" | "edited" | "foreign" | "incomplete";
 
 const NUMBER_FORMAT: Record<ColumnKind, string> = {
   text: "@",
@@ -55,8 +76,10 @@ const NUMBER_FORMAT: Record<ColumnKind, string> = {
 
 /**
  * FNV-1a over the cells as Excel gives their formulas back (a constant's value; blank → ""), to
- * notice a user's edits. Fed a block of rows at a time (a large sheet is read back in chunks), it
- * gives the digest one pass over all the rows would.
+ * notice a user's edits. A formula calling the add-in's functions counts in its canonical
+ * spelling (formula-text.ts), so the host's own spelling of it is not taken for an edit. Fed a
+ * block of rows at a time (a large sheet is read back in chunks), it gives the digest one pass
+ * over all the rows would.
  */
 export class Fingerprinter {
   private h = 0x811c9dc5;
@@ -65,7 +88,7 @@ export class Fingerprinter {
     let h = this.h;
     for (const row of values) {
       for (const v of row) {
-        const s = v === null || v === undefined ? "" : String(v);
+        const s = v === null || v === undefined ? "" : typeof v === "string" && v.startsWith("=") ? canonicalFormula(v) : String(v);
         for (let i = 0; i < s.length; i++) {
           h ^= s.charCodeAt(i);
           h = Math.imul(h, 0x01000193) >>> 0;
@@ -118,25 +141,19 @@ export async function ownedSheetNames(context: Excel.RequestContext): Promise<st
   return Object.keys(registryOf(item));
 }
 
-/** The UTF-8 size of values as JSON, as the payload limit counts them. */
-function utf8Bytes(values: unknown[][]): number {
-  return new TextEncoder().encode(JSON.stringify(values)).length;
-}
-
-/** Rows read back at first, to size the chunks that follow. */
-const SAMPLE_ROWS = 64;
-
 /**
  * What a re-run would replace: for each name, whether it is ours and untouched. Each of our sheets
  * is read back to fingerprint it, in chunks that keep every response under the payload limit (a
- * results sheet of 100,000 rows is tens of megabytes as JSON).
+ * results sheet of 100,000 rows is tens of megabytes as JSON); a chunk refused as too large is
+ * halved and read again.
  */
 export async function ownedStates(context: Excel.RequestContext, names: string[], maxResponseBytes = DEFAULT_REQUEST_BUDGET): Promise<Record<string, OwnedState>> {
   const registryItem = queueRegistry(context);
   const sheets = names.map((name) => context.workbook.worksheets.getItemOrNullObject(name));
   await context.sync();
   const registry = registryOf(registryItem);
-  const used = sheets.map((s, i) => (s.isNullObject || !(names[i]! in registry) ? null : s.getUsedRangeOrNullObject(true)));
+  const readBack = (i: number): boolean => !sheets[i]!.isNullObject && names[i]! in registry && registry[names[i]!] !== INCOMPLETE;
+  const used = sheets.map((s, i) => (readBack(i) ? s.getUsedRangeOrNullObject(true) : null));
   used.forEach((u) => u?.load("rowCount,columnCount"));
   await context.sync();
   const out: Record<string, OwnedState> = {};
@@ -144,29 +161,12 @@ export async function ownedStates(context: Excel.RequestContext, names: string[]
     const name = names[i]!;
     const u = used[i];
     if (sheets[i]!.isNullObject) out[name] = "absent";
-    else if (!u) out[name] = "foreign";
+    else if (!(name in registry)) out[name] = "foreign";
+    else if (!u) out[name] = "incomplete";
     else {
       // Formulas, not values: a formula the add-in wrote fingerprints as written, whatever it computes to now.
       const digest = new Fingerprinter();
-      if (!u.isNullObject) {
-        let start = 0;
-        let chunk = Math.min(SAMPLE_ROWS, u.rowCount);
-        while (start < u.rowCount) {
-          const block = u.getCell(start, 0).getResizedRange(chunk - 1, u.columnCount - 1);
-          block.load("formulas");
-          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk of ~2 MB, never per row: the payload limit forces chunks
-          await context.sync();
-          const formulas: unknown[][] = block.formulas;
-          digest.add(formulas);
-          if (start === 0) {
-            // The sample's UTF-8 size (a Chinese character is 3 bytes), with room to spare below.
-            const bytesPerRow = Math.max(16, utf8Bytes(formulas) / chunk);
-            start = chunk;
-            chunk = Math.max(1, Math.floor(maxResponseBytes / (2 * bytesPerRow)));
-          } else start += chunk;
-          chunk = Math.min(chunk, u.rowCount - start);
-        }
-      }
+      if (!u.isNullObject) await readRowsInChunks(context, u, u.rowCount, u.columnCount, "formulas", maxResponseBytes, (_, formulas) => void digest.add(formulas));
       out[name] = digest.digest() === registry[name] ? "unchanged" : "edited";
     }
   }
@@ -180,8 +180,8 @@ export interface WriteOptions {
   onProgress?: (rowsWritten: number, totalRows: number) => void;
   signal?: { readonly aborted: boolean };
   /**
-   * Queues more commands in the last batch, the one that swaps the new sheets in (the notices'
-   * collection-log rows): they land with the sheets, or, when an earlier round trip fails, not at all.
+   * Queues more commands in the last batch (the notices' collection-log rows), before the header
+   * rows that complete the sheets: when an earlier round trip fails they are not sent at all.
    */
   inFinalBatch?: () => void;
   /** Awaited before the last batch is queued (it may sync): the caller's last look before inFinalBatch. */
@@ -193,24 +193,41 @@ export function allRows(spec: OwnedSheetSpec): (string | number | boolean | null
   return [spec.header, ...spec.rows, ...(spec.footer ?? [])];
 }
 
+/** What an older version named its temporary sheet (it wrote a new sheet and swapped it in). */
+function legacyTempName(name: string): string {
+  return `${name.slice(0, 26)}~new`;
+}
+
+function protectedSheet(name: string): GatewayError {
+  return new GatewayError("AccessDenied", {
+    "zh-CN": `工作表“${name}”受保护，加载项无法更新它。请取消保护后重试；工作簿未作任何更改。`,
+    "en-US": `The sheet "${name}" is protected, so the add-in cannot update it. Unprotect it and try again; nothing in the workbook was changed.`,
+  });
+}
+
+function cancelledWhileWriting(names: readonly string[]): GatewayError {
+  const list = names.map((n) => `“${n}”`).join("、");
+  return new GatewayError("Cancelled", {
+    "zh-CN": `已取消。${list} 已标为“未写完”，下次运行会在原处写好；其他内容未作更改。`,
+    "en-US": `Cancelled. ${names.map((n) => `"${n}"`).join(", ")} ${names.length === 1 ? "is" : "are"} marked incomplete and the next run completes ${names.length === 1 ? "it" : "them"} in place; nothing else was changed.`,
+  });
+}
+
 /**
- * Writes (or replaces) the add-in's sheets, all or none. The caller has checked ownedStates: this
- * replaces "absent", "unchanged" and (after the user agreed) "edited" sheets, and refuses a
- * "foreign" one by design (a user's sheet of the same name is never touched). Every sheet is
- * first written in full under a temporary name; only then, in one last batch, do the new sheets
- * take the old ones' names and places. A failure before that deletes the temporary sheets, so the
- * workbook is as it was.
+ * Writes (or rewrites in place) the add-in's sheets. The caller has checked ownedStates: this
+ * rewrites "absent", "unchanged", "incomplete" and (after the user agreed) "edited" sheets, and
+ * refuses a "foreign" one by design (a user's sheet of the same name is never touched), and a
+ * protected one, before anything is changed. See the module comment for the order of the writes.
  */
 export async function writeOwnedSheets(context: Excel.RequestContext, specs: OwnedSheetSpec[], options: WriteOptions = {}): Promise<void> {
   const budget = options.maxRequestBytes ?? DEFAULT_REQUEST_BUDGET;
   const registryItem = queueRegistry(context);
-  const plans = specs.map((spec) => {
-    const tempName = `${spec.name.slice(0, 26)}~new`;
-    const existing = context.workbook.worksheets.getItemOrNullObject(spec.name);
-    existing.load("position");
-    const leftover = context.workbook.worksheets.getItemOrNullObject(tempName);
-    return { spec, tempName, existing, leftover, rows: allRows(spec) };
-  });
+  const plans = specs.map((spec) => ({
+    spec,
+    rows: allRows(spec),
+    existing: context.workbook.worksheets.getItemOrNullObject(spec.name),
+    legacy: context.workbook.worksheets.getItemOrNullObject(legacyTempName(spec.name)),
+  }));
   await context.sync();
   const registry = registryOf(registryItem);
   for (const p of plans) {
@@ -220,90 +237,101 @@ export async function writeOwnedSheets(context: Excel.RequestContext, specs: Own
         "en-US": `The sheet "${p.spec.name}" was not made by the add-in and will not be overwritten. Rename it and run again.`,
       });
     }
-    if (!p.leftover.isNullObject) p.leftover.delete(); // from an earlier run that was cut off
   }
+  // The sheets there already: refused if protected (before anything changes); their charts, to remove.
+  const present = plans.filter((p) => !p.existing.isNullObject);
+  const charts = present.map((p) => {
+    p.existing.protection.load("protected");
+    return p.existing.charts.load("items/name");
+  });
+  if (present.length > 0) await context.sync();
+  const locked = present.find((p) => p.existing.protection.protected);
+  if (locked) throw protectedSheet(locked.spec.name);
+
+  // Marked incomplete, in the registry first and then on each sheet, before anything is cleared.
+  for (const p of plans) registry[p.spec.name] = INCOMPLETE;
+  context.workbook.settings.add(OWNED_SETTING, JSON.stringify(registry));
+  const sheets = plans.map((p) => {
+    if (!p.legacy.isNullObject) p.legacy.delete(); // an older version's temporary sheet, left by a run that was cut off
+    const fresh = p.existing.isNullObject;
+    const sheet = fresh ? context.workbook.worksheets.add(p.spec.name) : p.existing;
+    sheet.getRange("A1").values = [[INCOMPLETE_BANNER]];
+    if (!fresh) {
+      // Cleared around the banner: values, formats, merges, the add-in's conditional formats and charts, frozen panes.
+      sheet.getRange("B1:XFD1").clear();
+      sheet.getRange("2:1048576").clear();
+      sheet.getRange().unmerge();
+      sheet.getRange().conditionalFormats.clearAll();
+      for (const chart of charts[present.indexOf(p)]!.items) chart.delete();
+      sheet.freezePanes.unfreeze();
+    }
+    return sheet;
+  });
+  const names = plans.map((p) => p.spec.name);
 
   const total = plans.reduce((n, p) => n + p.rows.length, 0);
   let written = 0;
-  const created: string[] = [];
-  try {
-    for (const p of plans) {
-      const { spec, rows } = p;
-      const cols = spec.header.length;
-      const sheet = context.workbook.worksheets.add(p.tempName);
-      created.push(p.tempName);
-      if (spec.look) spec.look.beforeValues(sheet);
-      else {
-        const head = sheet.getRange(blockAddress(0, 0, 1, cols));
-        head.numberFormat = "@" as unknown as string[][];
-        head.format.font.bold = true;
-        head.format.fill.color = "#E8F1FB";
-        sheet.freezePanes.freezeRows(1);
+  for (let k = 0; k < plans.length; k++) {
+    const { spec, rows } = plans[k]!;
+    const sheet = sheets[k]!;
+    const cols = spec.header.length;
+    if (spec.look) spec.look.beforeValues(sheet);
+    else {
+      const head = sheet.getRange(blockAddress(0, 0, 1, cols));
+      head.numberFormat = "@" as unknown as string[][];
+      head.format.font.bold = true;
+      head.format.fill.color = "#E8F1FB";
+      sheet.freezePanes.freezeRows(1);
+    }
+    // The marks and formats in their own round trip, so the first chunk of values is not held up by them.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- once per output sheet (two), not per row
+    await context.sync();
+    options.onProgress?.(written, total);
+    await options.afterEachChunk?.();
+    // The data rows now, each chunk measured to fit the budget; the header row (row 0, where the banner is) goes last.
+    for (let start = 1; start < rows.length; ) {
+      if (options.signal?.aborted) throw cancelledWhileWriting(names);
+      const count = rowsWithin(rows, start, budget);
+      if (!spec.look) {
+        // Each chunk's formats in its own request, just before its values, so text lands as text
+        // (a value starting with "=" stays a string) and money shows to the cent. A single value
+        // (not an array) applies to every cell of the range, as Range.numberFormat documents; the
+        // range is bounded (Excel refuses cell properties on whole columns).
+        spec.columns.forEach((kind, c) => {
+          sheet.getRange(blockAddress(start, c, count, 1)).numberFormat = NUMBER_FORMAT[kind] as unknown as string[][];
+        });
       }
-      // The sheet and its formats in their own round trip, so the first chunk of values is not held up by them.
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- once per output sheet (two), not per row
+      sheet.getRange(blockAddress(start, 0, count, cols)).values = rows.slice(start, start + count) as (string | number | boolean)[][];
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk of ~2 MB, never per row: the payload limit forces chunks
       await context.sync();
+      start += count;
+      written += count;
       options.onProgress?.(written, total);
       await options.afterEachChunk?.();
-      const bytesPerRow = Math.max(64, JSON.stringify(rows.slice(0, 64)).length / Math.min(64, rows.length));
-      const chunk = Math.max(1, Math.floor(budget / (2 * bytesPerRow)));
-      for (let start = 0; start < rows.length; ) {
-        if (options.signal?.aborted) throw cancelled();
-        const count = Math.min(chunk, rows.length - start);
-        if (!spec.look) {
-          // Each chunk's formats in its own request, just before its values, so text lands as text
-          // (a value starting with "=" stays a string) and money shows to the cent. A single value
-          // (not an array) applies to every cell of the range, as Range.numberFormat documents; the
-          // range is bounded (Excel refuses cell properties on whole columns), and the header row
-          // has its own format from the first round trip.
-          const first = Math.max(start, 1);
-          const dataRows = start + count - first;
-          if (dataRows > 0) {
-            spec.columns.forEach((kind, c) => {
-              sheet.getRange(blockAddress(first, c, dataRows, 1)).numberFormat = NUMBER_FORMAT[kind] as unknown as string[][];
-            });
-          }
-        }
-        sheet.getRange(blockAddress(start, 0, count, cols)).values = rows.slice(start, start + count) as (string | number | boolean)[][];
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk of ~4 MB, never per row: the payload limit forces chunks
-        await context.sync();
-        start += count;
-        written += count;
-        options.onProgress?.(written, total);
-        await options.afterEachChunk?.();
-      }
-      if (spec.footer && spec.footer.length > 0) {
-        sheet.getRange(blockAddress(rows.length - spec.footer.length, 0, spec.footer.length, cols)).format.font.bold = true;
-      }
-      spec.widths?.forEach((w, c) => {
-        sheet.getRange(blockAddress(0, c, 1, 1)).format.columnWidth = w;
-      });
-      spec.look?.afterValues(sheet);
     }
-    await options.beforeFinalBatch?.();
-    // The caller's last commands first (the collection log's rows): if Excel refuses them, the
-    // swap has not happened and the temporary sheets are dropped below.
-    options.inFinalBatch?.();
-    // The swap, in one batch: the new sheets take the old ones' places and names.
-    for (const p of plans) {
-      const fresh = context.workbook.worksheets.getItem(p.tempName);
-      if (!p.existing.isNullObject) {
-        fresh.position = p.existing.position;
-        p.existing.delete();
-      }
-      fresh.name = p.spec.name;
-      registry[p.spec.name] = p.spec.fingerprint ?? fingerprint(p.rows);
-    }
-    context.workbook.settings.add(OWNED_SETTING, JSON.stringify(registry));
-    await context.sync();
-  } catch (e) {
-    // Leave the workbook as it was: drop the temporary sheets, keep the old ones.
-    try {
-      for (const name of created) context.workbook.worksheets.getItemOrNullObject(name).delete();
-      await context.sync();
-    } catch {
-      // Best effort: a temporary sheet that was never created has nothing to undo.
-    }
-    throw e;
   }
+  if (options.signal?.aborted) throw cancelledWhileWriting(names);
+  await options.beforeFinalBatch?.();
+  // The last batch: the caller's commands (the collection log's rows), then each sheet's finish and,
+  // last for each, its header row over the banner; then the fingerprints replace "incomplete".
+  options.inFinalBatch?.();
+  plans.forEach((p, k) => {
+    const { spec, rows } = p;
+    const sheet = sheets[k]!;
+    const cols = spec.header.length;
+    if (spec.footer && spec.footer.length > 0) {
+      sheet.getRange(blockAddress(rows.length - spec.footer.length, 0, spec.footer.length, cols)).format.font.bold = true;
+    }
+    spec.widths?.forEach((w, c) => {
+      sheet.getRange(blockAddress(0, c, 1, 1)).format.columnWidth = w;
+    });
+    spec.look?.afterValues(sheet);
+    // A1 always gets a value (a blank one clears the banner); other blanks leave the cleared cells alone.
+    sheet.getRange(blockAddress(0, 0, 1, cols)).values = [spec.header.map((v, c) => (c === 0 && v === null ? "" : v))] as (string | number | boolean)[][];
+    registry[spec.name] = spec.fingerprint ?? fingerprint(p.rows);
+  });
+  written += plans.length;
+  context.workbook.settings.add(OWNED_SETTING, JSON.stringify(registry));
+  await context.sync();
+  options.onProgress?.(Math.min(written, total), total);
 }

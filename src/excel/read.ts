@@ -1,10 +1,13 @@
 /**
  * Reading a ledger out of the workbook in chunks that keep every response under Excel on the
  * web's ~5 MB payload limit, with few syncs: one to measure the range, one for a sample that
- * sizes the chunks, then one per chunk (a 100,000 × 12 ledger is a handful). A chunk that still
- * comes back too large is halved and read again; reads are idempotent.
+ * sizes the chunks, then one per chunk (a 100,000 × 12 ledger is a handful). Chunks are sized in
+ * UTF-8 bytes, as the limit counts them (a Chinese character is 3). A chunk that still comes back
+ * too large (ResponsePayloadSizeLimitExceeded, or the request's) is halved and read again; reads
+ * are idempotent.
  */
 import { cancelled } from "./errors";
+import { isPayloadTooLarge, rowsPerChunk } from "./payload";
 
 export type LedgerSource = { kind: "table"; table: string } | { kind: "range"; sheet: string; address?: string };
 
@@ -40,16 +43,14 @@ function sourceRange(context: Excel.RequestContext, source: LedgerSource): Excel
   return source.address ? sheet.getRange(source.address) : sheet.getUsedRangeOrNullObject(true);
 }
 
-function isPayloadTooLarge(e: unknown): boolean {
-  return !!e && typeof e === "object" && (e as { code?: unknown }).code === "RequestPayloadSizeLimitExceeded";
-}
-
 /** The values of a ledger source, read in chunks. Throws Office errors as they come (wrap with runExcel). */
 export async function readSource(context: Excel.RequestContext, source: LedgerSource, options: ReadOptions = {}): Promise<SheetBlock> {
   const budget = options.maxRequestBytes ?? DEFAULT_REQUEST_BUDGET;
   const range = sourceRange(context, source);
   range.load("address,rowCount,columnCount,rowIndex,columnIndex");
-  const sheet = range.worksheet;
+  // The sheet's name from the sheet itself, not through a range that may be a null object (whose
+  // properties read undefined); a table's range never is.
+  const sheet = source.kind === "table" ? range.worksheet : context.workbook.worksheets.getItem(source.sheet);
   sheet.load("name");
   await context.sync();
   if (range.isNullObject) return { sheet: sheet.name, address: "A1", rowIndex: 0, columnIndex: 0, values: [] };
@@ -58,14 +59,38 @@ export async function readSource(context: Excel.RequestContext, source: LedgerSo
   const values: unknown[][] = new Array(rows);
   const block: SheetBlock = { sheet: sheet.name, address: withoutSheet(range.address), rowIndex: range.rowIndex, columnIndex: range.columnIndex, values };
 
+  await readRowsInChunks(context, range, rows, cols, "values", budget, (first, got) => {
+    for (let i = 0; i < got.length; i++) values[first + i] = got[i] as unknown[];
+    options.onProgress?.(first + got.length, rows);
+  }, options.signal);
+  return block;
+}
+
+/**
+ * A range's rows, `values` or `formulas`, in chunks under the payload limit: a sample first, then
+ * chunks sized from its UTF-8 bytes (twice the average leaves room for longer rows); a chunk
+ * refused as too large, either way, is halved and read again (reads are idempotent). Each chunk
+ * goes to `onChunk` in order, with the index of its first row.
+ */
+export async function readRowsInChunks(
+  context: Excel.RequestContext,
+  range: Excel.Range,
+  rows: number,
+  cols: number,
+  property: "values" | "formulas",
+  budget: number,
+  onChunk: (start: number, cells: unknown[][]) => void,
+  signal?: { readonly aborted: boolean },
+): Promise<void> {
   let start = 0;
   let chunk = Math.min(rows, SAMPLE_ROWS);
-  let bytesPerRow = 0;
+  let sized = false;
   while (start < rows) {
-    if (options.signal?.aborted) throw cancelled();
+    if (signal?.aborted) throw cancelled();
     const count = Math.min(chunk, rows - start);
     const part = range.getCell(start, 0).getResizedRange(count - 1, cols - 1);
-    part.load("values");
+    if (property === "values") part.load("values");
+    else part.load("formulas");
     try {
       // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk of ~4 MB, never per row: the payload limit forces chunks
       await context.sync();
@@ -76,15 +101,12 @@ export async function readSource(context: Excel.RequestContext, source: LedgerSo
       }
       throw e;
     }
-    const got = part.values;
-    for (let i = 0; i < count; i++) values[start + i] = got[i] as unknown[];
-    if (bytesPerRow === 0) {
-      // Size the chunks from what came back; twice the average leaves room for longer rows.
-      bytesPerRow = Math.max(JSON.stringify(got).length / count, cols * 4);
-      chunk = Math.max(1, Math.floor(budget / (2 * bytesPerRow)));
+    const got = (property === "values" ? part.values : part.formulas) as unknown[][];
+    onChunk(start, got);
+    if (!sized) {
+      chunk = rowsPerChunk(budget, got, cols * 4);
+      sized = true;
     }
     start += count;
-    options.onProgress?.(start, rows);
   }
-  return block;
 }

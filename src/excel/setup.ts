@@ -2,11 +2,13 @@
  * What a workbook remembers about its ledger, so the next person who opens the file gets the same
  * setup: the chosen ledger, the column mapping and the as-of date live in the workbook's settings
  * (which belong to this file and this add-in); the policy lives on a visible sheet people can read
- * and edit (two columns, key and value: core/policy/serialize's table).
+ * and edit (two columns, key and value: core/policy/serialize's table), created once and then the
+ * company's: runs read it and never rewrite it.
  */
 import { DEFAULT_POLICY } from "../core/policy/defaults";
 import { policyFromTable, policyToTable } from "../core/policy/serialize";
 import type { Policy } from "../core/policy/types";
+import { stringsFor } from "../i18n";
 import type { LedgerSource } from "./read";
 import { blockAddress } from "./owned";
 
@@ -44,49 +46,114 @@ export function saveSetup(context: Excel.RequestContext, setup: WorkbookSetup): 
   context.workbook.settings.add(SETUP_SETTING, JSON.stringify(setup));
 }
 
-/**
- * The policy sheet's values, or null when the workbook has none. The sheet is the user's to edit;
- * policyFromTable says which row is wrong when it does not read.
- */
-export async function readPolicy(context: Excel.RequestContext): Promise<{ policy: Policy; sheet: string | null }> {
-  const nameItem = context.workbook.settings.getItemOrNullObject(POLICY_SHEET_SETTING);
-  nameItem.load("value");
-  await context.sync();
-  if (nameItem.isNullObject) return { policy: DEFAULT_POLICY, sheet: null };
-  const name = String(nameItem.value);
-  const sheet = context.workbook.worksheets.getItemOrNullObject(name);
-  await context.sync();
-  if (sheet.isNullObject) return { policy: DEFAULT_POLICY, sheet: null };
-  const used = sheet.getUsedRangeOrNullObject(true);
-  used.load("values");
-  await context.sync();
-  return { policy: used.isNullObject ? DEFAULT_POLICY : policyFromTable(used.values), sheet: name };
+/** The names the add-in gives its policy sheet, in either language: how a run recognises one the settings lost. */
+export const POLICY_SHEET_NAMES: readonly string[] = (["zh-CN", "en-US"] as const).map((l) => stringsFor(l).output.policySheet);
+const POLICY_HEADERS: readonly string[] = (["zh-CN", "en-US"] as const).map((l) => stringsFor(l).output.policyHeader.join("\u0000"));
+
+export interface PolicyReading {
+  policy: Policy;
+  /** The policy sheet, or null when the workbook has none (yet). */
+  sheet: string | null;
+  /**
+   * What a run still has to do for the sheet: "register" one found by its name and its header
+   * but missing from the settings (an earlier run was cut off between creating and recording it),
+   * "fill" one that is still empty (cut off before its values), or nothing.
+   */
+  pending: "register" | "fill" | null;
+  /** Sheets with a policy sheet's name that are someone else's (not a policy table): a new one is named around them. */
+  foreign: string[];
+}
+
+function isPolicyTable(values: readonly (readonly unknown[])[]): boolean {
+  const head = values[0];
+  return head !== undefined && POLICY_HEADERS.includes(`${String(head[0] ?? "").trim()}\u0000${String(head[1] ?? "").trim()}`);
 }
 
 /**
- * Queues the visible policy sheet's creation from a policy (the caller's next sync writes it).
- * Call only when readPolicy found none: it never overwrites a policy sheet.
+ * The policy in force and where it lives. The policy sheet is created once and then belongs to
+ * the company: runs read it and never rewrite it. The settings name it; when they do not (a run
+ * was cut off, or an older version's was), a sheet with the add-in's policy-sheet name is
+ * recognised by its header. policyFromTable says which row is wrong when one does not read.
  */
-export function queuePolicySheet(context: Excel.RequestContext, name: string, header: [string, string], policy: Policy = DEFAULT_POLICY): void {
+export async function readPolicy(context: Excel.RequestContext): Promise<PolicyReading> {
+  const nameItem = context.workbook.settings.getItemOrNullObject(POLICY_SHEET_SETTING);
+  nameItem.load("value");
+  const byName = POLICY_SHEET_NAMES.map((n) => ({ name: n, sheet: context.workbook.worksheets.getItemOrNullObject(n) }));
+  await context.sync();
+  const registered = nameItem.isNullObject ? null : String(nameItem.value);
+  const registeredSheet = registered === null ? null : context.workbook.worksheets.getItemOrNullObject(registered);
+  const candidates = [
+    ...(registered === null ? [] : [{ name: registered, sheet: registeredSheet!, known: true }]),
+    ...byName.filter((c) => !c.sheet.isNullObject && c.name.toLowerCase() !== registered?.toLowerCase()).map((c) => ({ ...c, known: false })),
+  ];
+  if (registeredSheet) await context.sync();
+  const present = candidates.filter((c) => !c.sheet.isNullObject);
+  const used = present.map((c) => {
+    const u = c.sheet.getUsedRangeOrNullObject(true);
+    u.load("values");
+    return u;
+  });
+  if (present.length > 0) await context.sync();
+  const foreign: string[] = [];
+  for (let i = 0; i < present.length; i++) {
+    const c = present[i]!;
+    const u = used[i]!;
+    if (u.isNullObject) return { policy: DEFAULT_POLICY, sheet: c.name, pending: "fill", foreign };
+    if (c.known) return { policy: policyFromTable(u.values), sheet: c.name, pending: null, foreign };
+    if (isPolicyTable(u.values)) return { policy: policyFromTable(u.values), sheet: c.name, pending: "register", foreign };
+    foreign.push(c.name);
+  }
+  return { policy: DEFAULT_POLICY, sheet: null, pending: null, foreign };
+}
+
+/** A name for a new policy sheet that no sheet of someone else's has: "AR Policy", else "AR Policy (2)"… */
+export function newPolicySheetName(base: string, foreign: readonly string[]): string {
+  const taken = new Set(foreign.map((n) => n.toLowerCase()));
+  let name = base;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base} (${n})`;
+  return name;
+}
+
+/** Queues the policy's rows into a sheet (keys and values as text: "0.05" stays "0.05"). */
+function queuePolicyRows(sheet: Excel.Worksheet, header: [string, string], policy: Policy): void {
   const rows: string[][] = [header, ...policyToTable(policy)];
-  const sheet = context.workbook.worksheets.add(name);
   const range = sheet.getRange(blockAddress(0, 0, rows.length, 2));
-  range.numberFormat = rows.map(() => ["@", "@"]); // keys and values as text: "0.05" stays "0.05"
+  range.numberFormat = rows.map(() => ["@", "@"]);
   range.values = rows;
   sheet.getRange("A1:B1").format.font.bold = true;
   sheet.getRange("A:A").format.columnWidth = 260;
   sheet.getRange("B:B").format.columnWidth = 200;
   sheet.freezePanes.freezeRows(1);
+}
+
+/**
+ * Queues the visible policy sheet's creation from a policy (the caller's next sync writes it).
+ * The settings name it first, so a run cut off after the sheet is added finds it again (empty:
+ * filled by the next run). Call only when readPolicy found none: it never overwrites a policy sheet.
+ */
+export function queuePolicySheet(context: Excel.RequestContext, name: string, header: [string, string], policy: Policy = DEFAULT_POLICY): void {
   context.workbook.settings.add(POLICY_SHEET_SETTING, name);
+  queuePolicyRows(context.workbook.worksheets.add(name), header, policy);
+}
+
+/**
+ * What a run does for the policy sheet, as readPolicy found it: create it (none yet, under
+ * `name`), record it (found by name), fill it (empty), or nothing at all (it is the company's).
+ */
+export function queuePolicyRepair(context: Excel.RequestContext, reading: PolicyReading, name: string, header: [string, string], policy: Policy): void {
+  if (reading.sheet === null) return queuePolicySheet(context, name, header, policy);
+  if (reading.pending === null) return;
+  context.workbook.settings.add(POLICY_SHEET_SETTING, reading.sheet);
+  if (reading.pending === "fill") queuePolicyRows(context.workbook.worksheets.getItem(reading.sheet), header, policy);
 }
 
 /** Creates the visible policy sheet from a policy when the workbook has none; never overwrites one. */
 export async function ensurePolicySheet(context: Excel.RequestContext, name: string, header: [string, string], policy: Policy = DEFAULT_POLICY): Promise<string> {
   const existing = await readPolicy(context);
-  if (existing.sheet !== null) return existing.sheet;
-  queuePolicySheet(context, name, header, policy);
+  const sheet = existing.sheet ?? newPolicySheetName(name, existing.foreign);
+  queuePolicyRepair(context, existing, sheet, header, policy);
   await context.sync();
-  return name;
+  return sheet;
 }
 
 /** Selects a cell (a finding's link). */

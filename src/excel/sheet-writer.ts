@@ -5,8 +5,8 @@
  * frozen header rows, A4 print setup fitted to one page wide with repeated title rows — and draws
  * the spec's charts as real Excel charts where the headless writer leaves its note.
  *
- * Every sheet goes through owned.ts: written under a temporary name, swapped in at the end,
- * refused when a user's sheet has the name. Formats land before the values ("@" first, so a
+ * Every sheet goes through owned.ts: updated in place (cleared, rewritten, marked incomplete until
+ * it is whole), refused when a user's sheet has the name. Formats land before the values ("@" first, so a
  * customer called "=HYPERLINK(…)" or "+86…" stays text), and every format is set on whole
  * rectangles of cells that share it, never cell by cell: a report of a few hundred rows is a few
  * dozen range commands and four round trips.
@@ -27,6 +27,7 @@ import {
 } from "../core/reports/sheet-spec";
 import type { Lang } from "../core/errors";
 import { type OwnedSheetSpec, writeOwnedSheets, type WriteOptions } from "./owned";
+import { hostRequirements } from "./run";
 
 export interface WriteReportOptions extends WriteOptions {
   /**
@@ -213,12 +214,9 @@ function drawChart(sheet: Excel.Worksheet, chart: ChartSpec, withSeries: boolean
   });
 }
 
+/** Series names and categories (ExcelApi 1.7) where the host has them; a chart keeps its source block's defaults otherwise. */
 function hostSupportsChartSeries(): boolean {
-  try {
-    return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", "1.7") === true;
-  } catch {
-    return false;
-  }
+  return hostRequirements().isSetSupported("ExcelApi", "1.7");
 }
 
 /** A report's cells as a grid, its width the sheet's, trimmed of empty rows at the end. */

@@ -14,7 +14,7 @@ import { ownedStates, writeOwnedSheets } from "./owned";
 import { runCheck, type CheckDetail, type CheckInput, type CheckOutput, type CheckSummary, type Checker } from "./check";
 import { readLedgerBlocks } from "./ledger-read";
 import type { LedgerSource, ReadOptions } from "./read";
-import { loadSetup, queuePolicySheet, readPolicy, saveSetup } from "./setup";
+import { loadSetup, newPolicySheetName, queuePolicyRepair, readPolicy, saveSetup } from "./setup";
 
 export interface ValidateProgress {
   phase: "read" | "check" | "write";
@@ -35,6 +35,8 @@ export interface ValidateParams {
   maxRequestBytes?: number;
   /** Runs the check elsewhere (the pane's Web Worker); in process, in slices, without it. */
   checker?: Checker;
+  /** Commands queued into the last batch of the write (the self-test's forced failure there). */
+  inFinalBatch?: (context: Excel.RequestContext) => void;
 }
 
 export type ValidateOutcome =
@@ -65,9 +67,10 @@ export async function runValidate(run: ExcelRun, p: ValidateParams): Promise<Val
   return run(async (context) => {
     const setup = await loadSetup(context);
     // The policy lives on a visible sheet people can read and edit: later runs read it (a mistake on
-    // it is reported with its row); the first successful run creates it from the defaults.
-    const { policy, sheet: existingPolicySheet } = await readPolicy(context);
-    const policySheet = existingPolicySheet ?? s.policySheet;
+    // it is reported with its row) and never rewrite it; the first run to finish creates it from the defaults.
+    const policyReading = await readPolicy(context);
+    const policy = policyReading.policy;
+    const policySheet = policyReading.sheet ?? newPolicySheetName(s.policySheet, policyReading.foreign);
     const names = { results: setup.sheets?.results ?? s.resultsSheet, findings: setup.sheets?.findings ?? s.findingsSheet };
     const read: ReadOptions = { onProgress: (done, total) => progress({ phase: "read", done, total }), ...(p.signal ? { signal: p.signal } : {}), ...(p.maxRequestBytes ? { maxRequestBytes: p.maxRequestBytes } : {}) };
     const { ledger: block, companions: companionSheets } = await readLedgerBlocks(context, p.source, [names.results, names.findings, policySheet], read);
@@ -98,14 +101,16 @@ export async function runValidate(run: ExcelRun, p: ValidateParams): Promise<Val
     const { results, findings, warnings } = checked;
     progress({ phase: "write", done: 0, total: results.rows.length + findings.rows.length });
     await yieldToUi();
+    const hook = p.inFinalBatch;
     await writeOwnedSheets(context, [results, findings], {
       ...read,
       maxRequestBytes: Math.min(p.maxRequestBytes ?? WRITE_BUDGET, WRITE_BUDGET),
       onProgress: (done, total) => progress({ phase: "write", done, total }),
       afterEachChunk: yieldToUi,
+      ...(hook ? { inFinalBatch: () => hook(context) } : {}),
     });
     // Queued with the setup below: one round trip for both.
-    if (existingPolicySheet === null) queuePolicySheet(context, policySheet, s.policyHeader as [string, string], policy);
+    queuePolicyRepair(context, policyReading, policySheet, s.policyHeader as [string, string], policy);
     saveSetup(context, { ...setup, ledger: p.source, mapping: numericMapping(p.mapping), asOf: formatIsoDate(p.asOf), sheets: names });
     await context.sync();
     return { kind: "done", summary: checked.summary, sheets: names, warnings, ...(checked.audit && checked.reading ? { audit: checked.audit, reading: checked.reading } : {}) };

@@ -5,6 +5,7 @@
  */
 import type { FakeExcel } from "./fake-excel";
 import { columnLetterOf } from "../core/ledger/mapping";
+import { HIGHLIGHT_MARKER } from "../excel/highlights";
 
 const MAX_ROWS = 400;
 const MAX_COLS = 26;
@@ -47,8 +48,9 @@ export function mountWorkbookView(host: HTMLElement, fake: FakeExcel, title: str
     }
     host.append(tabs);
 
-    // Fills of always-true rules (the add-in's highlights), the only conditional formats drawn here.
-    const fills = sheet.conditionalFormats.filter((cf) => !cf.deleted && cf.type === "Custom" && String(cf.rule.formula).toUpperCase() === "=TRUE" && cf.format.fill?.color);
+    // Fills of the add-in's highlights (always-true rules carrying its marker, or an older "=TRUE"), the only conditional formats drawn here.
+    const alwaysTrue = (formula: string) => formula.includes(HIGHLIGHT_MARKER) || formula.toUpperCase() === "=TRUE";
+    const fills = sheet.conditionalFormats.filter((cf) => !cf.deleted && cf.type === "Custom" && alwaysTrue(String(cf.rule.formula)) && cf.format.fill?.color);
     const fillAt = (r: number, c: number): string | undefined => fills.find((cf) => r >= cf.rect.r0 && r <= cf.rect.r1 && c >= cf.rect.c0 && c <= cf.rect.c1)?.format.fill?.color;
     const values = sheet.values();
     const rows = Math.min(values.length, MAX_ROWS);

@@ -18,11 +18,14 @@ import type { HostInfo } from "./host";
 // the Validate tab's code only; once opened a tab stays mounted and keeps its state.
 const CreditPanel = React.lazy(() => import("./panels/CreditPanel").then((m) => ({ default: m.CreditPanel })));
 const NoticesPanel = React.lazy(() => import("./panels/NoticesPanel").then((m) => ({ default: m.NoticesPanel })));
+// The hidden Self-test tab (?selftest=1), for testers on real hosts and in the preview.
+const SelfTestPanel = React.lazy(() => import("./panels/SelfTestPanel").then((m) => ({ default: m.SelfTestPanel })));
 import { PolicyPanel } from "./panels/PolicyPanel";
 import { ValidatePanel } from "./panels/ValidatePanel";
 import { excelGateway, type ValidateGateway } from "./validate/gateway";
 import { workerChecker } from "./validate/worker-checker";
-import type { ExcelRun } from "../excel/validate-run";
+import { excelRunner } from "../excel/run";
+import { selfTestRequested, selfTestStarter } from "./self-test-host";
 
 /** The add-in's own sheets in either language: never offered as a ledger. */
 function ownSheetNames(): string[] {
@@ -60,7 +63,7 @@ const useStyles = makeStyles({
   },
 });
 
-export type TabKey = "validate" | "credit" | "notices" | "policy";
+export type TabKey = "validate" | "credit" | "notices" | "policy" | "selfTest";
 
 export function App({ host }: { host: HostInfo }): React.JSX.Element {
   const styles = useStyles();
@@ -73,12 +76,13 @@ export function App({ host }: { host: HostInfo }): React.JSX.Element {
       host.kind === "none" || typeof Excel === "undefined"
         ? undefined
         : excelGateway(
-            Excel.run as unknown as ExcelRun,
+            excelRunner(Excel),
             ownSheetNames,
             workerChecker(),
           ),
     [host.kind],
   );
+  const selfTest = React.useMemo(() => (host.kind !== "none" && selfTestRequested() ? selfTestStarter(host.lang) : null), [host.kind, host.lang]);
   const onTabSelect = (_: unknown, data: SelectTabData) =>
     setTab(data.value as TabKey);
   return (
@@ -104,6 +108,7 @@ export function App({ host }: { host: HostInfo }): React.JSX.Element {
           <Tab value="credit">{s.tabs.credit}</Tab>
           <Tab value="notices">{s.tabs.notices}</Tab>
           <Tab value="policy">{s.tabs.policy}</Tab>
+          {selfTest && <Tab value="selfTest">{s.tabs.selfTest}</Tab>}
         </TabList>
         <main className={styles.body}>
           {host.kind === "preview" && (
@@ -134,6 +139,15 @@ export function App({ host }: { host: HostInfo }): React.JSX.Element {
             </React.Suspense>
           )}
           </div>
+          {selfTest && (
+            <div hidden={tab !== "selfTest"}>
+              {opened.has("selfTest") && (
+                <React.Suspense fallback={<Spinner size="small" />}>
+                  <SelfTestPanel lang={host.lang} preview={host.kind === "preview"} start={selfTest} />
+                </React.Suspense>
+              )}
+            </div>
+          )}
           <div hidden={tab !== "policy"}>
             <PolicyPanel
               lang={host.lang}

@@ -96,3 +96,90 @@ test("on the sample: the findings' cells are filled by the add-in's rules, the u
   expect(JSON.stringify(sheet.values())).toBe(values);
   expect(await run((context) => removeHighlights(context))).toBe(0);
 });
+
+describe("the add-in's rules are known by their content, not by id (ids are positions and shift)", () => {
+  /** A user's CellValue rule over `address`, red text under zero. */
+  async function userRule(fake: FakeExcel, address: string): Promise<void> {
+    await fake.Excel.run(async (context) => {
+      const cf = context.workbook.worksheets.getItem(LEDGER).getRange(address).conditionalFormats.add("CellValue" as Excel.ConditionalFormatType);
+      cf.cellValue.format.font.color = "#FF0000";
+      cf.cellValue.rule = { formula1: "0", operator: "LessThan" };
+      await context.sync();
+    });
+  }
+
+  const left = (fake: FakeExcel) =>
+    fake.workbook
+      .getSheet(LEDGER)
+      .conditionalFormats.filter((cf) => !cf.deleted)
+      .map((cf) => `${cf.type} ${cf.rect.r0 + 1}`)
+      .sort();
+
+  test("a rule the user adds after the highlights (it goes first and moves ours down) is kept; every highlight goes", async () => {
+    const { fake, findings } = await checked();
+    const run = runner(fake);
+    const out = await run((context) => addHighlights(context, LEDGER, findings));
+    await userRule(fake, "L4:L30");
+    expect(await run((context) => removeHighlights(context))).toBe(out.rules);
+    expect(left(fake)).toEqual(["CellValue 4"]);
+  });
+
+  test("after the user deletes one of their own rules, the add-in still removes exactly its own", async () => {
+    const { fake, findings } = await checked();
+    const run = runner(fake);
+    await userRule(fake, "L4:L30");
+    await userRule(fake, "K4:K30");
+    const out = await run((context) => addHighlights(context, LEDGER, findings));
+    // The user deletes their first rule (K4:K30 went first, so L4:L30 is behind ours): the rules after it move up.
+    await fake.Excel.run(async (context) => {
+      const cfs = context.workbook.worksheets.getItem(LEDGER).getRange("K4").conditionalFormats.load("items/type");
+      await context.sync();
+      cfs.items[0]!.delete();
+      await context.sync();
+    });
+    expect(await run((context) => removeHighlights(context))).toBe(out.rules);
+    expect(left(fake)).toEqual(["CellValue 4"]);
+    expect(fake.workbook.getSheet(LEDGER).conditionalFormats.find((cf) => !cf.deleted)!.rect.c0).toBe(11); // L
+  });
+
+  test("a rule of ours the user deleted is simply not there: the others go, the user's stay", async () => {
+    const { fake, findings } = await checked();
+    const run = runner(fake);
+    await userRule(fake, "L4:L30");
+    const out = await run((context) => addHighlights(context, LEDGER, findings));
+    await fake.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem(LEDGER).getRange().conditionalFormats.getItem("0").delete();
+      await context.sync();
+    });
+    expect(await run((context) => removeHighlights(context))).toBe(out.rules - 1);
+    expect(left(fake)).toEqual(["CellValue 4"]);
+  });
+
+  test("each rule's formula carries the marker (TRUE for every cell) and the settings keep the ranges, not ids", async () => {
+    const { fake, findings } = await checked();
+    await runner(fake)((context) => addHighlights(context, LEDGER, findings));
+    const ours = fake.workbook.getSheet(LEDGER).conditionalFormats.filter((cf) => !cf.deleted);
+    expect(new Set(ours.map((cf) => String(cf.rule.formula)))).toEqual(new Set(['=ISTEXT("receivablesSteward.highlight:error")', '=ISTEXT("receivablesSteward.highlight:warning")']));
+    const saved = JSON.parse(String(fake.workbook.settings.get("receivablesSteward.highlights"))) as { sheet: string; ranges: string[] };
+    expect(saved.sheet).toBe(LEDGER);
+    expect(saved.ranges.length).toBe(ours.length);
+    expect(saved).not.toHaveProperty("ids");
+  });
+
+  test("rules an older version made (formula =TRUE, our fills, ids in the settings) are still removed, and no user rule with them", async () => {
+    const { fake } = await checked();
+    await userRule(fake, "L4:L30");
+    await fake.Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(LEDGER);
+      for (const [address, color] of [["G5:G7", HIGHLIGHT_FILL.error], ["F9", HIGHLIGHT_FILL.warning]] as const) {
+        const cf = ws.getRange(address).conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+        cf.custom.rule.formula = "=TRUE";
+        cf.custom.format.fill.color = color;
+      }
+      context.workbook.settings.add("receivablesSteward.highlights", JSON.stringify({ sheet: LEDGER, ids: ["0", "1"] }));
+      await context.sync();
+    });
+    expect(await runner(fake)((context) => removeHighlights(context))).toBe(2);
+    expect(left(fake)).toEqual(["CellValue 4"]);
+  });
+});

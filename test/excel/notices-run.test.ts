@@ -15,6 +15,7 @@ import { readCollectionLog } from "../../src/core/ledger/companions";
 import { DEFAULT_POLICY } from "../../src/core/policy/defaults";
 import { queuePolicySheet } from "../../src/excel/setup";
 import type { ExcelRun } from "../../src/excel/validate-run";
+import { classify, sheetValues } from "./owned-states";
 
 const DATE = fromYmd(2011, 8, 31);
 const LEDGER = "应收账款台账";
@@ -223,18 +224,31 @@ test("in English the log started is headed in English and still reads as the col
   expect(read.records[0]).toMatchObject({ contactDate: DATE, customer: "射洪县交通运输局", method: "letter" });
 });
 
-test("a failure at any round trip leaves the workbook as it was: no notice, no log row", async () => {
+test("a failure at any round trip leaves the ledger untouched, each notice sheet absent or marked incomplete, and the log without a row or with each row once; the next run completes the notices and logs nothing twice", async () => {
+  const customers = ["射洪县交通运输局", "成都军通通信有限公司"];
   const probe = sampleFake();
   probe.resetStats();
-  await run(probe, { customers: ["射洪县交通运输局", "成都军通通信有限公司"] });
+  const done = await run(probe, { customers });
+  if (done.kind !== "done") throw new Error("nothing was edited");
   const syncs = probe.stats.syncs;
   expect(syncs).toBeGreaterThan(5);
+  const logAfter = probe.workbook.getSheet(LOG).values();
+  const sheets = done.notices.map((n) => n.sheet);
+  const finished = sheets.map((name) => sheetValues(probe, name)!);
   for (let n = 1; n <= syncs; n++) {
     const fake = sampleFake();
-    const before = JSON.stringify(fake.workbook.toData());
+    const ledger = JSON.stringify(fake.workbook.toData().sheets.find((s) => s.name === LEDGER));
+    const logBefore = fake.workbook.getSheet(LOG).values();
     fake.failSync(n, { code: "AccessDenied" });
-    await expect(run(fake, { customers: ["射洪县交通运输局", "成都军通通信有限公司"] })).rejects.toBeTruthy();
-    expect([n, JSON.stringify(fake.workbook.toData())]).toEqual([n, before]);
+    await expect(run(fake, { customers })).rejects.toBeTruthy();
+    expect([n, JSON.stringify(fake.workbook.toData().sheets.find((s) => s.name === LEDGER))]).toEqual([n, ledger]);
+    expect([n, sheets.map((name, i) => classify(fake, name, null, finished[i]!)).filter((o) => o === "broken")]).toEqual([n, []]);
+    const log = fake.workbook.getSheet(LOG).values();
+    expect([n, JSON.stringify(log) === JSON.stringify(logBefore) || JSON.stringify(log) === JSON.stringify(logAfter)]).toEqual([n, true]);
+    const again = await run(fake, { customers });
+    expect([n, again.kind]).toEqual([n, "done"]);
+    expect([n, sheets.map((name) => sheetValues(fake, name))]).toEqual([n, finished]);
+    expect([n, fake.workbook.getSheet(LOG).values()]).toEqual([n, logAfter]);
   }
 });
 

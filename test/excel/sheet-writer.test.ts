@@ -2,8 +2,8 @@
  * The Office.js report writer against the in-memory Excel: every report of the small ledger
  * written by it and by the headless exceljs writer, compared cell by cell (values, number formats,
  * looks, merges, widths, heights, frozen rows, print setup); real charts where exceljs has its
- * note; text stays text; a user's sheet is never touched; a failure anywhere leaves the workbook
- * as it was; and the round trips stay few.
+ * note; text stays text; a user's sheet is never touched; a failure anywhere leaves each report
+ * old, new or marked incomplete, for the next run to complete; and the round trips stay few.
  *
  * Where the two differ by design: a chart's anchor row holds the chart in Excel and the
  * "chart omitted" note (merged across, 30 points high) in the exceljs file; column widths are
@@ -18,6 +18,7 @@ import { OWNED_SETTING, ownedStates } from "../../src/excel/owned";
 import { keyedBlocks, widthToPoints, writeReportSheets } from "../../src/excel/sheet-writer";
 import type { ExcelRun } from "../../src/excel/validate-run";
 import { HYPERLINK_CUSTOMER, SMALL_LEDGER, smallReportInput } from "../fixtures/reports/small-ledger";
+import { classify, sheetValues } from "./owned-states";
 
 const input = smallReportInput();
 
@@ -183,31 +184,50 @@ function snapshot(fake: FakeExcel): string {
   return JSON.stringify({ data: fake.workbook.toData(), looks: fake.workbook.sheets().map(sheetLook) });
 }
 
-test("a failure at any round trip of a re-run leaves the workbook as it was", async () => {
-  const specs = [buildReport("agingAnalysis", input, "zh-CN"), buildReport("classification", input, "zh-CN")];
-  const probe = createFakeExcel();
-  await write(probe, specs);
-  probe.resetStats();
-  await write(probe, specs);
-  const syncs = probe.stats.syncs;
-  expect(syncs).toBeGreaterThan(3);
-  for (let n = 1; n <= syncs; n++) {
+test("a failure at any round trip (and after any command of the last one) of a re-run leaves each report old, new or marked incomplete, the user's sheet and formula intact, and the next run completes it", async () => {
+  const oldSpecs = [buildReport("agingAnalysis", input, "zh-CN"), buildReport("classification", input, "zh-CN")];
+  const later = smallReportInput({ ledger: largerLedger(12) });
+  const newSpecs = [buildReport("agingAnalysis", later, "zh-CN"), buildReport("classification", later, "zh-CN")];
+  const setup = async () => {
     const fake = createFakeExcel({ sheets: [{ name: "Mine", cells: [["keep"]] }] });
-    await write(fake, specs);
-    const before = snapshot(fake);
-    fake.failSync(n, { code: "GeneralException" });
-    await expect(write(fake, specs)).rejects.toBeTruthy();
-    expect([n, snapshot(fake)]).toEqual([n, before]);
+    await write(fake, oldSpecs);
+    fake.workbook.getSheet("Mine").setFormula("B1", `='${oldSpecs[0]!.name}'!A1`);
+    return fake;
+  };
+  const probe = await setup();
+  const olds = oldSpecs.map((s) => sheetValues(probe, s.name));
+  probe.resetStats();
+  await write(probe, newSpecs);
+  const news = newSpecs.map((s) => sheetValues(probe, s.name)!);
+  const requests = probe.stats.requests.map((r) => r.commands);
+  expect(requests.length).toBeGreaterThan(3);
+  const last = requests.length;
+  const cases = [...requests.map((_, i) => ({ n: i + 1, after: 0 })), ...Array.from({ length: requests[last - 1]! + 1 }, (_, k) => ({ n: last, after: k }))];
+  const outcomes = new Set<string>();
+  for (const { n, after } of cases) {
+    const fake = await setup();
+    const mine = JSON.stringify(fake.workbook.toData().sheets.find((s) => s.name === "Mine"));
+    fake.failSync(n, { code: "GeneralException", afterCommands: after });
+    await expect(write(fake, newSpecs)).rejects.toBeTruthy();
+    const seen = newSpecs.map((s, i) => classify(fake, s.name, olds[i]!, news[i]!));
+    seen.forEach((o) => outcomes.add(o));
+    expect([n, after, seen.includes("broken")]).toEqual([n, after, false]);
+    expect([n, after, JSON.stringify(fake.workbook.toData().sheets.find((s) => s.name === "Mine"))]).toEqual([n, after, mine]);
+    await write(fake, newSpecs);
+    expect([n, after, newSpecs.map((s) => sheetValues(fake, s.name))]).toEqual([n, after, news]);
   }
+  // Every kind of boundary was met: before anything changed, in the middle, after the last header.
+  expect([...outcomes].sort()).toEqual(["marked", "new", "old"]);
 });
 
-test("a failure on the first write leaves no sheet behind", async () => {
+test("a failure on the first write leaves the report absent or marked incomplete, and the next run completes it", async () => {
   const spec = buildReport("writeOffCandidates", input, "en-US");
   const fake = createFakeExcel({ sheets: [{ name: "Mine" }] });
-  const before = snapshot(fake);
   fake.failSync(3, { code: "GeneralException" });
   await expect(write(fake, [spec])).rejects.toBeTruthy();
-  expect(snapshot(fake)).toBe(before);
+  expect(classify(fake, spec.name, null, [])).toBe("marked");
+  await write(fake, [spec]);
+  expect(await runner(fake)((context) => ownedStates(context, [spec.name]))).toEqual({ [spec.name]: "unchanged" });
 });
 
 describe("round trips", () => {

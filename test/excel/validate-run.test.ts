@@ -102,21 +102,7 @@ test("a read-only workbook fails with AccessDenied and nothing changes", async (
   expect(JSON.stringify(fake.workbook.toData())).toBe(before);
 });
 
-test("a failure in the middle of writing leaves the workbook as it was", async () => {
-  const fake = makeFake();
-  await runValidate(runner(fake), params);
-  const before = JSON.stringify(fake.workbook.toData());
-  // Let the reads go through, then fail a later round trip (a write).
-  const probe = makeFake();
-  await runValidate(runner(probe), params);
-  const syncs = probe.stats.syncs;
-  fake.resetStats();
-  fake.failSync(syncs - 3, { code: "GeneralException" });
-  await expect(runValidate(runner(fake), params)).rejects.toBeTruthy();
-  const after = fake.workbook.toData();
-  expect(after.sheets.map((s) => s.name)).toEqual(JSON.parse(before).sheets.map((s: { name: string }) => s.name));
-  expect(JSON.stringify(after)).toBe(before);
-});
+// A failure at any point of a run: see owned-in-place.test.ts (every round trip and command, both batch modes).
 
 test("the setup is remembered in the workbook's settings", async () => {
   const fake = makeFake();

@@ -9,17 +9,26 @@
  *   PropertyNotLoaded, as Office.js does (`Utility.throwIfNotLoaded` in excel-web-16.00.debug.js).
  *   A value set on the proxy reads back locally, unsynced, also as in Office.js (the setter
  *   stores it before queueing the command).
- * - *OrNullObject proxies learn `isNullObject` at the next sync.
+ * - *OrNullObject proxies learn `isNullObject` at the next sync. A property of a null object reads
+ *   undefined, not PropertyNotLoaded (Office.js `Utility.throwIfNotLoaded` skips the check when
+ *   the object is null); a load through a null object gives a null object; a command that needs
+ *   one (a write, a method) rejects ItemNotFound.
+ * - Every member belongs to its requirement set (api-sets.ts, from @types/office-js). When the
+ *   host runs at given sets (FakeExcelOptions.requirementSets), touching a member of a later set
+ *   throws ApiNotFound at once, on the client, as Office.js does
+ *   (`CommonUtility.throwIfApiNotSupported`, called from every generated getter, setter and method).
  * - Members of the real Excel class that the fake does not model throw
  *   "FakeExcel: Type.member is not implemented" as soon as they are touched.
  */
+import { EXCEL_API_SETS } from "./api-sets";
 import { EXCEL_MEMBERS } from "./excel-members";
 import {
+  apiNotFound,
   invalidArgument,
   invalidRequestContext,
   itemNotFound,
   notImplemented,
-  nullObjectRead,
+  NullTargetError,
   propertyNotLoaded,
   readOnlyProperty,
   valueNotLoaded,
@@ -44,6 +53,8 @@ export interface Command {
 export interface ProxyContext {
   readonly _workbook: FakeWorkbook;
   _enqueue(command: Command): void;
+  /** Whether the host runs at a requirement set ("1.14" is ExcelApi 1.14; "ExcelApiOnline 1.1"). */
+  _supports(set: string): boolean;
 }
 
 export interface ScalarSpec<T> {
@@ -64,6 +75,8 @@ export interface TypeSpec<T> {
 interface CompiledSpec<T> extends TypeSpec<T> {
   readonly byName: ReadonlyMap<string, ScalarSpec<T>>;
   readonly members: ReadonlySet<string>;
+  /** Member → requirement set (api-sets.ts). */
+  readonly sets: ReadonlyMap<string, string>;
 }
 
 export type Resolver<T> = (tx: Tx) => T | null;
@@ -130,17 +143,29 @@ function isDead(t: unknown): boolean {
 
 const IGNORED_LOAD = new Set(["isNullObject", "context", "*"]);
 
-function notImplementedTrap(typeName: string, members: ReadonlySet<string>): ProxyHandler<object> {
+/** A member of a requirement set the host lacks throws ApiNotFound; one the fake lacks, NotImplemented. */
+function memberTrap(spec: CompiledSpec<unknown>): ProxyHandler<object> {
+  const check = (target: object, prop: string | symbol): void => {
+    if (typeof prop !== "string") return;
+    const set = spec.sets.get(prop);
+    if (set !== undefined && !(target as { _ctx: ProxyContext })._ctx._supports(set)) throw apiNotFound(`${spec.typeName}.${prop}`, setLabel(set));
+    if (!(prop in target) && spec.members.has(prop)) throw notImplemented(`${spec.typeName}.${prop}`);
+  };
   return {
     get(target, prop, receiver) {
-      if (typeof prop === "string" && !(prop in target) && members.has(prop)) throw notImplemented(`${typeName}.${prop}`);
+      check(target, prop);
       return Reflect.get(target, prop, receiver);
     },
     set(target, prop, value, receiver) {
-      if (typeof prop === "string" && !(prop in target) && members.has(prop)) throw notImplemented(`${typeName}.${prop}`);
+      check(target, prop);
       return Reflect.set(target, prop, value, receiver);
     },
   };
+}
+
+/** "1.14" → "ExcelApi 1.14"; a named set stays as it is. */
+export function setLabel(set: string): string {
+  return /^\d/.test(set) ? `ExcelApi ${set}` : set;
 }
 
 /** Snapshot of loaded values, as it travels back from Excel. */
@@ -156,6 +181,11 @@ export abstract class FakeClientObject<T> {
   /** @internal */ readonly _resolver: Resolver<T>;
   /** @internal */ _bound: T | null | undefined = undefined;
   /** @internal */ _isNull: boolean | undefined = undefined;
+  /**
+   * @internal Resolve again in every batch instead of keeping what the path found first: an item
+   * of a collection addressed by a position-like id (ConditionalFormat.id is its priority).
+   */
+  _positional = false;
   /** @internal */ readonly _values = new Map<string, unknown>();
   /** @internal */ readonly _children = new Map<string, unknown>();
 
@@ -165,7 +195,7 @@ export abstract class FakeClientObject<T> {
     this._resolver = resolver;
     const spec = (new.target.prototype as { _spec?: CompiledSpec<T> })._spec;
     if (!spec) throw new Error(`FakeExcel: ${new.target.name} has no type spec`);
-    return new Proxy(this, notImplementedTrap(spec.typeName, spec.members)) as this;
+    return new Proxy(this, memberTrap(spec as CompiledSpec<unknown>)) as this;
   }
 
   get context(): ProxyContext {
@@ -195,7 +225,7 @@ export abstract class FakeClientObject<T> {
   /** @internal Like _resolveIn, but a null object is an error (methods and writes need the object). */
   _targetIn(tx: Tx): T {
     const t = this._resolveIn(tx);
-    if (t === null) throw itemNotFound(`${this._path} is a null object (isNullObject is true)`, this._path);
+    if (t === null) throw new NullTargetError(this._path);
     return t;
   }
 
@@ -247,7 +277,7 @@ export abstract class FakeClientObject<T> {
   /** @internal */
   _readScalar(name: string): unknown {
     if (this._values.has(name)) return this._values.get(name);
-    if (this._isNull === true) throw nullObjectRead(this._spec.typeName, name);
+    if (this._isNull === true) return undefined;
     throw propertyNotLoaded(this._spec.typeName, name);
   }
 
@@ -287,6 +317,8 @@ export abstract class FakeClientObject<T> {
     for (const p of paths) {
       const [head, ...rest] = p.split(/[/.]/);
       if (IGNORED_LOAD.has(head)) continue;
+      const set = this._spec.sets.get(head);
+      if (set !== undefined && !this._ctx._supports(set)) throw apiNotFound(`${this._spec.typeName}.${head}`, setLabel(set));
       if (this._spec.byName.has(head)) continue;
       if (this._spec.navigation?.includes(head)) {
         const child = (this as unknown as Record<string, unknown>)[head];
@@ -299,7 +331,14 @@ export abstract class FakeClientObject<T> {
 
   /** @internal Reads the requested properties (and navigation children) inside a batch. */
   _snapshot(paths: LoadPaths, tx: Tx): Snapshot | null {
-    const t = this._resolveIn(tx);
+    let t: T | null;
+    try {
+      t = this._resolveIn(tx);
+    } catch (e) {
+      // Loaded through a null object (a navigation or method of one): a null object too.
+      if (e instanceof NullTargetError) return null;
+      throw e;
+    }
     if (t === null) return null;
     const wb = this._ctx._workbook;
     const values: Record<string, unknown> = {};
@@ -401,7 +440,7 @@ export abstract class FakeCollectionObject<T, I extends FakeClientObject<unknown
 
   get items(): I[] {
     if (this._items === undefined) {
-      if (this._isNull === true) throw nullObjectRead(this._spec.typeName, "items");
+      if (this._isNull === true) return undefined as unknown as I[];
       throw propertyNotLoaded(this._spec.typeName, "items");
     }
     return this._items;
@@ -474,6 +513,7 @@ export function defineType<T>(cls: { prototype: object }, spec: TypeSpec<T>): vo
     ...spec,
     byName: new Map(spec.scalars.map((s) => [s.name, s])),
     members: new Set(EXCEL_MEMBERS[spec.typeName] ?? []),
+    sets: new Map(Object.entries(EXCEL_API_SETS[spec.typeName] ?? {})),
   };
   Object.defineProperty(cls.prototype, "_spec", { value: compiled, configurable: true });
   for (const s of spec.scalars) {

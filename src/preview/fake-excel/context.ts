@@ -14,9 +14,18 @@
  *    ResponsePayloadSizeLimitExceeded and the batch is taken back (Excel's own behaviour here is
  *    not documented; the fake chooses "nothing applied" so tests see the failure plainly).
  * 5. Loaded values and isNullObject reach the proxies only when the whole sync succeeded.
+ *
+ * Cell-edit mode (`startCellEdit()` … `endCellEdit()`): a request that reaches Excel while the user
+ * edits a cell fails with InvalidOperationInCellEditMode and runs nothing, unless its Excel.run
+ * asked for `{ delayForCellEdit: true }`: then it waits until the edit ends ("the batch request is
+ * delayed until the user exits cell edit mode", Excel.RunOptions in the API reference,
+ * https://learn.microsoft.com/javascript/api/excel/excel.runoptions). Office.js sends the flag only to
+ * hosts with the DelayForCellEdit set (`onBeforeExcelRun` in excel-web-16.00.debug.js); the fake's
+ * host has it when requirementSets list DelayForCellEdit 1.1 or are not limited.
  */
 import { FakeClientObject, type Command, type ProxyContext } from "./client-object";
 import {
+  cellEditMode,
   ErrorCodes,
   FakeOfficeError,
   invalidArgument,
@@ -39,6 +48,23 @@ export interface FakeExcelOptions {
   failureMode?: "partial" | "atomic";
   /** Simulated round-trip time per sync, in ms; 0 (default) resolves on a microtask. */
   latencyMs?: number;
+  /**
+   * The requirement sets the host supports, e.g. { ExcelApi: "1.9", CustomFunctionsRuntime: "1.3" }:
+   * touching a member of a later set throws ApiNotFound. null (default): every set.
+   */
+  requirementSets?: Readonly<Record<string, string>> | null;
+}
+
+/** a ≤ b for dotted versions ("1.9" < "1.14"). */
+export function versionAtMost(a: string, b: string): boolean {
+  const x = a.split(".").map(Number);
+  const y = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const p = x[i] ?? 0;
+    const q = y[i] ?? 0;
+    if (p !== q) return p < q;
+  }
+  return true;
 }
 
 export interface FakeRequestRecord {
@@ -79,6 +105,7 @@ export class FakeExcelHost {
   readonly stats: FakeExcelStats;
   private roundTrips = 0;
   private readonly failures = new Map<number, InjectedFailure>();
+  private editing: { ended: Promise<void>; end: () => void } | null = null;
 
   constructor(
     readonly workbook: FakeWorkbook,
@@ -88,6 +115,7 @@ export class FakeExcelHost {
       payloadLimitBytes: options.payloadLimitBytes ?? DEFAULT_PAYLOAD_LIMIT_BYTES,
       failureMode: options.failureMode ?? "partial",
       latencyMs: options.latencyMs ?? 0,
+      requirementSets: options.requirementSets ?? null,
     };
     this.stats = FakeExcelHost.freshStats();
   }
@@ -116,6 +144,48 @@ export class FakeExcelHost {
   failSync(n: number, failure: InjectedFailure = {}): void {
     if (!Number.isInteger(n) || n < 1) throw new Error("FakeExcel: failSync(n) counts round trips from 1");
     this.failures.set(this.roundTrips + n, failure);
+  }
+
+  /** Whether the host runs at a requirement set: "1.14" is ExcelApi 1.14, else "Name 1.2". */
+  supports(set: string): boolean {
+    const sets = this.options.requirementSets;
+    if (sets === null) return true;
+    const m = /^(?:(\w+) )?([\d.]+)$/.exec(set);
+    if (!m) return false;
+    const have = sets[m[1] ?? "ExcelApi"];
+    return have !== undefined && versionAtMost(m[2]!, have);
+  }
+
+  /** The user starts editing a cell: requests fail (or wait, with delayForCellEdit) until endCellEdit. */
+  startCellEdit(): void {
+    if (this.editing) return;
+    let end!: () => void;
+    const ended = new Promise<void>((resolve) => (end = resolve));
+    this.editing = { ended, end };
+  }
+
+  endCellEdit(): void {
+    const e = this.editing;
+    this.editing = null;
+    e?.end();
+  }
+
+  get inCellEdit(): boolean {
+    return this.editing !== null;
+  }
+
+  /** Resolves when no cell is being edited. */
+  async cellEditEnded(): Promise<void> {
+    while (this.editing) await this.editing.ended;
+  }
+
+  /** A request refused because a cell is being edited: a round trip that ran nothing. */
+  refuseForCellEdit(batch: readonly Command[]): never {
+    this.roundTrips++;
+    this.stats.syncs++;
+    const e = cellEditMode();
+    this.stats.requests.push({ bytesOut: 0, bytesIn: 0, commands: batch.length, error: e.code });
+    throw e;
   }
 
   delay(): Promise<void> {
@@ -183,7 +253,7 @@ export class FakeExcelHost {
   private bind(tx: Tx, succeeded: boolean): void {
     for (const [proxy, target] of tx.resolved) {
       if (!(proxy instanceof FakeClientObject)) continue;
-      proxy._bound = target;
+      if (!proxy._positional) proxy._bound = target;
       if (succeeded) proxy._isNull = target === null;
     }
   }
@@ -199,10 +269,17 @@ export class FakeRequestContext implements ProxyContext {
     remove: (): void => undefined,
   };
   private workbookProxy: FakeWorkbookProxy | undefined;
+  /** @internal Excel.run({ delayForCellEdit: true }): wait out a cell edit instead of failing. */
+  _delayForCellEdit = false;
 
   constructor(
     /** @internal */ readonly _host: FakeExcelHost,
   ) {}
+
+  /** @internal */
+  _supports(set: string): boolean {
+    return this._host.supports(set);
+  }
 
   get _workbook(): FakeWorkbook {
     return this._host.workbook;
@@ -254,6 +331,10 @@ export class FakeRequestContext implements ProxyContext {
       return passThroughValue as T;
     }
     await this._host.delay();
+    if (this._host.inCellEdit) {
+      if (this._delayForCellEdit && this._host.supports("DelayForCellEdit 1.1")) await this._host.cellEditEnded();
+      else this._host.refuseForCellEdit(batch);
+    }
     this._host.execute(batch);
     return passThroughValue as T;
   }
@@ -266,6 +347,7 @@ export function createRun(host: FakeExcelHost): <T>(...args: unknown[]) => Promi
   return async function run<T>(...args: unknown[]): Promise<T> {
     let batch: unknown;
     let context: FakeRequestContext | undefined;
+    let delayForCellEdit = false;
     if (args.length === 1) {
       batch = args[0];
     } else if (args.length === 2) {
@@ -274,13 +356,14 @@ export function createRun(host: FakeExcelHost): <T>(...args: unknown[]) => Promi
       if (first instanceof FakeRequestContext) context = first;
       else if (first instanceof FakeClientObject) context = first._ctx as FakeRequestContext;
       else if (Array.isArray(first) && first[0] instanceof FakeClientObject) context = (first[0] as FakeClientObject<unknown>)._ctx as FakeRequestContext;
-      // Otherwise RunOptions ({ delayForCellEdit, session }): nothing to do in the fake.
+      else if (first !== null && typeof first === "object") delayForCellEdit = (first as { delayForCellEdit?: unknown }).delayForCellEdit === true;
     } else {
       throw invalidArgument("Excel.run takes a batch function", "Excel.run");
     }
     if (typeof batch !== "function") throw invalidArgument("Excel.run takes a batch function", "Excel.run");
     const owned = context === undefined;
     const ctx = context ?? new FakeRequestContext(host);
+    if (owned) ctx._delayForCellEdit = delayForCellEdit;
     try {
       const pending = (batch as Batch<T>)(ctx);
       if (pending === null || pending === undefined || typeof (pending as { then?: unknown }).then !== "function") {

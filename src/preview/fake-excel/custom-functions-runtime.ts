@@ -5,8 +5,12 @@
  * @customfunction when its module loads, so installing this first and then importing that module
  * collects exactly the functions Excel would be given, by id.
  * Stricter than Excel, whose behaviour here is not documented: associating an id twice throws.
+ * `version` is the host's CustomFunctionsRuntime set: `Error` comes with 1.2 and `ErrorCode` with
+ * 1.3 (the "[Api set: CustomFunctionsRuntime …]" remarks of @types/custom-functions-runtime);
+ * below those they are undefined, as on such a host.
  * Works on `globalThis` in Node (jest) and on `window` in the browser (preview page).
  */
+import { versionAtMost } from "./context";
 import type { FakeCustomFunction } from "./custom-functions";
 
 export interface InstalledCustomFunctions {
@@ -34,7 +38,8 @@ class FakeCustomFunctionsError {
   ) {}
 }
 
-export function installFakeCustomFunctions(target: object): InstalledCustomFunctions {
+export function installFakeCustomFunctions(target: object, options: { version?: string } = {}): InstalledCustomFunctions {
+  const version = options.version ?? "1.3";
   const holder = target as Record<string, unknown>;
   const had = "CustomFunctions" in holder;
   const previous = holder.CustomFunctions;
@@ -49,8 +54,8 @@ export function installFakeCustomFunctions(target: object): InstalledCustomFunct
       if (typeof idOrMappings === "string") add(idOrMappings, fn);
       else for (const [id, f] of Object.entries(idOrMappings)) add(id, f);
     },
-    Error: FakeCustomFunctionsError,
-    ErrorCode: { ...ERROR_CODE },
+    Error: versionAtMost("1.2", version) ? FakeCustomFunctionsError : undefined,
+    ErrorCode: versionAtMost("1.3", version) ? { ...ERROR_CODE } : undefined,
   };
   return {
     associated,

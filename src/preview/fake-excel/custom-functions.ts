@@ -19,9 +19,15 @@
  * - a thrown or returned CustomFunctions.Error (anything with a known error `code`) gives that
  *   error; any other exception gives #VALUE! ("By default, Excel returns #VALUE! for unhandled
  *   errors or exceptions"); the message is not kept;
- * - a matrix result gives its top-left value: the fake does not spill; null gives 0 (office-js
+ * - a matrix result of more than one cell spills from the formula's cell into the cells below and
+ *   to the right, or shows #SPILL! when one of them is not empty ("Return multiple results from
+ *   your custom function", custom-functions-dynamic-arrays.md; the #SPILL! rule is Excel's
+ *   dynamic-array rule); each cell converts as a single result does: null gives 0 (office-js
  *   issue #1503, "by design"); NaN and infinities give #NUM!; a promise (an asynchronous
  *   function) gives #BUSY!, which the fake never resolves.
+ * - until the add-in's functions have registered, a formula calling one shows #NAME? (office-js
+ *   issues #6611 and #6395: "#NAME? is displayed when open existing file"); the workbook's
+ *   `customFunctionsRegistered` switch (default true) models the first load.
  * The `invocation` argument Excel appends is not passed.
  */
 import { CellError, cellError, isErrorLiteral, type StoredValue } from "./cell-values";
@@ -37,6 +43,12 @@ export interface FakeCalculationOptions {
   functions?: Readonly<Record<string, FakeCustomFunction>>;
   /** What a blank cell becomes in a custom function's argument: null (default, Excel on the web) or 0 (Excel desktop). */
   blankCellArgument?: null | 0;
+  /**
+   * How `Range.formulas` spells a formula that calls a custom function, which the docs leave open:
+   * hosts have been seen to give "=_xldudf_AR_CREDIT_SCORE(…)" (office-js issues #2051, #5611),
+   * "[2]!_xldudf_…" (#2568) or another case. Default: as typed.
+   */
+  formulaSpelling?: (formula: string) => string;
 }
 
 /** One argument as the formula wrote it, before the runtime's conversion. */
@@ -45,8 +57,17 @@ export type FormulaArgument =
   | { readonly kind: "range"; readonly cells: readonly (readonly (StoredValue | undefined)[])[] }
   | { readonly kind: "omitted" };
 
+/** A result of several cells, to spill from the formula's cell. */
+export interface SpillArray {
+  readonly spill: readonly (readonly StoredValue[])[];
+}
+
+export function isSpillArray(v: unknown): v is SpillArray {
+  return v !== null && typeof v === "object" && "spill" in v;
+}
+
 /** A registered function ready to be called from a formula. */
-export type BoundCustomFunction = (args: readonly FormulaArgument[]) => StoredValue;
+export type BoundCustomFunction = (args: readonly FormulaArgument[]) => StoredValue | SpillArray;
 
 type ArgumentCell = string | number | boolean | null | 0;
 
@@ -72,13 +93,18 @@ function errorOf(v: unknown): CellError | undefined {
   return typeof code === "string" && isErrorLiteral(code) ? cellError(code) : undefined;
 }
 
-function resultValue(result: unknown): StoredValue {
-  let v = result;
-  // Top-left of a matrix (or of a single row): the one cell the formula's own cell shows.
-  while (Array.isArray(v)) {
-    if (v.length === 0) return cellError("#VALUE!");
-    v = v[0];
+function resultValue(result: unknown): StoredValue | SpillArray {
+  if (Array.isArray(result)) {
+    const rows = (result.length > 0 && Array.isArray(result[0]) ? result : [result]) as unknown[];
+    if (rows.length === 0 || !Array.isArray(rows[0]) || (rows[0] as unknown[]).length === 0) return cellError("#VALUE!");
+    const matrix = rows.map((row) => (Array.isArray(row) ? row.map(cellResult) : [cellResult(row)]));
+    return matrix.length === 1 && matrix[0]!.length === 1 ? matrix[0]![0]! : { spill: matrix };
   }
+  return cellResult(result);
+}
+
+function cellResult(v: unknown): StoredValue {
+  if (Array.isArray(v)) return cellError("#VALUE!");
   if (v === null || v === undefined) return 0;
   if (typeof v === "number") return Number.isFinite(v) ? v : cellError("#NUM!");
   if (typeof v === "string" || typeof v === "boolean") return v;
@@ -87,7 +113,7 @@ function resultValue(result: unknown): StoredValue {
 }
 
 /** Calls `fn` with the arguments converted as the runtime converts them, and its result (or failure) as a cell value. */
-export function callCustomFunction(fn: FakeCustomFunction, args: readonly FormulaArgument[], blank: null | 0 = null): StoredValue {
+export function callCustomFunction(fn: FakeCustomFunction, args: readonly FormulaArgument[], blank: null | 0 = null): StoredValue | SpillArray {
   for (const arg of args) {
     const error = firstError(arg);
     if (error) return error;

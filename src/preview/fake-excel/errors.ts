@@ -84,13 +84,41 @@ export function propertyNotLoaded(typeName: string, property: string): FakeOffic
   );
 }
 
-/** Stricter than Office.js, which returns undefined here: see README-style notes in index.ts. */
-export function nullObjectRead(typeName: string, property: string): FakeOfficeError {
-  return new FakeOfficeError(
-    ErrorCodes.propertyNotLoaded,
-    `FakeExcel: '${typeName}.${property}' was read on a null object (isNullObject is true). Excel returns undefined here; the fake throws so a missing isNullObject check shows up.`,
-    `${typeName}.${property}`,
+/**
+ * A member above the host's requirement sets, touched on the client: Office.js's own error and
+ * English message (CommonUtility.throwIfApiNotSupported and CoreResourceStrings.apiNotFoundDetails in
+ * @microsoft/office-js/dist/excel-web-16.00.debug.js).
+ */
+export function apiNotFound(member: string, set: string): FakeOfficeError {
+  const e = new FakeOfficeError(
+    ErrorCodes.apiNotFound,
+    `The method or property ${member} is part of the ${set} requirement set, which is not available in your version of Excel.`,
+    member,
+    404,
   );
+  return e;
+}
+
+/**
+ * A batch that reached Excel while the user was editing a cell, without delayForCellEdit: Office.js's
+ * code and message (ErrorCodes.invalidOperationInCellEditMode, L_InvalidOperationInCellEditMode in
+ * @microsoft/office-js/dist/en-us/office_strings.debug.js).
+ */
+export function cellEditMode(): FakeOfficeError {
+  return new FakeOfficeError(
+    ErrorCodes.invalidOperationInCellEditMode,
+    "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
+  );
+}
+
+/**
+ * A path through a null object (isNullObject true) that a command needed: ItemNotFound. A load
+ * through one is answered with a null object instead (see FakeClientObject._snapshot).
+ */
+export class NullTargetError extends FakeOfficeError {
+  constructor(path: string) {
+    super(ErrorCodes.itemNotFound, `The requested resource doesn't exist. (${path} is a null object (isNullObject is true))`, path);
+  }
 }
 
 export function valueNotLoaded(): FakeOfficeError {

@@ -8,7 +8,7 @@
  */
 import { parseAddress, type Rect } from "./address";
 import { CellError, cellError, FAKE_FORMULA_VALUE, type StoredValue } from "./cell-values";
-import type { BoundCustomFunction, FormulaArgument } from "./custom-functions";
+import { isSpillArray, type BoundCustomFunction, type FormulaArgument, type SpillArray } from "./custom-functions";
 
 export interface FormulaHost {
   /** Value of a cell; `sheet` undefined means the formula's own sheet; #REF! for a missing sheet. */
@@ -32,9 +32,12 @@ type Token =
   | { t: "("; v: "(" }
   | { t: ")"; v: ")" }
   | { t: ","; v: "," }
-  | { t: "bool"; v: boolean };
+  | { t: "bool"; v: boolean }
+  | { t: "err"; v: string };
 
-const REF = /^(?:(?:'((?:[^']|'')+)'|([A-Za-z_][\w.]*))!)?(\$?[A-Za-z]{1,3}\$?\d{1,7}(?::\$?[A-Za-z]{1,3}\$?\d{1,7})?)(?![\w(])/;
+const REF = /^(?:(?:'((?:[^']|'')+)'|([\p{L}_][\p{L}\p{N}_.]*))!)?(\$?[A-Za-z]{1,3}\$?\d{1,7}(?::\$?[A-Za-z]{1,3}\$?\d{1,7})?)(?![\w(])/u;
+/** An error literal, and "#REF!A1", what a reference to a deleted sheet becomes. */
+const ERROR_LITERAL = /^(#REF!|#N\/A|#DIV\/0!|#VALUE!|#NAME\?|#NUM!|#NULL!)(\$?[A-Za-z]{1,3}\$?\d{1,7}(?::\$?[A-Za-z]{1,3}\$?\d{1,7})?)?/;
 
 function tokenize(src: string): Token[] {
   const out: Token[] = [];
@@ -69,6 +72,12 @@ function tokenize(src: string): Token[] {
       }
       out.push({ t: "str", v: s });
       i = j + 1;
+      continue;
+    }
+    m = ERROR_LITERAL.exec(rest);
+    if (m) {
+      out.push({ t: "err", v: m[1] });
+      i += m[0].length;
       continue;
     }
     m = REF.exec(rest);
@@ -111,13 +120,13 @@ interface RangeRef {
   readonly range: { readonly sheet: string | undefined; readonly rect: Rect };
 }
 
-type Value = StoredValue | undefined | RangeRef;
+type Value = StoredValue | undefined | RangeRef | SpillArray;
 
 /** An argument left out: F(1,,3) or F(1,). */
 const OMITTED = Symbol("omitted");
 type Argument = Value | typeof OMITTED;
 
-function isRange(v: Value): v is RangeRef {
+function isRange(v: Value | typeof OMITTED): v is RangeRef {
   return v !== null && typeof v === "object" && "range" in v;
 }
 
@@ -210,6 +219,8 @@ class Parser {
       case "str":
       case "bool":
         return t.v;
+      case "err":
+        return cellError(t.v);
       case "(": {
         const v = this.comparison();
         if (this.tokens[this.pos++]?.t !== ")") throw new Unsupported("missing )");
@@ -275,11 +286,14 @@ class Parser {
   private toFormulaArgument(a: Argument): FormulaArgument {
     if (a === OMITTED) return { kind: "omitted" };
     if (isRange(a)) return { kind: "range", cells: this.host.matrix(a.range.sheet, a.range.rect) };
+    if (isSpillArray(a)) return { kind: "range", cells: a.spill };
     return { kind: "value", value: a };
   }
 }
 
 function scalar(v: Value): StoredValue | undefined {
+  // An array inside a larger formula: its top-left value (the fake does no array arithmetic).
+  if (isSpillArray(v)) return v.spill[0]?.[0];
   return isRange(v) ? cellError("#VALUE!") : v;
 }
 
@@ -360,10 +374,11 @@ export function isWellFormedFormula(formula: string): boolean {
   return depth === 0 && !quoted;
 }
 
-/** Evaluates a formula ("=..."); unsupported syntax gives the '#FAKE_FORMULA' marker. */
-export function evaluateFormula(formula: string, host: FormulaHost): StoredValue {
+/** Evaluates a formula ("=..."); unsupported syntax gives the '#FAKE_FORMULA' marker; a custom function's array result comes back whole, to spill. */
+export function evaluateFormula(formula: string, host: FormulaHost): StoredValue | SpillArray {
   try {
     const v = new Parser(tokenize(formula.slice(1)), host).parse();
+    if (isSpillArray(v)) return v;
     const s = scalar(v);
     if (s === undefined) return 0;
     if (typeof s === "number" && !Number.isFinite(s)) return cellError("#NUM!");
@@ -372,4 +387,44 @@ export function evaluateFormula(formula: string, host: FormulaHost): StoredValue
     if (e instanceof Unsupported) return cellError(FAKE_FORMULA_VALUE);
     throw e;
   }
+}
+
+/** A sheet name as a formula writes it: quoted unless it is a plain name ('AR Results', 'It''s'). */
+export function sheetPrefix(name: string): string {
+  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? `${name}!` : `'${name.replace(/'/g, "''")}'!`;
+}
+
+const SHEET_PREFIX = /^(?:'((?:[^']|'')+)'|([\p{L}_][\p{L}\p{N}_.]*))!/u;
+
+/**
+ * Rewrites the sheet part ("Sheet1!", "'AR Results'!") of every reference in a formula, outside
+ * string literals: `edit(sheet)` returns the new prefix (with its "!"), or null to leave it.
+ */
+export function rewriteSheetReferences(formula: string, edit: (sheet: string) => string | null): string {
+  let out = "";
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i]!;
+    if (ch === '"') {
+      let j = i + 1;
+      while (j < formula.length && !(formula[j] === '"' && formula[j + 1] !== '"')) j += formula[j] === '"' ? 2 : 1;
+      out += formula.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    const before = i === 0 ? "" : formula[i - 1]!;
+    if (!/[\p{L}\p{N}_.'$!#]/u.test(before)) {
+      const m = SHEET_PREFIX.exec(formula.slice(i));
+      if (m) {
+        const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!;
+        const replaced = edit(sheet);
+        out += replaced ?? m[0];
+        i += m[0].length;
+        continue;
+      }
+    }
+    out += ch;
+    i++;
+  }
+  return out;
 }

@@ -4,13 +4,14 @@
  * HostType/PlatformType, actions.associate), `Excel` and `OfficeExtension` (Error, ErrorCodes).
  * Works on `globalThis` in Node (jest) and on `window` in the browser (preview page, e2e).
  */
+import { versionAtMost } from "./context";
 import { ErrorCodes, FakeOfficeError, notImplemented } from "./errors";
 import type { FakeExcel } from "./index";
 
 export interface InstallOptions {
   /** Office's display language, e.g. "zh-CN" or "en-US" (default "en-US"). */
   lang?: string;
-  /** Highest ExcelApi requirement set to report as supported (default "1.17"). */
+  /** Highest ExcelApi requirement set to report as supported (default: the fake's requirementSets, else "1.17"). */
   excelApi?: string;
 }
 
@@ -30,21 +31,15 @@ export interface InstalledOffice {
 
 const GLOBALS = ["Office", "Excel", "OfficeExtension"] as const;
 
-function versionAtMost(version: string | undefined, max: string): boolean {
-  if (version === undefined) return true;
-  const a = version.split(".").map(Number);
-  const b = max.split(".").map(Number);
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const x = a[i] ?? 0;
-    const y = b[i] ?? 0;
-    if (x !== y) return x < y;
-  }
-  return true;
+/** A version asked for (none: any) at most the host's. */
+function upTo(version: string | undefined, max: string): boolean {
+  return version === undefined || versionAtMost(version, max);
 }
 
 export function installFakeOffice(target: object, fake: FakeExcel, options: InstallOptions = {}): InstalledOffice {
   const lang = options.lang ?? "en-US";
-  const excelApi = options.excelApi ?? "1.17";
+  const sets = fake.options.requirementSets;
+  const excelApi = options.excelApi ?? sets?.ExcelApi ?? "1.17";
   const actions = new Map<string, (event: AddinCommandEvent) => unknown>();
   const info = { host: "Excel", platform: "OfficeOnline" };
   const holder = target as Record<string, unknown>;
@@ -70,8 +65,10 @@ export function installFakeOffice(target: object, fake: FakeExcel, options: Inst
       requirements: {
         isSetSupported(name: string, minVersion?: string | number): boolean {
           const v = minVersion === undefined ? undefined : String(minVersion);
-          if (name === "ExcelApi") return versionAtMost(v, excelApi);
-          if (name === "SharedRuntime" || name === "RibbonApi" || name === "DialogApi") return versionAtMost(v, "1.1");
+          if (name === "ExcelApi") return upTo(v, excelApi);
+          if (sets !== null) return sets[name] !== undefined && upTo(v, sets[name]);
+          if (name === "SharedRuntime" || name === "RibbonApi" || name === "DialogApi" || name === "DelayForCellEdit") return upTo(v, "1.1");
+          if (name === "CustomFunctionsRuntime") return upTo(v, "1.3");
           return false;
         },
       },

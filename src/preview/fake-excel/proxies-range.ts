@@ -123,7 +123,13 @@ function rangeScalars(): ScalarSpec<RangeRef>[] {
     { name: "cellCount", get: (t) => rectCells(t.rect) },
     { name: "isEntireColumn", get: (t) => isEntireColumns(t.rect) },
     { name: "isEntireRow", get: (t) => isEntireRows(t.rect) },
-    { name: "hasSpill", get: () => false },
+    {
+      name: "hasSpill",
+      get: (t) => {
+        for (let i = t.rect.r0; i <= Math.min(t.rect.r1, t.rect.r0 + 10_000); i++) for (let j = t.rect.c0; j <= t.rect.c1; j++) if (t.sheet.spills(i, j)) return true;
+        return false;
+      },
+    },
     {
       name: "columnHidden",
       get: (t) => hiddenState(t.sheet.hiddenColumns, t.rect.c0, t.rect.c1),
@@ -323,6 +329,24 @@ export class FakeRange extends FakeClientObject<RangeRef> {
     this._call("clear", [applyTo], (t, tx) => t.sheet.clear(tx, t.rect, applyTo, "Range.clear"));
   }
 
+  /**
+   * The merged areas that meet this range, as a RangeAreas; a null object when there are none
+   * (Range.getMergedAreasOrNullObject, ExcelApi 1.13, in the API reference: "Returns a RangeAreas
+   * object that represents the merged areas in this range … If the RangeAreas object doesn't
+   * exist, then this method returns an object with its isNullObject property set to true"; more
+   * than 512 areas fail).
+   */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    const proxy = new FakeRangeAreas(this._ctx, `${this._path}.getMergedAreasOrNullObject()`, (tx) => {
+      const base = this._targetIn(tx);
+      const rects = base.sheet.merges.filter((m) => intersect(m, base.rect) !== null).sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
+      if (rects.length > 512) throw invalidOperation("more than 512 merged areas", "Range.getMergedAreasOrNullObject");
+      return rects.length === 0 ? null : { sheet: base.sheet, rects };
+    });
+    this._announce(proxy);
+    return proxy;
+  }
+
   select(): void {
     this._call("select", [], (t, tx) => this._ctx._workbook.activate(tx, t.sheet, t.rect));
   }
@@ -396,6 +420,10 @@ export class FakeRangeFormat extends FakeClientObject<RangeRef> {
     return this._child("borders", () => new FakeRangeBorderCollection(this._ctx, `${this._path}.borders`, (tx) => this._targetIn(tx)));
   }
 
+  get protection(): FakeFormatProtection {
+    return this._child("protection", () => new FakeFormatProtection(this._ctx, `${this._path}.protection`, (tx) => this._targetIn(tx)));
+  }
+
   autofitColumns(): void {
     this._call("autofitColumns", [], (t, tx) => t.sheet.autofit(tx, t.rect, "RangeFormat.autofitColumns"));
   }
@@ -407,7 +435,7 @@ export class FakeRangeFormat extends FakeClientObject<RangeRef> {
 
 defineType<RangeRef>(FakeRangeFormat, {
   typeName: "RangeFormat",
-  navigation: ["fill", "font", "borders"],
+  navigation: ["fill", "font", "borders", "protection"],
   scalars: [
     {
       name: "columnWidth",
@@ -426,6 +454,17 @@ defineType<RangeRef>(FakeRangeFormat, {
     { name: "useStandardWidth", get: (t) => t.sheet.columnWidthOf(t.rect) === t.sheet.standardWidth },
     { name: "useStandardHeight", get: (t) => t.sheet.rowHeightOf(t.rect) === t.sheet.standardHeight },
   ],
+});
+
+/** Cell locking, which matters once the sheet is protected (then only unlocked cells take values). */
+export class FakeFormatProtection extends FakeClientObject<RangeRef> {
+  declare locked: boolean;
+  declare formulaHidden: boolean;
+}
+
+defineType<RangeRef>(FakeFormatProtection, {
+  typeName: "FormatProtection",
+  scalars: [styleScalar("locked", "protection.locked", isBool, "FormatProtection"), styleScalar("formulaHidden", "protection.formulaHidden", isBool, "FormatProtection")],
 });
 
 export class FakeRangeFill extends FakeClientObject<RangeRef> {
@@ -530,10 +569,21 @@ export class FakeConditionalFormatCollection extends FakeCollectionObject<RangeR
     return cfsOn(t);
   }
 
+  /**
+   * An item as Office.js addresses it, by its id: the rule's priority, so it finds whatever rule
+   * holds that position when it is used ("The priority of the conditional format in the current
+   * ConditionalFormatCollection", ConditionalFormat.id in the API reference,
+   * https://learn.microsoft.com/javascript/api/excel/excel.conditionalformat#excel-excel-conditionalformat-id-member).
+   */
   _itemProxy(target: unknown): FakeConditionalFormatProxy {
     const cf = target as FakeConditionalFormat;
-    const p = new FakeConditionalFormatProxy(this._ctx, `${this._path}.getItem(${JSON.stringify(cf.id)})`, () => cf);
-    p._bound = cf;
+    const id = String(cf.priority);
+    const p = new FakeConditionalFormatProxy(this._ctx, `${this._path}.getItem(${JSON.stringify(id)})`, (tx) => {
+      const found = cfsOn(this._targetIn(tx)).find((c) => String(c.priority) === id);
+      if (!found) throw itemNotFound(`conditional format ${id}`, "ConditionalFormatCollection.getItem");
+      return found;
+    });
+    p._positional = true;
     return p;
   }
 
@@ -566,25 +616,32 @@ export class FakeConditionalFormatCollection extends FakeCollectionObject<RangeR
       tx.assertSheetWritable(t.sheet, "ConditionalFormatCollection.clearAll");
       const saved = t.sheet.conditionalFormats.slice();
       const removed = cfsOn(t);
+      const savedPriorities = saved.map((cf) => cf.priority);
       t.sheet.conditionalFormats = saved.filter((cf) => !removed.includes(cf));
       for (const cf of removed) cf.deleted = true;
+      renumber(t.sheet.conditionalFormats.sort((a, b) => a.priority - b.priority));
       tx.onUndo(() => {
         t.sheet.conditionalFormats = saved;
+        saved.forEach((cf, i) => (cf.priority = savedPriorities[i]));
         for (const cf of removed) cf.deleted = false;
       });
     });
   }
 
+  /** By id, which is a priority (see _itemProxy): the rule at that position when the batch runs. */
   getItem(id: string): FakeConditionalFormatProxy {
-    return new FakeConditionalFormatProxy(this._ctx, `${this._path}.getItem(${preview(id)})`, (tx) => {
-      const cf = cfsOn(this._targetIn(tx)).find((c) => c.id === id);
+    const proxy = new FakeConditionalFormatProxy(this._ctx, `${this._path}.getItem(${preview(id)})`, (tx) => {
+      const cf = cfsOn(this._targetIn(tx)).find((c) => String(c.priority) === String(id));
       if (!cf) throw itemNotFound(`conditional format ${id}`, "ConditionalFormatCollection.getItem");
       return cf;
     });
+    proxy._positional = true;
+    return proxy;
   }
 
   getItemOrNullObject(id: string): FakeConditionalFormatProxy {
-    const proxy = new FakeConditionalFormatProxy(this._ctx, `${this._path}.getItemOrNullObject(${preview(id)})`, (tx) => cfsOn(this._targetIn(tx)).find((c) => c.id === id) ?? null);
+    const proxy = new FakeConditionalFormatProxy(this._ctx, `${this._path}.getItemOrNullObject(${preview(id)})`, (tx) => cfsOn(this._targetIn(tx)).find((c) => String(c.priority) === String(id)) ?? null);
+    proxy._positional = true;
     this._announce(proxy);
     return proxy;
   }
@@ -673,10 +730,14 @@ export class FakeConditionalFormatProxy extends FakeClientObject<FakeConditional
       cfWrite(cf, tx, "ConditionalFormat.delete");
       const sheet = cf.sheet as FakeSheet;
       const saved = sheet.conditionalFormats.slice();
+      const savedPriorities = saved.map((c) => c.priority);
+      // The rules after it move up one place: their ids (priorities) change.
       sheet.conditionalFormats = saved.filter((c) => c !== cf);
+      renumber(sheet.conditionalFormats.sort((a, b) => a.priority - b.priority));
       cf.deleted = true;
       tx.onUndo(() => {
         sheet.conditionalFormats = saved;
+        saved.forEach((c, i) => (c.priority = savedPriorities[i]));
         cf.deleted = false;
       });
     });
@@ -688,7 +749,7 @@ defineType<FakeConditionalFormat>(FakeConditionalFormatProxy, {
   navigation: ["custom", "cellValue", "textComparison"],
   scalars: [
     { name: "type", get: (cf) => cf.type },
-    { name: "id", get: (cf) => cf.id },
+    { name: "id", get: (cf) => String(cf.priority) },
     {
       name: "priority",
       get: (cf) => cf.priority,
@@ -895,3 +956,66 @@ defineType<FakeConditionalFormat>(FakeConditionalRangeFont, {
     cfFormatField("font", "underline", "ConditionalRangeFont", oneOf("None", "Single", "Double")),
   ],
 });
+
+// ---------------------------------------------------------------------------------------------
+// RangeAreas (what getMergedAreasOrNullObject gives) and its RangeCollection
+
+interface AreasRef {
+  readonly sheet: FakeSheet;
+  readonly rects: readonly Rect[];
+}
+
+export class FakeRangeAreas extends FakeClientObject<AreasRef> {
+  declare readonly address: string;
+  declare readonly addressLocal: string;
+  declare readonly areaCount: number;
+  declare readonly cellCount: number;
+
+  get areas(): FakeRangeCollection {
+    return this._child("areas", () => new FakeRangeCollection(this._ctx, `${this._path}.areas`, (tx) => this._targetIn(tx)));
+  }
+
+  get worksheet(): FakeWorksheet {
+    return this._child("worksheet", () => new FakeWorksheet(this._ctx, `${this._path}.worksheet`, (tx) => this._targetIn(tx).sheet));
+  }
+}
+
+/** "Sheet1!A1:B4,Sheet1!D1:D4": the sheet's name on every block, as RangeAreas.address documents. */
+const areasAddress = (t: AreasRef): string => t.rects.map((r) => t.sheet.address(r)).join(",");
+
+defineType<AreasRef>(FakeRangeAreas, {
+  typeName: "RangeAreas",
+  navigation: ["areas", "worksheet"],
+  scalars: [
+    { name: "address", get: areasAddress },
+    { name: "addressLocal", get: areasAddress },
+    { name: "areaCount", get: (t) => t.rects.length },
+    { name: "cellCount", get: (t) => t.rects.reduce((n, r) => n + rectCells(r), 0) },
+    { name: "isEntireColumn", get: (t) => t.rects.every(isEntireColumns) },
+    { name: "isEntireRow", get: (t) => t.rects.every(isEntireRows) },
+  ],
+});
+
+export class FakeRangeCollection extends FakeCollectionObject<AreasRef, FakeRange> {
+  _itemTargets(t: AreasRef): unknown[] {
+    return t.rects.map((r) => ({ sheet: t.sheet, rect: r }));
+  }
+
+  _itemProxy(target: unknown): FakeRange {
+    const ref = target as RangeRef;
+    const p = new FakeRange(this._ctx, `${this._path}.getItemAt(${JSON.stringify(ref.sheet.address(ref.rect))})`, () => ref);
+    p._bound = ref;
+    return p;
+  }
+
+  getItemAt(index: number): FakeRange {
+    return new FakeRange(this._ctx, `${this._path}.getItemAt(${preview(index)})`, (tx) => {
+      const t = this._targetIn(tx);
+      const r = t.rects[index];
+      if (r === undefined) throw itemNotFound(`area ${index}`, "RangeCollection.getItemAt");
+      return { sheet: t.sheet, rect: r };
+    });
+  }
+}
+
+defineType<AreasRef>(FakeRangeCollection, { typeName: "RangeCollection", scalars: [] });

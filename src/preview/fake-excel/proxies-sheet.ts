@@ -548,6 +548,7 @@ export class FakeChartCollection extends FakeCollectionObject<FakeSheet, FakeCha
         width: 360,
         height: 216,
         deleted: false,
+        series: [],
         get sourceAddress() {
           return fullAddress(source.sheet.name, this.sourceRect);
         },
@@ -624,6 +625,10 @@ export class FakeChartProxy extends FakeClientObject<FakeChart> {
     return this._child("worksheet", () => new FakeWorksheet(this._ctx, `${this._path}.worksheet`, (tx) => this._targetIn(tx).sheet as FakeSheet));
   }
 
+  get series(): FakeChartSeriesCollection {
+    return this._child("series", () => new FakeChartSeriesCollection(this._ctx, `${this._path}.series`, (tx) => this._targetIn(tx)));
+  }
+
   setPosition(startCell: FakeRange | string, endCell?: FakeRange | string): void {
     this._assertSameContext(startCell);
     this._assertSameContext(endCell);
@@ -676,7 +681,7 @@ export class FakeChartProxy extends FakeClientObject<FakeChart> {
 
 defineType<FakeChart>(FakeChartProxy, {
   typeName: "Chart",
-  navigation: ["title", "legend", "worksheet"],
+  navigation: ["title", "legend", "worksheet", "series"],
   scalars: [{ name: "id", get: (c) => c.id }, chartField("name"), chartField("chartType"), chartField("top"), chartField("left"), chartField("width"), chartField("height")],
 });
 
@@ -725,5 +730,82 @@ defineType<FakeChart>(FakeChartLegend, {
       if (!["Top", "Bottom", "Left", "Right", "Corner", "Custom"].includes(v as string)) throw invalidArgument(`position ${preview(v)}`, at);
       return v;
     }),
+  ],
+});
+
+// ---------------------------------------------------------------------------------------------
+// Chart series (ExcelApi 1.7): one per column of the source block (per row with seriesBy "Rows",
+// and under "Auto" when the block is wider than it is tall, as Excel lays out a new chart)
+
+interface SeriesRef {
+  readonly chart: FakeChart;
+  readonly index: number;
+}
+
+function seriesCount(chart: FakeChart): number {
+  const rows = chart.sourceRect.r1 - chart.sourceRect.r0 + 1;
+  const cols = chart.sourceRect.c1 - chart.sourceRect.c0 + 1;
+  const byRows = chart.seriesBy === "Rows" || (chart.seriesBy === "Auto" && cols > rows);
+  return byRows ? rows : cols;
+}
+
+export class FakeChartSeriesCollection extends FakeCollectionObject<FakeChart, FakeChartSeries> {
+  _itemTargets(chart: FakeChart): unknown[] {
+    return Array.from({ length: seriesCount(chart) }, (_, index) => ({ chart, index }));
+  }
+
+  _itemProxy(target: unknown): FakeChartSeries {
+    const ref = target as SeriesRef;
+    const p = new FakeChartSeries(this._ctx, `${this._path}.getItemAt(${ref.index})`, () => ref);
+    p._bound = ref;
+    return p;
+  }
+
+  getItemAt(index: number): FakeChartSeries {
+    return new FakeChartSeries(this._ctx, `${this._path}.getItemAt(${preview(index)})`, (tx) => {
+      const chart = this._targetIn(tx);
+      if (!Number.isInteger(index) || index < 0 || index >= seriesCount(chart)) throw invalidArgument(`there is no series ${String(index)}`, "ChartSeriesCollection.getItemAt");
+      return { chart, index };
+    });
+  }
+}
+
+defineType<FakeChart>(FakeChartSeriesCollection, { typeName: "ChartSeriesCollection", scalars: [{ name: "count", get: (c) => seriesCount(c) }] });
+
+function seriesEntry(ref: SeriesRef): { name?: string; xAxisValues?: string } {
+  return ref.chart.series[ref.index] ?? {};
+}
+
+function setSeries(ref: SeriesRef, tx: Tx, wb: FakeWorkbook, patch: { name?: string; xAxisValues?: string }): void {
+  tx.assertSheetWritable(ref.chart.sheet as FakeSheet, "ChartSeries");
+  const next = ref.chart.series.slice();
+  next[ref.index] = { ...seriesEntry(ref), ...patch };
+  wb.setField(tx, ref.chart, "series", next);
+}
+
+export class FakeChartSeries extends FakeClientObject<SeriesRef> {
+  declare name: string;
+
+  setXAxisValues(sourceData: FakeRange): void {
+    this._assertSameContext(sourceData);
+    this._call("setXAxisValues", [sourceData], (ref, tx) => {
+      const wb = this._ctx._workbook;
+      const source = rangeArgument(sourceData, ref.chart.sheet as FakeSheet, wb, tx, "ChartSeries.setXAxisValues");
+      setSeries(ref, tx, wb, { xAxisValues: fullAddress(source.sheet.name, source.rect) });
+    });
+  }
+}
+
+defineType<SeriesRef>(FakeChartSeries, {
+  typeName: "ChartSeries",
+  scalars: [
+    {
+      name: "name",
+      get: (ref) => seriesEntry(ref).name ?? `Series${ref.index + 1}`,
+      set: (ref, v, tx, wb) => {
+        if (typeof v !== "string") throw invalidArgument(`name ${preview(v)}`, "ChartSeries.name");
+        setSeries(ref, tx, wb, { name: v });
+      },
+    },
   ],
 });

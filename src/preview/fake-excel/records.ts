@@ -71,6 +71,8 @@ export interface FakeChart {
   left: number;
   width: number;
   height: number;
+  /** What was set on each series (ChartSeries.name, setXAxisValues), by index; series without settings are absent. */
+  series: { name?: string; xAxisValues?: string }[];
   /** Set by setPosition(start, end?): the anchor cells' addresses. */
   position?: { start: string; end?: string };
   deleted: boolean;

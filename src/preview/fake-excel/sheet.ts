@@ -17,6 +17,7 @@ import {
   isEntireRows,
   localAddress,
   MAX_COLUMNS,
+  MAX_ROWS,
   parseAddress,
   rect,
   rectColumns,
@@ -26,7 +27,7 @@ import {
 } from "./address";
 import { CellError, cellError, FAKE_FORMULA_VALUE, interpretTyped, reportValue, type ReportedValue, type StoredValue } from "./cell-values";
 import { invalidArgument } from "./errors";
-import type { BoundCustomFunction } from "./custom-functions";
+import { isSpillArray, type BoundCustomFunction, type SpillArray } from "./custom-functions";
 import { evaluateFormula, isWellFormedFormula } from "./formula";
 import { formatValue, GENERAL } from "./number-format";
 import {
@@ -52,6 +53,10 @@ export interface SheetHost extends WriteGuard {
   findSheet(name: string): FakeSheet | undefined;
   /** A custom function formulas may call, by upper-case full name ("AR.CREDIT_SCORE"). */
   customFunction(name: string): BoundCustomFunction | undefined;
+  /** How Range.formulas spells a formula (FakeCalculationOptions.formulaSpelling). */
+  readonly formulaSpelling: ((formula: string) => string) | undefined;
+  /** Bumped by every change to any cell, so cached spills are worked out again. */
+  version: number;
 }
 
 export interface FakeCellSnapshot {
@@ -79,6 +84,8 @@ export type StyleKey =
   | "horizontalAlignment"
   | "verticalAlignment"
   | "indentLevel"
+  | "protection.locked"
+  | "protection.formulaHidden"
   | `border.${string}.${"style" | "color" | "weight"}`;
 
 const STYLE_DEFAULTS: Record<string, unknown> = {
@@ -94,6 +101,8 @@ const STYLE_DEFAULTS: Record<string, unknown> = {
   horizontalAlignment: "General",
   verticalAlignment: "Bottom",
   indentLevel: 0,
+  "protection.locked": true,
+  "protection.formulaHidden": false,
 };
 
 export function styleDefault(key: string): unknown {
@@ -284,11 +293,74 @@ export class FakeSheet {
 
   valueAt(r: number, c: number, depth = 0): StoredValue | undefined {
     const slot = this.rows[r]?.[c];
-    if (slot !== FORMULA_SLOT) return slot as StoredValue | undefined;
+    if (slot === undefined) return this.formulas.size > 0 ? this.spilledAt(r, c) : undefined;
+    if (slot !== FORMULA_SLOT) return slot as StoredValue;
+    const v = this.evaluateAt(r, c, depth);
+    if (!isSpillArray(v)) return v;
+    return this.spillBlocked(r, c, v) ? cellError("#SPILL!") : v.spill[0]![0];
+  }
+
+  private spillCache: { version: number; cells: Map<number, StoredValue> } | null = null;
+  private spillBuilding = false;
+
+  /**
+   * The value an array formula above or to the left spills into this empty cell. Every formula
+   * of the sheet is evaluated once per change to the workbook; while that runs, a formula that
+   * reads an empty cell sees it empty (the fake has no dependency graph).
+   */
+  private spilledAt(r: number, c: number): StoredValue | undefined {
+    if (this.spillBuilding) return undefined;
+    const version = this.host.version;
+    if (this.spillCache === null || this.spillCache.version !== version) {
+      const cells = new Map<number, StoredValue>();
+      this.spillBuilding = true;
+      try {
+        for (const key of [...this.formulas.keys()]) {
+          const i = Math.floor(key / MAX_COLUMNS);
+          const j = key % MAX_COLUMNS;
+          const v = this.evaluateAt(i, j, 0);
+          if (!isSpillArray(v) || this.spillBlocked(i, j, v)) continue;
+          v.spill.forEach((row, di) =>
+            row.forEach((x, dj) => {
+              const at = (i + di) * MAX_COLUMNS + j + dj;
+              if ((di > 0 || dj > 0) && !cells.has(at)) cells.set(at, x);
+            }),
+          );
+        }
+      } finally {
+        this.spillBuilding = false;
+      }
+      this.spillCache = { version, cells };
+    }
+    return this.spillCache.cells.get(r * MAX_COLUMNS + c);
+  }
+
+  /** An array result's area holds something besides its own formula cell, or runs off the sheet: #SPILL!. */
+  private spillBlocked(r: number, c: number, v: SpillArray): boolean {
+    const rows = v.spill.length;
+    const cols = Math.max(...v.spill.map((row) => row.length));
+    if (r + rows > MAX_ROWS || c + cols > MAX_COLUMNS) return true;
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) if ((i > 0 || j > 0) && this.rows[r + i]?.[c + j] !== undefined) return true;
+    }
+    return false;
+  }
+
+  /** Whether an array formula's result spills from this cell. */
+  spills(r: number, c: number): boolean {
+    if (this.rows[r]?.[c] !== FORMULA_SLOT) return false;
+    const v = this.evaluateAt(r, c, 0);
+    return isSpillArray(v) && !this.spillBlocked(r, c, v);
+  }
+
+  private evaluateAt(r: number, c: number, depth: number): StoredValue | SpillArray {
     if (depth > MAX_FORMULA_DEPTH) return cellError("#FAKE_FORMULA");
     const formula = this.formulas.get(r * MAX_COLUMNS + c) ?? "=";
     return evaluateFormula(formula, {
-      cell: (sheet, row, col) => this.sheetFor(sheet)?.valueAt(row, col, depth + 1) ?? (sheet ? cellError("#REF!") : undefined),
+      cell: (sheet, row, col) => {
+        const target = this.sheetFor(sheet);
+        return target ? target.valueAt(row, col, depth + 1) : cellError("#REF!");
+      },
       range: (sheet, rr) => {
         const target = this.sheetFor(sheet);
         if (!target) return [cellError("#REF!")];
@@ -326,11 +398,12 @@ export class FakeSheet {
       const row = this.rows[i];
       const line: ReportedValue[] = new ArrayOf(cols);
       if (!row) {
-        line.fill("");
+        if (hasFormulas) for (let j = 0; j < cols; j++) line[j] = reportValue(this.spilledAt(i, r.c0 + j));
+        else line.fill("");
       } else {
         for (let j = 0; j < cols; j++) {
           const slot = row[r.c0 + j];
-          if (slot === undefined) line[j] = "";
+          if (slot === undefined) line[j] = hasFormulas ? reportValue(this.spilledAt(i, r.c0 + j)) : "";
           else if (typeof slot !== "object") line[j] = slot;
           else if (hasFormulas && slot === FORMULA_SLOT) line[j] = reportValue(this.valueAt(i, r.c0 + j));
           else line[j] = (slot as CellError).code;
@@ -343,15 +416,20 @@ export class FakeSheet {
 
   readFormulas(r: Rect): (ReportedValue | string)[][] {
     const cols = rectColumns(r);
+    const spills = this.formulas.size > 0;
+    const spelling = this.host.formulaSpelling;
     const out: ReportedValue[][] = new ArrayOf(rectRows(r));
     for (let i = r.r0; i <= r.r1; i++) {
       const row = this.rows[i];
       const line: ReportedValue[] = new ArrayOf(cols);
       for (let j = 0; j < cols; j++) {
         const slot = row?.[r.c0 + j];
-        if (slot === undefined) line[j] = "";
-        else if (slot === FORMULA_SLOT) line[j] = this.formulas.get(i * MAX_COLUMNS + r.c0 + j) ?? "";
-        else line[j] = reportValue(slot as StoredValue);
+        // A spilled cell has no formula of its own: formulas gives its value, as for a constant.
+        if (slot === undefined) line[j] = spills ? reportValue(this.spilledAt(i, r.c0 + j)) : "";
+        else if (slot === FORMULA_SLOT) {
+          const f = this.formulas.get(i * MAX_COLUMNS + r.c0 + j) ?? "";
+          line[j] = spelling ? spelling(f) : f;
+        } else line[j] = reportValue(slot as StoredValue);
       }
       out[i - r.r0] = line;
     }
@@ -435,7 +513,14 @@ export class FakeSheet {
         c0 = Math.min(c0, x.c0);
         c1 = Math.max(c1, x.c1);
       };
-      for (const layer of this.styleLayers) if (!isEntireColumns(layer.rect) && !isEntireRows(layer.rect)) extend(layer.rect);
+      // A cleared format (Range.clear) does not make a cell used, nor does one cleared since; a format
+      // set on whole rows or columns does not either.
+      const resets = this.styleLayers.map((l, i) => ({ l, i })).filter(({ l }) => l.props.has("*"));
+      this.styleLayers.forEach((layer, i) => {
+        if (isEntireColumns(layer.rect) || isEntireRows(layer.rect) || layer.props.has("*")) return;
+        if (resets.some((x) => x.i > i && contains(x.l.rect, layer.rect))) return;
+        extend(layer.rect);
+      });
       for (const m of this.merges) extend(m);
     }
     return r1 < 0 ? null : rect(r0, c0, r1, c1);
@@ -460,6 +545,7 @@ export class FakeSheet {
     const key = r * MAX_COLUMNS + c;
     if (row[c] === FORMULA_SLOT && slot !== FORMULA_SLOT) this.formulas.delete(key);
     row[c] = slot;
+    this.host.version++;
   }
 
   private setCellFormat(r: number, c: number, fmt: string | undefined): void {
@@ -488,6 +574,7 @@ export class FakeSheet {
       if (i >= r.r0 && i <= r.r1 && j >= r.c0 && j <= r.c1) savedFormulas.push([key, f]);
     }
     tx.onUndo(() => {
+      this.host.version++;
       const last = Math.min(r.r1, Math.max(this.rows.length, this.fmtRows.length) - 1);
       for (let i = r.r0; i <= last; i++) {
         const k = i - r.r0;
@@ -513,12 +600,29 @@ export class FakeSheet {
     });
   }
 
+  /** Rewrites the text of every formula on the sheet (a sheet elsewhere was renamed or deleted), with undo. */
+  rewriteFormulas(tx: Tx, edit: (formula: string) => string): void {
+    const before: [number, string][] = [];
+    for (const [key, f] of this.formulas) {
+      const g = edit(f);
+      if (g === f) continue;
+      before.push([key, f]);
+      this.formulas.set(key, g);
+    }
+    if (before.length === 0) return;
+    this.host.version++;
+    tx.onUndo(() => {
+      for (const [key, f] of before) this.formulas.set(key, f);
+      this.host.version++;
+    });
+  }
+
   /**
    * `Range.values = ...` / `Range.formulas = ...`: a 2-D array matching the range (null leaves a
    * cell alone) or a single value for every cell; strings are read as typed input.
    */
   writeCells(tx: Tx, r: Rect, input: unknown, location: string): void {
-    tx.assertSheetWritable(this, location);
+    tx.assertCellsWritable(this, () => this.styleOf(r, "protection.locked") === false, location);
     refuseUnbounded(r, location);
     const cells = normalizeInput(input, r, location);
     this.snapshotRegion(tx, r);
@@ -575,7 +679,7 @@ export class FakeSheet {
 
   /** Stores strings as text, uninterpreted (table headers); null leaves a cell alone. */
   writeTexts(tx: Tx, r: Rect, texts: (string | null)[][], location: string): void {
-    tx.assertSheetWritable(this, location);
+    tx.assertCellsWritable(this, () => this.styleOf(r, "protection.locked") === false, location);
     this.snapshotRegion(tx, r);
     for (let i = 0; i < texts.length; i++) {
       for (let j = 0; j < texts[i].length; j++) {
@@ -631,16 +735,23 @@ export class FakeSheet {
 
   /** Range.clear(applyTo): "All" (default), "Contents", "Formats". */
   clear(tx: Tx, r: Rect, applyTo: string, location: string): void {
-    tx.assertSheetWritable(this, location);
     const contents = applyTo === "All" || applyTo === "Contents" || applyTo === "ResetContents";
     const formats = applyTo === "All" || applyTo === "Formats";
+    // Clearing contents is a write to the cells; clearing formats needs an unprotected sheet.
+    if (formats) tx.assertSheetWritable(this, location);
+    else tx.assertCellsWritable(this, () => this.styleOf(r, "protection.locked") === false, location);
     if (!contents && !formats) return;
     this.snapshotRegion(tx, r);
     const lastRow = Math.min(r.r1, Math.max(this.rows.length, this.fmtRows.length) - 1);
     for (let i = r.r0; i <= lastRow; i++) {
-      for (let j = r.c0; j <= r.c1; j++) {
-        if (contents) this.setSlot(i, j, undefined);
-        if (formats) this.setCellFormat(i, j, undefined);
+      // Only the cells a row holds: clearing whole rows of a wide sheet stays fast.
+      if (contents) {
+        const row = this.rows[i];
+        if (row) for (let j = r.c0, last = Math.min(r.c1, row.length - 1); j <= last; j++) if (row[j] !== undefined) this.setSlot(i, j, undefined);
+      }
+      if (formats) {
+        const frow = this.fmtRows[i];
+        if (frow) for (let j = r.c0, last = Math.min(r.c1, frow.length - 1); j <= last; j++) frow[j] = undefined;
       }
     }
     if (formats) this.resetStyles(tx, r);

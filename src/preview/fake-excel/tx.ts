@@ -55,6 +55,17 @@ export class Tx {
     if (this.hostSide && this.workbook.readOnly) throw accessDenied(`the workbook is read-only: ${what}`);
   }
 
+  /**
+   * A write to cells' contents: on a protected sheet, allowed when every cell is unlocked ("Locked
+   * … False if the object can be modified when the sheet is protected", Range.Locked in the Excel
+   * VBA reference, https://learn.microsoft.com/office/vba/api/excel.range.locked; FormatProtection.locked
+   * in the JavaScript API).
+   */
+  assertCellsWritable(sheet: ProtectedThing, allUnlocked: () => boolean, what: string): void {
+    this.assertWorkbookWritable(what);
+    if (this.hostSide && sheet.protection.protected && !allUnlocked()) throw accessDenied(`the sheet '${sheet.name}' is protected and the cells are locked: ${what}`);
+  }
+
   /** Every write to a sheet's cells, formats, tables, charts or conditional formats passes here. */
   assertSheetWritable(sheet: ProtectedThing, what: string): void {
     this.assertWorkbookWritable(what);

@@ -6,6 +6,7 @@
 import { fullAddress, intersect, localAddress, parseAddress, rect, rectRows, toCell, type Rect } from "./address";
 import { cellError, type StoredValue } from "./cell-values";
 import { bindCustomFunctions, type BoundCustomFunction, type FakeCalculationOptions } from "./custom-functions";
+import { rewriteSheetReferences, sheetPrefix } from "./formula";
 import type { FakeCellData, FakeSheetData, FakeWorkbookData, JsonValue } from "./data";
 import {
   ErrorCodes,
@@ -127,6 +128,7 @@ export interface FakeSettingsView {
 }
 
 const SHEET_NAME_FORBIDDEN = /[:\\/?*[\]]/;
+const NOT_YET_REGISTERED: BoundCustomFunction = () => cellError("#NAME?");
 const NAME_PATTERN = /^[\p{L}_\\][\p{L}\p{N}_.\\?]*$/u;
 
 export class FakeWorkbook {
@@ -142,9 +144,14 @@ export class FakeWorkbook {
   private tableCounter = 0;
   private settingsView: FakeSettingsView | undefined;
   private readonly customFunctions: ReadonlyMap<string, BoundCustomFunction>;
+  private registered = true;
+  /** Bumped by every change to a cell (SheetHost). */
+  version = 0;
+  readonly formulaSpelling: ((formula: string) => string) | undefined;
 
   constructor(data?: FakeWorkbookData, calculation?: FakeCalculationOptions) {
     this.customFunctions = bindCustomFunctions(calculation);
+    this.formulaSpelling = calculation?.formulaSpelling;
     this.name = data?.name ?? "Book1.xlsx";
     const sheets = data?.sheets && data.sheets.length > 0 ? data.sheets : [{ name: "Sheet1" }];
     for (const s of sheets) this.loadSheet(s);
@@ -321,7 +328,21 @@ export class FakeWorkbook {
   }
 
   customFunction(name: string): BoundCustomFunction | undefined {
-    return this.customFunctions.get(name);
+    const fn = this.customFunctions.get(name);
+    return fn && !this.registered ? NOT_YET_REGISTERED : fn;
+  }
+
+  /**
+   * False models the moments after a workbook opens, before the add-in's custom functions have
+   * registered: formulas calling them show #NAME? (office-js issues #6611, #6395). Default true.
+   */
+  get customFunctionsRegistered(): boolean {
+    return this.registered;
+  }
+
+  set customFunctionsRegistered(v: boolean) {
+    this.registered = v;
+    this.version++;
   }
 
   sheetPosition(sheet: FakeSheet): number {
@@ -383,8 +404,16 @@ export class FakeWorkbook {
     return sheet;
   }
 
+  /**
+   * Worksheet.delete. Every formula elsewhere that pointed at the sheet now says #REF! in its place
+   * ("=#REF!A1"), and stays so: a new sheet given the old name later does not repair it (a
+   * reference follows the sheet, not its name; issue 15 of this project, checked in Excel; the
+   * API reference warns only that "VeryHidden" sheets cannot be deleted, which the fake refuses too).
+   * Defined names that pointed at it become "=#REF!" (FakeNamedItem.formula).
+   */
   deleteSheet(tx: Tx, sheet: FakeSheet): void {
     tx.assertWorkbookWritable("Worksheet.delete");
+    if (sheet.visibility === "VeryHidden") throw invalidOperation("a VeryHidden worksheet cannot be deleted; make it hidden or visible first", "Worksheet.delete");
     const visible = this.sheetList.filter((s) => s.visibility === "Visible" && !s.deleted);
     if (visible.length === 1 && visible[0] === sheet) throw invalidOperation("a workbook must contain at least one visible worksheet", "Worksheet.delete");
     const savedSheets = this.sheetList.slice();
@@ -395,6 +424,8 @@ export class FakeWorkbook {
     for (const t of savedTables) if (t.sheet === sheet) t.deleted = true;
     sheet.deleted = true;
     if (this.activeSheetId === sheet.id) this.activeSheetId = this.sheetList.find((s) => s.visibility === "Visible")?.id;
+    const gone = sheet.name.toLowerCase();
+    for (const other of this.sheetList) other.rewriteFormulas(tx, (f) => rewriteSheetReferences(f, (name) => (name.toLowerCase() === gone ? "#REF!" : null)));
     tx.onUndo(() => {
       this.sheetList = savedSheets;
       this.tableList = savedTables;
@@ -412,6 +443,9 @@ export class FakeWorkbook {
     tx.onUndo(() => {
       sheet.name = before;
     });
+    // References follow the sheet to its new name: Excel rewrites every formula that names it.
+    const old = before.toLowerCase();
+    if (valid !== before) for (const s of this.sheetList) s.rewriteFormulas(tx, (f) => rewriteSheetReferences(f, (n) => (n.toLowerCase() === old ? sheetPrefix(valid) : null)));
   }
 
   moveSheet(tx: Tx, sheet: FakeSheet, position: unknown): void {

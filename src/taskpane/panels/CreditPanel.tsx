@@ -226,7 +226,8 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
       else {
         setSheet(r.sheet);
         setSavedForm(JSON.stringify(form));
-        setMessage({ intent: "success", text: format(s.saved, { sheet: r.sheet }) });
+        const pending = r.scorePending === "#NAME?" ? s.scorePendingName : r.scorePending === "#BUSY!" ? s.scorePendingBusy : null;
+        setMessage(pending === null ? { intent: "success", text: format(s.saved, { sheet: r.sheet }) } : { intent: "warning", text: `${format(s.saved, { sheet: r.sheet })} ${pending}` });
         void lookForSheets();
         // Show the sheet just written, as Excel users expect of a "save to sheet".
         void gateway.showSheet(r.sheet).catch(() => undefined);

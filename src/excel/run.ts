@@ -1,0 +1,42 @@
+/**
+ * How every surface calls Excel.run: with `delayForCellEdit`, so a batch that reaches Excel while
+ * the user is typing in a cell waits for the edit to end instead of failing with
+ * InvalidOperationInCellEditMode (the pane's writes hand control back between chunks, so a user
+ * typing mid-run is likely). Office.js sends the flag only to hosts that have it (its own check of
+ * the DelayForCellEdit set, `onBeforeExcelRun` in excel-web-16.00.debug.js); elsewhere the batch
+ * fails as before and errors.ts words it. Where the host has ExcelApi 1.20, each run is also one
+ * undo group (`mergeUndoGroup`); without it every sync is its own undo record, or (on older
+ * hosts) a run clears the undo list, as the self-test reports.
+ */
+import type { ExcelRun } from "./validate-run";
+
+export interface Requirements {
+  isSetSupported(name: string, minVersion?: string): boolean;
+}
+
+/** Office.context.requirements where Office is there; nothing supported elsewhere. */
+export function hostRequirements(): Requirements {
+  return {
+    isSetSupported(name, minVersion) {
+      try {
+        return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported(name, minVersion) === true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
+/** Whether a run is one undo group on this host (ExcelApi 1.20). */
+export function undoGroupsSupported(requirements: Requirements = hostRequirements()): boolean {
+  return requirements.isSetSupported("ExcelApi", "1.20");
+}
+
+type RunWithOptions = <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** Excel.run with the options above, as the ExcelRun the gateway takes. */
+export function excelRunner(excel: { run: unknown }, requirements: Requirements = hostRequirements()): ExcelRun {
+  const options: Excel.RunOptions = { delayForCellEdit: true, ...(undoGroupsSupported(requirements) ? { mergeUndoGroup: true } : {}) };
+  const run = excel.run as RunWithOptions;
+  return (batch) => run(options, batch);
+}

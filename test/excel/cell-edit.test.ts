@@ -1,0 +1,84 @@
+/**
+ * A user typing in a cell while a run is under way (the pane hands control back between chunks,
+ * so it happens): with `delayForCellEdit` the run waits and finishes; without it (a host without
+ * the option) the batch fails with InvalidOperationInCellEditMode, which the pane words plainly,
+ * the add-in's sheets are left old or marked incomplete (never a stray "…~new" sheet), and the
+ * next run completes them.
+ */
+import { createFakeExcel, type FakeExcel } from "../../src/preview/fake-excel";
+import { fromYmd } from "../../src/core/calendar";
+import { runValidate, type ExcelRun, type ValidateParams } from "../../src/excel/validate-run";
+import { toGatewayError } from "../../src/excel/errors";
+import { excelRunner, type Requirements } from "../../src/excel/run";
+import { classify, sheetValues } from "./owned-states";
+
+const serial = (y: number, m: number, d: number) => fromYmd(y, m, d) + 25569;
+const LEDGER = "应收台账";
+const RESULTS = "AR检查结果";
+
+function workbook(): FakeExcel {
+  const rows: (string | number)[][] = [["客户名称", "单据号", "发生日期", "到期日", "应收余额"]];
+  for (let i = 0; i < 400; i++) rows.push([`客户${i}`, `FP-${i}`, serial(2011, 7, 1), serial(2011, 8, 11), 1000 + i]);
+  return createFakeExcel({ sheets: [{ name: LEDGER, cells: rows }] });
+}
+
+const all: Requirements = { isSetSupported: () => true };
+const params = (onWrite: () => void): ValidateParams => ({
+  source: { kind: "range", sheet: LEDGER },
+  asOf: fromYmd(2011, 8, 31),
+  lang: "zh-CN",
+  // Small writes, so the run writes in several chunks and the edit starts in the middle of them.
+  maxRequestBytes: 8_000,
+  onProgress: (p) => {
+    if (p.phase === "write" && p.done > 0) onWrite();
+  },
+});
+
+test("the real code (InvalidOperationInCellEditMode) is worded in both languages, telling the user what to press", () => {
+  const e = toGatewayError({ code: "InvalidOperationInCellEditMode", message: "Excel is in cell-editing mode." });
+  expect(e.code).toBe("InvalidOperationInCellEditMode");
+  expect(e.text["en-US"]).toMatch(/cell is being edited.*Enter/);
+  expect(e.text["zh-CN"]).toMatch(/单元格编辑.*Enter/);
+});
+
+test("with delayForCellEdit a run that meets the user editing a cell waits for the edit to end, then finishes", async () => {
+  const fake = workbook();
+  let started = false;
+  const out = await runValidate(
+    excelRunner(fake.Excel, all),
+    params(() => {
+      if (started) return;
+      started = true;
+      fake.startCellEdit();
+      setTimeout(() => fake.endCellEdit(), 20);
+    }),
+  );
+  expect(started).toBe(true);
+  expect(out.kind).toBe("done");
+  expect(fake.workbook.getSheet(RESULTS).cell("C401").value).toBe("客户399");
+  expect(fake.stats.requests.some((r) => r.error !== undefined)).toBe(false);
+});
+
+test("without it the run fails with the cell-edit code, leaves no …~new sheet and nothing broken, and the next run completes the sheets", async () => {
+  const probe = workbook();
+  await runValidate(probe.Excel.run as unknown as ExcelRun, params(() => undefined));
+  const finished = sheetValues(probe, RESULTS)!;
+
+  const fake = workbook();
+  const error = await runValidate(fake.Excel.run as unknown as ExcelRun, params(() => fake.startCellEdit())).catch((e: unknown) => e);
+  expect(error).toMatchObject({ code: "InvalidOperationInCellEditMode" });
+  expect(fake.workbook.sheets().map((s) => s.name).filter((n) => n.endsWith("~new"))).toEqual([]);
+  expect(classify(fake, RESULTS, null, finished)).toMatch(/^(old|marked)$/);
+  fake.endCellEdit();
+  const again = await runValidate(fake.Excel.run as unknown as ExcelRun, params(() => undefined));
+  expect(again.kind).toBe("done");
+  expect(sheetValues(fake, RESULTS)).toEqual(finished);
+});
+
+test("excelRunner asks for delayForCellEdit always, and for one undo group per run only where ExcelApi 1.20 is there", async () => {
+  const seen: unknown[] = [];
+  const excel = { run: (options: unknown, batch: (c: unknown) => Promise<unknown>) => (seen.push(options), batch({})) };
+  await excelRunner(excel, { isSetSupported: (name, v) => name === "ExcelApi" && v === "1.9" })(async () => 1);
+  await excelRunner(excel, all)(async () => 1);
+  expect(seen).toEqual([{ delayForCellEdit: true }, { delayForCellEdit: true, mergeUndoGroup: true }]);
+});
