@@ -6,10 +6,10 @@
  */
 import type { DayNumber } from "../core/calendar";
 import type { Bilingual } from "../core/errors";
-import { auditLedger, type AuditResult, type AuditTotals } from "../core/ledger/check";
+import { auditLedger, type AuditResult, type AuditTotals, type ReadingSummary } from "../core/ledger/check";
 import type { Finding } from "../core/ledger/findings";
 import type { LedgerReading } from "../core/ledger/index";
-import { readCompanions, type SheetInput } from "../core/ledger/workbook";
+import { type CellArea, readCompanions, type SheetInput } from "../core/ledger/workbook";
 import type { Policy } from "../core/policy/types";
 import type { Lang } from "../i18n";
 import { readLedgerBlock } from "./ledger-read";
@@ -19,6 +19,9 @@ import { findingsSheet, resultsSheet } from "./validation-output";
 
 export interface CheckInput {
   block: SheetBlock;
+  /** The ledger block's merged areas (sheet coordinates). */
+  merges?: CellArea[];
+  /** Companion tables, and the other sheets of a ledger kept one per customer. */
   companions: SheetInput[];
   mapping?: Record<string, number | string>;
   asOf: DayNumber;
@@ -31,6 +34,8 @@ export interface CheckInput {
 export interface CheckSummary {
   totals: AuditTotals;
   findings: Finding[];
+  /** Reconciliation with the ledger's own totals, what was read and left out: said first. */
+  reading: ReadingSummary;
 }
 
 export interface CheckOutput {
@@ -57,7 +62,7 @@ function plainFinding(f: Finding): Finding {
 
 /** Runs the check; `pause` is awaited between its slices (a UI thread yields there). */
 export async function runCheck(input: CheckInput, pause: () => Promise<void> = async () => undefined): Promise<CheckDetail> {
-  const reading = readLedgerBlock(input.block, input.mapping);
+  const reading = readLedgerBlock(input.block, input.mapping, input.merges ?? [], input.companions);
   const { companions, warnings } = readCompanions(input.companions);
   await pause();
   const audit = auditLedger(reading, companions, input.asOf, input.policy);
@@ -68,5 +73,5 @@ export async function runCheck(input: CheckInput, pause: () => Promise<void> = a
   // Worked out here, where the rows are made (the pane's worker), not on the UI thread at the swap.
   results.fingerprint = fingerprint(allRows(results));
   findings.fingerprint = fingerprint(allRows(findings));
-  return { summary: { totals: audit.totals, findings: audit.findings.map(plainFinding) }, results, findings, warnings, audit, reading };
+  return { summary: { totals: audit.totals, findings: audit.findings.map(plainFinding), reading: audit.reading }, results, findings, warnings, audit, reading };
 }

@@ -1,18 +1,68 @@
 /**
- * Reading what a check or a report is made from: the ledger block (in chunks) and the companion
- * tables on the workbook's other sheets (customer master, bills register, collection log). Shared
- * by the Validate run and the ribbon reports, so both read a workbook the same way.
+ * Reading what a check or a report is made from: the ledger block (in chunks), the companion
+ * tables on the workbook's other sheets (customer master, bills register, collection log) and,
+ * when the ledger is kept one sheet per customer, the other customers' sheets. Shared by the
+ * Validate run and the ribbon reports, so both read a workbook the same way; the choice among the
+ * sheets read is the core's (workbook.readWorkbookLedger), as the headless audit makes it.
  */
 import { HEADER_SCAN_ROWS } from "../core/ledger/headers";
-import { readLedger, type LedgerReading } from "../core/ledger/index";
-import { tableKindOf, type SheetInput } from "../core/ledger/workbook";
+import { type LedgerReading } from "../core/ledger/index";
+import { oneCustomerHeaderKey } from "../core/ledger/layout";
+import { sheetColumnOf } from "../core/ledger/mapping";
+import { type CellArea, readWorkbookLedger, tableKindOf, type SheetInput } from "../core/ledger/workbook";
 import { readSource, type LedgerSource, type ReadOptions, type SheetBlock } from "./read";
+import { hostRequirements, type Requirements } from "./run";
 
-/** Companion tables: the top rows of every other sheet in one sync, then only the sheets that read as one. */
-export async function readCompanionSheets(context: Excel.RequestContext, skip: ReadonlySet<string>, read: ReadOptions): Promise<SheetInput[]> {
-  const sheets = context.workbook.worksheets;
-  sheets.load("items/name");
+/**
+ * The merged areas of a block's sheet within it, read with Range.getMergedAreasOrNullObject
+ * (ExcelApi 1.13). Where the host lacks it, none: merged text is then not filled down, and the
+ * rows below a merged customer report it missing, as a sheet without merges would.
+ */
+async function mergedAreas(context: Excel.RequestContext, block: SheetBlock, requirements: Requirements = hostRequirements()): Promise<CellArea[]> {
+  if (block.values.length === 0) return [];
+  if (!requirements.isSetSupported("ExcelApi", "1.13")) return [];
+  const range = context.workbook.worksheets.getItem(block.sheet).getRange(block.address);
+  const areas = range.getMergedAreasOrNullObject();
+  areas.load("address");
   await context.sync();
+  if (areas.isNullObject || typeof areas.address !== "string" || areas.address === "") return [];
+  return parseAreas(areas.address);
+}
+
+/** "Sheet1!A4:A6,Sheet1!B7:B8" (or without the sheet) as cell areas. */
+export function parseAreas(address: string): CellArea[] {
+  const out: CellArea[] = [];
+  for (const part of address.split(",")) {
+    const bang = part.lastIndexOf("!");
+    const a1 = (bang >= 0 ? part.slice(bang + 1) : part).replace(/\$/g, "").trim();
+    const m = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/i.exec(a1);
+    if (m === null) continue;
+    const left = sheetColumnOf(m[1]);
+    const top = Number(m[2]);
+    const right = m[3] === undefined ? left : sheetColumnOf(m[3]);
+    const bottom = m[4] === undefined ? top : Number(m[4]);
+    if ([left, top, right, bottom].every((n) => Number.isFinite(n))) out.push({ top, left, bottom, right });
+  }
+  return out;
+}
+
+/** A block as the core reads a sheet: its values, where it sits, its merged areas. */
+async function sheetInputOf(context: Excel.RequestContext, block: SheetBlock): Promise<SheetInput> {
+  const merges = await mergedAreas(context, block);
+  return { name: block.sheet, values: block.values, origin: { row: block.rowIndex + 1, column: block.columnIndex + 1 }, ...(merges.length > 0 ? { merges } : {}) };
+}
+
+/**
+ * The workbook's other sheets the check reads: companion tables, and the sheets of a ledger kept
+ * one per customer (`ledgerKey`: the ledger's header, oneCustomerHeaderKey). The top rows of
+ * every other sheet come in one sync, then only the sheets that matter are read. Hidden sheets
+ * are never read as the ledger's.
+ */
+export async function readCompanionSheets(context: Excel.RequestContext, skip: ReadonlySet<string>, read: ReadOptions, ledgerKey: string | null = null): Promise<SheetInput[]> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name,items/visibility");
+  await context.sync();
+  const hidden = new Set(sheets.items.filter((s) => s.visibility !== undefined && s.visibility !== "Visible").map((s) => s.name));
   const used = sheets.items.filter((s) => !skip.has(s.name)).map((s) => ({ name: s.name, used: s.getUsedRangeOrNullObject(true) }));
   used.forEach((u) => u.used.load("rowCount,columnCount"));
   await context.sync();
@@ -26,19 +76,23 @@ export async function readCompanionSheets(context: Excel.RequestContext, skip: R
   await context.sync();
   const wanted = tops.filter((t) => {
     const kind = tableKindOf(t.top.values);
-    return kind !== null && kind !== "ledger";
+    if (kind !== null && kind !== "ledger") return true;
+    return kind === "ledger" && ledgerKey !== null && !hidden.has(t.name) && oneCustomerHeaderKey(t.top.values) === ledgerKey;
   });
   const out: SheetInput[] = [];
   for (const w of wanted) {
     // Sequential on purpose: each read is itself a few chunked syncs under the payload limit.
     const block = await readSource(context, { kind: "range", sheet: w.name }, read);
-    out.push({ name: w.name, values: block.values, origin: { row: block.rowIndex + 1, column: block.columnIndex + 1 } });
+    out.push(await sheetInputOf(context, block));
   }
   return out;
 }
 
 export interface LedgerBlocks {
   ledger: SheetBlock;
+  /** The ledger block's merged areas (sheet coordinates). */
+  merges: CellArea[];
+  /** Companion tables, and the other sheets of a ledger kept one per customer. */
   companions: SheetInput[];
 }
 
@@ -48,15 +102,18 @@ export interface LedgerBlocks {
  */
 export async function readLedgerBlocks(context: Excel.RequestContext, source: LedgerSource, skip: readonly string[], read: ReadOptions): Promise<LedgerBlocks> {
   const ledger = await readSource(context, source, read);
-  const companions = await readCompanionSheets(context, new Set([ledger.sheet, ...skip]), { ...read, onProgress: undefined });
-  return { ledger, companions };
+  const merges = await mergedAreas(context, ledger);
+  const key = oneCustomerHeaderKey(ledger.values.slice(0, HEADER_SCAN_ROWS));
+  const companions = await readCompanionSheets(context, new Set([ledger.sheet, ...skip]), { ...read, onProgress: undefined }, key);
+  return { ledger, merges, companions };
 }
 
-/** The ledger block read as a ledger (header detection, rows); throws the core's ArError when no header is found. */
-export function readLedgerBlock(block: SheetBlock, mapping?: Record<string, number | string>): LedgerReading {
-  return readLedger(block.values, {
-    sheet: block.sheet,
-    origin: { row: block.rowIndex + 1, column: block.columnIndex + 1 },
-    ...(mapping && Object.keys(mapping).length > 0 ? { mapping } : {}),
-  });
+/**
+ * The ledger block read as a ledger, with the other sheets of a ledger kept one per customer
+ * among `others`, as the headless audit reads a workbook; throws the core's ArError when no header
+ * is found.
+ */
+export function readLedgerBlock(block: SheetBlock, mapping?: Record<string, number | string>, merges: readonly CellArea[] = [], others: readonly SheetInput[] = []): LedgerReading {
+  const input: SheetInput = { name: block.sheet, values: block.values, origin: { row: block.rowIndex + 1, column: block.columnIndex + 1 }, ...(merges.length > 0 ? { merges } : {}) };
+  return readWorkbookLedger([input, ...others], { sheet: block.sheet, ...(mapping && Object.keys(mapping).length > 0 ? { mapping } : {}) }).ledger;
 }

@@ -331,7 +331,7 @@ export async function runNotices(run: ExcelRun, p: NoticesParams): Promise<Notic
     // The add-in's own sheets (output, reports, notices) are never companion tables.
     const blocks = await readLedgerBlocks(context, ledgerSource, [...owned, ...(policySheet === null ? [] : [policySheet])], read);
     if (p.signal?.aborted) throw cancelled();
-    const reading = readLedgerBlock(blocks.ledger, setup.mapping);
+    const reading = readLedgerBlock(blocks.ledger, setup.mapping, blocks.merges, blocks.companions);
     const { companions } = readCompanions(blocks.companions);
     const audit = auditLedger(reading, companions, p.date, policy);
     const input: ReportInput = { reading, audit, companions, policy, asOf: p.date };

@@ -69,7 +69,7 @@ export async function runReport(run: ExcelRun, reportId: ReportId, p: ReportPara
 
     progress({ phase: "build", done: 0, total: blocks.ledger.values.length });
     // The saved mapping and the same reading as the check: a header that is no longer found is the core's ArError, passed on.
-    const reading = readLedgerBlock(blocks.ledger, setup.mapping);
+    const reading = readLedgerBlock(blocks.ledger, setup.mapping, blocks.merges, blocks.companions);
     const { companions } = readCompanions(blocks.companions);
     const audit = auditLedger(reading, companions, asOf, policy);
     const spec = buildReport(reportId, { reading, audit, companions, policy, asOf }, p.lang);

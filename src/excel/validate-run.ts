@@ -73,10 +73,10 @@ export async function runValidate(run: ExcelRun, p: ValidateParams): Promise<Val
     const policySheet = policyReading.sheet ?? newPolicySheetName(s.policySheet, policyReading.foreign);
     const names = { results: setup.sheets?.results ?? s.resultsSheet, findings: setup.sheets?.findings ?? s.findingsSheet };
     const read: ReadOptions = { onProgress: (done, total) => progress({ phase: "read", done, total }), ...(p.signal ? { signal: p.signal } : {}), ...(p.maxRequestBytes ? { maxRequestBytes: p.maxRequestBytes } : {}) };
-    const { ledger: block, companions: companionSheets } = await readLedgerBlocks(context, p.source, [names.results, names.findings, policySheet], read);
+    const { ledger: block, merges, companions: companionSheets } = await readLedgerBlocks(context, p.source, [names.results, names.findings, policySheet], read);
     if (p.signal?.aborted) throw cancelled();
 
-    const input: CheckInput = { block, companions: companionSheets, asOf: p.asOf, policy, lang: p.lang, names, ...(p.mapping && Object.keys(p.mapping).length > 0 ? { mapping: p.mapping } : {}) };
+    const input: CheckInput = { block, merges, companions: companionSheets, asOf: p.asOf, policy, lang: p.lang, names, ...(p.mapping && Object.keys(p.mapping).length > 0 ? { mapping: p.mapping } : {}) };
     let checked: CheckOutput & Partial<Pick<CheckDetail, "audit" | "reading">>;
     if (p.checker) {
       // Off the UI thread (the pane's Web Worker): say "checking" while it works.

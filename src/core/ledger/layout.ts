@@ -14,7 +14,7 @@
 import { type DayNumber, fromYmd, isValidYmd } from "../calendar";
 import type { Bilingual } from "../errors";
 import { fenOfDecimal } from "./cell-reader";
-import { HEADER_SCAN_ROWS, LEDGER_FIELDS, type HeaderDetection, type LedgerField, unwrapCell } from "./headers";
+import { detectHeader, HEADER_SCAN_ROWS, LEDGER_FIELDS, type HeaderDetection, type LedgerField, unwrapCell } from "./headers";
 import type { LedgerStore } from "./ledger-store";
 import { columnLetter, type SheetOrigin } from "./mapping";
 import type { ParseIssue } from "./parse-issues";
@@ -92,6 +92,18 @@ export function titleCustomer(values: readonly unknown[][], headerTop: number, o
     if (found !== null) return { name: found.name, row: origin.row + r, column: columnLetter(found.index, origin), text: found.text };
   }
   return null;
+}
+
+/**
+ * The header of a one-customer sheet (a ledger header without a customer column, the customer
+ * named in a line above it) as one key, so sheets of one ledger kept one per customer can be told
+ * by their top rows alone; null for any other sheet.
+ */
+export function oneCustomerHeaderKey(values: readonly unknown[][]): string | null {
+  const header = detectHeader(values, LEDGER_FIELDS);
+  if (header === null || header.columns.some((c) => c.match?.field === "customer")) return null;
+  if (titleCustomer(values, header.rowIndices[0], { row: 1, column: 1 }) === null) return null;
+  return header.columns.map((c) => `${c.index}:${c.match?.field ?? c.label.base}`).join("|");
 }
 
 /** The year a three-column ledger's banner ("2011年") or title ("2011年度应收账款明细账") gives. */
