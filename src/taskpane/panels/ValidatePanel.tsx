@@ -49,12 +49,15 @@ export function defaultAsOf(now: Date): string {
 const EDITABLE_FIELDS: readonly LedgerField[] = [
   "customer",
   "document",
+  "appliesTo",
+  "voucher",
   "dateArisen",
   "creditDays",
   "dueDate",
   "amount",
   "received",
   "balance",
+  "direction",
   "status",
   "department",
   "collector",
@@ -315,6 +318,22 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
 
       {outcome && (
         <div data-testid="results">
+          {/* What was read against the ledger's own totals comes first (issue 13: never silently wrong). */}
+          <MessageBar intent={outcome.summary.reading.reconciliation === "differences" || outcome.summary.reading.mostlyUnusable ? "error" : "info"} data-testid="reconciliation">
+            <MessageBarBody>
+              {outcome.summary.reading.reconciliation === "differences"
+                ? format(s.notReconciled, { n: outcome.summary.reading.controlDifferences })
+                : outcome.summary.reading.reconciliation === "reconciled"
+                  ? format(s.reconciled, { n: outcome.summary.reading.controlsChecked })
+                  : s.noControlTotals}
+              {outcome.summary.reading.mostlyUnusable && <div>{s.mostlyUnusable}</div>}
+              {outcome.summary.reading.leftOut.count > 0 && (
+                <div>{format(s.leftOut, { n: outcome.summary.reading.leftOut.count, asOf, items: outcome.summary.reading.leftOut.items, credits: outcome.summary.reading.leftOut.credits })}</div>
+              )}
+              {outcome.summary.reading.advances.count > 0 && <div>{format(s.advances, { n: outcome.summary.reading.advances.count, total: money(outcome.summary.reading.advances.total) })}</div>}
+              {outcome.summary.reading.inexact && <div>{format(s.inexact, { asOf })}</div>}
+            </MessageBarBody>
+          </MessageBar>
           <MessageBar intent="success">
             <MessageBarBody>
               {format(s.done, { rows: outcome.summary.totals.all.count, asOf: asOf, results: outcome.sheets.results, findings: outcome.sheets.findings })}
