@@ -16,6 +16,7 @@ export const REPORT_COMMANDS = [
   "longAgedCleanup",
   "writeOffCandidates",
   "collectionPlan",
+  "expectedCreditLoss",
 ] as const;
 
 export type ReportCommand = (typeof REPORT_COMMANDS)[number];

@@ -90,6 +90,7 @@ export function errorText(e: { text: { "zh-CN": string; "en-US": string } }): st
 /** Any failure as an error value: ArErrors keep their kind and message; anything else is a bug we still show. */
 export function toCellError(e: unknown, argument?: string): CellError {
   if (e instanceof ErrorArgument) return errorArgumentCell(e);
+  if (e instanceof CallError) return cellError(e.kind, e.message);
   if (isArError(e)) {
     const where = argument ? `${argument}: ` : "";
     return cellError(e.excel, where + errorText(e));

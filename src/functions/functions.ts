@@ -24,7 +24,10 @@ import { taxFilingDeadline, writeOffEligibility } from "../core/writeoff";
 import { ArError } from "../core/errors";
 import type { Lang } from "../i18n";
 import { AGING_CLASS_LABELS } from "../i18n/aging-class";
-import { asMatrix, broadcast, CallError, isMissing, refuseErrorValue, scalarArg, throwAsExcel, toCellError, type Cell, type Result } from "./cells";
+import { asMatrix, broadcast, CallError, cellError, isMissing, refuseErrorValue, scalarArg, throwAsExcel, toCellError, type Cell, type Result } from "./cells";
+import { eclProvision, lossRates } from "../core/ecl/matrix";
+import { migrationRates, snapshotsFromTable } from "../core/ecl/snapshots";
+import { Dec } from "../core/money";
 
 
 function languageOf(v: unknown): Lang {
@@ -474,5 +477,111 @@ export function taxFilingDeadlineFn(loss_date: any[][]): any[][] {
       const day = date(d, "loss_date");
       return day === null ? "" : toExcelSerial(taxFilingDeadline(day, policy));
     });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Expected credit loss (CAS 22 / IFRS 9, simplified approach): core/ecl
+// ---------------------------------------------------------------------------------------------
+
+/** A history table: one row per period end (its date first, then the balance of each band, youngest first); a header row of text is skipped. */
+function historyArg(v: unknown): { asOf: number; bands: Decimal[] }[] {
+  const m = asMatrix(v);
+  const rows = m.filter((r) => !(typeof r[0] === "string" && r[0].trim() !== "" && !/\d/.test(r[0])));
+  if (rows.length < 3) {
+    throw new CallError("#N/A", `history needs at least three period ends (two transitions), got ${rows.length} / 迁徙率至少需要三个期末时点（两个期间），只有 ${rows.length} 个`);
+  }
+  return rows.map((r, k) => {
+    const d = date(r[0] as Cell, `history row ${k + 1} date`);
+    if (d === null) throw new CallError("#VALUE!", `history row ${k + 1}: the first column must be the period end's date / 历史表第 ${k + 1} 行：第一列应为期末日期`);
+    return { asOf: d, bands: r.slice(1).map((c, b) => moneyArg(c as Cell, `history row ${k + 1} band ${b + 1}`) ?? new Dec(0)) };
+  });
+}
+
+/** A row or column of rates (fractions, or percentages typed with %). */
+function ratesArg(v: unknown, name: string): (Decimal | null)[] {
+  return asMatrix(v)
+    .flat()
+    .map((c, k) => {
+      if (c === null || c === undefined || c === "") return null;
+      refuseErrorValue(c, name);
+      if (typeof c === "number") return new Dec(c);
+      const t = String(c).trim();
+      const m = /^([+-]?\d+(?:\.\d+)?)\s*%$/.exec(t);
+      if (m !== null) return new Dec(m[1]).div(100);
+      if (/^[+-]?\d+(?:\.\d+)?$/.test(t)) return new Dec(t);
+      throw new CallError("#VALUE!", `${name} ${k + 1}: "${t}" is not a rate; write 20% or 0.2 / ${name} 第 ${k + 1} 项“${t}”不是比率，应写 20% 或 0.2`);
+    });
+}
+
+/**
+ * Migration rates (迁徙率) per aging band, averaged over the transitions of a history table
+ * (CAS 22 / IFRS 9 provision matrix): band i's balance at one period end that sits in band i+1 at
+ * the next, over band i's. A band with no balance at a period's start has no rate for it (#N/A when
+ * none of the periods has one).
+ * @customfunction MIGRATION_RATES
+ * @param history One row per period end, ascending: its date, then the balance of each aging band, youngest first (at least three rows).
+ * @returns One rate per band but the oldest, in a row.
+ */
+export function migrationRatesFn(history: any[][]): any[][] {
+  return run(() => {
+    const snapshots = snapshotsFromTable(historyArg(history));
+    const bandCount = snapshots[0].bands.length;
+    const m = migrationRates(snapshots, bandCount);
+    return [
+      m.average.slice(0, bandCount - 1).map((r, b) =>
+        r === null ? cellError("#N/A", `band ${b + 1} has no balance at the start of any period / 第 ${b + 1} 个账龄段在各期期初都没有余额`) : r.toNumber(),
+      ),
+    ];
+  });
+}
+
+/**
+ * Expected credit loss rates per aging band from migration rates (CAS 22 / IFRS 9): the oldest band
+ * loses 100% (or the last_band_loss given), each younger band its migration rate × the next band's
+ * loss rate; then the forward-looking adjustment, × (1 + adjustment), at most 100%.
+ * @customfunction ECL_RATES
+ * @param migration The migration rates, youngest band first (as MIGRATION_RATES gives them).
+ * @param [adjustment] The forward-looking adjustment k, e.g. 10% (default 0).
+ * @param [last_band_loss] The oldest band's loss rate (default 100%; 1 − the recovery rate after write-off).
+ * @returns One loss rate per band, the oldest included, in a row.
+ */
+export function eclRatesFn(migration: any[][], adjustment?: any[][], last_band_loss?: any[][]): any[][] {
+  return run(() => {
+    const m = ratesArg(migration, "migration");
+    const k = isMissing(adjustment) ? [new Dec(0)] : ratesArg(adjustment, "adjustment");
+    const last = isMissing(last_band_loss) ? [new Dec(1)] : ratesArg(last_band_loss, "last_band_loss");
+    const loss = lossRates([...m, null], k[0] ?? 0, last[0] ?? 1);
+    return [loss.adjusted.map((r, b) => (r === null ? cellError("#N/A", `band ${b + 1}: no migration rate for it or an older band / 第 ${b + 1} 段或更老的账龄段没有迁徙率`) : r.toNumber()))];
+  });
+}
+
+/**
+ * Expected credit loss of a balance in an aging band (CAS 22 / IFRS 9): balance × the band's loss
+ * rate, rounded half-up to the cent.
+ * @customfunction ECL_PROVISION
+ * @param balance Balance (应收余额) in yuan: a number or text such as "90.96万"; a cell or a range.
+ * @param band The aging band, 1 for the youngest; a cell or a range of the same size.
+ * @param rates The loss rates per band, youngest first (as ECL_RATES gives them).
+ * @returns The expected credit loss in yuan for each row.
+ */
+export function eclProvisionFn(balance: any[][], band: any[][], rates: any[][]): any[][] {
+  return run(() => {
+    const table = ratesArg(rates, "rates");
+    return broadcast(
+      [
+        { name: "balance", value: balance },
+        { name: "band", value: band },
+      ],
+      ([b, n]) => {
+        const amount = moneyArg(b, "balance");
+        if (amount === null || n === null || n === undefined || n === "") return "";
+        const k = Number(n);
+        if (!Number.isInteger(k) || k < 1 || k > table.length) throw new CallError("#NUM!", `band must be 1 to ${table.length}, not ${String(n)} / 账龄段应为 1 到 ${table.length}`);
+        const rate = table[k - 1];
+        if (rate === null) throw new CallError("#N/A", `band ${k} has no rate / 第 ${k} 段没有损失率`);
+        return money(eclProvision(amount, rate));
+      },
+    );
   });
 }

@@ -16,7 +16,8 @@ import { fenToDecimal } from "../ledger/cell-reader";
 import type { LedgerRow } from "../ledger/ledger-store";
 import { Dec } from "../money";
 import { reportContext, type ReportInput } from "../reports/input";
-import { type AgingSnapshot, migrationRates, onPeriodEnds, snapshotsFromLedger, yearEnds } from "./history";
+import { snapshotsFromLedger } from "./history";
+import { type AgingSnapshot, migrationRates, onPeriodEnds, yearEnds } from "./snapshots";
 import { eclProvision, type EclProblem, type EclScenario, lossRates, type LossRates, type MigrationRates, scenarioAdjustment } from "./matrix";
 
 export interface EclOptions {
