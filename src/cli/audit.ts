@@ -15,9 +15,10 @@
  * file renamed over the target when complete (safe-output.ts): never over the input, never partial.
  */
 import { once } from "node:events";
-import { accessSync, constants as fsConstants, readFileSync, statSync } from "node:fs";
+import { accessSync, constants as fsConstants, existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import type Decimal from "decimal.js";
 import ExcelJS from "exceljs";
 import { formatIsoDate, parseDate } from "../core/dates";
 import { ArError, type Bilingual, isArError, type Lang } from "../core/errors";
@@ -28,11 +29,13 @@ import { readWorkbookLedger } from "../core/ledger/workbook";
 
 /** Which table a sheet's header reads as (kept here for callers that import it from the CLI). */
 export { tableKindOf } from "../core/ledger/workbook";
-import { Dec, exactCellNumber, formatMoneyGrouped } from "../core/money";
+import { Dec, exactCellNumber, formatMoneyGrouped, parseMoney } from "../core/money";
 import { DEFAULT_POLICY, policyFromJson } from "../core/policy";
 import type { Policy } from "../core/policy/types";
 import { readWorkbook } from "./read-workbook";
 import { buildReports } from "../core/reports";
+import { assessEcl, type EclAssessment } from "../core/ecl/assessment";
+import { historyFromJson, historyToJson, type SavedSnapshot, snapshotOfCheck, snapshotsFromSaved, withSnapshot } from "../core/ecl/saved";
 import type { ReportInput } from "../core/reports/input";
 import { type NamedFile, refuseOutputOverInput, removePendingOutputs, writeAtomically } from "./safe-output";
 import { addSpecSheet } from "./xlsx-writer";
@@ -79,6 +82,10 @@ interface Args {
   out?: string;
   json?: string;
   strict: boolean;
+  /** Expected credit loss: an aging history file (read, and this run's snapshot added), the adjustment k, the allowance on the books. */
+  history?: string;
+  eclAdjustment?: string;
+  allowance?: string;
 }
 
 function parseCommandLine(argv: string[]): Args | "help" {
@@ -95,6 +102,9 @@ function parseCommandLine(argv: string[]): Args | "help" {
         out: { type: "string" },
         json: { type: "string" },
         strict: { type: "boolean", default: false },
+        history: { type: "string" },
+        "ecl-adjustment": { type: "string" },
+        allowance: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -125,7 +135,31 @@ function parseCommandLine(argv: string[]): Args | "help" {
   if (v.sheet !== undefined) args.sheet = v.sheet;
   if (v.out !== undefined) args.out = v.out;
   if (v.json !== undefined) args.json = v.json;
+  if (v.history !== undefined) args.history = v.history;
+  if (v["ecl-adjustment"] !== undefined) args.eclAdjustment = rateArgument(v["ecl-adjustment"], "--ecl-adjustment");
+  if (v.allowance !== undefined) {
+    const amount = parseMoneyOrNull(v.allowance);
+    if (amount === null) throw usageError(`--allowance “${v.allowance}”不是金额。`, `--allowance "${v.allowance}" is not an amount.`);
+    args.allowance = amount.toFixed();
+  }
   return args;
+}
+
+/** A rate as typed on the command line: 10%, 0.1 or -5%. */
+function rateArgument(text: string, option: string): string {
+  const t = text.trim();
+  const pct = /^([+-]?\d+(?:\.\d+)?)%$/.exec(t);
+  if (pct !== null) return new Dec(pct[1]).div(100).toString();
+  if (/^[+-]?\d+(?:\.\d+)?$/.test(t)) return new Dec(t).toString();
+  throw usageError(`${option} “${text}”不是比率，应写 10% 或 0.1。`, `${option} "${text}" is not a rate; write 10% or 0.1.`);
+}
+
+function parseMoneyOrNull(text: string): Decimal | null {
+  try {
+    return parseMoney(text);
+  } catch {
+    return null;
+  }
 }
 
 function loadPolicyFile(path: string): Policy {
@@ -316,9 +350,9 @@ export function summaryLines(result: AuditResult, source: string, lang: Lang, wa
 // Output files
 // ---------------------------------------------------------------------------------------------
 
-async function writeJson(path: string, result: AuditResult, source: string): Promise<void> {
+async function writeJson(path: string, result: AuditResult, source: string, ecl?: EclAssessment): Promise<void> {
   await writeAtomically(path, async (out, watch) => {
-    for (const chunk of auditJsonChunks(result, source)) {
+    for (const chunk of auditJsonChunks(result, source, ecl)) {
       if (!out.write(chunk, "utf8")) await watch(once(out, "drain"));
     }
     out.end("\n");
@@ -453,6 +487,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   const outputs: NamedFile[] = [];
   if (args.json !== undefined) outputs.push({ option: "--json", path: args.json });
   if (args.out !== undefined) outputs.push({ option: "--out", path: args.out });
+  if (args.history !== undefined) outputs.push({ option: "--history", path: args.history });
   const inputs: NamedFile[] = [{ option: lang === "zh-CN" ? "输入文件" : "the input", path: args.file }];
   if (args.policyPath !== undefined) inputs.push({ option: "--policy", path: args.policyPath });
   refuseOutputOverInput(outputs, inputs);
@@ -480,11 +515,31 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   if (large || rows >= LARGE_ROWS) progress(lang === "zh-CN" ? `检查 ${count(rows)} 笔款项…` : `checking ${count(rows)} items…`);
   const result = auditLedger(chosen.ledger, chosen.companions, args.asOf, policy);
 
+  // Expected credit loss: the history given (this run's snapshot added), else the ledger's own.
+  const reports: ReportInput = { reading: chosen.ledger, audit: result, companions: chosen.companions, policy, asOf: args.asOf };
+  const bandKeys = policy.provision.bands.map((b) => b.key);
+  let history: SavedSnapshot[] | null = null;
+  if (args.history !== undefined) {
+    history = existsSync(args.history) ? historyFromJson(readFileSync(args.history, "utf8"), bandKeys) : [];
+    history = withSnapshot(history, snapshotOfCheck(reports));
+  }
+  reports.ecl = {
+    ...(history !== null ? { history: snapshotsFromSaved(history, args.asOf - 1) } : {}),
+    ...(args.eclAdjustment !== undefined ? { k: args.eclAdjustment } : {}),
+    ...(args.allowance !== undefined ? { existingAllowance: args.allowance } : {}),
+  };
+  const ecl = assessEcl(reports, reports.ecl);
+
   process.stdout.write(`${summaryLines(result, args.file, lang, chosen.warnings).join("\n")}\n`);
-  if (args.json !== undefined) await writing(args.json, () => writeJson(args.json as string, result, args.file));
-  if (args.out !== undefined) {
-    const reports: ReportInput = { reading: chosen.ledger, audit: result, companions: chosen.companions, policy, asOf: args.asOf };
-    await writing(args.out, () => writeReport(args.out as string, result, args.file, lang, reports));
+  if (args.json !== undefined) await writing(args.json, () => writeJson(args.json as string, result, args.file, ecl));
+  if (args.out !== undefined) await writing(args.out, () => writeReport(args.out as string, result, args.file, lang, reports));
+  if (args.history !== undefined && history !== null) {
+    const saved = history;
+    await writing(args.history, () =>
+      writeAtomically(args.history as string, async (out) => {
+        out.write(historyToJson(saved), "utf8");
+      }),
+    );
   }
   return args.strict && result.totals.findings.error > 0 ? 1 : 0;
 }

@@ -34,6 +34,8 @@ export interface EclOptions {
 
 export interface EclBandLine {
   band: number;
+  /** The provision band's key (policy.provision.bands). */
+  key: string;
   balance: Decimal;
   count: number;
   migration: Decimal | null;
@@ -151,6 +153,7 @@ export function assessEcl(input: ReportInput, options: EclOptions = {}): EclAsse
     const adjusted = loss.adjusted[b] ?? null;
     return {
       band: b,
+      key: bands[b].key,
       balance: poolBalance[b],
       count: poolCount[b],
       migration: migration.average[b] ?? null,

@@ -3,9 +3,10 @@
  * ISO (yyyy-mm-dd), money is exact decimal strings ("1234.50"), so the file means the same in
  * any language that reads it, and totals can be checked against the rows without rounding.
  *
- * Shape (version 2; version 1 had no "reading", and counted every line in rowCount):
+ * Shape (version 3; version 2 had no "ecl"; version 1 had no "reading", and counted every line in
+ * rowCount):
  * {
- *   "version": 2, "asOf": "2011-08-31", "source": "ledger.xlsx",
+ *   "version": 3, "asOf": "2011-08-31", "source": "ledger.xlsx",
  *   "ledger": { "sheet", "shape", "headerRow", "rowCount" (open items on the as-of date), "skippedCount", "unitScale" },
  *   "reading": { "reconciliation" ("reconciled" | "differences" | "none"), "controlsChecked", "controlDifferences",
  *                "lines", "settled", "credits", "leftOut": { "count", "items", "credits", "first", "latest" },
@@ -16,15 +17,20 @@
  *               "ageDays", "daysPastDue", "agingClass", "agingBand", "provision", "findings" } ],
  *   "findings": [ { "rule", "severity", "sheet", "row", "column", "cell", "field"?, "message": { "zh-CN", "en-US" } } ],
  *   "totals": { "all", "byClass", "byBand", "bySeverity", "findings" },
- *   "unchecked": [ { "rule", "reason": { "zh-CN", "en-US" } } ]
+ *   "unchecked": [ { "rule", "reason": { "zh-CN", "en-US" } } ],
+ *   "ecl": { "history": { "source", "ends" }, "method", "bands": [ { "key", "balance", "count", "migration",
+ *            "historical", "adjusted", "provision" } ], "individual": { "count", "balance", "provision" },
+ *            "k", "totals": { "pool", "individual", "ecl", "policy" }, "existingAllowance", "charge",
+ *            "problems": [ { "id", "message" } ] }          // when the caller assessed it
  * }
  */
 import type { DayNumber } from "../calendar";
 import { formatIsoDate } from "../dates";
+import type { EclAssessment } from "../ecl/assessment";
 import type { AuditResult, AuditRow, AuditTotals, ReadingSummary, UncheckedRule } from "./check";
 import type { Finding } from "./findings";
 
-export const AUDIT_JSON_VERSION = 2;
+export const AUDIT_JSON_VERSION = 3;
 
 export interface AuditJsonRow {
   sheet: string;
@@ -119,7 +125,7 @@ export function auditToJson(result: AuditResult, source: string): AuditJson {
  * The same JSON text as `JSON.stringify(auditToJson(result, source))`, in pieces (one per row
  * plus the frame), so a writer can stream a million rows without holding the whole text.
  */
-export function* auditJsonChunks(result: AuditResult, source: string): Generator<string> {
+export function* auditJsonChunks(result: AuditResult, source: string, ecl?: EclAssessment): Generator<string> {
   yield `{"version":${AUDIT_JSON_VERSION},"asOf":${JSON.stringify(formatIsoDate(result.asOf))},"source":${JSON.stringify(source)}`;
   yield `,"ledger":${JSON.stringify(result.ledger)},"reading":${JSON.stringify(readingToJson(result.reading))},"companions":${JSON.stringify(result.companions)},"rows":[`;
   const n = result.rows.length;
@@ -143,5 +149,36 @@ export function* auditJsonChunks(result: AuditResult, source: string): Generator
     }
   }
   yield batch;
-  yield `],"totals":${JSON.stringify(result.totals)},"unchecked":${JSON.stringify(result.unchecked)}}`;
+  yield `],"totals":${JSON.stringify(result.totals)},"unchecked":${JSON.stringify(result.unchecked)}`;
+  if (ecl !== undefined) yield `,"ecl":${JSON.stringify(eclToJson(ecl))}`;
+  yield "}";
+}
+
+/** The expected credit loss as JSON: exact decimal strings, rates as exact decimals. */
+export function eclToJson(a: EclAssessment): unknown {
+  const text = (d: { toString(): string } | null) => (d === null ? null : d.toString());
+  const money = (d: { toFixed(n: number): string } | null) => (d === null ? null : d.toFixed(2));
+  return {
+    history: { source: a.history.source, ends: a.history.ends.map((d) => formatIsoDate(d)) },
+    method: a.migration.method,
+    bands: a.pool.map((l) => ({
+      key: l.key,
+      balance: money(l.balance),
+      count: l.count,
+      migration: text(l.migration),
+      historical: text(l.historical),
+      adjusted: text(l.adjusted),
+      provision: money(l.provision),
+    })),
+    individual: {
+      count: a.individual.length,
+      balance: money(a.individual.reduce((x, i) => x.plus(i.balance), a.totals.individual.times(0))),
+      provision: money(a.totals.individual),
+    },
+    k: a.loss.k.toString(),
+    totals: { pool: money(a.totals.pool), individual: money(a.totals.individual), ecl: money(a.totals.ecl), policy: money(a.totals.policy) },
+    existingAllowance: money(a.existingAllowance),
+    charge: money(a.charge),
+    problems: a.problems.map((p) => ({ id: p.id, message: p.message })),
+  };
 }

@@ -13,9 +13,9 @@ const all: SheetSpec[] = [...buildReports(input, "zh-CN"), ...buildReports(input
 test("the ids are the ribbon's ExecuteFunction names, in the ribbon's order", () => {
   const manifest = readFileSync(join(__dirname, "../../../manifest.xml"), "utf8");
   const names = [...manifest.matchAll(/<FunctionName>(\w+)<\/FunctionName>/g)].map((m) => m[1]);
-  expect(REPORT_IDS).toEqual(["agingAnalysis", "classification", "provisionSchedule", "longAgedCleanup", "writeOffCandidates", "collectionPlan"]);
+  expect(REPORT_IDS).toEqual(["agingAnalysis", "classification", "provisionSchedule", "longAgedCleanup", "writeOffCandidates", "collectionPlan", "expectedCreditLoss"]);
   for (const id of REPORT_IDS) expect(names).toContain(id);
-  expect(REPORTS.map((r) => r.title["zh-CN"])).toEqual(["应收账款账龄分析表", "应收账款分类表", "坏账准备计提表", "长账龄应收款清理统计表", "应收账款核销候选表及备查登记", "应收账款催收计划"]);
+  expect(REPORTS.map((r) => r.title["zh-CN"])).toEqual(["应收账款账龄分析表", "应收账款分类表", "坏账准备计提表", "长账龄应收款清理统计表", "应收账款核销候选表及备查登记", "应收账款催收计划", "预期信用损失计提表"]);
   expect(isReportId("collectionPlan")).toBe(true);
   expect(isReportId("toString")).toBe(false);
   expect(buildReport("collectionPlan", input, "zh-CN").id).toBe("collectionPlan");
