@@ -13,12 +13,12 @@ import type { Lang } from "../errors";
 import { Dec, formatMoneyGrouped } from "../money";
 import { format } from "../../i18n";
 import { balanceCell, decimalCell, finishSheet, openSheet, reportContext, type ReportInput, reportStrings } from "./input";
-import { integerCell, percentCell, type SheetSpec, textCell } from "./sheet-spec";
+import { integerCell, rateCell, type SheetSpec, textCell } from "./sheet-spec";
 
 const WIDTH = 7;
 
-function rateCell(d: Decimal | null | undefined, style?: "total") {
-  return d === null || d === undefined ? textCell(null, style) : percentCell(d.toNumber(), style);
+function rateOf(d: Decimal | null | undefined, style?: "total") {
+  return d === null || d === undefined ? textCell(null, style) : rateCell(d.toNumber(), style);
 }
 
 export function buildExpectedCreditLoss(input: ReportInput, lang: Lang, options?: EclOptions, assessed?: EclAssessment): SheetSpec {
@@ -66,9 +66,9 @@ export function buildExpectedCreditLoss(input: ReportInput, lang: Lang, options?
       textCell(bands[line.band].label[lang]),
       integerCell(line.count),
       decimalCell(line.balance),
-      line.band === bands.length - 1 ? textCell("—") : rateCell(line.migration),
-      rateCell(line.historical),
-      rateCell(line.adjusted),
+      line.band === bands.length - 1 ? textCell("—") : rateOf(line.migration),
+      rateOf(line.historical),
+      rateOf(line.adjusted),
       line.provision === null ? textCell(se.noRate) : decimalCell(line.provision),
     ]);
   }
@@ -88,7 +88,7 @@ export function buildExpectedCreditLoss(input: ReportInput, lang: Lang, options?
   const periods = a.migration.periods;
   b.header([se.band, ...periods.slice(-5).map((p) => format(se.period, { from: formatIsoDate(p.from), to: formatIsoDate(p.to) })), se.average, ...new Array<null>(Math.max(0, WIDTH - 2 - Math.min(5, periods.length))).fill(null)]);
   for (let band = 0; band < bands.length - 1; band++) {
-    const cells = [textCell(bands[band].label[lang]), ...periods.slice(-5).map((p) => rateCell(p.rates[band])), rateCell(a.migration.average[band])];
+    const cells = [textCell(bands[band].label[lang]), ...periods.slice(-5).map((p) => rateOf(p.rates[band])), rateOf(a.migration.average[band])];
     while (cells.length < WIDTH) cells.push(textCell(null));
     b.add("body", cells);
   }

@@ -23,7 +23,7 @@ export type ReportId = "agingAnalysis" | "classification" | "provisionSchedule" 
 export type NoticeId = "collectionNotice" | "confirmationLetter" | "supplierLetter" | "questionnaire";
 
 /** What a cell holds; decides its number format (NUMBER_FORMATS) and how a writer writes it. */
-export type CellType = "text" | "money" | "date" | "percent" | "integer" | "decimal" | "number";
+export type CellType = "text" | "money" | "date" | "percent" | "rate" | "integer" | "decimal" | "number";
 
 /** A named look, rendered by the writers from CELL_STYLES. */
 export type CellStyle = "title" | "meta" | "section" | "header" | "body" | "wrap" | "subtotal" | "total" | "note" | "letter";
@@ -124,6 +124,8 @@ export const NUMBER_FORMATS: Readonly<Record<CellType, string>> = {
   money: "#,##0.00",
   date: "yyyy-mm-dd",
   percent: "0.00%",
+  // A rate worked out exactly (a loss rate of 2.112%): as many decimals as it has, up to three.
+  rate: "0.0##%",
   integer: "#,##0",
   decimal: "0.00",
   number: "General",
@@ -230,6 +232,12 @@ export function percentCell(fraction: number | null, style?: CellStyle): SpecCel
   return style === undefined ? { v, t: "percent" } : { v, t: "percent", style };
 }
 
+/** An exact rate as a fraction, shown with up to three decimals of a percent (2.112%). */
+export function rateCell(fraction: number | null, style?: CellStyle): SpecCell {
+  const v = fraction === null || !Number.isFinite(fraction) ? null : fraction;
+  return style === undefined ? { v, t: "rate" } : { v, t: "rate", style };
+}
+
 export function integerCell(v: number | null, style?: CellStyle): SpecCell {
   return style === undefined ? { v, t: "integer" } : { v, t: "integer", style };
 }
@@ -273,6 +281,8 @@ function shownWidth(cell: SpecCell): number {
       return 10;
     case "percent":
       return 8;
+    case "rate":
+      return 9;
     case "money":
     case "integer": {
       const digits = Math.abs(v) < 1 ? 1 : Math.floor(Math.log10(Math.abs(v))) + 1;
