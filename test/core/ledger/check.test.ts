@@ -568,3 +568,14 @@ describe("results", () => {
     expect(result.findings).toEqual([]);
   });
 });
+
+describe("a due date past Excel's last day (issue 14.11)", () => {
+  it("is a bad-date finding, and the item has no due date rather than 10000-01-30", () => {
+    const read = readLedger(values([row({ 发生日期: "9999-12-20", 账龄: undefined })]), { sheet: SHEET });
+    const result = auditLedger(read, {}, fromYmd(9999, 12, 31), DEFAULT_POLICY);
+    const found = of(result, "bad-date");
+    expect(found.map(where)).toEqual([[SHEET, 2, "C"]]);
+    expect(found[0].message["en-US"]).toContain("falls after 9999-12-31");
+    expect(result.rows.get(0).dueDate).toBeNull();
+  });
+});

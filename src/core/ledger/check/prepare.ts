@@ -5,7 +5,7 @@
 import type Decimal from "decimal.js";
 import { type BatchColumns, type BatchResult, type CellValue, NO_DAYS, runBatch } from "../../batch";
 import { fromYmd } from "../../calendar";
-import { toExcelSerial } from "../../dates";
+import { formatIsoDate, toExcelSerial } from "../../dates";
 import type { MessageParams } from "../findings";
 import type { LedgerRow } from "../ledger-store";
 import { bi, fenMoney, money } from "./message-values";
@@ -139,7 +139,12 @@ export function prepareRows(run: AuditRun): BatchResult {
     const credit = r.creditDays ?? masterDays ?? defaultCreditDays;
     const arisen = r.dateArisen;
     const explicitDue = r.dueDate;
-    const due = explicitDue !== null ? explicitDue : arisen === null ? NaN : arisen + credit;
+    let due = explicitDue !== null ? explicitDue : arisen === null ? NaN : arisen + credit;
+    if (due > LAST_EXCEL_DAY) {
+      // Past Excel's last day (9999-12-31): no date at all, and said, never a due date no cell can hold.
+      run.rowFinding(i, "bad-date", run.col("creditDays", "dateArisen"), dueBeyondExcel(r.dateArisen, credit), undefined, "dueDate");
+      due = NaN;
+    }
     const from = arisen !== null ? arisen : due - credit;
     dueDay[i] = due === due ? due : noDays;
     ageFrom[i] = from === from ? from : noDays;
@@ -173,6 +178,17 @@ export function prepareRows(run: AuditRun): BatchResult {
   return runBatch(columns, run.asOf, policy);
 }
 
-export function negativeRecoveryParams(fen: number, dec: Decimal | null): MessageParams {
+export /** The last day Excel can hold, 9999-12-31. */
+const LAST_EXCEL_DAY = fromYmd(9999, 12, 31);
+
+function dueBeyondExcel(arisen: number | null, credit: number): MessageParams {
+  const from = arisen === null ? "?" : formatIsoDate(arisen);
+  return {
+    label: bi("到期日", "due date"),
+    detail: bi(`发生日期 ${from} 加信用期 ${credit} 天晚于 Excel 能表示的最后一天 9999-12-31，按没有到期日处理。`, `the date arisen ${from} plus ${credit} credit days falls after 9999-12-31, Excel's last day; the item is taken as having no due date.`),
+  };
+}
+
+function negativeRecoveryParams(fen: number, dec: Decimal | null): MessageParams {
   return { label: bi("预计可收回金额", "expected recovery"), value: fen === fen ? fenMoney(fen) : money(dec as Decimal) };
 }
