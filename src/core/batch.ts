@@ -18,7 +18,7 @@
  * (dates.parseDate's zeroIsBlank). The as-of date is a DayNumber.
  */
 import type Decimal from "decimal.js";
-import { AGING_CLASSES, bandCutoffs, directToBadCondition } from "./aging";
+import { AGING_CLASSES, bandCutoffs, classLimits, directToBadCondition } from "./aging";
 import { type DayNumber, fromYmd } from "./calendar";
 import { type ExcelDateSystem, EXCEL_1900_EPOCH_OFFSET, EXCEL_1900_MAX_SERIAL, parseDate } from "./dates";
 import { ArError, type Bilingual } from "./errors";
@@ -340,7 +340,10 @@ export function runBatch(columns: BatchColumns, asOf: DayNumber, policy: Policy,
     const { rate } = bandRate(band.key, policy); // validates every rate once, before any row
     return rateToBasisPoints(rate);
   });
-  const { normalMaxDays, overdueMaxDays, staleMaxDays } = policy.agingClass;
+  const limits = classLimits(policy.agingClass);
+  const normalMaxDays = limits.normal;
+  const overdueMaxDays = limits.overdue;
+  const staleMaxDays = limits.stale;
   const defaultCreditDays = policy.defaultCreditDays;
   const dateSystem = options.dateSystem ?? "1900";
   // Serial → day without parseDate for the common case: a number in the system's range.

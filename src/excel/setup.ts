@@ -5,7 +5,9 @@
  * and edit (two columns, key and value: core/policy/serialize's table).
  */
 import { DEFAULT_POLICY } from "../core/policy/defaults";
-import { policyFromTable, policyToTable } from "../core/policy/serialize";
+import type { Lang } from "../core/errors";
+import { policySheetRows } from "../core/policy/notes";
+import { policyFromTable } from "../core/policy/serialize";
 import type { Policy } from "../core/policy/types";
 import type { LedgerSource } from "./read";
 import { blockAddress } from "./owned";
@@ -67,24 +69,27 @@ export async function readPolicy(context: Excel.RequestContext): Promise<{ polic
  * Queues the visible policy sheet's creation from a policy (the caller's next sync writes it).
  * Call only when readPolicy found none: it never overwrites a policy sheet.
  */
-export function queuePolicySheet(context: Excel.RequestContext, name: string, header: [string, string], policy: Policy = DEFAULT_POLICY): void {
-  const rows: string[][] = [header, ...policyToTable(policy)];
+export function queuePolicySheet(context: Excel.RequestContext, name: string, header: readonly string[], policy: Policy = DEFAULT_POLICY, lang: Lang = "zh-CN"): void {
+  // Key, value and (with a third header) the source of each field beside it (core/policy/notes).
+  const width = header.length >= 3 ? 3 : 2;
+  const rows: string[][] = [header.slice(0, width), ...policySheetRows(policy, lang).map((r) => r.slice(0, width))];
   const sheet = context.workbook.worksheets.add(name);
-  const range = sheet.getRange(blockAddress(0, 0, rows.length, 2));
-  range.numberFormat = rows.map(() => ["@", "@"]); // keys and values as text: "0.05" stays "0.05"
+  const range = sheet.getRange(blockAddress(0, 0, rows.length, width));
+  range.numberFormat = rows.map((r) => r.map(() => "@")); // keys and values as text: "0.05" stays "0.05"
   range.values = rows;
-  sheet.getRange("A1:B1").format.font.bold = true;
+  sheet.getRange(blockAddress(0, 0, 1, width)).format.font.bold = true;
   sheet.getRange("A:A").format.columnWidth = 260;
   sheet.getRange("B:B").format.columnWidth = 200;
+  if (width === 3) sheet.getRange("C:C").format.columnWidth = 520;
   sheet.freezePanes.freezeRows(1);
   context.workbook.settings.add(POLICY_SHEET_SETTING, name);
 }
 
 /** Creates the visible policy sheet from a policy when the workbook has none; never overwrites one. */
-export async function ensurePolicySheet(context: Excel.RequestContext, name: string, header: [string, string], policy: Policy = DEFAULT_POLICY): Promise<string> {
+export async function ensurePolicySheet(context: Excel.RequestContext, name: string, header: readonly string[], policy: Policy = DEFAULT_POLICY, lang: Lang = "zh-CN"): Promise<string> {
   const existing = await readPolicy(context);
   if (existing.sheet !== null) return existing.sheet;
-  queuePolicySheet(context, name, header, policy);
+  queuePolicySheet(context, name, header, policy, lang);
   await context.sync();
   return name;
 }

@@ -105,7 +105,7 @@ export async function runValidate(run: ExcelRun, p: ValidateParams): Promise<Val
       afterEachChunk: yieldToUi,
     });
     // Queued with the setup below: one round trip for both.
-    if (existingPolicySheet === null) queuePolicySheet(context, policySheet, s.policyHeader as [string, string], policy);
+    if (existingPolicySheet === null) queuePolicySheet(context, policySheet, s.policyHeader, policy, p.lang);
     saveSetup(context, { ...setup, ledger: p.source, mapping: numericMapping(p.mapping), asOf: formatIsoDate(p.asOf), sheets: names });
     await context.sync();
     return { kind: "done", summary: checked.summary, sheets: names, warnings, ...(checked.audit && checked.reading ? { audit: checked.audit, reading: checked.reading } : {}) };

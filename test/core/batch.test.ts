@@ -27,9 +27,10 @@ const bi = (zh: string, en: string) => ({ "zh-CN": zh, "en-US": en });
 const POLICY: Policy = {
   ...DEFAULT_POLICY,
   defaultCreditDays: 30,
-  agingClass: { normalMaxDays: 20, overdueMaxDays: 90, staleMaxDays: 360 },
+  agingClass: { normalMaxDays: 20, overdueMaxDays: 90, staleMaxDays: 360, atNormalMaxDays: "normal", atOverdueMaxDays: "overdue", atStaleMaxDays: "stale" },
   provision: {
     method: "aging",
+    balanceRate: "0.05",
     bands: [
       { key: "y0-1", label: bi("1年以内", "Within 1 year"), upToMonths: 12 },
       { key: "y1-2", label: bi("1-2年", "1–2 years"), upToMonths: 24 },
@@ -421,7 +422,7 @@ describe("runBatch: the fast path and the decimal path agree", () => {
 
   it("a provision beyond 2^53 fen is given exactly in provisionExact", () => {
     // 123456789012345.67 reads as 123456789012346 (Excel's 15 digits); bankrupt → 100%.
-    const r = runBatch({ dateArisen: [serial(2011, 1, 1)], balance: [123456789012345.67], statusText: ["破产"] }, asOf, POLICY);
+    const r = runBatch({ dateArisen: [serial(2011, 1, 1)], balance: [123456789012345.67], statusText: ["已破产"] }, asOf, POLICY);
     expect(r.provisionFen[0]).toBeNaN();
     expect(r.provisionExact.get(0)).toBe("123456789012346.00");
     expect(r.totals.all.provision).toBe("123456789012346.00");

@@ -20,7 +20,7 @@ import type { LedgerReading } from "../ledger/index";
 import type { LedgerRow } from "../ledger/ledger-store";
 import { Dec } from "../money";
 import type { Policy, StatusCondition } from "../policy/types";
-import type { ProvisionBasis } from "../provision";
+import { PROVISION_BASES, type ProvisionBasis } from "../provision";
 import { conditionsInText } from "../writeoff";
 import { format, type Strings, stringsFor } from "../../i18n";
 import {
@@ -262,7 +262,7 @@ export function reportContext(input: ReportInput, lang: Lang): ReportContext {
 }
 
 function makeContext(input: ReportInput, lang: Lang): ReportContext {
-  const { reading, audit, companions, policy, asOf } = input;
+  const { audit, companions, policy, asOf } = input;
   // The open items on the as-of date, position for position with the check's results.
   const rows = audit.rows.ledgerRows;
   const n = rows.length;
@@ -337,8 +337,6 @@ function makeContext(input: ReportInput, lang: Lang): ReportContext {
     if (rec.collected !== null && rec.collected.gt(0) && (rec.contactDate ?? -Infinity) >= (s.promise.contactDate ?? -Infinity)) s.collectedSincePromise = true;
   }
 
-  const method = policy.provision.method;
-  const recoveryMapped = reading.mapping.columns.some((c) => c.field === "expectedRecovery");
   const conditionCache = new Map<string, StatusCondition | null>();
   const directToBad = (i: number): StatusCondition | null => {
     const text = statusText(i);
@@ -351,7 +349,14 @@ function makeContext(input: ReportInput, lang: Lang): ReportContext {
     return c;
   };
   const statusText = (i: number): string | null => joinText(rows[i].status, rows[i].note);
-  const writtenOffCondition: StatusCondition = { key: "written-off", label: { "zh-CN": "已核销", "en-US": "written off" }, keywords: [...(input.writtenOffWords ?? WRITTEN_OFF_WORDS)] };
+  const writtenOffCondition: StatusCondition = {
+    key: "written-off",
+    label: { "zh-CN": "已核销", "en-US": "written off" },
+    article: "004 二.第三条 8",
+    phrases: [[...(input.writtenOffWords ?? WRITTEN_OFF_WORDS)]],
+    keyWords: [],
+    negations: [],
+  };
   const writtenOffCache = new Map<string, boolean>();
 
   const masterOf = (i: number): CustomerMasterRow | null => {
@@ -373,14 +378,8 @@ function makeContext(input: ReportInput, lang: Lang): ReportContext {
     statusText,
     directToBad,
     provisionBasis: (i) => {
-      if (audit.rows.provision(i) === null) return null;
-      if (method === "direct-write-off") return "none-direct-write-off";
-      const r = rows[i];
-      const sign = r.moneySign("balance");
-      if (!(sign > 0)) return "none-non-positive";
-      // The check ignores a negative expected recovery (and reports it); so does the basis.
-      if (recoveryMapped && r.moneySign("expectedRecovery") >= 0) return "specific";
-      return directToBad(i) !== null ? "full-bad" : "aging-rate";
+      const b = audit.rows.provisionBasis[i];
+      return b === NO_VALUE ? null : PROVISION_BASES[b];
     },
     isWrittenOff: (i) => {
       const r = rows[i];
@@ -388,7 +387,7 @@ function makeContext(input: ReportInput, lang: Lang): ReportContext {
       if (text === null) return false;
       let w = writtenOffCache.get(text);
       if (w === undefined) {
-        w = conditionsInText(text, [writtenOffCondition]).length > 0;
+        w = conditionsInText(text, [writtenOffCondition], policy).length > 0;
         if (writtenOffCache.size < 65536) writtenOffCache.set(text, w);
       }
       return w;

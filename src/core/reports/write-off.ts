@@ -34,8 +34,8 @@ import { integerCell, type SheetSpec, type SpecCell, textCell } from "./sheet-sp
 
 const WIDTH = 12;
 
-function percentText(rate: string): string {
-  return `${new Dec(rate).times(100).toString()}%`;
+function percentText(rate: string | null, unset: string): string {
+  return rate === null ? unset : `${new Dec(rate).times(100).toString()}%`;
 }
 
 export function buildWriteOffCandidates(input: ReportInput, lang: Lang): SheetSpec {
@@ -54,7 +54,7 @@ export function buildWriteOffCandidates(input: ReportInput, lang: Lang): SheetSp
     if (text === null) return [];
     let c = conditionCache.get(text);
     if (c === undefined) {
-      c = conditionsInText(text, policy.writeOff.conditions).map((x) => ({ key: x.key, label: x.label }));
+      c = conditionsInText(text, policy.writeOff.conditions, policy).map((x) => ({ key: x.key, label: x.label }));
       if (conditionCache.size < 65536) conditionCache.set(text, c);
     }
     return c;
@@ -195,8 +195,8 @@ export function buildWriteOffCandidates(input: ReportInput, lang: Lang): SheetSp
 
   b.blank();
   const w = policy.writeOff;
-  b.note(format(sw.noteTax, { days: w.taxFilingDaysAfterYearEnd, rate: percentText(w.incomeTaxRate), ratio: percentText(w.compensationRatio) }));
-  b.note(format(sw.noteMemo, { reward: percentText(w.recoveryRewardRate) }));
+  b.note(format(sw.noteTax, { days: w.taxFilingDaysAfterYearEnd, rate: percentText(w.incomeTaxRate, s.common.toBeSet), ratio: percentText(w.compensationRatio, s.common.toBeSet) }));
+  b.note(format(sw.noteMemo, { reward: percentText(w.recoveryRewardRate, s.common.toBeSet) }));
   b.note(sw.noteMemoSources);
 
   return finishSheet(ctx, "writeOffCandidates", b, {

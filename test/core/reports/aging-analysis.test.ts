@@ -8,7 +8,7 @@ const spec = buildAgingAnalysis(input, "zh-CN");
 const header = rowsOf(spec, "header")[0];
 
 test("columns: No., customer, items, the policy's four bands, age unknown, total, share", () => {
-  expect(labels(header)).toEqual(["序号", "客户名称", "笔数", "1年以内", "1-2年", "2-3年", "3年以上", "账龄不详", "合计", "占比"]);
+  expect(labels(header)).toEqual(["序号", "客户名称", "笔数", "1年以内（含1年）", "1至2年（含2年）", "2至3年（含3年）", "3年以上", "账龄不详", "合计", "占比"]);
   expect(spec.columns).toHaveLength(10);
   expect(spec.title).toBe("应收账款账龄分析表");
   expect(spec.name).toBe("账龄分析表");
@@ -54,7 +54,7 @@ test("a stacked column chart of the largest customers, one series per band, poin
   expect(chart.type).toBe("columnStacked");
   const h = spec.rows.indexOf(header);
   expect(chart.categories).toEqual({ row: h + 1, col: 1, rows: 8, cols: 1 });
-  expect(chart.series.map((s) => s.name)).toEqual(["1年以内", "1-2年", "2-3年", "3年以上"]);
+  expect(chart.series.map((s) => s.name)).toEqual(["1年以内（含1年）", "1至2年（含2年）", "2至3年（含3年）", "3年以上"]);
   chart.series.forEach((s, k) => {
     expect(s.nameCell).toEqual({ row: h, col: 3 + k });
     expect(spec.rows[h].cells[3 + k]?.v).toBe(s.name);
@@ -72,7 +72,7 @@ test("text from the ledger is a text cell, never anything else", () => {
 test("without rows of unknown age there is no such column; English labels follow the policy's", () => {
   const ledger = SMALL_LEDGER.filter((r) => r[0] !== 11);
   const en = buildAgingAnalysis(smallReportInput({ ledger }), "en-US");
-  expect(labels(rowsOf(en, "header")[0])).toEqual(["No.", "Customer", "Items", "Within 1 year", "1–2 years", "2–3 years", "Over 3 years", "Total", "Share"]);
+  expect(labels(rowsOf(en, "header")[0])).toEqual(["No.", "Customer", "Items", "Within 1 year (1 year included)", "1–2 years (2 years included)", "2–3 years (3 years included)", "Over 3 years", "Total", "Share"]);
   expect(money(rowWith(en, "Total", 0, "total").cells[7])).toBe("451346.22");
   expect(en.name).toBe("Aging analysis");
 });

@@ -23,7 +23,7 @@ test("class totals: normal 100,000.00 · overdue 10,000.55 · stale 51,000.00 ·
   for (let c = 3; c <= 8; c++) expect(sumOf(body, c)).toBe(money(totals[0].cells[c]));
 });
 
-test("a customer split over classes; 戊公司 bad by its status (已破产) though not yet due", () => {
+test("a customer split over classes; 戊公司 bad by its status (宣告破产, 五.第三条 1) though not yet due", () => {
   expect(moneys(rowWith(spec, "甲公司", 1), 3, 8)).toEqual(["100000.00", "", "50000.00", "", "", "150000.00"]);
   expect(moneys(rowWith(spec, "戊公司", 1), 3, 8)).toEqual(["", "", "", "8000.00", "", "8000.00"]);
 });
@@ -47,11 +47,13 @@ test("a pie chart of the classes, from the first table's header and total row", 
   expect(chart.series).toEqual([{ name: "合计", values: { row: t, col: 3, rows: 1, cols: 5 } }]);
 });
 
-test("the class rules are stated with the policy's thresholds", () => {
+test("the class rules quote 004 五.第二条 (不足20天, 在90天内…) and state the choice for d = 20 apart", () => {
   const notes = rowsOf(spec, "note").map((r) => String(r.cells[0]?.v));
-  expect(notes[0]).toContain("不超过 20 天");
-  expect(notes[0]).toContain("21–90 天");
-  expect(notes[0]).toContain("91–360 天");
+  expect(notes[0]).toContain("正常应收帐款：帐龄在信用期内或超过信用期不足20天");
+  expect(notes[0]).toContain("逾期应收帐款：帐龄超过信用期20天且在90天内");
+  expect(notes[0]).not.toContain("不超过");
+  expect(notes[1]).toContain("恰好20天");
+  expect(notes[1]).toContain("本制度计为正常");
 });
 
 test("without unclassified rows there is no such column", () => {

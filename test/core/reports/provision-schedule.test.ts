@@ -12,7 +12,7 @@ const [bandHeader, specificHeader] = rowsOf(spec, "header");
 test("one line per provision band of the policy, empty bands too", () => {
   expect(labels(bandHeader)).toEqual(["账龄段", "笔数", "账面余额", "按比例计提的余额", "计提比例", "按比例计提", "单项计提", "应计提坏账准备", "已计提坏账准备", "本期计提（负数为转回）"]);
   const lines = bodyAfter(spec, bandHeader);
-  expect(lines.map((r) => r.cells[0]?.v)).toEqual(["1年以内", "1-2年", "2-3年", "3-4年", "4-5年", "5年以上"]);
+  expect(lines.map((r) => r.cells[0]?.v)).toEqual(["1年以内（含1年）", "1至2年（含2年）", "2至3年（含3年）", "3至4年（含4年）", "4至5年（含5年）", "5年以上"]);
   expect(lines.map((r) => r.cells[4]?.v)).toEqual([0.05, 0.1, 0.3, 0.5, 0.8, 1]);
 });
 
@@ -47,7 +47,7 @@ test("the items provided individually, with their basis and status", () => {
   expect(money(items[0].cells[5])).toBe("150000.00");
   expect(items[0].cells[6]?.v).toBe("余额减预计可收回金额");
   expect(items[1].cells[6]?.v).toBe("全额计提：债务人经法院宣告破产或进入破产程序");
-  expect(items[1].cells[8]?.v).toBe("已破产");
+  expect(items[1].cells[8]?.v).toBe("已被宣告破产，剩余财产不足清偿");
   const total = rowsOf(spec, "total")[1];
   expect(moneys(total, 2, 3)).toEqual(["208000.00", "50000.00"]);
   expect(money(total.cells[5])).toBe("158000.00");

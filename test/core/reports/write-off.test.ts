@@ -18,7 +18,7 @@ test("candidates: 丁公司 overdue more than 3 years, 戊公司 bankrupt; 辛 a
   expect(丁.cells[4]).toEqual({ v: toExcelSerial(fromYmd(2020, 4, 30)), t: "date" });
   expect(丁.cells[5]?.v).toBe(1706);
   expect(moneys(丁, 6, 7)).toEqual(["30000.00", "24000.00"]);
-  expect(丁.cells[8]?.v).toBe("逾期3年以上仍未收回");
+  expect(丁.cells[8]?.v).toBe("逾期3年以上仍未收回（含3年）");
   expect(戊.cells[8]?.v).toBe("债务人被依法宣告破产、撤销，剩余财产确实不足清偿");
   expect(戊.cells[11]?.v).toBe("王五");
 });
@@ -33,7 +33,7 @@ test("the tax-loss filing deadline: 45 days after the year of the as-of date (20
   for (const row of bodyAfter(spec, candidateHeader)) expect(row.cells[10]).toEqual({ v: toExcelSerial(fromYmd(2025, 2, 14)), t: "date" });
   const notes = rowsOf(spec, "note").map((r) => String(r.cells[0]?.v));
   expect(notes[0]).toContain("45 日内");
-  expect(notes[0]).toContain("25% × 50%");
+  expect(notes[0]).toContain("33% × 待在制度中设定"); // 七.第五条: 33% as written, the ratio blank
 });
 
 test("candidate totals to the fen", () => {

@@ -10,7 +10,7 @@ import { collectionTier } from "../../collection";
 import { formatDateZh, formatIsoDate } from "../../dates";
 import { Dec, quoteInput } from "../../money";
 import type { Policy, StatusCondition } from "../../policy/types";
-import { conditionsInText, writeOffEligibility } from "../../writeoff";
+import { conditionsInText, overdueRuleFrom, writeOffEligibility } from "../../writeoff";
 import { cellRef, type MessageParams, type ParamsAt } from "../findings";
 import type { LedgerRow } from "../ledger-store";
 import { agingLabelReader } from "./aging-label";
@@ -21,13 +21,14 @@ import { containsAny } from "./text-keys";
 
 
 /**
- * The last due date that writeoff.writeOffEligibility finds overdue more than
- * policy.writeOff.overdueYears years on asOf (asOf >= addMonths(due, 12 × years) + 1). addMonths
- * is non-decreasing in its day, so exactly the due dates up to this one qualify.
+ * The last due date that writeoff.writeOffEligibility finds overdue policy.writeOff.overdueYears
+ * years on asOf (asOf >= writeoff.overdueRuleFrom(due): 逾期3年以上 includes the anniversary, so
+ * due 2008-08-31 qualifies on 2011-08-31). overdueRuleFrom is non-decreasing in its day, so
+ * exactly the due dates up to this one qualify.
  */
 export function lastDueOverdueForWriteOff(asOf: DayNumber, policy: Policy): DayNumber {
   const months = 12 * policy.writeOff.overdueYears;
-  const qualifies = (due: DayNumber): boolean => asOf >= addMonths(due, months) + 1;
+  const qualifies = (due: DayNumber): boolean => asOf >= overdueRuleFrom(due, policy);
   let d = addMonths(asOf, -months);
   for (let step = 0; step < 64 && !qualifies(d); step++) d -= 1;
   for (let step = 0; step < 64 && qualifies(d + 1); step++) d += 1;
@@ -133,7 +134,7 @@ export function checkRows(run: AuditRun, batch: BatchResult): void {
 export function writeOffConditionCount(cache: Map<string, number>, text: string, policy: Policy): number {
   let c = cache.get(text);
   if (c === undefined) {
-    c = conditionsInText(text, policy.writeOff.conditions).length;
+    c = conditionsInText(text, policy.writeOff.conditions, policy).length;
     if (cache.size < 65536) cache.set(text, c);
   }
   return c;
