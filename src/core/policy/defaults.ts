@@ -349,7 +349,7 @@ const WRITE_OFF_CONDITIONS: StatusCondition[] = [
   },
   {
     key: "disaster-accident",
-    label: bi("债务人遭受重大自然灾害或意外事故，确实无法清偿", "Major disaster or accident; debtor cannot pay"),
+    label: bi("债务人遭受重大自然灾害或意外事故，确实无法清偿", "Debtor suffered a major natural disaster or accident; cannot pay"),
     article: "004 七.第一条 3",
     phrases: [
       ["自然灾害", "意外事故", "重大事故", "重大灾害", "natural disaster", "major accident"],
