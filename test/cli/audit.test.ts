@@ -214,6 +214,7 @@ describe("the report workbook (--out)", () => {
       "Long-aged clean-up",
       "Write-off candidates",
       "Collection plan",
+      "Performance deductions",
     ]);
     // The formula-looking customer is text in the reports too.
     wb.worksheets.forEach((ws) => ws.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula))));

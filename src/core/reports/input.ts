@@ -23,6 +23,7 @@ import { isDefaultAt } from "../policy/notes";
 import type { Policy, StatusCondition } from "../policy/types";
 import { PROVISION_BASES, type ProvisionBasis } from "../provision";
 import { lastDueOverdueForWriteOff } from "../ledger/check";
+import type { AssetSettlement } from "./performance";
 import { conditionsInText, overdueReason, type WriteOffReason } from "../writeoff";
 import { format, type Strings, stringsFor } from "../../i18n";
 import {
@@ -68,6 +69,8 @@ export interface ReportInput {
   writtenOff?: readonly WrittenOffItem[];
   /** Words that mark a ledger row as already written off (default WRITTEN_OFF_WORDS). */
   writtenOffWords?: readonly string[];
+  /** Losses on assets taken in settlement (004 六.第九条), for the performance report; none when absent. */
+  assetSettlements?: readonly AssetSettlement[];
 }
 
 /** A row whose status, type or note says one of these is already written off (memorandum item, not a candidate). */
