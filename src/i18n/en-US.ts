@@ -303,6 +303,10 @@ export const enUS = {
       noteRatio: "Each department's share of a loss (by its amount to collect) × the compensation ratio {ratio} (六.第九条).",
       noteSum: "呆帐 balance on the as-of date: {amount}.",
     },
+    advances: {
+      line: "Advances received (预收): not receivables, apart from the aging",
+      note: "Advances received are customers' net credits on the as-of date (004 一.第二条, 三.第八条): kept out of the classes, bands and shares above, and to be moved to advances received: {names} (total {amount}).",
+    },
     method: {
       line: "Bad-debt provision: {method}.",
       aging: "账龄分析法 (aging analysis): balance × the rate of its band, {rates} ({provenance}); an item with an expected recovery or a recovery probability is provided at balance less what is expected back, one under a condition of 五.第三条 in full",
@@ -316,7 +320,7 @@ export const enUS = {
     },
     aging: {
       chartTitle: "Aging of the {n} largest balances",
-      noteAge: "Age is counted from the date arisen in whole calendar months (a receivable on its anniversary is still within the year); the bands are the policy's report bands. Customers are listed by balance, largest first; a balance is net of advances received.",
+      noteAge: "Age is counted from the date arisen in whole calendar months (a receivable on its anniversary is still within the year); the bands are the policy's report bands. Customers are listed by balance, largest first; a customer's net credit is an advance, shown apart below the table.",
       noteUnbanded: "{count} items without a usable date are under \"Age unknown\".",
     },
     classification: {
@@ -422,7 +426,12 @@ export const enUS = {
         firm: "Frequent letters and calls, and a visit; get a written promise to pay",
         legal: "Stern demand letter; prepare arbitration or a lawsuit",
         unknown: "Estimate the recovery probability at the quarterly review and set the approach",
+        namedCollector: "{collector}, the named collector, pursues it: contact, get a written promise to pay, escalate if refused",
+        namedCollectorMissing: "Name a collector for it (004 五.第七条), then contact and get a written promise to pay",
+        specialAttention: "Special attention: contact the customer and get a written promise to pay",
       },
+      overrideWhy: "At {probability} the tier would be “do not disturb” (六.第三条), but the customer has {cls} items of {amount}: 五.第六/七条 call for special attention and a named collector, so the class overrides the tier",
+      overrideApproach: { attention: "Special attention and collection (五.第六条), whatever the probability", bad: "A named collector pursues it (五.第七条), whatever the probability" },
       followPromise: "Follow up the promise to pay {amount} by {date}",
       promiseBroken: "The promise to pay by {date} was not kept: escalate",
       noContact: "no contact logged yet",

@@ -305,6 +305,10 @@ export const zhCN: typeof enUS = {
       noteRatio: "各部门按应收款额度分摊损失，再乘以赔偿比例 {ratio}（六.第九条）。",
       noteSum: "截止日呆帐余额合计 {amount}。",
     },
+    advances: {
+      line: "预收账款（不计入账龄分析）",
+      note: "预收账款是截止日客户贷方净额（004 一.第二条、三.第八条），不属应收账款，不计入上表的分类、账龄与占比，应转入预收账款：{names}（合计 {amount}）。",
+    },
     method: {
       line: "坏账准备计提方法：{method}。",
       aging: "账龄分析法——按账龄段比例计提：{rates}（{provenance}）；有预计可收回金额或回收可能性的，按余额减预计可收回金额单项计提；有五.第三条情形的全额计提",
@@ -318,7 +322,7 @@ export const zhCN: typeof enUS = {
     },
     aging: {
       chartTitle: "余额前 {n} 名客户的账龄结构",
-      noteAge: "账龄自发生日期起按整月计算（满一年当日仍属一年以内），账龄段取自制度参数。客户按余额从大到小排列；余额已抵减预收款。",
+      noteAge: "账龄自发生日期起按整月计算（满一年当日仍属一年以内），账龄段取自制度参数。客户按余额从大到小排列；客户贷方净额为预收款，在表下单列。",
       noteUnbanded: "{count} 笔发生日期缺失或有误，列入“账龄不详”。",
     },
     classification: {
@@ -424,7 +428,12 @@ export const zhCN: typeof enUS = {
         firm: "频繁发函、电话催询并上门催收，取得书面付款承诺",
         legal: "发出措辞严厉的催款函，准备仲裁或诉讼材料",
         unknown: "在季度评审会上估计回收可能性并确定催收方式",
+        namedCollector: "由责任人{collector}负责清收：联系客户、取得书面付款承诺，拒不付款的升级处理",
+        namedCollectorMissing: "先指定专人负责清收（004 五.第七条），再联系客户、取得书面付款承诺",
+        specialAttention: "特别关注：联系客户并取得书面付款承诺",
       },
+      overrideWhy: "回收可能性 {probability} 按六.第三条属“一般不打扰”，但该客户有{cls}款项 {amount} 元：五.第六条、第七条要求特别关注、指定专人清收，分类优先于回收可能性",
+      overrideApproach: { attention: "特别关注，努力清收（五.第六条），不因回收可能性而不打扰", bad: "指定专人负责清收（五.第七条），不因回收可能性而不打扰" },
       followPromise: "跟进承诺：{date}前付款 {amount}",
       promiseBroken: "{date}的付款承诺未兑现，升级催收",
       noContact: "尚无催收记录",

@@ -9,7 +9,7 @@ import { NO_VALUE } from "../batch";
 import type { Lang } from "../errors";
 import type { AgingClassThresholds } from "../policy/types";
 import { format, stringsFor } from "../../i18n";
-import { pivot, pivotColumnPlans, writePivot } from "./aging-analysis";
+import { pivot, pivotColumnPlans, writeAdvances, writePivot } from "./aging-analysis";
 import { chartRows, customerKey, finishSheet, openSheet, reportContext, type ReportInput, reportStrings } from "./input";
 import type { ChartSpec, SheetSpec } from "./sheet-spec";
 
@@ -82,6 +82,7 @@ export function buildClassification(input: ReportInput, lang: Lang): SheetSpec {
     groupName: (k) => (k < 0 ? s.common.noCustomer : ctx.customers[k].name),
     groupLabel: s.columns.customer,
   });
+  writeAdvances(b, ctx, 3 + shown.length);
   b.blank();
   b.section(s.classification.byDepartment);
   writePivot(b, lang, byDepartment, {

@@ -82,3 +82,17 @@ test("print: A4, fitted to width, the title and header repeated; header row froz
   expect(spec.print).toEqual({ paper: "A4", orientation: spec.print.orientation, fitToWidth: true, printTitleRows: { first: 0, last: h } });
   expect(spec.freezeRows).toBe(h + 1);
 });
+
+test("advances (预收) stand on a line of their own, not as negative balances or shares: 己公司 3,000.00", () => {
+  const line = rowWith(spec, "预收账款（不计入账龄分析）", 0, "subtotal");
+  expect(line.cells[2]?.v).toBe(1);
+  // No class or band holds it and no share is given: only the amount, in the total column.
+  expect(line.cells.slice(3, 8).map((c) => c?.v ?? null)).toEqual([null, null, null, null, null]);
+  expect(money(line.cells[8])).toBe("3000.00");
+  expect(line.cells[9]?.v ?? null).toBeNull();
+  const en = buildAgingAnalysis(input, "en-US");
+  expect(rowWith(en, "Advances received (预收): not receivables, apart from the aging", 0, "subtotal").cells[2]?.v).toBe(1);
+  // Without an advance, no such line.
+  const none = buildAgingAnalysis(smallReportInput({ ledger: SMALL_LEDGER.filter((r) => r[0] !== 8) }), "zh-CN");
+  expect(none.rows.some((r) => r.cells[0]?.v === "预收账款（不计入账龄分析）")).toBe(false);
+});
