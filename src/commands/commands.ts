@@ -17,6 +17,7 @@ export const REPORT_COMMANDS = [
   "writeOffCandidates",
   "collectionPlan",
   "expectedCreditLoss",
+  "performanceDeduction",
 ] as const;
 
 export type ReportCommand = (typeof REPORT_COMMANDS)[number];

@@ -5,6 +5,7 @@
 import { addMonths, type DayNumber } from "./calendar";
 import { ArError } from "./errors";
 import type { AgingBand, AgingClass, AgingClassThresholds, Policy, StatusCondition } from "./policy/types";
+import { firstConditionStated } from "./status";
 
 /** Aging classes in order of severity; batch.ts stores a class as its index here. */
 export const AGING_CLASSES: readonly AgingClass[] = ["normal", "overdue", "stale", "bad"];
@@ -37,9 +38,23 @@ export function daysPastDue(due: DayNumber, asOf: DayNumber): number {
 }
 
 /**
- * POLICY §2: d <= 20 normal, 21..90 overdue, 91..360 stale, >= 361 bad (with the default
- * thresholds). The policy text says "d < 20" normal and "d > 20" overdue, leaving d = 20 in no
- * class; we put it in normal (d <= normalMaxDays), as POLICY.md directs.
+ * The last day past due of each class but bad, as the policy reads its boundaries (POLICY §2):
+ * with the defaults normal up to 20 (d = 20 by the stated choice), overdue 21–90 (在90天内
+ * includes 90), stale 91–360 (在360天内 includes 360), bad from 361.
+ */
+export function classLimits(t: AgingClassThresholds): { normal: number; overdue: number; stale: number } {
+  return {
+    normal: t.atNormalMaxDays === "overdue" ? t.normalMaxDays - 1 : t.normalMaxDays,
+    overdue: t.atOverdueMaxDays === "stale" ? t.overdueMaxDays - 1 : t.overdueMaxDays,
+    stale: t.atStaleMaxDays === "bad" ? t.staleMaxDays - 1 : t.staleMaxDays,
+  };
+}
+
+/**
+ * POLICY §2 (004 五.第二条): the class of d days past the credit term. 不足20天 is normal and
+ * 超过20天 overdue, so the text leaves d = 20 in neither: t.atNormalMaxDays says where it goes
+ * (normal by default). 在90天内 and 在360天内 include the number (Civil Code art. 1259), so with
+ * the defaults 90 is overdue and 360 stale; 超过信用期360天以上 starts at 361.
  */
 export function agingClass(daysPastDue: number, thresholds: AgingClassThresholds): AgingClass {
   if (!Number.isFinite(daysPastDue)) {
@@ -49,71 +64,23 @@ export function agingClass(daysPastDue: number, thresholds: AgingClassThresholds
       { excel: "#VALUE!", field: "daysPastDue" },
     );
   }
-  if (daysPastDue <= thresholds.normalMaxDays) return "normal";
-  if (daysPastDue <= thresholds.overdueMaxDays) return "overdue";
-  if (daysPastDue <= thresholds.staleMaxDays) return "stale";
+  const last = classLimits(thresholds);
+  if (daysPastDue <= last.normal) return "normal";
+  if (daysPastDue <= last.overdue) return "overdue";
+  if (daysPastDue <= last.stale) return "stale";
   return "bad";
 }
 
-/** Full-width forms to half-width (NFKC) and Latin to lower case, so "ＢＡＮＫＲＵＰＴ" finds "bankrupt". */
-function normalizeStatus(text: string): string {
-  return text.normalize("NFKC").toLowerCase();
-}
-
 /**
- * Negation written immediately before a keyword: 未破产 (also 尚未破产), 非破产, 无破产,
- * 没(有)破产, "not bankrupt", "no bankruptcy", "non-bankrupt", "never bankrupt". Limits, on
- * purpose: only an immediately preceding negation is seen (spaces and a hyphen allowed in
- * between), so "未被宣告破产" and "not yet bankrupt" still match; 不 is not a negation here,
- * because keywords are often the tail of a phrase whose 不 belongs to the condition (拒不支付).
- * Status text is free text; a wrong "bad" shows in the aging report where a person reviews it,
- * and a parser for the scope of a negation is not this function's business.
- */
-const NEGATION_BEFORE = /(?:没有|沒有|[未非无無没沒]|(?:^|[^a-z0-9])(?:not|no|non|never))[\s-]*$/;
-
-interface CompiledCondition {
-  condition: StatusCondition;
-  keywords: string[];
-}
-
-const compiledCache = new WeakMap<StatusCondition[], CompiledCondition[]>();
-
-function compileConditions(conditions: StatusCondition[]): CompiledCondition[] {
-  let compiled = compiledCache.get(conditions);
-  if (compiled === undefined) {
-    compiled = conditions.map((condition) => ({
-      condition,
-      keywords: condition.keywords.map(normalizeStatus).filter((k) => k.trim().length > 0),
-    }));
-    compiledCache.set(conditions, compiled);
-  }
-  return compiled;
-}
-
-function containsUnnegated(text: string, keyword: string): boolean {
-  for (let at = text.indexOf(keyword); at >= 0; at = text.indexOf(keyword, at + 1)) {
-    if (!NEGATION_BEFORE.test(text.slice(Math.max(0, at - 12), at))) return true;
-  }
-  return false;
-}
-
-/**
- * POLICY §2: the first condition of policy.directToBad whose keyword occurs in the status text
- * (substring match after NFKC and lower-casing), unless every occurrence is negated as
- * NEGATION_BEFORE describes; null when none does.
+ * POLICY §2: the first condition of policy.directToBad (004 五.第三条) the status text states, as
+ * the status vocabulary reads it (status.ts: phrases, not loose words; negations respected);
+ * null when none.
  */
 export function directToBadCondition(
   statusText: string | null | undefined,
-  policy: Pick<Policy, "directToBad">,
+  policy: Pick<Policy, "directToBad" | "statusNegations">,
 ): StatusCondition | null {
-  if (statusText === null || statusText === undefined || statusText.length === 0) return null;
-  const text = normalizeStatus(statusText);
-  for (const { condition, keywords } of compileConditions(policy.directToBad)) {
-    for (const keyword of keywords) {
-      if (containsUnnegated(text, keyword)) return condition;
-    }
-  }
-  return null;
+  return firstConditionStated(statusText, policy.directToBad, policy.statusNegations);
 }
 
 export interface Classification {
@@ -128,7 +95,7 @@ export function classify(
   due: DayNumber,
   asOf: DayNumber,
   statusText: string | null | undefined,
-  policy: Pick<Policy, "agingClass" | "directToBad">,
+  policy: Pick<Policy, "agingClass" | "directToBad" | "statusNegations">,
 ): Classification {
   const days = daysPastDue(due, asOf);
   const condition = directToBadCondition(statusText, policy);

@@ -18,12 +18,12 @@
  * (dates.parseDate's zeroIsBlank). The as-of date is a DayNumber.
  */
 import type Decimal from "decimal.js";
-import { AGING_CLASSES, bandCutoffs, directToBadCondition } from "./aging";
+import { AGING_CLASSES, bandCutoffs, classLimits, directToBadCondition } from "./aging";
 import { type DayNumber, fromYmd } from "./calendar";
 import { type ExcelDateSystem, EXCEL_1900_EPOCH_OFFSET, EXCEL_1900_MAX_SERIAL, parseDate } from "./dates";
 import { ArError, type Bilingual } from "./errors";
 import { FenSum, formatFenBigInt, mulRateHalfUp, numberToFen, rateToBasisPoints } from "./fen";
-import { parseMoney } from "./money";
+import { Dec, parseMoney } from "./money";
 import type { Policy } from "./policy/types";
 import { bandRate, itemProvision, PROVISION_BASES } from "./provision";
 
@@ -94,6 +94,11 @@ export const BATCH_ERRORS: readonly { code: number; id: string; text: Bilingual 
       "en-US": "The age is beyond every aging band (the last band should be open-ended).",
     },
   },
+  {
+    code: 10,
+    id: "provision.probability-invalid",
+    text: { "zh-CN": "回收可能性应在 0% 到 100% 之间。", "en-US": "The recovery probability must be between 0% and 100%." },
+  },
 ];
 
 const E_ARISEN_MISSING = 1;
@@ -105,12 +110,16 @@ const E_BALANCE_INVALID = 6;
 const E_RECOVERY = 7;
 const E_AFTER_AS_OF = 8;
 const E_NO_BAND = 9;
+const E_PROBABILITY = 10;
 
 const BASIS_AGING_RATE = PROVISION_BASES.indexOf("aging-rate");
 const BASIS_FULL_BAD = PROVISION_BASES.indexOf("full-bad");
 const BASIS_SPECIFIC = PROVISION_BASES.indexOf("specific");
 const BASIS_NON_POSITIVE = PROVISION_BASES.indexOf("none-non-positive");
 const BASIS_DIRECT = PROVISION_BASES.indexOf("none-direct-write-off");
+const BASIS_SPECIFIC_PROBABILITY = PROVISION_BASES.indexOf("specific-probability");
+const BASIS_BALANCE_RATE = PROVISION_BASES.indexOf("balance-rate");
+const BASIS_NOT_ASSESSED = PROVISION_BASES.indexOf("none-not-assessed");
 const CLASS_BAD = AGING_CLASSES.indexOf("bad");
 
 /**
@@ -130,6 +139,12 @@ export interface BatchColumns {
   balance: ArrayLike<CellValue>;
   /** Empty (null, undefined, NaN, blank text) means "not assessed". */
   expectedRecovery?: ArrayLike<CellValue>;
+  /**
+   * Recovery probabilities as fractions in [0, 1] (a number, or decimal text "0.85" for an exact
+   * one); empty means "not assessed". Used by 账龄分析法 and 个别认定法 when there is no expected
+   * recovery (provision.itemProvision).
+   */
+  recoveryProbability?: ArrayLike<CellValue>;
   statusText?: ArrayLike<string | null | undefined>;
 }
 
@@ -293,6 +308,17 @@ function slowMoney(value: unknown): Decimal | null | undefined {
   }
 }
 
+/** A probability cell as a fraction in [0, 1]: the Decimal, null when empty, undefined when it is none. */
+function slowFraction(value: CellValue): Decimal | null | undefined {
+  if (value === null || value === undefined || value === "" || (typeof value === "number" && value !== value)) return null;
+  try {
+    const d = new Dec(typeof value === "number" ? value.toPrecision(15) : value.trim());
+    return d.isFinite() && d.gte(0) && d.lte(1) ? d : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const STATUS_CACHE_LIMIT = 65536;
 
 /**
@@ -334,13 +360,31 @@ export function runBatch(columns: BatchColumns, asOf: DayNumber, policy: Policy,
   // Once per call: band cutoffs, rates in basis points, thresholds.
   const reportCutoffs = bandCutoffs(asOf, reportBands);
   const provisionCutoffs = bandCutoffs(asOf, provisionBands);
-  const directWriteOff = policy.provision.method === "direct-write-off";
+  const method = policy.provision.method;
+  const directWriteOff = method === "direct-write-off";
+  const balancePercentage = method === "balance-percentage";
+  const individual = method === "individual";
   const rateBp = provisionBands.map((band) => {
-    if (directWriteOff) return 0;
+    if (method !== "aging") return 0;
     const { rate } = bandRate(band.key, policy); // validates every rate once, before any row
     return rateToBasisPoints(rate);
   });
-  const { normalMaxDays, overdueMaxDays, staleMaxDays } = policy.agingClass;
+  const balanceRateBp = balancePercentage ? rateToBasisPoints(policy.provision.balanceRate) : 0;
+  // Probabilities in basis points, once per distinct value; NaN sends a row to the decimal path.
+  const probabilityBp = new Map<CellValue, number>();
+  const probabilityBpOf = (v: CellValue): number => {
+    let bp = probabilityBp.get(v);
+    if (bp === undefined) {
+      bp = rateToBasisPoints(typeof v === "number" ? String(v) : String(v).trim());
+      if (!(bp <= 10000)) bp = NaN;
+      if (probabilityBp.size < 4096) probabilityBp.set(v, bp);
+    }
+    return bp;
+  };
+  const limits = classLimits(policy.agingClass);
+  const normalMaxDays = limits.normal;
+  const overdueMaxDays = limits.overdue;
+  const staleMaxDays = limits.stale;
   const defaultCreditDays = policy.defaultCreditDays;
   const dateSystem = options.dateSystem ?? "1900";
   // Serial → day without parseDate for the common case: a number in the system's range.
@@ -349,7 +393,7 @@ export function runBatch(columns: BatchColumns, asOf: DayNumber, policy: Policy,
   const serialOffset = dateSystem === "1900" ? -EXCEL_1900_EPOCH_OFFSET : fromYmd(1904, 1, 1);
   const forceDecimal = options.forceDecimal === true;
 
-  const { dateArisen, dueDate, creditDays, balance, expectedRecovery, statusText } = columns;
+  const { dateArisen, dueDate, creditDays, balance, expectedRecovery, recoveryProbability, statusText } = columns;
 
   const daysPastDueOut = new Int32Array(n);
   const classOut = new Uint8Array(n);
@@ -497,6 +541,12 @@ export function runBatch(columns: BatchColumns, asOf: DayNumber, policy: Policy,
       }
     }
 
+    let probability: CellValue = null; // null = not assessed
+    if (recoveryProbability !== undefined) {
+      const v = recoveryProbability[i];
+      if (typeof v === "number" ? v === v : v !== null && v !== undefined && v !== "") probability = v;
+    }
+
     if (!needsDecimal && error === 0) {
       // The fast path: the same rules as provision.itemProvision, in fen.
       let provisionFen: number;
@@ -507,13 +557,23 @@ export function runBatch(columns: BatchColumns, asOf: DayNumber, policy: Policy,
       } else if (balanceFen <= 0) {
         provisionFen = 0;
         basis = BASIS_NON_POSITIVE;
+      } else if (balancePercentage) {
+        provisionFen = mulRate(balanceFen, balanceRateBp);
+        basis = BASIS_BALANCE_RATE;
       } else if (hasRecovery) {
         const shortfall = balanceFen - recoveryFen; // |·| <= 2 × 10^15 < 2^53: exact
         provisionFen = shortfall > 0 ? shortfall : 0;
         basis = BASIS_SPECIFIC;
+      } else if (probability !== null) {
+        // balance − round(balance × p): NaN (the decimal path) for a probability finer than 0.01%.
+        provisionFen = balanceFen - mulRate(balanceFen, probabilityBpOf(probability));
+        basis = BASIS_SPECIFIC_PROBABILITY;
       } else if (cond !== NO_VALUE) {
         provisionFen = balanceFen;
         basis = BASIS_FULL_BAD;
+      } else if (individual) {
+        provisionFen = 0;
+        basis = BASIS_NOT_ASSESSED;
       } else {
         provisionFen = mulRate(balanceFen, rateBp[pb]); // NaN when the rate is not in bp
         basis = BASIS_AGING_RATE;
@@ -528,7 +588,7 @@ export function runBatch(columns: BatchColumns, asOf: DayNumber, policy: Policy,
     }
 
     if (error === 0) {
-      error = decimalRow(i, b, expectedRecovery === undefined ? null : expectedRecovery[i], arisen, classCode, cond);
+      error = decimalRow(i, b, expectedRecovery === undefined ? null : expectedRecovery[i], probability, arisen, classCode, cond);
       if (error === 0) {
         decimalCount += 1;
         continue;
@@ -544,7 +604,7 @@ export function runBatch(columns: BatchColumns, asOf: DayNumber, policy: Policy,
   }
 
   /** The decimal path for row i: provision.itemProvision itself, on parseMoney values. */
-  function decimalRow(i: number, b: CellValue, r: CellValue, arisen: number, classCode: number, cond: number): number {
+  function decimalRow(i: number, b: CellValue, r: CellValue, p: CellValue, arisen: number, classCode: number, cond: number): number {
     const balanceDec = slowMoney(b);
     if (balanceDec === null) return E_BALANCE_MISSING;
     if (balanceDec === undefined) return E_BALANCE_INVALID;
@@ -552,12 +612,15 @@ export function runBatch(columns: BatchColumns, asOf: DayNumber, policy: Policy,
     if (recoveryDec === undefined || (recoveryDec !== null && recoveryDec.isNegative() && !recoveryDec.isZero())) {
       return E_RECOVERY;
     }
+    const probabilityDec = slowFraction(p);
+    if (probabilityDec === undefined) return E_PROBABILITY;
     const item = itemProvision(
       {
         balance: balanceDec,
         dateArisen: arisen,
         asOf,
         expectedRecovery: recoveryDec,
+        recoveryProbability: probabilityDec,
         condition: cond === NO_VALUE ? null : policy.directToBad[cond],
       },
       policy,

@@ -100,13 +100,15 @@ function strictProbability(input: unknown): Decimal {
 }
 
 /**
- * The collection tier for a recovery probability: the first tier (they run from most to least
- * likely) whose minProbability the probability reaches, bounds inclusive. With the defaults:
- * exactly 0.90 -> wait, 0.70 -> gentle, 0.50 -> firm, 0.4999 -> legal.
+ * The collection tier for a recovery probability (004 六.第三条): the first tier (they run from
+ * most to least likely) the probability is in — above its minProbability, or at it when the tier
+ * includes it (atMinProbability). With the defaults: exactly 0.90 -> wait (90%以上 includes 90%),
+ * 0.70 -> gentle (the stated choice for a number named in two tiers), 0.50 -> legal (50%以下
+ * includes 50%), 0.5001 -> firm.
  */
-export function collectionTier(probability: unknown, policy: Policy, reading: ProbabilityReading = "lenient"): CollectionTier {
+export function collectionTier(probability: unknown, policy: Pick<Policy, "collectionTiers">, reading: ProbabilityReading = "lenient"): CollectionTier {
   const p = parseProbability(probability, reading);
-  const tier = policy.collectionTiers.find((t) => p.gte(t.minProbability));
+  const tier = policy.collectionTiers.find((t) => p.gt(t.minProbability) || (t.atMinProbability === "included" && p.eq(t.minProbability)));
   // A valid policy's last tier starts at 0, so every probability in [0, 1] finds one.
   if (tier === undefined) {
     throw new ArError(

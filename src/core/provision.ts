@@ -14,21 +14,41 @@ import type { AgingBand, Policy, StatusCondition } from "./policy/types";
 /**
  * Why an item has the provision it has:
  * - "specific": an expected recovery was given; provision = max(0, balance − expected recovery);
+ * - "specific-probability": a recovery probability was given (六.第二条's quarterly review):
+ *   expected recovery = balance × probability, rounded half-up to 0.01, provision = balance − it;
  * - "full-bad": a direct-to-bad condition holds (POLICY §2: bankrupt, refuses to pay, …), 100% of the balance;
- * - "aging-rate": balance × the rate of its provision band;
+ * - "aging-rate": balance × the rate of its provision band (账龄分析法);
+ * - "balance-rate": balance × the one rate of 余额百分比法;
+ * - "none-not-assessed": 个别认定法 and the item has no estimate nor condition: nothing provided, to be assessed;
  * - "none-direct-write-off": the policy uses the direct write-off method, no allowance;
  * - "none-non-positive": balance <= 0 (an advance or an overpayment), nothing to provide.
  */
-export type ProvisionBasis = "specific" | "full-bad" | "aging-rate" | "none-direct-write-off" | "none-non-positive";
+export type ProvisionBasis =
+  | "specific"
+  | "specific-probability"
+  | "full-bad"
+  | "aging-rate"
+  | "balance-rate"
+  | "none-not-assessed"
+  | "none-direct-write-off"
+  | "none-non-positive";
 
-/** The bases in a fixed order; batch.ts stores a basis as its index here. */
+/** The bases in a fixed order; batch.ts stores a basis as its index here (new ones go at the end). */
 export const PROVISION_BASES: readonly ProvisionBasis[] = [
   "aging-rate",
   "full-bad",
   "specific",
   "none-non-positive",
   "none-direct-write-off",
+  "specific-probability",
+  "balance-rate",
+  "none-not-assessed",
 ];
+
+/** The bases by which an item is provided on its own (the schedule lists them one by one). */
+export function isIndividualBasis(basis: ProvisionBasis): basis is "specific" | "specific-probability" | "full-bad" {
+  return basis === "specific" || basis === "specific-probability" || basis === "full-bad";
+}
 
 export interface ItemProvisionInput {
   balance: Decimal;
@@ -36,6 +56,8 @@ export interface ItemProvisionInput {
   asOf: DayNumber;
   /** What the company still expects to collect (plan 000: "预计回收金额15万元"); null when not assessed. */
   expectedRecovery?: Decimal | null;
+  /** The recovery probability of the quarterly review (六.第二条), a fraction in [0, 1]; null when not assessed. */
+  recoveryProbability?: Decimal | null;
   /** A direct-to-bad condition found for the item (aging.directToBadCondition). */
   condition?: StatusCondition | null;
 }
@@ -46,6 +68,8 @@ export interface ItemProvision {
   basis: ProvisionBasis;
   /** The rate applied, as the policy writes it ("0.05"); "1" for full-bad; absent otherwise. */
   rate?: string;
+  /** specific-probability: balance × probability, rounded half-up to 0.01 (amount = balance − it). */
+  expectedRecovery?: Decimal;
   /** The item's provision band (Policy.provision.bands), whatever the basis. */
   bandKey: string;
 }
@@ -82,32 +106,28 @@ function invalidRate(rate: string, bandKey: string, cause?: unknown): ArError {
 export function bandRate(bandKey: string, policy: Pick<Policy, "provision">): { rate: string; value: Decimal } {
   const entry = policy.provision.rates.find((r) => r.bandKey === bandKey);
   if (entry === undefined) throw missingRate(bandKey);
-  let value: Decimal;
-  try {
-    value = new Dec(entry.rate);
-  } catch (cause) {
-    throw invalidRate(entry.rate, bandKey, cause);
-  }
-  if (!value.isFinite() || value.isNegative() || value.greaterThan(1)) throw invalidRate(entry.rate, bandKey);
-  return { rate: entry.rate, value };
+  return { rate: entry.rate, value: checkedRate(entry.rate, bandKey) };
 }
 
 /**
- * One item's provision (POLICY §4). In order:
- * 1. method "direct-write-off" (policy 004): no allowance, 0;
- * 2. balance <= 0: 0 (an advance or overpayment needs none);
- * 3. an expected recovery given: specific provision = max(0, balance − expected recovery)
- *    (plan 000: "预计不能回收的76万元已计提坏账准备"); it comes before the bad rule because a
- *    person's estimate of what comes back is better information than a class;
- * 4. a direct-to-bad condition (POLICY §2: bankrupt, refuses to pay, deteriorated, disaster):
- *    100% of the balance. An item that is bad only by days (d > 360) keeps its band's rate:
- *    the rate table already rises with age (plan 000 provides its 1–3+ year items
- *    "按相应的账龄"), and the issue's rule is "100% where a direct-to-bad condition holds;
- *    otherwise balance × the band's rate". The bad class still drives reports and appraisal;
- * 5. otherwise balance × the rate of the item's provision band.
+ * One item's provision (POLICY §4), by the policy's method:
+ * - 直接转销法 "direct-write-off" (004 七.第七条): no allowance, 0; the loss is expensed when written off;
+ * - balance <= 0: 0 under any method (an advance or overpayment needs none);
+ * - 余额百分比法 "balance-percentage": balance × provision.balanceRate, every item alike;
+ * - 账龄分析法 "aging" and 个别认定法 "individual", in order:
+ *   1. an expected recovery given: balance − expected recovery, at least 0 (plan 000:
+ *      "预计不能回收的76万元已计提坏账准备");
+ *   2. a recovery probability given (六.第二条): balance − balance × probability (the expected
+ *      recovery rounded half-up to 0.01 first, so expected recovery + provision = balance);
+ *      a person's estimate of what comes back is better information than a class or a band;
+ *   3. a direct-to-bad condition (POLICY §2: bankrupt, refuses to pay, …): 100% of the balance.
+ *      An item bad only by days keeps its band's rate: the table already rises with age, and
+ *      plan 000 provides its old items "按相应的账龄";
+ *   4. "aging": balance × the rate of its provision band; "individual": nothing, the item is
+ *      not assessed yet ("none-not-assessed", which the reports list).
  * The band is computed in every case (bandKey), so a schedule can place every item.
  * Throws "aging.arisen-after-as-of", "provision.rate-missing", "provision.rate-invalid",
- * "provision.recovery-negative".
+ * "provision.recovery-negative", "provision.probability-invalid".
  */
 export function itemProvision(input: ItemProvisionInput, policy: Pick<Policy, "provision">): ItemProvision {
   const bands = policy.provision.bands;
@@ -120,22 +140,54 @@ export function itemProvision(input: ItemProvisionInput, policy: Pick<Policy, "p
       { excel: "#NUM!", field: "expectedRecovery" },
     );
   }
+  const probability = input.recoveryProbability ?? null;
+  if (probability !== null && (!probability.isFinite() || probability.lt(0) || probability.gt(1))) {
+    throw new ArError(
+      "provision.probability-invalid",
+      { "zh-CN": "回收可能性应在 0% 到 100% 之间。", "en-US": "The recovery probability must be between 0% and 100%." },
+      { excel: "#NUM!", field: "recoveryProbability" },
+    );
+  }
   const zero = new Dec(0);
-  if (policy.provision.method === "direct-write-off") return { amount: zero, basis: "none-direct-write-off", bandKey };
+  const method = policy.provision.method;
+  if (method === "direct-write-off") return { amount: zero, basis: "none-direct-write-off", bandKey };
   const balance = input.balance;
   if (!balance.greaterThan(0)) return { amount: zero, basis: "none-non-positive", bandKey };
+
+  if (method === "balance-percentage") {
+    const rate = policy.provision.balanceRate;
+    return { amount: roundMoney(balance.times(checkedRate(rate, "balanceRate"))), basis: "balance-rate", rate, bandKey };
+  }
 
   if (recovery !== null) {
     const shortfall = balance.minus(recovery);
     return { amount: shortfall.greaterThan(0) ? roundMoney(shortfall) : zero, basis: "specific", bandKey };
   }
 
+  if (probability !== null) {
+    const expected = roundMoney(balance.times(probability));
+    return { amount: roundMoney(balance.minus(expected)), basis: "specific-probability", bandKey, expectedRecovery: expected };
+  }
+
   if ((input.condition ?? null) !== null) {
     return { amount: roundMoney(balance), basis: "full-bad", rate: FULL_RATE, bandKey };
   }
 
+  if (method === "individual") return { amount: zero, basis: "none-not-assessed", bandKey };
   const { rate, value } = bandRate(bandKey, policy);
   return { amount: roundMoney(balance.times(value)), basis: "aging-rate", rate, bandKey };
+}
+
+/** A rate of the policy as a decimal in [0, 1], or "provision.rate-invalid". */
+function checkedRate(rate: string, field: string): Decimal {
+  let value: Decimal;
+  try {
+    value = new Dec(rate);
+  } catch (cause) {
+    throw invalidRate(rate, field, cause);
+  }
+  if (!value.isFinite() || value.isNegative() || value.greaterThan(1)) throw invalidRate(rate, field);
+  return value;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -157,9 +209,9 @@ export interface ScheduleFigures {
   itemCount: number;
   /** Sum of every item's balance in the band, negatives included (the band's net receivable). */
   balance: Decimal;
-  /** Sum of balances provided at the band rate (basis "aging-rate"). */
+  /** Sum of balances provided at a rate (basis "aging-rate", or "balance-rate" under 余额百分比法). */
   balanceAtRate: Decimal;
-  /** Sum of provisions at the band rate. */
+  /** Sum of provisions at that rate. */
   requiredAtRate: Decimal;
   /** Sum of specific and full-bad provisions of items in the band. */
   requiredSpecific: Decimal;
@@ -174,14 +226,14 @@ export interface ScheduleFigures {
 export interface ScheduleLine extends ScheduleFigures {
   bandKey: string;
   label: AgingBand["label"];
-  /** The band's rate as the policy writes it. */
+  /** The rate the band's items are provided at, as the policy writes it; "" when none (个别认定法, 直接转销法). */
   rate: string;
 }
 
 export interface SpecificLine {
   ref?: string;
   bandKey: string;
-  basis: "specific" | "full-bad";
+  basis: "specific" | "specific-probability" | "full-bad";
   balance: Decimal;
   provision: Decimal;
 }
@@ -241,10 +293,10 @@ export function provisionSchedule(
     const provision = roundMoney(item.provision);
     f.itemCount += 1;
     f.balance = f.balance.plus(item.balance);
-    if (item.basis === "aging-rate") {
+    if (item.basis === "aging-rate" || item.basis === "balance-rate") {
       f.balanceAtRate = f.balanceAtRate.plus(item.balance);
       f.requiredAtRate = f.requiredAtRate.plus(provision);
-    } else if (item.basis === "specific" || item.basis === "full-bad") {
+    } else if (isIndividualBasis(item.basis)) {
       f.requiredSpecific = f.requiredSpecific.plus(provision);
       specificBalance = specificBalance.plus(item.balance);
       specificProvision = specificProvision.plus(provision);
@@ -275,7 +327,10 @@ export function provisionSchedule(
     totals.required = totals.required.plus(f.required);
     totals.existing = totals.existing.plus(f.existing);
     totals.charge = totals.charge.plus(f.charge);
-    const rate = policy.provision.rates.find((r) => r.bandKey === band.key)?.rate ?? "";
+    // The rate the band's items are provided at: the band's own (账龄分析法), the one rate
+    // (余额百分比法), or none (个别认定法, 直接转销法).
+    const method = policy.provision.method;
+    const rate = method === "aging" ? (policy.provision.rates.find((r) => r.bandKey === band.key)?.rate ?? "") : method === "balance-percentage" ? policy.provision.balanceRate : "";
     return { bandKey: band.key, label: band.label, rate, ...f };
   });
 

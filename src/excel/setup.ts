@@ -6,7 +6,9 @@
  * company's: runs read it and never rewrite it.
  */
 import { DEFAULT_POLICY } from "../core/policy/defaults";
-import { policyFromTable, policyToTable } from "../core/policy/serialize";
+import type { Lang } from "../core/errors";
+import { policySheetRows } from "../core/policy/notes";
+import { policyFromTable } from "../core/policy/serialize";
 import type { Policy } from "../core/policy/types";
 import { stringsFor } from "../i18n";
 import type { LedgerSource } from "./read";
@@ -48,7 +50,7 @@ export function saveSetup(context: Excel.RequestContext, setup: WorkbookSetup): 
 
 /** The names the add-in gives its policy sheet, in either language: how a run recognises one the settings lost. */
 export const POLICY_SHEET_NAMES: readonly string[] = (["zh-CN", "en-US"] as const).map((l) => stringsFor(l).output.policySheet);
-const POLICY_HEADERS: readonly string[] = (["zh-CN", "en-US"] as const).map((l) => stringsFor(l).output.policyHeader.join("\u0000"));
+const POLICY_HEADERS: readonly string[] = (["zh-CN", "en-US"] as const).map((l) => stringsFor(l).output.policyHeader.slice(0, 2).join("\u0000"));
 
 export interface PolicyReading {
   policy: Policy;
@@ -114,15 +116,20 @@ export function newPolicySheetName(base: string, foreign: readonly string[]): st
   return name;
 }
 
-/** Queues the policy's rows into a sheet (keys and values as text: "0.05" stays "0.05"). */
-function queuePolicyRows(sheet: Excel.Worksheet, header: [string, string], policy: Policy): void {
-  const rows: string[][] = [header, ...policyToTable(policy)];
-  const range = sheet.getRange(blockAddress(0, 0, rows.length, 2));
-  range.numberFormat = rows.map(() => ["@", "@"]);
+/**
+ * Queues the policy's rows into a sheet: key, value and (with a third header) the source of each
+ * field beside it (core/policy/notes); as text, so "0.05" stays "0.05".
+ */
+function queuePolicyRows(sheet: Excel.Worksheet, header: readonly string[], policy: Policy, lang: Lang): void {
+  const width = header.length >= 3 ? 3 : 2;
+  const rows: string[][] = [header.slice(0, width), ...policySheetRows(policy, lang).map((r) => r.slice(0, width))];
+  const range = sheet.getRange(blockAddress(0, 0, rows.length, width));
+  range.numberFormat = rows.map((r) => r.map(() => "@"));
   range.values = rows;
-  sheet.getRange("A1:B1").format.font.bold = true;
+  sheet.getRange(blockAddress(0, 0, 1, width)).format.font.bold = true;
   sheet.getRange("A:A").format.columnWidth = 260;
   sheet.getRange("B:B").format.columnWidth = 200;
+  if (width === 3) sheet.getRange("C:C").format.columnWidth = 520;
   sheet.freezePanes.freezeRows(1);
 }
 
@@ -131,27 +138,27 @@ function queuePolicyRows(sheet: Excel.Worksheet, header: [string, string], polic
  * The settings name it first, so a run cut off after the sheet is added finds it again (empty:
  * filled by the next run). Call only when readPolicy found none: it never overwrites a policy sheet.
  */
-export function queuePolicySheet(context: Excel.RequestContext, name: string, header: [string, string], policy: Policy = DEFAULT_POLICY): void {
+export function queuePolicySheet(context: Excel.RequestContext, name: string, header: readonly string[], policy: Policy = DEFAULT_POLICY, lang: Lang = "zh-CN"): void {
   context.workbook.settings.add(POLICY_SHEET_SETTING, name);
-  queuePolicyRows(context.workbook.worksheets.add(name), header, policy);
+  queuePolicyRows(context.workbook.worksheets.add(name), header, policy, lang);
 }
 
 /**
  * What a run does for the policy sheet, as readPolicy found it: create it (none yet, under
  * `name`), record it (found by name), fill it (empty), or nothing at all (it is the company's).
  */
-export function queuePolicyRepair(context: Excel.RequestContext, reading: PolicyReading, name: string, header: [string, string], policy: Policy): void {
-  if (reading.sheet === null) return queuePolicySheet(context, name, header, policy);
+export function queuePolicyRepair(context: Excel.RequestContext, reading: PolicyReading, name: string, header: readonly string[], policy: Policy, lang: Lang = "zh-CN"): void {
+  if (reading.sheet === null) return queuePolicySheet(context, name, header, policy, lang);
   if (reading.pending === null) return;
   context.workbook.settings.add(POLICY_SHEET_SETTING, reading.sheet);
-  if (reading.pending === "fill") queuePolicyRows(context.workbook.worksheets.getItem(reading.sheet), header, policy);
+  if (reading.pending === "fill") queuePolicyRows(context.workbook.worksheets.getItem(reading.sheet), header, policy, lang);
 }
 
 /** Creates the visible policy sheet from a policy when the workbook has none; never overwrites one. */
-export async function ensurePolicySheet(context: Excel.RequestContext, name: string, header: [string, string], policy: Policy = DEFAULT_POLICY): Promise<string> {
+export async function ensurePolicySheet(context: Excel.RequestContext, name: string, header: readonly string[], policy: Policy = DEFAULT_POLICY, lang: Lang = "zh-CN"): Promise<string> {
   const existing = await readPolicy(context);
   const sheet = existing.sheet ?? newPolicySheetName(name, existing.foreign);
-  queuePolicyRepair(context, existing, sheet, header, policy);
+  queuePolicyRepair(context, existing, sheet, header, policy, lang);
   await context.sync();
   return sheet;
 }

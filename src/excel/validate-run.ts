@@ -110,7 +110,7 @@ export async function runValidate(run: ExcelRun, p: ValidateParams): Promise<Val
       ...(hook ? { inFinalBatch: () => hook(context) } : {}),
     });
     // Queued with the setup below: one round trip for both.
-    queuePolicyRepair(context, policyReading, policySheet, s.policyHeader as [string, string], policy);
+    queuePolicyRepair(context, policyReading, policySheet, s.policyHeader, policy, p.lang);
     saveSetup(context, { ...setup, ledger: p.source, mapping: numericMapping(p.mapping), asOf: formatIsoDate(p.asOf), sheets: names });
     await context.sync();
     return { kind: "done", summary: checked.summary, sheets: names, warnings, ...(checked.audit && checked.reading ? { audit: checked.audit, reading: checked.reading } : {}) };

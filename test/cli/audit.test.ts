@@ -81,15 +81,16 @@ describe("the sample workbook", () => {
     expect(run.status).toBe(0);
     expect(run.stderr).toBe("");
     expect(run.stdout).toContain("Receivables audit of");
-    expect(run.stdout).toContain('Ledger: sheet "应收账款台账", header in row 3, 18 open items');
+    expect(run.stdout).toContain('Ledger: sheet "应收账款台账", header in row 3, 17 open items');
     expect(run.stdout).toMatch(/Findings: \d+ errors, \d+ warnings, \d+ info/);
   });
 
   it("writes the JSON shape: ISO dates, decimal strings, 1-based sheet rows", () => {
     expect(json.asOf).toBe("2011-08-31");
     expect(json.source).toContain("sample-ledger.xlsx");
-    // 21 lines: 2 advances (rows 13, 14) and one settled (row 25) are no open items.
-    expect(json.rows).toHaveLength(18);
+    // 21 lines: 2 advances (rows 13, 14) and two settled (row 20, 华亿 after the agreed deduction;
+    // row 25, 巴中) are no open items.
+    expect(json.rows).toHaveLength(17);
     for (const r of json.rows) {
       expect(Object.keys(r)).toEqual(["sheet", "row", "customer", "document", "dateArisen", "dueDate", "balance", "ageDays", "daysPastDue", "agingClass", "agingBand", "provision", "findings"]);
       for (const d of [r.dateArisen, r.dueDate]) if (d !== null) expect(d).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -115,6 +116,15 @@ describe("the sample workbook", () => {
       expect(sum(rows.map((r) => r.provision)).equals(t.provision)).toBe(true);
     }
     expect(json.totals.findings.total).toBe(json.findings.length);
+  });
+
+  it("000 (2): 华亿's 5万 was an agreed deduction (协商扣减) and the rest paid in March 2011: settled, not bad, not provided, no write-off candidate", () => {
+    expect(json.rows.find((r) => r.customer === "遂宁市华亿网络工程有限公司")).toBeUndefined();
+    expect(json.findings.filter((f) => f.cell.endsWith("20")).map((f) => f.rule)).toEqual([]);
+    expect(json.findings.filter((f) => f.rule === "write-off-candidate").map((f) => f.cell)).toEqual(["应收账款台账!G19"]);
+    // Bad: 射洪 280,000 + 军通 916,600 + 千嘉 15,900 + 阿坝 140,000 + 遂宁网络 13,200 = 1,365,700.00;
+    // provided 168,000 (60%) + 766,600 (less 15万) + 15,900 (拒绝支付) + 14,000 (10%) + 11,880 (90%) = 976,380.00.
+    expect(json.totals.byClass.bad).toEqual({ count: 5, balance: "1365700.00", provision: "976380.00" });
   });
 
   it("reads plan 000's items in 万元 with their provisions (76.66万 specific for 成都军通)", () => {
@@ -193,6 +203,7 @@ describe("the report workbook (--out)", () => {
       "Write-off candidates",
       "Collection plan",
       "Expected credit loss",
+      "Performance deductions",
     ]);
     // The formula-looking customer is text in the reports too.
     wb.worksheets.forEach((ws) => ws.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula))));

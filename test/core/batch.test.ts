@@ -27,9 +27,10 @@ const bi = (zh: string, en: string) => ({ "zh-CN": zh, "en-US": en });
 const POLICY: Policy = {
   ...DEFAULT_POLICY,
   defaultCreditDays: 30,
-  agingClass: { normalMaxDays: 20, overdueMaxDays: 90, staleMaxDays: 360 },
+  agingClass: { normalMaxDays: 20, overdueMaxDays: 90, staleMaxDays: 360, atNormalMaxDays: "normal", atOverdueMaxDays: "overdue", atStaleMaxDays: "stale" },
   provision: {
     method: "aging",
+    balanceRate: "0.05",
     bands: [
       { key: "y0-1", label: bi("1年以内", "Within 1 year"), upToMonths: 12 },
       { key: "y1-2", label: bi("1-2年", "1–2 years"), upToMonths: 24 },

@@ -15,8 +15,8 @@ function thrown(fn: () => unknown): ArError {
   throw new Error("expected an ArError");
 }
 
-describe("collectionTier", () => {
-  // POLICY §6: ≥ 90% wait; 70–90% gentle; 50–70% firm; < 50% legal. Lower bounds inclusive.
+describe("collectionTier (004 六.第三条: 90%以上 and 50%以下 include the number, Civil Code art. 1259; 70% in the gentle tier by the stated choice)", () => {
+  // ≥ 90% wait; [70%, 90%) gentle; (50%, 70%) firm; ≤ 50% legal.
   const cases: [unknown, string][] = [
     [1, "wait"], // 1 = 100%
     [0.9, "wait"],
@@ -29,8 +29,10 @@ describe("collectionTier", () => {
     ["７０％", "gentle"], // full-width
     [new Decimal("0.7"), "gentle"],
     [0.6999, "firm"],
-    [0.5, "firm"],
-    ["50.00%", "firm"],
+    [0.5001, "firm"],
+    [0.5, "legal"], // 50%以下 includes 50%
+    ["50.00%", "legal"],
+    [new Decimal("0.50"), "legal"],
     [0.4999, "legal"],
     ["49.99%", "legal"],
     [0, "legal"],
@@ -66,13 +68,19 @@ describe("collectionTier", () => {
   it("follows the policy's tiers", () => {
     const twoTiers = loadPolicy({
       collectionTiers: [
-        { minProbability: "0.6", approach: "gentle", label: { "zh-CN": "提醒", "en-US": "Remind" } },
-        { minProbability: "0", approach: "legal", label: { "zh-CN": "起诉", "en-US": "Sue" } },
+        { minProbability: "0.6", atMinProbability: "included", approach: "gentle", label: { "zh-CN": "提醒", "en-US": "Remind" } },
+        { minProbability: "0", atMinProbability: "included", approach: "legal", label: { "zh-CN": "起诉", "en-US": "Sue" } },
       ],
     });
     expect(collectionTier(0.6, twoTiers).approach).toBe("gentle");
     expect(collectionTier(0.95, twoTiers).approach).toBe("gentle");
     expect(collectionTier(0.5999, twoTiers).approach).toBe("legal");
+  });
+
+  it("puts 70% in the firm tier when the company sets the gentle tier to exclude it", () => {
+    const p = loadPolicy({ collectionTiers: DEFAULT_POLICY.collectionTiers.map((t, i) => (i === 1 ? { ...t, atMinProbability: "excluded" } : t)) });
+    expect(collectionTier(0.7, p).approach).toBe("firm");
+    expect(collectionTier(0.7001, p).approach).toBe("gentle");
   });
 });
 

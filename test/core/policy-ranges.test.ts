@@ -25,7 +25,7 @@ test("the whole policy sheet (with a header row) gives back the same policy", ()
 
 test("a few of the sheet's rows change only those fields", () => {
   const p = policyFromRange([["agingClass.staleMaxDays", 720], ["provision.method", "direct-write-off"]], "thresholds");
-  expect(p.agingClass).toEqual({ normalMaxDays: 20, overdueMaxDays: 90, staleMaxDays: 720 });
+  expect(p.agingClass).toEqual({ ...DEFAULT_POLICY.agingClass, staleMaxDays: 720 });
   expect(p.provision.method).toBe("direct-write-off");
   expect(p.provision.rates).toEqual(DEFAULT_POLICY.provision.rates);
   expect(p.credit).toEqual(DEFAULT_POLICY.credit);

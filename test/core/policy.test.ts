@@ -38,7 +38,7 @@ describe("DEFAULT_POLICY", () => {
   it("is deep-frozen", () => {
     expect(Object.isFrozen(DEFAULT_POLICY)).toBe(true);
     expect(Object.isFrozen(DEFAULT_POLICY.credit.items[23].answers[2])).toBe(true);
-    expect(Object.isFrozen(DEFAULT_POLICY.directToBad[0].keywords)).toBe(true);
+    expect(Object.isFrozen(DEFAULT_POLICY.directToBad[0].phrases[0])).toBe(true);
     expect(() => {
       (DEFAULT_POLICY.agingClass as Mutable).normalMaxDays = 1;
     }).toThrow();
@@ -46,13 +46,14 @@ describe("DEFAULT_POLICY", () => {
 
   it("holds POLICY.md's figures", () => {
     const p = DEFAULT_POLICY;
-    expect(p.agingClass).toEqual({ normalMaxDays: 20, overdueMaxDays: 90, staleMaxDays: 360 });
+    // 004 五.第二条: 20 / 90 / 360; at exactly 20 the stated choice (normal), 在90天内 and 在360天内 inclusive.
+    expect(p.agingClass).toEqual({ normalMaxDays: 20, overdueMaxDays: 90, staleMaxDays: 360, atNormalMaxDays: "normal", atOverdueMaxDays: "overdue", atStaleMaxDays: "stale" });
     expect(p.defaultCreditDays).toBe(30);
     expect(p.directToBad.map((c) => c.key)).toEqual(["bankrupt", "refuses-to-pay", "deteriorated", "disaster"]);
     expect(p.reportBands.map((b) => [b.label["zh-CN"], b.upToMonths])).toEqual([
-      ["1年以内", 12],
-      ["1-2年", 24],
-      ["2-3年", 36],
+      ["1年以内（含1年）", 12],
+      ["1至2年（含2年）", 24],
+      ["2至3年（含3年）", 36],
       ["3年以上", null],
     ]);
     expect(p.provision.method).toBe("aging");
@@ -77,14 +78,15 @@ describe("DEFAULT_POLICY", () => {
     expect(p.credit.grades[0].label["en-US"]).toContain("product default");
     expect(p.credit.supplierLetter).toHaveLength(7);
     expect(p.credit.supplierLetter[0]).toMatchObject({ weight: "0.10", options: [{ score: 100 }, { score: 0 }] });
-    expect(p.collectionTiers.map((t) => [t.minProbability, t.approach])).toEqual([
-      ["0.90", "wait"],
-      ["0.70", "gentle"],
-      ["0.50", "firm"],
-      ["0", "legal"],
+    expect(p.collectionTiers.map((t) => [t.minProbability, t.atMinProbability, t.approach])).toEqual([
+      ["0.90", "included", "wait"], // 90%以上
+      ["0.70", "included", "gentle"], // 70% named twice: the gentle tier, a stated choice
+      ["0.50", "excluded", "firm"], // 50%以下 includes 50%: legal
+      ["0", "included", "legal"],
     ]);
     expect(p.reconciliationIntervalMonths).toBe(6);
-    expect(p.writeOff).toMatchObject({ overdueYears: 3, taxFilingDaysAfterYearEnd: 45, incomeTaxRate: "0.25", compensationRatio: "0.5", recoveryRewardRate: "0.05" });
+    expect(p.writeOff).toMatchObject({ overdueYears: 3, atOverdueYears: "eligible", taxFilingDaysAfterYearEnd: 45, incomeTaxRate: "0.33", compensationRatio: null, recoveryRewardRate: null });
+    expect(p.performance).toEqual({ badDebtDeductionRate: "1", assetLossCompensationRatio: null });
     expect(p.bills.discountDayBasis).toBe(360);
   });
 
@@ -105,10 +107,10 @@ describe("loadPolicy", () => {
   it("merges objects key by key and replaces arrays whole", () => {
     const p = loadPolicy({
       agingClass: { normalMaxDays: 15 },
-      collectionTiers: [{ minProbability: "0", approach: "firm", label: { "zh-CN": "催", "en-US": "Chase" } }],
+      collectionTiers: [{ minProbability: "0", atMinProbability: "included", approach: "firm", label: { "zh-CN": "催", "en-US": "Chase" } }],
       writeOff: { incomeTaxRate: "0.15" },
     });
-    expect(p.agingClass).toEqual({ normalMaxDays: 15, overdueMaxDays: 90, staleMaxDays: 360 });
+    expect(p.agingClass).toMatchObject({ normalMaxDays: 15, overdueMaxDays: 90, staleMaxDays: 360 });
     expect(p.collectionTiers).toHaveLength(1);
     expect(p.writeOff.incomeTaxRate).toBe("0.15");
     expect(p.writeOff.overdueYears).toBe(3);
@@ -198,7 +200,12 @@ describe("loadPolicy", () => {
     ["unknown approach", (p) => (p.collectionTiers[0].approach = "nag"), "collectionTiers[0].approach"],
     ["negative filing days", (p) => (p.writeOff.taxFilingDaysAfterYearEnd = -1), "writeOff.taxFilingDaysAfterYearEnd"],
     ["tax rate as 33%", (p) => (p.writeOff.incomeTaxRate = "33%"), "writeOff.incomeTaxRate"],
-    ["empty keyword", (p) => (p.writeOff.conditions[0].keywords[0] = " "), "writeOff.conditions[0].keywords[0]"],
+    ["empty phrase", (p) => (p.writeOff.conditions[0].phrases[0][0] = " "), "writeOff.conditions[0].phrases[0][0]"],
+    ["a condition without phrases", (p) => (p.directToBad[1].phrases = []), "directToBad[1].phrases"],
+    ["a boundary reading that is no class", (p) => (p.agingClass.atNormalMaxDays = "stale" as never), "agingClass.atNormalMaxDays"],
+    ["an overdue class of no day", (p) => ((p.agingClass.overdueMaxDays = 21), (p.agingClass.atOverdueMaxDays = "stale")), "agingClass.atOverdueMaxDays"],
+    ["a last tier that excludes 0", (p) => (p.collectionTiers[3].atMinProbability = "excluded"), "collectionTiers[3].atMinProbability"],
+    ["an unknown method", (p) => (p.provision.method = "fifo" as never), "provision.method"],
     ["day basis 300", (p) => (p.bills.discountDayBasis = 300), "bills.discountDayBasis"],
     ["schema version", (p) => (p.schemaVersion = 2), "schemaVersion"],
     ["currency", (p) => (p.currency = "USD"), "currency"],
@@ -229,7 +236,7 @@ describe("loadPolicy", () => {
     expect(validatePolicy(p)).toEqual([
       { path: "writeOff.recoveryRewardRate", zh: "writeOff.recoveryRewardRate：缺少此字段", en: "writeOff.recoveryRewardRate: is missing" },
     ]);
-    expect(loadPolicy(p).writeOff.recoveryRewardRate).toBe("0.05");
+    expect(loadPolicy(p).writeOff.recoveryRewardRate).toBeNull();
   });
 
   it("collects every problem into one error", () => {
@@ -266,7 +273,9 @@ function customPolicy(): Policy {
   p.provision.rates[0].rate = "0.055";
   p.credit.answerScores[0] = { min: 80, max: 100, mid: 92.5 };
   p.credit.raterCombination = "weighted-mean";
-  p.writeOff.conditions[0].keywords.push("破产清算");
+  p.writeOff.conditions[0].phrases[0].push("破产清算");
+  p.writeOff.compensationRatio = "0.5";
+  p.collectionTiers[1].atMinProbability = "excluded";
   return loadPolicy(p);
 }
 
@@ -281,7 +290,7 @@ describe("JSON", () => {
     const shuffled = draft();
     const reordered: Mutable = {};
     for (const key of Object.keys(shuffled).reverse()) reordered[key] = shuffled[key];
-    reordered.agingClass = { staleMaxDays: 360, normalMaxDays: 20, overdueMaxDays: 90 };
+    reordered.agingClass = { atStaleMaxDays: "stale", staleMaxDays: 360, atOverdueMaxDays: "overdue", normalMaxDays: 20, atNormalMaxDays: "normal", overdueMaxDays: 90 };
     const text = policyToJson(DEFAULT_POLICY);
     expect(policyToJson(reordered as Policy)).toBe(text);
     expect(text.startsWith('{\n  "schemaVersion": 1,\n  "currency": "CNY",')).toBe(true);
@@ -326,7 +335,9 @@ describe("key/value table", () => {
     expect(valueOf("provision.rates.y1-2")).toBe("0.10");
     expect(valueOf("provision.rates.y5+")).toBe("1.00");
     expect(valueOf("reportBands.4.upToMonths")).toBe("");
-    expect(valueOf("directToBad.1.keywords.2")).toBe("破产程序");
+    expect(valueOf("directToBad.1.phrases.1.3")).toBe("进入破产程序");
+    expect(valueOf("agingClass.atNormalMaxDays")).toBe("normal");
+    expect(valueOf("writeOff.compensationRatio")).toBe(""); // blank: to be set
     expect(valueOf("credit.supplierLetter.1.options.2.score")).toBe("0");
     expect(table.every(([k, v]) => typeof k === "string" && typeof v === "string")).toBe(true);
     expect(new Set(table.map(([k]) => k)).size).toBe(table.length);
@@ -444,9 +455,9 @@ describe("round trips, property-based", () => {
         fc.double({ min: 40, max: 60, noNaN: true }),
         (normal, gap1, gap2, zhLabel, keywords, phone, firstRate, lowMid) => {
           const p = draft();
-          p.agingClass = { normalMaxDays: normal, overdueMaxDays: normal + gap1, staleMaxDays: normal + gap1 + gap2 };
+          p.agingClass = { ...p.agingClass, normalMaxDays: normal, overdueMaxDays: normal + gap1, staleMaxDays: normal + gap1 + gap2 };
           p.directToBad[0].label["zh-CN"] = zhLabel;
-          p.directToBad[0].keywords = keywords;
+          p.directToBad[0].phrases = [keywords];
           p.company.phone = phone;
           p.provision.rates[0].rate = firstRate;
           p.credit.answerScores[2].mid = lowMid;

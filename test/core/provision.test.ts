@@ -33,6 +33,7 @@ const SIX_BANDS: AgingBand[] = [
 const SIX: Pick<Policy, "provision"> = {
   provision: {
     method: "aging",
+    balanceRate: "0.05",
     bands: SIX_BANDS,
     rates: [
       { bandKey: "y0-1", rate: "0.05" },
@@ -48,6 +49,7 @@ const SIX: Pick<Policy, "provision"> = {
 const ONE: Pick<Policy, "provision"> = {
   provision: {
     method: "aging",
+    balanceRate: "0.05",
     bands: [{ key: "all", label: bi("全部", "All"), upToMonths: null }],
     rates: [{ bandKey: "all", rate: "0.03" }],
   },

@@ -15,7 +15,7 @@ describe("AR.AGING_BAND", () => {
   test("bands counted in calendar months from the date arisen (POLICY §3)", () => {
     const out = agingBandFn(col(serial(2011, 1, 1), serial(2010, 8, 31), serial(2010, 8, 30), serial(2008, 8, 31), serial(2008, 8, 30), 0), [[asOf]]);
     // Each band includes its upper anniversary: exactly 36 months old is still 2–3 years.
-    expect(out).toEqual([["1年以内"], ["1年以内"], ["1-2年"], ["2-3年"], ["3年以上"], [""]]);
+    expect(out).toEqual([["1年以内（含1年）"], ["1年以内（含1年）"], ["1至2年（含2年）"], ["2至3年（含3年）"], ["3年以上"], [""]]);
   });
   test("English labels and custom bands", () => {
     expect(one(agingBandFn([[serial(2009, 1, 1)]], [[asOf]], undefined, "en-US"))).toMatch(/2.3 years/);
@@ -32,7 +32,7 @@ describe("AR.COLLECTION_ACTION (POLICY §6)", () => {
       "措辞委婉地催收，尽量取得客户对催收的理解",
       "措辞委婉地催收，尽量取得客户对催收的理解",
       "频繁地信件催款、电话催询及人员上门催收",
-      "频繁地信件催款、电话催询及人员上门催收",
+      "措辞严厉，必要时提请有关部门仲裁或提请诉讼", // 0.5: 004 六.第三条 4 50%以下 includes 50%
       "措辞严厉，必要时提请有关部门仲裁或提请诉讼",
       "措辞严厉，必要时提请有关部门仲裁或提请诉讼",
       "",
@@ -64,12 +64,13 @@ describe("AR.COLLECTION_ACTION (POLICY §6)", () => {
 });
 
 describe("AR.WRITE_OFF_ELIGIBLE (POLICY §8)", () => {
-  test("overdue MORE than 3 years: not on the third anniversary, yes the day after", () => {
+  test("004 七.第一条 5 逾期3年以上 includes 3 years: eligible on the third anniversary, not the day before", () => {
     const due = [[serial(2008, 8, 31)]];
-    expect(writeOffEligibleFn(due, col(serial(2011, 8, 31), serial(2011, 9, 1)))).toEqual([[false], [true]]);
+    expect(writeOffEligibleFn(due, col(serial(2011, 8, 30), serial(2011, 8, 31)))).toEqual([[false], [true]]);
   });
   test("a write-off condition in the status, whatever the age", () => {
     expect(one(writeOffEligibleFn([[asOf]], [[asOf]], [["法院裁定无法清偿"]]))).toBe(true);
+    expect(one(writeOffEligibleFn([[asOf]], [[asOf]], [["进入破产程序"]]))).toBe(false);
     expect(one(writeOffEligibleFn([[0]], [[asOf]]))).toBe("");
   });
 });

@@ -90,6 +90,9 @@ export const BILLS_REGISTER_FIELDS = [
   declareField("status", "text", bi("状态", "status"), ["状态", "票据状态", "处理情况", "处理结果"], ["status"]),
   declareField("presentedDate", "date", bi("托收日期", "presented on"), ["托收日期", "提示付款日期", "委托收款日期"], ["presented on", "presentation date", "collection date"]),
   declareField("discountDate", "date", bi("贴现日期", "discount date"), ["贴现日期"], ["discount date", "discounted on"]),
+  // POLICY §9 (004 八.第六条): discount interest is deducted from collections in the appraisal.
+  declareField("discountRate", "probability", bi("贴现年利率", "discount rate"), ["贴现年利率", "贴现利率", "贴现率"], ["discount rate", "annual discount rate"]),
+  declareField("discountInterest", "money", bi("贴现利息", "discount interest"), ["贴现利息", "贴现息", "贴现费用"], ["discount interest", "discount charge"]),
   declareField("endorsedTo", "text", bi("被背书人", "endorsee"), ["被背书人", "背书转让给"], ["endorsee", "endorsed to"]),
   declareField("custodian", "text", bi("保管人", "custodian"), ["保管人", "经管人"], ["custodian", "keeper"]),
   NOTE_FIELD,

@@ -43,6 +43,7 @@ export type RuleId =
   | "credit-review-overdue"
   | "reconciliation-overdue"
   | "write-off-candidate"
+  | "status-near-condition"
   | "bad-debt-unassigned"
   | "low-recovery-no-action"
   | "promise-missing"
@@ -437,6 +438,22 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = {
       default: bi(
         "{cell}：客户“{customer}”余额 {balance} 元符合核销条件：{reasons}。可报批核销，核销后转入备查簿继续追索。",
         "{cell}: customer \"{customer}\"'s balance of {balance} may be written off: {reasons}. Once approved, it goes to the memorandum register and is still pursued.",
+      ),
+    },
+  },
+  "status-near-condition": {
+    id: "status-near-condition",
+    severity: "info",
+    source: "POLICY §2, §8",
+    title: bi("状态与制度条件相近，需人工判断", "Status close to a policy condition: a person decides"),
+    definition: bi(
+      "状态或备注与制度的某个条件（五.第三条直接划入呆帐、七.第一条可以核销）用词相近、却没有写明该条件（status.nearConditions）：含否定（未破产、不是拒付、撤销起诉），只写了一部分（宣告破产而未写剩余财产不足清偿），或只是用词相同（破产风险、交通事故）。该行不按该条件处理，按天数分类；由人判断是否属于该情形。",
+      "The status or note shares words with a policy condition (五.第三条 straight to bad, 七.第一条 may be written off) without stating it (status.nearConditions): negated (未破产, 不是拒付, 撤销起诉), only part stated (宣告破产 without remaining assets that cannot pay), or sharing words only (破产风险, 交通事故). The row is not treated as meeting it and is classed by its days; a person decides whether it applies.",
+    ),
+    messages: {
+      default: bi(
+        "{cell}：“{text}”与制度条件相近，但未按其处理：{conditions}。请人工判断；如确属该情形，请按制度用语填写（可从状态列表中选择）。",
+        "{cell}: \"{text}\" comes close to a policy condition but is not treated as one: {conditions}. A person decides; if it applies, write it in the policy's words (or pick it from the status list).",
       ),
     },
   },

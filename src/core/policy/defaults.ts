@@ -32,45 +32,79 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
-// POLICY §2: conditions that make a receivable bad regardless of days.
+// What a debtor's inability to pay is written as, the consequence several conditions require.
+const CANNOT_PAY = ["无法清偿", "不能清偿", "无力清偿", "不足清偿", "不足以清偿", "无法偿还", "无力偿还", "cannot pay", "unable to pay", "insufficient to pay"];
+
+/**
+ * 004 五.第三条: conditions that make a receivable bad regardless of days. Each is stated by its
+ * phrases only; a text that merely shares a word with it (破产风险, 拒绝签收) or negates it
+ * (未破产, 不是拒付) comes close, and the check asks a person (status.ts).
+ */
 const DIRECT_TO_BAD: StatusCondition[] = [
   {
     key: "bankrupt",
     label: bi("债务人经法院宣告破产或进入破产程序", "Debtor declared bankrupt or in bankruptcy proceedings"),
-    keywords: ["破产", "破产程序", "bankrupt", "bankruptcy", "insolvent"],
+    article: "004 五.第三条 1",
+    phrases: [
+      [
+        "宣告破产", "破产宣告", "进入破产程序", "破产程序", "破产清算", "破产重整", "破产和解", "已破产", "裁定破产", "受理破产",
+        "declared bankrupt", "bankruptcy proceedings", "in bankruptcy", "went bankrupt", "is bankrupt", "insolvency proceedings",
+      ],
+    ],
+    keyWords: ["破产", "清算", "bankrupt", "insolven", "liquidat"],
+    negations: ["破产风险", "濒临破产", "撤回破产申请", "bankruptcy risk", "risk of bankruptcy"],
   },
   {
     key: "refuses-to-pay",
     label: bi("债务人明示拒绝还款", "Debtor explicitly refuses to pay"),
-    keywords: ["拒绝还款", "拒绝付款", "拒付", "拒绝支付", "refuses to pay", "refused to pay", "refusal"],
+    article: "004 五.第三条 2",
+    phrases: [
+      [
+        "拒绝还款", "拒绝付款", "拒绝支付", "拒绝偿还", "拒付", "拒不支付", "拒不还款", "拒不付款", "拒不偿还", "明确表示不再付款", "表示不再付款", "不再付款", "明示拒绝",
+        "refuses to pay", "refused to pay", "refuse to pay", "will not pay", "won't pay",
+      ],
+    ],
+    keyWords: ["拒绝", "拒不", "不付", "refus"],
+    negations: ["拒付风险", "拒绝签收"],
   },
   {
     key: "deteriorated",
     label: bi("债务人经营状况急剧恶化，长期看没有好转可能", "Debtor's business has deteriorated sharply with no prospect of recovery"),
-    keywords: ["经营恶化", "经营状况急剧恶化", "deteriorated", "no prospect"],
+    article: "004 五.第三条 3",
+    phrases: [["经营状况急剧恶化", "经营急剧恶化", "经营状况严重恶化", "经营严重恶化", "资不抵债", "deteriorated sharply", "sharply deteriorated"]],
+    keyWords: ["恶化", "经营困难", "停产", "停业", "deteriorat", "difficult"],
+    negations: [],
   },
   {
     key: "disaster",
     label: bi("债务人遭受巨大自然灾害，短期内难以恢复", "Debtor suffered a major natural disaster"),
-    keywords: ["自然灾害", "灾害", "disaster"],
+    article: "004 五.第三条 4",
+    phrases: [["自然灾害", "natural disaster"]],
+    keyWords: ["灾害", "灾", "地震", "洪水", "洪灾", "台风", "disaster", "flood", "earthquake"],
+    negations: [],
   },
 ];
 
-// POLICY §3: the bands of the long-aged receivables report (plan 000's own table).
+/** Words written just before a phrase that negate it ("未破产", "不是拒付", "not bankrupt"). */
+const STATUS_NEGATIONS = ["未", "尚未", "并未", "从未", "非", "并非", "无", "没", "没有", "不是", "不属于", "not", "no", "non", "never"];
+
+// POLICY §3: the bands of the long-aged receivables report (plan 000's own table: 一至二年,
+// 二年至三年, 三年以上). Labels as Chinese financial-statement notes print them, the 含 notes
+// saying where each anniversary falls; a band's age runs from the date arisen.
 const REPORT_BANDS: AgingBand[] = [
-  { key: "y0-1", label: bi("1年以内", "Within 1 year"), upToMonths: 12 },
-  { key: "y1-2", label: bi("1-2年", "1–2 years"), upToMonths: 24 },
-  { key: "y2-3", label: bi("2-3年", "2–3 years"), upToMonths: 36 },
+  { key: "y0-1", label: bi("1年以内（含1年）", "Within 1 year (1 year included)"), upToMonths: 12 },
+  { key: "y1-2", label: bi("1至2年（含2年）", "1–2 years (2 years included)"), upToMonths: 24 },
+  { key: "y2-3", label: bi("2至3年（含3年）", "2–3 years (3 years included)"), upToMonths: 36 },
   { key: "y3+", label: bi("3年以上", "Over 3 years"), upToMonths: null },
 ];
 
 // POLICY §4: the documents give no rates; these are common practice under the aging method.
 const PROVISION_BANDS: AgingBand[] = [
-  { key: "y0-1", label: bi("1年以内", "Within 1 year"), upToMonths: 12 },
-  { key: "y1-2", label: bi("1-2年", "1–2 years"), upToMonths: 24 },
-  { key: "y2-3", label: bi("2-3年", "2–3 years"), upToMonths: 36 },
-  { key: "y3-4", label: bi("3-4年", "3–4 years"), upToMonths: 48 },
-  { key: "y4-5", label: bi("4-5年", "4–5 years"), upToMonths: 60 },
+  { key: "y0-1", label: bi("1年以内（含1年）", "Within 1 year (1 year included)"), upToMonths: 12 },
+  { key: "y1-2", label: bi("1至2年（含2年）", "1–2 years (2 years included)"), upToMonths: 24 },
+  { key: "y2-3", label: bi("2至3年（含3年）", "2–3 years (3 years included)"), upToMonths: 36 },
+  { key: "y3-4", label: bi("3至4年（含4年）", "3–4 years (4 years included)"), upToMonths: 48 },
+  { key: "y4-5", label: bi("4至5年（含5年）", "4–5 years (5 years included)"), upToMonths: 60 },
   { key: "y5+", label: bi("5年以上", "Over 5 years"), upToMonths: null },
 ];
 
@@ -254,51 +288,86 @@ const SUPPLIER_LETTER: SupplierLetterQuestion[] = [
   },
 ];
 
-// POLICY §6: the quarterly review sets the approach by recovery probability.
+// POLICY §6 (004 六.第三条): the quarterly review sets the approach by recovery probability.
+// 90%以上 includes 90% and 50%以下 includes 50% (Civil Code art. 1259); 70% is named in both
+// "70%～90%" and "50%～70%": it goes to the gentle tier, a choice the policy sheet shows.
 const COLLECTION_TIERS: CollectionTier[] = [
   {
     minProbability: "0.90",
+    atMinProbability: "included",
     approach: "wait",
     label: bi("一般不打扰客户，等待客户主动付款", "Do not disturb the customer; wait for payment"),
   },
   {
     minProbability: "0.70",
+    atMinProbability: "included",
     approach: "gentle",
     label: bi("措辞委婉地催收，尽量取得客户对催收的理解", "Gentle, tactful reminders; seek the customer's understanding"),
   },
   {
     minProbability: "0.50",
+    atMinProbability: "excluded",
     approach: "firm",
     label: bi("频繁地信件催款、电话催询及人员上门催收", "Frequent letters, calls and visits"),
   },
   {
     minProbability: "0",
+    atMinProbability: "included",
     approach: "legal",
     label: bi("措辞严厉，必要时提请有关部门仲裁或提请诉讼", "Stern wording; arbitration or a lawsuit where needed"),
   },
 ];
 
-// POLICY §8 conditions 1–4 (condition 5, overdue years, is writeOff.overdueYears).
+/**
+ * 004 七.第一条 conditions 1–4 (condition 5, overdue years, is writeOff.overdueYears; 6, the
+ * company's own, are entries it adds). Each needs what happened and that the debtor cannot pay:
+ * 进入破产程序 makes an item bad (五.第三条) but is no ground for a write-off until the debtor is
+ * declared bankrupt or deregistered and its remaining assets cannot pay.
+ */
 const WRITE_OFF_CONDITIONS: StatusCondition[] = [
   {
     key: "bankrupt-deregistered",
-    label: bi("债务人被依法宣告破产、撤销，剩余财产确实不足清偿", "Debtor bankrupt, dissolved or deregistered; remaining assets cannot pay"),
-    keywords: ["破产", "撤销", "注销", "bankrupt", "bankruptcy", "deregistered", "dissolved"],
+    label: bi("债务人被依法宣告破产、撤销，剩余财产确实不足清偿", "Debtor declared bankrupt, dissolved or deregistered; remaining assets cannot pay"),
+    article: "004 七.第一条 1",
+    phrases: [
+      ["宣告破产", "破产宣告", "裁定破产", "被撤销", "依法撤销", "已撤销", "被吊销", "吊销营业执照", "已注销", "被注销", "declared bankrupt", "dissolved", "deregistered"],
+      ["剩余财产不足", "财产不足", "无财产可供", "无可供执行", "assets cannot pay", "insufficient assets", "no assets", ...CANNOT_PAY],
+    ],
+    keyWords: ["破产", "撤销", "吊销", "注销", "清算", "bankrupt", "insolven", "liquidat"],
+    negations: ["撤销起诉", "撤销诉讼", "撤销案件", "撤销仲裁", "撤销申请", "撤销合同", "撤销订单", "撤诉", "破产风险", "濒临破产", "withdrew the lawsuit", "withdrawn"],
   },
   {
     key: "dead-missing",
     label: bi("债务人死亡或被宣告死亡、失踪，财产或遗产确实不足清偿", "Debtor dead or declared missing; estate cannot pay"),
-    keywords: ["死亡", "失踪", "deceased", "died", "declared missing"],
+    article: "004 七.第一条 2",
+    phrases: [
+      ["死亡", "失踪", "deceased", "died", "declared dead", "declared missing"],
+      ["遗产不足", "无遗产", "财产不足", "no estate", "estate cannot pay", ...CANNOT_PAY],
+    ],
+    keyWords: ["死亡", "失踪", "去世", "病故", "下落不明", "dead", "death"],
+    negations: [],
   },
   {
     key: "disaster-accident",
-    label: bi("债务人遭受重大自然灾害或意外事故，确实无法清偿", "Major disaster or accident; debtor cannot pay"),
-    keywords: ["灾害", "事故", "disaster", "accident"],
+    label: bi("债务人遭受重大自然灾害或意外事故，确实无法清偿", "Debtor suffered a major natural disaster or accident; cannot pay"),
+    article: "004 七.第一条 3",
+    phrases: [
+      ["自然灾害", "意外事故", "重大事故", "重大灾害", "natural disaster", "major accident"],
+      CANNOT_PAY,
+    ],
+    keyWords: ["灾害", "事故", "火灾", "disaster", "accident"],
+    negations: [],
   },
   {
     key: "court-ruling",
-    label: bi("经法院裁决，确实无法清偿", "A court ruled the debtor cannot pay"),
-    keywords: ["法院裁定", "法院裁决", "判决无法清偿", "court ruling", "court ruled"],
+    label: bi("债务人逾期未履行偿债义务，经法院裁决确实无法清偿", "A court ruled the debtor cannot pay"),
+    article: "004 七.第一条 4",
+    phrases: [
+      ["法院判决", "法院裁决", "法院裁定", "判决书", "裁定书", "经判决", "经裁决", "经裁定", "court ruled", "court ruling", "court judgment", "court found"],
+      ["无财产可供执行", "无可供执行", "终结本次执行", "终结执行", "no assets", ...CANNOT_PAY],
+    ],
+    keyWords: ["判决", "裁决", "终结执行", "court", "judgment"],
+    negations: [],
   },
 ];
 
@@ -408,10 +477,14 @@ export const DEFAULT_POLICY: Policy = deepFreeze<Policy>({
   currency: "CNY",
   // Product default: POLICY is silent; the credit term is per contract and overrides this.
   defaultCreditDays: 30,
-  agingClass: { normalMaxDays: 20, overdueMaxDays: 90, staleMaxDays: 360 }, // POLICY §2 (d = 20 → normal)
+  // POLICY §2: 不足20天 / 超过20天 leave d = 20 in neither class (→ normal, a stated choice);
+  // 在90天内 and 在360天内 include the number (Civil Code art. 1259).
+  agingClass: { normalMaxDays: 20, overdueMaxDays: 90, staleMaxDays: 360, atNormalMaxDays: "normal", atOverdueMaxDays: "overdue", atStaleMaxDays: "stale" },
   directToBad: DIRECT_TO_BAD,
+  statusNegations: STATUS_NEGATIONS,
   reportBands: REPORT_BANDS,
-  provision: { method: "aging", bands: PROVISION_BANDS, rates: PROVISION_RATES },
+  // Product defaults: the seeds give no rates (POLICY §4); 004 itself uses direct write-off.
+  provision: { method: "aging", bands: PROVISION_BANDS, rates: PROVISION_RATES, balanceRate: "0.05" },
   credit: {
     items: QUESTIONNAIRE,
     // POLICY §5.1 填表说明: 100–80 mid 90, 60–80 mid 70, 40–60 mid 50, don't know 60.
@@ -428,16 +501,23 @@ export const DEFAULT_POLICY: Policy = deepFreeze<Policy>({
     supplierLetter: SUPPLIER_LETTER,
   },
   collectionTiers: COLLECTION_TIERS,
+  collection: { neverWaitFromClass: "stale" }, // 004 五.第六/七条
   reconciliationIntervalMonths: 6, // POLICY §7: at least once every six months
   writeOff: {
     overdueYears: 3,
+    atOverdueYears: "eligible", // 逾期3年以上: 以上 includes exactly 3 years
     conditions: WRITE_OFF_CONDITIONS,
     taxFilingDaysAfterYearEnd: 45,
-    // The text says 33%: the enterprise income-tax rate before 2008. The statutory rate since is 25%.
-    incomeTaxRate: "0.25",
-    // Product defaults: the text leaves both blanks empty ("按损失的__赔偿", "回收额的_%").
-    compensationRatio: "0.5",
-    recoveryRewardRate: "0.05",
+    // 七.第五条: 赔偿金额 = 应收帐款损失 × 33% × 赔偿比率. The company's own penalty formula, so
+    // the text's 33% stays the default (the income-tax rate of 2007; editable).
+    incomeTaxRate: "0.33",
+    // Blank in the text ("按损失的__赔偿", "回收额的_%"): the company fills them in.
+    compensationRatio: null,
+    recoveryRewardRate: null,
+  },
+  performance: {
+    badDebtDeductionRate: "1", // 五.第七条: 全额扣除
+    assetLossCompensationRatio: null, // 六.第九条: 具体比例在年度政策中规定
   },
   bills: { discountDayBasis: 360 }, // POLICY §9
   // Placeholders: every company fills in its own details before printing notices or letters.

@@ -3,3 +3,4 @@ export type * from "./types";
 export { DEFAULT_POLICY } from "./defaults";
 export { loadPolicy, validatePolicy, policyProblemsOf, type PolicyProblem } from "./validate";
 export { policyToJson, policyFromJson, policyToTable, policyFromTable } from "./serialize";
+export { fieldNote, formatFieldNote, isDefaultAt, noteKindLabel, policySheetRows, type FieldNote, type NoteKind } from "./notes";

@@ -9,19 +9,42 @@ import type { Bilingual } from "../errors";
 
 export type AgingClass = "normal" | "overdue" | "stale" | "bad";
 
-/** POLICY §2: d = days past the end of the credit term. d <= normalMaxDays is normal, etc. */
+/**
+ * POLICY §2: d = days past the end of the credit term. The three numbers are the policy's own
+ * (004 五.第二条: 不足20天 / 超过20天, 在90天内, 在360天内 / 360天以上); what happens at exactly
+ * each number is a field of its own, because the text decides two of them and leaves one open
+ * (Civil Code art. 1259: 以内 and 以上 include the number, 超过 and 不足 exclude it).
+ */
 export interface AgingClassThresholds {
   normalMaxDays: number; // 20
   overdueMaxDays: number; // 90
   staleMaxDays: number; // 360; above it: bad
+  /** d = normalMaxDays exactly: 不足20天 and 超过20天 both exclude 20, so the policy chooses ("normal"). */
+  atNormalMaxDays: "normal" | "overdue";
+  /** d = overdueMaxDays exactly: 在90天内 includes 90 ("overdue"). */
+  atOverdueMaxDays: "overdue" | "stale";
+  /** d = staleMaxDays exactly: 在360天内 includes 360, 360天以上 starts after it ("stale"). */
+  atStaleMaxDays: "stale" | "bad";
 }
 
-/** A condition that makes a receivable bad regardless of days (POLICY §2) or writable-off (§8). */
+/**
+ * A condition that makes a receivable bad regardless of days (004 五.第三条) or allows it to be
+ * written off (七.第一条), as words a ledger's status or note may use (status.ts reads them).
+ * A text states the condition when it holds one phrase of every group, none of them negated;
+ * it comes close when it shares a key word, negates a phrase, or states only the first group
+ * (what happened, without the consequence the policy requires).
+ */
 export interface StatusCondition {
   key: string; // stable id, e.g. "bankrupt"
   label: Bilingual;
-  /** Words that, found in a ledger's status/note text (case-insensitive for Latin), mean this condition. */
-  keywords: string[];
+  /** Where the policy states it, e.g. "004 五.第三条 1" (empty for a company's own). */
+  article: string;
+  /** Every group must be stated, by one of its phrases: [[宣告破产, 被撤销…], [不足清偿…]]. */
+  phrases: string[][];
+  /** Words a text may share with the condition without stating it (破产, 事故): close, never a match. */
+  keyWords: string[];
+  /** Phrases that mean something else (撤销起诉, 破产风险): a phrase written inside one does not count. */
+  negations: string[];
 }
 
 /**
@@ -40,13 +63,20 @@ export interface ProvisionRate {
   rate: string; // decimal string in [0, 1]
 }
 
-export type ProvisionMethod = "aging" | "direct-write-off";
+/**
+ * POLICY §4: 直接转销法 (no allowance, the loss is expensed when written off: 004 七.第七条),
+ * 账龄分析法 (rates per band; items assessed one by one provided individually, as plan 000 does),
+ * 个别认定法 (balance − expected recovery, item by item), 余额百分比法 (one rate on every balance).
+ */
+export type ProvisionMethod = "aging" | "individual" | "balance-percentage" | "direct-write-off";
 
 export interface ProvisionPolicy {
   method: ProvisionMethod; // default "aging" (plan 000); policy 004 uses "direct-write-off"
   /** Bands for the provision rate table; may be finer than the report bands. */
   bands: AgingBand[];
   rates: ProvisionRate[]; // one per band
+  /** 余额百分比法's one rate (product default; the seeds give none). */
+  balanceRate: string;
 }
 
 export interface AnswerScoreRange {
@@ -98,19 +128,47 @@ export interface CreditPolicy {
 export type CollectionApproach = "wait" | "gentle" | "firm" | "legal";
 
 export interface CollectionTier {
-  /** Inclusive lower bound of recovery probability, a decimal string in [0, 1]. */
+  /** Lower bound of recovery probability, a decimal string in [0, 1]. */
   minProbability: string;
+  /**
+   * Whether a probability of exactly minProbability is in this tier (004 六.第三条: 90%以上 and
+   * 50%以下 include the number; 70% is named in two tiers and the policy chooses).
+   */
+  atMinProbability: "included" | "excluded";
   approach: CollectionApproach;
   label: Bilingual;
 }
 
+/** POLICY §6 with §2: what no probability tier may override. */
+export interface CollectionPolicy {
+  /**
+   * The least severe class whose items are never left undisturbed, whatever the probability:
+   * 004 五.第六条 asks special attention for overdue and stale items and 五.第七条 a named
+   * collector for bad ones; default "stale".
+   */
+  neverWaitFromClass: "overdue" | "stale" | "bad";
+}
+
 export interface WriteOffPolicy {
   overdueYears: number; // 3
+  /** Exactly overdueYears overdue: 逾期3年以上 includes 3 years ("eligible"). */
+  atOverdueYears: "eligible" | "not-eligible";
   conditions: StatusCondition[]; // POLICY §8 1–4, 6
   taxFilingDaysAfterYearEnd: number; // 45
-  incomeTaxRate: string; // "0.25"
-  compensationRatio: string; // decimal string
-  recoveryRewardRate: string; // decimal string
+  /** 七.第五条: 赔偿金额 = 应收帐款损失 × 33% × 赔偿比率 ("0.33"). */
+  incomeTaxRate: string;
+  /** 七.第五条's 赔偿比率: blank in the text, the company sets it; null until then. */
+  compensationRatio: string | null;
+  /** 七.第六条: the reward, a share of what is recovered after write-off; blank in the text; null until set. */
+  recoveryRewardRate: string | null;
+}
+
+/** POLICY §2 and §6, 004 五.第七条, 六.第九条, 八.第六条: what counts against a department's performance. */
+export interface PerformancePolicy {
+  /** 五.第七条: the share of bad debts deducted from the year's performance profit (全额 = "1"). */
+  badDebtDeductionRate: string;
+  /** 六.第九条: the ratio applied to a department's share of a loss on assets taken in settlement; null until set. */
+  assetLossCompensationRatio: string | null;
 }
 
 export interface CompanyDetails {
@@ -199,12 +257,16 @@ export interface Policy {
   defaultCreditDays: number;
   agingClass: AgingClassThresholds;
   directToBad: StatusCondition[]; // POLICY §2
+  /** Words written just before a phrase that negate it (未, 不是, not…): the status vocabulary's grammar. */
+  statusNegations: string[];
   reportBands: AgingBand[]; // POLICY §3: within 1 year, 1–2, 2–3, over 3
   provision: ProvisionPolicy; // POLICY §4
   credit: CreditPolicy; // POLICY §5
   collectionTiers: CollectionTier[]; // POLICY §6, sorted by minProbability descending
+  collection: CollectionPolicy;
   reconciliationIntervalMonths: number; // POLICY §7: 6
   writeOff: WriteOffPolicy; // POLICY §8
+  performance: PerformancePolicy;
   bills: { discountDayBasis: number }; // POLICY §9: 360
   company: CompanyDetails;
   notices: NoticeTemplates; // POLICY §6 collection notice, §7 confirmation letter

@@ -10,7 +10,7 @@
 import { ArError, type Bilingual } from "../errors";
 import { Dec, quoteInput } from "../money";
 import { DEFAULT_POLICY, deepFreeze } from "./defaults";
-import type { Policy } from "./types";
+import type { AgingClassThresholds, Policy } from "./types";
 
 /** One problem with a policy: the field (e.g. `credit.items[3].weight`) and a message in each language naming it. */
 export interface PolicyProblem {
@@ -128,10 +128,11 @@ function uniqueField(field: string): Refine {
 }
 
 const conditionList: SchemaNode = arr(
-  obj({ key: keyText, label: bilingual, keywords: arr(nonEmptyText, 1) }),
+  obj({ key: keyText, label: bilingual, article: text, phrases: arr(arr(nonEmptyText, 1), 1), keyWords: arr(nonEmptyText, 0), negations: arr(nonEmptyText, 0) }),
   0,
   uniqueField("key"),
 );
+const nullableFraction: SchemaNode = { kind: "nullable", of: fraction };
 
 interface BandLike extends Keyed {
   upToMonths: number | null;
@@ -271,10 +272,15 @@ const supplierQuestion: SchemaNode = obj(
 );
 
 const collectionTiers: SchemaNode = arr(
-  obj({ minProbability: fraction, approach: { kind: "enum", values: ["wait", "gentle", "firm", "legal"] }, label: bilingual }),
+  obj({
+    minProbability: fraction,
+    atMinProbability: { kind: "enum", values: ["included", "excluded"] },
+    approach: { kind: "enum", values: ["wait", "gentle", "firm", "legal"] },
+    label: bilingual,
+  }),
   1,
   (value, at, report) => {
-    const tiers = value as { minProbability: string }[];
+    const tiers = value as { minProbability: string; atMinProbability: string }[];
     tiers.forEach((t, i) => {
       if (i > 0 && new Dec(t.minProbability).gte(tiers[i - 1].minProbability)) {
         report([...at, i, "minProbability"], `必须小于上一档的 ${tiers[i - 1].minProbability}（按回收可能性从高到低排列）`, `must be below the previous tier's ${tiers[i - 1].minProbability} (tiers run from most to least likely)`);
@@ -283,6 +289,8 @@ const collectionTiers: SchemaNode = arr(
     const last = tiers[tiers.length - 1];
     if (!new Dec(last.minProbability).isZero()) {
       report([...at, tiers.length - 1, "minProbability"], "最后一档的下限必须为 0，否则低回收可能性无档可归", "the last tier must start at 0, or low probabilities get no approach");
+    } else if (last.atMinProbability !== "included") {
+      report([...at, tiers.length - 1, "atMinProbability"], "最后一档必须包含 0（included），否则回收可能性为 0 时无档可归", "the last tier must include 0 (included), or a probability of 0 gets no approach");
     }
   },
 );
@@ -328,20 +336,40 @@ export const POLICY_SCHEMA: SchemaNode = obj({
   schemaVersion: { kind: "literal", value: 1 },
   currency: { kind: "literal", value: "CNY" },
   defaultCreditDays: int(0),
-  agingClass: obj({ normalMaxDays: int(0), overdueMaxDays: int(0), staleMaxDays: int(0) }, (value, at, report) => {
-    const a = value as Record<"normalMaxDays" | "overdueMaxDays" | "staleMaxDays", number>;
-    if (a.overdueMaxDays <= a.normalMaxDays) {
-      report([...at, "overdueMaxDays"], `必须大于 normalMaxDays（${a.normalMaxDays}）`, `must be greater than normalMaxDays (${a.normalMaxDays})`);
-    }
-    if (a.staleMaxDays <= a.overdueMaxDays) {
-      report([...at, "staleMaxDays"], `必须大于 overdueMaxDays（${a.overdueMaxDays}）`, `must be greater than overdueMaxDays (${a.overdueMaxDays})`);
-    }
-  }),
+  agingClass: obj(
+    {
+      normalMaxDays: int(0),
+      overdueMaxDays: int(0),
+      staleMaxDays: int(0),
+      atNormalMaxDays: { kind: "enum", values: ["normal", "overdue"] },
+      atOverdueMaxDays: { kind: "enum", values: ["overdue", "stale"] },
+      atStaleMaxDays: { kind: "enum", values: ["stale", "bad"] },
+    },
+    (value, at, report) => {
+      const a = value as AgingClassThresholds;
+      if (a.overdueMaxDays <= a.normalMaxDays) {
+        report([...at, "overdueMaxDays"], `必须大于 normalMaxDays（${a.normalMaxDays}）`, `must be greater than normalMaxDays (${a.normalMaxDays})`);
+      } else if (a.staleMaxDays <= a.overdueMaxDays) {
+        report([...at, "staleMaxDays"], `必须大于 overdueMaxDays（${a.overdueMaxDays}）`, `must be greater than overdueMaxDays (${a.overdueMaxDays})`);
+      } else {
+        // The classes as read at the boundaries must each hold at least one day.
+        const lastNormal = a.normalMaxDays - (a.atNormalMaxDays === "normal" ? 0 : 1);
+        const lastOverdue = a.overdueMaxDays - (a.atOverdueMaxDays === "overdue" ? 0 : 1);
+        const lastStale = a.staleMaxDays - (a.atStaleMaxDays === "stale" ? 0 : 1);
+        if (lastOverdue <= lastNormal) {
+          report([...at, "atOverdueMaxDays"], `这样读边界，逾期类一天也没有（正常到第 ${lastNormal} 天，逾期也到第 ${lastOverdue} 天）`, `read this way the overdue class holds no day (normal up to day ${lastNormal}, overdue up to day ${lastOverdue})`);
+        } else if (lastStale <= lastOverdue) {
+          report([...at, "atStaleMaxDays"], `这样读边界，呆滞类一天也没有（逾期到第 ${lastOverdue} 天，呆滞也到第 ${lastStale} 天）`, `read this way the stale class holds no day (overdue up to day ${lastOverdue}, stale up to day ${lastStale})`);
+        }
+      }
+    },
+  ),
   directToBad: conditionList,
+  statusNegations: arr(nonEmptyText, 0),
   reportBands: bandList,
   provision: obj(
     {
-      method: { kind: "enum", values: ["aging", "direct-write-off"] },
+      method: { kind: "enum", values: ["aging", "individual", "balance-percentage", "direct-write-off"] },
       bands: bandList,
       rates: {
         kind: "array",
@@ -349,6 +377,7 @@ export const POLICY_SCHEMA: SchemaNode = obj({
         minLength: 1,
         keyedBy: { keyField: "bandKey", valueField: "rate" },
       },
+      balanceRate: fraction,
     },
     (value, at, report) => {
       const p = value as ProvisionLike;
@@ -385,15 +414,18 @@ export const POLICY_SCHEMA: SchemaNode = obj({
     }),
   }),
   collectionTiers,
+  collection: obj({ neverWaitFromClass: { kind: "enum", values: ["overdue", "stale", "bad"] } }),
   reconciliationIntervalMonths: int(1),
   writeOff: obj({
     overdueYears: int(1),
+    atOverdueYears: { kind: "enum", values: ["eligible", "not-eligible"] },
     conditions: conditionList,
     taxFilingDaysAfterYearEnd: int(0),
     incomeTaxRate: fraction,
-    compensationRatio: fraction,
-    recoveryRewardRate: fraction,
+    compensationRatio: nullableFraction,
+    recoveryRewardRate: nullableFraction,
   }),
+  performance: obj({ badDebtDeductionRate: fraction, assetLossCompensationRatio: nullableFraction }),
   bills: obj({ discountDayBasis: { kind: "int", min: 1, oneOf: [360, 365] } }),
   company: obj({
     name: bilingualMayBeEmpty,

@@ -8,6 +8,7 @@
  */
 import { NO_VALUE } from "../batch";
 import type { Lang } from "../errors";
+import { Dec, formatMoneyGrouped } from "../money";
 import { format } from "../../i18n";
 import { chartRows, finishSheet, MoneyTotal, openSheet, type ReportContext, reportContext, type ReportInput, reportStrings, shareOf } from "./input";
 import { type ChartSpec, type ColumnPlan, integerCell, moneyCell, percentCell, type SheetBuilder, type SheetSpec, type SpecCell, textCell } from "./sheet-spec";
@@ -125,6 +126,28 @@ export function writePivot(b: SheetBuilder, lang: Lang, p: Pivot, layout: PivotL
   return { header, firstBody, lastBody, total, share };
 }
 
+/**
+ * Customers' net credits (预收, POLICY §1) on a line of their own under a pivot table, never as
+ * negative balances in the classes or bands: the number of customers with an advance and the
+ * amount (a credit), in the table's total column; then a note naming them. Nothing when none.
+ */
+export function writeAdvances(b: SheetBuilder, ctx: ReportContext, totalColumn: number): void {
+  const advances = ctx.input.audit.advances;
+  if (advances.length === 0) return;
+  const s = reportStrings(ctx.lang);
+  const total = new MoneyTotal();
+  for (const a of advances) total.addDecimal(a.amount);
+  const cells: (SpecCell | null)[] = Array.from({ length: b.width }, () => textCell(null, "subtotal"));
+  cells[0] = textCell(s.advances.line, "subtotal");
+  cells[2] = integerCell(advances.length, "subtotal");
+  cells[totalColumn] = total.cell("subtotal");
+  const row = b.add("subtotal", cells);
+  b.merge({ row, col: 0, rows: 1, cols: 2 });
+  const sep = ctx.lang === "zh-CN" ? "、" : "; ";
+  const names = advances.map((a) => `${a.customer ?? s.common.noCustomer} ${formatMoneyGrouped(a.amount)}`).join(sep);
+  b.note(format(s.advances.note, { names, amount: formatMoneyGrouped(new Dec(total.toString())) }));
+}
+
 /** Columns: No., name, items, the pivot's columns, total, share. */
 export function pivotColumnPlans(shown: number): ColumnPlan[] {
   return [{ min: 5 }, { min: 16, max: 36 }, { min: 6 }, ...Array.from({ length: shown }, () => ({ min: 12 })), { min: 13 }, { min: 8 }];
@@ -160,6 +183,7 @@ export function buildAgingAnalysis(input: ReportInput, lang: Lang): SheetSpec {
     groupName: (k) => (k < 0 ? s.common.noCustomer : ctx.customers[k].name),
     groupLabel: s.columns.customer,
   });
+  writeAdvances(b, ctx, 3 + shown.length);
   b.note(s.aging.noteAge);
   if (p.columnCounts[unbanded] > 0) b.note(format(s.aging.noteUnbanded, { count: p.columnCounts[unbanded] }));
 

@@ -7,12 +7,38 @@
 import { AGING_CLASSES } from "../aging";
 import { NO_VALUE } from "../batch";
 import type { Lang } from "../errors";
+import type { AgingClassThresholds } from "../policy/types";
 import { format, stringsFor } from "../../i18n";
-import { pivot, pivotColumnPlans, writePivot } from "./aging-analysis";
+import { pivot, pivotColumnPlans, writeAdvances, writePivot } from "./aging-analysis";
 import { chartRows, customerKey, finishSheet, openSheet, reportContext, type ReportInput, reportStrings } from "./input";
 import type { ChartSpec, SheetSpec } from "./sheet-spec";
 
 const CHART_ROWS = 16;
+
+/**
+ * The classes in the policy's own words (004 五.第二条: 不足20天, 超过20天且在90天内…), then how
+ * each boundary day is read: the day the text leaves in no class as the policy's stated choice,
+ * and 在…天内 as including the number (Civil Code art. 1259) unless the company set otherwise.
+ */
+export function classRuleNotes(t: AgingClassThresholds, lang: Lang): string[] {
+  const sc = reportStrings(lang).classification;
+  const names = stringsFor(lang).agingClass;
+  const n = { normal: t.normalMaxDays, overdue: t.overdueMaxDays, stale: t.staleMaxDays };
+  const rules = [format(sc.ruleNormal, n), format(sc.ruleOverdue, n), format(sc.ruleStale, n), format(sc.ruleBad, n)].join(lang === "zh-CN" ? "；" : "; ");
+  const lines = [format(sc.rules, { rules })];
+  lines.push(format(sc.boundaryChoice, { days: t.normalMaxDays, cls: names[t.atNormalMaxDays] }));
+  lines.push(
+    t.atOverdueMaxDays === "overdue"
+      ? format(sc.boundaryIncluded, { days: t.overdueMaxDays, cls: names.overdue })
+      : format(sc.boundarySet, { days: t.overdueMaxDays, cls: names[t.atOverdueMaxDays], key: "agingClass.atOverdueMaxDays" }),
+  );
+  lines.push(
+    t.atStaleMaxDays === "stale"
+      ? format(sc.boundaryIncluded, { days: t.staleMaxDays, cls: names.stale })
+      : format(sc.boundarySet, { days: t.staleMaxDays, cls: names[t.atStaleMaxDays], key: "agingClass.atStaleMaxDays" }),
+  );
+  return lines;
+}
 
 export function buildClassification(input: ReportInput, lang: Lang): SheetSpec {
   const ctx = reportContext(input, lang);
@@ -56,6 +82,7 @@ export function buildClassification(input: ReportInput, lang: Lang): SheetSpec {
     groupName: (k) => (k < 0 ? s.common.noCustomer : ctx.customers[k].name),
     groupLabel: s.columns.customer,
   });
+  writeAdvances(b, ctx, 3 + shown.length);
   b.blank();
   b.section(s.classification.byDepartment);
   writePivot(b, lang, byDepartment, {
@@ -64,15 +91,7 @@ export function buildClassification(input: ReportInput, lang: Lang): SheetSpec {
     groupName: (k) => (k < 0 ? s.common.noDepartment : departments[k]),
     groupLabel: s.columns.department,
   });
-  const t = input.policy.agingClass;
-  b.note(
-    [
-      format(s.classification.ruleNormal, { days: t.normalMaxDays }),
-      format(s.classification.ruleOverdue, { from: t.normalMaxDays + 1, to: t.overdueMaxDays }),
-      format(s.classification.ruleStale, { from: t.overdueMaxDays + 1, to: t.staleMaxDays }),
-      format(s.classification.ruleBad, { days: t.staleMaxDays }),
-    ].join(lang === "zh-CN" ? "；" : "; ") + (lang === "zh-CN" ? "。" : "."),
-  );
+  for (const line of classRuleNotes(input.policy.agingClass, lang)) b.note(line);
   b.note(s.classification.noteDepartment);
   if (byCustomer.columnCounts[unclassified] > 0) b.note(format(s.classification.noteUnclassified, { count: byCustomer.columnCounts[unclassified] }));
 

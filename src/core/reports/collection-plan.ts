@@ -12,9 +12,10 @@ import type Decimal from "decimal.js";
 import { NO_DAYS, NO_VALUE } from "../batch";
 import { collectionTier } from "../collection";
 import type { Lang } from "../errors";
-import { formatMoneyGrouped } from "../money";
+import { AGING_CLASSES } from "../aging";
+import { Dec, formatMoneyGrouped } from "../money";
 import type { CollectionTier } from "../policy/types";
-import { format } from "../../i18n";
+import { format, stringsFor } from "../../i18n";
 import { formatDate } from "../dates";
 import { customerRecoveryProbability, dayCell, decimalCell, finishSheet, MoneyTotal, openSheet, reportContext, type ReportInput, reportStrings } from "./input";
 import { integerCell, percentCell, type SheetSpec, textCell } from "./sheet-spec";
@@ -30,6 +31,10 @@ interface PlanLine {
   tier: CollectionTier | null;
   departments: string[];
   collectors: string[];
+  /** The most severe class among the customer's open items (index into AGING_CLASSES); -1 when none is known. */
+  worstClass: number;
+  /** The balance of its items in classes at or above policy.collection.neverWaitFromClass. */
+  neverWait: MoneyTotal;
 }
 
 /**
@@ -59,6 +64,10 @@ export function buildCollectionPlan(input: ReportInput, lang: Lang): SheetSpec {
   const stepSep = lang === "zh-CN" ? "；" : "; ";
   const classOf = audit.rows.agingClass;
   const days = audit.rows.daysPastDue;
+  // 004 五.第六条 (special attention to overdue and stale items) and 第七条 (a named collector for
+  // 呆帐): from this class on, no probability tier leaves a customer undisturbed.
+  const neverWaitFrom = AGING_CLASSES.indexOf(policy.collection.neverWaitFromClass);
+  const classNames = stringsFor(lang).agingClass;
 
   const addDistinct = distinctAdder();
   const lines: PlanLine[] = [];
@@ -67,6 +76,8 @@ export function buildCollectionPlan(input: ReportInput, lang: Lang): SheetSpec {
     const pastDue = new MoneyTotal();
     let maxDays = 0;
     let lastPayment = -Infinity;
+    let worstClass = -1;
+    const neverWait = new MoneyTotal();
     const departments: string[] = [];
     const collectors: string[] = [];
     for (const i of c.rows) {
@@ -78,11 +89,13 @@ export function buildCollectionPlan(input: ReportInput, lang: Lang): SheetSpec {
       addDistinct(collectors, ctx.collectorOf(i));
       if (!(r.moneySign("balance") > 0)) continue;
       if (classOf[i] !== NO_VALUE && classOf[i] > 0) pastDue.addBalance(r);
+      if (classOf[i] !== NO_VALUE && classOf[i] > worstClass) worstClass = classOf[i];
+      if (classOf[i] !== NO_VALUE && classOf[i] >= neverWaitFrom) neverWait.addBalance(r);
       if (days[i] !== NO_DAYS && days[i] > maxDays) maxDays = days[i];
     }
     if (balance.toNumber() <= 0) continue;
     const probability = customerRecoveryProbability(ctx, c);
-    lines.push({ customer: c.id, balance, pastDue, maxDays, lastPayment, probability, tier: probability === null ? null : collectionTier(probability, policy), departments, collectors });
+    lines.push({ customer: c.id, balance, pastDue, maxDays, lastPayment, probability, tier: probability === null ? null : collectionTier(probability, policy), departments, collectors, worstClass, neverWait });
   }
   const tierRank = (t: CollectionTier | null): number => (t === null ? -1 : policy.collectionTiers.indexOf(t));
   lines.sort((a, b) => tierRank(b.tier) - tierRank(a.tier) || b.balance.toNumber() - a.balance.toNumber() || a.customer - b.customer);
@@ -108,6 +121,7 @@ export function buildCollectionPlan(input: ReportInput, lang: Lang): SheetSpec {
   const pastDueTotal = new MoneyTotal();
   const promisedTotal = new MoneyTotal();
   const hasLog = input.companions.collections !== null && input.companions.collections !== undefined;
+  const overriddenOf = (line: PlanLine): boolean => line.tier !== null && line.tier.approach === "wait" && line.worstClass >= neverWaitFrom;
   lines.forEach((line, k) => {
     const c = ctx.customers[line.customer];
     const log = ctx.log.get(c.key) ?? null;
@@ -124,7 +138,18 @@ export function buildCollectionPlan(input: ReportInput, lang: Lang): SheetSpec {
         if (!(log?.collectedSincePromise ?? false) && !paidSince) steps.push(format(sc.promiseBroken, { date }));
       }
     }
-    steps.push(sc.steps[line.tier === null ? "unknown" : line.tier.approach]);
+    // The class overrides a tier that says wait: the plan says so, and why.
+    if (overriddenOf(line)) {
+      const cls = AGING_CLASSES[line.worstClass];
+      steps.push(
+        format(sc.overrideWhy, {
+          probability: `${(line.probability as Decimal).times(100).toDecimalPlaces(2).toString()}%`,
+          cls: lang === "en-US" ? classNames[cls].toLowerCase() : classNames[cls],
+          amount: formatMoneyGrouped(new Dec(line.neverWait.toString())),
+        }),
+      );
+      steps.push(cls === "bad" ? (line.collectors.length === 0 ? sc.steps.namedCollectorMissing : format(sc.steps.namedCollector, { collector: line.collectors.join(sep) })) : sc.steps.specialAttention);
+    } else steps.push(sc.steps[line.tier === null ? "unknown" : line.tier.approach]);
     if (hasLog && log === null) steps.push(sc.noContact);
     balanceTotal.addTotal(line.balance);
     pastDueTotal.addTotal(line.pastDue);
@@ -138,7 +163,7 @@ export function buildCollectionPlan(input: ReportInput, lang: Lang): SheetSpec {
       line.pastDue.cell(),
       integerCell(line.maxDays),
       line.probability === null ? textCell(sc.notAssessed) : percentCell(line.probability.toNumber()),
-      textCell(line.tier === null ? null : line.tier.label[lang], "wrap"),
+      textCell(line.tier === null ? null : overriddenOf(line) ? sc.overrideApproach[AGING_CLASSES[line.worstClass] === "bad" ? "bad" : "attention"] : line.tier.label[lang], "wrap"),
       dayCell(log?.last?.contactDate ?? null),
       textCell(log?.last?.method ?? null),
       decimalCell(promise?.promisedAmount ?? null),

@@ -12,19 +12,23 @@ import { buildCollectionPlan } from "./collection-plan";
 import { buildExpectedCreditLoss } from "./expected-credit-loss";
 import type { ReportInput } from "./input";
 import { buildLongAgedCleanup } from "./long-aged";
+import { buildPerformanceDeduction } from "./performance";
 import { buildProvisionSchedule } from "./provision-schedule";
 import type { ReportId, SheetSpec } from "./sheet-spec";
 import { buildWriteOffCandidates } from "./write-off";
 
 export type { ReportInput, WrittenOffItem } from "./input";
+export type { AssetSettlement } from "./performance";
 export { WRITTEN_OFF_WORDS } from "./input";
 export * from "./sheet-spec";
-export { buildAgingAnalysis, buildClassification, buildCollectionPlan, buildExpectedCreditLoss, buildLongAgedCleanup, buildProvisionSchedule, buildWriteOffCandidates };
+export { buildAgingAnalysis, buildClassification, buildCollectionPlan, buildExpectedCreditLoss, buildLongAgedCleanup, buildPerformanceDeduction, buildProvisionSchedule, buildWriteOffCandidates };
 
 export interface ReportDefinition {
   id: ReportId;
   title: Bilingual;
   build: (input: ReportInput, lang: Lang) => SheetSpec;
+  /** Whether the ribbon has a button for it (manifest.xml); the headless audit writes every report. */
+  onRibbon: boolean;
 }
 
 function titleOf(id: ReportId): Bilingual {
@@ -33,16 +37,19 @@ function titleOf(id: ReportId): Bilingual {
 
 /** In the ribbon's order. */
 export const REPORTS: readonly ReportDefinition[] = [
-  { id: "agingAnalysis", title: titleOf("agingAnalysis"), build: buildAgingAnalysis },
-  { id: "classification", title: titleOf("classification"), build: buildClassification },
-  { id: "provisionSchedule", title: titleOf("provisionSchedule"), build: buildProvisionSchedule },
-  { id: "longAgedCleanup", title: titleOf("longAgedCleanup"), build: buildLongAgedCleanup },
-  { id: "writeOffCandidates", title: titleOf("writeOffCandidates"), build: buildWriteOffCandidates },
-  { id: "collectionPlan", title: titleOf("collectionPlan"), build: buildCollectionPlan },
-  { id: "expectedCreditLoss", title: titleOf("expectedCreditLoss"), build: (input, lang) => buildExpectedCreditLoss(input, lang) },
+  { id: "agingAnalysis", title: titleOf("agingAnalysis"), build: buildAgingAnalysis, onRibbon: true },
+  { id: "classification", title: titleOf("classification"), build: buildClassification, onRibbon: true },
+  { id: "provisionSchedule", title: titleOf("provisionSchedule"), build: buildProvisionSchedule, onRibbon: true },
+  { id: "longAgedCleanup", title: titleOf("longAgedCleanup"), build: buildLongAgedCleanup, onRibbon: true },
+  { id: "writeOffCandidates", title: titleOf("writeOffCandidates"), build: buildWriteOffCandidates, onRibbon: true },
+  { id: "collectionPlan", title: titleOf("collectionPlan"), build: buildCollectionPlan, onRibbon: true },
+  { id: "expectedCreditLoss", title: titleOf("expectedCreditLoss"), build: (input, lang) => buildExpectedCreditLoss(input, lang), onRibbon: true },
+  { id: "performanceDeduction", title: titleOf("performanceDeduction"), build: buildPerformanceDeduction, onRibbon: true },
 ];
 
 export const REPORT_IDS: readonly ReportId[] = REPORTS.map((r) => r.id);
+/** The reports the ribbon has a button for (manifest.xml's ExecuteFunction names). */
+export const RIBBON_REPORT_IDS: readonly ReportId[] = REPORTS.filter((r) => r.onRibbon).map((r) => r.id);
 
 export function isReportId(name: string): name is ReportId {
   return (REPORT_IDS as readonly string[]).includes(name);

@@ -18,11 +18,14 @@ import type { AuditCompanions, AuditResult } from "../ledger/check";
 import type { CollectionLogRow, CustomerMasterRow } from "../ledger/companions";
 import type { LedgerReading } from "../ledger/index";
 import type { LedgerRow } from "../ledger/ledger-store";
-import { Dec } from "../money";
+import { Dec, formatMoneyGrouped } from "../money";
+import { isDefaultAt } from "../policy/notes";
 import type { Policy, StatusCondition } from "../policy/types";
-import type { ProvisionBasis } from "../provision";
+import { PROVISION_BASES, type ProvisionBasis } from "../provision";
+import { lastDueOverdueForWriteOff } from "../ledger/check";
+import type { AssetSettlement } from "./performance";
+import { conditionsInText, overdueReason, type WriteOffReason } from "../writeoff";
 import type { EclOptions } from "../ecl/assessment";
-import { conditionsInText } from "../writeoff";
 import { format, type Strings, stringsFor } from "../../i18n";
 import {
   type CellStyle,
@@ -69,6 +72,8 @@ export interface ReportInput {
   writtenOffWords?: readonly string[];
   /** The expected credit loss's history, adjustment and allowance (ecl/assessment.ts); defaults when absent. */
   ecl?: EclOptions;
+  /** Losses on assets taken in settlement (004 六.第九条), for the performance report; none when absent. */
+  assetSettlements?: readonly AssetSettlement[];
 }
 
 /** A row whose status, type or note says one of these is already written off (memorandum item, not a candidate). */
@@ -231,6 +236,14 @@ export interface ReportContext {
   directToBad(i: number): StatusCondition | null;
   /** Whether the row is marked as already written off. */
   isWrittenOff(i: number): boolean;
+  /**
+   * Why row i may be written off (004 七.第一条: a stated condition, then 逾期3年以上 from the due
+   * date), as writeoff.writeOffEligibility finds it; empty when it is no candidate (nothing owed,
+   * no due date, or already written off).
+   */
+  writeOffReasons(i: number): WriteOffReason[];
+  /** The rows that are write-off candidates, in ledger order (made once). */
+  writeOffCandidates(): number[];
   /** The customer's display name ("(customer missing)" when none). */
   customerName(i: number, missing: string): string;
 }
@@ -265,7 +278,7 @@ export function reportContext(input: ReportInput, lang: Lang): ReportContext {
 }
 
 function makeContext(input: ReportInput, lang: Lang): ReportContext {
-  const { reading, audit, companions, policy, asOf } = input;
+  const { audit, companions, policy, asOf } = input;
   // The open items on the as-of date, position for position with the check's results.
   const rows = audit.rows.ledgerRows;
   const n = rows.length;
@@ -340,8 +353,6 @@ function makeContext(input: ReportInput, lang: Lang): ReportContext {
     if (rec.collected !== null && rec.collected.gt(0) && (rec.contactDate ?? -Infinity) >= (s.promise.contactDate ?? -Infinity)) s.collectedSincePromise = true;
   }
 
-  const method = policy.provision.method;
-  const recoveryMapped = reading.mapping.columns.some((c) => c.field === "expectedRecovery");
   const conditionCache = new Map<string, StatusCondition | null>();
   const directToBad = (i: number): StatusCondition | null => {
     const text = statusText(i);
@@ -354,8 +365,32 @@ function makeContext(input: ReportInput, lang: Lang): ReportContext {
     return c;
   };
   const statusText = (i: number): string | null => joinText(rows[i].status, rows[i].note);
-  const writtenOffCondition: StatusCondition = { key: "written-off", label: { "zh-CN": "已核销", "en-US": "written off" }, keywords: [...(input.writtenOffWords ?? WRITTEN_OFF_WORDS)] };
+  const writtenOffCondition: StatusCondition = {
+    key: "written-off",
+    label: { "zh-CN": "已核销", "en-US": "written off" },
+    article: "004 二.第三条 8",
+    phrases: [[...(input.writtenOffWords ?? WRITTEN_OFF_WORDS)]],
+    keyWords: [],
+    negations: [],
+  };
   const writtenOffCache = new Map<string, boolean>();
+
+  // writeoff.writeOffEligibility's answer without its calendar and text work per row (as the
+  // check does): the overdue-years rule holds exactly for due dates up to lastOverdueDue, and the
+  // status conditions are matched once per distinct text.
+  const lastOverdueDue = lastDueOverdueForWriteOff(asOf, policy);
+  const overdue = overdueReason(policy);
+  const conditionReasons = new Map<string, WriteOffReason[]>();
+  const conditionsOf = (text: string | null): WriteOffReason[] => {
+    if (text === null) return [];
+    let c = conditionReasons.get(text);
+    if (c === undefined) {
+      c = conditionsInText(text, policy.writeOff.conditions, policy).map((x) => ({ key: x.key, label: x.label }));
+      if (conditionReasons.size < 65536) conditionReasons.set(text, c);
+    }
+    return c;
+  };
+  let candidates: number[] | null = null;
 
   const masterOf = (i: number): CustomerMasterRow | null => {
     const c = customerOf[i];
@@ -376,14 +411,8 @@ function makeContext(input: ReportInput, lang: Lang): ReportContext {
     statusText,
     directToBad,
     provisionBasis: (i) => {
-      if (audit.rows.provision(i) === null) return null;
-      if (method === "direct-write-off") return "none-direct-write-off";
-      const r = rows[i];
-      const sign = r.moneySign("balance");
-      if (!(sign > 0)) return "none-non-positive";
-      // The check ignores a negative expected recovery (and reports it); so does the basis.
-      if (recoveryMapped && r.moneySign("expectedRecovery") >= 0) return "specific";
-      return directToBad(i) !== null ? "full-bad" : "aging-rate";
+      const b = audit.rows.provisionBasis[i];
+      return b === NO_VALUE ? null : PROVISION_BASES[b];
     },
     isWrittenOff: (i) => {
       const r = rows[i];
@@ -391,12 +420,27 @@ function makeContext(input: ReportInput, lang: Lang): ReportContext {
       if (text === null) return false;
       let w = writtenOffCache.get(text);
       if (w === undefined) {
-        w = conditionsInText(text, [writtenOffCondition]).length > 0;
+        w = conditionsInText(text, [writtenOffCondition], policy).length > 0;
         if (writtenOffCache.size < 65536) writtenOffCache.set(text, w);
       }
       return w;
     },
     customerName: (i, missing) => rows[i].customer ?? missing,
+    writeOffReasons(i) {
+      const due = dueDayOf(audit, i);
+      if (due === null || !(rows[i].moneySign("balance") > 0)) return [];
+      const conditions = conditionsOf(statusText(i));
+      const reasons = due <= lastOverdueDue ? [...conditions, overdue] : conditions;
+      if (reasons.length === 0 || this.isWrittenOff(i)) return [];
+      return reasons;
+    },
+    writeOffCandidates() {
+      if (candidates === null) {
+        candidates = [];
+        for (let i = 0; i < n; i++) if (this.writeOffReasons(i).length > 0) candidates.push(i);
+      }
+      return candidates;
+    },
   };
 }
 
@@ -474,9 +518,58 @@ export interface FinishOptions {
   charts?: ChartSpec[];
 }
 
-/** Lays the sheet out and wraps it up as a SheetSpec. */
+function percentOf(rate: string): string {
+  return `${new Dec(rate).times(100).toFixed()}%`;
+}
+
+/**
+ * The provision method a report's figures follow, and its rates (POLICY §4): every report says
+ * which method and which rates, and whether the rates are the product's defaults (the seeds give
+ * none) or the company's. Under 直接转销法 it says what the write-off expense would be instead.
+ */
+export function provisionMethodNotes(ctx: ReportContext): string[] {
+  const sm = reportStrings(ctx.lang).method;
+  const { policy } = ctx.input;
+  const lang = ctx.lang;
+  const provenance = (prefixes: string[]): string => (prefixes.every((p) => isDefaultAt(policy, p)) ? sm.productDefault : sm.company);
+  const lines: string[] = [];
+  switch (policy.provision.method) {
+    case "aging": {
+      const rateOf = new Map(policy.provision.rates.map((r) => [r.bandKey, r.rate]));
+      const rates = policy.provision.bands.map((band) => `${band.label[lang]} ${percentOf(rateOf.get(band.key) ?? "0")}`).join(sm.rateSeparator);
+      lines.push(format(sm.line, { method: format(sm.aging, { rates, provenance: provenance(["provision.bands", "provision.rates"]) }) }));
+      break;
+    }
+    case "individual": {
+      lines.push(format(sm.line, { method: sm.individual }));
+      const left = new MoneyTotal();
+      let count = 0;
+      for (let i = 0; i < ctx.n; i++) {
+        if (ctx.provisionBasis(i) !== "none-not-assessed") continue;
+        count += 1;
+        left.addBalance(ctx.rows[i]);
+      }
+      if (count > 0) lines.push(format(sm.notAssessed, { count, amount: formatMoneyGrouped(new Dec(left.toString())) }));
+      break;
+    }
+    case "balance-percentage":
+      lines.push(format(sm.line, { method: format(sm.balancePercentage, { rate: percentOf(policy.provision.balanceRate), provenance: provenance(["provision.balanceRate"]) }) }));
+      break;
+    case "direct-write-off": {
+      const expense = new MoneyTotal();
+      const candidates = ctx.writeOffCandidates();
+      for (const i of candidates) expense.addBalance(ctx.rows[i]);
+      lines.push(format(sm.line, { method: format(sm.direct, { count: candidates.length, amount: formatMoneyGrouped(new Dec(expense.toString())) }) }));
+      break;
+    }
+  }
+  return lines;
+}
+
+/** Lays the sheet out and wraps it up as a SheetSpec; every report ends by naming the provision method. */
 export function finishSheet(ctx: ReportContext, id: ReportId, b: SheetBuilder, options: FinishOptions): SheetSpec {
   const s = reportStrings(ctx.lang);
+  for (const line of provisionMethodNotes(ctx)) b.note(line);
   const columns = b.layout(options.columns);
   return {
     id,

@@ -13,7 +13,7 @@ import { NO_VALUE } from "../batch";
 import type { Lang } from "../errors";
 import { formatFen } from "../fen";
 import { Dec, formatMoneyGrouped } from "../money";
-import { type ProvisionBasis, provisionSchedule, type ScheduleItem } from "../provision";
+import { isIndividualBasis, type ProvisionBasis, provisionSchedule, type ScheduleItem } from "../provision";
 import { format } from "../../i18n";
 import {
   addProvision,
@@ -63,7 +63,7 @@ export function buildProvisionSchedule(input: ReportInput, lang: Lang): SheetSpe
       continue;
     }
     counts[band] += 1;
-    if (basis === "specific" || basis === "full-bad") {
+    if (isIndividualBasis(basis)) {
       const balance = balanceDecimal(r.balanceFen, () => r.balance) as Decimal;
       const pf = audit.rows.provisionFen[i];
       const provision = pf === pf ? new Dec(formatFen(pf)) : new Dec(audit.rows.provisionExact.get(i) ?? "0");
@@ -142,12 +142,23 @@ export function buildProvisionSchedule(input: ReportInput, lang: Lang): SheetSpe
       const i = Number(line.ref);
       const r = ctx.rows[i];
       const condition = line.basis === "full-bad" ? ctx.directToBad(i) : null;
-      const basisText = line.basis === "specific" ? sp.basisSpecific : format(sp.basisFullBad, { condition: condition === null ? "" : condition.label[lang] });
-      const recovery = line.basis === "specific" ? moneyFieldCell(r.expectedRecoveryFen, r.expectedRecovery) : moneyCell(null);
+      const basisText =
+        line.basis === "specific"
+          ? sp.basisSpecific
+          : line.basis === "specific-probability"
+            ? format(sp.basisProbability, { probability: `${(r.recoveryProbability as Decimal).times(100).toFixed()}%` })
+            : format(sp.basisFullBad, { condition: condition === null ? "" : condition.label[lang] });
+      let recovery = moneyCell(null);
       if (line.basis === "specific") {
+        recovery = moneyFieldCell(r.expectedRecoveryFen, r.expectedRecovery);
         const f = r.expectedRecoveryFen;
         if (f === f) recoveryTotal.addFen(f);
         else if (r.expectedRecovery !== null) recoveryTotal.addDecimal(r.expectedRecovery);
+      } else if (line.basis === "specific-probability") {
+        // What the provision leaves: balance × probability, rounded once (provision.itemProvision).
+        const expected = line.balance.minus(line.provision);
+        recovery = decimalCell(expected);
+        recoveryTotal.addDecimal(expected);
       }
       const row = b.add("body", [
         textCell(ctx.customerName(i, s.common.noCustomer)),
@@ -178,6 +189,57 @@ export function buildProvisionSchedule(input: ReportInput, lang: Lang): SheetSpe
     ]);
     b.merge({ row: total, col: 0, rows: 1, cols: 2 });
     b.merge({ row: total, col: 6, rows: 1, cols: 4 });
+  }
+
+  // 直接转销法 (004 七.第七条): no allowance; the loss is expensed when an item is written off.
+  if (policy.provision.method === "direct-write-off") {
+    b.blank();
+    b.section(sp.sectionDirect);
+    const candidates = ctx.writeOffCandidates();
+    if (candidates.length === 0) b.note(sp.noDirectExpense);
+    else {
+      const h3 = b.header([s.columns.customer, s.columns.document, sp.balance, null, sp.band, sp.expense, sp.reason, null, s.columns.status, null]);
+      b.merge({ row: h3, col: 2, rows: 1, cols: 2 });
+      b.merge({ row: h3, col: 6, rows: 1, cols: 2 });
+      b.merge({ row: h3, col: 8, rows: 1, cols: 2 });
+      const expense = new MoneyTotal();
+      const bandLabel = new Map(bands.map((band) => [band.key, band.label[lang]]));
+      for (const i of candidates) {
+        const r = ctx.rows[i];
+        expense.addBalance(r);
+        const band = ctx.provisionBand[i];
+        const row = b.add("body", [
+          textCell(ctx.customerName(i, s.common.noCustomer)),
+          textCell(r.document),
+          balanceCell(r),
+          null,
+          textCell(band === NO_VALUE ? null : (bandLabel.get(bands[band].key) ?? null)),
+          balanceCell(r),
+          textCell(ctx.writeOffReasons(i).map((x) => x.label[lang]).join(lang === "zh-CN" ? "；" : "; "), "wrap"),
+          null,
+          textCell(ctx.statusText(i), "wrap"),
+          null,
+        ]);
+        b.merge({ row, col: 2, rows: 1, cols: 2 });
+        b.merge({ row, col: 6, rows: 1, cols: 2 });
+        b.merge({ row, col: 8, rows: 1, cols: 2 });
+      }
+      const t = b.add("total", [
+        textCell(s.common.total, "total"),
+        textCell(null, "total"),
+        expense.cell("total"),
+        textCell(null, "total"),
+        textCell(null, "total"),
+        expense.cell("total"),
+        textCell(null, "total"),
+        textCell(null, "total"),
+        textCell(null, "total"),
+        textCell(null, "total"),
+      ]);
+      b.merge({ row: t, col: 0, rows: 1, cols: 2 });
+      b.merge({ row: t, col: 2, rows: 1, cols: 2 });
+      b.merge({ row: t, col: 6, rows: 1, cols: 4 });
+    }
   }
 
   b.blank();

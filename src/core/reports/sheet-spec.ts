@@ -17,7 +17,7 @@
 import type { Lang } from "../errors";
 import { formatFen, formatFenBigInt } from "../fen";
 
-export type ReportId = "agingAnalysis" | "classification" | "provisionSchedule" | "longAgedCleanup" | "writeOffCandidates" | "collectionPlan" | "expectedCreditLoss";
+export type ReportId = "agingAnalysis" | "classification" | "provisionSchedule" | "longAgedCleanup" | "writeOffCandidates" | "collectionPlan" | "expectedCreditLoss" | "performanceDeduction";
 
 /** The printed documents of the notices pane (src/core/notices): one sheet per customer. */
 export type NoticeId = "collectionNotice" | "confirmationLetter" | "supplierLetter" | "questionnaire";

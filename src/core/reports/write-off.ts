@@ -9,10 +9,9 @@
  * already marked written off is a memorandum entry, not a candidate.
  */
 import type Decimal from "decimal.js";
-import { lastDueOverdueForWriteOff } from "../ledger/check";
 import type { Lang } from "../errors";
 import { Dec } from "../money";
-import { conditionsInText, taxFilingDeadline, writeOffEligibility, type WriteOffReason } from "../writeoff";
+import { lateFilingCompensation, recoveryReward, taxFilingDeadline } from "../writeoff";
 import { format } from "../../i18n";
 import {
   addProvision,
@@ -32,10 +31,26 @@ import {
 } from "./input";
 import { integerCell, type SheetSpec, type SpecCell, textCell } from "./sheet-spec";
 
-const WIDTH = 12;
+const WIDTH = 13;
 
-function percentText(rate: string): string {
-  return `${new Dec(rate).times(100).toString()}%`;
+function percentText(rate: string | null, unset: string): string {
+  return rate === null ? unset : `${new Dec(rate).times(100).toString()}%`;
+}
+
+/** A candidate's late-filing compensation (writeoff.lateFilingCompensation), added to the total: the total is the sum of its lines. */
+function compensationCell(balance: Decimal | null, policy: ReportInput["policy"], total: MoneyTotal): SpecCell {
+  if (balance === null) return decimalCell(null);
+  const c = lateFilingCompensation(balance, policy);
+  total.addDecimal(c);
+  return decimalCell(c);
+}
+
+/** A memorandum item's reward on its recovery (writeoff.recoveryReward), added to the total. */
+function rewardCell(recovered: Decimal | null, policy: ReportInput["policy"], total: MoneyTotal): SpecCell {
+  if (recovered === null) return decimalCell(null);
+  const r = recoveryReward(recovered, policy);
+  total.addDecimal(r);
+  return decimalCell(r);
 }
 
 export function buildWriteOffCandidates(input: ReportInput, lang: Lang): SheetSpec {
@@ -44,22 +59,6 @@ export function buildWriteOffCandidates(input: ReportInput, lang: Lang): SheetSp
   const sw = s.writeOff;
   const { audit, policy, asOf } = input;
   const sep = lang === "zh-CN" ? "；" : "; ";
-  // writeoff.writeOffEligibility's answer without its calendar and text work per row (as the
-  // check does): the overdue-years rule holds exactly for due dates up to lastOverdueDue, and the
-  // status conditions are matched once per distinct text.
-  const lastOverdueDue = lastDueOverdueForWriteOff(asOf, policy);
-  const overdueReason = writeOffEligibility({ dueDate: lastOverdueDue, asOf, statusText: null }, policy).reasons.find((r) => r.key === "overdue");
-  const conditionCache = new Map<string, WriteOffReason[]>();
-  const conditionsOf = (text: string | null): WriteOffReason[] => {
-    if (text === null) return [];
-    let c = conditionCache.get(text);
-    if (c === undefined) {
-      c = conditionsInText(text, policy.writeOff.conditions).map((x) => ({ key: x.key, label: x.label }));
-      if (conditionCache.size < 65536) conditionCache.set(text, c);
-    }
-    return c;
-  };
-
   const b = openSheet(ctx, "writeOffCandidates", WIDTH);
   b.section(sw.sectionCandidates);
   const header = b.header([
@@ -75,21 +74,20 @@ export function buildWriteOffCandidates(input: ReportInput, lang: Lang): SheetSp
     sw.evidence,
     sw.taxDeadline,
     s.columns.collector,
+    format(sw.compensation, { rate: percentText(policy.writeOff.incomeTaxRate, s.common.toBeSet) }),
   ]);
   const deadline = taxFilingDeadline(asOf, policy);
   const balance = new MoneyTotal();
   const provision = new MoneyTotal();
+  // 七.第五条: 赔偿金额 = 应收帐款损失 × 33% × 赔偿比率, per item, rounded once; the ratio is blank
+  // in the text, and until the company sets it the column says so rather than invent a figure.
+  const ratioSet = policy.writeOff.compensationRatio !== null;
+  const compensation = new MoneyTotal();
   let no = 0;
-  for (let i = 0; i < ctx.n; i++) {
+  for (const i of ctx.writeOffCandidates()) {
     const r = ctx.rows[i];
     const due = dueDayOf(audit, i);
-    if (due === null || !(r.moneySign("balance") > 0)) continue;
-    const text = ctx.statusText(i);
-    const conditions = conditionsOf(text);
-    const overdue = due <= lastOverdueDue && overdueReason !== undefined;
-    if (!overdue && conditions.length === 0) continue;
-    if (ctx.isWrittenOff(i)) continue;
-    const reasons = overdue ? [...conditions, overdueReason] : conditions;
+    const reasons = ctx.writeOffReasons(i);
     const key = customerKey(r.customer);
     const contacts = key === null ? 0 : (ctx.log.get(key)?.contacts ?? 0);
     const evidence = reasons.map((reason) => {
@@ -116,6 +114,7 @@ export function buildWriteOffCandidates(input: ReportInput, lang: Lang): SheetSp
       textCell(evidence.join(sep), "wrap"),
       dayCell(deadline),
       textCell(ctx.collectorOf(i)),
+      ratioSet ? compensationCell(r.balance, policy, compensation) : textCell(s.common.toBeSet),
     ]);
   }
   if (no === 0) b.note(sw.noneCandidates);
@@ -126,6 +125,7 @@ export function buildWriteOffCandidates(input: ReportInput, lang: Lang): SheetSp
       balance.cell("total"),
       provision.cell("total"),
       ...Array.from({ length: 4 }, () => textCell(null, "total")),
+      ratioSet ? compensation.cell("total") : textCell(s.common.toBeSet, "total"),
     ]);
     b.merge({ row: t, col: 0, rows: 1, cols: 6 });
   }
@@ -154,12 +154,28 @@ export function buildWriteOffCandidates(input: ReportInput, lang: Lang): SheetSp
   }
   if (memo.length === 0) b.note(sw.noneMemo);
   else {
-    const h = b.header([s.columns.no, s.columns.customer, s.columns.document, sw.writtenOffOn, null, null, sw.amountWrittenOff, sw.recovered, sw.stillPursued, s.columns.status, null, s.columns.collector]);
+    const rewardRate = policy.writeOff.recoveryRewardRate;
+    const h = b.header([
+      s.columns.no,
+      s.columns.customer,
+      s.columns.document,
+      sw.writtenOffOn,
+      null,
+      null,
+      sw.amountWrittenOff,
+      sw.recovered,
+      sw.stillPursued,
+      s.columns.status,
+      null,
+      s.columns.collector,
+      format(sw.reward, { rate: percentText(rewardRate, s.common.toBeSet) }),
+    ]);
     b.merge({ row: h, col: 3, rows: 1, cols: 3 });
     b.merge({ row: h, col: 9, rows: 1, cols: 2 });
     const amount = new MoneyTotal();
     const recovered = new MoneyTotal();
     const still = new MoneyTotal();
+    const reward = new MoneyTotal();
     memo.forEach((m, k) => {
       const left = m.recovered === null ? m.amount : m.amount.minus(m.recovered);
       amount.addDecimal(m.amount);
@@ -178,6 +194,8 @@ export function buildWriteOffCandidates(input: ReportInput, lang: Lang): SheetSp
         textCell(m.note, "wrap"),
         null,
         textCell(m.collector),
+        // 七.第六条: the reward on what was recovered after the write-off, once the rate is set.
+        rewardRate === null ? textCell(s.common.toBeSet) : rewardCell(m.recovered, policy, reward),
       ] satisfies (SpecCell | null)[]);
       b.merge({ row, col: 3, rows: 1, cols: 3 });
       b.merge({ row, col: 9, rows: 1, cols: 2 });
@@ -189,14 +207,15 @@ export function buildWriteOffCandidates(input: ReportInput, lang: Lang): SheetSp
       recovered.cell("total"),
       still.cell("total"),
       ...Array.from({ length: 3 }, () => textCell(null, "total")),
+      rewardRate === null ? textCell(s.common.toBeSet, "total") : reward.cell("total"),
     ]);
     b.merge({ row: t, col: 0, rows: 1, cols: 6 });
   }
 
   b.blank();
   const w = policy.writeOff;
-  b.note(format(sw.noteTax, { days: w.taxFilingDaysAfterYearEnd, rate: percentText(w.incomeTaxRate), ratio: percentText(w.compensationRatio) }));
-  b.note(format(sw.noteMemo, { reward: percentText(w.recoveryRewardRate) }));
+  b.note(format(sw.noteTax, { days: w.taxFilingDaysAfterYearEnd, rate: percentText(w.incomeTaxRate, s.common.toBeSet), ratio: percentText(w.compensationRatio, s.common.toBeSet) }));
+  b.note(format(sw.noteMemo, { reward: percentText(w.recoveryRewardRate, s.common.toBeSet) }));
   b.note(sw.noteMemoSources);
 
   return finishSheet(ctx, "writeOffCandidates", b, {
@@ -213,6 +232,7 @@ export function buildWriteOffCandidates(input: ReportInput, lang: Lang): SheetSp
       { min: 24, max: 36 },
       { min: 11 },
       { min: 8, max: 12 },
+      { min: 13, max: 20 },
     ],
     headerRow: header, printTitles: "header",
   });

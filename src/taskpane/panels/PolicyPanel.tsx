@@ -1,5 +1,6 @@
 import * as React from "react";
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
+import { classLimits } from "../../core/aging";
 import { Dec } from "../../core/money";
 import { DEFAULT_POLICY, type Policy } from "../../core/policy";
 import { format, stringsFor, type Lang } from "../../i18n";
@@ -25,12 +26,12 @@ export function PolicyPanel({ lang, load }: { lang: Lang; load?: () => Promise<{
     );
   }, [load, lang]);
   const policy = state.policy;
-  const t = policy.agingClass;
+  const t = classLimits(policy.agingClass);
   const classes: [string, string][] = [
-    [strings.agingClass.normal, format(s.upTo, { days: t.normalMaxDays })],
-    [strings.agingClass.overdue, format(s.range, { from: t.normalMaxDays + 1, to: t.overdueMaxDays })],
-    [strings.agingClass.stale, format(s.range, { from: t.overdueMaxDays + 1, to: t.staleMaxDays })],
-    [strings.agingClass.bad, format(s.above, { days: t.staleMaxDays })],
+    [strings.agingClass.normal, format(s.upTo, { days: t.normal })],
+    [strings.agingClass.overdue, format(s.range, { from: t.normal + 1, to: t.overdue })],
+    [strings.agingClass.stale, format(s.range, { from: t.overdue + 1, to: t.stale })],
+    [strings.agingClass.bad, format(s.above, { days: t.stale })],
   ];
   const rateOf = new Map(policy.provision.rates.map((r) => [r.bandKey, r.rate]));
   return (

@@ -389,6 +389,15 @@ describe("questionnaireSheet", () => {
     expect([score.grade, score.limit]).toEqual(["乙", "500000.00"]);
     expect(evaluate(spec, cells.grade)).toBe("乙");
     expect(evaluate(spec, cells.limit)).toBe(500000);
+    expect(spec.rows.filter((r) => r.kind === "note").map((r) => r.cells[0]?.v)).toContain("信用等级标准与额度系数为本公司设定（制度参数 credit.grades）。");
+  });
+
+  test("grades and limit factors the seeds do not give are labelled product defaults on the sheet (004 四.第七条)", () => {
+    const { spec } = questionnaireSheet(mixedForm(), P, "en-US", "x");
+    expect(spec.rows.filter((r) => r.kind === "note").map((r) => r.cells[0]?.v)).toContain(
+      "The grade bands and limit factors (suggested limit = contract value × limit factor) are product defaults, not stated by the policy (004 四.第七条 only scales the limit to the size of the work); change them on the policy sheet (credit.grades).",
+    );
+    expect(P.credit.grades.every((g) => g.label["zh-CN"].includes("产品默认"))).toBe(true);
   });
 
   test("a form of the wrong shape throws", () => {

@@ -264,7 +264,7 @@ describe("class-mismatch", () => {
   it("fires when the aging column names another band", () => {
     const found = of(audit({ rows: [row({ 账龄: "1-2年" })] }), "class-mismatch");
     expect(found.map(where)).toEqual([[SHEET, 2, "H"]]);
-    expect(found[0].message["en-US"]).toContain('"Within 1 year"');
+    expect(found[0].message["en-US"]).toContain('"Within 1 year (1 year included)"');
   });
   it("is silent when the column agrees (a class or a band, however spelt), or names neither", () => {
     for (const label of ["逾期", "1年以内", "一年以内", "1年内", "overdue", "未知"]) expect(of(audit({ rows: [row({ 账龄: label })] }), "class-mismatch")).toEqual([]);
@@ -323,16 +323,21 @@ describe("reconciliation-overdue", () => {
 });
 
 describe("write-off-candidate", () => {
-  it("fires on an item overdue more than overdueYears years, at the date cell", () => {
+  it("fires on an item overdue overdueYears years or more, at the date cell", () => {
     const found = of(audit({ rows: [row({ 发生日期: "2008-01-01", 账龄: undefined })] }), "write-off-candidate");
     expect(found.map(where)).toEqual([[SHEET, 2, "C"]]);
     expect(found[0].severity).toBe("info");
-    expect(found[0].message["en-US"]).toContain("Overdue more than 3 years");
+    expect(found[0].message["en-US"]).toContain("Overdue 3 years or more (3 years included)");
   });
-  it("fires on a status the policy lists (bankrupt), whatever the age", () => {
-    const found = of(audit({ rows: [row({ 状态: "已破产", 账龄: undefined })] }), "write-off-candidate");
+  it("004 七.第一条 5 逾期3年以上 includes the anniversary: due 2008-08-31 fires on 2011-08-31, due 2008-09-01 does not", () => {
+    expect(of(audit({ rows: [row({ 发生日期: "2008-08-01", 到期日: "2008-08-31", 账龄: undefined })] }), "write-off-candidate").map(where)).toEqual([[SHEET, 2, "D"]]);
+    expect(of(audit({ rows: [row({ 发生日期: "2008-08-01", 到期日: "2008-09-01", 账龄: undefined })] }), "write-off-candidate")).toEqual([]);
+  });
+  it("fires on a status that states a write-off condition (七.第一条 1), whatever the age; not on 已破产 or 进入破产程序 alone", () => {
+    const found = of(audit({ rows: [row({ 状态: "债务人被法院宣告破产，剩余财产不足清偿", 账龄: undefined })] }), "write-off-candidate");
     expect(found.map(where)).toEqual([[SHEET, 2, "C"]]);
-    expect(found[0].message["zh-CN"]).toContain("破产");
+    expect(found[0].message["zh-CN"]).toContain("宣告破产");
+    for (const status of ["已破产", "进入破产程序", "已撤销起诉"]) expect(of(audit({ rows: [row({ 状态: status, 账龄: undefined })] }), "write-off-candidate")).toEqual([]);
   });
   it("is silent on the clean row", () => {
     expect(of(audit(), "write-off-candidate")).toEqual([]);
@@ -372,8 +377,11 @@ describe("low-recovery-no-action", () => {
     withLawsuit[2] = "已起诉";
     expect(of(audit({ rows: [row({ 回收可能性: 0.3 })], log: [withLawsuit] }), "low-recovery-no-action")).toEqual([]);
     expect(of(audit({ rows: [row({ 回收可能性: 0.3, 备注: "已发律师函" })] }), "low-recovery-no-action")).toEqual([]);
-    expect(of(audit({ rows: [row({ 回收可能性: 0.5 })] }), "low-recovery-no-action")).toEqual([]);
+    expect(of(audit({ rows: [row({ 回收可能性: 0.5001 })] }), "low-recovery-no-action")).toEqual([]);
     expect(of(audit(), "low-recovery-no-action")).toEqual([]);
+  });
+  it("fires at exactly 50%: 004 六.第三条 4 回收可能性在50%以下 includes 50%", () => {
+    expect(of(audit({ rows: [row({ 回收可能性: 0.5 })] }), "low-recovery-no-action").map(where)).toEqual([[SHEET, 2, "I"]]);
   });
 });
 

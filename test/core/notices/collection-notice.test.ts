@@ -155,10 +155,10 @@ describe("selection", () => {
 describe("tone by tier, capitals, formula-looking names and sheet names", () => {
   const r = buildCollectionNotices(noticeInput(), {}, AS_OF, "zh-CN");
 
-  test("tiers at their edges: 0.90 wait, 0.8999 and 0.70 gentle, 0.6999 and 0.50 firm, 0.4999 legal", () => {
+  test("tiers at their edges: 0.90 wait, 0.8999 and 0.70 gentle, 0.6999 firm, 0.50 and 0.4999 legal (004 六.第三条: 50%以下 includes 50%)", () => {
     expect(r.notices.map((n) => [n.customer, n.approach])).toEqual([
       ["=SUM(A1)", "gentle"],
-      ["边界五十公司", "firm"],
+      ["边界五十公司", "legal"],
       ["+86客户", "legal"],
       ["-客户", "gentle"],
       ["@客户", "firm"],
@@ -170,7 +170,7 @@ describe("tone by tier, capitals, formula-looking names and sheet names", () => 
 
   test("each tone's own wording: courteous, firm, stern with the legal step", () => {
     const gentle = texts(sheetOf(r, "=SUM(A1)"));
-    const firm = texts(sheetOf(r, "边界五十公司"));
+    const firm = texts(sheetOf(r, "@客户"));
     const legal = texts(sheetOf(r, "+86客户"));
     expect(gentle).toContain("首先感谢贵单位一直以来对我公司的信任与支持！");
     expect(firm).toContain("我公司已就下列款项多次与贵单位联系，但至今仍未收到贵单位的付款。");

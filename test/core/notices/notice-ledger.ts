@@ -4,7 +4,7 @@
  *  sheet row  customer                 p        balance      tier (POLICY §6, bounds inclusive)
  *  3          =SUM(A1)                 0.7      909,600.00   gentle (edge 0.70); dpd 61; confirmed 2024-06-30
  *  4          边界九十公司             0.9        1,000.00   wait (edge 0.90): no notice; confirmed 2024-07-01
- *  5, 6       边界五十公司             0.5 each   300.10 + 200.20 = 500.30  firm (edge 0.50)
+ *  5, 6       边界五十公司             0.5 each   300.10 + 200.20 = 500.30  legal (edge 0.50: 50%以下 includes 50%)
  *  7          +86客户                  0.4999     1,680.32   legal
  *  8          -客户                    0.8999       100.05   gentle
  *  9          @客户                    0.6999        10.00   firm

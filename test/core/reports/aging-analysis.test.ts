@@ -8,7 +8,7 @@ const spec = buildAgingAnalysis(input, "zh-CN");
 const header = rowsOf(spec, "header")[0];
 
 test("columns: No., customer, items, the policy's four bands, age unknown, total, share", () => {
-  expect(labels(header)).toEqual(["序号", "客户名称", "笔数", "1年以内", "1-2年", "2-3年", "3年以上", "账龄不详", "合计", "占比"]);
+  expect(labels(header)).toEqual(["序号", "客户名称", "笔数", "1年以内（含1年）", "1至2年（含2年）", "2至3年（含3年）", "3年以上", "账龄不详", "合计", "占比"]);
   expect(spec.columns).toHaveLength(10);
   expect(spec.title).toBe("应收账款账龄分析表");
   expect(spec.name).toBe("账龄分析表");
@@ -54,7 +54,7 @@ test("a stacked column chart of the largest customers, one series per band, poin
   expect(chart.type).toBe("columnStacked");
   const h = spec.rows.indexOf(header);
   expect(chart.categories).toEqual({ row: h + 1, col: 1, rows: 8, cols: 1 });
-  expect(chart.series.map((s) => s.name)).toEqual(["1年以内", "1-2年", "2-3年", "3年以上"]);
+  expect(chart.series.map((s) => s.name)).toEqual(["1年以内（含1年）", "1至2年（含2年）", "2至3年（含3年）", "3年以上"]);
   chart.series.forEach((s, k) => {
     expect(s.nameCell).toEqual({ row: h, col: 3 + k });
     expect(spec.rows[h].cells[3 + k]?.v).toBe(s.name);
@@ -72,7 +72,7 @@ test("text from the ledger is a text cell, never anything else", () => {
 test("without rows of unknown age there is no such column; English labels follow the policy's", () => {
   const ledger = SMALL_LEDGER.filter((r) => r[0] !== 11);
   const en = buildAgingAnalysis(smallReportInput({ ledger }), "en-US");
-  expect(labels(rowsOf(en, "header")[0])).toEqual(["No.", "Customer", "Items", "Within 1 year", "1–2 years", "2–3 years", "Over 3 years", "Total", "Share"]);
+  expect(labels(rowsOf(en, "header")[0])).toEqual(["No.", "Customer", "Items", "Within 1 year (1 year included)", "1–2 years (2 years included)", "2–3 years (3 years included)", "Over 3 years", "Total", "Share"]);
   expect(money(rowWith(en, "Total", 0, "total").cells[7])).toBe("451346.22");
   expect(en.name).toBe("Aging analysis");
 });
@@ -81,4 +81,18 @@ test("print: A4, fitted to width, the title and header repeated; header row froz
   const h = spec.rows.indexOf(header);
   expect(spec.print).toEqual({ paper: "A4", orientation: spec.print.orientation, fitToWidth: true, printTitleRows: { first: 0, last: h } });
   expect(spec.freezeRows).toBe(h + 1);
+});
+
+test("advances (预收) stand on a line of their own, not as negative balances or shares: 己公司 3,000.00", () => {
+  const line = rowWith(spec, "预收账款（不计入账龄分析）", 0, "subtotal");
+  expect(line.cells[2]?.v).toBe(1);
+  // No class or band holds it and no share is given: only the amount, in the total column.
+  expect(line.cells.slice(3, 8).map((c) => c?.v ?? null)).toEqual([null, null, null, null, null]);
+  expect(money(line.cells[8])).toBe("3000.00");
+  expect(line.cells[9]?.v ?? null).toBeNull();
+  const en = buildAgingAnalysis(input, "en-US");
+  expect(rowWith(en, "Advances received (预收): not receivables, apart from the aging", 0, "subtotal").cells[2]?.v).toBe(1);
+  // Without an advance, no such line.
+  const none = buildAgingAnalysis(smallReportInput({ ledger: SMALL_LEDGER.filter((r) => r[0] !== 8) }), "zh-CN");
+  expect(none.rows.some((r) => r.cells[0]?.v === "预收账款（不计入账龄分析）")).toBe(false);
 });

@@ -23,7 +23,7 @@ test("class totals: normal 100,000.00 · overdue 10,000.55 · stale 51,000.00 ·
   for (let c = 3; c <= 8; c++) expect(sumOf(body, c)).toBe(money(totals[0].cells[c]));
 });
 
-test("a customer split over classes; 戊公司 bad by its status (已破产) though not yet due", () => {
+test("a customer split over classes; 戊公司 bad by its status (宣告破产, 五.第三条 1) though not yet due", () => {
   expect(moneys(rowWith(spec, "甲公司", 1), 3, 8)).toEqual(["100000.00", "", "50000.00", "", "", "150000.00"]);
   expect(moneys(rowWith(spec, "戊公司", 1), 3, 8)).toEqual(["", "", "", "8000.00", "", "8000.00"]);
 });
@@ -47,15 +47,32 @@ test("a pie chart of the classes, from the first table's header and total row", 
   expect(chart.series).toEqual([{ name: "合计", values: { row: t, col: 3, rows: 1, cols: 5 } }]);
 });
 
-test("the class rules are stated with the policy's thresholds", () => {
+test("the class rules quote 004 五.第二条 (不足20天, 在90天内…) and state the choice for d = 20 apart", () => {
   const notes = rowsOf(spec, "note").map((r) => String(r.cells[0]?.v));
-  expect(notes[0]).toContain("不超过 20 天");
-  expect(notes[0]).toContain("21–90 天");
-  expect(notes[0]).toContain("91–360 天");
+  const rules = notes.findIndex((n) => n.startsWith("分类标准"));
+  expect(notes[rules]).toContain("正常应收帐款：帐龄在信用期内或超过信用期不足20天");
+  expect(notes[rules]).toContain("逾期应收帐款：帐龄超过信用期20天且在90天内");
+  expect(notes[rules]).not.toContain("不超过");
+  expect(notes[rules + 1]).toContain("恰好20天");
+  expect(notes[rules + 1]).toContain("本制度计为正常");
 });
 
 test("without unclassified rows there is no such column", () => {
   const en = buildClassification(smallReportInput({ ledger: SMALL_LEDGER.filter((r) => r[0] !== 11) }), "en-US");
   expect(labels(rowsOf(en, "header")[0])).toEqual(["No.", "Customer", "Items", "Normal", "Overdue", "Stale", "Bad debt", "Total", "Share"]);
   expect(en.charts[0].categories.cols).toBe(4);
+});
+
+test("己公司's net credit is an advance (预收): a line of its own under the customers, no class, no negative share", () => {
+  const line = rowWith(spec, "预收账款（不计入账龄分析）", 0, "subtotal");
+  expect(line.cells[2]?.v).toBe(1);
+  // No class or band holds it and no share is given: only the amount, in the total column.
+  expect(line.cells.slice(3, 8).map((c) => c?.v ?? null)).toEqual([null, null, null, null, null]);
+  expect(money(line.cells[8])).toBe("3000.00");
+  expect(line.cells[9]?.v ?? null).toBeNull();
+  expect(spec.rows.indexOf(line)).toBeLessThan(spec.rows.indexOf(byDepartment));
+  expect(rowsOf(spec, "note").map((r) => r.cells[0]?.v)).toContain(
+    "预收账款是截止日客户贷方净额（004 一.第二条、三.第八条），不属应收账款，不计入上表的分类、账龄与占比，应转入预收账款：己公司 3,000.00（合计 3,000.00）。",
+  );
+  for (const total of totals) expect(money(total.cells[8])).toBe("456346.22"); // the classes' total leaves it out
 });

@@ -3,7 +3,8 @@ import { fromYmd } from "../../../src/core/calendar";
 import { toExcelSerial } from "../../../src/core/dates";
 import { buildCollectionPlan } from "../../../src/core/reports/collection-plan";
 import { readCollectionLog, readCustomerMaster } from "../../../src/core/ledger/index";
-import { HYPERLINK_CUSTOMER, SMALL_COLLECTIONS, SMALL_CUSTOMERS, smallReportInput } from "../../fixtures/reports/small-ledger";
+import { loadPolicy } from "../../../src/core/policy";
+import { HYPERLINK_CUSTOMER, SMALL_COLLECTIONS, SMALL_CUSTOMERS, SMALL_LEDGER, smallReportInput } from "../../fixtures/reports/small-ledger";
 import { bodyAfter, labels, money, moneys, rowWith, rowsOf } from "./spec-helpers";
 
 const input = smallReportInput();
@@ -19,7 +20,7 @@ test("customers with a balance, least likely to pay first, the not assessed last
   expect(rows.map((r) => r.cells[1]?.v)).toEqual(["丙公司", "戊公司", "乙公司", "庚公司", "甲公司", "丁公司", "壬公司", HYPERLINK_CUSTOMER]);
 });
 
-test("probability → approach: 丙 25% (expected recovery ÷ balance) and 戊 10% legal, 乙 64% firm, 庚 95% wait", () => {
+test("probability → approach: 丙 25% (expected recovery ÷ balance) and 戊 10% legal, 乙 64% firm; 庚 95% would wait, but it is 呆帐", () => {
   const 丙 = rowWith(spec, "丙公司", 1);
   expect(丙.cells[7]).toEqual({ v: 0.25, t: "percent" });
   expect(丙.cells[8]?.v).toBe("措辞严厉，必要时提请有关部门仲裁或提请诉讼");
@@ -27,7 +28,7 @@ test("probability → approach: 丙 25% (expected recovery ÷ balance) and 戊 1
   const 乙 = rowWith(spec, "乙公司", 1);
   expect(乙.cells[7]?.v).toBeCloseTo(32000.44 / 50000.55, 14);
   expect(乙.cells[8]?.v).toBe("频繁地信件催款、电话催询及人员上门催收");
-  expect(rowWith(spec, "庚公司", 1).cells[8]?.v).toBe("一般不打扰客户，等待客户主动付款");
+  expect(rowWith(spec, "庚公司", 1).cells[8]?.v).toBe("指定专人负责清收（五.第七条），不因回收可能性而不打扰");
   expect(rowWith(spec, "甲公司", 1).cells[7]).toEqual({ v: "未评估", t: "text" });
 });
 
@@ -75,4 +76,27 @@ test("a promise followed by money collected is not called broken", () => {
   const 乙 = rowWith(s, "乙公司", 1);
   expect(乙.cells[9]).toEqual({ v: toExcelSerial(fromYmd(2024, 12, 22)), t: "date" });
   expect(乙.cells[13]?.v).toBe("频繁发函、电话催询并上门催收，取得书面付款承诺");
+});
+
+test("004 五.第六/七条: a stale or bad item is never left undisturbed; the plan says why the class overrides the tier", () => {
+  // 庚公司: 95% (the wait tier) but INV-09 12,345.67 is 呆帐 (1,066 days); 孙七 collects it (customer master).
+  const 庚 = rowWith(spec, "庚公司", 1);
+  expect(庚.cells[13]?.v).toBe(
+    "回收可能性 95% 按六.第三条属“一般不打扰”，但该客户有呆帐款项 12,345.67 元：五.第六条、第七条要求特别关注、指定专人清收，分类优先于回收可能性；由责任人孙七负责清收：联系客户、取得书面付款承诺，拒不付款的升级处理；尚无催收记录",
+  );
+  for (const row of rows) expect(String(row.cells[13]?.v)).not.toContain("不打扰客户，到期后核对回款");
+});
+
+test("a customer whose worst item is only overdue may still wait by default (neverWaitFromClass stale); set to overdue, it may not", () => {
+  // 乙公司 INV-04 alone: 47 days past due (overdue), 95% expected back: the wait tier.
+  const ledger = [SMALL_LEDGER[0], SMALL_LEDGER[1], [4, "乙公司", "二部", "INV-04", "货款", "2024-10-15", "2024-11-14", 10000.55, 0, 10000.55, 0.95, null, "李四", null, null, null]];
+  const wait = buildCollectionPlan(smallReportInput({ ledger }), "en-US");
+  const line = bodyAfter(wait, rowsOf(wait, "header")[0])[0];
+  expect(line.cells[8]?.v).toBe("Do not disturb the customer; wait for payment");
+  const strict = buildCollectionPlan(smallReportInput({ ledger, policy: loadPolicy({ collection: { neverWaitFromClass: "overdue" } }) }), "en-US");
+  const over = bodyAfter(strict, rowsOf(strict, "header")[0])[0];
+  expect(over.cells[8]?.v).toBe("Special attention and collection (五.第六条), whatever the probability");
+  expect(over.cells[13]?.v).toBe(
+    "The promise to pay by 2024-12-20 was not kept: escalate; At 95% the tier would be “do not disturb” (六.第三条), but the customer has overdue items of 10,000.55: 五.第六/七条 call for special attention and a named collector, so the class overrides the tier; Special attention: contact the customer and get a written promise to pay",
+  );
 });

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { NO_VALUE } from "../../../src/core/batch";
-import { buildReport, buildReports, isReportId, REPORT_IDS, REPORTS } from "../../../src/core/reports/index";
+import { buildReport, buildReports, isReportId, REPORT_IDS, REPORTS, RIBBON_REPORT_IDS } from "../../../src/core/reports/index";
 import { ageFromOf, dueDayOf, reportContext } from "../../../src/core/reports/input";
 import type { CellRange, SheetSpec } from "../../../src/core/reports/sheet-spec";
 import { smallReportInput } from "../../fixtures/reports/small-ledger";
@@ -10,12 +10,13 @@ import { smallReportInput } from "../../fixtures/reports/small-ledger";
 const input = smallReportInput();
 const all: SheetSpec[] = [...buildReports(input, "zh-CN"), ...buildReports(input, "en-US")];
 
-test("the ids are the ribbon's ExecuteFunction names, in the ribbon's order", () => {
+test("the ribbon's ids are its ExecuteFunction names, in the ribbon's order; the expected credit loss and performance reports included", () => {
   const manifest = readFileSync(join(__dirname, "../../../manifest.xml"), "utf8");
   const names = [...manifest.matchAll(/<FunctionName>(\w+)<\/FunctionName>/g)].map((m) => m[1]);
-  expect(REPORT_IDS).toEqual(["agingAnalysis", "classification", "provisionSchedule", "longAgedCleanup", "writeOffCandidates", "collectionPlan", "expectedCreditLoss"]);
-  for (const id of REPORT_IDS) expect(names).toContain(id);
-  expect(REPORTS.map((r) => r.title["zh-CN"])).toEqual(["应收账款账龄分析表", "应收账款分类表", "坏账准备计提表", "长账龄应收款清理统计表", "应收账款核销候选表及备查登记", "应收账款催收计划", "预期信用损失计提表"]);
+  expect(RIBBON_REPORT_IDS).toEqual(["agingAnalysis", "classification", "provisionSchedule", "longAgedCleanup", "writeOffCandidates", "collectionPlan", "expectedCreditLoss", "performanceDeduction"]);
+  for (const id of RIBBON_REPORT_IDS) expect(names).toContain(id);
+  expect(REPORT_IDS).toEqual(RIBBON_REPORT_IDS);
+  expect(REPORTS.map((r) => r.title["zh-CN"])).toEqual(["应收账款账龄分析表", "应收账款分类表", "坏账准备计提表", "长账龄应收款清理统计表", "应收账款核销候选表及备查登记", "应收账款催收计划", "预期信用损失计提表", "应收账款绩效考核扣减表"]);
   expect(isReportId("collectionPlan")).toBe(true);
   expect(isReportId("toString")).toBe(false);
   expect(buildReport("collectionPlan", input, "zh-CN").id).toBe("collectionPlan");

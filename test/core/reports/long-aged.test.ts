@@ -18,24 +18,25 @@ test("the item table: debtor, nature, age, balance, expected recovery, provision
 
 test("only items over one year, by band, with a subtotal per band", () => {
   const kinds = spec.rows.slice(spec.rows.indexOf(itemHeader) + 1, spec.rows.indexOf(rowsOf(spec, "total")[0]) + 1).map((r) => `${r.kind}:${String(r.cells[r.kind === "body" ? 1 : 0]?.v)}`);
-  expect(kinds).toEqual(["body:乙公司", "subtotal:小计：1-2年", "body:丙公司", "body:庚公司", "subtotal:小计：2-3年", "body:丁公司", "subtotal:小计：3年以上", "total:合计"]);
+  expect(kinds).toEqual(["body:乙公司", "subtotal:小计：1至2年（含2年）", "body:丙公司", "body:庚公司", "subtotal:小计：2至3年（含3年）", "body:丁公司", "subtotal:小计：3年以上", "total:合计"]);
 });
 
 test("each item as the plan lists it", () => {
   const 丙 = rowWith(spec, "丙公司", 1);
   expect(丙.cells[2]?.v).toBe("工程款");
   expect(丙.cells[3]).toEqual({ v: toExcelSerial(fromYmd(2022, 6, 30)), t: "date" });
-  expect(丙.cells[4]?.v).toBe("2-3年");
+  expect(丙.cells[4]?.v).toBe("2至3年（含3年）");
   expect(moneys(丙, 5, 7)).toEqual(["200000.00", "50000.00", "150000.00"]);
   expect(丙.cells.slice(8, 10).map((c) => c?.v)).toEqual(["一部", "张三"]);
   expect(丙.cells[10]).toEqual({ v: toExcelSerial(fromYmd(2025, 6, 30)), t: "date" });
   expect(money(丙.cells[11])).toBe("50000.00");
   expect(丙.cells[12]?.v).toBe("诉讼中 预计回收5万元");
-  // 乙公司 has no expected recovery but a 60% probability: 40,000 × 60% = 24,000.
-  expect(money(rowWith(spec, "乙公司", 1).cells[6])).toBe("24000.00");
-  // 庚公司: 12,345.67 × 95% = 11,728.3865 → 11,728.39; department and person from the customer master.
+  // 乙公司 has no expected recovery but a 60% probability: 40,000 × 60% = 24,000 back, 16,000 provided.
+  expect(moneys(rowWith(spec, "乙公司", 1), 5, 7)).toEqual(["40000.00", "24000.00", "16000.00"]);
+  // 庚公司: 12,345.67 × 95% = 11,728.3865 → 11,728.39 back, 617.28 provided; department and person
+  // from the customer master.
   const 庚 = rowWith(spec, "庚公司", 1);
-  expect(money(庚.cells[6])).toBe("11728.39");
+  expect(moneys(庚, 5, 7)).toEqual(["12345.67", "11728.39", "617.28"]);
   expect(庚.cells.slice(8, 10).map((c) => c?.v)).toEqual(["三部", "孙七"]);
   // 丁公司: neither; left blank.
   expect(money(rowWith(spec, "丁公司", 1).cells[6])).toBe("");
@@ -44,21 +45,21 @@ test("each item as the plan lists it", () => {
 test("subtotals and the total are the sums of their items, to the fen", () => {
   const total = rowsOf(spec, "total")[0];
   expect(total.cells[4]?.v).toBe(4);
-  expect(moneys(total, 5, 7)).toEqual(["282345.67", "85728.39", "181703.70"]);
+  expect(moneys(total, 5, 7)).toEqual(["282345.67", "85728.39", "190617.28"]);
   expect(money(total.cells[11])).toBe("50000.00");
-  const sub23 = rowWith(spec, "小计：2-3年", 0, "subtotal");
-  expect(moneys(sub23, 5, 7)).toEqual(["212345.67", "61728.39", "153703.70"]);
+  const sub23 = rowWith(spec, "小计：2至3年（含3年）", 0, "subtotal");
+  expect(moneys(sub23, 5, 7)).toEqual(["212345.67", "61728.39", "150617.28"]);
   const items = bodyAfter(spec, itemHeader);
   for (const c of [5, 6, 7, 11]) expect(sumOf(items, c)).toBe(money(total.cells[c]));
 });
 
 test("the situation by age, as the plan opens with it: 1-2年, 2-3年, 3年以上 and their shares", () => {
   const rows = bodyAfter(spec, summaryHeader);
-  expect(rows.map((r) => r.cells[0]?.v)).toEqual(["1-2年", "2-3年", "3年以上"]);
+  expect(rows.map((r) => r.cells[0]?.v)).toEqual(["1至2年（含2年）", "2至3年（含3年）", "3年以上"]);
   expect(rows.map((r) => money(r.cells[5]))).toEqual(["40000.00", "212345.67", "30000.00"]);
   expect(rows[0].cells[3]?.v).toBeCloseTo(40000 / 282345.67, 12);
   const total = rowsOf(spec, "total")[1];
-  expect(moneys(total, 5, 8)).toEqual(["282345.67", "85728.39", "181703.70", "50000.00"]);
+  expect(moneys(total, 5, 8)).toEqual(["282345.67", "85728.39", "190617.28", "50000.00"]);
   expect(total.cells[2]?.v).toBe(4);
 });
 
@@ -71,7 +72,7 @@ test("a settled long-aged item is no open item: listed apart with what was colle
   expect(money(totals[0].cells[11])).toBe("50000.00");
   // Part 3: 癸公司, 2–3 years on 2024-12-31 (arisen 2022-05-31), 60,000.00 collected.
   const row = rowWith(s, "癸公司", 1);
-  expect(row.cells[4]?.v).toBe("2-3年");
+  expect(row.cells[4]?.v).toBe("2至3年（含3年）");
   expect(money(row.cells[11])).toBe("60000.00");
   const settledTotal = rowWith(s, "已结清款项收回合计", 0, "total");
   expect(settledTotal.cells[4]?.v).toBe(1);

@@ -122,6 +122,12 @@ export const L = {
   limit: bi("建议信用额度（元）", "Suggested credit limit (CNY)"),
   gradeTable: bi("信用等级标准（建议信用额度 = 合同金额 × 额度系数）", "Credit grades (suggested limit = contract value × limit factor)"),
   gradeColumns: [bi("等级", "Grade"), bi("最低分", "Min. score"), bi("额度系数", "Limit factor"), bi("说明", "Meaning")] as const,
+  // POLICY §5 / 004 四.第七条: finance proposes a grade and a limit "根据工程量大小", no bands, no formula.
+  gradesDefault: bi(
+    "信用等级标准与额度系数（建议信用额度 = 合同金额 × 额度系数）为产品默认，制度原文未规定（004 四.第七条只要求根据工程量大小确定信用额度）；可在制度参数表 credit.grades 中修改。",
+    "The grade bands and limit factors (suggested limit = contract value × limit factor) are product defaults, not stated by the policy (004 四.第七条 only scales the limit to the size of the work); change them on the policy sheet (credit.grades).",
+  ),
+  gradesCompany: bi("信用等级标准与额度系数为本公司设定（制度参数 credit.grades）。", "The grade bands and limit factors are the company's own (policy field credit.grades)."),
   signatures: [
     bi("调查人（经营部）：＿＿＿＿＿＿＿＿　　日期：＿＿＿＿＿＿", "Surveyed by (Operations): ________________    Date: ____________"),
     bi("财务部审核：＿＿＿＿＿＿＿＿　　日期：＿＿＿＿＿＿", "Reviewed by Finance: ________________    Date: ____________"),

@@ -250,6 +250,8 @@ export function questionnaireSheet(form: QuestionnaireForm, policy: Policy, lang
   }
 
   b.blank();
+  b.note((grades === null ? L.gradesDefault : L.gradesCompany)[lang]);
+  b.blank();
   for (const line of L.signatures) b.spanning("meta", line[lang], "letter", 28);
 
   const plans: ColumnPlan[] = [

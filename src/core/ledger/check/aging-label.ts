@@ -15,6 +15,9 @@ export function normalizeAgingLabel(text: string): string {
   return text
     .normalize("NFKC")
     .toLowerCase()
+    // A band's 含 note ("1年以内（含1年）", "(2 years included)") says where its edge falls; the
+    // band is the same written with or without it.
+    .replace(/\((?:含|incl)[^)]*\)|\([^)]*included\)/g, "")
     .replace(/帐/g, "账")
     .replace(/[一二两三四五六七八九十]/g, (c) => ZH_DIGITS[c] ?? c)
     .replace(/[~～—–至到]/g, "-")

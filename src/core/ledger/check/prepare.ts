@@ -128,6 +128,8 @@ export function prepareRows(run: AuditRun): BatchResult {
   const noDays = NO_DAYS;
   const balance = new AmountColumn(n);
   const recovery = run.mapped("expectedRecovery") ? new AmountColumn(n) : null;
+  // Recovery probabilities as exact decimal text (provision.itemProvision's rule 2).
+  const probability: (string | null)[] | null = run.mapped("recoveryProbability") ? new Array<string | null>(n).fill(null) : null;
   const recoveryColumn = run.col("expectedRecovery");
   const defaultCreditDays = policy.defaultCreditDays;
   const { dueDay, ageFrom, statusText, groupId } = run;
@@ -172,9 +174,14 @@ export function prepareRows(run: AuditRun): BatchResult {
       }
     }
     statusText[i] = recordText(r.status, r.note);
+    if (probability !== null) {
+      const p = r.recoveryProbability;
+      if (p !== null) probability[i] = p.toFixed();
+    }
   }
   const columns: BatchColumns = { dateArisen: arisenSerial, dueDate: dueSerial, balance: balance.values(), statusText };
   if (recovery !== null) columns.expectedRecovery = recovery.values();
+  if (probability !== null) columns.recoveryProbability = probability;
   return runBatch(columns, run.asOf, policy);
 }
 

@@ -10,6 +10,7 @@ import { formatFen } from "../../fen";
 import type { AgingClass } from "../../policy/types";
 import type { BILLS_REGISTER_FIELDS, COLLECTION_LOG_FIELDS, CompanionReading, CUSTOMER_MASTER_FIELDS } from "../companions";
 import type { Finding, RuleId, Severity } from "../findings";
+import type { Advance } from "../as-of";
 import type { LedgerReading } from "../index";
 import type { LedgerRow } from "../ledger-store";
 import { balanceText } from "./message-values";
@@ -105,6 +106,8 @@ export interface AuditResult {
   rows: AuditRows;
   /** Items settled on the as-of date (not open items; the clean-up statistics list what was collected on them). */
   settledRows: readonly LedgerRow[];
+  /** Customers' net credits on the as-of date: advances received (预收), kept apart from the aging. */
+  advances: readonly Advance[];
   /** Every finding, in sheet order (ledger first, then the companions). */
   findings: Finding[];
   totals: AuditTotals;
@@ -136,6 +139,8 @@ export class AuditRows implements Iterable<AuditRow> {
     private readonly allFindings: readonly Finding[],
     private readonly rowStart: Int32Array,
     private readonly rowFindings: Int32Array,
+    /** Index into provision.PROVISION_BASES of the rule that gave each row its provision; NO_VALUE when none. */
+    readonly provisionBasis: Uint8Array = new Uint8Array(source.length).fill(NO_VALUE),
   ) {}
 
   get length(): number {

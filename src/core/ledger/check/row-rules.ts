@@ -10,7 +10,9 @@ import { collectionTier } from "../../collection";
 import { formatDateZh, formatIsoDate } from "../../dates";
 import { Dec, quoteInput } from "../../money";
 import type { Policy, StatusCondition } from "../../policy/types";
-import { conditionsInText, writeOffEligibility } from "../../writeoff";
+import type { Bilingual } from "../../errors";
+import { type NearCondition, nearConditions } from "../../status";
+import { conditionsInText, overdueRuleFrom, writeOffEligibility } from "../../writeoff";
 import { cellRef, type MessageParams, type ParamsAt } from "../findings";
 import type { LedgerRow } from "../ledger-store";
 import { agingLabelReader } from "./aging-label";
@@ -21,13 +23,14 @@ import { containsAny } from "./text-keys";
 
 
 /**
- * The last due date that writeoff.writeOffEligibility finds overdue more than
- * policy.writeOff.overdueYears years on asOf (asOf >= addMonths(due, 12 × years) + 1). addMonths
- * is non-decreasing in its day, so exactly the due dates up to this one qualify.
+ * The last due date that writeoff.writeOffEligibility finds overdue policy.writeOff.overdueYears
+ * years on asOf (asOf >= writeoff.overdueRuleFrom(due): 逾期3年以上 includes the anniversary, so
+ * due 2008-08-31 qualifies on 2011-08-31). overdueRuleFrom is non-decreasing in its day, so
+ * exactly the due dates up to this one qualify.
  */
 export function lastDueOverdueForWriteOff(asOf: DayNumber, policy: Policy): DayNumber {
   const months = 12 * policy.writeOff.overdueYears;
-  const qualifies = (due: DayNumber): boolean => asOf >= addMonths(due, months) + 1;
+  const qualifies = (due: DayNumber): boolean => asOf >= overdueRuleFrom(due, policy);
   let d = addMonths(asOf, -months);
   for (let step = 0; step < 64 && !qualifies(d); step++) d -= 1;
   for (let step = 0; step < 64 && qualifies(d + 1); step++) d += 1;
@@ -49,6 +52,7 @@ export function checkRows(run: AuditRun, batch: BatchResult): void {
 
   const lastOverdueDue = lastDueOverdueForWriteOff(asOf, policy);
   const writeOffConditions = new Map<string, number>();
+  const nearCache = new Map<string, NearCondition[]>();
   const duplicateOf = run.mapped("document") ? firstDuplicateRows(n, (j) => rows[j].document, (j) => groupId[j]) : null;
   const columns = {
     dateArisen: run.col("dateArisen"),
@@ -62,8 +66,9 @@ export function checkRows(run: AuditRun, batch: BatchResult): void {
     collector: run.col("collector", "customer"),
     probability: run.col("recoveryProbability"),
     recovery: run.col("expectedRecovery"),
+    status: run.col("status", "note"),
   };
-  const params = rowParams(run, batch, duplicateOf, columns.document);
+  const params = rowParams(run, batch, duplicateOf, columns.document, nearCache);
   const classBad = AGING_CLASSES.indexOf("bad");
   const noValue = NO_VALUE;
   const noDays = NO_DAYS;
@@ -98,6 +103,10 @@ export function checkRows(run: AuditRun, batch: BatchResult): void {
       }
     }
 
+    // POLICY §2, §8: a status close to a condition without stating it, for a person to decide.
+    const near = statusText[i];
+    if (near !== null && nearConditionsOf(nearCache, near, policy).length > 0) run.rowFindingWith(i, "status-near-condition", columns.status, params.nearStatus, undefined, "status");
+
     if (sign === 1) {
       // POLICY §8: writeoff.writeOffEligibility's answer without its calendar work per row: the
       // overdue-years rule holds exactly for due dates up to lastOverdueDue; the status conditions
@@ -130,10 +139,26 @@ export function checkRows(run: AuditRun, batch: BatchResult): void {
   }
 }
 
+/** status.nearConditions, once per distinct text. */
+export function nearConditionsOf(cache: Map<string, NearCondition[]>, text: string, policy: Policy): NearCondition[] {
+  let c = cache.get(text);
+  if (c === undefined) {
+    c = nearConditions(text, policy);
+    if (cache.size < 65536) cache.set(text, c);
+  }
+  return c;
+}
+
+const NEAR_REASONS: Record<NearCondition["reason"], Bilingual> = {
+  negated: bi("文字含否定", "negated"),
+  partial: bi("只写明部分要件", "only part of it is stated"),
+  "shared-words": bi("只是用词相近", "shares words only"),
+};
+
 export function writeOffConditionCount(cache: Map<string, number>, text: string, policy: Policy): number {
   let c = cache.get(text);
   if (c === undefined) {
-    c = conditionsInText(text, policy.writeOff.conditions).length;
+    c = conditionsInText(text, policy.writeOff.conditions, policy).length;
     if (cache.size < 65536) cache.set(text, c);
   }
   return c;
@@ -240,6 +265,7 @@ export interface RowParams {
   bandMismatch: ParamsAt;
   writeOff: ParamsAt;
   badDebt: ParamsAt;
+  nearStatus: ParamsAt;
 }
 
 /**
@@ -247,7 +273,7 @@ export interface RowParams {
  * from the run's columns when a message is read. Made outside checkRows so its loop variables
  * stay out of any closure's context.
  */
-export function rowParams(run: AuditRun, batch: BatchResult, duplicateOf: Int32Array | null, documentColumn: string): RowParams {
+export function rowParams(run: AuditRun, batch: BatchResult, duplicateOf: Int32Array | null, documentColumn: string, nearCache: Map<string, NearCondition[]>): RowParams {
   const { rows, sheet, asOf, policy, dueDay, ageFrom, statusText } = run;
   const { agingClass, daysPastDue, condition, reportBand } = batch;
   const conditionOf = (i: number): StatusCondition | null => (condition[i] === NO_VALUE ? null : policy.directToBad[condition[i]]);
@@ -287,6 +313,13 @@ export function rowParams(run: AuditRun, batch: BatchResult, duplicateOf: Int32A
       const cond = conditionOf(i);
       const dpd = daysPastDue[i];
       return { customer: customerName(r.customer), balance: balanceMoney(r), why: cond !== null ? cond.label : bi(`逾期 ${dpd} 天`, `${dpd} days past due`) };
+    },
+    nearStatus: (i) => {
+      const text = statusText[i] as string;
+      const near = nearConditionsOf(nearCache, text, policy);
+      const one = (lang: "zh-CN" | "en-US"): string =>
+        near.map((n) => `${n.condition.article === "" ? "" : `${n.condition.article} `}${n.condition.label[lang]}（${NEAR_REASONS[n.reason][lang]}）`).join(lang === "zh-CN" ? "；" : "; ");
+      return { text: quoteInput(text), conditions: bi(one("zh-CN"), one("en-US").replace(/（/g, " (").replace(/）/g, ")")) };
     },
   };
 }

@@ -1,0 +1,155 @@
+/**
+ * The status vocabulary (004 五.第三条, 七.第一条): conditions stated by their phrases, never guessed
+ * from a loose word; texts that come close are for a person to decide. Worked by hand from the text.
+ */
+import { classify } from "../../src/core/aging";
+import { fromYmd } from "../../src/core/calendar";
+import { auditLedger } from "../../src/core/ledger/check";
+import { readLedger } from "../../src/core/ledger/index";
+import { Dec } from "../../src/core/money";
+import { DEFAULT_POLICY, policyFromTable, policyToTable } from "../../src/core/policy";
+import { itemProvision } from "../../src/core/provision";
+import { conditionsStated, nearConditions, statusChoices, statusChoiceTexts } from "../../src/core/status";
+import { conditionsInText } from "../../src/core/writeoff";
+
+const P = DEFAULT_POLICY;
+const d = fromYmd;
+
+describe("004 五.第三条: straight to 呆帐 only when the text states a condition", () => {
+  // Due 2011-08-26, as of 2011-08-31: 5 days past due, normal by days.
+  const due = d(2011, 8, 26);
+  const asOf = d(2011, 8, 31);
+  const cases: [string, string | null][] = [
+    ["拒不支付", "refuses-to-pay"], // 2. 债务人明示拒绝还款
+    ["拒不还款", "refuses-to-pay"],
+    ["对方明确表示不再付款", "refuses-to-pay"],
+    ["经多次协商后，对方拒绝支付", "refuses-to-pay"], // plan 000, 成都千嘉
+    ["进入破产程序", "bankrupt"], // 1. 宣告破产或进入破产程序
+    ["已被法院宣告破产", "bankrupt"],
+    ["经营状况急剧恶化，扭亏无望", "deteriorated"], // 3.
+    ["遭受巨大自然灾害", "disaster"], // 4.
+    ["未破产", null],
+    ["存在破产风险", null],
+    ["未进入破产程序", null],
+    ["不是拒付，是对账差异", null],
+    ["拒绝签收对账单", null],
+    ["经营恶化", null], // 恶化, not 急剧恶化
+    ["客户承诺月底付款", null],
+    ["", null],
+  ];
+  it.each(cases)("%s → %s", (text, key) => {
+    const c = classify(due, asOf, text, P);
+    expect(c.condition?.key ?? null).toBe(key);
+    expect(c.agingClass).toBe(key === null ? "normal" : "bad");
+  });
+
+  it("an item 5 days overdue with 拒不支付 is provided in full: 10,000.00, not 5% (500.00)", () => {
+    const c = classify(due, asOf, "拒不支付", P);
+    const p = itemProvision({ balance: new Dec(10000), dateArisen: d(2011, 7, 27), asOf, condition: c.condition }, P);
+    expect(p).toEqual({ amount: new Dec("10000"), basis: "full-bad", rate: "1", bandKey: "y0-1" });
+  });
+});
+
+describe("004 七.第一条 1–4 through conditionsStated: what happened and that the debtor cannot pay", () => {
+  const cases: [string, string[]][] = [
+    ["进入破产程序", []],
+    ["已撤销起诉", []],
+    ["对方司机发生交通事故", []],
+    ["经法院判决确实无法清偿", ["court-ruling"]],
+    ["债务人被依法宣告破产，其剩余财产确实不足清偿", ["bankrupt-deregistered"]],
+  ];
+  it.each(cases)("%s → %j", (text, keys) => {
+    expect(conditionsStated(text, P.writeOff.conditions, P.statusNegations).map((c) => c.key)).toEqual(keys);
+  });
+});
+
+describe("texts that come close: shared key words, a negation, or only part stated (for a person to decide)", () => {
+  const cases: [string, [string, string, string][]][] = [
+    ["未破产", [["directToBad", "bankrupt", "negated"], ["writeOff", "bankrupt-deregistered", "negated"]]],
+    ["存在破产风险", [["directToBad", "bankrupt", "shared-words"], ["writeOff", "bankrupt-deregistered", "shared-words"]]],
+    ["已撤销起诉", [["writeOff", "bankrupt-deregistered", "negated"]]],
+    // Bad at once (so not near 五.第三条 1), but only close to the write-off condition.
+    ["进入破产程序", [["writeOff", "bankrupt-deregistered", "shared-words"]]],
+    ["已被法院宣告破产", [["writeOff", "bankrupt-deregistered", "partial"]]],
+    ["对方司机发生交通事故", [["writeOff", "disaster-accident", "shared-words"]]],
+    ["法定代表人失踪", [["writeOff", "dead-missing", "partial"]]],
+    ["不是拒付", [["directToBad", "refuses-to-pay", "negated"]]],
+    ["客户承诺月底付款", []],
+    ["经法院判决确实无法清偿", []], // states 七.第一条 4 in full: not near anything
+  ];
+  it.each(cases)("%s → %j", (text, expected) => {
+    expect(nearConditions(text, P).map((n) => [n.list, n.condition.key, n.reason])).toEqual(expected);
+  });
+});
+
+describe("the vocabulary as a list to choose from (a status column's drop-down)", () => {
+  const choices = statusChoices(P);
+
+  it("offers every condition of 五.第三条 and 七.第一条, with its article", () => {
+    expect(choices.map((c) => [c.list, c.key, c.article])).toEqual([
+      ["directToBad", "bankrupt", "004 五.第三条 1"],
+      ["directToBad", "refuses-to-pay", "004 五.第三条 2"],
+      ["directToBad", "deteriorated", "004 五.第三条 3"],
+      ["directToBad", "disaster", "004 五.第三条 4"],
+      ["writeOff", "bankrupt-deregistered", "004 七.第一条 1"],
+      ["writeOff", "dead-missing", "004 七.第一条 2"],
+      ["writeOff", "disaster-accident", "004 七.第一条 3"],
+      ["writeOff", "court-ruling", "004 七.第一条 4"],
+    ]);
+    expect(statusChoiceTexts(P, "zh-CN")[1]).toBe("债务人明示拒绝还款");
+  });
+
+  it.each(choices.flatMap((c) => (["zh-CN", "en-US"] as const).map((lang) => [c.key, lang, c] as const)))("choosing %s (%s) writes a text that states exactly that condition of its list", (_key, lang, c) => {
+    const list = c.list === "directToBad" ? P.directToBad : P.writeOff.conditions;
+    expect(conditionsStated(c.text[lang], list, P.statusNegations).map((x) => x.key)).toEqual([c.key]);
+  });
+
+  it("takes a company's own condition from the policy sheet (五.第三条 5), and reads it as the others", () => {
+    const rows = policyToTable(P);
+    rows.push(["directToBad.5.key", "dissolved-partner"], ["directToBad.5.label.zh-CN", "挂靠单位已解散"], ["directToBad.5.label.en-US", "Partner dissolved"]);
+    rows.push(["directToBad.5.article", "公司年度政策"], ["directToBad.5.phrases.1.1", "挂靠单位已解散"], ["directToBad.5.keyWords.1", "挂靠"], ["directToBad.5.negations", ""]);
+    const p = policyFromTable(rows);
+    expect(classify(d(2011, 8, 1), d(2011, 8, 31), "挂靠单位已解散", p)).toMatchObject({ agingClass: "bad", condition: { key: "dissolved-partner" } });
+    expect(nearConditions("挂靠单位正常经营", p).map((n) => n.condition.key)).toEqual(["dissolved-partner"]);
+    expect(statusChoices(p).map((c) => c.key)).toContain("dissolved-partner");
+  });
+});
+
+describe("the check says so, on the status cell, and still classes the row by its days", () => {
+  const header = ["客户名称", "发生日期", "到期日", "余额", "状态"];
+  function check(status: string): ReturnType<typeof auditLedger> {
+    const reading = readLedger([header, ["甲公司", "2011-07-01", "2011-07-31", 1000, status]], { sheet: "台账" });
+    return auditLedger(reading, {}, d(2011, 8, 31), P);
+  }
+
+  it("an info finding names the condition and why it comes close (未破产: 五.第三条 1 and 七.第一条 1, negated)", () => {
+    const a = check("未破产");
+    const found = a.findings.filter((f) => f.rule === "status-near-condition");
+    expect(found.map((f) => [f.cell, f.severity])).toEqual([["台账!E2", "info"]]);
+    expect(found[0].message["zh-CN"]).toBe(
+      "台账!E2：“未破产”与制度条件相近，但未按其处理：004 五.第三条 1 债务人经法院宣告破产或进入破产程序（文字含否定）；004 七.第一条 1 债务人被依法宣告破产、撤销，剩余财产确实不足清偿（文字含否定）。请人工判断；如确属该情形，请按制度用语填写（可从状态列表中选择）。",
+    );
+    expect(a.rows.get(0)).toMatchObject({ daysPastDue: 31, agingClass: "overdue", provision: "50.00" }); // 1,000 × 5%
+  });
+
+  it("进入破产程序: bad and provided in full, not a write-off candidate, and close to 七.第一条 1", () => {
+    const a = check("进入破产程序");
+    expect(a.rows.get(0)).toMatchObject({ agingClass: "bad", provision: "1000.00" });
+    expect(a.findings.filter((f) => f.rule === "write-off-candidate")).toEqual([]);
+    const near = a.findings.filter((f) => f.rule === "status-near-condition");
+    expect(near).toHaveLength(1);
+    expect(near[0].message["en-US"]).toContain("004 七.第一条 1 Debtor declared bankrupt, dissolved or deregistered; remaining assets cannot pay (shares words only)");
+  });
+
+  it("free text matching no condition triggers nothing", () => {
+    const a = check("客户承诺月底付款");
+    expect(a.findings.filter((f) => f.rule === "status-near-condition" || f.rule === "write-off-candidate")).toEqual([]);
+    expect(a.rows.get(0)).toMatchObject({ agingClass: "overdue", provision: "50.00" });
+  });
+
+  it("conditionsInText agrees with the check (七.第一条 4 stated in full: a candidate, no near finding)", () => {
+    expect(conditionsInText("经法院判决确实无法清偿", P.writeOff.conditions, P).map((c) => c.key)).toEqual(["court-ruling"]);
+    const a = check("经法院判决确实无法清偿");
+    expect(a.findings.map((f) => f.rule)).toEqual(["write-off-candidate"]);
+  });
+});
