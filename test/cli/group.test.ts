@@ -229,3 +229,21 @@ describe("a folder of branches with bad ones among them", () => {
     expect(readdirSync(tmpdir()).filter((f) => f.startsWith("receivables-group-") && existsSync(join(tmpdir(), f, "items")))).toEqual([]);
   });
 });
+
+describe("refusals before any work", () => {
+  it.each([
+    ["--jobs 0", () => [branches, "--as-of", AS_OF, "--jobs", "0"], /--jobs "0" must be a whole number from 1 to 1024/],
+    ["--entity-from bogus", () => [branches, "--as-of", AS_OF, "--entity-from", "bogus"], /--entity-from "bogus" is not valid/],
+    ["--csv into the folder being audited", () => [branches, "--as-of", AS_OF, "--csv", branches], /--csv ".*items\.csv" is in the folder being audited: the next run over that folder would read it as a branch/],
+    ["--out into the folder being audited", () => [branches, "--as-of", AS_OF, "--out", join(branches, "group.xlsx")], /--out ".*group\.xlsx" is in the folder being audited/],
+    ["a folder without workbooks", () => [join(dir, "out", "parquet"), "--as-of", AS_OF, "--parquet", join(dir, "never")], /No \.xlsx, \.xlsm or \.csv workbook found in/],
+  ])("%s: exit 2, one line on stderr, nothing written", (_name, args, reason) => {
+    const r = audit(args());
+    expect({ status: r.status, stdout: r.stdout }).toEqual({ status: 2, stdout: "" });
+    expect(r.stderr.split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/^audit: /);
+    expect(r.stderr).toMatch(reason);
+    expect(existsSync(join(dir, "never"))).toBe(false);
+    expect(readdirSync(branches).some((f) => /^(items|findings|totals)\.csv$|^group\.xlsx$/.test(f))).toBe(false);
+  });
+});

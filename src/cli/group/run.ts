@@ -13,7 +13,7 @@
 import { once } from "node:events";
 import { accessSync, constants as fsConstants, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import type { DayNumber } from "../../core/calendar";
 import { formatIsoDate } from "../../core/dates";
@@ -137,16 +137,15 @@ export async function runGroup(args: GroupArgs, lang: Lang, streams: GroupStream
   const inputFiles: NamedFile[] = inputs.filter((i) => i.unmatchedPattern !== true).map((i) => ({ option: t("输入文件", "the input"), path: i.path }));
   if (args.policyPath !== undefined) inputFiles.push({ option: "--policy", path: args.policyPath });
   refuseOutputOverInput(outputs, inputFiles);
-  if (args.csv !== undefined) {
-    // The CSV files would be read as branches by the next run over the same folder.
-    const folder = args.names.find((n) => isDirectory(n) && resolve(n) === resolve(args.csv as string));
-    if (folder !== undefined) {
-      throw usage(
-        "cli.output-is-input",
-        `--csv “${args.csv}”就是要检查的文件夹：写在这里的 CSV 会在下次检查时被当作分支机构的台账；请换一个文件夹。`,
-        `--csv "${args.csv}" is the folder being audited: CSV files written there would be read as branches by the next run; give another folder.`,
-      );
-    }
+  // An output that the next run over the same folder would read as a branch (the CSVs, the report).
+  const folders = new Set(args.names.filter(isDirectory).map((n) => resolve(n)));
+  for (const o of outputs) {
+    if (!/\.(xlsx|xlsm|csv)$/i.test(o.path) || !folders.has(dirname(resolve(o.path)))) continue;
+    throw usage(
+      "cli.output-is-input",
+      `${o.option} “${o.path}”在要检查的文件夹里：下次检查这个文件夹时它会被当作一个分支机构的台账；请写到别的文件夹。`,
+      `${o.option} "${o.path}" is in the folder being audited: the next run over that folder would read it as a branch; write it elsewhere.`,
+    );
   }
   if (args.parquet !== undefined) outputFolder("--parquet", args.parquet);
   if (args.csv !== undefined) outputFolder("--csv", args.csv);
