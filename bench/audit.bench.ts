@@ -108,12 +108,15 @@ export function generateCustomerMaster(seed = 7): unknown[][] {
   return values;
 }
 
-/** Writes a ledger workbook (ledger + customer master) with exceljs's streaming writer. */
-export async function writeLedgerWorkbook(path: string, rows: number): Promise<void> {
+/**
+ * Writes a ledger workbook (ledger + customer master) with exceljs's streaming writer. `seed`
+ * varies the rows (the group bench's branches); `customerMaster: false` leaves the master out.
+ */
+export async function writeLedgerWorkbook(path: string, rows: number, options: { seed?: number; customerMaster?: boolean } = {}): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
   const ledger = wb.addWorksheet("应收账款台账");
   const asDate = (serial: unknown): Date | null => (typeof serial === "number" ? new Date((serial - 25569) * 86_400_000) : null);
-  for (const [r, row] of generateLedgerValues(rows).entries()) {
+  for (const [r, row] of generateLedgerValues(rows, options.seed).entries()) {
     if (r < 2) {
       ledger.addRow(row).commit();
       continue;
@@ -127,6 +130,10 @@ export async function writeLedgerWorkbook(path: string, rows: number): Promise<v
     added.commit();
   }
   ledger.commit();
+  if (options.customerMaster === false) {
+    await wb.commit();
+    return;
+  }
   const master = wb.addWorksheet("客户档案");
   for (const [r, row] of generateCustomerMaster().entries()) {
     const cells = [...row];

@@ -11,7 +11,8 @@
  * of severity error; 2 when the input cannot be used (file missing, damaged or not a
  * spreadsheet, no header row, an output that names an input, an output that cannot be written,
  * a bad argument or policy file), with a one-line reason on stderr; 3 on an internal error,
- * also when the run stops without a result (runCli). Outputs are written through a temporary
+ * also when the run stops without a result (runCli); 4 when a group run (a folder, several files
+ * or patterns: src/cli/group/run.ts) could not use some workbooks and wrote the rest. Outputs are written through a temporary
  * file renamed over the target when complete (safe-output.ts): never over the input, never partial.
  */
 import { once } from "node:events";
@@ -39,6 +40,9 @@ import { historyFromJson, historyToJson, type SavedSnapshot, snapshotOfCheck, sn
 import type { ReportInput } from "../core/reports/input";
 import { type NamedFile, refuseOutputOverInput, removePendingOutputs, writeAtomically } from "./safe-output";
 import { addSpecSheet } from "./xlsx-writer";
+// The group run (a folder, several files or patterns): src/cli/group.
+import { parseEntityFrom, type EntityFrom } from "./group/entity";
+import { namesAGroup } from "./group/inputs";
 
 const USAGE = {
   "zh-CN": `用法：npm run audit -- <台账.xlsx|.csv> --as-of YYYY-MM-DD [--policy policy.json] [--sheet 工作表名] [--out report.xlsx] [--json result.json] [--strict]
@@ -48,7 +52,12 @@ const USAGE = {
   --out      写出检查报告 .xlsx（检查发现、逐行结果、汇总）
   --json     写出 JSON 结果
   --strict   有“错误”级发现时以状态 1 退出
-退出状态：0 已完成检查；1 --strict 且有错误；2 输入无法使用（原因写在标准错误的一行里）；3 内部错误。
+集团（多个分支机构）：npm run audit -- <文件夹|文件…|通配符> --as-of YYYY-MM-DD [--entity-from filename|sheet|cell:B2] [--jobs N] [--parquet 目录] [--csv 目录] [--out group.xlsx] [--json group.json]
+  --entity-from  分支机构名称取自文件名（缺省）、台账工作表名或某个单元格
+  --jobs         并行的工作线程数（缺省为 CPU 核数）
+  --parquet      写出 items.parquet、findings.parquet、totals.parquet（金额为 DECIMAL(18,2)）
+  --csv          同样的数据写成 CSV（UTF-8，带 BOM）
+退出状态：0 已完成检查；1 --strict 且有错误；2 输入无法使用（原因写在标准错误的一行里）；3 内部错误；4 集团检查中有工作簿无法使用（其余的已完整写出）。
 不会覆盖输入文件，也不会留下写了一半的输出文件。`,
   "en-US": `Usage: npm run audit -- <ledger.xlsx|.csv> --as-of YYYY-MM-DD [--policy policy.json] [--sheet NAME] [--out report.xlsx] [--json result.json] [--strict]
   --as-of    the as-of date of the check (required; the clock is never read)
@@ -57,7 +66,12 @@ const USAGE = {
   --out      write a report .xlsx (findings, per-row results, totals)
   --json     write the result as JSON
   --strict   exit 1 when there are findings of severity error
-Exit status: 0 the check ran; 1 --strict and errors found; 2 unusable input (the reason in one line on stderr); 3 internal error.
+A group (many branches): npm run audit -- <folder|files…|patterns> --as-of YYYY-MM-DD [--entity-from filename|sheet|cell:B2] [--jobs N] [--parquet DIR] [--csv DIR] [--out group.xlsx] [--json group.json]
+  --entity-from  the branch's name: the file name (default), the ledger sheet's name, or a cell
+  --jobs         worker threads in parallel (default: the CPU count)
+  --parquet      write items.parquet, findings.parquet, totals.parquet (money as DECIMAL(18,2))
+  --csv          the same data as CSV (UTF-8 with a BOM)
+Exit status: 0 the check ran; 1 --strict and errors found; 2 unusable input (the reason in one line on stderr); 3 internal error; 4 a group run in which some workbooks could not be used (the rest are complete).
 Never overwrites its input, never leaves a partial output file.`,
 };
 
@@ -86,6 +100,8 @@ interface Args {
   history?: string;
   eclAdjustment?: string;
   allowance?: string;
+  /** Set for a group run: a folder, several files or patterns, or a group-only option. */
+  group?: { names: string[]; jobs?: number; entityFrom: EntityFrom; parquet?: string; csv?: string };
 }
 
 function parseCommandLine(argv: string[]): Args | "help" {
@@ -106,6 +122,10 @@ function parseCommandLine(argv: string[]): Args | "help" {
         "ecl-adjustment": { type: "string" },
         allowance: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
+        jobs: { type: "string" },
+        "entity-from": { type: "string" },
+        parquet: { type: "string" },
+        csv: { type: "string" },
       },
     });
   } catch (e) {
@@ -114,7 +134,8 @@ function parseCommandLine(argv: string[]): Args | "help" {
   }
   const v = parsed.values;
   if (v.help === true) return "help";
-  if (parsed.positionals.length !== 1) {
+  const group = parsed.positionals.length > 0 && (v.jobs !== undefined || v["entity-from"] !== undefined || v.parquet !== undefined || v.csv !== undefined || namesAGroup(parsed.positionals));
+  if (!group && parsed.positionals.length !== 1) {
     throw usageError(
       parsed.positionals.length === 0 ? "缺少台账文件（--help 查看用法）。" : `只能检查一个文件，收到 ${parsed.positionals.length} 个。`,
       parsed.positionals.length === 0 ? "No ledger file given (see --help)." : `One file at a time; got ${parsed.positionals.length}.`,
@@ -142,6 +163,18 @@ function parseCommandLine(argv: string[]): Args | "help" {
     if (amount === null) throw usageError(`--allowance “${v.allowance}”不是金额。`, `--allowance "${v.allowance}" is not an amount.`);
     args.allowance = amount.toFixed();
   }
+  if (group) {
+    // The expected credit loss is one ledger's history and one set of books: a group run has neither.
+    const oneLedgerOnly = (["history", "ecl-adjustment", "allowance"] as const).filter((o) => v[o] !== undefined);
+    if (oneLedgerOnly.length > 0) {
+      const named = oneLedgerOnly.map((o) => `--${o}`).join(", ");
+      throw usageError(`${named} 只用于单个台账的检查，集团运行（多个文件、文件夹或通配符）不接受。`, `${named} applies to one ledger's audit; a group run (several files, a folder or a pattern) does not take it.`);
+    }
+    args.group = { names: parsed.positionals, entityFrom: parseEntityFrom(v["entity-from"] ?? "filename") };
+    if (v.jobs !== undefined) args.group.jobs = parseJobs(v.jobs);
+    if (v.parquet !== undefined) args.group.parquet = v.parquet;
+    if (v.csv !== undefined) args.group.csv = v.csv;
+  }
   return args;
 }
 
@@ -160,6 +193,12 @@ function parseMoneyOrNull(text: string): Decimal | null {
   } catch {
     return null;
   }
+}
+
+function parseJobs(text: string): number {
+  const n = /^\d{1,4}$/.test(text.trim()) ? Number(text.trim()) : NaN;
+  if (!(n >= 1 && n <= 1024)) throw usageError(`--jobs “${text}”应为 1 到 1024 之间的整数。`, `--jobs "${text}" must be a whole number from 1 to 1024.`);
+  return n;
 }
 
 function loadPolicyFile(path: string): Policy {
@@ -482,6 +521,30 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   if (args === "help") {
     process.stdout.write(`${USAGE[lang]}\n`);
     return 0;
+  }
+  if (args.group !== undefined) {
+    const g = args.group;
+    const policy = args.policyPath === undefined ? DEFAULT_POLICY : loadPolicyFile(args.policyPath);
+    // Loaded only for a group run: DuckDB's native module stays out of the single-ledger audit.
+    const { runGroup } = await import("./group/run");
+    return runGroup(
+      {
+        names: g.names,
+        asOf: args.asOf,
+        policy,
+        entityFrom: g.entityFrom,
+        strict: args.strict,
+        ...(args.policyPath === undefined ? {} : { policyPath: args.policyPath }),
+        ...(args.sheet === undefined ? {} : { sheet: args.sheet }),
+        ...(g.jobs === undefined ? {} : { jobs: g.jobs }),
+        ...(g.parquet === undefined ? {} : { parquet: g.parquet }),
+        ...(g.csv === undefined ? {} : { csv: g.csv }),
+        ...(args.out === undefined ? {} : { out: args.out }),
+        ...(args.json === undefined ? {} : { json: args.json }),
+      },
+      lang,
+      { stdout: process.stdout, stderr: process.stderr },
+    );
   }
   // Before any work: an output never names an input (nor the other output), and its folder is writable.
   const outputs: NamedFile[] = [];

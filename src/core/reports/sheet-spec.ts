@@ -19,6 +19,9 @@ import { formatFen, formatFenBigInt } from "../fen";
 
 export type ReportId = "agingAnalysis" | "classification" | "provisionSchedule" | "longAgedCleanup" | "writeOffCandidates" | "collectionPlan" | "expectedCreditLoss" | "performanceDeduction";
 
+/** The group run's consolidated report (src/cli/group/rollup-sheets.ts): one sheet per roll-up. */
+export type GroupReportId = "groupBranches" | "groupAging" | "groupProvision" | "groupLongAged" | "groupIntercompany";
+
 /** The printed documents of the notices pane (src/core/notices): one sheet per customer. */
 export type NoticeId = "collectionNotice" | "confirmationLetter" | "supplierLetter" | "questionnaire";
 
@@ -103,7 +106,7 @@ export interface PrintSetup {
 }
 
 export interface SheetSpec {
-  id: ReportId | NoticeId;
+  id: ReportId | NoticeId | GroupReportId;
   lang: Lang;
   /** The worksheet's name: at most 31 characters, none of \ / ? * [ ] :. */
   name: string;
