@@ -36,6 +36,8 @@ export interface CheckSummary {
   findings: Finding[];
   /** Reconciliation with the ledger's own totals, what was read and left out: said first. */
   reading: ReadingSummary;
+  /** The earliest date arisen among the items read (a day number), or null: an as-of date before it asks first. */
+  firstDate: number | null;
 }
 
 export interface CheckOutput {
@@ -73,5 +75,14 @@ export async function runCheck(input: CheckInput, pause: () => Promise<void> = a
   // Worked out here, where the rows are made (the pane's worker), not on the UI thread at the swap.
   results.fingerprint = fingerprint(allRows(results));
   findings.fingerprint = fingerprint(allRows(findings));
-  return { summary: { totals: audit.totals, findings: audit.findings.map(plainFinding), reading: audit.reading }, results, findings, warnings, audit, reading };
+  return { summary: { totals: audit.totals, findings: audit.findings.map(plainFinding), reading: audit.reading, firstDate: firstDateOf(audit) }, results, findings, warnings, audit, reading };
+}
+
+function firstDateOf(audit: AuditResult): number | null {
+  let first: number | null = null;
+  for (let i = 0; i < audit.rows.length; i++) {
+    const d = audit.rows.get(i).dateArisen;
+    if (d !== null && (first === null || d < first)) first = d;
+  }
+  return first;
 }

@@ -70,7 +70,8 @@ test("the Validate tab proposes the last day of the previous month as the as-of 
   await input.waitFor();
   const now = new Date();
   const lastOfPrev = new Date(now.getFullYear(), now.getMonth(), 0);
-  const expected = `${lastOfPrev.getFullYear()}-${String(lastOfPrev.getMonth() + 1).padStart(2, "0")}-${String(lastOfPrev.getDate()).padStart(2, "0")}`;
+  // In en-US's short-date order, as Excel shows dates there.
+  const expected = `${lastOfPrev.getMonth() + 1}/${lastOfPrev.getDate()}/${lastOfPrev.getFullYear()}`;
   expect(await input.inputValue()).toBe(expected);
   await page.close();
 });

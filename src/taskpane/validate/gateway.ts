@@ -7,7 +7,7 @@ import { findLedgerCandidates, type LedgerCandidate } from "../../excel/candidat
 import { toGatewayError } from "../../excel/errors";
 import { previewHeader, type HeaderPreview } from "../../excel/header-preview";
 import type { LedgerSource } from "../../excel/read";
-import { loadSetup, readPolicy, selectCell, type WorkbookSetup } from "../../excel/setup";
+import { loadSetup, readPolicy, saveSetup, selectCell, type WorkbookSetup } from "../../excel/setup";
 import type { Policy } from "../../core/policy/types";
 import { runValidate, type ExcelRun, type ValidateOutcome, type ValidateParams } from "../../excel/validate-run";
 import type { Checker } from "../../excel/check";
@@ -18,6 +18,8 @@ import type { QuestionnaireForm, SheetProblem } from "../../core/credit-forms/qu
 import type { Lang } from "../../core/errors";
 import type { Finding } from "../../core/ledger/findings";
 import { addHighlights, removeHighlights, type HighlightOutcome } from "../../excel/highlights";
+import type { CompanyInfo } from "../../core/notices/company";
+import { loadCompany, queueSaveCompany } from "../../excel/company";
 
 export interface ValidateGateway {
   candidates(): Promise<LedgerCandidate[]>;
@@ -46,6 +48,12 @@ export interface ValidateGateway {
   loadSupplierLetter(sheet: string): Promise<LetterReplies>;
   /** Writes the replies that differ from the letter's; returns how many. */
   saveSupplierReplies(p: { sheet: string; replies: (number | null)[] }): Promise<number>;
+  /** 单位信息: the details in force (the form's over the policy sheet's). */
+  company(): Promise<CompanyInfo>;
+  /** Saves the setup form's details in the workbook. */
+  saveCompany(info: CompanyInfo): Promise<void>;
+  /** Remembers the as-of date for every tab (and the next person who opens the workbook). */
+  saveAsOf(iso: string): Promise<void>;
 }
 
 async function guarded<T>(fn: () => Promise<T>): Promise<T> {
@@ -87,5 +95,22 @@ export function excelGateway(run: ExcelRun, ownSheets: () => string[], checker?:
     makeSupplierLetter: (p) => guarded(async () => (await import("../../excel/credit-run")).makeSupplierLetter(run, p)),
     loadSupplierLetter: (sheet) => guarded(async () => (await import("../../excel/credit-run")).loadSupplierLetter(run, sheet)),
     saveSupplierReplies: (p) => guarded(async () => (await import("../../excel/credit-run")).saveSupplierReplies(run, p)),
+    company: () => guarded(() => run(async (context) => loadCompany(context, (await readPolicy(context)).policy))),
+    saveCompany: (info) =>
+      guarded(() =>
+        run(async (context) => {
+          queueSaveCompany(context, info);
+          await context.sync();
+        }),
+      ),
+    saveAsOf: (iso) =>
+      guarded(() =>
+        run(async (context) => {
+          const setup = await loadSetup(context);
+          if (setup.asOf === iso) return;
+          saveSetup(context, { ...setup, asOf: iso });
+          await context.sync();
+        }),
+      ),
   };
 }
