@@ -137,7 +137,7 @@ test("collection notices from the rows selected in the ledger: refused until 单
   await page.getByTestId("find").click();
   await page.getByTestId("generate").click();
   await page.getByTestId("mark-sent").click();
-  await page.getByText("以下通知书已在催收记录中，未重复登记", { exact: false }).waitFor({ timeout: 30000 });
+  await page.getByText("以下通知书已在催收记录中，未重复登记", { exact: false }).first().waitFor({ timeout: 30000 });
   expect(await sheetValues(page, "催收记录")).toHaveLength(log.length);
   expect(await sheetNames(page)).toEqual(names);
   await page.close();

@@ -79,7 +79,7 @@ test("the Validate tab proposes the last day of the previous month as the as-of 
 test("the preview page is labelled as a preview", async () => {
   const page = await h.newPage();
   await page.goto(`${h.url}/preview.html?lang=zh-CN`);
-  await page.getByText("预览：内存中的示例工作簿").waitFor({ timeout: 15000 });
+  await page.getByText("预览：内存中的示例工作簿").first().waitFor({ timeout: 15000 });
   await screenshot(page, "preview.png");
   await page.close();
 });

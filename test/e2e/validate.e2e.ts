@@ -151,7 +151,7 @@ test("a second run asks before replacing an output sheet someone edited", async 
     fake.workbook.getSheet("AR Results").setValues("N2", [["checked by Li"]]);
   });
   await page.getByTestId("run").click();
-  await page.getByText("Replace edited sheets?").waitFor();
+  await page.getByText("Replace edited sheets?").first().waitFor();
   await screenshot(page, "validate-confirm.png");
   await page.getByRole("button", { name: "Keep them" }).click();
   expect((await sheetValues(page, "AR Results"))[1]![13]).toBe("checked by Li");

@@ -28,7 +28,7 @@ import { fromYmd, lastDayOfPreviousMonth } from "../../core/calendar";
 import { formatIsoDate, parseDate } from "../../core/dates";
 import { LEDGER_FIELDS, type LedgerField } from "../../core/ledger/headers";
 import { RULES, SEVERITIES, type Finding, type RuleId } from "../../core/ledger/findings";
-import type { LedgerCandidate } from "../../excel/candidates";
+import type { CompanionFound, LedgerCandidate } from "../../excel/candidates";
 import type { HeaderPreview } from "../../excel/header-preview";
 import type { ValidateOutcome, ValidateProgress } from "../../excel/validate-run";
 import { format, stringsFor, type Lang } from "../../i18n";
@@ -79,8 +79,9 @@ const useStyles = makeStyles({
   word: { overflowWrap: "anywhere" },
   finding: { display: "flex", flexDirection: "column", paddingBottom: tokens.spacingVerticalXS },
   muted: { color: tokens.colorNeutralForeground3 },
-  num: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap", paddingLeft: tokens.spacingHorizontalS },
-  totals: { tableLayout: "auto", width: "100%" },
+  num: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap", paddingLeft: tokens.spacingHorizontalXS, paddingRight: "2px" },
+  // Tight cells: at 320 px the four columns of figures must fit; the class name may wrap.
+  totals: { tableLayout: "auto", width: "100%", "& td, & th": { paddingLeft: "2px", paddingRight: "2px" }, "& td:first-child, & th:first-child": { overflowWrap: "anywhere" } },
 });
 
 /**
@@ -112,6 +113,7 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
   const runButton = React.useRef<HTMLButtonElement>(null);
   const resultsRef = React.useRef<HTMLDivElement>(null);
   const [candidates, setCandidates] = React.useState<LedgerCandidate[] | null>(null);
+  const [companions, setCompanions] = React.useState<CompanionFound[]>([]);
   const [selected, setSelected] = React.useState<string | null>(null);
   const [header, setHeader] = React.useState<HeaderPreview | null>(null);
   const [override, setOverride] = React.useState<Partial<Record<LedgerField, number | null>>>({});
@@ -130,8 +132,10 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
     if (!gateway) return;
     setError(null);
     try {
-      const [found, setup] = await Promise.all([gateway.candidates(), gateway.setup()]);
+      const [survey, setup] = await Promise.all([gateway.candidates(), gateway.setup()]);
+      const found = survey.candidates;
       setCandidates(found);
+      setCompanions(survey.companions);
       if (found.length === 0) pane.announce(s.noLedger);
       const saved = setup.ledger ? found.find((c) => JSON.stringify(c.source) === JSON.stringify(setup.ledger)) : undefined;
       setSelected(saved ? candidateKey(saved) : found[0] ? candidateKey(found[0]) : null);
@@ -317,8 +321,18 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
         </div>
       </Field>
       {candidates !== null && candidates.length === 0 && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{s.noLedger}</MessageBarBody>
+        <MessageBar intent="warning" layout="multiline" data-testid="no-ledger">
+          <MessageBarBody>
+            <b>{s.noLedgerTitle}</b>
+            {companions.length > 0 && (
+              <div>
+                {format(s.onlyCompanions, {
+                  sheets: companions.map((c) => format(s.companionIs, { sheet: c.sheet, kind: s.companionKinds[c.kind] })).join(lang === "zh-CN" ? "；" : "; "),
+                })}
+              </div>
+            )}
+            <div>{s.noLedgerNext}</div>
+          </MessageBarBody>
         </MessageBar>
       )}
 

@@ -3,7 +3,7 @@
  * touch Office.js; tests and the preview pass their own). The Excel implementation wraps each
  * call in Excel.run and turns Office errors into GatewayErrors with a message to show.
  */
-import { findLedgerCandidates, type LedgerCandidate } from "../../excel/candidates";
+import { surveyWorkbook, type WorkbookSurvey } from "../../excel/candidates";
 import { toGatewayError } from "../../excel/errors";
 import { previewHeader, type HeaderPreview } from "../../excel/header-preview";
 import type { LedgerSource } from "../../excel/read";
@@ -22,7 +22,8 @@ import type { CompanyInfo } from "../../core/notices/company";
 import { loadCompany, queueSaveCompany } from "../../excel/company";
 
 export interface ValidateGateway {
-  candidates(): Promise<LedgerCandidate[]>;
+  /** The ledger candidates, best first, and the companion tables found (never offered as the ledger). */
+  candidates(): Promise<WorkbookSurvey>;
   setup(): Promise<WorkbookSetup>;
   header(source: LedgerSource): Promise<HeaderPreview>;
   validate(params: ValidateParams): Promise<ValidateOutcome>;
@@ -67,7 +68,7 @@ async function guarded<T>(fn: () => Promise<T>): Promise<T> {
 
 export function excelGateway(run: ExcelRun, ownSheets: () => string[], checker?: Checker): ValidateGateway {
   return {
-    candidates: () => guarded(() => run((context) => findLedgerCandidates(context, new Set(ownSheets())))),
+    candidates: () => guarded(() => run((context) => surveyWorkbook(context, new Set(ownSheets())))),
     setup: () => guarded(() => run((context) => loadSetup(context))),
     header: (source) => guarded(() => run((context) => previewHeader(context, source))),
     validate: (params) => guarded(() => runValidate(run, checker ? { ...params, checker } : params)),
