@@ -12,6 +12,7 @@ import type { LedgerReading } from "../core/ledger/index";
 import { type CellArea, readCompanions, type SheetInput } from "../core/ledger/workbook";
 import type { Policy } from "../core/policy/types";
 import type { Lang } from "../i18n";
+import { formatDate } from "../core/dates";
 import { readLedgerBlock } from "./ledger-read";
 import { allRows, fingerprint, type OwnedSheetSpec } from "./owned";
 import type { SheetBlock } from "./read";
@@ -69,9 +70,10 @@ export async function runCheck(input: CheckInput, pause: () => Promise<void> = a
   await pause();
   const audit = auditLedger(reading, companions, input.asOf, input.policy);
   await pause();
-  const results = await resultsSheet(audit, input.lang, input.names.results, pause);
+  const meta = { asOf: formatDate(input.asOf, input.lang), source: input.block.sheet };
+  const results = await resultsSheet(audit, input.lang, input.names.results, pause, meta);
   await pause();
-  const findings = findingsSheet(audit, input.lang, input.names.findings);
+  const findings = findingsSheet(audit, input.lang, input.names.findings, meta);
   // Worked out here, where the rows are made (the pane's worker), not on the UI thread at the swap.
   results.fingerprint = fingerprint(allRows(results));
   findings.fingerprint = fingerprint(allRows(findings));

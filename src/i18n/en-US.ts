@@ -30,6 +30,10 @@ export const enUS = {
     rule: "Rule",
     cell: "Cell",
     message: "Message",
+    resultsTitle: "Receivables check: results",
+    findingsTitle: "Receivables check: findings",
+    printMeta: "As of {asOf}    Ledger: {source}",
+    printPages: "Page &P of &N",
   },
   severity: { error: "Error", warning: "Warning", info: "Note" },
   commands: {

@@ -32,6 +32,10 @@ export const zhCN: typeof enUS = {
     rule: "规则",
     cell: "单元格",
     message: "说明",
+    resultsTitle: "应收账款检查结果",
+    findingsTitle: "应收账款检查发现",
+    printMeta: "基准日：{asOf}　台账：{source}",
+    printPages: "第 &P 页，共 &N 页",
   },
   severity: { error: "错误", warning: "警告", info: "提示" },
   commands: {
