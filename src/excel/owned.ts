@@ -57,7 +57,7 @@ export interface OwnedSheetSpec {
 export interface PrintHeading {
   /** Centre of the page header: what the sheet is ("应收账款检查发现"). */
   title: string;
-  /** Left of the footer: the as-of date and the source ("基准日 2011/8/31　台账：应收账款台账"). */
+  /** Left of the footer: the as-of date and the source ("基准日：2011年8月31日", then the ledger's name). */
   meta: string;
   /** Right of the footer: "第 &P 页，共 &N 页" (Excel's page codes). */
   pages: string;
