@@ -80,7 +80,7 @@ test("validate the sample ledger: output reconciles, a finding selects its cell,
     const row = line[1] as number;
     if (line[6] === "" || line[6] === null) {
       // An unreadable balance is left out of the totals, and the findings say why.
-      expect(findingsSheet.some((f) => f[1] === "bad-amount" && String(f[2]).endsWith(`${row}`))).toBe(true);
+      expect(findingsSheet.some((f) => f[1] === "金额无法识别" && String(f[2]).endsWith(`${row}`))).toBe(true);
       continue;
     }
     // The ledger may write a balance as text ("91.66万"): read it as the engine's unit tests pin it
@@ -98,7 +98,7 @@ test("validate the sample ledger: output reconciles, a finding selects its cell,
   // The findings sheet lists every finding; the pane groups them by rule.
   const findings = await sheetValues(page, "AR检查发现");
   expect(findings.length).toBeGreaterThan(10);
-  const dup = findings.find((r) => r[1] === "duplicate-document")!;
+  const dup = findings.find((r) => r[1] === "单据号重复")!;
   expect(dup[2]).toBe("应收账款台账!F7");
 
   // Click the duplicate-document finding: Excel selects 应收账款台账!F7.
