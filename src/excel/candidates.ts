@@ -4,6 +4,7 @@
  * the number of sheets: names and tables, used-range sizes, the top rows of each.
  */
 import { HEADER_SCAN_ROWS, LEDGER_FIELDS, detectHeader } from "../core/ledger/headers";
+import { tableKindOf, type TableKind } from "../core/ledger/workbook";
 import type { LedgerSource } from "./read";
 
 export interface LedgerCandidate {
@@ -16,7 +17,27 @@ export interface LedgerCandidate {
   fieldsFound: number;
 }
 
+/** A sheet or table whose header reads best as a companion table (a log, a master, a bills register): never offered as the ledger. */
+export interface CompanionFound {
+  sheet: string;
+  kind: Exclude<TableKind, "ledger">;
+}
+
+export interface WorkbookSurvey {
+  candidates: LedgerCandidate[];
+  companions: CompanionFound[];
+}
+
 export async function findLedgerCandidates(context: Excel.RequestContext, exclude: ReadonlySet<string>): Promise<LedgerCandidate[]> {
+  return (await surveyWorkbook(context, exclude)).candidates;
+}
+
+/**
+ * The ledger candidates, and the companion tables set apart: a header that reads better as the
+ * collection log (催收记录), the customer master or the bills register than as a ledger is that
+ * table, so a workbook whose ledger sheet was cleared gets "no ledger", not its log.
+ */
+export async function surveyWorkbook(context: Excel.RequestContext, exclude: ReadonlySet<string>): Promise<WorkbookSurvey> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   const tables = context.workbook.tables;
@@ -51,13 +72,28 @@ export async function findLedgerCandidates(context: Excel.RequestContext, exclud
   await context.sync();
 
   const out: LedgerCandidate[] = [];
+  const companions: CompanionFound[] = [];
+  const companionKind = (values: readonly unknown[][]): Exclude<TableKind, "ledger"> | null => {
+    const kind = tableKindOf(values as unknown[][]);
+    return kind === null || kind === "ledger" ? null : kind;
+  };
   for (const t of tableInfo) {
     if (exclude.has(t.ws.name)) continue;
+    const kind = companionKind(t.header.values);
+    if (kind !== null) {
+      companions.push({ sheet: t.ws.name, kind });
+      continue;
+    }
     const header = detectHeader(t.header.values, LEDGER_FIELDS);
     const fieldsFound = header ? header.columns.filter((c) => c.match !== null).length : 0;
     out.push({ source: { kind: "table", table: t.name }, sheet: t.ws.name, label: `${t.name} (${t.ws.name})`, rows: t.range.rowCount - 1, fieldsFound });
   }
   for (const s of tops) {
+    const kind = companionKind(s.top.values);
+    if (kind !== null) {
+      companions.push({ sheet: s.name, kind });
+      continue;
+    }
     const header = detectHeader(s.top.values, LEDGER_FIELDS);
     if (!header) continue;
     const fieldsFound = header.columns.filter((c) => c.match !== null).length;
@@ -65,5 +101,6 @@ export async function findLedgerCandidates(context: Excel.RequestContext, exclud
     out.push({ source: { kind: "range", sheet: s.name }, sheet: s.name, label: `${s.name} (${address})`, rows: s.used.rowCount, fieldsFound });
   }
   // Tables first, then by how much of a ledger the header names.
-  return out.sort((a, b) => Number(b.source.kind === "table") - Number(a.source.kind === "table") || b.fieldsFound - a.fieldsFound);
+  out.sort((a, b) => Number(b.source.kind === "table") - Number(a.source.kind === "table") || b.fieldsFound - a.fieldsFound);
+  return { candidates: out, companions };
 }

@@ -12,6 +12,7 @@ import type { LedgerReading } from "../core/ledger/index";
 import { type CellArea, readCompanions, type SheetInput } from "../core/ledger/workbook";
 import type { Policy } from "../core/policy/types";
 import type { Lang } from "../i18n";
+import { formatDate } from "../core/dates";
 import { readLedgerBlock } from "./ledger-read";
 import { allRows, fingerprint, type OwnedSheetSpec } from "./owned";
 import type { SheetBlock } from "./read";
@@ -36,6 +37,8 @@ export interface CheckSummary {
   findings: Finding[];
   /** Reconciliation with the ledger's own totals, what was read and left out: said first. */
   reading: ReadingSummary;
+  /** The earliest date arisen among the items read (a day number), or null: an as-of date before it asks first. */
+  firstDate: number | null;
 }
 
 export interface CheckOutput {
@@ -67,11 +70,21 @@ export async function runCheck(input: CheckInput, pause: () => Promise<void> = a
   await pause();
   const audit = auditLedger(reading, companions, input.asOf, input.policy);
   await pause();
-  const results = await resultsSheet(audit, input.lang, input.names.results, pause);
+  const meta = { asOf: formatDate(input.asOf, input.lang), source: input.block.sheet };
+  const results = await resultsSheet(audit, input.lang, input.names.results, pause, meta);
   await pause();
-  const findings = findingsSheet(audit, input.lang, input.names.findings);
+  const findings = findingsSheet(audit, input.lang, input.names.findings, meta);
   // Worked out here, where the rows are made (the pane's worker), not on the UI thread at the swap.
   results.fingerprint = fingerprint(allRows(results));
   findings.fingerprint = fingerprint(allRows(findings));
-  return { summary: { totals: audit.totals, findings: audit.findings.map(plainFinding), reading: audit.reading }, results, findings, warnings, audit, reading };
+  return { summary: { totals: audit.totals, findings: audit.findings.map(plainFinding), reading: audit.reading, firstDate: firstDateOf(audit) }, results, findings, warnings, audit, reading };
+}
+
+function firstDateOf(audit: AuditResult): number | null {
+  let first: number | null = null;
+  for (let i = 0; i < audit.rows.length; i++) {
+    const d = audit.rows.get(i).dateArisen;
+    if (d !== null && (first === null || d < first)) first = d;
+  }
+  return first;
 }

@@ -23,8 +23,11 @@ import {
   type CollectionLogEntry,
   type NoticeSelection,
 } from "../core/notices/index";
-import { DEFAULT_POLICY } from "../core/policy/defaults";
-import type { AgingClass, Policy } from "../core/policy/types";
+import type { AgingClass } from "../core/policy/types";
+import { type CompanyInfo, type CompanyProblem, companyProblemsFor, fieldNames, policyWithCompany } from "../core/notices/company";
+import { combineLetters, uniqueSheetName } from "../core/notices/letter";
+import { formatIsoDate } from "../core/dates";
+import { letterNumbers, loadCompany } from "./company";
 import { reportContext, type ReportInput } from "../core/reports/input";
 import type { SheetSpec } from "../core/reports/sheet-spec";
 import { stringsFor } from "../i18n";
@@ -40,7 +43,12 @@ import type { ExcelRun } from "./validate-run";
 export type NoticeKind = "collection" | "confirmation";
 
 export interface NoticesParams {
+  /** The pane's language: what the outcome's messages are in. */
   lang: Lang;
+  /** The letters' language (the customer's), when not the pane's. */
+  letterLang?: Lang;
+  /** One printable sheet for the batch, a page per customer (default), or a sheet per customer. */
+  layout?: "batch" | "per-customer";
   kind: NoticeKind;
   /** The notices' date: days past due are counted to it; a confirmation letter's cut-off. */
   date: DayNumber;
@@ -53,6 +61,12 @@ export interface NoticesParams {
   customers?: string[];
   /** Find what would be made and write nothing. */
   dryRun?: boolean;
+  /**
+   * The batch was sent: write nothing but the collection log's rows for these letters (a
+   * collection notice is a contact by letter once it goes out, not when it is printed; Office.js
+   * has no print event, so the pane asks).
+   */
+  logSent?: boolean;
   /** The user agreed to replace notice sheets someone edited since they were made. */
   replaceEdited?: boolean;
   signal?: { readonly aborted: boolean };
@@ -62,7 +76,12 @@ export interface NoticesParams {
 
 export interface NoticeLine {
   customer: string;
+  /** The sheet the letter is on (the batch's sheet, or its own). */
   sheet: string;
+  /** Its first row on that sheet (1-based): where the pane's link goes. */
+  row: number;
+  /** The letter's number (编号); null when the company has no prefix yet (a dry run). */
+  letterNumber: string | null;
   /** Exact ("909600.00"): the notice's total or the letter's balance. */
   amount: string;
   /** Open items on a collection notice; null for a confirmation letter (one balance). */
@@ -94,7 +113,8 @@ export interface LogOutcome {
 
 export type NoticesOutcome =
   | {
-      kind: "planned" | "done";
+      /** planned: found (dry run); done: the sheets made; logged: the batch marked sent. */
+      kind: "planned" | "done" | "logged";
       notices: NoticeLine[];
       skipped: SkippedLine[];
       /** What the selection was, when selected rows were asked for ("应收账款台账!A5:S9"). */
@@ -105,11 +125,13 @@ export type NoticesOutcome =
       departments: string[];
       customers: string[];
       /**
-       * The policy sheet's keys for company details the letters print that still hold the
-       * product's placeholder ("company.payee.accountNo"): the letters would ask to pay "(to be filled in)".
+       * What stops the letters: company details (单位信息) they print that are blank, still the
+       * product's placeholder, or not readable. A batch is never made while there is one.
        */
-      unfilled: string[];
-      /** The workbook's policy sheet, where those are filled in; null before the first check makes one. */
+      companyProblems: CompanyProblem[];
+      /** The batch's one sheet, when the letters go on one sheet. */
+      batchSheet: string | null;
+      /** The workbook's policy sheet; null before the first check makes one. */
       policySheet: string | null;
       /** The ledger rows the run was limited to (the selection), to pass back as `rows`; null when not limited. */
       rows: number[] | null;
@@ -306,14 +328,31 @@ async function planLog(
 }
 
 
+/** Why a batch cannot be made yet, naming the fields in words and where to fill them in. */
+export function companyIncomplete(problems: readonly CompanyProblem[]): GatewayError {
+  const missing = problems.filter((p) => p.kind === "missing").map((p) => p.field);
+  const invalid = problems.filter((p) => p.kind === "invalid").map((p) => p.field);
+  const zh = [missing.length > 0 ? `请先在“通知书”页的“单位信息”中填写：${fieldNames(missing, "zh-CN")}` : "", invalid.length > 0 ? `请改正：${fieldNames(invalid, "zh-CN")}` : ""].filter(Boolean).join("；");
+  const en = [missing.length > 0 ? `Fill in ${fieldNames(missing, "en-US")} under Company details on the Notices tab first` : "", invalid.length > 0 ? `correct ${fieldNames(invalid, "en-US")}` : ""].filter(Boolean).join("; ");
+  return new GatewayError("CompanyIncomplete", {
+    "zh-CN": `信函上会出现空白或占位内容，未生成任何表。${zh}。`,
+    "en-US": `The letters would print blanks or placeholders, so nothing was made. ${en.charAt(0).toUpperCase()}${en.slice(1)}.`,
+  });
+}
+
 /**
- * Finds (dryRun) or makes the notices. A dry run reads and builds but writes nothing; a real run
- * asks first (kind "confirm") when a notice sheet it would replace was edited since it was made.
+ * Finds (dryRun), makes, or logs as sent (logSent) the notices. A dry run reads and builds but
+ * writes nothing; making asks first (kind "confirm") when a sheet it would replace was edited
+ * since it was made, and refuses while the company details the letters print are incomplete;
+ * logging writes only the collection log's rows.
  */
 export async function runNotices(run: ExcelRun, p: NoticesParams): Promise<NoticesOutcome> {
+  const letterLang = p.letterLang ?? p.lang;
   return run(async (context) => {
     const setup = await loadSetup(context);
-    const { policy, sheet: policySheet } = await readPolicy(context);
+    const { policy: sheetPolicy, sheet: policySheet } = await readPolicy(context);
+    const company = await loadCompany(context, sheetPolicy);
+    const policy = policyWithCompany(sheetPolicy, company);
     const owned = await ownedSheetNames(context);
     // The ledger of the last check; before any check, the ledger the Check tab would offer first.
     const ledgerSource = setup.ledger ?? (await findLedgerCandidates(context, new Set([...owned, ...(policySheet === null ? [] : [policySheet])])))[0]?.source;
@@ -355,16 +394,44 @@ export async function runNotices(run: ExcelRun, p: NoticesParams): Promise<Notic
     // A notice made before for the same customer keeps its sheet name (and is replaced); any other
     // sheet's name is taken.
     const ownedSet = new Set(owned);
-    const options = { existingSheetNames: allNames.filter((n) => !ownedSet.has(n)) };
-    const { specs, notices, skipped, logRows } = build(input, sel, p, options);
+    const existingSheetNames = allNames.filter((n) => !ownedSet.has(n));
+    const companyProblems = companyProblemsFor(company, p.kind, letterLang);
+    // First without numbers: who gets a letter. Numbers are handed out only for letters made.
+    let built = build(input, sel, p.kind, p.date, letterLang, { existingSheetNames, company });
+    const iso = formatIsoDate(p.date);
+    // Marking a batch sent finds the numbers its letters were given (the log's note names them).
+    const numbering = !p.dryRun && companyProblems.length === 0 && built.specs.length > 0 ? await letterNumbers(context, company.letterPrefix, p.kind, iso, built.notices.map((n) => n.customer)) : null;
+    if (numbering) built = build(input, sel, p.kind, p.date, letterLang, { existingSheetNames, company, letterNumbers: numbering.numbers });
+    const { notices, skipped, logRows } = built;
+    let specs: SheetSpec[] = built.specs;
+    let batchSheet: string | null = null;
+    if ((p.layout ?? "batch") === "batch" && specs.length > 0) {
+      const title = specs[0]!.title;
+      batchSheet = uniqueSheetName(title, iso.replace(/-/g, ""), new Set(existingSheetNames.map((n) => n.toLowerCase())));
+      const batch = combineLetters(specs.map((spec, i) => ({ customer: notices[i]!.customer, spec })), batchSheet, title);
+      notices.forEach((n, i) => {
+        n.sheet = batchSheet!;
+        n.row = batch.letters[i]!.row + 1;
+      });
+      specs = [batch];
+    }
 
     const ctx = reportContext(input, p.lang);
     const departments = distinctInOrder(ctx.rows.map((_, i) => ctx.departmentOf(i)));
     const customers = ctx.customers.map((c) => c.name);
 
     const logPlan = p.kind === "collection" && specs.length > 0 ? await planLog(context, input, logRows, p.lang, allNames) : null;
-    const common = { notices, skipped, selection, log: logPlan?.outcome ?? null, departments, customers, unfilled: unfilledCompanyDetails(policy, p.kind, p.lang), policySheet, rows };
+    const common = { notices, skipped, selection, log: logPlan?.outcome ?? null, departments, customers, companyProblems, batchSheet, policySheet, rows };
     if (p.dryRun || specs.length === 0) return { kind: "planned", ...common };
+    if (p.logSent) {
+      if (logPlan) {
+        await logPlan.refresh();
+        logPlan.queue();
+        await context.sync();
+      }
+      return { kind: "logged", ...common };
+    }
+    if (companyProblems.length > 0) throw companyIncomplete(companyProblems);
 
     const states = await ownedStates(context, specs.map((s) => s.name));
     const edited = specs.filter((s) => states[s.name] === "edited").map((s) => s.name);
@@ -373,46 +440,33 @@ export async function runNotices(run: ExcelRun, p: NoticesParams): Promise<Notic
       ...(p.signal ? { signal: p.signal } : {}),
       maxRequestBytes: Math.min(p.maxRequestBytes ?? WRITE_BUDGET, WRITE_BUDGET),
       ...(p.onProgress ? { onProgress: p.onProgress } : {}),
-      ...(logPlan ? { beforeFinalBatch: () => logPlan.refresh(), inFinalBatch: () => logPlan.queue() } : {}),
+      ...(numbering ? { inFinalBatch: () => numbering.queueSave() } : {}),
     });
     return { kind: "done", ...common };
   });
 }
 
-/** The company details a letter prints that are still the product's placeholders. */
-export function unfilledCompanyDetails(policy: Policy, kind: NoticeKind, lang: Lang): string[] {
-  const c = policy.company;
-  const d = DEFAULT_POLICY.company;
-  const out: string[] = [];
-  if (c.name[lang] === d.name[lang]) out.push(`company.name.${lang}`);
-  // Only the collection notice asks for payment into the account.
-  if (kind === "collection") {
-    for (const k of ["accountName", "bank", "accountNo"] as const) if (c.payee[k] === d.payee[k]) out.push(`company.payee.${k}`);
-  }
-  if (c.address === d.address) out.push("company.address");
-  if (c.phone === d.phone) out.push("company.phone");
-  return out;
-}
-
 function build(
   input: ReportInput,
   sel: NoticeSelection,
-  p: NoticesParams,
-  options: { existingSheetNames: string[] }
+  kind: NoticeKind,
+  date: DayNumber,
+  lang: Lang,
+  options: { existingSheetNames: string[]; company: CompanyInfo; letterNumbers?: ReadonlyMap<string, string> }
 ): { specs: SheetSpec[]; notices: NoticeLine[]; skipped: SkippedLine[]; logRows: CollectionLogEntry[] } {
-  if (p.kind === "collection") {
-    const r = buildCollectionNotices(input, sel, p.date, p.lang, options);
+  if (kind === "collection") {
+    const r = buildCollectionNotices(input, sel, date, lang, options);
     return {
       specs: r.sheets,
-      notices: r.notices.map((n) => ({ customer: n.customer, sheet: n.sheet, amount: n.total, items: n.items, approach: n.approach, probability: n.probability })),
+      notices: r.notices.map((n) => ({ customer: n.customer, sheet: n.sheet, row: 1, letterNumber: n.letterNumber, amount: n.total, items: n.items, approach: n.approach, probability: n.probability })),
       skipped: r.skipped.map((s) => ({ customer: s.customer, reason: s.reason, probability: s.probability, explanation: s.explanation })),
       logRows: r.logRows,
     };
   }
-  const r = buildConfirmationLetters(input, sel, p.date, p.lang, options);
+  const r = buildConfirmationLetters(input, sel, date, lang, options);
   return {
     specs: r.sheets,
-    notices: r.letters.map((l) => ({ customer: l.customer, sheet: l.sheet, amount: l.balance, items: null, approach: null, probability: null })),
+    notices: r.letters.map((l) => ({ customer: l.customer, sheet: l.sheet, row: 1, letterNumber: l.letterNumber, amount: l.balance, items: null, approach: null, probability: null })),
     skipped: r.skipped.map((s) => ({ customer: s.customer, reason: s.reason, probability: null, explanation: null })),
     logRows: [],
   };

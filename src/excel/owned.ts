@@ -49,6 +49,23 @@ export interface OwnedSheetSpec {
   look?: OwnedSheetLook;
   /** fingerprint() of header, rows and footer, when the maker already worked it out (the check's worker does, off the UI thread). */
   fingerprint?: string;
+  /** How a table-look sheet prints: A4 landscape, one page wide, the header row on every page, these words in the page header and footer. */
+  print?: PrintHeading;
+}
+
+/** What a printed page of an output sheet says about itself. */
+export interface PrintHeading {
+  /** Centre of the page header: what the sheet is ("应收账款检查发现"). */
+  title: string;
+  /** Left of the footer: the as-of date and the source ("基准日：2011年8月31日", then the ledger's name). */
+  meta: string;
+  /** Right of the footer: "第 &P 页，共 &N 页" (Excel's page codes). */
+  pages: string;
+}
+
+/** Text for a header or footer: "&" is Excel's code character, so a literal one is doubled. */
+export function headerFooterText(text: string): string {
+  return text.replace(/&/g, "&&");
 }
 
 /**
@@ -326,6 +343,18 @@ export async function writeOwnedSheets(context: Excel.RequestContext, specs: Own
       sheet.getRange(blockAddress(0, c, 1, 1)).format.columnWidth = w;
     });
     spec.look?.afterValues(sheet);
+    if (spec.print) {
+      // A4 landscape, one page wide, the header row repeated (ExcelApi 1.9, the manifest's minimum).
+      const layout = sheet.pageLayout;
+      layout.paperSize = "A4" as Excel.PaperType;
+      layout.orientation = "Landscape" as Excel.PageOrientation;
+      layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      layout.setPrintTitleRows("$1:$1");
+      const hf = layout.headersFooters.defaultForAllPages;
+      hf.centerHeader = `&B${headerFooterText(spec.print.title)}&B`;
+      hf.leftFooter = headerFooterText(spec.print.meta);
+      hf.rightFooter = spec.print.pages;
+    }
     // A1 always gets a value (a blank one clears the banner); other blanks leave the cleared cells alone.
     sheet.getRange(blockAddress(0, 0, 1, cols)).values = [spec.header.map((v, c) => (c === 0 && v === null ? "" : v))] as (string | number | boolean)[][];
     registry[spec.name] = spec.fingerprint ?? fingerprint(p.rows);

@@ -288,6 +288,12 @@ export function reportOwnedSheet(spec: SheetSpec, options: { chartSeries: boolea
         layout.setPrintMargins("Inches", MARGINS_INCHES);
         const titles = spec.print.printTitleRows;
         if (titles !== null) layout.setPrintTitleRows(`$${titles.first + 1}:$${titles.last + 1}`);
+        // A batch of letters: each letter on its own page (LetterBatch, src/core/notices/letter.ts).
+        const breaks = (spec as SheetSpec & { pageBreaks?: readonly number[] }).pageBreaks;
+        if (breaks !== undefined) {
+          sheet.horizontalPageBreaks.removePageBreaks();
+          for (const row of breaks) sheet.horizontalPageBreaks.add(`A${row + 1}`);
+        }
         for (const chart of spec.charts) drawChart(sheet, chart, options.chartSeries);
       },
     },

@@ -48,7 +48,7 @@ test("validate a U8 customer ledger as of last month-end", async () => {
   await page.getByTestId("results").waitFor({ timeout: 30000 });
   const banner = (await page.getByTestId("reconciliation").textContent()) ?? "";
   expect(banner).toContain("读取结果与台账自身的合计一致");
-  expect(banner).toContain("2 行日期晚于基准日 2011-08-31，未计入（应收 1 笔，收款或贷项 1 笔）");
+  expect(banner).toContain("2 行日期晚于基准日 2011/8/31，未计入（应收 1 笔，收款或贷项 1 笔）");
   const totals = (await page.getByTestId("by-class").textContent()) ?? "";
   expect(totals).toContain("75,000.00");
   expect(totals).toContain("3,750.00");

@@ -70,7 +70,8 @@ test("the Validate tab proposes the last day of the previous month as the as-of 
   await input.waitFor();
   const now = new Date();
   const lastOfPrev = new Date(now.getFullYear(), now.getMonth(), 0);
-  const expected = `${lastOfPrev.getFullYear()}-${String(lastOfPrev.getMonth() + 1).padStart(2, "0")}-${String(lastOfPrev.getDate()).padStart(2, "0")}`;
+  // In en-US's short-date order, as Excel shows dates there.
+  const expected = `${lastOfPrev.getMonth() + 1}/${lastOfPrev.getDate()}/${lastOfPrev.getFullYear()}`;
   expect(await input.inputValue()).toBe(expected);
   await page.close();
 });
@@ -78,7 +79,7 @@ test("the Validate tab proposes the last day of the previous month as the as-of 
 test("the preview page is labelled as a preview", async () => {
   const page = await h.newPage();
   await page.goto(`${h.url}/preview.html?lang=zh-CN`);
-  await page.getByText("预览：内存中的示例工作簿").waitFor({ timeout: 15000 });
+  await page.getByText("预览：内存中的示例工作簿").first().waitFor({ timeout: 15000 });
   await screenshot(page, "preview.png");
   await page.close();
 });

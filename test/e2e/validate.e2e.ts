@@ -55,7 +55,8 @@ test("validate the sample ledger: output reconciles, a finding selects its cell,
   await picker.waitFor({ timeout: 15000 });
   await page.waitForFunction(() => (document.querySelector('[data-testid="ledger-picker"]') as HTMLElement | null)?.textContent?.includes("应收账款台账"));
   // The workbook remembers its as-of date (settings): the sample's 2011-08-31.
-  expect(await page.getByTestId("as-of").inputValue()).toBe("2011-08-31");
+  // Shown in the display language's short-date order.
+  expect(await page.getByTestId("as-of").inputValue()).toBe("2011/8/31");
   const before = await workbookState(page);
 
   await page.getByTestId("run").click();
@@ -79,7 +80,7 @@ test("validate the sample ledger: output reconciles, a finding selects its cell,
     const row = line[1] as number;
     if (line[6] === "" || line[6] === null) {
       // An unreadable balance is left out of the totals, and the findings say why.
-      expect(findingsSheet.some((f) => f[1] === "bad-amount" && String(f[2]).endsWith(`${row}`))).toBe(true);
+      expect(findingsSheet.some((f) => f[1] === "金额无法识别" && String(f[2]).endsWith(`${row}`))).toBe(true);
       continue;
     }
     // The ledger may write a balance as text ("91.66万"): read it as the engine's unit tests pin it
@@ -97,7 +98,7 @@ test("validate the sample ledger: output reconciles, a finding selects its cell,
   // The findings sheet lists every finding; the pane groups them by rule.
   const findings = await sheetValues(page, "AR检查发现");
   expect(findings.length).toBeGreaterThan(10);
-  const dup = findings.find((r) => r[1] === "duplicate-document")!;
+  const dup = findings.find((r) => r[1] === "单据号重复")!;
   expect(dup[2]).toBe("应收账款台账!F7");
 
   // Click the duplicate-document finding: Excel selects 应收账款台账!F7.
@@ -150,7 +151,7 @@ test("a second run asks before replacing an output sheet someone edited", async 
     fake.workbook.getSheet("AR Results").setValues("N2", [["checked by Li"]]);
   });
   await page.getByTestId("run").click();
-  await page.getByText("Replace edited sheets?").waitFor();
+  await page.getByText("Replace edited sheets?").first().waitFor();
   await screenshot(page, "validate-confirm.png");
   await page.getByRole("button", { name: "Keep them" }).click();
   expect((await sheetValues(page, "AR Results"))[1]![13]).toBe("checked by Li");

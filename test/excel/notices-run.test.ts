@@ -15,20 +15,57 @@ import { readCollectionLog } from "../../src/core/ledger/companions";
 import { DEFAULT_POLICY } from "../../src/core/policy/defaults";
 import { queuePolicySheet } from "../../src/excel/setup";
 import type { ExcelRun } from "../../src/excel/validate-run";
+import { COMPANY_SETTING, queueSaveCompany } from "../../src/excel/company";
+import type { CompanyInfo } from "../../src/core/notices/company";
 import { classify, sheetValues } from "./owned-states";
 
 const DATE = fromYmd(2011, 8, 31);
 const LEDGER = "应收账款台账";
 const LOG = "催收记录";
 
-function sampleFake(edit?: (data: FakeWorkbookData) => void): FakeExcel {
+/** 单位信息 as the setup form saves it: every field a letter prints filled in. */
+const COMPANY: CompanyInfo = {
+  nameZh: "四川省通信产业服务有限公司遂宁分公司",
+  nameEn: "Sichuan Telecom Services, Suining Branch",
+  address: "遂宁市船山区明月路 1 号",
+  phone: "0825-2221234",
+  accountName: "四川省通信产业服务有限公司遂宁分公司",
+  bank: "中国工商银行遂宁分行",
+  accountNo: "2310 4012 0900 1234 567",
+  signatory: "总经理 王建国",
+  letterPrefix: "遂通催",
+  handler: "李明",
+  handlerPhone: "13812345678",
+};
+
+async function saveCompany(fake: FakeExcel, info: CompanyInfo): Promise<void> {
+  await fake.Excel.run(async (context) => {
+    queueSaveCompany(context, info);
+    await context.sync();
+  });
+}
+
+/** The sample workbook; its company details filled in unless `company` is null. */
+function sampleFake(edit?: (data: FakeWorkbookData) => void, company: CompanyInfo | null = COMPANY): FakeExcel {
   const data = JSON.parse(JSON.stringify(sample)) as FakeWorkbookData;
   edit?.(data);
+  // As queueSaveCompany stores it.
+  if (company) data.settings = { ...(data.settings ?? {}), [COMPANY_SETTING]: JSON.stringify(company) };
   return createFakeExcel(data);
 }
 
+/** Letters one sheet per customer unless a test asks for the batch. */
 function run(fake: FakeExcel, p: Partial<NoticesParams> = {}) {
-  return runNotices(fake.Excel.run as unknown as ExcelRun, { lang: "zh-CN", kind: "collection", date: DATE, ...p });
+  return runNotices(fake.Excel.run as unknown as ExcelRun, { lang: "zh-CN", kind: "collection", date: DATE, layout: "per-customer", ...p });
+}
+
+/** Makes the letters, then marks the batch as sent (which is when the log gets its rows). */
+async function makeAndSend(fake: FakeExcel, p: Partial<NoticesParams> = {}) {
+  const made = await run(fake, p);
+  if (made.kind !== "done") throw new Error(`not made: ${made.kind}`);
+  const sent = await run(fake, { ...p, customers: made.notices.map((n) => n.customer), logSent: true });
+  if (sent.kind !== "logged") throw new Error(`not logged: ${sent.kind}`);
+  return { made, sent, notices: made.notices, log: sent.log };
 }
 
 /**
@@ -79,13 +116,17 @@ test("the notices are written, one sheet per customer, and each adds one row to 
   const fake = sampleFake();
   const ledgerBefore = JSON.stringify(fake.workbook.getSheet(LEDGER).values());
   const logBefore = fake.workbook.getSheet(LOG).values();
-  const r = await run(fake);
-  expect(r.kind).toBe("done");
-  if (r.kind === "confirm") return;
-  for (const n of r.notices) expect(fake.workbook.getSheet(n.sheet).values().length).toBeGreaterThan(10);
+  const made = await run(fake);
+  expect(made.kind).toBe("done");
+  // Making the letters logs nothing: a letter is a contact when it is sent.
+  expect(fake.workbook.getSheet(LOG).values()).toEqual(logBefore);
+  const r = await run(fake, { customers: EXPECTED.map((e) => e.customer), logSent: true });
+  expect(r.kind).toBe("logged");
+  if (r.kind === "confirm" || made.kind === "confirm") return;
+  for (const n of made.notices) expect(fake.workbook.getSheet(n.sheet).values().length).toBeGreaterThan(10);
 
   // The 华西 notice: its total is the two open balances, in figures and in capitals.
-  const sheet = fake.workbook.getSheet(r.notices[0]!.sheet).values();
+  const sheet = fake.workbook.getSheet(made.notices[0]!.sheet).values();
   const totalRow = sheet.find((row) => row[0] === "合计")!;
   expect(totalRow[6]).toBe(900000);
   const wordsRow = sheet.find((row) => row[0] === "合计人民币（大写）")!;
@@ -97,7 +138,9 @@ test("the notices are written, one sheet per customer, and each adds one row to 
   expect(added).toHaveLength(EXPECTED.length);
   // 催收日期 | 客户名称 | 单据号 | 催收人 | 催收方式 | 欠款金额 | … | 备注 (column L)
   expect(added[0]!.slice(0, 6)).toEqual([toExcelSerial(DATE), "四川华西建设集团有限公司", "", "李明", "信函", 900000]);
-  expect(added[0]![11]).toBe(`应收帐款催款通知书（${r.notices[0]!.sheet}）`);
+  // The note names the letter by its number (编号), which is on the letter.
+  expect(made.notices[0]!.letterNumber).toBe("遂通催20110831-001");
+  expect(added[0]![11]).toBe("应收帐款催款通知书（遂通催20110831-001）");
   expect(added.map((row) => row[1])).toEqual(EXPECTED.map((e) => e.customer));
   const amounts = added.map((row) => Math.round((row[5] as number) * 100));
   expect(amounts).toEqual(EXPECTED.map((e) => Math.round(Number(e.amount) * 100)));
@@ -108,8 +151,12 @@ test("the notices are written, one sheet per customer, and each adds one row to 
 
   // The same day's notices again: the sheets are replaced in place, and the log gains nothing.
   const names = fake.workbook.sheets().map((s) => s.name);
-  const again = await run(fake);
-  expect(again.kind).toBe("done");
+  const remade = await run(fake);
+  if (remade.kind === "confirm") return;
+  // Each letter keeps its number when the same day's batch is made again.
+  expect(remade.notices.map((n) => n.letterNumber)).toEqual(made.notices.map((n) => n.letterNumber));
+  const again = await run(fake, { customers: EXPECTED.map((e) => e.customer), logSent: true });
+  expect(again.kind).toBe("logged");
   if (again.kind === "confirm") return;
   expect(again.log!.rows).toEqual([]);
   expect(again.log!.alreadyLogged).toEqual(EXPECTED.map((e) => e.customer));
@@ -167,8 +214,7 @@ test("a customer whose name looks like a formula is written as text, on the noti
     const cells = ledger.cells as unknown[][];
     cells[9]![2] = evil; // sheet row 10: 射洪县交通运输局's row
   });
-  const r = await run(fake, { customers: [evil] });
-  if (r.kind === "confirm") throw new Error("nothing was edited");
+  const r = await makeAndSend(fake, { customers: [evil] });
   expect(r.notices.map((n) => n.customer)).toEqual([evil]);
   const log = fake.workbook.getSheet(LOG);
   const row = log.values().length;
@@ -185,18 +231,17 @@ test("a workbook without a collection log gets one started, headed so the check 
   const fake = sampleFake((data) => {
     data.sheets = data.sheets.filter((s) => s.name !== LOG);
   });
-  const r = await run(fake, { customers: ["射洪县交通运输局"] });
-  if (r.kind === "confirm") throw new Error("nothing was edited");
+  const r = await makeAndSend(fake, { customers: ["射洪县交通运输局"] });
   expect(r.log).toMatchObject({ sheet: "催收记录", created: true, rows: [2] });
   const values = fake.workbook.getSheet("催收记录").values();
   expect(values).toEqual([
     ["催收日期", "客户名称", "催收人", "催收方式", "欠款金额", "备注"],
-    [toExcelSerial(DATE), "射洪县交通运输局", "", "信函", 280000, `应收帐款催款通知书（${r.notices[0]!.sheet}）`],
+    [toExcelSerial(DATE), "射洪县交通运输局", "", "信函", 280000, "应收帐款催款通知书（遂通催20110831-001）"],
   ]);
   // The core reads it back as the collection log, every column where it was written.
   const read = readCollectionLog(values, { sheet: "催收记录" });
   expect(read.records).toHaveLength(1);
-  expect(read.records[0]).toMatchObject({ contactDate: DATE, customer: "射洪县交通运输局", method: "信函", note: `应收帐款催款通知书（${r.notices[0]!.sheet}）` });
+  expect(read.records[0]).toMatchObject({ contactDate: DATE, customer: "射洪县交通运输局", method: "信函", note: "应收帐款催款通知书（遂通催20110831-001）" });
   expect(read.records[0]!.amountDue!.toFixed(2)).toBe("280000.00");
 });
 
@@ -215,8 +260,7 @@ test("in English the log started is headed in English and still reads as the col
   const fake = sampleFake((data) => {
     data.sheets = data.sheets.filter((s) => s.name !== LOG);
   });
-  const r = await run(fake, { lang: "en-US", customers: ["射洪县交通运输局"] });
-  if (r.kind === "confirm") throw new Error("nothing was edited");
+  const r = await makeAndSend(fake, { lang: "en-US", customers: ["射洪县交通运输局"] });
   expect(r.log).toMatchObject({ sheet: "Collection log", created: true });
   const values = fake.workbook.getSheet("Collection log").values();
   expect(values[0]).toEqual(["Contact date", "Customer", "Collector", "Method", "Amount due", "Note"]);
@@ -252,28 +296,89 @@ test("a failure at any round trip leaves the ledger untouched, each notice sheet
   }
 });
 
-test("company details still at their placeholders are named, so the letters are not sent asking to pay \"(to be filled in)\"", async () => {
-  const fake = sampleFake();
+test("company details the letters print must be filled in: named in words, and nothing is made until they are", async () => {
+  const fake = sampleFake(undefined, null);
   const r = await run(fake, { dryRun: true });
   if (r.kind === "confirm") throw new Error("a dry run never asks");
-  expect(r.unfilled).toEqual(["company.name.zh-CN", "company.payee.accountName", "company.payee.bank", "company.payee.accountNo", "company.address", "company.phone"]);
-  expect(r.policySheet).toBeNull();
-  // Confirmation letters ask for no payment: the account does not matter to them.
+  expect(r.companyProblems.map((p) => p.field)).toEqual(["nameZh", "address", "phone", "accountName", "bank", "accountNo", "signatory", "letterPrefix", "handler"]);
+  // Confirmation letters ask for no payment nor a signature: the account and the signatory do not matter to them.
   const c = await run(fake, { dryRun: true, kind: "confirmation" });
   if (c.kind === "confirm") throw new Error("a dry run never asks");
-  expect(c.unfilled).toEqual(["company.name.zh-CN", "company.address", "company.phone"]);
+  expect(c.companyProblems.map((p) => p.field)).toEqual(["nameZh", "address", "phone", "letterPrefix", "handler"]);
+  // An English letter needs the English name, not the Chinese one.
+  const en = await run(fake, { dryRun: true, kind: "confirmation", letterLang: "en-US" });
+  if (en.kind === "confirm") throw new Error("a dry run never asks");
+  expect(en.companyProblems.map((p) => p.field)).toEqual(["nameEn", "address", "phone", "letterPrefix", "handler"]);
 
-  // The company fills them in on its policy sheet.
+  // Making them is refused, in words, pointing to the form; the workbook is unchanged.
+  const before = JSON.stringify(fake.workbook.toData());
+  await expect(run(fake, { customers: ["射洪县交通运输局"] })).rejects.toMatchObject({
+    code: "CompanyIncomplete",
+    text: { "zh-CN": expect.stringContaining("请先在“通知书”页的“单位信息”中填写：单位名称（中文）、地址、联系电话、收款账户名称、开户银行、银行账号、签字人、编号前缀、经办人") },
+  });
+  expect(JSON.stringify(fake.workbook.toData())).toBe(before);
+
+  // Details an older workbook filled in on its policy sheet count; the form's fill the rest.
   const policy = JSON.parse(JSON.stringify(DEFAULT_POLICY)) as typeof DEFAULT_POLICY;
-  policy.company = { name: { "zh-CN": "四川省通信产业服务有限公司", "en-US": "Sichuan Telecom Services" }, payee: { accountName: "四川省通信产业服务有限公司", bank: "工商银行遂宁分行", accountNo: "2310 0000 0000 0000" }, address: "遂宁市", phone: "0825-0000000" };
+  policy.company = { name: { "zh-CN": COMPANY.nameZh, "en-US": COMPANY.nameEn }, payee: { accountName: COMPANY.accountName, bank: COMPANY.bank, accountNo: COMPANY.accountNo }, address: COMPANY.address, phone: COMPANY.phone };
   await fake.Excel.run(async (context) => {
     queuePolicySheet(context, "AR制度参数", ["参数", "值"], policy);
     await context.sync();
   });
+  const half = await run(fake, { dryRun: true });
+  if (half.kind === "confirm") throw new Error("a dry run never asks");
+  expect(half.companyProblems.map((p) => p.field)).toEqual(["signatory", "letterPrefix", "handler"]);
+  await saveCompany(fake, { ...COMPANY, nameZh: "", address: "", accountNo: "12-34" });
+  const bad = await run(fake, { dryRun: true });
+  if (bad.kind === "confirm") throw new Error("a dry run never asks");
+  // The account number typed is not one (the policy's is overridden by what the form says).
+  expect(bad.companyProblems).toEqual([{ field: "accountNo", kind: "invalid", message: expect.objectContaining({ "zh-CN": "银行账号应为 8 至 30 位数字（可用空格分组）。" }) }]);
+  await saveCompany(fake, COMPANY);
   const filled = await run(fake, { dryRun: true });
   if (filled.kind === "confirm") throw new Error("a dry run never asks");
-  expect(filled.unfilled).toEqual([]);
+  expect(filled.companyProblems).toEqual([]);
   expect(filled.policySheet).toBe("AR制度参数");
+});
+
+test("one printable sheet per batch: each letter from a new page, with its number, our 经办人 and phone, and the signatory", async () => {
+  const fake = sampleFake();
+  const customers = ["四川华西建设集团有限公司", "射洪县交通运输局"];
+  const r = await run(fake, { layout: "batch", customers });
+  if (r.kind !== "done") throw new Error("nothing was edited");
+  expect(r.batchSheet).toBe("应收帐款催款通知书-20110831");
+  expect(r.notices.map((n) => [n.sheet, n.letterNumber])).toEqual([
+    ["应收帐款催款通知书-20110831", "遂通催20110831-001"],
+    ["应收帐款催款通知书-20110831", "遂通催20110831-002"],
+  ]);
+  const sheet = fake.workbook.getSheet(r.batchSheet!);
+  const values = sheet.values();
+  // Each letter starts with its title; the second one's title row is where the page break is.
+  const titles = values.map((row, i) => [row[0], i] as const).filter(([v]) => v === "应收帐款催款通知书").map(([, i]) => i);
+  expect(titles).toEqual([0, r.notices[1]!.row - 1]);
+  expect(sheet.pageBreaks).toEqual([r.notices[1]!.row - 1]);
+  expect(sheet.pageLayout).toMatchObject({ paperSize: "A4", orientation: "Portrait" });
+  const text = values.flat().filter((v): v is string => typeof v === "string");
+  expect(text).toContain("编号：遂通催20110831-001");
+  expect(text).toContain("编号：遂通催20110831-002");
+  expect(text.filter((t) => t === "经办人：李明　联系电话：13812345678")).toHaveLength(2);
+  expect(text.filter((t) => t === "（总经理 王建国）")).toHaveLength(2);
+  // No placeholder and no English on a Chinese letter.
+  expect(text.some((t) => /请填写|to be filled in/.test(t))).toBe(false);
+  expect(text.some((t) => /[A-Za-z]{3,}/.test(t.replace(/遂通催\d+-\d+/, "")))).toBe(false);
+  // Only the two customers' sheet was made: no sheet per customer.
+  expect(fake.workbook.sheets().filter((s) => s.name.endsWith("应收帐款催款通知书"))).toHaveLength(0);
+});
+
+test("letters in English for an English-speaking customer while the pane is in Chinese", async () => {
+  const fake = sampleFake();
+  const r = await run(fake, { lang: "zh-CN", letterLang: "en-US", kind: "confirmation", layout: "batch", customers: ["射洪县交通运输局"] });
+  if (r.kind !== "done") throw new Error("nothing was edited");
+  const text = fake.workbook.getSheet(r.batchSheet!).values().flat().filter((v): v is string => typeof v === "string");
+  expect(text.some((t) => t.includes(COMPANY.nameEn))).toBe(true);
+  expect(text).toContain("Handled by: 李明    Phone: 13812345678");
+  // Chinese only where it is a name, the address as the company wrote it, or the amount in 人民币大写 (kept on English letters).
+  const chinese = text.filter((t) => /[\u4e00-\u9fff]/.test(t.replace("射洪县交通运输局", "").replace("李明", "").replace(/遂通催/g, "").replace(COMPANY.address, "").replace(/（?in words: [^)]*\)?|贰拾捌万元整/g, "")));
+  expect(chinese).toEqual([]);
 });
 
 test("a log kept in 万元 gets the amounts in 万元, and one without note or method columns still logs each notice once", async () => {
@@ -286,25 +391,23 @@ test("a log kept in 万元 gets the amounts in 万元, and one without note or m
     cells[1]![11] = null;
     for (const row of cells.slice(2)) row[5] = typeof row[5] === "number" ? row[5] / 10000 : row[5];
   });
-  const r = await run(fake, { customers: ["四川华西建设集团有限公司"] });
-  if (r.kind === "confirm") throw new Error("nothing was edited");
+  const r = await makeAndSend(fake, { customers: ["四川华西建设集团有限公司"] });
   const log = fake.workbook.getSheet(LOG);
   const last = log.values()[r.log!.rows[0]! - 1]!;
   // 900,000.00 yuan = 90 万元; no method or note column: nothing written there.
   expect([last[1], last[4], last[5], last[11] ?? ""]).toEqual(["四川华西建设集团有限公司", "", 90, ""]);
-  const again = await run(fake, { customers: ["四川华西建设集团有限公司"] });
-  if (again.kind === "confirm") throw new Error("nothing was edited");
+  const again = await makeAndSend(fake, { customers: ["四川华西建设集团有限公司"] });
   expect(again.log).toMatchObject({ rows: [], alreadyLogged: ["四川华西建设集团有限公司"] });
 });
 
-test("a protected collection log is refused before any notice is written", async () => {
+test("a protected collection log is refused when the batch is marked sent, and nothing changes", async () => {
   const fake = sampleFake();
   await fake.Excel.run(async (context) => {
     context.workbook.worksheets.getItem(LOG).protection.protect();
     await context.sync();
   });
   const before = JSON.stringify(fake.workbook.toData());
-  await expect(run(fake, { customers: ["射洪县交通运输局"] })).rejects.toMatchObject({ code: "AccessDenied", text: { "zh-CN": expect.stringContaining(LOG) } });
+  await expect(run(fake, { customers: ["射洪县交通运输局"], logSent: true })).rejects.toMatchObject({ code: "AccessDenied", text: { "zh-CN": expect.stringContaining(LOG) } });
   expect(JSON.stringify(fake.workbook.toData())).toBe(before);
 });
 

@@ -19,6 +19,7 @@ import { findCreditSheets, loadQuestionnaire, loadSupplierLetter, makeSupplierLe
 import { runMasterUpdate } from "../../src/excel/credit-master";
 import { previewHeader } from "../../src/excel/header-preview";
 import { addHighlights, removeHighlights } from "../../src/excel/highlights";
+import { queueSaveCompany } from "../../src/excel/company";
 import { runNotices } from "../../src/excel/notices-run";
 import { runReport } from "../../src/excel/report-run";
 import { excelRunner, hostRequirements } from "../../src/excel/run";
@@ -84,12 +85,18 @@ describe("every gateway path at exactly the declared sets", () => {
     expect(named.length).toBeGreaterThan(0);
   });
 
-  test("notices and confirmation letters, planned and made", async () => {
+  test("notices and confirmation letters, planned, made (one batch sheet with page breaks, and a sheet each) and marked sent; company details saved", async () => {
     const run = excelRunner(fake.Excel);
+    await run(async (context) => {
+      queueSaveCompany(context, { nameZh: "甲公司", nameEn: "A Co.", address: "遂宁市", phone: "0825-2221234", accountName: "甲公司", bank: "工商银行", accountNo: "1234 5678 9012", signatory: "王某", letterPrefix: "甲", handler: "李明", handlerPhone: "" });
+      await context.sync();
+    });
     for (const kind of ["collection", "confirmation"] as const) {
       expect((await runNotices(run, { lang: "zh-CN", kind, date: AS_OF, dryRun: true })).kind).toBe("planned");
-      expect((await runNotices(run, { lang: "zh-CN", kind, date: AS_OF, customers: ["射洪县交通运输局"] })).kind).toBe("done");
+      expect((await runNotices(run, { lang: "zh-CN", kind, date: AS_OF, customers: ["射洪县交通运输局", "成都军通通信有限公司"] })).kind).toBe("done");
+      expect((await runNotices(run, { lang: "zh-CN", kind, date: AS_OF, layout: "per-customer", customers: ["射洪县交通运输局"] })).kind).toBe("done");
     }
+    expect((await runNotices(run, { lang: "zh-CN", kind: "collection", date: AS_OF, customers: ["射洪县交通运输局"], logSent: true })).kind).toBe("logged");
   });
 
   test("credit: a questionnaire saved, found, loaded; the master update; a supplier letter made, loaded and answered", async () => {

@@ -17,7 +17,7 @@ import { Dec, formatMoneyGrouped } from "../money";
 import type { CollectionApproach } from "../policy/types";
 import { balanceCell, dayCell, MoneyTotal, reportContext, type ReportInput } from "../reports/input";
 import { integerCell, type SheetSpec, textCell } from "../reports/sheet-spec";
-import { companyValues, fill, LetterBuilder, type NoticeOptions, uniqueSheetName, usedNames } from "./letter";
+import { companyValues, fill, LetterBuilder, type NoticeOptions, signatureWithSignatory, uniqueSheetName, usedNames } from "./letter";
 import { customerProbability, type NoticeSelection, selectCustomers } from "./select";
 
 export interface SkippedCustomer {
@@ -40,6 +40,8 @@ export interface CollectionNoticeSummary {
   total: string;
   items: number;
   payBy: DayNumber;
+  /** The letter's number (编号) as printed; null when none was given. */
+  letterNumber: string | null;
 }
 
 /** A row for the collection log (POLICY §6): the notice counts as a contact by letter. */
@@ -111,7 +113,7 @@ export function buildCollectionNotices(input: ReportInput, selection: NoticeSele
     const totalDec = new Dec(exact);
     const projects = distinct(sel.open.map((i) => ctx.rows[i].project));
     const values = {
-      ...companyValues(policy, lang),
+      ...companyValues(policy, lang, options.company),
       customer: c.name,
       total: formatMoneyGrouped(totalDec),
       totalInWords: amountInWords(totalDec),
@@ -123,7 +125,9 @@ export function buildCollectionNotices(input: ReportInput, selection: NoticeSele
 
     const b = new LetterBuilder(WIDTH);
     b.title(title);
-    b.blank();
+    const number = options.letterNumbers?.get(c.name);
+    if (number !== undefined) b.letterNumber(number, lang, 4);
+    else b.blank();
     b.spanning("section", fill(t.collection.salutation, lang, values), "section");
     const master = c.master;
     const contactParts: string[] = [];
@@ -163,14 +167,15 @@ export function buildCollectionNotices(input: ReportInput, selection: NoticeSele
     b.field(L.bank[lang], policy.company.payee.bank, lang);
     b.field(L.accountNo[lang], policy.company.payee.accountNo, lang);
     b.paragraph(t.collection.alreadyPaid[lang]);
+    if (options.company) b.contact(options.company, lang);
     b.blank();
-    b.signature(fill(t.collection.signature, lang, values), 3);
+    b.signature(signatureWithSignatory(t.collection.signature[lang], fill(t.collection.signature, lang, values), options.company?.signatory ?? "", lang), 3);
 
     const name = uniqueSheetName(c.name, title, used);
     result.sheets.push(
       b.finish("collectionNotice", lang, name, title, [{ min: 5 }, { min: 12, max: 18 }, { min: 12, max: 22 }, { min: 11 }, { min: 11 }, { min: 8 }, { min: 14 }], t.paper),
     );
-    result.notices.push({ customer: c.name, sheet: name, approach, probability: pText, total: exact, items: sel.open.length, payBy });
+    result.notices.push({ customer: c.name, sheet: name, approach, probability: pText, total: exact, items: sel.open.length, payBy, letterNumber: number ?? null });
     const collectors = distinct(sel.open.map((i) => ctx.collectorOf(i)));
     result.logRows.push({
       contactDate: asOf,
@@ -178,7 +183,7 @@ export function buildCollectionNotices(input: ReportInput, selection: NoticeSele
       method: L.letterMethod[lang],
       amount: exact,
       collector: collectors.length === 0 ? null : collectors.join(sep),
-      note: fill(L.noticeLogNote, lang, { title, sheet: name }),
+      note: fill(L.noticeLogNote, lang, { title, sheet: number ?? name }),
     });
   }
   return result;

@@ -14,7 +14,7 @@ import type { Lang } from "../errors";
 import { Dec, formatMoneyGrouped } from "../money";
 import { dayCell, MoneyTotal, reportContext, type ReportInput } from "../reports/input";
 import { type SheetSpec, textCell } from "../reports/sheet-spec";
-import { companyValues, fill, LetterBuilder, type NoticeOptions, uniqueSheetName, usedNames } from "./letter";
+import { companyValues, fill, LetterBuilder, type NoticeOptions, signatureWithSignatory, uniqueSheetName, usedNames } from "./letter";
 import { type NoticeSelection, selectCustomers } from "./select";
 
 export interface ConfirmationSummary {
@@ -24,6 +24,8 @@ export interface ConfirmationSummary {
   balance: string;
   /** The latest confirmation in the ledger; null when never confirmed (or the ledger has no such column). */
   lastConfirmed: DayNumber | null;
+  /** The letter's number (编号) as printed; null when none was given. */
+  letterNumber: string | null;
 }
 
 export interface SkippedConfirmation {
@@ -76,7 +78,7 @@ export function buildConfirmationLetters(input: ReportInput, selection: NoticeSe
     const exact = balance.toString();
     const amount = new Dec(exact);
     const values = {
-      ...companyValues(policy, lang),
+      ...companyValues(policy, lang, options.company),
       customer: c.name,
       total: formatMoneyGrouped(amount),
       totalInWords: amountInWords(amount),
@@ -87,7 +89,9 @@ export function buildConfirmationLetters(input: ReportInput, selection: NoticeSe
 
     const b = new LetterBuilder(WIDTH);
     b.title(title);
-    b.blank();
+    const number = options.letterNumbers?.get(c.name);
+    if (number !== undefined) b.letterNumber(number, lang, 2);
+    else b.blank();
     b.spanning("section", fill(t.confirmation.salutation, lang, values), "section");
     b.paragraph(fill(t.confirmation.body, lang, values));
     b.header([L.cutOff[lang], L.balancePerBooks[lang], L.totalInWords[lang], null]);
@@ -95,8 +99,9 @@ export function buildConfirmationLetters(input: ReportInput, selection: NoticeSe
     b.spanCells(row - 1, 2, 2);
     b.spanCells(row, 2, 2);
     b.paragraph(fill(t.confirmation.notDemand, lang, values));
+    if (options.company) b.contact(options.company, lang);
     b.blank();
-    b.signature(fill(t.confirmation.signature, lang, values), 2);
+    b.signature(signatureWithSignatory(t.confirmation.signature[lang], fill(t.confirmation.signature, lang, values), options.company?.signatory ?? "", lang), 2);
     b.blank();
     // The reply section: agree on the left, disagree with the customer's figures on the right.
     const reply = b.add("body", [textCell(fill(t.confirmation.agree, lang, values), "wrap"), textCell(null, "wrap"), textCell(fill(t.confirmation.disagree, lang, values), "wrap"), textCell(null, "wrap")]);
@@ -105,7 +110,7 @@ export function buildConfirmationLetters(input: ReportInput, selection: NoticeSe
 
     const name = uniqueSheetName(c.name, title, used);
     result.sheets.push(b.finish("confirmationLetter", lang, name, title, [{ min: 16 }, { min: 20 }, { min: 22 }, { min: 22 }], t.paper));
-    result.letters.push({ customer: c.name, sheet: name, balance: exact, lastConfirmed: last });
+    result.letters.push({ customer: c.name, sheet: name, balance: exact, lastConfirmed: last, letterNumber: number ?? null });
   }
   return result;
 }

@@ -129,6 +129,10 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
     return this._child("freezePanes", () => new FakeWorksheetFreezePanes(this._ctx, `${this._path}.freezePanes`, (tx) => this._targetIn(tx)));
   }
 
+  get horizontalPageBreaks(): FakePageBreakCollection {
+    return this._child("horizontalPageBreaks", () => new FakePageBreakCollection(this._ctx, `${this._path}.horizontalPageBreaks`, (tx) => this._targetIn(tx)));
+  }
+
   get pageLayout(): FakePageLayoutProxy {
     return this._child("pageLayout", () => new FakePageLayoutProxy(this._ctx, `${this._path}.pageLayout`, (tx) => this._targetIn(tx)));
   }
@@ -243,7 +247,7 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
 
 defineType<FakeSheet>(FakeWorksheet, {
   typeName: "Worksheet",
-  navigation: ["protection", "freezePanes", "pageLayout", "charts", "tables"],
+  navigation: ["protection", "freezePanes", "pageLayout", "charts", "tables", "horizontalPageBreaks"],
   scalars: [
     { name: "name", get: (s) => s.name, set: (s, v, tx, wb) => wb.renameSheet(tx, s, v) },
     { name: "id", get: (s) => s.id },
@@ -401,7 +405,76 @@ function checkZoom(v: unknown, location: string): unknown {
 
 const POINTS_PER: Record<string, number> = { Points: 1, Inches: 72, Centimeters: 72 / 2.54 };
 
+/**
+ * Worksheet.horizontalPageBreaks (ExcelApi 1.9): add(pageBreakRange) puts a break above the
+ * range's first row (PageBreakCollection.add in the API reference); removePageBreaks() resets
+ * them all. Recorded on the sheet; a second break on the same row is one break, as in Excel.
+ */
+export class FakePageBreakCollection extends FakeClientObject<FakeSheet> {
+  add(pageBreakRange: FakeRange | string): void {
+    this._assertSameContext(pageBreakRange);
+    this._call("add", [pageBreakRange], (sheet, tx) => {
+      tx.assertWorkbookWritable("PageBreakCollection.add");
+      const r = rangeArgument(pageBreakRange, sheet, this._ctx._workbook, tx, "PageBreakCollection.add").rect;
+      if (r.r0 === 0) throw invalidArgument("a page break cannot go above the first row", "PageBreakCollection.add");
+      const before = [...sheet.pageBreaks];
+      if (!sheet.pageBreaks.includes(r.r0)) sheet.pageBreaks = [...sheet.pageBreaks, r.r0].sort((a, b) => a - b);
+      tx.onUndo(() => (sheet.pageBreaks = before));
+    });
+  }
+
+  removePageBreaks(): void {
+    this._call("removePageBreaks", [], (sheet, tx) => {
+      tx.assertWorkbookWritable("PageBreakCollection.removePageBreaks");
+      const before = sheet.pageBreaks;
+      sheet.pageBreaks = [];
+      tx.onUndo(() => (sheet.pageBreaks = before));
+    });
+  }
+}
+
+defineType<FakeSheet>(FakePageBreakCollection, { typeName: "PageBreakCollection", scalars: [] });
+
+/** PageLayout.headersFooters (ExcelApi 1.9): only defaultForAllPages is kept; its six texts are recorded as set. */
+export class FakeHeadersFootersGroup extends FakeClientObject<FakeSheet> {
+  get defaultForAllPages(): FakeHeaderFooter {
+    return this._child("defaultForAllPages", () => new FakeHeaderFooter(this._ctx, `${this._path}.defaultForAllPages`, (tx) => this._targetIn(tx)));
+  }
+}
+
+defineType<FakeSheet>(FakeHeadersFootersGroup, { typeName: "HeaderFooterGroup", navigation: ["defaultForAllPages"], scalars: [] });
+
+export class FakeHeaderFooter extends FakeClientObject<FakeSheet> {
+  declare leftHeader: string;
+  declare centerHeader: string;
+  declare rightHeader: string;
+  declare leftFooter: string;
+  declare centerFooter: string;
+  declare rightFooter: string;
+}
+
+function headerFooterField(name: keyof FakePageLayout["headerFooter"]): ScalarSpec<FakeSheet> {
+  return {
+    name,
+    get: (s) => s.pageLayout.headerFooter[name],
+    set: (s, v, tx, wb) => {
+      tx.assertWorkbookWritable(`HeaderFooter.${name}`);
+      if (typeof v !== "string") throw invalidArgument(`${name} ${preview(v)}`, `HeaderFooter.${name}`);
+      wb.setField(tx, s.pageLayout.headerFooter, name, v);
+    },
+  };
+}
+
+defineType<FakeSheet>(FakeHeaderFooter, {
+  typeName: "HeaderFooter",
+  scalars: (["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"] as const).map(headerFooterField),
+});
+
 export class FakePageLayoutProxy extends FakeClientObject<FakeSheet> {
+  get headersFooters(): FakeHeadersFootersGroup {
+    return this._child("headersFooters", () => new FakeHeadersFootersGroup(this._ctx, `${this._path}.headersFooters`, (tx) => this._targetIn(tx)));
+  }
+
   declare orientation: string;
   declare paperSize: string;
   declare centerHorizontally: boolean;
@@ -474,6 +547,7 @@ export class FakePageLayoutProxy extends FakeClientObject<FakeSheet> {
 
 defineType<FakeSheet>(FakePageLayoutProxy, {
   typeName: "PageLayout",
+  navigation: ["headersFooters"],
   scalars: [
     layoutField("orientation", (v, at) => {
       if (!ORIENTATIONS.includes(v as string)) throw invalidArgument(`orientation ${preview(v)}`, at);

@@ -100,6 +100,8 @@ export interface FakePageLayout {
   bottomMargin: number;
   headerMargin: number;
   footerMargin: number;
+  /** The print header and footer on every page (HeadersFootersGroup.defaultForAllPages), as set, "&"-codes and all. */
+  headerFooter: { leftHeader: string; centerHeader: string; rightHeader: string; leftFooter: string; centerFooter: string; rightFooter: string };
   /** Row/column references as set ("$1:$2", "Report!$1:$1"), or null. */
   printTitleRows: string | null;
   printTitleColumns: string | null;
@@ -127,6 +129,7 @@ export function defaultPageLayout(): FakePageLayout {
     bottomMargin: 54,
     headerMargin: 21.6,
     footerMargin: 21.6,
+    headerFooter: { leftHeader: "", centerHeader: "", rightHeader: "", leftFooter: "", centerFooter: "", rightFooter: "" },
     printTitleRows: null,
     printTitleColumns: null,
     printArea: null,

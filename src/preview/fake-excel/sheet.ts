@@ -150,6 +150,8 @@ export class FakeSheet {
   readonly protection: FakeProtection = { protected: false, options: {}, password: undefined };
   readonly frozen: FakeFreeze = { rows: 0, columns: 0 };
   pageLayout: FakePageLayout = defaultPageLayout();
+  /** Manual horizontal page breaks: the 0-based rows that start a new printed page, in order. */
+  pageBreaks: number[] = [];
   merges: Rect[] = [];
   conditionalFormats: FakeConditionalFormat[] = [];
   charts: FakeChart[] = [];

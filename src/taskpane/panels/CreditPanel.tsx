@@ -19,6 +19,7 @@ import {
   MessageBarBody,
   Option,
   Select,
+  Switch,
   Table,
   TableBody,
   TableCell,
@@ -42,25 +43,40 @@ import type { ValidateGateway } from "../validate/gateway";
 import { Section } from "./Section";
 import { errorText, money, percent, todayIso } from "./ui";
 import { ConfirmReplace } from "./ConfirmReplace";
+import { creditDisplay } from "../credit/gate";
+import { formatDisplayDate, isoToDisplay, parseDisplayDate, toIso } from "../dates";
+import { usePane, useReturnFocus } from "../shared";
 
 const useStyles = makeStyles({
   row: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "end", flexWrap: "wrap" },
   grow: { flexGrow: 1, minWidth: "120px" },
-  fields: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
-  wide: { gridColumn: "1 / span 2" },
+  // As many columns of at least 170 px as the pane holds: one at 320 px, two at 450 px (the
+  // pane's own width decides, not the window's, so it also holds in the preview).
+  fields: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 170px), 1fr))",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+  },
+  wide: { gridColumn: "1 / -1" },
   item: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalS, borderBottom: `1px solid ${tokens.colorNeutralStroke3}` },
-  answer: { display: "grid", gridTemplateColumns: "minmax(0, 5fr) minmax(0, 2fr)", columnGap: tokens.spacingHorizontalXS, alignItems: "center" },
-  answerRated: { display: "grid", gridTemplateColumns: "minmax(0, 2fr) minmax(0, 5fr) minmax(0, 2fr)", columnGap: tokens.spacingHorizontalXS, alignItems: "center" },
+  // The answer takes the row; the exact score, when opened, goes under it at 320 px.
+  answer: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalXS, rowGap: tokens.spacingVerticalXXS, alignItems: "center" },
+  answerSelect: { flexGrow: 1, flexBasis: "160px", minWidth: 0 },
+  exactBox: { flexBasis: "72px", flexGrow: 0, minWidth: 0, width: "88px" },
+  raterLine: { flexBasis: "100%" },
   raterTag: { color: tokens.colorNeutralForeground3, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   rater: { color: tokens.colorNeutralForeground3 },
   muted: { color: tokens.colorNeutralForeground3 },
+  // Compact: two short lines and the buttons, so the sticky card leaves the form most of a 320 px pane.
   score: {
     position: "sticky",
     bottom: 0,
     zIndex: 1,
     display: "flex",
     flexDirection: "column",
-    rowGap: tokens.spacingVerticalXXS,
+    rowGap: "2px",
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
     backgroundColor: tokens.colorNeutralBackground1,
     boxShadow: tokens.shadow8,
   },
@@ -69,6 +85,12 @@ const useStyles = makeStyles({
 });
 
 type Message = { intent: "success" | "info" | "warning" | "error"; text: string; details?: string[] };
+
+/** "3、5、7" or "3, 5, 7", the first twelve and a count beyond. */
+function listItems(items: readonly number[], lang: Lang): string {
+  const sep = lang === "zh-CN" ? "、" : ", ";
+  return items.length > 12 ? `${items.slice(0, 12).join(sep)} …（${items.length}）` : items.join(sep);
+}
 
 function groupsOf(items: readonly QuestionnaireItem[]): { key: string; items: QuestionnaireItem[] }[] {
   const out: { key: string; items: QuestionnaireItem[] }[] = [];
@@ -109,6 +131,17 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
   /** Set by the user's own edits: only then is the draft written, so a draft that was not restored is never overwritten by an empty form. */
   const [touched, setTouched] = React.useState(false);
   const [discard, setDiscard] = React.useState<(() => void) | null>(null);
+  /** The user said the unanswered items count as "don't know" (reset by a new or loaded form). */
+  const [dontKnowConfirmed, setDontKnowConfirmed] = React.useState(false);
+  /**
+   * The exact-score boxes, shown on request: off, only the answers are in the Tab order (32 stops
+   * per rater, not 64); a score already given keeps its box.
+   */
+  const [exactOn, setExactOn] = React.useState(false);
+  const pane = usePane();
+  const saveButton = React.useRef<HTMLButtonElement>(null);
+  useReturnFocus(discard !== null);
+  useReturnFocus(master !== null, saveButton);
   const key = React.useMemo(() => draftKey(gateway?.documentKey() ?? ""), [gateway]);
 
   // The policy in force and the draft, once: the draft is checked against the policy's items.
@@ -161,6 +194,7 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
   }, [lookForSheets]);
 
   const score = React.useMemo(() => scoreForm(form, policy), [form, policy]);
+  const shown = creditDisplay(score, dontKnowConfirmed);
   const groups = React.useMemo(() => groupsOf(policy.credit.items), [policy]);
 
   const setHeader = (field: (typeof HEADER_KEYS)[number], value: string) => edit((f) => ({ ...f, header: { ...f.header, [field]: value } }));
@@ -185,6 +219,7 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
       setSheet(picked);
       setSavedForm(JSON.stringify(r.form));
       setTouched(true);
+      setDontKnowConfirmed(false);
       setMessage(
         r.problems.length === 0
           ? { intent: "success", text: format(s.loaded, { sheet: picked }) }
@@ -204,6 +239,7 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
     setPicked(null);
     setMessage(null);
     setSavedForm(null);
+    setDontKnowConfirmed(false);
     setTouched(true); // the user asked for a new form: the draft follows
   };
 
@@ -215,6 +251,13 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
     }
     if (score.problems.length > 0) {
       setMessage({ intent: "error", text: s.fixFirst, details: score.problems.map((p) => p.message[lang]) });
+      pane.announce(s.fixFirst);
+      return;
+    }
+    if (shown.kind === "incomplete") {
+      const text = format(s.answerAllFirst, { n: shown.unanswered.length });
+      setMessage({ intent: "error", text });
+      pane.announce(text);
       return;
     }
     setBusy(true);
@@ -227,7 +270,9 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
         setSheet(r.sheet);
         setSavedForm(JSON.stringify(form));
         const pending = r.scorePending === "#NAME?" ? s.scorePendingName : r.scorePending === "#BUSY!" ? s.scorePendingBusy : null;
-        setMessage(pending === null ? { intent: "success", text: format(s.saved, { sheet: r.sheet }) } : { intent: "warning", text: `${format(s.saved, { sheet: r.sheet })} ${pending}` });
+        const text = pending === null ? format(s.saved, { sheet: r.sheet }) : `${format(s.saved, { sheet: r.sheet })} ${pending}`;
+        setMessage({ intent: pending === null ? "success" : "warning", text });
+        pane.announce(text);
         void lookForSheets();
         // Show the sheet just written, as Excel users expect of a "save to sheet".
         void gateway.showSheet(r.sheet).catch(() => undefined);
@@ -235,13 +280,14 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
     } catch (e) {
       // The form stays as it is (and in the draft): nothing typed is lost.
       setMessage({ intent: "error", text: errorText(e, lang) });
+      pane.announce(errorText(e, lang));
     } finally {
       setBusy(false);
     }
   };
 
   const proposal = (): MasterProposal | null => {
-    if (score.score === null || score.grade === null || sheet === null) return null;
+    if (shown.kind !== "scored" || score.score === null || score.grade === null || sheet === null) return null;
     let review: number | null = null;
     try {
       review = parseDate(form.header.surveyDate);
@@ -362,9 +408,13 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
                 >
                   <Input
                     size="small"
-                    type={key === "surveyDate" ? "date" : "text"}
-                    value={form.header[key]}
-                    onChange={(_, d) => setHeader(key, d.value)}
+                    // A date as the display language writes it (2011/9/5, 9/5/2011), kept as ISO once it reads as one.
+                    value={key === "surveyDate" ? isoToDisplay(form.header[key], lang) : form.header[key]}
+                    placeholder={key === "surveyDate" ? formatDisplayDate(parseDisplayDate("2011-09-05", lang)!, lang) : undefined}
+                    onChange={(_, d) => {
+                      const day = key === "surveyDate" ? parseDisplayDate(d.value, lang) : null;
+                      setHeader(key, day === null ? d.value : toIso(day));
+                    }}
                     data-testid={`header-${key}`}
                     disabled={busy}
                   />
@@ -374,6 +424,12 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
           </AccordionPanel>
         </AccordionItem>
 
+        <Switch
+          checked={exactOn}
+          onChange={(_, d) => setExactOn(d.checked)}
+          label={s.exactSwitch}
+          data-testid="exact-switch"
+        />
         <AccordionItem value="raters">
           <AccordionHeader size="small">{`${s.raters} (${form.raters.length})`}</AccordionHeader>
           <AccordionPanel>
@@ -423,13 +479,14 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
                     const problem = problemFor(ri, item.no);
                     return (
                       <Field key={ri} {...(problem ? { validationState: "error" as const, validationMessage: problem } : {})}>
-                        <div className={several ? styles.answerRated : styles.answer}>
+                        <div className={styles.answer}>
                           {several && (
-                            <Text size={200} className={styles.raterTag} title={r.name || format(s.raterName, { n: ri + 1 })}>
+                            <Text size={200} className={`${styles.raterTag} ${styles.raterLine}`} title={r.name || format(s.raterName, { n: ri + 1 })}>
                               {r.name || format(s.raterName, { n: ri + 1 })}
                             </Text>
                           )}
                           <Select
+                            className={styles.answerSelect}
                             size="small"
                             aria-label={several ? `${item.item[lang]} · ${r.name || format(s.raterName, { n: ri + 1 })}` : item.item[lang]}
                             value={optionValue(a.option)}
@@ -443,16 +500,19 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
                             ))}
                             <option value="dont-know">{s.dontKnow}</option>
                           </Select>
-                          <Input
-                            size="small"
-                            placeholder={s.exact}
-                            title={s.exactHint}
-                            aria-label={`${item.item[lang]} · ${s.exact}`}
-                            value={a.score ?? ""}
-                            onChange={(_, d) => setAnswer(ri, item.no - 1, { score: d.value.trim() === "" ? null : d.value })}
-                            data-testid={`score-${item.no}-${ri + 1}`}
-                            disabled={busy || a.option === "dont-know"}
-                          />
+                          {(exactOn || a.score !== null) && (
+                            <Input
+                              className={styles.exactBox}
+                              size="small"
+                              placeholder={s.exact}
+                              title={s.exactHint}
+                              aria-label={`${item.item[lang]} · ${s.exact}`}
+                              value={a.score ?? ""}
+                              onChange={(_, d) => setAnswer(ri, item.no - 1, { score: d.value.trim() === "" ? null : d.value })}
+                              data-testid={`score-${item.no}-${ri + 1}`}
+                              disabled={busy || a.option === "dont-know"}
+                            />
+                          )}
                         </div>
                       </Field>
                     );
@@ -468,24 +528,44 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
         <Text size={200} className={styles.muted}>
           {format(s.answered, { n: score.answered, of: total })}
         </Text>
-        <Text size={500} weight="semibold" className={styles.big}>
-          {`${s.scoreTitle} ${score.score === null ? "—" : new Dec(score.score).toFixed(2)} · ${s.grade} ${score.grade ?? "—"}`}
-        </Text>
-        <Text className={styles.big} data-testid="credit-limit">
-          {`${s.limit}: ${score.limit === null ? s.noLimit : money(score.limit)}`}
-        </Text>
-        {score.unanswered.length > 0 && (
-          <Text size={200} className={styles.muted}>
-            {format(s.unanswered, { items: score.unanswered.length > 12 ? `${score.unanswered.slice(0, 12).join(", ")} … (${score.unanswered.length})` : score.unanswered.join(", ") })}
+        {shown.kind === "scored" ? (
+          <>
+            <Text size={400} weight="semibold" className={styles.big} data-testid="credit-result">
+              {`${s.scoreTitle} ${new Dec(shown.score).toFixed(2)} · ${s.grade} ${shown.grade ?? "—"}`}
+            </Text>
+            <Text size={200} className={styles.big} data-testid="credit-limit">
+              {`${s.limit}${lang === "zh-CN" ? "：" : ": "}${shown.limit === null ? s.noLimit : money(shown.limit)}`}
+            </Text>
+            {shown.assumedDontKnow.length > 0 && (
+              <Text size={200} className={styles.muted}>
+                {format(s.unanswered, { items: listItems(shown.assumedDontKnow, lang) })}
+              </Text>
+            )}
+          </>
+        ) : shown.kind === "incomplete" ? (
+          <>
+            <Text size={300} weight="semibold" data-testid="credit-result">
+              {format(s.notScoredYet, { n: shown.unanswered.length })}
+            </Text>
+            <div className={styles.row}>
+              <Button size="small" onClick={() => setDontKnowConfirmed(true)} disabled={busy} data-testid="confirm-dont-know">
+                {format(s.countAsDontKnow, { score: policy.credit.dontKnowScore })}
+              </Button>
+            </div>
+          </>
+        ) : (
+          <Text size={300} weight="semibold" data-testid="credit-result">
+            {s.fixFirst}
           </Text>
         )}
         <div className={styles.row}>
-          <Button appearance="primary" onClick={() => void save()} disabled={!gateway || busy} data-testid="save-questionnaire">
+          <Button ref={saveButton} appearance="primary" size="small" onClick={() => void save()} disabled={!gateway || busy} data-testid="save-questionnaire">
             {s.save}
           </Button>
           <Button
+            size="small"
             onClick={() => void showMaster()}
-            disabled={!gateway || busy || sheet === null || score.score === null || dirty}
+            disabled={!gateway || busy || sheet === null || shown.kind !== "scored" || dirty}
             title={dirty ? s.saveFirst : undefined}
             data-testid="update-master"
           >

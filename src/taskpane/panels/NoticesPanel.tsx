@@ -1,11 +1,14 @@
 import * as React from "react";
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Badge,
   Button,
   Checkbox,
   Dropdown,
   Field,
-  Input,
   Link,
   MessageBar,
   MessageBarBody,
@@ -13,12 +16,7 @@ import {
   ProgressBar,
   Radio,
   RadioGroup,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
+  Select,
   Text,
   makeStyles,
   tokens,
@@ -26,25 +24,33 @@ import {
 import { AGING_CLASSES } from "../../core/aging";
 import { parseDate } from "../../core/dates";
 import type { AgingClass } from "../../core/policy/types";
+import { type CompanyInfo, EMPTY_COMPANY, fieldNames } from "../../core/notices/company";
 import type { NoticeKind, NoticeLine, NoticesOutcome, NoticesParams } from "../../excel/notices-run";
 import { format, stringsFor, type Lang } from "../../i18n";
 import type { ValidateGateway } from "../validate/gateway";
 import { Section } from "./Section";
-import { errorText, money, percent, todayIso } from "./ui";
+import { errorText, money, percent } from "./ui";
 import { ConfirmReplace } from "./ConfirmReplace";
+import { CompanyForm, type CompanyFormHandle } from "./CompanyForm";
+import { DateField } from "./DateField";
+import { usePane } from "../shared";
+import { countText } from "./count";
 
-type Found = Extract<NoticesOutcome, { kind: "planned" | "done" }>;
+type Found = Extract<NoticesOutcome, { kind: "planned" | "done" | "logged" }>;
 
 const useStyles = makeStyles({
-  row: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "end", flexWrap: "wrap" },
+  row: { display: "flex", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, alignItems: "end", flexWrap: "wrap" },
   grow: { flexGrow: 1, minWidth: "140px" },
   classes: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
-  num: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
-  muted: { color: tokens.colorNeutralForeground3 },
-  table: { tableLayout: "fixed", width: "100%" },
-  customerCol: { width: "46%" },
-  amountCol: { width: "26%" },
+  num: { fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  muted: { color: tokens.colorNeutralForeground2 },
+  // One customer per list item, two lines: the name (wrapping) with its tick, then the figures.
+  found: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column" },
+  foundItem: { display: "flex", flexDirection: "column", paddingBottom: tokens.spacingVerticalXS, borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, minWidth: 0 },
+  figures: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS, paddingLeft: "32px" },
+  badge: { flexShrink: 0, whiteSpace: "nowrap" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  word: { overflowWrap: "anywhere" },
 });
 
 const TONE_COLOR = { gentle: "informative", firm: "warning", legal: "danger" } as const;
@@ -60,8 +66,11 @@ export function NoticesPanel({ lang, gateway }: { lang: Lang; gateway?: Validate
   const styles = useStyles();
   const all = stringsFor(lang);
   const s = all.notices;
+  const pane = usePane();
   const [kind, setKind] = React.useState<NoticeKind>("collection");
-  const [date, setDate] = React.useState(() => todayIso(new Date()));
+  const [letterLang, setLetterLang] = React.useState<Lang>("zh-CN");
+  const [perCustomer, setPerCustomer] = React.useState(false);
+  const date = pane.asOf;
   const [selectedRows, setSelectedRows] = React.useState(false);
   const [classes, setClasses] = React.useState<AgingClass[]>([]);
   const [departments, setDepartments] = React.useState<string[]>([]);
@@ -69,10 +78,28 @@ export function NoticesPanel({ lang, gateway }: { lang: Lang; gateway?: Validate
   const [found, setFound] = React.useState<Found | null>(null);
   const [checked, setChecked] = React.useState<Set<string>>(new Set());
   const [done, setDone] = React.useState<Found | null>(null);
+  const [sent, setSent] = React.useState<Found | null>(null);
   const [choices, setChoices] = React.useState<{ departments: string[]; customers: string[] }>({ departments: [], customers: [] });
   const [progress, setProgress] = React.useState<{ phase: "find" | "write"; done: number; total: number } | null>(null);
   const [confirm, setConfirm] = React.useState<string[] | null>(null);
   const [error, setError] = React.useState<string | null>(null);
+  const [company, setCompany] = React.useState<CompanyInfo>(EMPTY_COMPANY);
+  const [setupOpen, setSetupOpen] = React.useState(false);
+  const companyForm = React.useRef<CompanyFormHandle>(null);
+  const findButton = React.useRef<HTMLButtonElement>(null);
+  const generateButton = React.useRef<HTMLButtonElement>(null);
+  const result = React.useRef<HTMLDivElement>(null);
+
+  React.useEffect(() => {
+    if (!gateway) return;
+    gateway.company().then(setCompany, (e: unknown) => setError(errorText(e, lang)));
+  }, [gateway, lang]);
+
+  const fail = (e: unknown) => {
+    const text = errorText(e, lang);
+    setError(text);
+    pane.announce(text);
+  };
 
   const params = (): NoticesParams | null => {
     let day: number | null;
@@ -83,30 +110,43 @@ export function NoticesPanel({ lang, gateway }: { lang: Lang; gateway?: Validate
     }
     if (day === null) {
       setError(s.badDate);
+      pane.announce(s.badDate);
       return null;
     }
-    return { lang, kind, date: day, selectedRows, classes, departments, customers };
+    return { lang, letterLang, layout: perCustomer ? "per-customer" : "batch", kind, date: day, selectedRows, classes, departments, customers };
   };
 
-  // A change of what to look for makes the list found stale.
+  // A change of what to look for makes what was found, made or sent stale.
   React.useEffect(() => {
     setFound(null);
-  }, [kind, date, selectedRows, classes, departments, customers]);
+    setDone(null);
+    setSent(null);
+  }, [kind, date, selectedRows, classes, departments, customers, letterLang, perCustomer]);
+
+  const openSetup = () => {
+    setSetupOpen(true);
+    const first = found?.companyProblems[0]?.field;
+    window.setTimeout(() => first && companyForm.current?.focusField(first), 50);
+  };
 
   const find = async () => {
     const p = gateway && params();
     if (!gateway || !p) return;
     setError(null);
     setDone(null);
+    setSent(null);
     setProgress({ phase: "find", done: 0, total: 0 });
+    pane.announce(s.findingStarted);
     try {
       const r = await gateway.notices({ ...p, dryRun: true, onProgress: (d, t) => setProgress({ phase: "find", done: d, total: t }) });
       if (r.kind === "confirm") return; // a dry run never asks
       setFound(r);
       setChecked(new Set(r.notices.map((n) => n.customer)));
       setChoices({ departments: r.departments, customers: r.customers });
+      pane.announce(r.notices.length === 0 ? s.noneFound : format(s.foundAnnounce, { n: countText(r.notices.length, s.letterOne, s.letters) }));
+      window.setTimeout(() => result.current?.focus(), 0);
     } catch (e) {
-      setError(errorText(e, lang));
+      fail(e);
     } finally {
       setProgress(null);
     }
@@ -118,11 +158,13 @@ export function NoticesPanel({ lang, gateway }: { lang: Lang; gateway?: Validate
     const chosen = found.notices.filter((n) => checked.has(n.customer)).map((n) => n.customer);
     if (chosen.length === 0) {
       setError(s.nothingChecked);
+      pane.announce(s.nothingChecked);
       return;
     }
     setError(null);
     setConfirm(null);
     setProgress({ phase: "write", done: 0, total: 0 });
+    pane.announce(s.writingStarted);
     try {
       // The customers ticked, within the same filters the list was found with.
       // The rows the list was found with, not whatever is selected in Excel now.
@@ -132,17 +174,38 @@ export function NoticesPanel({ lang, gateway }: { lang: Lang; gateway?: Validate
       else {
         setDone(r);
         setFound(null);
+        pane.announce(doneText(r));
+        window.setTimeout(() => result.current?.focus(), 0);
       }
     } catch (e) {
-      setError(errorText(e, lang));
+      fail(e);
     } finally {
       setProgress(null);
     }
   };
 
+  /** The batch went out: the collection log gets its rows now (Office.js cannot see a print). */
+  const markSent = async () => {
+    const p = gateway && done && params();
+    if (!gateway || !done || !p) return;
+    setError(null);
+    try {
+      const rows = done.rows === null ? {} : { rows: done.rows, selectedRows: false };
+      const r = await gateway.notices({ ...p, ...rows, customers: done.notices.map((n) => n.customer), logSent: true });
+      if (r.kind === "confirm") return;
+      setSent(r);
+      pane.announce(r.log === null ? s.sentNoLog : format(r.log.created ? s.logCreated : s.logged, { sheet: r.log.sheet, n: r.log.rows.length, rows: rowsText(r.log.rows) }));
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const doneText = (r: Found) =>
+    r.batchSheet !== null ? format(s.doneBatch, { n: countText(r.notices.length, s.letterOne, s.letters), sheet: r.batchSheet }) : format(s.done, { n: countText(r.notices.length, s.sheetOne, s.sheets) });
+
   const tone = (n: NoticeLine) =>
     n.approach === null ? null : (
-      <Badge appearance="tint" color={TONE_COLOR[n.approach]} size="small">
+      <Badge appearance="tint" color={TONE_COLOR[n.approach]} size="medium" className={styles.badge}>
         {s.tones[n.approach]}
       </Badge>
     );
@@ -151,17 +214,41 @@ export function NoticesPanel({ lang, gateway }: { lang: Lang; gateway?: Validate
   const progressText =
     progress === null ? "" : format(progress.phase === "find" ? s.finding : s.writing, { done: progress.done.toLocaleString(lang), total: progress.total.toLocaleString(lang) });
   const checkedCount = found ? found.notices.filter((n) => checked.has(n.customer)).length : 0;
+  const blocked = found !== null && found.companyProblems.length > 0;
 
   return (
     <Section title={s.title} intro={s.intro} testId="panel-notices">
+      <Accordion collapsible openItems={setupOpen ? ["company"] : []} onToggle={(_, d) => setSetupOpen(d.openItems.includes("company"))}>
+        <AccordionItem value="company">
+          <AccordionHeader size="small" data-testid="company-toggle">
+            {all.company.title}
+          </AccordionHeader>
+          <AccordionPanel>
+            <CompanyForm
+              ref={companyForm}
+              lang={lang}
+              value={company}
+              {...(gateway ? { onSave: (info: CompanyInfo) => gateway.saveCompany(info) } : {})}
+              onSaved={(info) => {
+                setCompany(info);
+                setFound(null);
+              }}
+            />
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
       <Field label={s.kind}>
         <RadioGroup layout="vertical" value={kind} onChange={(_, d) => setKind(d.value as NoticeKind)} disabled={busy}>
           <Radio value="collection" label={s.kindCollection} data-testid="kind-collection" />
           <Radio value="confirmation" label={s.kindConfirmation} data-testid="kind-confirmation" />
         </RadioGroup>
       </Field>
-      <Field label={s.date} hint={s.dateHint}>
-        <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} data-testid="notice-date" disabled={busy} />
+      <DateField lang={lang} label={s.date} hint={s.dateHint} value={date} onChange={pane.setAsOf} testId="notice-date" disabled={busy} />
+      <Field label={s.letterLang} hint={s.letterLangHint}>
+        <Select value={letterLang} onChange={(_, d) => setLetterLang(d.value as Lang)} disabled={busy} data-testid="letter-lang">
+          <option value="zh-CN">{s.letterLangs["zh-CN"]}</option>
+          <option value="en-US">{s.letterLangs["en-US"]}</option>
+        </Select>
       </Field>
       <Checkbox checked={selectedRows} onChange={(_, d) => setSelectedRows(d.checked === true)} label={s.selectedRows} data-testid="selected-rows" disabled={busy} />
       <Field label={s.classes}>
@@ -177,72 +264,84 @@ export function NoticesPanel({ lang, gateway }: { lang: Lang; gateway?: Validate
           ))}
         </div>
       </Field>
+      <Field label={s.departments}>
+        <Dropdown
+          multiselect
+          placeholder={s.all}
+          selectedOptions={departments}
+          value={departments.join(lang === "zh-CN" ? "、" : ", ")}
+          onOptionSelect={(_, d) => setDepartments(d.selectedOptions)}
+          disabled={busy || choices.departments.length === 0}
+          data-testid="departments"
+        >
+          {choices.departments.map((d) => (
+            <Option key={d} value={d}>
+              {d}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field label={s.customers}>
+        <Dropdown
+          multiselect
+          placeholder={s.all}
+          selectedOptions={customers}
+          value={customers.join(lang === "zh-CN" ? "、" : ", ")}
+          onOptionSelect={(_, d) => setCustomers(d.selectedOptions)}
+          disabled={busy || choices.customers.length === 0}
+          data-testid="customers"
+        >
+          {choices.customers.map((c) => (
+            <Option key={c} value={c}>
+              {c}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Checkbox checked={perCustomer} onChange={(_, d) => setPerCustomer(d.checked === true)} label={s.perCustomer} data-testid="per-customer" disabled={busy} />
       <div className={styles.row}>
-        <Field label={s.departments} className={styles.grow}>
-          <Dropdown
-            multiselect
-            placeholder={s.all}
-            selectedOptions={departments}
-            value={departments.join(", ")}
-            onOptionSelect={(_, d) => setDepartments(d.selectedOptions)}
-            disabled={busy || choices.departments.length === 0}
-            data-testid="departments"
-          >
-            {choices.departments.map((d) => (
-              <Option key={d} value={d}>
-                {d}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
-        <Field label={s.customers} className={styles.grow}>
-          <Dropdown
-            multiselect
-            placeholder={s.all}
-            selectedOptions={customers}
-            value={customers.join(", ")}
-            onOptionSelect={(_, d) => setCustomers(d.selectedOptions)}
-            disabled={busy || choices.customers.length === 0}
-            data-testid="customers"
-          >
-            {choices.customers.map((c) => (
-              <Option key={c} value={c}>
-                {c}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
-      </div>
-      <div className={styles.row}>
-        <Button appearance={found ? "secondary" : "primary"} onClick={() => void find()} disabled={!gateway || busy} data-testid="find">
+        <Button ref={findButton} appearance={found ? "secondary" : "primary"} onClick={() => void find()} disabled={!gateway || busy} data-testid="find">
           {s.find}
         </Button>
-        {found && found.notices.length > 0 && (
-          <Button appearance="primary" onClick={() => void generate()} disabled={busy || checkedCount === 0} data-testid="generate">
-            {format(s.generate, { n: checkedCount })}
+        {found && found.kind === "planned" && found.notices.length > 0 && (
+          <Button ref={generateButton} appearance="primary" onClick={() => void generate()} disabled={busy || checkedCount === 0 || blocked} data-testid="generate">
+            {format(perCustomer ? s.generate : s.generateBatch, { n: checkedCount })}
           </Button>
         )}
       </div>
 
       {progress !== null && (
         <Field validationMessage={progressText} validationState="none">
-          <ProgressBar value={progress.total > 0 ? progress.done / progress.total : undefined} />
+          <ProgressBar value={progress.total > 0 ? progress.done / progress.total : undefined} aria-label={progressText} />
         </Field>
       )}
 
       {error !== null && (
         <MessageBar intent="error" data-testid="notices-error">
-          <MessageBarBody>{error}</MessageBarBody>
+          <MessageBarBody className={styles.word}>{error}</MessageBarBody>
         </MessageBar>
       )}
 
-      {found && found.unfilled.length > 0 && found.notices.length > 0 && (
-        <MessageBar intent="warning" data-testid="notices-unfilled">
-          <MessageBarBody>{format(s.unfilled, { keys: found.unfilled.join(", "), sheet: found.policySheet ?? all.output.policySheet })}</MessageBarBody>
+      <div ref={result} tabIndex={-1} data-testid="notices-result" aria-label={s.resultLabel}>
+      {blocked && found.notices.length > 0 && (
+        <MessageBar intent="warning" data-testid="notices-unfilled" layout="multiline">
+          <MessageBarBody>
+            {format(s.unfilled, {
+              fields: fieldNames(
+                found.companyProblems.map((p) => p.field),
+                lang,
+              ),
+            })}
+            <div>
+              <Button size="small" onClick={openSetup} data-testid="open-company">
+                {s.fillCompany}
+              </Button>
+            </div>
+          </MessageBarBody>
         </MessageBar>
       )}
 
-      {found && (
+      {found && found.kind === "planned" && (
         <div data-testid="notices-found">
           {found.selection !== null && (
             <Text size={200} className={styles.muted} block>
@@ -254,51 +353,40 @@ export function NoticesPanel({ lang, gateway }: { lang: Lang; gateway?: Validate
               <MessageBarBody>{s.noneFound}</MessageBarBody>
             </MessageBar>
           ) : (
-            <Table size="extra-small" className={styles.table} aria-label={s.customers}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell className={styles.customerCol}>{s.customer}</TableHeaderCell>
-                  <TableHeaderCell className={`${styles.num} ${styles.amountCol}`}>{kind === "collection" ? s.amount : s.balance}</TableHeaderCell>
-                  {kind === "collection" && <TableHeaderCell>{s.tone}</TableHeaderCell>}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {found.notices.map((n) => (
-                  <TableRow key={n.customer} data-testid="notice-row">
-                    <TableCell>
-                      <Checkbox
-                        checked={checked.has(n.customer)}
-                        onChange={(_, d) =>
-                          setChecked((set) => {
-                            const next = new Set(set);
-                            if (d.checked === true) next.add(n.customer);
-                            else next.delete(n.customer);
-                            return next;
-                          })
-                        }
-                        label={n.customer}
-                      />
-                    </TableCell>
-                    <TableCell className={styles.num}>
+            <ul className={styles.found} aria-label={s.customers}>
+              {found.notices.map((n) => (
+                <li key={n.customer} className={styles.foundItem} data-testid="notice-row">
+                  <Checkbox
+                    checked={checked.has(n.customer)}
+                    onChange={(_, d) =>
+                      setChecked((set) => {
+                        const next = new Set(set);
+                        if (d.checked === true) next.add(n.customer);
+                        else next.delete(n.customer);
+                        return next;
+                      })
+                    }
+                    label={<span className={styles.word}>{n.customer}</span>}
+                  />
+                  <div className={styles.figures}>
+                    <Text className={styles.num} weight="semibold">
                       {money(n.amount)}
-                      {n.items !== null && (
-                        <Text size={200} className={styles.muted} block>
-                          {n.items === 1 ? s.itemOne : format(s.items, { n: n.items })}
-                        </Text>
-                      )}
-                    </TableCell>
-                    {kind === "collection" && (
-                      <TableCell>
-                        {tone(n)}
-                        <Text size={200} className={styles.muted} block>
-                          {format(s.probability, { p: n.probability === null ? s.notAssessed : percent(n.probability) })}
-                        </Text>
-                      </TableCell>
+                    </Text>
+                    {n.items !== null && (
+                      <Text size={200} className={styles.muted}>
+                        {countText(n.items, s.itemOne, s.items)}
+                      </Text>
                     )}
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+                    {kind === "collection" && tone(n)}
+                    {kind === "collection" && (
+                      <Text size={200} className={styles.muted}>
+                        {format(s.probability, { p: n.probability === null ? s.notAssessed : percent(n.probability) })}
+                      </Text>
+                    )}
+                  </div>
+                </li>
+              ))}
+            </ul>
           )}
           {found.log !== null && found.notices.length > 0 && (
             <Text size={200} className={styles.muted} block>
@@ -311,32 +399,43 @@ export function NoticesPanel({ lang, gateway }: { lang: Lang; gateway?: Validate
 
       {done && (
         <div data-testid="notices-done">
-          <MessageBar intent="success">
-            <MessageBarBody>
-              {format(s.done, { n: done.notices.length })}
-              {done.log !== null && done.log.rows.length > 0 && (
-                <div data-testid="notices-logged">
-                  {format(done.log.created ? s.logCreated : s.logged, { sheet: done.log.sheet, n: done.log.rows.length, rows: rowsText(done.log.rows) })}
-                </div>
-              )}
-              {done.log !== null && done.log.alreadyLogged.length > 0 && <div>{format(s.alreadyLogged, { customers: done.log.alreadyLogged.join(", ") })}</div>}
-            </MessageBarBody>
+          <MessageBar intent="success" layout="multiline">
+            <MessageBarBody className={styles.word}>{doneText(done)}</MessageBarBody>
           </MessageBar>
           <ul className={styles.list}>
             {done.notices.map((n) => (
-              <li key={n.sheet}>
-                <Link as="button" data-testid="notice-link" onClick={() => void gateway?.showSheet(n.sheet).catch((e: unknown) => setError(errorText(e, lang)))}>
-                  {n.sheet}
+              <li key={n.customer}>
+                <Link as="button" data-testid="notice-link" onClick={() => void gateway?.select(n.sheet, `A${n.row}`).catch(fail)}>
+                  {done.batchSheet !== null ? n.customer : n.sheet}
                 </Link>
-                <Text size={200} className={styles.muted}>{` · ${money(n.amount)}`}</Text> {tone(n)}
+                <Text size={200} className={styles.muted}>{` · ${n.letterNumber ?? ""}${n.letterNumber ? " · " : ""}${money(n.amount)}`}</Text> {tone(n)}
               </li>
             ))}
           </ul>
+          {kind === "collection" && done.log !== null && (
+            <div className={styles.row}>
+              <Button onClick={() => void markSent()} disabled={busy || sent !== null} data-testid="mark-sent">
+                {s.markSent}
+              </Button>
+              <Text size={200} className={styles.muted}>
+                {s.markSentHint}
+              </Text>
+            </div>
+          )}
+          {sent && sent.log !== null && (
+            <MessageBar intent="success" data-testid="notices-logged">
+              <MessageBarBody>
+                {sent.log.rows.length > 0 && format(sent.log.created ? s.logCreated : s.logged, { sheet: sent.log.sheet, n: sent.log.rows.length, rows: rowsText(sent.log.rows) })}
+                {sent.log.alreadyLogged.length > 0 && <div>{format(s.alreadyLogged, { customers: sent.log.alreadyLogged.join("、") })}</div>}
+              </MessageBarBody>
+            </MessageBar>
+          )}
           <Skipped found={done} lang={lang} />
         </div>
       )}
+      </div>
 
-      <ConfirmReplace lang={lang} sheets={confirm} onReplace={() => void generate(true)} onKeep={() => setConfirm(null)} />
+      <ConfirmReplace lang={lang} sheets={confirm} onReplace={() => void generate(true)} onKeep={() => setConfirm(null)} returnTo={generateButton} />
     </Section>
   );
 }

@@ -7,7 +7,6 @@ import {
   Button,
   Dropdown,
   Field,
-  Input,
   Link,
   MessageBar,
   MessageBarBody,
@@ -29,15 +28,20 @@ import { fromYmd, lastDayOfPreviousMonth } from "../../core/calendar";
 import { formatIsoDate, parseDate } from "../../core/dates";
 import { LEDGER_FIELDS, type LedgerField } from "../../core/ledger/headers";
 import { RULES, SEVERITIES, type Finding, type RuleId } from "../../core/ledger/findings";
-import type { LedgerCandidate } from "../../excel/candidates";
+import type { CompanionFound, LedgerCandidate } from "../../excel/candidates";
 import type { HeaderPreview } from "../../excel/header-preview";
 import type { ValidateOutcome, ValidateProgress } from "../../excel/validate-run";
 import { format, stringsFor, type Lang } from "../../i18n";
 import type { ValidateGateway } from "../validate/gateway";
 import type { HighlightOutcome } from "../../excel/highlights";
 import { Section } from "./Section";
-import { errorText, money } from "./ui";
+import { errorText, money, todayIso } from "./ui";
 import { ConfirmReplace } from "./ConfirmReplace";
+import { DateField } from "./DateField";
+import { DateConfirm } from "./DateConfirm";
+import { countText } from "./count";
+import { usePane } from "../shared";
+import { dateConcern, isoToDisplay, type DateConcern } from "../dates";
 
 /** The surface reads the clock once, for the default; the engine itself never does. */
 export function defaultAsOf(now: Date): string {
@@ -67,14 +71,30 @@ const EDITABLE_FIELDS: readonly LedgerField[] = [
 ];
 
 const useStyles = makeStyles({
-  row: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "end" },
+  row: { display: "flex", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, alignItems: "end", flexWrap: "wrap" },
   grow: { flexGrow: 1, minWidth: 0 },
-  mapping: { display: "grid", gridTemplateColumns: "minmax(90px, 1fr) 2fr", rowGap: tokens.spacingVerticalXS, columnGap: tokens.spacingHorizontalS, alignItems: "center" },
+  // One column: each field's name above its choice, so long header texts fit a 320 px pane.
+  mapping: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  results: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, outlineStyle: "none", minWidth: 0 },
+  word: { overflowWrap: "anywhere" },
   finding: { display: "flex", flexDirection: "column", paddingBottom: tokens.spacingVerticalXS },
   muted: { color: tokens.colorNeutralForeground3 },
-  num: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap", paddingLeft: tokens.spacingHorizontalS },
-  totals: { tableLayout: "auto", width: "100%" },
+  num: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap", paddingLeft: tokens.spacingHorizontalXS, paddingRight: "2px" },
+  // Tight cells: at 320 px the four columns of figures must fit; the class name may wrap.
+  totals: { tableLayout: "auto", width: "100%", "& td, & th": { paddingLeft: "2px", paddingRight: "2px" }, "& td:first-child, & th:first-child": { overflowWrap: "anywhere" } },
 });
+
+/**
+ * A finding's message without its leading cell reference: the link above it already names the
+ * cell ("应收账款台账!G9（发生日期）：…" shows as "（发生日期）：…" → "发生日期：…").
+ */
+export function messageWithoutCell(message: string, cell: string): string {
+  if (!message.startsWith(cell)) return message;
+  const rest = message.slice(cell.length);
+  const field = /^(?:（([^）]*)）|\s\(([^)]*)\))([：:]\s?)/.exec(rest);
+  if (field) return `${field[1] ?? field[2]}${field[3]}${rest.slice(field[0].length)}`;
+  return rest.replace(/^[：:]\s?/, "").replace(/^[，,]\s?/, "");
+}
 
 function candidateKey(c: LedgerCandidate): string {
   return c.source.kind === "table" ? `table:${c.source.table}` : `range:${c.source.sheet}`;
@@ -84,13 +104,22 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
   const styles = useStyles();
   const all = stringsFor(lang);
   const s = all.validate;
-  const [asOf, setAsOf] = React.useState(() => defaultAsOf(new Date()));
+  const pane = usePane();
+  const asOf = pane.asOf;
+  const setAsOf = pane.setAsOf;
+  const [concern, setConcern] = React.useState<DateConcern>(null);
+  /** The date the workbook remembers (its last check's): used as it is, without asking. */
+  const savedAsOf = React.useRef<string | null>(null);
+  const runButton = React.useRef<HTMLButtonElement>(null);
+  const resultsRef = React.useRef<HTMLDivElement>(null);
   const [candidates, setCandidates] = React.useState<LedgerCandidate[] | null>(null);
+  const [companions, setCompanions] = React.useState<CompanionFound[]>([]);
   const [selected, setSelected] = React.useState<string | null>(null);
   const [header, setHeader] = React.useState<HeaderPreview | null>(null);
   const [override, setOverride] = React.useState<Partial<Record<LedgerField, number | null>>>({});
   const [progress, setProgress] = React.useState<ValidateProgress | null>(null);
-  const [outcome, setOutcome] = React.useState<Extract<ValidateOutcome, { kind: "done" }> | null>(null);
+  /** The last check's outcome, with the as-of date it was run for (ISO). */
+  const [outcome, setOutcome] = React.useState<(Extract<ValidateOutcome, { kind: "done" }> & { asOf: string }) | null>(null);
   const [confirm, setConfirm] = React.useState<string[] | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   const [highlight, setHighlight] = React.useState(false);
@@ -103,17 +132,23 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
     if (!gateway) return;
     setError(null);
     try {
-      const [found, setup] = await Promise.all([gateway.candidates(), gateway.setup()]);
+      const [survey, setup] = await Promise.all([gateway.candidates(), gateway.setup()]);
+      const found = survey.candidates;
       setCandidates(found);
+      setCompanions(survey.companions);
+      if (found.length === 0) pane.announce(s.noLedger);
       const saved = setup.ledger ? found.find((c) => JSON.stringify(c.source) === JSON.stringify(setup.ledger)) : undefined;
       setSelected(saved ? candidateKey(saved) : found[0] ? candidateKey(found[0]) : null);
       if (setup.asOf) setAsOf(setup.asOf);
+      savedAsOf.current = setup.asOf;
       const savedMapping: Partial<Record<LedgerField, number | null>> = {};
       for (const [k, v] of Object.entries(setup.mapping)) if (typeof v === "number") savedMapping[k as LedgerField] = v;
       setOverride(saved ? savedMapping : {});
     } catch (e) {
       setError(errorText(e, lang));
+      pane.announce(errorText(e, lang));
     }
+    // pane.announce is stable (useCallback in shared.tsx).
   }, [gateway, lang]);
 
   React.useEffect(() => {
@@ -140,8 +175,13 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
     return header?.mapping?.mapping[field] ?? null;
   };
 
-  const run = async (replaceEdited = false) => {
-    if (!gateway || !candidate) return;
+  // A result no longer says what the inputs now ask: cleared, never shown with another date or ledger.
+  React.useEffect(() => {
+    setOutcome(null);
+  }, [asOf, selected, override]);
+
+  /** The as-of date typed, or null (and the error says how to type it). */
+  const asOfDay = (): number | null => {
     let day: number | null;
     try {
       day = parseDate(asOf);
@@ -150,13 +190,32 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
     }
     if (day === null) {
       setError(s.badAsOf);
-      return;
+      pane.announce(s.badAsOf);
     }
+    return day;
+  };
+
+  /** Asks once about a date far from today or before the ledger, then runs. */
+  const start = () => {
+    const day = asOfDay();
+    if (day === null) return;
+    const today = parseDate(todayIso(new Date()))!;
+    const c = asOf === savedAsOf.current ? null : dateConcern(day, today, pane.ledgerFirst);
+    if (c !== null) setConcern(c);
+    else void run();
+  };
+
+  const run = async (replaceEdited = false) => {
+    if (!gateway || !candidate) return;
+    const day = asOfDay();
+    if (day === null) return;
     setError(null);
     setOutcome(null);
     setConfirm(null);
     abort.current = { aborted: false };
     setProgress({ phase: "read", done: 0, total: candidate.rows });
+    pane.announce(s.started);
+    let phase: ValidateProgress["phase"] = "read";
     try {
       const mapping: Record<string, number> = {};
       for (const [k, v] of Object.entries(override)) if (typeof v === "number") mapping[k] = v;
@@ -167,21 +226,38 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
         lang,
         replaceEdited,
         signal: abort.current,
-        onProgress: (p) => setProgress(p),
+        onProgress: (p) => {
+          setProgress(p);
+          // Milestones only: each phase once, not every chunk.
+          if (p.phase !== phase) {
+            phase = p.phase;
+            pane.announce(p.phase === "check" ? s.checkingElsewhere : s.writingAnnounce);
+          }
+        },
       });
       if (result.kind === "confirm") setConfirm(result.edited);
       else {
-        setOutcome(result);
+        setOutcome({ ...result, asOf });
+        savedAsOf.current = asOf;
+        if (result.summary.firstDate !== null) pane.setLedgerFirst(result.summary.firstDate);
+        const f = result.summary.totals.findings;
+        pane.announce(`${format(s.done, { rows: result.summary.totals.all.count, asOf: isoToDisplay(asOf, lang), results: result.sheets.results, findings: result.sheets.findings })} ${s.bySeverity}${colon}${SEVERITIES.map((v) => `${all.severity[v]} ${f[v]}`).join(sep)}`);
+        // Focus to the result, so the keyboard and a screen reader continue from it.
+        window.setTimeout(() => resultsRef.current?.focus(), 0);
         // The marks follow the latest check.
         if (highlight) await mark(true, result.summary.findings);
       }
     } catch (e) {
       setError(errorText(e, lang));
+      pane.announce(errorText(e, lang));
     } finally {
       setProgress(null);
       abort.current = null;
     }
   };
+
+  const colon = lang === "zh-CN" ? "：" : ": ";
+  const sep = lang === "zh-CN" ? "，" : " · ";
 
   const mark = async (on: boolean, findings = outcome?.summary.findings ?? []) => {
     if (!gateway || !candidate) return;
@@ -245,8 +321,18 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
         </div>
       </Field>
       {candidates !== null && candidates.length === 0 && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{s.noLedger}</MessageBarBody>
+        <MessageBar intent="warning" layout="multiline" data-testid="no-ledger">
+          <MessageBarBody>
+            <b>{s.noLedgerTitle}</b>
+            {companions.length > 0 && (
+              <div>
+                {format(s.onlyCompanions, {
+                  sheets: companions.map((c) => format(s.companionIs, { sheet: c.sheet, kind: s.companionKinds[c.kind] })).join(lang === "zh-CN" ? "；" : "; "),
+                })}
+              </div>
+            )}
+            <div>{s.noLedgerNext}</div>
+          </MessageBarBody>
         </MessageBar>
       )}
 
@@ -290,11 +376,9 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
         </Accordion>
       )}
 
+      <DateField lang={lang} label={s.asOf} hint={s.asOfHint} value={asOf} onChange={setAsOf} testId="as-of" disabled={progress !== null} />
       <div className={styles.row}>
-        <Field label={s.asOf} hint={s.asOfHint} className={styles.grow}>
-          <Input type="date" value={asOf} onChange={(_, data) => setAsOf(data.value)} data-testid="as-of" disabled={progress !== null} />
-        </Field>
-        <Button appearance="primary" onClick={() => void run()} disabled={!gateway || !candidate || progress !== null} data-testid="run">
+        <Button ref={runButton} appearance="primary" onClick={start} disabled={!gateway || !candidate || progress !== null} data-testid="run">
           {s.run}
         </Button>
       </div>
@@ -302,7 +386,7 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
       {progress !== null && (
         <Field validationMessage={progressText} validationState="none">
           <div className={styles.row}>
-            <ProgressBar className={styles.grow} value={progress.total > 0 ? progress.done / progress.total : undefined} />
+            <ProgressBar className={styles.grow} value={progress.total > 0 ? progress.done / progress.total : undefined} aria-label={progressText} />
             <Button size="small" onClick={() => abort.current && (abort.current.aborted = true)}>
               {s.cancel}
             </Button>
@@ -312,14 +396,14 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
 
       {error !== null && (
         <MessageBar intent="error" data-testid="error">
-          <MessageBarBody>{error}</MessageBarBody>
+          <MessageBarBody className={styles.word}>{error}</MessageBarBody>
         </MessageBar>
       )}
 
       {outcome && (
-        <div data-testid="results">
+        <div data-testid="results" ref={resultsRef} tabIndex={-1} className={styles.results} aria-label={s.resultsLabel}>
           {/* What was read against the ledger's own totals comes first (issue 13: never silently wrong). */}
-          <MessageBar intent={outcome.summary.reading.reconciliation === "differences" || outcome.summary.reading.mostlyUnusable ? "error" : "info"} data-testid="reconciliation">
+          <MessageBar layout="multiline" intent={outcome.summary.reading.reconciliation === "differences" || outcome.summary.reading.mostlyUnusable ? "error" : "info"} data-testid="reconciliation">
             <MessageBarBody>
               {outcome.summary.reading.reconciliation === "differences"
                 ? format(s.notReconciled, { n: outcome.summary.reading.controlDifferences })
@@ -328,15 +412,15 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
                   : s.noControlTotals}
               {outcome.summary.reading.mostlyUnusable && <div>{s.mostlyUnusable}</div>}
               {outcome.summary.reading.leftOut.count > 0 && (
-                <div>{format(s.leftOut, { n: outcome.summary.reading.leftOut.count, asOf, items: outcome.summary.reading.leftOut.items, credits: outcome.summary.reading.leftOut.credits })}</div>
+                <div>{format(s.leftOut, { n: outcome.summary.reading.leftOut.count, asOf: isoToDisplay(outcome.asOf, lang), items: outcome.summary.reading.leftOut.items, credits: outcome.summary.reading.leftOut.credits })}</div>
               )}
               {outcome.summary.reading.advances.count > 0 && <div>{format(s.advances, { n: outcome.summary.reading.advances.count, total: money(outcome.summary.reading.advances.total) })}</div>}
-              {outcome.summary.reading.inexact && <div>{format(s.inexact, { asOf })}</div>}
+              {outcome.summary.reading.inexact && <div>{format(s.inexact, { asOf: isoToDisplay(outcome.asOf, lang) })}</div>}
             </MessageBarBody>
           </MessageBar>
-          <MessageBar intent="success">
-            <MessageBarBody>
-              {format(s.done, { rows: outcome.summary.totals.all.count, asOf: asOf, results: outcome.sheets.results, findings: outcome.sheets.findings })}
+          <MessageBar intent="success" layout="multiline" data-testid="done">
+            <MessageBarBody className={styles.word}>
+              {format(s.done, { rows: outcome.summary.totals.all.count, asOf: isoToDisplay(outcome.asOf, lang), results: outcome.sheets.results, findings: outcome.sheets.findings })}
             </MessageBarBody>
           </MessageBar>
           <Table size="extra-small" aria-label={s.byClass} data-testid="by-class" className={styles.totals}>
@@ -388,7 +472,7 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
             </Text>
           )}
           <Text weight="semibold" as="h3" style={{ display: "block", marginTop: tokens.spacingVerticalM }}>
-            {s.bySeverity}: {SEVERITIES.map((v) => `${all.severity[v]} ${outcome.summary.totals.findings[v]}`).join(" · ")}
+            {`${s.bySeverity}${colon}${SEVERITIES.map((v) => `${all.severity[v]} ${outcome.summary.totals.findings[v]}`).join(sep)}`}
           </Text>
           {grouped.length === 0 ? (
             <Text>{s.noFindings}</Text>
@@ -397,7 +481,7 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
               {grouped.map(([rule, list]) => (
                 <AccordionItem key={rule} value={rule}>
                   <AccordionHeader size="small">
-                    {`${all.severity[RULES[rule].severity]} · ${RULES[rule].title[lang]} (${format(s.findingsCount, { n: list.length })})`}
+                    {`${all.severity[RULES[rule].severity]} · ${RULES[rule].title[lang]}${lang === "zh-CN" ? "（" : " ("}${countText(list.length, s.findingOne, s.findingsCount)}${lang === "zh-CN" ? "）" : ")"}`}
                   </AccordionHeader>
                   <AccordionPanel>
                     {list.slice(0, 200).map((f, i) => (
@@ -409,8 +493,8 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
                         >
                           {f.cell}
                         </Link>
-                        <Text size={200} className={styles.muted}>
-                          {f.message[lang]}
+                        <Text size={200} className={`${styles.muted} ${styles.word}`}>
+                          {messageWithoutCell(f.message[lang], f.cell)}
                         </Text>
                       </div>
                     ))}
@@ -422,7 +506,18 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
         </div>
       )}
 
-      <ConfirmReplace lang={lang} sheets={confirm} onReplace={() => void run(true)} onKeep={() => setConfirm(null)} />
+      <ConfirmReplace lang={lang} sheets={confirm} onReplace={() => void run(true)} onKeep={() => setConfirm(null)} returnTo={runButton} />
+      <DateConfirm
+        lang={lang}
+        concern={concern}
+        date={asOf}
+        returnTo={runButton}
+        onUse={() => {
+          setConcern(null);
+          void run();
+        }}
+        onChange={() => setConcern(null)}
+      />
     </Section>
   );
 }

@@ -3,11 +3,11 @@
  * touch Office.js; tests and the preview pass their own). The Excel implementation wraps each
  * call in Excel.run and turns Office errors into GatewayErrors with a message to show.
  */
-import { findLedgerCandidates, type LedgerCandidate } from "../../excel/candidates";
+import { surveyWorkbook, type WorkbookSurvey } from "../../excel/candidates";
 import { toGatewayError } from "../../excel/errors";
 import { previewHeader, type HeaderPreview } from "../../excel/header-preview";
 import type { LedgerSource } from "../../excel/read";
-import { loadSetup, readPolicy, selectCell, type WorkbookSetup } from "../../excel/setup";
+import { loadSetup, readPolicy, saveSetup, selectCell, type WorkbookSetup } from "../../excel/setup";
 import type { Policy } from "../../core/policy/types";
 import { runValidate, type ExcelRun, type ValidateOutcome, type ValidateParams } from "../../excel/validate-run";
 import type { Checker } from "../../excel/check";
@@ -18,9 +18,12 @@ import type { QuestionnaireForm, SheetProblem } from "../../core/credit-forms/qu
 import type { Lang } from "../../core/errors";
 import type { Finding } from "../../core/ledger/findings";
 import { addHighlights, removeHighlights, type HighlightOutcome } from "../../excel/highlights";
+import type { CompanyInfo } from "../../core/notices/company";
+import { loadCompany, queueSaveCompany } from "../../excel/company";
 
 export interface ValidateGateway {
-  candidates(): Promise<LedgerCandidate[]>;
+  /** The ledger candidates, best first, and the companion tables found (never offered as the ledger). */
+  candidates(): Promise<WorkbookSurvey>;
   setup(): Promise<WorkbookSetup>;
   header(source: LedgerSource): Promise<HeaderPreview>;
   validate(params: ValidateParams): Promise<ValidateOutcome>;
@@ -46,6 +49,12 @@ export interface ValidateGateway {
   loadSupplierLetter(sheet: string): Promise<LetterReplies>;
   /** Writes the replies that differ from the letter's; returns how many. */
   saveSupplierReplies(p: { sheet: string; replies: (number | null)[] }): Promise<number>;
+  /** 单位信息: the details in force (the form's over the policy sheet's). */
+  company(): Promise<CompanyInfo>;
+  /** Saves the setup form's details in the workbook. */
+  saveCompany(info: CompanyInfo): Promise<void>;
+  /** Remembers the as-of date for every tab (and the next person who opens the workbook). */
+  saveAsOf(iso: string): Promise<void>;
 }
 
 async function guarded<T>(fn: () => Promise<T>): Promise<T> {
@@ -59,7 +68,7 @@ async function guarded<T>(fn: () => Promise<T>): Promise<T> {
 
 export function excelGateway(run: ExcelRun, ownSheets: () => string[], checker?: Checker): ValidateGateway {
   return {
-    candidates: () => guarded(() => run((context) => findLedgerCandidates(context, new Set(ownSheets())))),
+    candidates: () => guarded(() => run((context) => surveyWorkbook(context, new Set(ownSheets())))),
     setup: () => guarded(() => run((context) => loadSetup(context))),
     header: (source) => guarded(() => run((context) => previewHeader(context, source))),
     validate: (params) => guarded(() => runValidate(run, checker ? { ...params, checker } : params)),
@@ -87,5 +96,22 @@ export function excelGateway(run: ExcelRun, ownSheets: () => string[], checker?:
     makeSupplierLetter: (p) => guarded(async () => (await import("../../excel/credit-run")).makeSupplierLetter(run, p)),
     loadSupplierLetter: (sheet) => guarded(async () => (await import("../../excel/credit-run")).loadSupplierLetter(run, sheet)),
     saveSupplierReplies: (p) => guarded(async () => (await import("../../excel/credit-run")).saveSupplierReplies(run, p)),
+    company: () => guarded(() => run(async (context) => loadCompany(context, (await readPolicy(context)).policy))),
+    saveCompany: (info) =>
+      guarded(() =>
+        run(async (context) => {
+          queueSaveCompany(context, info);
+          await context.sync();
+        }),
+      ),
+    saveAsOf: (iso) =>
+      guarded(() =>
+        run(async (context) => {
+          const setup = await loadSetup(context);
+          if (setup.asOf === iso) return;
+          saveSetup(context, { ...setup, asOf: iso });
+          await context.sync();
+        }),
+      ),
   };
 }

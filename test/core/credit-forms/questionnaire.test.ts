@@ -557,3 +557,10 @@ describe("a policy that scores answers differently from CREDIT_SCORE's defaults"
     expect(spec.rows.some((r) => r.cells.some((c) => typeof c?.v === "string" && c.v.includes("而非公式")))).toBe(true);
   });
 });
+
+test("the saved questionnaire says which unanswered items were scored as don't know (issue 18.5)", () => {
+  const { unansweredNote } = jest.requireActual("../../../src/core/credit-forms/questionnaire/sheet") as typeof import("../../../src/core/credit-forms/questionnaire/sheet");
+  expect(unansweredNote([5, 9], DEFAULT_POLICY, "zh-CN")).toBe("未回答 2 项（第 5、9 项），按“不知道”计 60 分。");
+  expect(unansweredNote([5], DEFAULT_POLICY, "en-US")).toBe("1 item was left unanswered (no. 5), scored as don't know (60). ");
+  expect(unansweredNote([], DEFAULT_POLICY, "zh-CN")).toBe("");
+});

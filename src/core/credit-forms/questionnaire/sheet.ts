@@ -106,6 +106,15 @@ export function sameGrades(policy: Policy): boolean {
   return a.length === b.length && a.every((g, i) => g.grade === b[i].grade && g.minScore === b[i].minScore && new Dec(g.limitFactor).eq(b[i].limitFactor));
 }
 
+/** "未回答 2 项（第 3、7 项），按“不知道”计 60 分。" before the legend; "" when every item was answered. */
+export function unansweredNote(items: readonly number[], policy: Policy, lang: Lang): string {
+  if (items.length === 0) return "";
+  const dk = policy.credit.dontKnowScore;
+  return lang === "zh-CN"
+    ? `未回答 ${items.length} 项（第 ${items.join("、")} 项），按“不知道”计 ${dk} 分。`
+    : `${items.length === 1 ? "1 item was" : `${items.length} items were`} left unanswered (no. ${items.join(", ")}), scored as don't know (${dk}). `;
+}
+
 export function legend(policy: Policy, lang: Lang, raters: number): string {
   const [r1, r2, r3] = policy.credit.answerScores;
   const dk = policy.credit.dontKnowScore;
@@ -212,7 +221,8 @@ export function questionnaireSheet(form: QuestionnaireForm, policy: Policy, lang
     }),
   ]);
   b.merge({ row: perRaterRow, col: 0, rows: 1, cols: COL.raters });
-  b.note(legend(policy, lang, raters) + (live ? "" : ` ${L.customScores[lang]}`));
+  // Items someone left blank were scored as don't know: the printed sheet says so first (issue 18.5).
+  b.note(unansweredNote(score.unanswered, policy, lang) + legend(policy, lang, raters) + (live ? "" : ` ${L.customScores[lang]}`));
 
   // The grade formulas read the policy's grades from the sheet when they are not the functions'
   // defaults: a table after the three result rows, a blank row, its heading and its header.
