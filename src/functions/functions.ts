@@ -14,8 +14,7 @@ import { collectionTier } from "../core/collection";
 import { creditGrade, creditScore, suggestedLimit } from "../core/credit";
 import { parseDate, toExcelSerial } from "../core/dates";
 import type Decimal from "decimal.js";
-import { moneyOutOfRange, parseMoney, withinMoneyLimit } from "../core/money";
-import { DEFAULT_POLICY } from "../core/policy/defaults";
+import { moneyOutOfRange, parseMoney, toHalfWidth, withinMoneyLimit } from "../core/money";
 import { policyFromRange } from "../core/policy/ranges";
 import { itemProvision, plainRateProvisionFen } from "../core/provision";
 import { FLAG_ERROR, runBatch, type CellValue } from "../core/batch";
@@ -90,7 +89,7 @@ function run(fn: () => Result[][]): Result[][] {
  * @customfunction AGING_CLASS
  * @param due_date Due date (end of the credit term): a date, a serial number or date text; a cell or a range.
  * @param as_of As-of date (基准日), e.g. TODAY() or the month end; a cell or a range of the same size.
- * @param [status] Status or note text (破产, 拒绝还款, bankrupt…) that makes an item bad regardless of days.
+ * @param [status] Status or note text (已破产, 拒不支付, declared bankrupt…) that makes an item bad regardless of days.
  * @param [thresholds] Policy range (the policy sheet's rows) or three day counts: normal, overdue, stale maxima.
  * @param [language] "zh-CN" (default) or "en-US" for the label's language.
  * @returns The class label for each row.
@@ -254,7 +253,7 @@ function provisionRange(policy: Policy, args: { name: string; value: unknown }[]
  * @param as_of As-of date (基准日).
  * @param [rate_table] Policy range (the policy sheet's rows) or rows of [up-to months, rate], the last with blank months.
  * @param [expected_recovery] Amount still expected back; blank (or 0 from a blank cell) = not assessed; write "0" as text for nothing expected.
- * @param [status] Status or note text (破产, 拒绝还款, bankrupt…) that makes the item a bad debt, provided in full.
+ * @param [status] Status or note text (已破产, 拒不支付, declared bankrupt…) that makes the item a bad debt, provided in full.
  * @returns The provision in yuan for each row.
  */
 export function provisionFn(balance: any[][], date_arisen: any[][], as_of: any[][], rate_table?: any[][], expected_recovery?: any[][], status?: any[][]): any[][] {
@@ -347,34 +346,37 @@ export function suggestedLimitFn(score: any[][], contract_value: any[][], bands?
 }
 
 /**
- * Collection approach for a recovery probability (POLICY §6): ≥ 90% wait for payment; 70–90% gentle reminders;
- * 50–70% frequent letters, calls and visits; below 50% stern wording, arbitration or lawsuit.
+ * Collection approach for a recovery probability (004 六.第三条): ≥ 90% wait for payment; 70% to 90% gentle reminders;
+ * over 50% to 70% frequent letters, calls and visits; 50% and below stern wording, arbitration or lawsuit.
  * @customfunction COLLECTION_ACTION
  * @param recovery_probability Probability of recovery: a fraction in [0, 1] such as 0.85, or a percentage with % (85%, "85%"); a cell or a range.
  * @param [language] "zh-CN" (default) or "en-US".
+ * @param [policy] The policy sheet's rows (key, value), e.g. 'AR制度参数'!A:B: its collection tiers; the defaults without it.
  * @returns The approach for each row.
  */
-export function collectionActionFn(recovery_probability: any[][], language?: string): any[][] {
+export function collectionActionFn(recovery_probability: any[][], language?: string, policy?: any[][]): any[][] {
   return run(() => {
     const lang = languageOf(language);
+    const p0 = policyArg(policy, "policy", "policy");
     return broadcast([{ name: "recovery_probability", value: recovery_probability }], ([p]) =>
-      p === null || p === undefined || p === "" ? "" : collectionTier(p, DEFAULT_POLICY, "fraction-or-percent").label[lang]
+      p === null || p === undefined || p === "" ? "" : collectionTier(p, p0, "fraction-or-percent").label[lang]
     );
   });
 }
 
 /**
- * Whether a receivable may be written off (POLICY §8): overdue more than 3 years, or a status naming a
- * write-off condition (bankrupt or deregistered, debtor dead or missing, disaster, court ruling).
+ * Whether a receivable may be written off (004 七.第一条): overdue 3 years or more (the anniversary included), or a
+ * status stating a write-off condition whole (declared bankrupt with assets insufficient, debtor dead or missing with no estate, disaster, court ruling).
  * @customfunction WRITE_OFF_ELIGIBLE
  * @param due_date Due date; a cell or a range.
  * @param as_of As-of date (基准日).
  * @param [status] Status or note text.
+ * @param [policy] The policy sheet's rows (key, value), e.g. 'AR制度参数'!A:B: its write-off years and conditions; the defaults without it.
  * @returns TRUE when eligible, for each row.
  */
-export function writeOffEligibleFn(due_date: any[][], as_of: any[][], status?: any[][]): any[][] {
+export function writeOffEligibleFn(due_date: any[][], as_of: any[][], status?: any[][], policy?: any[][]): any[][] {
   return run(() => {
-    const policy = DEFAULT_POLICY;
+    const rules = policyArg(policy, "policy", "policy");
     return broadcast(
       [
         { name: "due_date", value: due_date },
@@ -385,7 +387,7 @@ export function writeOffEligibleFn(due_date: any[][], as_of: any[][], status?: a
         const d = date(due, "due_date");
         const a = date(asOf, "as_of");
         if (d === null || a === null) return "";
-        return writeOffEligibility({ dueDate: d, asOf: a, statusText: text(st) }, policy).eligible;
+        return writeOffEligibility({ dueDate: d, asOf: a, statusText: text(st) }, rules).eligible;
       }
     );
   });
@@ -398,11 +400,12 @@ export function writeOffEligibleFn(due_date: any[][], as_of: any[][], status?: a
  * @param discount_date Date the bill is discounted.
  * @param maturity_date Date the bill matures.
  * @param annual_rate Annual discount rate: 0.045 or "4.5%".
+ * @param [policy] The policy sheet's rows (key, value), e.g. 'AR制度参数'!A:B: its day-count basis; the defaults without it.
  * @returns The interest in yuan.
  */
-export function discountInterestFn(face: any[][], discount_date: any[][], maturity_date: any[][], annual_rate: any[][]): any[][] {
+export function discountInterestFn(face: any[][], discount_date: any[][], maturity_date: any[][], annual_rate: any[][], policy?: any[][]): any[][] {
   return run(() => {
-    const policy = DEFAULT_POLICY;
+    const rules = policyArg(policy, "policy", "policy");
     return broadcast(
       [
         { name: "face", value: face },
@@ -415,7 +418,7 @@ export function discountInterestFn(face: any[][], discount_date: any[][], maturi
         const b = date(to, "maturity_date");
         const faceValue = moneyArg(f, "face");
         if (a === null || b === null || faceValue === null) return "";
-        return money(discountInterest(faceValue, rate as number | string, a, b, policy));
+        return money(discountInterest(faceValue, rate as number | string, a, b, rules));
       }
     );
   });
@@ -437,16 +440,31 @@ export function amountInWordsFn(amount: any[][]): any[][] {
 }
 
 /**
+ * Credit days as a cell holds them. Desktop Excel hands a custom function a blank cell as 0, so a
+ * numeric 0 (and a blank) is "not given": the policy's default term, as PROVISION's
+ * expected_recovery reads a blank. Zero days (货到付款) is written as the text "0".
+ */
+function creditDays(c: Cell): number | null {
+  refuseErrorValue(c, "credit_days");
+  if (c === null || c === undefined || c === "" || c === 0) return null;
+  if (typeof c === "number") return c;
+  const t = toHalfWidth(String(c)).trim();
+  if (t === "") return null;
+  return /^[+-]?\d+(?:\.\d+)?$/.test(t) ? Number(t) : NaN;
+}
+
+/**
  * Due date: the date arisen plus the credit days (the policy's default term, 30 days, when blank). Returned as a
  * date serial: format the cell as a date.
  * @customfunction DUE_DATE
  * @param date_arisen Date the receivable arose; a cell or a range.
- * @param [credit_days] Credit days (信用期); a cell or a range of the same size.
+ * @param [credit_days] Credit days (信用期); a cell or a range of the same size. Blank or 0 = the policy's default term; the text "0" = no credit (货到付款).
+ * @param [policy] The policy sheet's rows (key, value), e.g. 'AR制度参数'!A:B: its default term; the defaults without it.
  * @returns The due date as a serial number.
  */
-export function dueDateFn(date_arisen: any[][], credit_days?: any[][]): any[][] {
+export function dueDateFn(date_arisen: any[][], credit_days?: any[][], policy?: any[][]): any[][] {
   return run(() => {
-    const policy = DEFAULT_POLICY;
+    const rules = policyArg(policy, "policy", "policy");
     return broadcast(
       [
         { name: "date_arisen", value: date_arisen },
@@ -455,9 +473,9 @@ export function dueDateFn(date_arisen: any[][], credit_days?: any[][]): any[][] 
       ([arisen, days]) => {
         const d = date(arisen, "date_arisen");
         if (d === null) return "";
-        const n = days === null || days === undefined || days === "" ? null : Number(days);
-        if (n !== null && !Number.isInteger(n)) throw new ArError("aging.credit-days-invalid", { "zh-CN": `信用期“${String(days)}”不是整数天数`, "en-US": `credit_days "${String(days)}" is not a whole number of days` });
-        return toExcelSerial(dueDateOf(d, n, null, policy));
+        const n = creditDays(days);
+        if (n !== null && !(Number.isInteger(n) && n >= 0)) throw new ArError("aging.credit-days-invalid", { "zh-CN": `信用期“${String(days)}”不是天数（0 或正整数；文字“0”表示货到付款）`, "en-US": `credit_days "${String(days)}" is not a number of days (0 or a whole number above it; the text "0" for none)` });
+        return toExcelSerial(dueDateOf(d, n, null, rules));
       }
     );
   });
@@ -468,14 +486,15 @@ export function dueDateFn(date_arisen: any[][], credit_days?: any[][]): any[][] 
  * loss is recognised in. Returned as a date serial.
  * @customfunction TAX_FILING_DEADLINE
  * @param loss_date Date the loss is recognised; a cell or a range.
+ * @param [policy] The policy sheet's rows (key, value), e.g. 'AR制度参数'!A:B: its days after the year end; the defaults without it.
  * @returns The deadline as a serial number.
  */
-export function taxFilingDeadlineFn(loss_date: any[][]): any[][] {
+export function taxFilingDeadlineFn(loss_date: any[][], policy?: any[][]): any[][] {
   return run(() => {
-    const policy = DEFAULT_POLICY;
+    const rules = policyArg(policy, "policy", "policy");
     return broadcast([{ name: "loss_date", value: loss_date }], ([d]) => {
       const day = date(d, "loss_date");
-      return day === null ? "" : toExcelSerial(taxFilingDeadline(day, policy));
+      return day === null ? "" : toExcelSerial(taxFilingDeadline(day, rules));
     });
   });
 }

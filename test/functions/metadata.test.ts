@@ -3,6 +3,7 @@
  * plugin runs): every function the issue names is there, described, with described parameters,
  * and `any` only where a parameter must take mixed values.
  */
+import { readFileSync } from "fs";
 import * as path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 
@@ -35,11 +36,22 @@ const REQUIRED: Record<string, string[]> = {
   PROVISION: ["balance", "date_arisen", "as_of", "rate_table?", "expected_recovery?", "status?"],
   CREDIT_SCORE: ["answers", "weights?", "rater_weights?"],
   CREDIT_GRADE: ["score", "bands?"],
-  COLLECTION_ACTION: ["recovery_probability", "language?"],
-  WRITE_OFF_ELIGIBLE: ["due_date", "as_of", "status?"],
-  DISCOUNT_INTEREST: ["face", "discount_date", "maturity_date", "annual_rate"],
+  COLLECTION_ACTION: ["recovery_probability", "language?", "policy?"],
+  WRITE_OFF_ELIGIBLE: ["due_date", "as_of", "status?", "policy?"],
+  DISCOUNT_INTEREST: ["face", "discount_date", "maturity_date", "annual_rate", "policy?"],
   AMOUNT_IN_WORDS: ["amount"],
+  DUE_DATE: ["date_arisen", "credit_days?", "policy?"],
+  TAX_FILING_DEADLINE: ["loss_date", "policy?"],
 };
+
+test("the README's function table gives every function with the metadata's parameters, and no other", () => {
+  // README.md, "Custom functions": | `AR.NAME(a, [b])` | … — the signature column as users read it.
+  const readme = readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
+  const rows = [...readme.matchAll(/^\| `AR\.([A-Z_]+)\(([^)]*)\)` \|/gm)].map((m) => [m[1]!, m[2]!.split(",").map((a) => a.trim()).filter((a) => a !== "")] as const);
+  const documented = new Map(rows.map(([name, args]) => [name, args.map((a) => (a.startsWith("[") ? `${a.slice(1, -1)}?` : a))]));
+  expect(rows.length).toBe(documented.size); // each function once
+  expect(new Map(functions.map((f) => [f.name, f.parameters.map((p) => p.name + (p.optional ? "?" : ""))]))).toEqual(documented);
+});
 
 test("every function the product promises is there, with its parameters in order", () => {
   const byName = new Map(functions.map((f) => [f.name, f]));

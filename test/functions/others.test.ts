@@ -49,7 +49,8 @@ describe("AR.COLLECTION_ACTION (POLICY §6)", () => {
       "Do not disturb the customer; wait for payment",
       "Do not disturb the customer; wait for payment",
       "Stern wording; arbitration or a lawsuit where needed",
-      "Frequent letters, calls and visits",
+      // "0.5" is 50%: 004 六.第三条 回收可能性在50%以下 includes 50% (Civil Code art. 1259), the legal tier.
+      "Stern wording; arbitration or a lawsuit where needed",
     ]);
   });
   test.each([[1.5], [85], [101], ["85"], ["1.5"], [-0.1], ["150%"], ["-5%"], ["高"]])(

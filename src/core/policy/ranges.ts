@@ -9,6 +9,8 @@
  *    - "rates":      rows of [up-to months, rate] (blank months = open-ended) — the provision table;
  *    - "weights":    the 32 questionnaire weights, in a row or a column;
  *    - "grades":     rows of [grade, minimum score, limit factor].
+ *    "policy" takes no short table: the functions whose figures are scattered over the policy
+ *    (write-off years, collection tiers, the default term…) take the policy sheet's rows only.
  *
  * Rows that are entirely blank are ignored: Excel hands a blank cell to a custom function as 0
  * on desktop and as null on the web, so [0, 0] and [null, null] are both blank rows.
@@ -20,7 +22,7 @@ import { policyFromTable } from "./serialize";
 import type { AgingBand, CreditGradeBand, Policy, ProvisionRate } from "./types";
 import { loadPolicy } from "./validate";
 
-export type RangeShorthand = "thresholds" | "bands" | "rates" | "weights" | "grades";
+export type RangeShorthand = "thresholds" | "bands" | "rates" | "weights" | "grades" | "policy";
 
 const TOP_LEVEL_KEYS = new Set(Object.keys(DEFAULT_POLICY));
 
@@ -76,6 +78,12 @@ function monthsLabel(prev: number, upTo: number | null): AgingBand["label"] {
 
 function shorthandPolicy(rows: unknown[][], kind: RangeShorthand): Partial<Record<keyof Policy, unknown>> {
   switch (kind) {
+    case "policy":
+      throw rangeError(
+        kind,
+        "policy 应为制度参数表的行（键、值两列，如 AR制度参数!A:B 或其命名区域）",
+        "policy must be the policy sheet's rows (key and value columns, e.g. 'AR Policy'!A:B or a named range over them)",
+      );
     case "thresholds": {
       const v = vector(rows)?.map(num);
       if (!v || v.length !== 3 || v.some((x) => x === null)) {
