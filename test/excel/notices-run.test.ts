@@ -69,24 +69,33 @@ async function makeAndSend(fake: FakeExcel, p: Partial<NoticesParams> = {}) {
 }
 
 /**
- * By hand, from the sample ledger's open items (positive balance) and POLICY §6's tiers
- * (≥ 90% wait, 70–90% courteous, 50–70% firm, < 50% legal); a customer's probability is the
- * balance-weighted mean of its items' (an item with only an expected recovery counts
- * recovery ÷ balance); a customer nobody assessed gets the courteous letter.
+ * By hand, from the sample ledger's open items (positive balance) and 004 六.第三条's tiers
+ * (≥ 90% wait, 70–90% courteous, over 50–70% firm, 50% and below legal); a customer's probability
+ * is the balance-weighted mean of its items' (an item with only an expected recovery counts
+ * recovery ÷ balance); a customer nobody assessed gets the courteous letter. A customer in the
+ * wait tier with a stale or bad item still gets the courteous letter: 004 五.第六条、第七条
+ * (policy collection.neverWaitFromClass = stale), as the collection plan assigns it a collector.
  */
 const EXPECTED = [
+  // C001 rows 4–5: (786,500 × 0.95 + 260,000 × 0.85) ÷ 1,046,500 = 0.92516… ≥ 0.90, the wait tier;
+  // but row 5 (arisen 2011-03-15, 60 days: due 2011-05-14) is 17 + 30 + 31 + 31 = 109 days past due: stale.
+  { customer: "遂宁市城市建设投资有限公司", amount: "1046500.00", items: 2, approach: "gentle" },
   // rows 3–4: 450,000 + 450,000 at 0.80
   { customer: "四川华西建设集团有限公司", amount: "900000.00", items: 2, approach: "gentle", probability: "0.8" },
   // rows 5–6: 1,580,000 + 320,000, not assessed
   { customer: "遂宁市河东新区管理委员会", amount: "1900000.00", items: 2, approach: "gentle", probability: null },
   // row 7: 280,000 at 0.40
   { customer: "射洪县交通运输局", amount: "280000.00", items: 1, approach: "legal", probability: "0.4" },
+  // C005 at 0.90 (wait): row 11 due 2011-05-15 (108 days) and row 12 due 2011-04-10 (143 days), both stale.
+  { customer: "蓬溪县人民医院", amount: "125000.00", items: 2, approach: "gentle", probability: "0.9" },
   // row 14: 91.66万 with 15万 expected back: 150,000 ÷ 916,600 ≈ 0.164
   { customer: "成都军通通信有限公司", amount: "916600.00", items: 1, approach: "legal" },
   // 华亿 (row 15) is settled: 5万 deducted by agreement, 23.14万 paid (plan 000 (2)); no notice.
   { customer: "成都千嘉科技有限公司", amount: "15900.00", items: 1, approach: "gentle", probability: null },
   { customer: "中国联通遂宁分公司", amount: "50000.00", items: 1, approach: "gentle", probability: null },
   { customer: "遂宁市大英县执法局", amount: "30000.00", items: 1, approach: "gentle", probability: null },
+  // T006 at 0.90 (wait): arisen 2009-10-31, 90 days: due 2010-01-29, 579 days past due: bad.
+  { customer: "中国电信股份有限公司阿坝分公司", amount: "140000.00", items: 1, approach: "gentle", probability: "0.9" },
   // row 21: 1.32万 at 0.10
   { customer: "中国电信集团公司遂宁网络资产分公司", amount: "13200.00", items: 1, approach: "legal", probability: "0.1" },
 ];
@@ -99,15 +108,14 @@ test("a dry run finds the customers to write to, with tone by tier, and writes n
   if (r.kind === "confirm") return;
   expect(r.notices).toHaveLength(EXPECTED.length);
   r.notices.forEach((n, i) => expect(n).toMatchObject(EXPECTED[i]!));
-  expect(r.notices[3]!.probability!.startsWith("0.1636")).toBe(true); // 150000 / 916600 = 0.16364…
-  // C001: (786,500 × 0.95 + 260,000 × 0.85) ÷ 1,046,500 = 0.92516… ≥ 0.90; C005 0.90; T006 0.90: no letter.
-  const wait = r.skipped.filter((k) => k.reason === "wait-tier").map((k) => k.customer);
-  expect(wait).toEqual(["遂宁市城市建设投资有限公司", "蓬溪县人民医院", "中国电信股份有限公司阿坝分公司"]);
-  expect(r.skipped.find((k) => k.customer === "蓬溪县人民医院")!.probability).toBe("0.9");
+  expect(r.notices[0]!.probability!.startsWith("0.92515")).toBe(true); // 968,175 / 1,046,500 = 0.925155…
+  expect(r.notices[5]!.probability!.startsWith("0.1636")).toBe(true); // 150000 / 916600 = 0.16364…
+  // Every wait-tier customer here has a stale or bad item, so none is left undisturbed.
+  expect(r.skipped.filter((k) => k.reason === "wait-tier")).toEqual([]);
   // Unreadable: nothing open. Overpaid and prepaid customers (advances) and a settled one are no open items at all.
   const none = r.skipped.filter((k) => k.reason === "no-open-items").map((k) => k.customer);
   expect(none).toEqual(["安居区政务服务中心"]);
-  expect(r.log).toMatchObject({ sheet: LOG, created: false, rows: [9, 10, 11, 12, 13, 14, 15, 16], alreadyLogged: [] });
+  expect(r.log).toMatchObject({ sheet: LOG, created: false, rows: [9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19], alreadyLogged: [] });
   expect(r.departments).toEqual(["第一项目部", "第二项目部", "遂宁分公司"]);
   expect(JSON.stringify(fake.workbook.toData())).toBe(before);
 });
@@ -125,8 +133,10 @@ test("the notices are written, one sheet per customer, and each adds one row to 
   if (r.kind === "confirm" || made.kind === "confirm") return;
   for (const n of made.notices) expect(fake.workbook.getSheet(n.sheet).values().length).toBeGreaterThan(10);
 
-  // The 华西 notice: its total is the two open balances, in figures and in capitals.
-  const sheet = fake.workbook.getSheet(made.notices[0]!.sheet).values();
+  // The 华西 notice (the second): its total is the two open balances, in figures and in capitals.
+  const huaxi = made.notices[1]!;
+  expect(huaxi.customer).toBe("四川华西建设集团有限公司");
+  const sheet = fake.workbook.getSheet(huaxi.sheet).values();
   const totalRow = sheet.find((row) => row[0] === "合计")!;
   expect(totalRow[6]).toBe(900000);
   const wordsRow = sheet.find((row) => row[0] === "合计人民币（大写）")!;
@@ -137,10 +147,10 @@ test("the notices are written, one sheet per customer, and each adds one row to 
   const added = log.slice(logBefore.length);
   expect(added).toHaveLength(EXPECTED.length);
   // 催收日期 | 客户名称 | 单据号 | 催收人 | 催收方式 | 欠款金额 | … | 备注 (column L)
-  expect(added[0]!.slice(0, 6)).toEqual([toExcelSerial(DATE), "四川华西建设集团有限公司", "", "李明", "信函", 900000]);
+  expect(added[1]!.slice(0, 6)).toEqual([toExcelSerial(DATE), "四川华西建设集团有限公司", "", "李明", "信函", 900000]);
   // The note names the letter by its number (编号), which is on the letter.
-  expect(made.notices[0]!.letterNumber).toBe("遂通催20110831-001");
-  expect(added[0]![11]).toBe("应收帐款催款通知书（遂通催20110831-001）");
+  expect(huaxi.letterNumber).toBe("遂通催20110831-002");
+  expect(added[1]![11]).toBe("应收帐款催款通知书（遂通催20110831-002）");
   expect(added.map((row) => row[1])).toEqual(EXPECTED.map((e) => e.customer));
   const amounts = added.map((row) => Math.round((row[5] as number) * 100));
   expect(amounts).toEqual(EXPECTED.map((e) => Math.round(Number(e.amount) * 100)));
@@ -196,12 +206,14 @@ test("filters: a department, a class, a customer", async () => {
   const fake = sampleFake();
   const byDept = await run(fake, { dryRun: true, departments: ["第二项目部"] });
   if (byDept.kind === "confirm") throw new Error("a dry run never asks");
-  expect(byDept.notices.map((n) => n.customer)).toEqual(["射洪县交通运输局"]);
+  // 第二项目部: 射洪 (legal) and 蓬溪 (0.90, but stale items).
+  expect(byDept.notices.map((n) => n.customer)).toEqual(["射洪县交通运输局", "蓬溪县人民医院"]);
   // Bad debt: more than 360 days past the credit term (30 days where the row gives none) at 2011-08-31:
   // row 7 (due 2009-06-11), 14 (2008-01-30), 15 (2008-07-30), 16 (2009-10-30), 21 (2010-01-30).
   const byClass = await run(fake, { dryRun: true, classes: ["bad"] });
   if (byClass.kind === "confirm") throw new Error("a dry run never asks");
-  expect(byClass.notices.map((n) => n.customer)).toEqual(["射洪县交通运输局", "成都军通通信有限公司", "成都千嘉科技有限公司", "中国电信集团公司遂宁网络资产分公司"]);
+  // Also row 19 (阿坝, T006: due 2010-01-29, 579 days), at 0.90 but bad, so not left in the wait tier.
+  expect(byClass.notices.map((n) => n.customer)).toEqual(["射洪县交通运输局", "成都军通通信有限公司", "成都千嘉科技有限公司", "中国电信股份有限公司阿坝分公司", "中国电信集团公司遂宁网络资产分公司"]);
   const byCustomer = await run(fake, { dryRun: true, customers: ["成都千嘉科技有限公司"] });
   if (byCustomer.kind === "confirm") throw new Error("a dry run never asks");
   expect(byCustomer.notices.map((n) => n.customer)).toEqual(["成都千嘉科技有限公司"]);

@@ -12,7 +12,8 @@ import { collectionTier } from "../collection";
 import type { DayNumber } from "../calendar";
 import { formatDate } from "../dates";
 import type { Lang } from "../errors";
-import { NO_DAYS } from "../batch";
+import { AGING_CLASSES } from "../aging";
+import { NO_DAYS, NO_VALUE } from "../batch";
 import { Dec, formatMoneyGrouped } from "../money";
 import type { CollectionApproach } from "../policy/types";
 import { balanceCell, dayCell, MoneyTotal, reportContext, type ReportInput } from "../reports/input";
@@ -89,6 +90,7 @@ export function buildCollectionNotices(input: ReportInput, selection: NoticeSele
   const used = usedNames(options);
   const result: CollectionNoticeResult = { sheets: [], notices: [], skipped: [], logRows: [] };
   const payBy = asOf + t.payByDays;
+  const neverWaitFrom = AGING_CLASSES.indexOf(policy.collection.neverWaitFromClass);
 
   for (const sel of selectCustomers(ctx, selection)) {
     const c = sel.customer;
@@ -99,7 +101,12 @@ export function buildCollectionNotices(input: ReportInput, selection: NoticeSele
       continue;
     }
     const tier = probability === null ? null : collectionTier(probability, policy);
-    if (tier !== null && tier.approach === "wait") {
+    // 004 五.第六条、第七条: from policy.collection.neverWaitFromClass on, no probability leaves a
+    // customer undisturbed — the collection plan's own rule (reports/collection-plan.ts). Such a
+    // customer in the wait tier gets the mildest letter that still asks for payment.
+    const classOf = input.audit.rows.agingClass;
+    const needsAttention = sel.open.some((i) => classOf[i] !== NO_VALUE && classOf[i] >= neverWaitFrom);
+    if (tier !== null && tier.approach === "wait" && !needsAttention) {
       result.skipped.push({ customer: c.name, reason: "wait-tier", probability: pText, explanation: tier.label[lang] });
       continue;
     }

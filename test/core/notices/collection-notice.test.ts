@@ -3,7 +3,7 @@ import { toExcelSerial } from "../../../src/core/dates";
 import { buildCollectionNotices } from "../../../src/core/notices";
 import { DEFAULT_POLICY, loadPolicy } from "../../../src/core/policy";
 import type { SheetSpec, SpecRow } from "../../../src/core/reports/sheet-spec";
-import { HYPERLINK_CUSTOMER, smallReportInput } from "../../fixtures/reports/small-ledger";
+import { HYPERLINK_CUSTOMER, SMALL_LEDGER, smallReportInput } from "../../fixtures/reports/small-ledger";
 import { money, rowsOf } from "../reports/spec-helpers";
 import { LONG_1, LONG_2, noticeInput } from "./notice-ledger";
 
@@ -31,18 +31,20 @@ describe("buildCollectionNotices on the small ledger", () => {
   const input = smallReportInput();
   const r = buildCollectionNotices(input, {}, AS_OF, "zh-CN");
 
-  test("one sheet per customer with open items, the wait tier and customers with nothing open skipped with the reason", () => {
+  test("one sheet per customer with open items; customers with nothing open skipped with the reason", () => {
     expect(r.notices.map((n) => [n.customer, n.approach, n.total, n.items])).toEqual([
       ["甲公司", "gentle", "150000.00", 2], // not assessed: the mildest letter
       ["乙公司", "firm", "50000.55", 2], // (40,000 × 0.6 + 10,000.55 × 0.8) ÷ 50,000.55 = 0.64
       ["丙公司", "legal", "200000.00", 1], // expected recovery 50,000 ÷ 200,000 = 0.25
       ["丁公司", "gentle", "30000.00", 1],
       ["戊公司", "legal", "8000.00", 1],
+      // 95% is the wait tier, but its item is 呆帐: 004 五.第七条 wants it collected (a named
+      // collector, as the collection plan says), so it gets the mildest letter rather than none.
+      ["庚公司", "gentle", "12345.67", 1],
       ["壬公司", "gentle", "5000.00", 1],
     ]);
-    expect(r.sheets).toHaveLength(6);
+    expect(r.sheets).toHaveLength(7);
     expect(r.skipped).toEqual([
-      { customer: "庚公司", reason: "wait-tier", probability: "0.95", explanation: "一般不打扰客户，等待客户主动付款" },
       { customer: HYPERLINK_CUSTOMER, reason: "no-open-items", probability: null, explanation: null }, // 已核销
     ]);
   });
@@ -88,6 +90,7 @@ describe("buildCollectionNotices on the small ledger", () => {
       [AS_OF, "丙公司", "信函", "200000.00", "张三"],
       [AS_OF, "丁公司", "信函", "30000.00", "李四"],
       [AS_OF, "戊公司", "信函", "8000.00", "王五"],
+      [AS_OF, "庚公司", "信函", "12345.67", "孙七"],
       [AS_OF, "壬公司", "信函", "5000.00", "李四"],
     ]);
     expect(r.logRows[0].note).toBe("应收帐款催款通知书（甲公司-应收帐款催款通知书）");
@@ -103,6 +106,25 @@ describe("buildCollectionNotices on the small ledger", () => {
     expect(a5.sheets[0].print.paper).toBe("A4");
     const onA5 = buildCollectionNotices(smallReportInput({ policy: loadPolicy({ notices: { paper: "A5" } }) }), { customers: ["甲公司"] }, AS_OF, "zh-CN");
     expect(onA5.sheets[0].print.paper).toBe("A5");
+  });
+});
+
+describe("the wait tier against the aging class (004 六.第三条 against 五.第六条、第七条)", () => {
+  // 庚公司 at 95% (wait), its one item made recent: arisen 2024-11-01, due 2024-12-01, 30 days past due
+  // on 2024-12-31: overdue, below the default collection.neverWaitFromClass (stale).
+  const ledger = SMALL_LEDGER.map((r) => (r[1] === "庚公司" ? [...r.slice(0, 5), "2024-11-01", "2024-12-01", ...r.slice(7)] : r));
+
+  test("only overdue: the tier's 'do not disturb' stands, and the reason is the tier's own words", () => {
+    const r = buildCollectionNotices(smallReportInput({ ledger }), { customers: ["庚公司"] }, AS_OF, "zh-CN");
+    expect(r.notices).toEqual([]);
+    expect(r.skipped).toEqual([{ customer: "庚公司", reason: "wait-tier", probability: "0.95", explanation: "一般不打扰客户，等待客户主动付款" }]);
+  });
+
+  test("a company that sets neverWaitFromClass to overdue (五.第六条 names overdue too) gets the courteous letter", () => {
+    const policy = loadPolicy({ collection: { neverWaitFromClass: "overdue" } });
+    const r = buildCollectionNotices(smallReportInput({ ledger, policy }), { customers: ["庚公司"] }, AS_OF, "zh-CN");
+    expect(r.notices.map((n) => [n.customer, n.approach, n.total])).toEqual([["庚公司", "gentle", "12345.67"]]);
+    expect(r.skipped).toEqual([]);
   });
 });
 
@@ -126,8 +148,9 @@ describe("selection", () => {
       ["丙公司", "200000.00"],
       ["丁公司", "30000.00"],
       ["戊公司", "8000.00"],
+      ["庚公司", "12345.67"],
     ]);
-    expect(r.skipped.map((s) => [s.customer, s.reason])).toEqual([["庚公司", "wait-tier"]]);
+    expect(r.skipped).toEqual([]);
   });
 
   test("by department (the customer master's department when the row has none)", () => {
@@ -140,7 +163,8 @@ describe("selection", () => {
     // 己公司's −3,000.00 is an advance, not an open item: no customer of the notices at all.
     expect(r.skipped.map((s) => [s.customer, s.reason])).toEqual([]);
     const third = buildCollectionNotices(input, { departments: ["三部"] }, AS_OF, "zh-CN");
-    expect(third.skipped.map((s) => [s.customer, s.reason])).toEqual([["庚公司", "wait-tier"]]);
+    // 三部 is 庚公司's, from the customer master: its 呆帐 gets a letter despite the 95% (五.第七条).
+    expect(third.notices.map((n) => n.customer)).toEqual(["庚公司"]);
   });
 
   test("by customer, compared as the check compares names; filters combine", () => {
