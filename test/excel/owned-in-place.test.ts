@@ -168,7 +168,7 @@ describe("the policy sheet: created once, then the company's", () => {
         expect(values).toEqual(cells);
         expect(fake.workbook.getSheet(RESULTS).cell("I2").value).toBe("逾期");
       } else {
-        expect(values[0]).toEqual(["键", "值"]);
+        expect(values[0]).toEqual(["键", "值", "依据与说明"]);
         expect(values.length).toBeGreaterThan(20);
       }
     }
@@ -179,7 +179,7 @@ describe("the policy sheet: created once, then the company's", () => {
     await validate(fake);
     expect(fake.workbook.getSheet(POLICY).values()).toEqual([["我的", "表"]]);
     expect(fake.workbook.settings.get(POLICY_SHEET_SETTING)).toBe(`${POLICY} (2)`);
-    expect(fake.workbook.getSheet(`${POLICY} (2)`).values()[0]).toEqual(["键", "值"]);
+    expect(fake.workbook.getSheet(`${POLICY} (2)`).values()[0]).toEqual(["键", "值", "依据与说明"]);
   });
 });
 
