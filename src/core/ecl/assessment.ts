@@ -23,12 +23,12 @@ import { eclProvision, type EclProblem, type EclScenario, lossRates, type LossRa
 export interface EclOptions {
   /** Snapshots given (saved, typed); else the ledger's own year ends before the as-of date are derived. */
   history?: readonly AgingSnapshot[];
-  /** Forward-looking adjustment k (one figure), or scenarios (their weighted mean). */
+  /** Forward-looking adjustment k (one figure), or scenarios (their weighted mean); else the policy's ecl.adjustment. */
   k?: Decimal.Value;
   scenarios?: readonly EclScenario[];
   /** The oldest band's loss rate: 1, or 1 − the recovery rate after write-off. */
   lastBandLoss?: Decimal.Value;
-  /** The allowance on the books (坏账准备); null or absent: taken as 0, and the report says so. */
+  /** The allowance on the books (坏账准备); null or absent: the policy's ecl.existingAllowance, else taken as 0 and said. */
   existingAllowance?: Decimal.Value | null;
 }
 
@@ -128,7 +128,7 @@ export function assessEcl(input: ReportInput, options: EclOptions = {}): EclAsse
   }
   const migration = migrationRates(snapshots, bands.length);
   problems.push(...migration.problems);
-  const k = options.scenarios !== undefined && options.scenarios.length > 0 ? scenarioAdjustment(options.scenarios) : new Dec(options.k ?? 0);
+  const k = options.scenarios !== undefined && options.scenarios.length > 0 ? scenarioAdjustment(options.scenarios) : new Dec(options.k ?? input.policy.ecl.adjustment);
   const loss = lossRates(migration.average, k, options.lastBandLoss ?? 1);
 
   // Individually assessed items leave the pool; the rest is banded.
@@ -166,7 +166,9 @@ export function assessEcl(input: ReportInput, options: EclOptions = {}): EclAsse
   const poolTotal = sum(pool.map((l) => l.provision));
   const individualTotal = sum(individual.map((x) => x.provision));
   const ecl = poolTotal.plus(individualTotal);
-  const existing = options.existingAllowance === undefined || options.existingAllowance === null ? null : new Dec(options.existingAllowance);
+  // Given for this run (the CLI's --allowance), else the policy sheet's ecl.existingAllowance.
+  const allowance = options.existingAllowance ?? input.policy.ecl.existingAllowance;
+  const existing = allowance === null ? null : new Dec(allowance);
   return {
     asOf,
     history: { source, ends: snapshots.map((s) => s.asOf) },

@@ -519,6 +519,10 @@ export const DEFAULT_POLICY: Policy = deepFreeze<Policy>({
     badDebtDeductionRate: "1", // 五.第七条: 全额扣除
     assetLossCompensationRatio: null, // 六.第九条: 具体比例在年度政策中规定
   },
+  // CAS 22 / IFRS 9 (not in the seeds): no forward-looking adjustment until the company sets one;
+  // the allowance on the books is the company's figure, blank until given.
+  ecl: { adjustment: "0", existingAllowance: null },
+
   bills: { discountDayBasis: 360 }, // POLICY §9
   // Placeholders: every company fills in its own details before printing notices or letters.
   company: {

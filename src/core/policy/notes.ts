@@ -74,6 +74,8 @@ const RULES: readonly Rule[] = [
   [/^collectionTiers\.3\.atMinProbability$/, "boundary", "004 六.第三条 3、4", `“50%以下”含50%（${ART_1259}）：恰好50%归入诉讼档，本档不含（excluded）`, "50%以下 includes 50% (Civil Code art. 1259): exactly 50% goes to the legal tier, so this tier excludes it"],
   [/^collectionTiers\.\d+\.atMinProbability$/, "boundary", "004 六.第三条", "恰好等于下限时是否属于本档", "Whether exactly the lower bound is in this tier"],
   [/^collectionTiers/, "policy-text", "004 六.第三条", "按回收可能性确定收帐方针", "The collection approach by recovery probability"],
+  [/^ecl\.adjustment$/, "product-default", "企业会计准则第22号；IFRS 9 5.5.17", "预期信用损失的前瞻性调整 k：损失率 ×（1 + k），最高 100%。制度早于新准则，未作规定；默认 0（不调整）", "The expected credit loss's forward-looking adjustment k: loss rates × (1 + k), at most 100%. The policy predates the standard; default 0 (none)"],
+  [/^ecl\.existingAllowance$/, "to-be-set", "企业会计准则第22号", "账面已计提的坏账准备余额，用于计算本期信用减值损失（计提或转回）；未填写时按 0 计算并在报表中说明", "The allowance on the books, for this period's charge or reversal; blank: taken as 0, and the report says so"],
   [/^collection\.neverWaitFromClass$/, "choice", "004 五.第六条、第七条", "对逾期和呆滞应收帐款特别关注、对呆帐指定专人清收：该类及更严重的款项，回收可能性再高也不“不打扰”。默认 stale；五.第六条也提到逾期，可改为 overdue", "Overdue and stale items get special attention, bad ones a named collector: from this class on, no probability means 'do not disturb'. Default stale; 五.第六条 also names overdue, which may be set"],
   [/^reconciliationIntervalMonths$/, "policy-text", "004 二.第三条 2、3", "对帐频率一般应该不少于半年一次", "Reconcile at least once every six months"],
   [/^writeOff\.overdueYears$/, "policy-text", "004 七.第一条 5", "逾期3年以上仍未收回的应收帐款", "Overdue 3 years or more (逾期3年以上)"],

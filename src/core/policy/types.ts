@@ -164,6 +164,17 @@ export interface WriteOffPolicy {
 }
 
 /** POLICY §2 and §6, 004 五.第七条, 六.第九条, 八.第六条: what counts against a department's performance. */
+/**
+ * The expected credit loss beside the policy's method (CAS 22 / IFRS 9, simplified approach): the
+ * seeds predate the standard, so both figures are the company's to set.
+ */
+export interface EclPolicy {
+  /** The forward-looking adjustment k: loss rates × (1 + k), at most 100% (decimal text, ≥ −1; "0" none). */
+  adjustment: string;
+  /** The allowance on the books (坏账准备) before this period's charge; null: not given, taken as 0 and said. */
+  existingAllowance: string | null;
+}
+
 export interface PerformancePolicy {
   /** 五.第七条: the share of bad debts deducted from the year's performance profit (全额 = "1"). */
   badDebtDeductionRate: string;
@@ -267,6 +278,7 @@ export interface Policy {
   reconciliationIntervalMonths: number; // POLICY §7: 6
   writeOff: WriteOffPolicy; // POLICY §8
   performance: PerformancePolicy;
+  ecl: EclPolicy;
   bills: { discountDayBasis: number }; // POLICY §9: 360
   company: CompanyDetails;
   notices: NoticeTemplates; // POLICY §6 collection notice, §7 confirmation letter

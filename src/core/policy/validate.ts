@@ -426,6 +426,7 @@ export const POLICY_SCHEMA: SchemaNode = obj({
     recoveryRewardRate: nullableFraction,
   }),
   performance: obj({ badDebtDeductionRate: fraction, assetLossCompensationRatio: nullableFraction }),
+  ecl: obj({ adjustment: { kind: "decimal", min: "-1" }, existingAllowance: { kind: "nullable", of: { kind: "decimal", min: "0" } } }),
   bills: obj({ discountDayBasis: { kind: "int", min: 1, oneOf: [360, 365] } }),
   company: obj({
     name: bilingualMayBeEmpty,
