@@ -11,7 +11,7 @@ import { assessEcl } from "../../../src/core/ecl/assessment";
 import { snapshotsFromTable } from "../../../src/core/ecl";
 import { auditLedger } from "../../../src/core/ledger/check";
 import { readLedger } from "../../../src/core/ledger/index";
-import { DEFAULT_POLICY } from "../../../src/core/policy";
+import { DEFAULT_POLICY, loadPolicy } from "../../../src/core/policy";
 import { buildExpectedCreditLoss } from "../../../src/core/reports/expected-credit-loss";
 import type { ReportInput } from "../../../src/core/reports/input";
 import { money, rowWith } from "./spec-helpers";
@@ -49,6 +49,20 @@ test("the matrix: band balances, averaged migration, historical and adjusted los
   expect(a.totals.policy.toFixed(2)).toBe("16600000.00");
   expect(a.charge.toFixed(2)).toBe("3222400.00");
   expect(a.problems).toEqual([]);
+});
+
+test("k and the allowance on the books from the policy sheet (ecl.adjustment, ecl.existingAllowance) give the same figures; a run's own override wins", () => {
+  const policy = loadPolicy({ ecl: { adjustment: "0.1", existingAllowance: "10000000" } });
+  const fromPolicy = { ...input(), policy };
+  const a = assessEcl(fromPolicy, { history: HISTORY });
+  expect(a.totals.ecl.toFixed(2)).toBe("13222400.00");
+  expect(a.existingAllowance?.toFixed(2)).toBe("10000000.00");
+  expect(a.charge.toFixed(2)).toBe("3222400.00");
+  // --allowance 13,000,000 for this run: 13,222,400 − 13,000,000 = 222,400 charged.
+  expect(assessEcl(fromPolicy, { history: HISTORY, existingAllowance: "13000000" }).charge.toFixed(2)).toBe("222400.00");
+  // k = 0 given for the run: historical rates 1.92%, 9.6%, 24%, 48%, 80%, 100% →
+  // 2,304,000 + 2,400,000 + 2,160,000 + 1,920,000 + 1,600,000 + 1,800,000 = 12,184,000.00.
+  expect(assessEcl(fromPolicy, { history: HISTORY, k: "0" }).totals.ecl.toFixed(2)).toBe("12184000.00");
 });
 
 test("the report: the matrix's total, the comparison and the journal line", () => {
