@@ -3,15 +3,12 @@
  * sliced protocol (src/excel/check-protocol.ts), so the bench measures the architecture the pane runs.
  */
 import { parentPort } from "node:worker_threads";
-import { runCheck } from "../src/excel/check";
+import { runPlainCheck } from "../src/excel/check";
 import { describeError, workerSide, type ToWorker } from "../src/excel/check-protocol";
 
 const handle = workerSide(
   (m) => parentPort?.postMessage(m),
-  async (input) => {
-    const { summary, results, findings, warnings } = await runCheck(input);
-    return { summary, results, findings, warnings };
-  },
+  runPlainCheck,
   describeError
 );
 parentPort?.on("message", (m: ToWorker) => handle(m));

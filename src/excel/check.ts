@@ -13,6 +13,8 @@ import { type CellArea, readCompanions, type SheetInput } from "../core/ledger/w
 import type { Policy } from "../core/policy/types";
 import type { Lang } from "../i18n";
 import { formatDate } from "../core/dates";
+import { type PlainSnapshot, toPlainSnapshot } from "../core/ecl/history-sheet";
+import { snapshotOfCheck } from "../core/ecl/saved";
 import { readLedgerBlock } from "./ledger-read";
 import { allRows, fingerprint, type OwnedSheetSpec } from "./owned";
 import type { SheetBlock } from "./read";
@@ -43,6 +45,8 @@ export interface CheckSummary {
 
 export interface CheckOutput {
   summary: CheckSummary;
+  /** This check's aging snapshot, for the history sheet the expected credit loss reads (ecl-history.ts). */
+  snapshot: PlainSnapshot;
   results: OwnedSheetSpec;
   findings: OwnedSheetSpec;
   warnings: Bilingual[];
@@ -77,7 +81,8 @@ export async function runCheck(input: CheckInput, pause: () => Promise<void> = a
   // Worked out here, where the rows are made (the pane's worker), not on the UI thread at the swap.
   results.fingerprint = fingerprint(allRows(results));
   findings.fingerprint = fingerprint(allRows(findings));
-  return { summary: { totals: audit.totals, findings: audit.findings.map(plainFinding), reading: audit.reading, firstDate: firstDateOf(audit) }, results, findings, warnings, audit, reading };
+  const snapshot = toPlainSnapshot(snapshotOfCheck({ audit, policy: input.policy, asOf: input.asOf }));
+  return { summary: { totals: audit.totals, findings: audit.findings.map(plainFinding), reading: audit.reading, firstDate: firstDateOf(audit) }, snapshot, results, findings, warnings, audit, reading };
 }
 
 function firstDateOf(audit: AuditResult): number | null {
@@ -87,4 +92,10 @@ function firstDateOf(audit: AuditResult): number | null {
     if (d !== null && (first === null || d < first)) first = d;
   }
   return first;
+}
+
+/** The check as a Web Worker posts it back: its plain-data part (CheckOutput), without the core's objects. */
+export async function runPlainCheck(input: CheckInput): Promise<CheckOutput> {
+  const { summary, snapshot, results, findings, warnings } = await runCheck(input);
+  return { summary, snapshot, results, findings, warnings };
 }

@@ -9,10 +9,12 @@ import type { DayNumber } from "../core/calendar";
 import { parseDate } from "../core/dates";
 import { auditLedger } from "../core/ledger/check";
 import { readCompanions } from "../core/ledger/workbook";
-import { buildReport, REPORT_IDS, type ReportId } from "../core/reports/index";
+import { snapshotsFromSaved } from "../core/ecl/saved";
+import { buildReport, REPORT_IDS, type ReportId, type ReportInput } from "../core/reports/index";
 import { stringsFor, type Lang } from "../i18n";
 import { cancelled, GatewayError } from "./errors";
 import { readLedgerBlock, readLedgerBlocks } from "./ledger-read";
+import { HISTORY_SHEET_NAMES, historySheetName, readHistorySheet } from "./ecl-history";
 import { ownedStates } from "./owned";
 import type { ReadOptions } from "./read";
 import { loadSetup, readPolicy } from "./setup";
@@ -62,7 +64,7 @@ export async function runReport(run: ExcelRun, reportId: ReportId, p: ReportPara
     if (setup.ledger === null || asOf === null) throw new GatewayError("NoLedger", NO_LEDGER);
     const { policy, sheet: policySheet } = await readPolicy(context);
     const s = stringsFor(p.lang).output;
-    const skip = [setup.sheets?.results ?? s.resultsSheet, setup.sheets?.findings ?? s.findingsSheet, ...(policySheet === null ? [] : [policySheet]), ...reportSheetNames()];
+    const skip = [setup.sheets?.results ?? s.resultsSheet, setup.sheets?.findings ?? s.findingsSheet, ...(policySheet === null ? [] : [policySheet]), ...(setup.sheets?.history === undefined ? [] : [setup.sheets.history]), ...HISTORY_SHEET_NAMES, ...reportSheetNames()];
     const read: ReadOptions = { onProgress: (done, total) => progress({ phase: "read", done, total }), ...(p.signal ? { signal: p.signal } : {}), ...(p.maxRequestBytes ? { maxRequestBytes: p.maxRequestBytes } : {}) };
     const blocks = await readLedgerBlocks(context, setup.ledger, skip, read);
     if (p.signal?.aborted) throw cancelled();
@@ -72,7 +74,15 @@ export async function runReport(run: ExcelRun, reportId: ReportId, p: ReportPara
     const reading = readLedgerBlock(blocks.ledger, setup.mapping, blocks.merges, blocks.companions);
     const { companions } = readCompanions(blocks.companions);
     const audit = auditLedger(reading, companions, asOf, policy);
-    const spec = buildReport(reportId, { reading, audit, companions, policy, asOf }, p.lang);
+    // The expected credit loss reads the aging snapshots the checks saved (before this as-of date);
+    // a row of that sheet that does not read stops it, naming the row, rather than leave a period out.
+    let ecl: ReportInput["ecl"];
+    if (reportId === "expectedCreditLoss") {
+      const kept = await readHistorySheet(context, await historySheetName(context, setup.sheets?.history, p.lang), policy);
+      if (kept.problems.length > 0) throw new GatewayError("HistoryUnreadable", { "zh-CN": kept.problems.map((x) => x["zh-CN"]).join("\n"), "en-US": kept.problems.map((x) => x["en-US"]).join("\n") });
+      if (kept.history.length > 0) ecl = { history: snapshotsFromSaved(kept.history, asOf - 1) };
+    }
+    const spec = buildReport(reportId, { reading, audit, companions, policy, asOf, ...(ecl === undefined ? {} : { ecl }) }, p.lang);
     progress({ phase: "build", done: blocks.ledger.values.length, total: blocks.ledger.values.length });
     if (p.signal?.aborted) throw cancelled();
 

@@ -25,7 +25,7 @@ export interface WorkbookSetup {
   /** ISO date, e.g. "2011-08-31". */
   asOf: string | null;
   /** The names the add-in's output sheets were given on the first run (they keep them). */
-  sheets?: { results: string; findings: string };
+  sheets?: { results: string; findings: string; history?: string };
 }
 
 export const EMPTY_SETUP: WorkbookSetup = { version: 1, ledger: null, mapping: {}, asOf: null };

@@ -10,7 +10,8 @@ import type { AuditResult } from "../core/ledger/check";
 import type { LedgerReading } from "../core/ledger/index";
 import { stringsFor, type Lang } from "../i18n";
 import { cancelled } from "./errors";
-import { ownedStates, writeOwnedSheets } from "./owned";
+import { HISTORY_SHEET_NAMES, historySheetName, historySheetWith, readHistorySheet } from "./ecl-history";
+import { ownedStates, type OwnedSheetSpec, writeOwnedSheets } from "./owned";
 import { runCheck, type CheckDetail, type CheckInput, type CheckOutput, type CheckSummary, type Checker } from "./check";
 import { readLedgerBlocks } from "./ledger-read";
 import type { LedgerSource, ReadOptions } from "./read";
@@ -73,7 +74,8 @@ export async function runValidate(run: ExcelRun, p: ValidateParams): Promise<Val
     const policySheet = policyReading.sheet ?? newPolicySheetName(s.policySheet, policyReading.foreign);
     const names = { results: setup.sheets?.results ?? s.resultsSheet, findings: setup.sheets?.findings ?? s.findingsSheet };
     const read: ReadOptions = { onProgress: (done, total) => progress({ phase: "read", done, total }), ...(p.signal ? { signal: p.signal } : {}), ...(p.maxRequestBytes ? { maxRequestBytes: p.maxRequestBytes } : {}) };
-    const { ledger: block, merges, companions: companionSheets } = await readLedgerBlocks(context, p.source, [names.results, names.findings, policySheet], read);
+    const historyName = await historySheetName(context, setup.sheets?.history, p.lang);
+    const { ledger: block, merges, companions: companionSheets } = await readLedgerBlocks(context, p.source, [names.results, names.findings, policySheet, historyName, ...HISTORY_SHEET_NAMES], read);
     if (p.signal?.aborted) throw cancelled();
 
     const input: CheckInput = { block, merges, companions: companionSheets, asOf: p.asOf, policy, lang: p.lang, names, ...(p.mapping && Object.keys(p.mapping).length > 0 ? { mapping: p.mapping } : {}) };
@@ -95,14 +97,29 @@ export async function runValidate(run: ExcelRun, p: ValidateParams): Promise<Val
     await yieldToUi();
     if (p.signal?.aborted) throw cancelled();
 
-    const states = await ownedStates(context, [names.results, names.findings]);
-    const edited = Object.entries(states).filter(([, v]) => v === "edited").map(([k]) => k);
+    const states = await ownedStates(context, [names.results, names.findings, historyName]);
+    const edited = [names.results, names.findings].filter((k) => states[k] === "edited");
     if (edited.length > 0 && !p.replaceEdited) return { kind: "confirm", edited };
-    const { results, findings, warnings } = checked;
+    const { results, findings } = checked;
+    // The expected credit loss's history: this check's aging snapshot joins the ones kept (rows
+    // typed in included, so an "edited" history sheet is rewritten with them); a sheet of that name
+    // the add-in did not make is left alone, and said.
+    const warnings = [...checked.warnings];
+    let history: OwnedSheetSpec | null = null;
+    if (states[historyName] === "foreign") {
+      warnings.push({
+        "zh-CN": `工作表“${historyName}”不是本加载项创建的，本次账龄快照未保存（预期信用损失需要以往各期的快照）。请将该表重命名后再检查；以往各期的余额可在检查生成的账龄快照表中补录。`,
+        "en-US": `The sheet "${historyName}" was not made by the add-in, so this check's aging snapshot was not saved (the expected credit loss needs earlier periods' snapshots). Rename that sheet and check again; earlier periods' balances can then be typed into the snapshot sheet the check makes.`,
+      });
+    } else {
+      const kept = historySheetWith(await readHistorySheet(context, historyName, policy), checked.snapshot, policy, p.lang, historyName);
+      history = kept.spec;
+      warnings.push(...kept.warnings);
+    }
     progress({ phase: "write", done: 0, total: results.rows.length + findings.rows.length });
     await yieldToUi();
     const hook = p.inFinalBatch;
-    await writeOwnedSheets(context, [results, findings], {
+    await writeOwnedSheets(context, history === null ? [results, findings] : [results, findings, history], {
       ...read,
       maxRequestBytes: Math.min(p.maxRequestBytes ?? WRITE_BUDGET, WRITE_BUDGET),
       onProgress: (done, total) => progress({ phase: "write", done, total }),
@@ -111,7 +128,7 @@ export async function runValidate(run: ExcelRun, p: ValidateParams): Promise<Val
     });
     // Queued with the setup below: one round trip for both.
     queuePolicyRepair(context, policyReading, policySheet, s.policyHeader, policy, p.lang);
-    saveSetup(context, { ...setup, ledger: p.source, mapping: numericMapping(p.mapping), asOf: formatIsoDate(p.asOf), sheets: names });
+    saveSetup(context, { ...setup, ledger: p.source, mapping: numericMapping(p.mapping), asOf: formatIsoDate(p.asOf), sheets: { ...names, history: historyName } });
     await context.sync();
     return { kind: "done", summary: checked.summary, sheets: names, warnings, ...(checked.audit && checked.reading ? { audit: checked.audit, reading: checked.reading } : {}) };
   });

@@ -10,6 +10,7 @@ export const enUS = {
   output: {
     resultsSheet: "AR Results",
     findingsSheet: "AR Findings",
+    historySheet: "AR Aging Snapshots",
     policySheet: "AR Policy",
     policyHeader: ["Key", "Value", "Source and note"],
     incompleteBanner: "⚠ Incomplete: the add-in was writing this sheet when it was cut off. Run it again and it rewrites the sheet in place.",

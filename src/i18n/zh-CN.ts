@@ -12,6 +12,7 @@ export const zhCN: typeof enUS = {
   output: {
     resultsSheet: "AR检查结果",
     findingsSheet: "AR检查发现",
+    historySheet: "AR账龄快照",
     policySheet: "AR制度参数",
     policyHeader: ["键", "值", "依据与说明"],
     incompleteBanner: "⚠ 未写完：加载项写入本表时被中断。再运行一次，本表会在原处重新写好。",

@@ -192,7 +192,7 @@ test("an older version's temporary sheet left by a cut-off run is removed by the
   });
   await validate(fake);
   expect(fake.workbook.sheets().map((s) => s.name)).not.toContain(`${RESULTS}~new`);
-  expect(Object.keys(registryOf(fake))).toEqual([RESULTS, FINDINGS]);
+  expect(Object.keys(registryOf(fake))).toEqual([RESULTS, FINDINGS, "AR账龄快照"]);
   expect(fake.workbook.settings.get(OWNED_SETTING)).toBeDefined();
 });
 

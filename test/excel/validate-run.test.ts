@@ -110,7 +110,8 @@ test("the setup is remembered in the workbook's settings", async () => {
   const settings = fake.workbook.toData().settings ?? {};
   const setup = JSON.parse(String(settings["receivablesSteward.setup"]));
   expect(setup).toMatchObject({ version: 1, ledger: { kind: "range", sheet: "应收台账" }, asOf: "2011-08-31", sheets: { results: "AR检查结果", findings: "AR检查发现" } });
-  expect(Object.keys(JSON.parse(String(settings[OWNED_SETTING])))).toEqual(["AR检查结果", "AR检查发现"]);
+  expect(setup.sheets.history).toBe("AR账龄快照");
+  expect(Object.keys(JSON.parse(String(settings[OWNED_SETTING])))).toEqual(["AR检查结果", "AR检查发现", "AR账龄快照"]);
 });
 
 test("the first run creates a visible policy sheet; an edit on it changes the next run", async () => {

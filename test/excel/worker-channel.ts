@@ -3,7 +3,7 @@
  * structured-cloned, as postMessage does, and delivered as a task of its own. What went across is
  * recorded, so tests can check the slicing and the flow control.
  */
-import { runCheck, type Checker, type CheckOutput } from "../../src/excel/check";
+import { runPlainCheck, type Checker, type CheckOutput } from "../../src/excel/check";
 import { describeError, outputCollector, postInput, workerSide, type FromWorker, type ToWorker } from "../../src/excel/check-protocol";
 
 export interface ChannelLog {
@@ -33,10 +33,7 @@ export function channelChecker(log?: ChannelLog): Checker {
           }
         }, 0);
       };
-      const worker = workerSide(toUi, async (i) => {
-        const { summary, results, findings, warnings } = await runCheck(i);
-        return { summary, results, findings, warnings };
-      }, describeError);
+      const worker = workerSide(toUi, runPlainCheck, describeError);
       const toWorker = (m: ToWorker): void => {
         log?.toWorker.push(m.type);
         if (m.type === "ack") outstanding--;

@@ -32,7 +32,7 @@ export interface SavedSnapshot {
 }
 
 /** The snapshot of a checked ledger on its as-of date: the open items by provision band. */
-export function snapshotOfCheck(input: ReportInput): SavedSnapshot {
+export function snapshotOfCheck(input: Pick<ReportInput, "audit" | "policy" | "asOf">): SavedSnapshot {
   const { audit, policy, asOf } = input;
   const bands = policy.provision.bands;
   const cutoffs = bandCutoffs(asOf, bands);

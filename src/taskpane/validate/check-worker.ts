@@ -3,7 +3,7 @@
  * large ledger never blocks the UI thread. Plain data in and out, in slices (check-protocol.ts);
  * an ArError comes back as its id and bilingual text.
  */
-import { runCheck } from "../../excel/check";
+import { runPlainCheck } from "../../excel/check";
 import { describeError, workerSide, type FromWorker, type ToWorker } from "../../excel/check-protocol";
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<ToWorker>) => void) | null; postMessage(message: FromWorker): void };
@@ -15,8 +15,5 @@ const post = (m: FromWorker): void => {
     scope.postMessage({ type: "error", error: describeError(error) }); // e.g. a value that cannot be cloned: say so rather than go quiet
   }
 };
-const handle = workerSide(post, async (input) => {
-  const { summary, results, findings, warnings } = await runCheck(input);
-  return { summary, results, findings, warnings };
-}, describeError);
+const handle = workerSide(post, runPlainCheck, describeError);
 scope.onmessage = (e) => handle(e.data);
