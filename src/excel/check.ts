@@ -82,13 +82,14 @@ export async function runCheck(input: CheckInput, pause: () => Promise<void> = a
   results.fingerprint = fingerprint(allRows(results));
   findings.fingerprint = fingerprint(allRows(findings));
   const snapshot = toPlainSnapshot(snapshotOfCheck({ audit, policy: input.policy, asOf: input.asOf }));
-  return { summary: { totals: audit.totals, findings: audit.findings.map(plainFinding), reading: audit.reading, firstDate: firstDateOf(audit) }, snapshot, results, findings, warnings, audit, reading };
+  return { summary: { totals: audit.totals, findings: audit.findings.map(plainFinding), reading: audit.reading, firstDate: firstDateOf(reading) }, snapshot, results, findings, warnings, audit, reading };
 }
 
-function firstDateOf(audit: AuditResult): number | null {
+/** The ledger's first date: the earliest date arisen of every line read, settled ones too. */
+function firstDateOf(reading: LedgerReading): number | null {
   let first: number | null = null;
-  for (let i = 0; i < audit.rows.length; i++) {
-    const d = audit.rows.get(i).dateArisen;
+  for (const r of reading.rows) {
+    const d = r.dateArisen;
     if (d !== null && (first === null || d < first)) first = d;
   }
   return first;

@@ -132,7 +132,7 @@ function noLedgerSheet(sheets: readonly SheetInput[]): ArError {
   return new ArError(
     "ledger.no-ledger-sheet",
     {
-      "zh-CN": `没有一个工作表能识别为应收账款台账。各工作表：${zh.join("；")}。请指定台账所在的工作表（命令行用 --sheet 工作表名，隐藏的也可以），或给出列映射（任务窗格的“列映射”）。`,
+      "zh-CN": `没有一个工作表能识别为应收账款台账。各工作表：${zh.join("；")}。请指定台账所在的工作表（命令行用 --sheet 工作表名，隐藏的也可以），或给出列对应（任务窗格的“列对应”）。`,
       "en-US": `No sheet reads as a receivables ledger. Sheets: ${en.join("; ")}. Name the ledger's sheet (--sheet NAME in the headless audit; a hidden sheet too), or map its columns (the task pane's column mapping).`,
     },
     { excel: "#VALUE!" },
