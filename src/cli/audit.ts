@@ -36,6 +36,7 @@ import type { Policy } from "../core/policy/types";
 import { readWorkbook } from "./read-workbook";
 import { buildReports } from "../core/reports";
 import { assessEcl, type EclAssessment } from "../core/ecl/assessment";
+import { companyNameFor, mergeCompany } from "../core/notices/company";
 import { historyFromJson, historyToJson, type SavedSnapshot, snapshotOfCheck, snapshotsFromSaved, withSnapshot } from "../core/ecl/saved";
 import type { ReportInput } from "../core/reports/input";
 import { type NamedFile, refuseOutputOverInput, removePendingOutputs, writeAtomically } from "./safe-output";
@@ -579,7 +580,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   const result = auditLedger(chosen.ledger, chosen.companions, args.asOf, policy);
 
   // Expected credit loss: the history given (this run's snapshot added), else the ledger's own.
-  const reports: ReportInput = { reading: chosen.ledger, audit: result, companions: chosen.companions, policy, asOf: args.asOf };
+  // 编制单位 on the reports: the policy file's company name (a placeholder counts as none).
+  const company = companyNameFor(mergeCompany(null, policy), lang);
+  const reports: ReportInput = { reading: chosen.ledger, audit: result, companions: chosen.companions, policy, asOf: args.asOf, company };
   const bandKeys = policy.provision.bands.map((b) => b.key);
   let history: SavedSnapshot[] | null = null;
   if (args.history !== undefined) {

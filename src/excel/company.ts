@@ -13,10 +13,16 @@ export const LETTER_NUMBERS_SETTING = "receivablesSteward.letterNumbers";
 
 /** What the form saved (null when nothing yet). */
 export async function loadStoredCompany(context: Excel.RequestContext): Promise<CompanyInfo | null> {
+  const stored = queueStoredCompany(context);
+  await context.sync();
+  return stored();
+}
+
+/** Queues the read of what the form saved; the getter gives it after the caller's next sync (one round trip shared). */
+export function queueStoredCompany(context: Excel.RequestContext): () => CompanyInfo | null {
   const item = context.workbook.settings.getItemOrNullObject(COMPANY_SETTING);
   item.load("value");
-  await context.sync();
-  return item.isNullObject ? null : parseCompany(item.value);
+  return () => (item.isNullObject ? null : parseCompany(item.value));
 }
 
 /** The details in force: the form's over the policy sheet's. */

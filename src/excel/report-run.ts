@@ -14,6 +14,8 @@ import { buildReport, REPORT_IDS, type ReportId, type ReportInput } from "../cor
 import { stringsFor, type Lang } from "../i18n";
 import { cancelled, GatewayError } from "./errors";
 import { readLedgerBlock, readLedgerBlocks } from "./ledger-read";
+import { companyNameFor, mergeCompany } from "../core/notices/company";
+import { queueStoredCompany } from "./company";
 import { HISTORY_SHEET_NAMES, historySheetName, readHistorySheet } from "./ecl-history";
 import { ownedStates } from "./owned";
 import type { ReadOptions } from "./read";
@@ -58,6 +60,7 @@ function reportSheetNames(): string[] {
 export async function runReport(run: ExcelRun, reportId: ReportId, p: ReportParams): Promise<ReportOutcome> {
   const progress = p.onProgress ?? (() => undefined);
   return run(async (context) => {
+    const storedCompany = queueStoredCompany(context); // read with the setup's round trip
     const setup = await loadSetup(context);
     // A report runs on the ledger and as-of date of the last check; without one there is nothing to report on.
     const asOf = p.asOf ?? (setup.asOf === null ? null : parseDate(setup.asOf, "asOf"));
@@ -82,7 +85,8 @@ export async function runReport(run: ExcelRun, reportId: ReportId, p: ReportPara
       if (kept.problems.length > 0) throw new GatewayError("HistoryUnreadable", { "zh-CN": kept.problems.map((x) => x["zh-CN"]).join("\n"), "en-US": kept.problems.map((x) => x["en-US"]).join("\n") });
       if (kept.history.length > 0) ecl = { history: snapshotsFromSaved(kept.history, asOf - 1) };
     }
-    const spec = buildReport(reportId, { reading, audit, companions, policy, asOf, ...(ecl === undefined ? {} : { ecl }) }, p.lang);
+    const company = companyNameFor(mergeCompany(storedCompany(), policy), p.lang);
+    const spec = buildReport(reportId, { reading, audit, companions, policy, asOf, company, ...(ecl === undefined ? {} : { ecl }) }, p.lang);
     progress({ phase: "build", done: blocks.ledger.values.length, total: blocks.ledger.values.length });
     if (p.signal?.aborted) throw cancelled();
 

@@ -387,6 +387,8 @@ export const enUS = {
       line: "Advances received (预收): not receivables, apart from the aging",
       note: "Advances received are customers' net credits on the as-of date (004 一.第二条, 三.第八条): kept out of the classes, bands and shares above, and to be moved to advances received: {names} (total {amount}).",
     },
+    signOff: "Prepared for: {company}    Prepared by: ____________    Reviewed by: ____________    Date: ____________",
+    signOffBlank: "________________________",
     method: {
       line: "Bad-debt provision: {method}.",
       aging: "账龄分析法 (aging analysis): balance × the rate of its band, {rates} ({provenance}); an item with an expected recovery or a recovery probability is provided at balance less what is expected back, one under a condition of 五.第三条 in full",

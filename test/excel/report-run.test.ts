@@ -10,6 +10,7 @@ import { buildReport, REPORT_IDS, type ReportId } from "../../src/core/reports/i
 import { createFakeExcel, type FakeExcel, type FakeSheetData } from "../../src/preview/fake-excel";
 import { runReport } from "../../src/excel/report-run";
 import { SETUP_SETTING } from "../../src/excel/setup";
+import { COMPANY_SETTING } from "../../src/excel/company";
 import type { ExcelRun } from "../../src/excel/validate-run";
 import { SMALL_COLLECTIONS, SMALL_CUSTOMERS, SMALL_LEDGER, smallReportInput } from "../fixtures/reports/small-ledger";
 
@@ -108,4 +109,15 @@ test("round trips: a handful for the whole run", async () => {
   // the report sheet's state 2, the write 4 (registry, sheet and formats, values, swap).
   expect(fake.stats.syncs).toBeLessThanOrEqual(16);
   if (process.env.SHOW_SYNCS) console.log(`runReport syncs: ${fake.stats.syncs}`);
+});
+
+test("the report's 编制单位 is the company the pane's 单位信息 names", async () => {
+  const fake = createFakeExcel({
+    sheets: sheets(),
+    settings: { [SETUP_SETTING]: JSON.stringify(SETUP), [COMPANY_SETTING]: JSON.stringify({ nameZh: "遂宁市某某建设有限公司" }) },
+  });
+  const out = await runReport(runner(fake), "agingAnalysis", { lang: "zh-CN", chartSeries: false });
+  if (out.kind !== "done") throw new Error(out.kind);
+  const values = fake.workbook.getSheet(out.sheet).values();
+  expect(values[values.length - 1]![0]).toBe("编制单位：遂宁市某某建设有限公司　　制表：＿＿＿＿＿＿　　审核：＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日");
 });

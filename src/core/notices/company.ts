@@ -189,6 +189,11 @@ function safeJson(s: string): unknown {
 }
 
 /** The stored details over the policy's (a field left blank in the form keeps the policy sheet's). */
+/** The company's name as a document in `lang` prints it (English falls back to the Chinese name); "" when unknown. */
+export function companyNameFor(info: CompanyInfo, lang: Lang): string {
+  return lang === "en-US" && info.nameEn.trim() !== "" ? info.nameEn.trim() : info.nameZh.trim();
+}
+
 export function mergeCompany(stored: CompanyInfo | null, policy: Policy): CompanyInfo {
   const base = companyFromPolicy(policy);
   if (stored === null) return base;

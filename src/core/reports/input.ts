@@ -72,6 +72,8 @@ export interface ReportInput {
   writtenOffWords?: readonly string[];
   /** The expected credit loss's history, adjustment and allowance (ecl/assessment.ts); defaults when absent. */
   ecl?: EclOptions;
+  /** 编制单位: the company the reports are prepared for (the pane's 单位信息); a line to fill in by hand when absent. */
+  company?: string;
   /** Losses on assets taken in settlement (004 六.第九条), for the performance report; none when absent. */
   assetSettlements?: readonly AssetSettlement[];
 }
@@ -566,10 +568,17 @@ export function provisionMethodNotes(ctx: ReportContext): string[] {
   return lines;
 }
 
-/** Lays the sheet out and wraps it up as a SheetSpec; every report ends by naming the provision method. */
+/**
+ * Lays the sheet out and wraps it up as a SheetSpec; every report ends by naming the provision
+ * method, then the sign-off line a printed report carries (编制单位、制表、审核、日期: issue 18),
+ * the company's name filled in where known and the rest left to sign by hand.
+ */
 export function finishSheet(ctx: ReportContext, id: ReportId, b: SheetBuilder, options: FinishOptions): SheetSpec {
   const s = reportStrings(ctx.lang);
   for (const line of provisionMethodNotes(ctx)) b.note(line);
+  b.blank();
+  const company = ctx.input.company?.trim();
+  b.spanning("note", format(s.signOff, { company: company === undefined || company === "" ? s.signOffBlank : company }), "meta");
   const columns = b.layout(options.columns);
   return {
     id,
