@@ -47,6 +47,11 @@ const MESSAGES: Record<string, Bilingual> = {
     "en-US": "This version of Excel lacks a feature the add-in needs. Update Office, or use Excel on the web.",
   },
   Cancelled: { "zh-CN": "已取消；工作簿未作任何更改。", "en-US": "Cancelled; nothing in the workbook was changed." },
+  // Excel.ErrorCodes.undoNotSupported: an API in a mergeUndoGroup run without undo support (run.ts retries without the group first).
+  UndoNotSupported: {
+    "zh-CN": "Excel 无法将这一步合并为一次“撤消”。请重试；加载项的表若已开始写入，会标为“未写完”，下次运行会写好。",
+    "en-US": "Excel could not make this step a single undo. Try again; a sheet of the add-in's that was being written is marked incomplete and the next run completes it.",
+  },
 };
 
 function codeOf(e: unknown): string {

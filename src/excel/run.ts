@@ -34,9 +34,29 @@ export function undoGroupsSupported(requirements: Requirements = hostRequirement
 
 type RunWithOptions = <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-/** Excel.run with the options above, as the ExcelRun the gateway takes. */
+function isUndoNotSupported(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "UndoNotSupported";
+}
+
+/**
+ * Excel.run with the options above, as the ExcelRun the gateway takes. "If an API within the group
+ * doesn't offer undo support, the UndoNotSupported error is thrown … Your add-in should gracefully
+ * handle this error" (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities):
+ * the run is done again without the undo group — every run of the gateway completes in place what
+ * an interrupted one left (owned.ts marks and rewrites its sheets; logs skip rows already written),
+ * so the second run finishes the work; the user's undo list then has each step apart, as on an
+ * older host. Any other error, and one from the second run, goes to the caller as it is.
+ */
 export function excelRunner(excel: { run: unknown }, requirements: Requirements = hostRequirements()): ExcelRun {
-  const options: Excel.RunOptions = { delayForCellEdit: true, ...(undoGroupsSupported(requirements) ? { mergeUndoGroup: true } : {}) };
+  const grouped = undoGroupsSupported(requirements);
   const run = excel.run as RunWithOptions;
-  return (batch) => run(options, batch);
+  return async (batch) => {
+    if (!grouped) return run({ delayForCellEdit: true }, batch);
+    try {
+      return await run({ delayForCellEdit: true, mergeUndoGroup: true }, batch);
+    } catch (e) {
+      if (!isUndoNotSupported(e)) throw e;
+      return run({ delayForCellEdit: true }, batch);
+    }
+  };
 }

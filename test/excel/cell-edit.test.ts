@@ -82,3 +82,24 @@ test("excelRunner asks for delayForCellEdit always, and for one undo group per r
   await excelRunner(excel, all)(async () => 1);
   expect(seen).toEqual([{ delayForCellEdit: true }, { delayForCellEdit: true, mergeUndoGroup: true }]);
 });
+
+test("UndoNotSupported in an undo-group run: the run is done again without the group, once; other errors are passed on", async () => {
+  const seen: unknown[] = [];
+  let calls = 0;
+  const excel = {
+    run: async (options: unknown, batch: (c: unknown) => Promise<unknown>) => {
+      seen.push(options);
+      calls += 1;
+      if (calls === 1) throw Object.assign(new Error("This operation cannot be undone as part of a group."), { code: "UndoNotSupported" });
+      return batch({});
+    },
+  };
+  await expect(excelRunner(excel, all)(async () => "written")).resolves.toBe("written");
+  expect(seen).toEqual([{ delayForCellEdit: true, mergeUndoGroup: true }, { delayForCellEdit: true }]);
+
+  const failing = { run: async () => Promise.reject(Object.assign(new Error("boom"), { code: "GeneralException" })) };
+  await expect(excelRunner(failing, all)(async () => 1)).rejects.toMatchObject({ code: "GeneralException" });
+  const twice = { run: async () => Promise.reject(Object.assign(new Error("no undo"), { code: "UndoNotSupported" })) };
+  await expect(excelRunner(twice, all)(async () => 1)).rejects.toMatchObject({ code: "UndoNotSupported" });
+  expect(toGatewayError(Object.assign(new Error("no undo"), { code: "UndoNotSupported" })).text["zh-CN"]).toContain("撤消");
+});
