@@ -13,16 +13,21 @@ export const LETTER_NUMBERS_SETTING = "receivablesSteward.letterNumbers";
 
 /** What the form saved (null when nothing yet). */
 export async function loadStoredCompany(context: Excel.RequestContext): Promise<CompanyInfo | null> {
-  const stored = queueStoredCompany(context);
+  const item = queueStoredCompany(context);
   await context.sync();
-  return stored();
+  return storedCompanyFrom(item);
 }
 
-/** Queues the read of what the form saved; the getter gives it after the caller's next sync (one round trip shared). */
-export function queueStoredCompany(context: Excel.RequestContext): () => CompanyInfo | null {
+/** Queues the read of what the form saved, to share the caller's next round trip (storedCompanyFrom after it). */
+export function queueStoredCompany(context: Excel.RequestContext): Excel.Setting {
   const item = context.workbook.settings.getItemOrNullObject(COMPANY_SETTING);
   item.load("value");
-  return () => (item.isNullObject ? null : parseCompany(item.value));
+  return item;
+}
+
+/** What the form saved, from a setting queued by queueStoredCompany and synced since (null when nothing yet). */
+export function storedCompanyFrom(item: Excel.Setting): CompanyInfo | null {
+  return item.isNullObject ? null : parseCompany(item.value);
 }
 
 /** The details in force: the form's over the policy sheet's. */

@@ -15,7 +15,7 @@ import { stringsFor, type Lang } from "../i18n";
 import { cancelled, GatewayError } from "./errors";
 import { readLedgerBlock, readLedgerBlocks } from "./ledger-read";
 import { companyNameFor, mergeCompany } from "../core/notices/company";
-import { queueStoredCompany } from "./company";
+import { queueStoredCompany, storedCompanyFrom } from "./company";
 import { HISTORY_SHEET_NAMES, historySheetName, readHistorySheet } from "./ecl-history";
 import { ownedStates } from "./owned";
 import type { ReadOptions } from "./read";
@@ -85,7 +85,7 @@ export async function runReport(run: ExcelRun, reportId: ReportId, p: ReportPara
       if (kept.problems.length > 0) throw new GatewayError("HistoryUnreadable", { "zh-CN": kept.problems.map((x) => x["zh-CN"]).join("\n"), "en-US": kept.problems.map((x) => x["en-US"]).join("\n") });
       if (kept.history.length > 0) ecl = { history: snapshotsFromSaved(kept.history, asOf - 1) };
     }
-    const company = companyNameFor(mergeCompany(storedCompany(), policy), p.lang);
+    const company = companyNameFor(mergeCompany(storedCompanyFrom(storedCompany), policy), p.lang);
     const spec = buildReport(reportId, { reading, audit, companions, policy, asOf, company, ...(ecl === undefined ? {} : { ecl }) }, p.lang);
     progress({ phase: "build", done: blocks.ledger.values.length, total: blocks.ledger.values.length });
     if (p.signal?.aborted) throw cancelled();
