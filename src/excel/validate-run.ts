@@ -12,7 +12,7 @@ import { stringsFor, type Lang } from "../i18n";
 import { cancelled } from "./errors";
 import { HISTORY_SHEET_NAMES, historySheetName, historySheetWith, readHistorySheet } from "./ecl-history";
 import { ownedStates, type OwnedSheetSpec, writeOwnedSheets } from "./owned";
-import { runCheck, type CheckDetail, type CheckInput, type CheckOutput, type CheckSummary, type Checker } from "./check";
+import type { CheckDetail, CheckInput, CheckOutput, CheckSummary, Checker } from "./check";
 import { readLedgerBlocks } from "./ledger-read";
 import type { LedgerSource, ReadOptions } from "./read";
 import { loadSetup, newPolicySheetName, queuePolicyRepair, readPolicy, saveSetup } from "./setup";
@@ -91,6 +91,8 @@ export async function runValidate(run: ExcelRun, p: ValidateParams): Promise<Val
     } else {
       progress({ phase: "check", done: 0, total: block.values.length });
       await yieldToUi();
+      // Loaded only here: the pane always passes its worker, so the engine stays out of the pane's first bundle.
+      const { runCheck } = await import("./check");
       checked = await runCheck(input, yieldToUi);
     }
     progress({ phase: "check", done: block.values.length, total: block.values.length });
