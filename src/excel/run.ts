@@ -8,6 +8,7 @@
  * undo group (`mergeUndoGroup`); without it every sync is its own undo record, or (on older
  * hosts) a run clears the undo list, as the self-test reports.
  */
+import { cancelled } from "./errors";
 import type { ExcelRun } from "./validate-run";
 
 export interface Requirements {
@@ -39,15 +40,23 @@ function isUndoNotSupported(e: unknown): boolean {
 }
 
 /**
+ * Asked before a run is done outside an undo group: true to go on (the user's undo list is then
+ * cleared from this step), false to stop with nothing more written.
+ */
+export type ConfirmUndoClear = () => Promise<boolean>;
+
+/**
  * Excel.run with the options above, as the ExcelRun the gateway takes. "If an API within the group
  * doesn't offer undo support, the UndoNotSupported error is thrown … Your add-in should gracefully
- * handle this error" (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities):
- * the run is done again without the undo group — every run of the gateway completes in place what
- * an interrupted one left (owned.ts marks and rewrites its sheets; logs skip rows already written),
- * so the second run finishes the work; the user's undo list then has each step apart, as on an
- * older host. Any other error, and one from the second run, goes to the caller as it is.
+ * handle this error" and "If you call an unsupported API in your add-in, the user's undo stack is
+ * cleared from that API call" (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities):
+ * so before the run is done again without the group, `confirm` (the pane's dialog) asks whether to
+ * go on at the cost of the undo list; "no" ends the run as cancelled. Without `confirm` (the ribbon,
+ * the self-test) it goes on. Every run of the gateway completes in place what an interrupted one
+ * left (owned.ts marks and rewrites its sheets; logs skip rows already written), so the second run
+ * finishes the work. Any other error, and one from the second run, goes to the caller as it is.
  */
-export function excelRunner(excel: { run: unknown }, requirements: Requirements = hostRequirements()): ExcelRun {
+export function excelRunner(excel: { run: unknown }, requirements: Requirements = hostRequirements(), confirm?: ConfirmUndoClear): ExcelRun {
   const grouped = undoGroupsSupported(requirements);
   const run = excel.run as RunWithOptions;
   return async (batch) => {
@@ -56,6 +65,7 @@ export function excelRunner(excel: { run: unknown }, requirements: Requirements 
       return await run({ delayForCellEdit: true, mergeUndoGroup: true }, batch);
     } catch (e) {
       if (!isUndoNotSupported(e)) throw e;
+      if (confirm && !(await confirm())) throw cancelled();
       return run({ delayForCellEdit: true }, batch);
     }
   };

@@ -6,6 +6,14 @@ export const enUS = {
   previewBanner: "Preview: an in-memory workbook, not Excel. Nothing here is saved.",
   previewWorkbook: "Preview workbook (in memory, sample ledger): not Excel, nothing is saved.",
   noHostBanner: "Not running inside Excel: the pane is shown for a look only.",
+  // Hosts without ExcelApi 1.20: an add-in's write clears the undo list (excel-add-ins-undo-capabilities).
+  undoClearsBanner: "This version of Excel cannot undo what an add-in writes: each time the pane writes to the workbook (check, notices, questionnaire), your earlier undo steps are cleared. Save first if you may want them.",
+  undoConfirm: {
+    title: "Clear the undo list?",
+    body: "Excel cannot make this step one undo. If the pane goes on, your undo list is cleared from this step and what came before it can no longer be undone. If you stop, a sheet of the add-in's that was being written is marked incomplete and the next run completes it; your own cells are not touched.",
+    proceed: "Go on and clear it",
+    stop: "Stop",
+  },
   agingClass: { ...AGING_CLASS_LABELS["en-US"] },
   output: {
     resultsSheet: "AR Results",

@@ -8,6 +8,13 @@ export const zhCN: typeof enUS = {
   previewBanner: "预览：内存中的示例工作簿，并非 Excel。此处的任何操作都不会保存。",
   previewWorkbook: "预览工作簿（内存中的示例台账）：并非 Excel，不会保存任何内容。",
   noHostBanner: "当前不在 Excel 中运行：仅供查看界面。",
+  undoClearsBanner: "此版本的 Excel 不能撤消加载项写入的内容：窗格每次写入工作簿（检查、通知书、调查表），此前的撤消记录都会被清空。如需保留，请先保存。",
+  undoConfirm: {
+    title: "清空撤消记录？",
+    body: "Excel 无法把这一步作为一次撤消。继续的话，撤消记录将从这一步起清空，此前的操作不能再撤消。若停止，已开始写入的加载项表会标为“未写完”，下次运行会写好；您自己的单元格不受影响。",
+    proceed: "继续并清空",
+    stop: "停止",
+  },
   agingClass: { ...AGING_CLASS_LABELS["zh-CN"] },
   output: {
     resultsSheet: "AR检查结果",

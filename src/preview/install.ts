@@ -15,9 +15,13 @@ import { resolveLang } from "../i18n";
 import { excelRunner } from "../excel/run";
 import type { SelfTestHostBase } from "../taskpane/self-test-host";
 
-const lang = resolveLang(new URLSearchParams(window.location.search).get("lang") ?? navigator.language);
+const query = new URLSearchParams(window.location.search);
+const lang = resolveLang(query.get("lang") ?? navigator.language);
+// ?excelapi=1.20 makes the preview's Office report that ExcelApi set (the end-to-end test of the
+// undo-group path); by default it reports 1.17.
+const excelApi = /^1\.\d{1,2}$/.test(query.get("excelapi") ?? "") ? query.get("excelapi")! : undefined;
 export const fake: FakeExcel = createFakeExcel(sample as unknown as FakeWorkbookData, { functions: byFormulaName(customFunctionsRuntime.associated) });
-installFakeOffice(window, fake, { lang });
+installFakeOffice(window, fake, { lang, ...(excelApi ? { excelApi } : {}) });
 // The end-to-end test inspects the workbook through this handle.
 (window as unknown as { __fakeExcel?: FakeExcel }).__fakeExcel = fake;
 

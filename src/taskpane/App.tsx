@@ -13,7 +13,7 @@ import {
   type SelectTabData,
 } from "@fluentui/react-components";
 import { stringsFor } from "../i18n";
-import type { HostInfo } from "./host";
+import { writesClearUndo, type HostInfo } from "./host";
 // The Credit and Notices tabs load when first opened (chunks of their own), so the pane opens with
 // the Validate tab's code only; once opened a tab stays mounted and keeps its state.
 const CreditPanel = React.lazy(() => import("./panels/CreditPanel").then((m) => ({ default: m.CreditPanel })));
@@ -25,6 +25,7 @@ import { ValidatePanel } from "./panels/ValidatePanel";
 import { excelGateway, type ValidateGateway } from "./validate/gateway";
 import { workerChecker } from "./validate/worker-checker";
 import { excelRunner } from "../excel/run";
+import { ConfirmUndoClear } from "./panels/ConfirmUndoClear";
 import { selfTestRequested, selfTestStarter } from "./self-test-host";
 import { PaneContext, usePaneShared } from "./shared";
 import { defaultAsOf } from "./panels/ValidatePanel";
@@ -80,16 +81,25 @@ export function App({ host }: { host: HostInfo }): React.JSX.Element {
   const [opened, setOpened] = React.useState<ReadonlySet<TabKey>>(() => new Set<TabKey>(["validate"]));
   const { shared, liveRegion } = usePaneShared(defaultAsOf(new Date()));
   React.useEffect(() => setOpened((o) => (o.has(tab) ? o : new Set([...o, tab]))), [tab]);
+  // The answer to "clear the undo list?", awaited by the runner while the dialog is open.
+  const [undoAnswer, setUndoAnswer] = React.useState<((proceed: boolean) => void) | null>(null);
+  const confirmUndoClear = React.useCallback(() => new Promise<boolean>((resolve) => setUndoAnswer(() => resolve)), []);
+  const answerUndo = (proceed: boolean) => {
+    undoAnswer?.(proceed);
+    setUndoAnswer(null);
+  };
+  // Said before any write on a host where every write clears the undo list (no ExcelApi 1.20).
+  const undoClears = React.useMemo(() => writesClearUndo(host.kind), [host.kind]);
   const gateway = React.useMemo<ValidateGateway | undefined>(
     () =>
       host.kind === "none" || typeof Excel === "undefined"
         ? undefined
         : excelGateway(
-            excelRunner(Excel),
+            excelRunner(Excel, undefined, confirmUndoClear),
             ownSheetNames,
             workerChecker(),
           ),
-    [host.kind],
+    [host.kind, confirmUndoClear],
   );
   const selfTest = React.useMemo(() => (host.kind !== "none" && selfTestRequested() ? selfTestStarter(host.lang) : null), [host.kind, host.lang]);
   const onTabSelect = (_: unknown, data: SelectTabData) =>
@@ -131,6 +141,11 @@ export function App({ host }: { host: HostInfo }): React.JSX.Element {
               <MessageBarBody>{s.noHostBanner}</MessageBarBody>
             </MessageBar>
           )}
+          {undoClears && (
+            <MessageBar intent="warning" data-testid="undo-clears">
+              <MessageBarBody>{s.undoClearsBanner}</MessageBarBody>
+            </MessageBar>
+          )}
           {/* Every panel stays mounted, so a check's results survive a look at another tab. */}
           <div hidden={tab !== "validate"}>
             <ValidatePanel lang={host.lang} {...(gateway ? { gateway } : {})} />
@@ -166,6 +181,7 @@ export function App({ host }: { host: HostInfo }): React.JSX.Element {
           </div>
         </main>
         {liveRegion}
+        <ConfirmUndoClear lang={host.lang} open={undoAnswer !== null} onAnswer={answerUndo} />
       </div>
       </PaneContext.Provider>
     </FluentProvider>

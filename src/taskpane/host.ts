@@ -4,6 +4,7 @@
  * failed to load, so we give it a deadline.
  */
 import { resolveLang, type Lang } from "../i18n";
+import { hostRequirements, undoGroupsSupported, type Requirements } from "../excel/run";
 
 export type HostKind = "excel" | "preview" | "none";
 
@@ -39,4 +40,14 @@ export async function detectHost(): Promise<HostInfo> {
   // The preview installs a fake Excel whose onReady says "Excel": the flag is checked first.
   const kind: HostKind = preview ? "preview" : String(ready?.host) === "Excel" ? "excel" : "none";
   return { kind, lang: resolveLang(displayLanguage()) };
+}
+
+/**
+ * Whether the pane must say, before it writes, that each write clears the user's undo list: in
+ * Excel without ExcelApi 1.20 an add-in's writes are not on the undo list and clear it
+ * (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities). Not said in the
+ * preview (an in-memory workbook with no undo list) or outside Excel.
+ */
+export function writesClearUndo(kind: HostKind, requirements: Requirements = hostRequirements()): boolean {
+  return kind === "excel" && !undoGroupsSupported(requirements);
 }

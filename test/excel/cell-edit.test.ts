@@ -103,3 +103,30 @@ test("UndoNotSupported in an undo-group run: the run is done again without the g
   await expect(excelRunner(twice, all)(async () => 1)).rejects.toMatchObject({ code: "UndoNotSupported" });
   expect(toGatewayError(Object.assign(new Error("no undo"), { code: "UndoNotSupported" })).text["zh-CN"]).toContain("撤消");
 });
+
+test("UndoNotSupported with the pane's question: 'stop' ends the run as cancelled without running it again; 'go on' runs it outside the group", async () => {
+  const notGroupable = () => {
+    const seen: unknown[] = [];
+    const excel = {
+      run: async (options: unknown, batch: (c: unknown) => Promise<unknown>) => {
+        seen.push(options);
+        if ((options as { mergeUndoGroup?: boolean }).mergeUndoGroup) throw Object.assign(new Error("no undo"), { code: "UndoNotSupported" });
+        return batch({});
+      },
+    };
+    return { excel, seen };
+  };
+  const asked: string[] = [];
+  const stop = notGroupable();
+  await expect(excelRunner(stop.excel, all, async () => (asked.push("stop"), false))(async () => "written")).rejects.toMatchObject({ code: "Cancelled" });
+  expect(stop.seen).toEqual([{ delayForCellEdit: true, mergeUndoGroup: true }]);
+  const go = notGroupable();
+  await expect(excelRunner(go.excel, all, async () => (asked.push("go"), true))(async () => "written")).resolves.toBe("written");
+  expect(go.seen).toEqual([{ delayForCellEdit: true, mergeUndoGroup: true }, { delayForCellEdit: true }]);
+  expect(asked).toEqual(["stop", "go"]);
+  // A run that groups fine never asks.
+  let questions = 0;
+  const fine = { run: async (_: unknown, batch: (c: unknown) => Promise<unknown>) => batch({}) };
+  await excelRunner(fine, all, async () => (questions++, true))(async () => 1);
+  expect(questions).toBe(0);
+});
