@@ -1,5 +1,6 @@
 /* Builds the three bundles the manifest points at (task pane, ribbon commands, custom
- * functions), generates functions.json from the functions' JSDoc, and copies office.js from
+ * functions), generates functions.json from the functions' JSDoc (with functions.zh-CN.json and
+ * help.html from it), and copies office.js from
  * @microsoft/office-js so nothing is fetched from a CDN (these machines have no internet). */
 const path = require("path");
 const fs = require("fs");
@@ -7,6 +8,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { CSP } = require("./scripts/csp");
+const { FunctionMetadataPlugin } = require("./scripts/function-metadata");
 
 module.exports = (env, argv) => {
   const dev = argv.mode !== "production";
@@ -42,6 +44,9 @@ module.exports = (env, argv) => {
         output: "functions.json",
         input: "./src/functions/functions.ts",
       }),
+      // functions.zh-CN.json (the manifest's zh-CN metadata override) and help.html (an anchor per
+      // function, each helpUrl's target), both from functions.json: scripts/function-metadata.js.
+      new FunctionMetadataPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -75,7 +80,6 @@ module.exports = (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "src/help.html", to: "help.html" },
           {
             // office.js and the host scripts it loads; debug builds and non-Excel hosts left out.
             from: "node_modules/@microsoft/office-js/dist",

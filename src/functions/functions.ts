@@ -3,7 +3,10 @@
  * in, core call, cells out (conventions in cells.ts). The JSDoc is what
  * custom-functions-metadata-plugin turns into functions.json: every function and parameter is
  * described there, and parameters that take a cell or a range of mixed values (dates as
- * serials or text, amounts as numbers or "90.96万") are typed any[][].
+ * serials or text, amounts as numbers or "90.96万") are typed any[][]. Each @helpurl is the
+ * function's anchor on the served help.html, and each function's zh-CN descriptions are in
+ * src/i18n/function-descriptions.zh-CN.json (functions.zh-CN.json; scripts/function-metadata.js
+ * fails the build when either is missing).
  *
  * Deterministic: the as-of date is always an argument (write TODAY() to get today).
  */
@@ -87,6 +90,7 @@ function run(fn: () => Result[][]): Result[][] {
  * by days past the due date: up to 20 normal, up to 90 overdue, up to 360 stale, beyond bad; a status
  * such as 破产 or 拒绝还款 makes it bad at once. Blank due dates give an empty result.
  * @customfunction AGING_CLASS
+ * @helpurl https://localhost:3000/help.html#ar-aging_class
  * @param due_date Due date (end of the credit term): a date, a serial number or date text; a cell or a range.
  * @param as_of As-of date (基准日), e.g. TODAY() or the month end; a cell or a range of the same size.
  * @param [status] Status or note text (已破产, 拒不支付, declared bankrupt…) that makes an item bad regardless of days.
@@ -117,6 +121,7 @@ export function agingClassFn(due_date: any[][], as_of: any[][], status?: any[][]
 /**
  * Days past the due date on the as-of date; negative while not yet due. Blank due dates give an empty result.
  * @customfunction DAYS_PAST_DUE
+ * @helpurl https://localhost:3000/help.html#ar-days_past_due
  * @param due_date Due date: a date, a serial number or date text; a cell or a range.
  * @param as_of As-of date (基准日); a cell or a range of the same size.
  * @returns Whole days, as_of − due_date.
@@ -141,6 +146,7 @@ export function daysPastDueFn(due_date: any[][], as_of: any[][]): any[][] {
  * Aging band (账龄) counted from the date the receivable arose, in calendar months (POLICY §3):
  * 1年以内 / 1-2年 / 2-3年 / 3年以上 by default. "Within 1 year" includes the anniversary day.
  * @customfunction AGING_BAND
+ * @helpurl https://localhost:3000/help.html#ar-aging_band
  * @param date_arisen Date the receivable arose (发生日期); a cell or a range.
  * @param as_of As-of date (基准日); a cell or a range of the same size.
  * @param [bands] Policy range (the policy sheet's rows) or rows of [label, up-to months], the last with blank months.
@@ -248,6 +254,7 @@ function provisionRange(policy: Policy, args: { name: string; value: unknown }[]
  * is estimated; 100% under a direct-to-bad status (破产, 拒绝还款, …); 0 under the direct write-off method
  * and for balances of 0 or less.
  * @customfunction PROVISION
+ * @helpurl https://localhost:3000/help.html#ar-provision
  * @param balance Balance (应收余额) in yuan: a number or text such as "90.96万"; a cell or a range.
  * @param date_arisen Date the receivable arose (发生日期); a cell or a range of the same size.
  * @param as_of As-of date (基准日).
@@ -286,6 +293,7 @@ function ratersOf(m: Cell[][], items: number): Cell[][] {
  * is 1, 2 or 3 (best first; scored 90/70/50), 4 or "?" for don't know (60), the answer text, or an exact score
  * inside the answer's range (e.g. 85); weights add up to 100%. Several raters, one column each, are averaged.
  * @customfunction CREDIT_SCORE
+ * @helpurl https://localhost:3000/help.html#ar-credit_score
  * @param answers The 32 answers in a column (one column per rater) or in a row.
  * @param [weights] Policy range (the policy sheet's rows) or the 32 item weights in a row or a column.
  * @param [rater_weights] One weight per rater for a weighted mean; the plain mean without it.
@@ -309,6 +317,7 @@ export function creditScoreFn(answers: any[][], weights?: any[][], rater_weights
 /**
  * Credit grade for a score (AAA ≥ 90, AA ≥ 80, A ≥ 70, B ≥ 60, C below: the product's default bands, editable in the policy).
  * @customfunction CREDIT_GRADE
+ * @helpurl https://localhost:3000/help.html#ar-credit_grade
  * @param score Credit score 0–100; a cell or a range.
  * @param [bands] Policy range (the policy sheet's rows) or rows of [grade, minimum score, limit factor].
  * @returns The grade for each row.
@@ -323,6 +332,7 @@ export function creditGradeFn(score: any[][], bands?: any[][]): any[][] {
 /**
  * Suggested credit limit: the contract value × the grade's limit factor (product default, editable), to the cent.
  * @customfunction SUGGESTED_LIMIT
+ * @helpurl https://localhost:3000/help.html#ar-suggested_limit
  * @param score Credit score 0–100; a cell or a range.
  * @param contract_value Size of the work (contract value) in yuan; a cell or a range of the same size.
  * @param [bands] Policy range (the policy sheet's rows) or rows of [grade, minimum score, limit factor].
@@ -349,6 +359,7 @@ export function suggestedLimitFn(score: any[][], contract_value: any[][], bands?
  * Collection approach for a recovery probability (004 六.第三条): ≥ 90% wait for payment; 70% to 90% gentle reminders;
  * over 50% to 70% frequent letters, calls and visits; 50% and below stern wording, arbitration or lawsuit.
  * @customfunction COLLECTION_ACTION
+ * @helpurl https://localhost:3000/help.html#ar-collection_action
  * @param recovery_probability Probability of recovery: a fraction in [0, 1] such as 0.85, or a percentage with % (85%, "85%"); a cell or a range.
  * @param [language] "zh-CN" (default) or "en-US".
  * @param [policy] The policy sheet's rows (key, value), e.g. 'AR制度参数'!A:B: its collection tiers; the defaults without it.
@@ -368,6 +379,7 @@ export function collectionActionFn(recovery_probability: any[][], language?: str
  * Whether a receivable may be written off (004 七.第一条): overdue 3 years or more (the anniversary included), or a
  * status stating a write-off condition whole (declared bankrupt with assets insufficient, debtor dead or missing with no estate, disaster, court ruling).
  * @customfunction WRITE_OFF_ELIGIBLE
+ * @helpurl https://localhost:3000/help.html#ar-write_off_eligible
  * @param due_date Due date; a cell or a range.
  * @param as_of As-of date (基准日).
  * @param [status] Status or note text.
@@ -396,6 +408,7 @@ export function writeOffEligibleFn(due_date: any[][], as_of: any[][], status?: a
 /**
  * Discount interest on a bill (POLICY §9): face × annual rate × days to maturity ÷ 360, to the cent.
  * @customfunction DISCOUNT_INTEREST
+ * @helpurl https://localhost:3000/help.html#ar-discount_interest
  * @param face Face value of the bill in yuan; a cell or a range.
  * @param discount_date Date the bill is discounted.
  * @param maturity_date Date the bill matures.
@@ -427,6 +440,7 @@ export function discountInterestFn(face: any[][], discount_date: any[][], maturi
 /**
  * The amount in Chinese capitals (人民币大写) as banks require, e.g. 909600 → 玖拾万玖仟陆佰元整.
  * @customfunction AMOUNT_IN_WORDS
+ * @helpurl https://localhost:3000/help.html#ar-amount_in_words
  * @param amount Amount in yuan: a number or text such as "90.96万"; a cell or a range.
  * @returns The amount in capitals for each row.
  */
@@ -457,6 +471,7 @@ function creditDays(c: Cell): number | null {
  * Due date: the date arisen plus the credit days (the policy's default term, 30 days, when blank). Returned as a
  * date serial: format the cell as a date.
  * @customfunction DUE_DATE
+ * @helpurl https://localhost:3000/help.html#ar-due_date
  * @param date_arisen Date the receivable arose; a cell or a range.
  * @param [credit_days] Credit days (信用期); a cell or a range of the same size. Blank or 0 = the policy's default term; the text "0" = no credit (货到付款).
  * @param [policy] The policy sheet's rows (key, value), e.g. 'AR制度参数'!A:B: its default term; the defaults without it.
@@ -485,6 +500,7 @@ export function dueDateFn(date_arisen: any[][], credit_days?: any[][], policy?: 
  * Last day to declare a bad-debt loss to the tax bureau (POLICY §8): 45 days after the end of the year the
  * loss is recognised in. Returned as a date serial.
  * @customfunction TAX_FILING_DEADLINE
+ * @helpurl https://localhost:3000/help.html#ar-tax_filing_deadline
  * @param loss_date Date the loss is recognised; a cell or a range.
  * @param [policy] The policy sheet's rows (key, value), e.g. 'AR制度参数'!A:B: its days after the year end; the defaults without it.
  * @returns The deadline as a serial number.
@@ -539,6 +555,7 @@ function ratesArg(v: unknown, name: string): (Decimal | null)[] {
  * the next, over band i's. A band with no balance at a period's start has no rate for it (#N/A when
  * none of the periods has one).
  * @customfunction MIGRATION_RATES
+ * @helpurl https://localhost:3000/help.html#ar-migration_rates
  * @param history One row per period end, ascending: its date, then the balance of each aging band, youngest first (at least three rows).
  * @returns One rate per band but the oldest, in a row.
  */
@@ -560,6 +577,7 @@ export function migrationRatesFn(history: any[][]): any[][] {
  * loses 100% (or the last_band_loss given), each younger band its migration rate × the next band's
  * loss rate; then the forward-looking adjustment, × (1 + adjustment), at most 100%.
  * @customfunction ECL_RATES
+ * @helpurl https://localhost:3000/help.html#ar-ecl_rates
  * @param migration The migration rates, youngest band first (as MIGRATION_RATES gives them).
  * @param [adjustment] The forward-looking adjustment k, e.g. 10% (default 0).
  * @param [last_band_loss] The oldest band's loss rate (default 100%; 1 − the recovery rate after write-off).
@@ -579,6 +597,7 @@ export function eclRatesFn(migration: any[][], adjustment?: any[][], last_band_l
  * Expected credit loss of a balance in an aging band (CAS 22 / IFRS 9): balance × the band's loss
  * rate, rounded half-up to the cent.
  * @customfunction ECL_PROVISION
+ * @helpurl https://localhost:3000/help.html#ar-ecl_provision
  * @param balance Balance (应收余额) in yuan: a number or text such as "90.96万"; a cell or a range.
  * @param band The aging band, 1 for the youngest; a cell or a range of the same size.
  * @param rates The loss rates per band, youngest first (as ECL_RATES gives them).

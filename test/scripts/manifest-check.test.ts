@@ -16,7 +16,7 @@ const schema = path.join(root, "schemas", "manifest", "OfficeAppManifestV1_1.xsd
 
 // What `npm run build` emits that the manifest refers to (webpack.config.js).
 const BUILT = new Set([
-  "taskpane.html", "commands.html", "functions.html", "functions.js", "functions.json", "help.html",
+  "taskpane.html", "commands.html", "functions.html", "functions.js", "functions.json", "functions.zh-CN.json", "help.html",
   "assets/icon-16.png", "assets/icon-32.png", "assets/icon-64.png", "assets/icon-80.png",
 ]);
 const opts = { baseUrl: "https://localhost:3000", emitted: (p: string) => BUILT.has(p), associatedCommands: new Set<string>(REPORT_COMMANDS) };
@@ -84,8 +84,11 @@ test("a short string over Office's 125-character limit is reported", () => {
 
 test("every ribbon report button is in the manifest with zh-CN labels", () => {
   for (const name of REPORT_COMMANDS) expect(manifest).toContain(`<FunctionName>${name}</FunctionName>`);
-  const zhOverrides = manifest.match(/<bt:Override Locale="zh-CN"/g) ?? [];
-  const strings = manifest.match(/<bt:String id=/g) ?? [];
+  const stringBlocks = [...manifest.matchAll(/<bt:(?:ShortStrings|LongStrings)>([\s\S]*?)<\/bt:(?:ShortStrings|LongStrings)>/g)].map((m) => m[1]!).join("\n");
+  const zhOverrides = stringBlocks.match(/<bt:Override Locale="zh-CN"/g) ?? [];
+  const strings = stringBlocks.match(/<bt:String id=/g) ?? [];
   // Every display string but the function namespace ("AR") has a zh-CN override.
   expect(zhOverrides.length).toBe(strings.length - 1);
+  // And the functions' metadata has its zh-CN file (test/functions/help-and-locale.test.ts).
+  expect(manifest).toContain('<bt:Override Locale="zh-CN" Value="https://localhost:3000/functions.zh-CN.json"/>');
 });
