@@ -10,7 +10,7 @@ import type { AuditResult } from "../core/ledger/check";
 import type { LedgerReading } from "../core/ledger/index";
 import { stringsFor, type Lang } from "../i18n";
 import { cancelled } from "./errors";
-import { HISTORY_SHEET_NAMES, historySheetName, historySheetWith, readHistorySheet } from "./ecl-history";
+import { HISTORY_SHEET_NAMES, historySheetName, readHistorySheet } from "./ecl-history";
 import { ownedStates, type OwnedSheetSpec, writeOwnedSheets } from "./owned";
 import type { CheckDetail, CheckInput, CheckOutput, CheckSummary, Checker } from "./check";
 import { readLedgerBlocks } from "./ledger-read";
@@ -114,6 +114,7 @@ export async function runValidate(run: ExcelRun, p: ValidateParams): Promise<Val
         "en-US": `The sheet "${historyName}" was not made by the add-in, so this check's aging snapshot was not saved (the expected credit loss needs earlier periods' snapshots). Rename that sheet and check again; earlier periods' balances can then be typed into the snapshot sheet the check makes.`,
       });
     } else {
+      const { historySheetWith } = await import("./ecl-history-update");
       const kept = historySheetWith(await readHistorySheet(context, historyName, policy), checked.snapshot, policy, p.lang, historyName);
       history = kept.spec;
       warnings.push(...kept.warnings);
