@@ -19,6 +19,7 @@
  * never blocked by what an earlier one left.
  */
 import { columnLetterOf } from "../core/ledger/mapping";
+import { headerFooterText } from "../core/reports/sheet-spec";
 import { stringsFor } from "../i18n";
 import { GatewayError } from "./errors";
 import { canonicalFormula } from "./formula-text";
@@ -63,10 +64,8 @@ export interface PrintHeading {
   pages: string;
 }
 
-/** Text for a header or footer: "&" is Excel's code character, so a literal one is doubled. */
-export function headerFooterText(text: string): string {
-  return text.replace(/&/g, "&&");
-}
+/** Text for a header or footer (kept with SheetSpec, which the headless writer shares). */
+export { headerFooterText };
 
 /**
  * A sheet that draws itself (a report): both steps only queue commands on the sheet (cleared, and
