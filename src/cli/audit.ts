@@ -405,7 +405,7 @@ async function writeJson(path: string, result: AuditResult, source: string, ecl?
  * with exceljs's streaming writer through the SheetSpec writer (xlsx-writer.ts), which writes
  * every ledger string as a text cell, never a formula, so "=HYPERLINK(…)" stays text.
  */
-async function writeReport(path: string, result: AuditResult, lang: Lang, reports: ReportInput): Promise<void> {
+export async function writeReport(path: string, result: AuditResult, lang: Lang, reports: ReportInput): Promise<void> {
   await writeAtomically(path, async (out, watch) => {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
     // The supervisor reports, the same SheetSpecs the ribbon writes in Excel (charts become a note here).

@@ -315,6 +315,13 @@ export async function writeOwnedSheets(context: Excel.RequestContext, specs: Own
         // range is bounded (Excel refuses cell properties on whole columns).
         spec.columns.forEach((kind, c) => {
           sheet.getRange(blockAddress(start, c, count, 1)).numberFormat = NUMBER_FORMAT[kind] as unknown as string[][];
+          if (kind === "text") return;
+          // An amount no number cell holds exactly (a total beyond 15 digits) comes as its exact
+          // text: that cell alone is text, else Excel would parse it into a number and drop digits.
+          for (let r = start; r < start + count; r++) {
+            const v = rows[r]![c];
+            if (typeof v === "string" && v !== "") sheet.getRange(a1(r, c)).numberFormat = [["@"]];
+          }
         });
       }
       sheet.getRange(blockAddress(start, 0, count, cols)).values = rows.slice(start, start + count) as (string | number | boolean)[][];
