@@ -20,6 +20,7 @@ import {
   type ChartType,
   cellType,
   columnName,
+  headerFooterText,
   numberFormatOf,
   rangeAddress,
   type SheetSpec,
@@ -288,6 +289,14 @@ export function reportOwnedSheet(spec: SheetSpec, options: { chartSeries: boolea
         layout.setPrintMargins("Inches", MARGINS_INCHES);
         const titles = spec.print.printTitleRows;
         if (titles !== null) layout.setPrintTitleRows(`$${titles.first + 1}:$${titles.last + 1}`);
+        const heading = spec.print.pageHeading;
+        if (heading !== undefined) {
+          // As the headless writer's page header and footer (xlsx-writer.ts headerFooterOf).
+          const hf = layout.headersFooters.defaultForAllPages;
+          hf.centerHeader = `&B${headerFooterText(heading.title)}&B`;
+          hf.leftFooter = headerFooterText(heading.meta);
+          hf.rightFooter = heading.pages;
+        }
         // A batch of letters: each letter on its own page (LetterBatch, src/core/notices/letter.ts).
         const breaks = (spec as SheetSpec & { pageBreaks?: readonly number[] }).pageBreaks;
         if (breaks !== undefined) {

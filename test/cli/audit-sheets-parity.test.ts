@@ -197,3 +197,24 @@ test("the hostile ledger's text stays text and its 16-digit total its exact text
   expect(total[0]).toBe("Total");
   expect(total[6]).toBe("19999999999999.98");
 });
+
+test("the CLI's audit sheets print as the pane's: A4 landscape, one page wide, header row repeated, title and as-of on the page", async () => {
+  const chosen = readWorkbookLedger(one("台账", HOSTILE));
+  const audit = auditLedger(chosen.ledger, chosen.companions, AS_OF, DEFAULT_POLICY);
+  const path = join(dir, "print.xlsx");
+  await writeReport(path, audit, "zh-CN", { reading: chosen.ledger, audit, companions: chosen.companions, policy: DEFAULT_POLICY, asOf: AS_OF, company: "" });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const o = stringsFor("zh-CN").output;
+  for (const [name, title] of [
+    [o.reportSheets.results, o.resultsTitle],
+    [o.reportSheets.findings, o.findingsTitle],
+    [o.reportSheets.totals, o.totalsTitle],
+    [o.reportSheets.rules, o.rulesTitle],
+  ]) {
+    const ws = wb.getWorksheet(name)!;
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" });
+    expect(ws.headerFooter).toMatchObject({ oddHeader: `&C&B${title}&B`, oddFooter: "&L基准日：2011年8月31日　台账：台账&R第 &P 页，共 &N 页" });
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+  }
+});
