@@ -4,6 +4,8 @@
  * check's totals. Money exact (integer fen where the check has it), dates as Excel serials, ledger
  * text as text.
  */
+import { AGING_CLASSES } from "../aging";
+import { NO_DAYS, NO_VALUE } from "../batch";
 import { toExcelSerial } from "../dates";
 import type { Lang } from "../errors";
 import type { AuditResult } from "../ledger/check";
@@ -22,9 +24,18 @@ export function auditResultsSheet(audit: AuditResult, lang: Lang, name: string):
   const s = stringsFor(lang);
   const o = s.output;
   const bandLabel = new Map(audit.totals.byBand.map((b) => [b.key, b.label[lang]]));
-  const rows: SpecRow[] = new Array<SpecRow>(audit.rows.length);
-  for (let i = 0; i < audit.rows.length; i++) {
-    const r = audit.rows.get(i);
+  // Read column by column from AuditRows (not row objects: a results sheet may have 100,000 rows),
+  // money straight from integer fen where the check has it.
+  const items = audit.rows;
+  const classLabels = AGING_CLASSES.map((c) => s.agingClass[c]);
+  const bandLabels = items.bandKeys.map((key) => bandLabel.get(key) ?? key);
+  const rows: SpecRow[] = new Array<SpecRow>(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const r = items.ledgerRow(i);
+    const due = items.dueDay[i];
+    const days = items.daysPastDue[i];
+    const cls = items.agingClass[i];
+    const band = items.agingBand[i];
     rows[i] = {
       kind: "body",
       cells: [
@@ -33,13 +44,13 @@ export function auditResultsSheet(audit: AuditResult, lang: Lang, name: string):
         textCell(r.customer),
         textCell(r.document),
         dateCell(serial(r.dateArisen)),
-        dateCell(serial(r.dueDate)),
-        balanceCell(audit.rows.ledgerRow(i)),
-        integerCell(r.daysPastDue),
-        textCell(r.agingClass === null ? null : s.agingClass[r.agingClass]),
-        textCell(r.agingBand === null ? null : (bandLabel.get(r.agingBand) ?? r.agingBand)),
+        dateCell(due === NO_DAYS ? null : toExcelSerial(due)),
+        balanceCell(r),
+        integerCell(days === NO_DAYS ? null : days),
+        textCell(cls === NO_VALUE ? null : classLabels[cls]),
+        textCell(band === NO_VALUE ? null : bandLabels[band]),
         provisionCell(audit, i),
-        integerCell(r.findings.length),
+        integerCell(items.findingCount(i)),
       ],
     };
   }

@@ -200,7 +200,17 @@ export const CELL_STYLES: Readonly<Record<CellStyle, StyleDefinition>> = {
  */
 export function moneyValue(cell: SpecCell): number | string | null {
   if (cell.v === null) return null;
-  if (cell.exact !== undefined) return exactCellNumber(cell.exact) ?? cell.exact;
+  const exact = cell.exact;
+  if (exact !== undefined) {
+    // The common case without parsing: below 10^13 with at most two decimals is at most 15
+    // digits, and `v` is then the double nearest the amount (moneyCell, moneyCellExact).
+    const v = cell.v;
+    if (typeof v === "number" && v < 1e13 && v > -1e13) {
+      const dot = exact.indexOf(".");
+      if (dot < 0 || exact.length - dot <= 3) return v + 0; // + 0: "-0.00" is 0
+    }
+    return exactCellNumber(exact) ?? exact;
+  }
   return typeof cell.v === "number" ? cell.v : Number(cell.v);
 }
 
