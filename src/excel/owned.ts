@@ -19,6 +19,7 @@
  * never blocked by what an earlier one left.
  */
 import { columnLetterOf } from "../core/ledger/mapping";
+import { exactCellNumber } from "../core/money";
 import { headerFooterText } from "../core/reports/sheet-spec";
 import { stringsFor } from "../i18n";
 import { GatewayError } from "./errors";
@@ -209,6 +210,11 @@ export function allRows(spec: OwnedSheetSpec): (string | number | boolean | null
   return [spec.header, ...spec.rows, ...(spec.footer ?? [])];
 }
 
+/** An exact decimal ("19999999999999.98") that a number cell would round: more than 15 significant digits. */
+function beyondCellDigits(text: string): boolean {
+  return /^-?\d+(?:\.\d+)?$/.test(text) && exactCellNumber(text) === null;
+}
+
 /** What an older version named its temporary sheet (it wrote a new sheet and swapped it in). */
 function legacyTempName(name: string): string {
   return `${name.slice(0, 26)}~new`;
@@ -315,12 +321,12 @@ export async function writeOwnedSheets(context: Excel.RequestContext, specs: Own
         // range is bounded (Excel refuses cell properties on whole columns).
         spec.columns.forEach((kind, c) => {
           sheet.getRange(blockAddress(start, c, count, 1)).numberFormat = NUMBER_FORMAT[kind] as unknown as string[][];
-          if (kind === "text") return;
+          if (kind !== "money") return;
           // An amount no number cell holds exactly (a total beyond 15 digits) comes as its exact
           // text: that cell alone is text, else Excel would parse it into a number and drop digits.
           for (let r = start; r < start + count; r++) {
             const v = rows[r]![c];
-            if (typeof v === "string" && v !== "") sheet.getRange(a1(r, c)).numberFormat = [["@"]];
+            if (typeof v === "string" && beyondCellDigits(v)) sheet.getRange(a1(r, c)).numberFormat = [["@"]];
           }
         });
       }
