@@ -19,6 +19,7 @@
  * never blocked by what an earlier one left.
  */
 import { columnLetterOf } from "../core/ledger/mapping";
+import { applyLook, type LookKey } from "./cell-look";
 import { exactCellNumber } from "../core/money";
 import { headerFooterText } from "../core/reports/sheet-spec";
 import { stringsFor } from "../i18n";
@@ -51,8 +52,45 @@ export interface OwnedSheetSpec {
   look?: OwnedSheetLook;
   /** fingerprint() of header, rows and footer, when the maker already worked it out (the check's worker does, off the UI thread). */
   fingerprint?: string;
+  /**
+   * The SheetSpec's named looks for a table-look sheet (the audit's sheets, validation-output.ts),
+   * as plain data a worker can post: the header row's, each column's for the item rows, each footer
+   * row's by column; set in `font`. Without it, the plain table look (a bold, tinted header row).
+   */
+  looks?: TableLooks;
   /** How a table-look sheet prints: A4 landscape, one page wide, the header row on every page, these words in the page header and footer. */
   print?: PrintHeading;
+}
+
+export interface TableLooks {
+  font: string;
+  header: LookKey;
+  body: LookKey[];
+  footer: LookKey[][];
+}
+
+/** Runs of equal looks along a row: [first column, last column, look]. */
+function lookRuns(keys: readonly LookKey[]): [number, number, LookKey][] {
+  const out: [number, number, LookKey][] = [];
+  keys.forEach((key, c) => {
+    const last = out[out.length - 1];
+    if (last !== undefined && last[2] === key) last[1] = c;
+    else out.push([c, c, key]);
+  });
+  return out;
+}
+
+/** The looks, each on one rectangle: the header row, each run of columns over every item row, each footer row's runs. */
+function applyTableLooks(sheet: Excel.Worksheet, looks: TableLooks, rowCount: number, footerRows: number, cols: number): void {
+  const block = (key: LookKey, r0: number, r1: number, c0: number, c1: number): void =>
+    applyLook(sheet.getRange(blockAddress(r0, c0, r1 - r0 + 1, c1 - c0 + 1)), { key, r0, c0, r1, c1 }, looks.font);
+  block(looks.header, 0, 0, 0, cols - 1);
+  const items = rowCount - 1 - footerRows;
+  if (items > 0) for (const [c0, c1, key] of lookRuns(looks.body.slice(0, cols))) block(key, 1, items, c0, c1);
+  looks.footer.slice(0, footerRows).forEach((keys, k) => {
+    const r = rowCount - footerRows + k;
+    for (const [c0, c1, key] of lookRuns(keys.slice(0, cols))) block(key, r, r, c0, c1);
+  });
 }
 
 /** What a printed page of an output sheet says about itself. */
@@ -301,8 +339,11 @@ export async function writeOwnedSheets(context: Excel.RequestContext, specs: Own
     else {
       const head = sheet.getRange(blockAddress(0, 0, 1, cols));
       head.numberFormat = "@" as unknown as string[][];
-      head.format.font.bold = true;
-      head.format.fill.color = "#E8F1FB";
+      if (spec.looks) applyTableLooks(sheet, spec.looks, rows.length, spec.footer?.length ?? 0, cols);
+      else {
+        head.format.font.bold = true;
+        head.format.fill.color = "#E8F1FB";
+      }
       sheet.freezePanes.freezeRows(1);
     }
     // The marks and formats in their own round trip, so the first chunk of values is not held up by them.
@@ -348,7 +389,7 @@ export async function writeOwnedSheets(context: Excel.RequestContext, specs: Own
     const { spec, rows } = p;
     const sheet = sheets[k]!;
     const cols = spec.header.length;
-    if (spec.footer && spec.footer.length > 0) {
+    if (spec.footer && spec.footer.length > 0 && !spec.looks) {
       sheet.getRange(blockAddress(rows.length - spec.footer.length, 0, spec.footer.length, cols)).format.font.bold = true;
     }
     spec.widths?.forEach((w, c) => {

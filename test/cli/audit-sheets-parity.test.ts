@@ -218,3 +218,49 @@ test("the CLI's audit sheets print as the pane's: A4 landscape, one page wide, h
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
   }
 });
+
+test("and they look the same: font, fill, alignment, wrapping, borders, number formats, cell for cell", async () => {
+  const input = plainInput(one("应收账款台账", PLAIN_ZH));
+  const lang: Lang = "zh-CN";
+  const fake = createFakeExcel({ sheets: input.map((x) => ({ name: x.name, cells: x.values as never })) });
+  const run = fake.Excel.run as unknown as ExcelRun;
+  const out = await runValidate(run, { source: { kind: "range", sheet: input[0].name }, asOf: AS_OF, lang });
+  if (out.kind !== "done" || out.audit === undefined) throw new Error("no audit");
+  const audit = out.audit;
+  await run(async (context) => writeOwnedSheets(context, [auditOwnedSheet(auditTotalsSheet(audit, lang, "AR totals")), auditOwnedSheet(auditRulesSheet(audit, lang, "AR rules"))]));
+  const path = join(dir, "looks.xlsx");
+  const chosen = readWorkbookLedger(input);
+  const cliAudit = auditLedger(chosen.ledger, chosen.companions, AS_OF, DEFAULT_POLICY);
+  await writeReport(path, cliAudit, lang, { reading: chosen.ledger, audit: cliAudit, companions: chosen.companions, policy: DEFAULT_POLICY, asOf: AS_OF, company: "" });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const names = stringsFor(lang).output.reportSheets;
+  const pairs: [string, string][] = [
+    [out.sheets.results, names.results],
+    [out.sheets.findings, names.findings],
+    ["AR totals", names.totals],
+    ["AR rules", names.rules],
+  ];
+  for (const [paneName, cliName] of pairs) {
+    const sheet = fake.workbook.getSheet(paneName);
+    const ws = wb.getWorksheet(cliName)!;
+    const grid = sheet.values();
+    expect(sheet.frozen).toEqual({ rows: 1, columns: 0 });
+    for (let r = 0; r < grid.length; r++) {
+      for (let c = 0; c < grid[r].length; c++) {
+        const x = ws.getCell(r + 1, c + 1);
+        if (x.value === null && grid[r][c] === "") continue;
+        const where = `${cliName}!${String.fromCharCode(65 + c)}${r + 1}`;
+        const look = sheet.style(r, c);
+        expect([where, look["font.bold"], look["font.italic"], look["font.size"], look["font.name"]]).toEqual([where, Boolean(x.font?.bold), Boolean(x.font?.italic), x.font?.size, x.font?.name]);
+        expect([where, look["fill.color"]]).toEqual([where, (x.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb === undefined ? "#FFFFFF" : `#${(x.fill as ExcelJS.FillPattern).fgColor!.argb!.slice(2)}`]);
+        expect([where, String(look.horizontalAlignment).toLowerCase()]).toEqual([where, x.alignment?.horizontal]);
+        expect([where, look.wrapText]).toEqual([where, Boolean(x.alignment?.wrapText)]);
+        expect([where, look["border.EdgeTop.style"] === "Continuous"]).toEqual([where, x.border?.top?.style === "thin"]);
+        // A whole number: "0" in the pane's table form, "#,##0" in the spec's formats (a row number reads 100000, not 100,000).
+        const format = sheet.cell(r, c).numberFormat;
+        expect([where, format === "0" ? "#,##0" : format]).toEqual([where, x.numFmt]);
+      }
+    }
+  }
+});
