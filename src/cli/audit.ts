@@ -25,16 +25,16 @@ import { formatIsoDate, parseDate } from "../core/dates";
 import { ArError, type Bilingual, isArError, type Lang } from "../core/errors";
 import { auditJsonChunks } from "../core/ledger/audit-json";
 import { auditLedger, type AuditResult, type AmountTotal } from "../core/ledger/check";
-import { RULES } from "../core/ledger/findings";
 import { readWorkbookLedger } from "../core/ledger/workbook";
 
 /** Which table a sheet's header reads as (kept here for callers that import it from the CLI). */
 export { tableKindOf } from "../core/ledger/workbook";
-import { Dec, exactCellNumber, formatMoneyGrouped, parseMoney } from "../core/money";
+import { Dec, formatMoneyGrouped, parseMoney } from "../core/money";
 import { DEFAULT_POLICY, policyFromJson } from "../core/policy";
 import type { Policy } from "../core/policy/types";
 import { readWorkbook } from "./read-workbook";
 import { buildReports } from "../core/reports";
+import { auditSheets } from "../core/audit-sheets";
 import { assessEcl, type EclAssessment } from "../core/ecl/assessment";
 import { companyNameFor, mergeCompany } from "../core/notices/company";
 import { historyFromJson, historyToJson, type SavedSnapshot, snapshotOfCheck, snapshotsFromSaved, withSnapshot } from "../core/ecl/saved";
@@ -50,7 +50,7 @@ const USAGE = {
   --as-of    检查截止日（必填；不读系统时钟）
   --policy   政策文件（JSON，缺省为内置默认政策）
   --sheet    台账所在工作表（缺省：第一个表头可识别为台账的工作表）
-  --out      写出检查报告 .xlsx（检查发现、逐行结果、汇总）
+  --out      写出检查报告 .xlsx（检查发现、逐行结果、汇总、规则说明，及各管理报表）
   --json     写出 JSON 结果
   --strict   有“错误”级发现时以状态 1 退出
 集团（多个分支机构）：npm run audit -- <文件夹|文件…|通配符> --as-of YYYY-MM-DD [--entity-from filename|sheet|cell:B2] [--jobs N] [--parquet 目录] [--csv 目录] [--out group.xlsx] [--json group.json]
@@ -64,7 +64,7 @@ const USAGE = {
   --as-of    the as-of date of the check (required; the clock is never read)
   --policy   a policy file (JSON; the built-in defaults when absent)
   --sheet    the ledger's sheet (default: the first sheet whose header reads as a ledger)
-  --out      write a report .xlsx (findings, per-row results, totals)
+  --out      write a report .xlsx (findings, per-row results, totals, rules, the supervisor reports)
   --json     write the result as JSON
   --strict   exit 1 when there are findings of severity error
 A group (many branches): npm run audit -- <folder|files…|patterns> --as-of YYYY-MM-DD [--entity-from filename|sheet|cell:B2] [--jobs N] [--parquet DIR] [--csv DIR] [--out group.xlsx] [--json group.json]
@@ -399,117 +399,19 @@ async function writeJson(path: string, result: AuditResult, source: string, ecl?
   });
 }
 
-/** A cell value for the report: text stays text (never a formula), numbers and dates as such. */
-type ReportCell = string | number | Date | null;
-
-function utcDate(day: number | null): Date | null {
-  if (day === null) return null;
-  return new Date(day * 86_400_000);
-}
-
-/** Money as a number where a cell holds it exactly (15 digits), else as its exact text: never a float that loses digits. */
-function amountCell(text: string | null): number | string | null {
-  return text === null ? null : (exactCellNumber(text) ?? text);
-}
-
 /**
- * The report workbook: findings, per-row results, totals. Written with exceljs's streaming
- * writer; every ledger string is written as a plain string value (exceljs writes a formula only
- * for an object with a `formula` key, which is never made here), so "=HYPERLINK(…)" stays text.
+ * The report workbook: the audit's own sheets (findings, per-row results, totals, rules: the
+ * SheetSpecs the pane writes too, src/core/audit-sheets), then the supervisor reports. Written
+ * with exceljs's streaming writer through the SheetSpec writer (xlsx-writer.ts), which writes
+ * every ledger string as a text cell, never a formula, so "=HYPERLINK(…)" stays text.
  */
-async function writeReport(path: string, result: AuditResult, source: string, lang: Lang, reports: ReportInput): Promise<void> {
+export async function writeReport(path: string, result: AuditResult, lang: Lang, reports: ReportInput): Promise<void> {
   await writeAtomically(path, async (out, watch) => {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
-    addReportSheets(wb, result, source, lang, reports);
+    // The supervisor reports, the same SheetSpecs the ribbon writes in Excel (charts become a note here).
+    for (const spec of [...auditSheets(result, lang), ...buildReports(reports, lang)]) addSpecSheet(wb as unknown as ExcelJS.Workbook, spec).commit();
     await watch(wb.commit());
   });
-}
-
-function addReportSheets(wb: ExcelJS.stream.xlsx.WorkbookWriter, result: AuditResult, source: string, lang: Lang, reports: ReportInput): void {
-  const zh = lang === "zh-CN";
-  const t = (zhText: string, enText: string): string => (zh ? zhText : enText);
-  const add = (ws: ExcelJS.Worksheet, cells: ReportCell[]): void => {
-    ws.addRow(cells.map((c) => (c === null || typeof c === "number" || typeof c === "string" || c instanceof Date ? c : String(c)))).commit();
-  };
-
-  const findings = wb.addWorksheet(t("检查发现", "Findings"));
-  findings.columns = [
-    { header: t("严重程度", "Severity"), width: 10 },
-    { header: t("规则", "Rule"), width: 24 },
-    { header: t("单元格", "Cell"), width: 22 },
-    { header: t("工作表", "Sheet"), width: 16 },
-    { header: t("行", "Row"), width: 8 },
-    { header: t("列", "Column"), width: 8 },
-    { header: t("说明", "Message"), width: 100 },
-  ];
-  for (const f of result.findings) add(findings, [SEVERITY_NAMES[f.severity][lang], f.rule, f.cell, f.sheet, f.row, f.column, f.message[lang]]);
-  findings.commit();
-
-  const rows = wb.addWorksheet(t("逐行结果", "Results"));
-  rows.columns = [
-    { header: t("工作表", "Sheet"), width: 16 },
-    { header: t("行", "Row"), width: 8 },
-    { header: t("客户", "Customer"), width: 30 },
-    { header: t("单据号", "Document"), width: 16 },
-    { header: t("发生日期", "Date arisen"), width: 12, style: { numFmt: "yyyy-mm-dd" } },
-    { header: t("到期日", "Due date"), width: 12, style: { numFmt: "yyyy-mm-dd" } },
-    { header: t("余额", "Balance"), width: 16, style: { numFmt: "#,##0.00" } },
-    { header: t("账龄天数", "Age (days)"), width: 10 },
-    { header: t("逾期天数", "Days past due"), width: 10 },
-    { header: t("分类", "Class"), width: 10 },
-    { header: t("账龄段", "Aging band"), width: 12 },
-    { header: t("坏账准备", "Provision"), width: 16, style: { numFmt: "#,##0.00" } },
-    { header: t("发现", "Findings"), width: 40 },
-  ];
-  const bandLabel = new Map(result.totals.byBand.map((b) => [b.key, b.label[lang]]));
-  for (const r of result.rows) {
-    add(rows, [
-      r.sheet,
-      r.row,
-      r.customer,
-      r.document,
-      utcDate(r.dateArisen),
-      utcDate(r.dueDate),
-      amountCell(r.balance),
-      r.ageDays,
-      r.daysPastDue,
-      r.agingClass === null ? null : CLASS_NAMES[r.agingClass][lang],
-      r.agingBand === null ? null : (bandLabel.get(r.agingBand) ?? r.agingBand),
-      amountCell(r.provision),
-      r.findings.map((f) => f.rule).join(", "),
-    ]);
-  }
-  rows.commit();
-
-  const totals = wb.addWorksheet(t("汇总", "Totals"));
-  totals.columns = [
-    { header: t("分组", "Group"), width: 20 },
-    { header: t("笔数", "Items"), width: 10 },
-    { header: t("余额", "Balance"), width: 18, style: { numFmt: "#,##0.00" } },
-    { header: t("坏账准备", "Provision"), width: 18, style: { numFmt: "#,##0.00" } },
-  ];
-  const T = result.totals;
-  for (const key of ["normal", "overdue", "stale", "bad", "unclassified"] as const) {
-    const a = T.byClass[key];
-    add(totals, [CLASS_NAMES[key][lang], a.count, amountCell(a.balance), amountCell(a.provision)]);
-  }
-  for (const b of T.byBand) add(totals, [b.label[lang], b.count, amountCell(b.balance), amountCell(b.provision)]);
-  add(totals, [t("合计", "Total"), T.all.count, amountCell(T.all.balance), amountCell(T.all.provision)]);
-  add(totals, [t(`来源：${source}，截止 ${formatIsoDate(result.asOf)}`, `Source: ${source}, as of ${formatIsoDate(result.asOf)}`), null, null, null]);
-  totals.commit();
-
-  const legend = wb.addWorksheet(t("规则说明", "Rules"));
-  legend.columns = [
-    { header: t("规则", "Rule"), width: 24 },
-    { header: t("严重程度", "Severity"), width: 10 },
-    { header: t("依据", "Source"), width: 16 },
-    { header: t("名称", "Title"), width: 30 },
-    { header: t("定义", "Definition"), width: 120 },
-  ];
-  for (const rule of Object.values(RULES)) add(legend, [rule.id, SEVERITY_NAMES[rule.severity][lang], rule.source, rule.title[lang], rule.definition[lang]]);
-  legend.commit();
-  // The supervisor reports, the same SheetSpecs the ribbon writes in Excel (charts become a note here).
-  for (const spec of buildReports(reports, lang)) addSpecSheet(wb as unknown as ExcelJS.Workbook, spec).commit();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -598,7 +500,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
 
   process.stdout.write(`${summaryLines(result, args.file, lang, chosen.warnings).join("\n")}\n`);
   if (args.json !== undefined) await writing(args.json, () => writeJson(args.json as string, result, args.file, ecl));
-  if (args.out !== undefined) await writing(args.out, () => writeReport(args.out as string, result, args.file, lang, reports));
+  if (args.out !== undefined) await writing(args.out, () => writeReport(args.out as string, result, lang, reports));
   if (args.history !== undefined && history !== null) {
     const saved = history;
     await writing(args.history, () =>

@@ -12,8 +12,7 @@
  */
 import ExcelJS from "exceljs";
 import type { Lang } from "../core/errors";
-import { exactCellNumber } from "../core/money";
-import { CELL_STYLES, type ChartSpec, cellType, type CellStyle, type CellType, NUMBER_FORMATS, numberFormatOf, type SheetSpec, type SpecCell } from "../core/reports/sheet-spec";
+import { CELL_STYLES, type ChartSpec, cellType, type CellStyle, type CellType, headerFooterText, moneyValue, NUMBER_FORMATS, numberFormatOf, type SheetSpec, type SpecCell } from "../core/reports/sheet-spec";
 
 /** The font the sheets are set in: what Excel itself uses for the language. */
 export function fontNameFor(lang: Lang): string {
@@ -70,7 +69,7 @@ function valueOf(cell: SpecCell, type: CellType): ExcelJS.CellValue {
   if (type === "text") return typeof v === "string" ? v : String(v);
   if (typeof v === "boolean") return v;
   // Money beyond a cell's 15 digits is written as its exact text, never as a float that loses digits.
-  if (type === "money" && cell.exact !== undefined) return exactCellNumber(cell.exact) ?? cell.exact;
+  if (type === "money") return moneyValue(cell);
   return typeof v === "number" ? v : Number(v);
 }
 
@@ -80,6 +79,13 @@ function applyLook(target: ExcelJS.Cell, look: CellLook): void {
   target.alignment = look.alignment;
   if (look.border !== undefined) target.border = look.border;
   target.numFmt = look.numFmt;
+}
+
+/** The page number centred in the footer; a sheet with a page heading has its title above and the as-of date and pages below. */
+function headerFooterOf(spec: SheetSpec): Partial<ExcelJS.HeaderFooter> {
+  const h = spec.print.pageHeading;
+  if (h === undefined) return { oddFooter: "&C&P / &N" };
+  return { oddHeader: `&C&B${headerFooterText(h.title)}&B`, oddFooter: `&L${headerFooterText(h.meta)}&R${h.pages}` };
 }
 
 /**
@@ -100,7 +106,7 @@ export function addSpecSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): Excel
       margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
       ...(titles === null ? {} : { printTitlesRow: `${titles.first + 1}:${titles.last + 1}` }),
     },
-    headerFooter: { oddFooter: "&C&P / &N" },
+    headerFooter: headerFooterOf(spec),
   });
   // exceljs leaves out a column whose width is exactly 9 (its own default), and Excel then shows
   // its default of 8.43: a hair more keeps the width the spec asked for.

@@ -12,7 +12,6 @@ import type { LedgerReading } from "../core/ledger/index";
 import { type CellArea, readCompanions, type SheetInput } from "../core/ledger/workbook";
 import type { Policy } from "../core/policy/types";
 import type { Lang } from "../i18n";
-import { formatDate } from "../core/dates";
 import { type PlainSnapshot, toPlainSnapshot } from "../core/ecl/history-sheet";
 import { snapshotOfCheck } from "../core/ecl/saved";
 import { readLedgerBlock } from "./ledger-read";
@@ -74,10 +73,9 @@ export async function runCheck(input: CheckInput, pause: () => Promise<void> = a
   await pause();
   const audit = auditLedger(reading, companions, input.asOf, input.policy);
   await pause();
-  const meta = { asOf: formatDate(input.asOf, input.lang), source: input.block.sheet };
-  const results = await resultsSheet(audit, input.lang, input.names.results, pause, meta);
+  const results = resultsSheet(audit, input.lang, input.names.results);
   await pause();
-  const findings = findingsSheet(audit, input.lang, input.names.findings, meta);
+  const findings = findingsSheet(audit, input.lang, input.names.findings);
   // Worked out here, where the rows are made (the pane's worker), not on the UI thread at the swap.
   results.fingerprint = fingerprint(allRows(results));
   findings.fingerprint = fingerprint(allRows(findings));

@@ -19,6 +19,9 @@
  * never blocked by what an earlier one left.
  */
 import { columnLetterOf } from "../core/ledger/mapping";
+import { applyLook, type LookKey } from "./cell-look";
+import { exactCellNumber } from "../core/money";
+import { headerFooterText } from "../core/reports/sheet-spec";
 import { stringsFor } from "../i18n";
 import { GatewayError } from "./errors";
 import { canonicalFormula } from "./formula-text";
@@ -49,8 +52,45 @@ export interface OwnedSheetSpec {
   look?: OwnedSheetLook;
   /** fingerprint() of header, rows and footer, when the maker already worked it out (the check's worker does, off the UI thread). */
   fingerprint?: string;
+  /**
+   * The SheetSpec's named looks for a table-look sheet (the audit's sheets, validation-output.ts),
+   * as plain data a worker can post: the header row's, each column's for the item rows, each footer
+   * row's by column; set in `font`. Without it, the plain table look (a bold, tinted header row).
+   */
+  looks?: TableLooks;
   /** How a table-look sheet prints: A4 landscape, one page wide, the header row on every page, these words in the page header and footer. */
   print?: PrintHeading;
+}
+
+export interface TableLooks {
+  font: string;
+  header: LookKey;
+  body: LookKey[];
+  footer: LookKey[][];
+}
+
+/** Runs of equal looks along a row: [first column, last column, look]. */
+function lookRuns(keys: readonly LookKey[]): [number, number, LookKey][] {
+  const out: [number, number, LookKey][] = [];
+  keys.forEach((key, c) => {
+    const last = out[out.length - 1];
+    if (last !== undefined && last[2] === key) last[1] = c;
+    else out.push([c, c, key]);
+  });
+  return out;
+}
+
+/** The looks, each on one rectangle: the header row, each run of columns over every item row, each footer row's runs. */
+function applyTableLooks(sheet: Excel.Worksheet, looks: TableLooks, rowCount: number, footerRows: number, cols: number): void {
+  const block = (key: LookKey, r0: number, r1: number, c0: number, c1: number): void =>
+    applyLook(sheet.getRange(blockAddress(r0, c0, r1 - r0 + 1, c1 - c0 + 1)), { key, r0, c0, r1, c1 }, looks.font);
+  block(looks.header, 0, 0, 0, cols - 1);
+  const items = rowCount - 1 - footerRows;
+  if (items > 0) for (const [c0, c1, key] of lookRuns(looks.body.slice(0, cols))) block(key, 1, items, c0, c1);
+  looks.footer.slice(0, footerRows).forEach((keys, k) => {
+    const r = rowCount - footerRows + k;
+    for (const [c0, c1, key] of lookRuns(keys.slice(0, cols))) block(key, r, r, c0, c1);
+  });
 }
 
 /** What a printed page of an output sheet says about itself. */
@@ -63,10 +103,8 @@ export interface PrintHeading {
   pages: string;
 }
 
-/** Text for a header or footer: "&" is Excel's code character, so a literal one is doubled. */
-export function headerFooterText(text: string): string {
-  return text.replace(/&/g, "&&");
-}
+/** Text for a header or footer (kept with SheetSpec, which the headless writer shares). */
+export { headerFooterText };
 
 /**
  * A sheet that draws itself (a report): both steps only queue commands on the sheet (cleared, and
@@ -210,6 +248,11 @@ export function allRows(spec: OwnedSheetSpec): (string | number | boolean | null
   return [spec.header, ...spec.rows, ...(spec.footer ?? [])];
 }
 
+/** An exact decimal ("19999999999999.98") that a number cell would round: more than 15 significant digits. */
+function beyondCellDigits(text: string): boolean {
+  return /^-?\d+(?:\.\d+)?$/.test(text) && exactCellNumber(text) === null;
+}
+
 /** What an older version named its temporary sheet (it wrote a new sheet and swapped it in). */
 function legacyTempName(name: string): string {
   return `${name.slice(0, 26)}~new`;
@@ -296,8 +339,11 @@ export async function writeOwnedSheets(context: Excel.RequestContext, specs: Own
     else {
       const head = sheet.getRange(blockAddress(0, 0, 1, cols));
       head.numberFormat = "@" as unknown as string[][];
-      head.format.font.bold = true;
-      head.format.fill.color = "#E8F1FB";
+      if (spec.looks) applyTableLooks(sheet, spec.looks, rows.length, spec.footer?.length ?? 0, cols);
+      else {
+        head.format.font.bold = true;
+        head.format.fill.color = "#E8F1FB";
+      }
       sheet.freezePanes.freezeRows(1);
     }
     // The marks and formats in their own round trip, so the first chunk of values is not held up by them.
@@ -316,6 +362,13 @@ export async function writeOwnedSheets(context: Excel.RequestContext, specs: Own
         // range is bounded (Excel refuses cell properties on whole columns).
         spec.columns.forEach((kind, c) => {
           sheet.getRange(blockAddress(start, c, count, 1)).numberFormat = NUMBER_FORMAT[kind] as unknown as string[][];
+          if (kind !== "money") return;
+          // An amount no number cell holds exactly (a total beyond 15 digits) comes as its exact
+          // text: that cell alone is text, else Excel would parse it into a number and drop digits.
+          for (let r = start; r < start + count; r++) {
+            const v = rows[r]![c];
+            if (typeof v === "string" && beyondCellDigits(v)) sheet.getRange(a1(r, c)).numberFormat = [["@"]];
+          }
         });
       }
       sheet.getRange(blockAddress(start, 0, count, cols)).values = rows.slice(start, start + count) as (string | number | boolean)[][];
@@ -336,7 +389,7 @@ export async function writeOwnedSheets(context: Excel.RequestContext, specs: Own
     const { spec, rows } = p;
     const sheet = sheets[k]!;
     const cols = spec.header.length;
-    if (spec.footer && spec.footer.length > 0) {
+    if (spec.footer && spec.footer.length > 0 && !spec.looks) {
       sheet.getRange(blockAddress(rows.length - spec.footer.length, 0, spec.footer.length, cols)).format.font.bold = true;
     }
     spec.widths?.forEach((w, c) => {

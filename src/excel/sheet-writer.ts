@@ -12,20 +12,19 @@
  * dozen range commands and four round trips.
  */
 import {
-  CELL_STYLES,
   type CellRange,
-  type CellStyle,
   type CellType,
   type ChartSpec,
   type ChartType,
   cellType,
   columnName,
+  headerFooterText,
   numberFormatOf,
   rangeAddress,
   type SheetSpec,
   type SpecCell,
 } from "../core/reports/sheet-spec";
-import type { Lang } from "../core/errors";
+import { applyLook, fontNameFor, type LookKey, lookOf } from "./cell-look";
 import { type OwnedSheetSpec, writeOwnedSheets, type WriteOptions } from "./owned";
 import { hostRequirements } from "./run";
 
@@ -39,11 +38,6 @@ export interface WriteReportOptions extends WriteOptions {
 }
 
 type CellValue = string | number | boolean | null;
-
-/** The font the sheets are set in, as the headless writer sets them (xlsx-writer.ts fontNameFor). */
-function fontNameFor(lang: Lang): string {
-  return lang === "zh-CN" ? "等线" : "Calibri";
-}
 
 /**
  * Excel's column width unit → points. A spec width is the width stored in the file (what exceljs
@@ -62,7 +56,6 @@ export function widthToPoints(width: number): number {
 
 /** Print margins in inches, the headless writer's. */
 const MARGINS_INCHES = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
-const BORDER_COLOR = "#A6A6A6";
 
 const CHART_TYPES: Readonly<Record<ChartType, "ColumnStacked" | "ColumnClustered" | "Pie" | "BarStacked">> = {
   columnStacked: "ColumnStacked",
@@ -128,43 +121,6 @@ function valueOf(cell: SpecCell, type: CellType): CellValue {
   if (v === null) return null;
   if (type === "text") return typeof v === "string" ? v : String(v);
   return v;
-}
-
-/** A cell's look: its named style and, where the style leaves alignment to the value, its side. */
-type LookKey = `${CellStyle}|${"left" | "center" | "right"}`;
-
-function lookOf(cell: SpecCell, type: CellType): LookKey {
-  const style = cell.style ?? "body";
-  return `${style}|${CELL_STYLES[style].align ?? (type === "text" ? "left" : "right")}`;
-}
-
-const ALIGN: Readonly<Record<"left" | "center" | "right", "Left" | "Center" | "Right">> = { left: "Left", center: "Center", right: "Right" };
-
-function applyLook(range: Excel.Range, block: Block<LookKey>, fontName: string): void {
-  const [style, align] = block.key.split("|") as [CellStyle, "left" | "center" | "right"];
-  const d = CELL_STYLES[style];
-  const format = range.format;
-  const font = format.font;
-  font.name = fontName;
-  font.size = d.size;
-  font.bold = d.bold;
-  font.italic = d.italic;
-  font.color = `#${d.color}`;
-  if (d.fill !== null) format.fill.color = `#${d.fill}`;
-  format.horizontalAlignment = ALIGN[align];
-  format.verticalAlignment = style === "note" ? "Top" : "Center";
-  format.wrapText = d.wrap;
-  if (d.border) {
-    const edges: ("EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideVertical" | "InsideHorizontal")[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
-    if (block.c1 > block.c0) edges.push("InsideVertical");
-    if (block.r1 > block.r0) edges.push("InsideHorizontal");
-    for (const edge of edges) {
-      const border = format.borders.getItem(edge);
-      border.style = "Continuous";
-      border.weight = "Thin";
-      border.color = BORDER_COLOR;
-    }
-  }
 }
 
 /** Runs of equal values (widths, heights) over consecutive indexes. */
@@ -288,6 +244,14 @@ export function reportOwnedSheet(spec: SheetSpec, options: { chartSeries: boolea
         layout.setPrintMargins("Inches", MARGINS_INCHES);
         const titles = spec.print.printTitleRows;
         if (titles !== null) layout.setPrintTitleRows(`$${titles.first + 1}:$${titles.last + 1}`);
+        const heading = spec.print.pageHeading;
+        if (heading !== undefined) {
+          // As the headless writer's page header and footer (xlsx-writer.ts headerFooterOf).
+          const hf = layout.headersFooters.defaultForAllPages;
+          hf.centerHeader = `&B${headerFooterText(heading.title)}&B`;
+          hf.leftFooter = headerFooterText(heading.meta);
+          hf.rightFooter = heading.pages;
+        }
         // A batch of letters: each letter on its own page (LetterBatch, src/core/notices/letter.ts).
         const breaks = (spec as SheetSpec & { pageBreaks?: readonly number[] }).pageBreaks;
         if (breaks !== undefined) {

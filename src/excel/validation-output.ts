@@ -1,95 +1,107 @@
 /**
- * What the Validate run writes: the add-in's results sheet (one row per open item: the ledger
- * row it came from, customer, balance, days past due, class, band, provision, with totals that
- * reconcile to the ledger) and its findings sheet (one row per finding). Pure: AuditResult in,
- * OwnedSheetSpec out; owned.ts writes them.
+ * What the Validate run writes: the audit's own sheets, built once in the core as SheetSpecs
+ * (src/core/audit-sheets, the same specs the headless run writes into its report workbook) and
+ * given here the owned table form that owned.ts writes: the header row, the item rows in chunks,
+ * the total rows last, one number format per column, and the spec's named looks (cell-look.ts) per
+ * column rather than per cell, so the sheets look as the headless writer's do. That form is plain
+ * data, so the pane's Web Worker makes it and posts it back a slice at a time, and a results sheet
+ * of 100,000 rows takes a few range commands per column. Pure: AuditResult in, OwnedSheetSpec out.
  */
-import { toExcelSerial } from "../core/dates";
+import { auditFindingsSheet, auditResultsSheet } from "../core/audit-sheets";
 import type { AuditResult } from "../core/ledger/check";
-import { RULES, SEVERITIES } from "../core/ledger/findings";
-import { format, stringsFor, type Lang } from "../i18n";
-import type { OwnedSheetSpec, PrintHeading } from "./owned";
+import { type CellType, cellType, moneyValue, type SheetSpec, type SpecCell, type SpecRow } from "../core/reports/sheet-spec";
+import type { Lang } from "../i18n";
+import { fontNameFor, type LookKey, lookOf } from "./cell-look";
+import type { ColumnKind, OwnedSheetSpec, TableLooks } from "./owned";
+import { widthToPoints } from "./sheet-writer";
 
-/** What the printed pages say: the as-of date (as the language writes it) and the ledger read. */
-export interface PrintMeta {
-  asOf: string;
-  source: string;
+type CellValue = string | number | boolean | null;
+
+const KIND: Readonly<Record<CellType, ColumnKind>> = {
+  text: "text",
+  money: "money",
+  date: "date",
+  integer: "integer",
+  number: "number",
+  percent: "number",
+  rate: "number",
+  decimal: "number",
+};
+
+/** The value written: text as text (never a formula: the column is "@"), money exact or as its text, the rest as numbers. */
+function valueOf(cell: SpecCell | null | undefined): CellValue {
+  if (cell === null || cell === undefined || cell.v === null) return null;
+  const type = cellType(cell);
+  if (type === "text") return typeof cell.v === "string" ? cell.v : String(cell.v);
+  if (type === "money") return moneyValue(cell);
+  return cell.v;
 }
 
-function heading(lang: Lang, title: string, meta: PrintMeta | undefined): PrintHeading | undefined {
-  if (!meta) return undefined;
-  const o = stringsFor(lang).output;
-  return { title, meta: format(o.printMeta, { asOf: meta.asOf, source: meta.source }), pages: o.printPages };
+function valuesOf(row: SpecRow, width: number): CellValue[] {
+  const out = new Array<CellValue>(width);
+  for (let c = 0; c < width; c++) out[c] = valueOf(row.cells[c]);
+  return out;
 }
 
-/** Exact decimal text → the number Excel holds (the nearest double; shown to the cent). */
-function amount(text: string | null): number | null {
-  return text === null ? null : Number(text);
-}
-
-function serial(day: number | null): number | null {
-  return day === null ? null : toExcelSerial(day);
-}
-
-const SLICE_ROWS = 20_000;
-
-/**
- * The results sheet. `pause` is awaited every SLICE_ROWS rows so a surface can keep its UI
- * responsive over a large ledger; without it the sheet is built in one go.
- */
-export async function resultsSheet(audit: AuditResult, lang: Lang, name: string, pause?: () => Promise<void>, meta?: PrintMeta): Promise<OwnedSheetSpec> {
-  const s = stringsFor(lang);
-  const o = s.output;
-  const bandLabel = new Map(audit.totals.byBand.map((b) => [b.key, b.label[lang]]));
-  const rows: (string | number | null)[][] = [];
-  for (let i = 0; i < audit.rows.length; i++) {
-    if (pause && i > 0 && i % SLICE_ROWS === 0) await pause();
-    const r = audit.rows.get(i);
-    rows.push([
-      `${r.sheet}!${r.row}:${r.row}`,
-      r.row,
-      r.customer ?? "",
-      r.document ?? "",
-      serial(r.dateArisen),
-      serial(r.dueDate),
-      amount(r.balance),
-      r.daysPastDue,
-      r.agingClass === null ? "" : s.agingClass[r.agingClass],
-      r.agingBand === null ? "" : (bandLabel.get(r.agingBand) ?? r.agingBand),
-      amount(r.provision),
-      r.findings.length,
-    ]);
-  }
-  const t = audit.totals.all;
+/** The spec's looks as plain data: the header's, each column's in the first item row (or the first row below the header), each footer row's. */
+function looksOf(spec: SheetSpec, below: readonly SpecRow[], items: number, width: number): TableLooks {
+  const key = (cell: SpecCell | null | undefined): LookKey => (cell === null || cell === undefined ? "body|left" : lookOf(cell, cellType(cell)));
+  const first = below[0];
+  const header = spec.rows[0]?.cells[0];
   return {
-    name,
-    header: [o.rowRef, o.row, o.customer, o.document, o.dateArisen, o.dueDate, o.balance, o.daysPastDue, o.agingClass, o.agingBand, o.provision, o.findings],
-    columns: ["text", "integer", "text", "text", "date", "date", "money", "integer", "text", "text", "money", "integer"],
-    widths: [130, 50, 180, 110, 80, 80, 110, 70, 60, 80, 110, 50],
-    rows,
-    footer: [[o.total, t.count, "", "", null, null, Number(t.balance), null, "", "", Number(t.provision), audit.totals.findings.total]],
-    ...withPrint(heading(lang, o.resultsTitle, meta)),
+    font: fontNameFor(spec.lang),
+    header: header === null || header === undefined ? "header|center" : key(header),
+    body: Array.from({ length: width }, (_, c) => key(first?.cells[c])),
+    footer: below.slice(items).map((row) => Array.from({ length: width }, (_, c) => key(row.cells[c]))),
   };
 }
 
-function withPrint(print: PrintHeading | undefined): { print?: PrintHeading } {
-  return print ? { print } : {};
+/** Each column's kind: the type of its first cell below the header (the total row's when there are no items). */
+function columnKinds(rows: readonly SpecRow[], width: number): ColumnKind[] {
+  const kinds: ColumnKind[] = [];
+  for (let c = 0; c < width; c++) {
+    let kind: ColumnKind = "text";
+    for (const row of rows) {
+      const cell = row.cells[c];
+      if (cell !== null && cell !== undefined) {
+        kind = KIND[cellType(cell)];
+        break;
+      }
+    }
+    kinds.push(kind);
+  }
+  return kinds;
+}
+
+/**
+ * A table-shaped audit sheet (its header in the first row, the items, then the total rows) as
+ * owned.ts writes it: the rows from the first that is not an item on are its footer, in bold.
+ */
+export function auditOwnedSheet(spec: SheetSpec): OwnedSheetSpec {
+  const width = spec.columns.length;
+  const [header, ...below] = spec.rows;
+  let items = below.findIndex((r) => r.kind !== "body");
+  if (items < 0) items = below.length;
+  const out: OwnedSheetSpec = {
+    name: spec.name,
+    header: header === undefined ? new Array<CellValue>(width).fill(null) : valuesOf(header, width),
+    columns: columnKinds(below, width),
+    widths: spec.columns.map((c) => widthToPoints(c.width)),
+    rows: below.slice(0, items).map((r) => valuesOf(r, width)),
+    looks: looksOf(spec, below, items, width),
+  };
+  if (items < below.length) out.footer = below.slice(items).map((r) => valuesOf(r, width));
+  const h = spec.print.pageHeading;
+  if (h !== undefined) out.print = { title: h.title, meta: h.meta, pages: h.pages };
+  return out;
+}
+
+/** The results sheet: one row per open item and the total row that reconciles to the ledger. */
+export function resultsSheet(audit: AuditResult, lang: Lang, name: string): OwnedSheetSpec {
+  return auditOwnedSheet(auditResultsSheet(audit, lang, name));
 }
 
 /** The findings, most severe first, each rule by its name in the sheet's language (not its id). */
-export function findingsSheet(audit: AuditResult, lang: Lang, name: string, meta?: PrintMeta): OwnedSheetSpec {
-  const s = stringsFor(lang);
-  const o = s.output;
-  const order = new Map(SEVERITIES.map((v, i) => [v, i]));
-  const rows = [...audit.findings]
-    .sort((a, b) => (order.get(a.severity)! - order.get(b.severity)!) || 0)
-    .map((f) => [s.severity[f.severity], RULES[f.rule].title[lang], f.cell, f.message[lang]]);
-  return {
-    name,
-    header: [o.severity, o.rule, o.cell, o.message],
-    columns: ["text", "text", "text", "text"],
-    widths: [60, 150, 150, 520],
-    rows,
-    ...withPrint(heading(lang, o.findingsTitle, meta)),
-  };
+export function findingsSheet(audit: AuditResult, lang: Lang, name: string): OwnedSheetSpec {
+  return auditOwnedSheet(auditFindingsSheet(audit, lang, name));
 }

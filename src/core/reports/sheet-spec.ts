@@ -16,6 +16,7 @@
  */
 import type { Lang } from "../errors";
 import { formatFen, formatFenBigInt } from "../fen";
+import { exactCellNumber } from "../money";
 
 export type ReportId = "agingAnalysis" | "classification" | "provisionSchedule" | "longAgedCleanup" | "writeOffCandidates" | "collectionPlan" | "expectedCreditLoss" | "performanceDeduction";
 
@@ -24,6 +25,9 @@ export type GroupReportId = "groupBranches" | "groupAging" | "groupProvision" | 
 
 /** The printed documents of the notices pane (src/core/notices): one sheet per customer. */
 export type NoticeId = "collectionNotice" | "confirmationLetter" | "supplierLetter" | "questionnaire";
+
+/** The audit's own sheets (src/core/audit-sheets): what the check found, row by row and in sum. */
+export type AuditSheetId = "auditResults" | "auditFindings" | "auditTotals" | "auditRules";
 
 /** What a cell holds; decides its number format (NUMBER_FORMATS) and how a writer writes it. */
 export type CellType = "text" | "money" | "date" | "percent" | "rate" | "integer" | "decimal" | "number";
@@ -103,10 +107,27 @@ export interface PrintSetup {
   fitToWidth: true;
   /** Rows repeated at the top of every printed page (0-based, inclusive); null when none. */
   printTitleRows: { first: number; last: number } | null;
+  /** Words in the printed page's header and footer; absent = the page number only, centred in the footer. */
+  pageHeading?: PageHeading;
+}
+
+/** What a printed page says about itself (the audit's own sheets, whose first row is their header). */
+export interface PageHeading {
+  /** Centre of the page header, in bold: what the sheet is ("应收账款检查发现"). */
+  title: string;
+  /** Left of the footer: the as-of date and the ledger read. */
+  meta: string;
+  /** Right of the footer, with Excel's page codes: "第 &P 页，共 &N 页". */
+  pages: string;
+}
+
+/** Text for a page header or footer: "&" is Excel's code character, so a literal one is doubled. */
+export function headerFooterText(text: string): string {
+  return text.replace(/&/g, "&&");
 }
 
 export interface SheetSpec {
-  id: ReportId | NoticeId | GroupReportId;
+  id: ReportId | NoticeId | GroupReportId | AuditSheetId;
   lang: Lang;
   /** The worksheet's name: at most 31 characters, none of \ / ? * [ ] :. */
   name: string;
@@ -171,6 +192,27 @@ export const CELL_STYLES: Readonly<Record<CellStyle, StyleDefinition>> = {
   /** A paragraph of a notice or letter: plain, wrapping, unboxed. */
   letter: { ...PLAIN, size: 11, align: "left", wrap: true, border: false },
 };
+
+/**
+ * What a writer puts in a money cell: the number when a cell holds the amount exactly (15
+ * significant digits), else the exact text, never a double that lost digits (a total of many
+ * amounts near the limit).
+ */
+export function moneyValue(cell: SpecCell): number | string | null {
+  if (cell.v === null) return null;
+  const exact = cell.exact;
+  if (exact !== undefined) {
+    // The common case without parsing: below 10^13 with at most two decimals is at most 15
+    // digits, and `v` is then the double nearest the amount (moneyCell, moneyCellExact).
+    const v = cell.v;
+    if (typeof v === "number" && v < 1e13 && v > -1e13) {
+      const dot = exact.indexOf(".");
+      if (dot < 0 || exact.length - dot <= 3) return v + 0; // + 0: "-0.00" is 0
+    }
+    return exactCellNumber(exact) ?? exact;
+  }
+  return typeof cell.v === "number" ? cell.v : Number(cell.v);
+}
 
 /** The cell's type as a writer should take it (the defaults of SpecCell.t). */
 export function cellType(cell: SpecCell): CellType {

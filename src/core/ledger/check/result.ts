@@ -164,6 +164,11 @@ export class AuditRows implements Iterable<AuditRow> {
     return this.provisionExact.get(i) ?? null;
   }
 
+  /** How many findings the i-th row has (without making the list). */
+  findingCount(i: number): number {
+    return this.rowStart[i + 1] - this.rowStart[i];
+  }
+
   findings(i: number): Finding[] {
     const from = this.rowStart[i];
     const to = this.rowStart[i + 1];
