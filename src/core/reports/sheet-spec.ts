@@ -23,7 +23,7 @@ export type ReportId = "agingAnalysis" | "classification" | "provisionSchedule" 
 export type GroupReportId = "groupBranches" | "groupAging" | "groupProvision" | "groupLongAged" | "groupIntercompany";
 
 /** The printed documents of the notices pane (src/core/notices): one sheet per customer. */
-export type NoticeId = "collectionNotice" | "confirmationLetter" | "supplierLetter" | "questionnaire";
+export type NoticeId = "collectionNotice" | "confirmationLetter" | "statement" | "supplierLetter" | "questionnaire";
 
 /** What a cell holds; decides its number format (NUMBER_FORMATS) and how a writer writes it. */
 export type CellType = "text" | "money" | "date" | "percent" | "rate" | "integer" | "decimal" | "number";
