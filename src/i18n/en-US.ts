@@ -198,8 +198,8 @@ export const enUS = {
     supplierUnanswered: "Unanswered questions: {items}",
   },
   notices: {
-    title: "Collection notices and confirmation letters",
-    intro: "Turn overdue ledger rows into one print-ready collection notice per customer, worded by recovery probability, and send balance confirmations to customers not confirmed in six months.",
+    title: "Collection notices, confirmation letters and statements",
+    intro: "Turn overdue ledger rows into one print-ready collection notice per customer, worded by recovery probability, send balance confirmations to customers not confirmed in six months, and make statements of account for a period.",
     kind: "What to make",
     kindCollection: "Collection notices (应收账款催款通知书)",
     kindConfirmation: "Balance confirmation letters (询证函)",

@@ -200,8 +200,8 @@ export const zhCN: typeof enUS = {
     supplierUnanswered: "未回答的问题：{items}",
   },
   notices: {
-    title: "催款通知书与询证函",
-    intro: "将逾期的台账行按客户生成可直接打印的应收账款催款通知书，措辞随回收可能性而定；对六个月内未对账的客户生成询证函。",
+    title: "催款通知书、询证函与对账单",
+    intro: "将逾期的台账行按客户生成可直接打印的应收账款催款通知书，措辞随回收可能性而定；对六个月内未对账的客户生成询证函；按期间为客户生成对账单。",
     kind: "生成内容",
     kindCollection: "应收账款催款通知书",
     kindConfirmation: "应收账款询证函",
