@@ -293,8 +293,8 @@ export const enUS = {
     cutLine: "- - - - - - - - - - Cut here, sign, seal and return - - - - - - - - - -",
     replyTitle: "Reply slip",
     replyIntro: "To {company}: we have received your statement for {from} to {to} and checked it:",
-    agree: "1. Balance agreed.\n(Company seal)\nSigned by: ____________    Date: ____________",
-    disagree: "2. Balance not agreed; the amount and reason of the difference:\nAmount of the difference: CNY ____________\nReason: ______________________________\n(Company seal)\nSigned by: ____________    Date: ____________",
+    agree: "1. Balance agreed.\n\n\n(Company seal)\n\nSigned by: ____________\nDate: ____________",
+    disagree: "2. Balance not agreed; the amount and reason of the difference:\nAmount of the difference: CNY ____________\nReason: ________________________\n________________________________\n(Company seal)\nSigned by: ____________\nDate: ____________",
   },
   company: {
     title: "Company details",
