@@ -288,6 +288,7 @@ export const enUS = {
     agingTotal: "Total (equals the closing balance)",
     openItemsNote: "This ledger lists open items and records no receipts: the opening balance is what was still open on the items arisen before {from}, and the lines are the items arisen in the period, at their balances still open.",
     undatedNote: "{n} undated line(s) are counted in the opening balance.",
+    writtenOffNote: "{n} item(s) marked as written off are memorandum items, off the books, and are not on this statement.",
     roundedNote: "Some amounts were finer than a fen; each was rounded half-up to the fen once.",
     signature: "{company} (seal)\nAddress: {address}    Phone: {phone}\n{to}",
     cutLine: "- - - - - - - - - - Cut here, sign, seal and return - - - - - - - - - -",

@@ -290,6 +290,7 @@ export const zhCN: typeof enUS = {
     agingTotal: "合计（等于期末余额）",
     openItemsNote: "本台账为未结清款项台账，不记录收款：期初余额为{from}前发生的款项尚未结清的余额，本期各行为期间内发生的款项尚未结清的余额。",
     undatedNote: "{n}笔无日期的款项计入期初余额。",
+    writtenOffNote: "{n}笔已核销的款项为备查登记事项，不在账面，未列入本对账单。",
     roundedNote: "部分金额精确到分以下，已按四舍五入至分列示（每笔只取整一次）。",
     signature: "{company}（盖章）\n地址：{address}　电话：{phone}\n{to}",
     cutLine: "－－－－－－－－－－ 请沿此线剪下，签章后寄回 －－－－－－－－－－",

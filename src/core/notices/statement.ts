@@ -7,7 +7,7 @@
  * From a transactions ledger the lines are the ledger's own debits and credits (as-of.ts reads
  * them: lineMovement). From an open-items ledger there are no receipts to show: the opening is the
  * balance of the items arisen before the period, the lines are the items arisen in it at their
- * balances, and the statement says so.
+ * balances, and the statement says so; items marked written off are left out (memorandum items).
  *
  * Money: each line's amount is taken to the fen once, half-up (an amount finer than a fen is
  * rare and noted), and everything after is integer fen, so the running balance is the opening plus
@@ -24,7 +24,7 @@ import { type LineAmount, lineMovement, prepareAsOf, viewAsOf } from "../ledger/
 import type { LedgerReading } from "../ledger/index";
 import { Dec, formatMoneyGrouped, roundMoney } from "../money";
 import type { Policy } from "../policy/types";
-import { customerKey } from "../reports/input";
+import { customerKey, writtenOffTest } from "../reports/input";
 import { dateCell, moneyCell, type SheetSpec, textCell } from "../reports/sheet-spec";
 import { format, stringsFor } from "../../i18n";
 import { companyValues, LetterBuilder, type NoticeOptions, uniqueSheetName, usedNames } from "./letter";
@@ -133,7 +133,20 @@ export function buildStatements(reading: LedgerReading, policy: Policy, selectio
   if (!(from <= to)) throw invalidPeriod(period);
   const s = stringsFor(lang).statement;
   const transactions = reading.shape === "transactions";
-  const p = prepareAsOf(reading.rows, { shape: reading.shape, columns: () => reading.letters });
+  // An open item marked written off is a memorandum item, off the books (POLICY §8), as on the
+  // confirmation letter; a transactions ledger books the write-off as a line of its own.
+  const writtenOff = new Map<string, number>();
+  let rows = reading.rows;
+  if (!transactions) {
+    const isWrittenOff = writtenOffTest(policy);
+    rows = rows.filter((r) => {
+      if (!isWrittenOff(r)) return true;
+      const k = customerKey(r.customer);
+      if (k !== null) writtenOff.set(k, (writtenOff.get(k) ?? 0) + 1);
+      return false;
+    });
+  }
+  const p = prepareAsOf(rows, { shape: reading.shape, columns: () => reading.letters });
   const end = viewAsOf(p, to, { rows: false });
 
   // Which customers: by name, and by the rows selected on the ledger's sheet.
@@ -270,7 +283,7 @@ export function buildStatements(reading: LedgerReading, policy: Policy, selectio
       aging,
       letterNumber: number,
     };
-    result.sheets.push(statementSheet(summary, a, { transactions, from, to, fromText, toText, lang, values, options, paper: policy.notices.paper }));
+    result.sheets.push(statementSheet(summary, a, { writtenOff: writtenOff.get(key) ?? 0, transactions, from, to, fromText, toText, lang, values, options, paper: policy.notices.paper }));
     result.statements.push(summary);
   }
   return result;
@@ -289,6 +302,7 @@ function statementSheet(
   a: Account,
   c: {
     transactions: boolean;
+    writtenOff: number;
     from: DayNumber;
     to: DayNumber;
     fromText: string;
@@ -347,6 +361,7 @@ function statementSheet(
 
   if (!c.transactions) b.note(format(s.openItemsNote, v));
   if (a.undated > 0) b.note(format(s.undatedNote, { n: a.undated }));
+  if (c.writtenOff > 0) b.note(format(s.writtenOffNote, { n: c.writtenOff }));
   if (a.rounded) b.note(s.roundedNote);
   if (c.options.company) b.contact(c.options.company, lang);
   b.signature(format(s.signature, v), 3);

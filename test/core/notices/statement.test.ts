@@ -208,6 +208,19 @@ describe("buildStatements from an open-items ledger", () => {
     expect(r.statements[1]!.aging[0]).toMatchObject({ key: "y0-1", amount: "500.30" });
   });
 
+  test("an item marked written off is a memorandum item: not on the statement, and the sheet says so", () => {
+    // 庚公司: G-1 1,000.00 (2024-10-15) open; G-2 2,500.00 (2024-10-20) 已核销 → closing 1,000.00.
+    const ledger = [
+      ["客户名称", "单据号", "发生日期", "余额", "状态"],
+      ["庚公司", "G-1", "2024-10-15", 1000, "正常"],
+      ["庚公司", "G-2", "2024-10-20", 2500, "已核销"],
+    ];
+    const w = buildStatements(readLedger(ledger, { sheet: "台账" }), DEFAULT_POLICY, {}, period, "zh-CN");
+    expect(w.statements.map((x) => [x.customer, x.closing, x.lines.map((l) => l.document)])).toEqual([["庚公司", "1000.00", ["G-1"]]]);
+    expect(w.statements[0]!.aging[0]).toMatchObject({ key: "y0-1", amount: "1000.00" });
+    expect(texts(w.sheets[0]!)).toContain("1笔已核销的款项为备查登记事项，不在账面，未列入本对账单。");
+  });
+
   test("the sheet says receipts are not in such a ledger, and ledger text stays text", () => {
     const t = texts(r.sheets[0]!);
     expect(t.some((x) => x.includes("不记录收款"))).toBe(true);
