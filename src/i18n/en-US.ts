@@ -250,6 +250,8 @@ export const enUS = {
     perCustomer: "A separate sheet for each customer",
     generateBatch: "Make {n} letters on one sheet",
     doneBatch: "{n} made on the sheet “{sheet}”, one customer per printed page. Print it, then mark the batch as sent.",
+    donePrint: "{n} written, one customer per sheet, ready to print.",
+    doneBatchPrint: "{n} made on the sheet “{sheet}”, one customer per printed page, ready to print.",
     letterOne: "1 letter",
     letters: "{n} letters",
     sheetOne: "1 sheet",

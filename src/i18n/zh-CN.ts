@@ -252,6 +252,8 @@ export const zhCN: typeof enUS = {
     perCustomer: "每位客户单独一张表",
     generateBatch: "生成 {n} 封信函（同一张表）",
     doneBatch: "已生成{n}，在工作表“{sheet}”中，每位客户一页。打印后请标记为已发出。",
+    donePrint: "已生成{n}，每位客户一张，可直接打印。",
+    doneBatchPrint: "已生成{n}，在工作表“{sheet}”中，每位客户一页，可直接打印。",
     letterOne: " 1 封信函",
     letters: " {n} 封信函",
     sheetOne: " 1 张表",

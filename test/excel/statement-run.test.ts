@@ -70,6 +70,25 @@ test("a dry run finds each customer's closing balance and lines in the period, a
   expect(JSON.stringify(fake.workbook.toData())).toBe(before);
 });
 
+test("every customer of the ledger with a balance or a line in the period gets one; the rest are named", async () => {
+  const fake = sampleFake();
+  const r = await run(fake, { dryRun: true, customers: [] });
+  if (r.kind === "confirm") throw new Error("a dry run never asks");
+  // 16 customers: 安居区 (its amount unreadable, no balance), 华亿 and 巴中 (settled, balance 0) have
+  // nothing in the period and nothing owed; the row without a customer is no one's account.
+  expect(r.notices).toHaveLength(13);
+  expect(r.skipped.map((k) => [k.customer, k.reason])).toEqual([
+    ["安居区政务服务中心", "no-activity"],
+    ["遂宁市华亿网络工程有限公司", "no-activity"],
+    ["四川省电信有限公司巴中市分公司", "no-activity"],
+  ]);
+  // 河东: JS-2011-046's date "2011.13.05" is no date: an undated line counts before the period
+  // (320,000.00), and JS-2011-045 of 2011-07-20 (1,580,000.00) is in it.
+  expect(r.notices.find((n) => n.customer === "遂宁市河东新区管理委员会")).toMatchObject({ amount: "1900000.00", items: 1 });
+  // 第一中学: an advance received (预收工程款), −8,000.00.
+  expect(r.notices.find((n) => n.customer === "遂宁市第一中学")).toMatchObject({ amount: "-8000.00", items: 1 });
+});
+
 test("the statements are written to the add-in's own sheets; the ledger and the log are untouched; ledger text is text", async () => {
   const fake = sampleFake();
   const ledgerBefore = JSON.stringify(fake.workbook.getSheet(LEDGER).values());

@@ -228,8 +228,13 @@ export function NoticesPanel({ lang, gateway }: { lang: Lang; gateway?: Validate
     }
   };
 
-  const doneText = (r: Found) =>
-    r.batchSheet !== null ? format(s.doneBatch, { n: countText(r.notices.length, s.letterOne, s.letters), sheet: r.batchSheet }) : format(s.done, { n: countText(r.notices.length, s.sheetOne, s.sheets) });
+  // Only a collection notice is marked as sent (it is a contact for the log); letters and statements are just printed.
+  const doneText = (r: Found) => {
+    const sent = kind === "collection";
+    return r.batchSheet !== null
+      ? format(sent ? s.doneBatch : s.doneBatchPrint, { n: countText(r.notices.length, s.letterOne, s.letters), sheet: r.batchSheet })
+      : format(sent ? s.done : s.donePrint, { n: countText(r.notices.length, s.sheetOne, s.sheets) });
+  };
 
   const tone = (n: NoticeLine) =>
     n.approach === null ? null : (
