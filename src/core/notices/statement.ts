@@ -26,7 +26,8 @@ import { Dec, formatMoneyGrouped, roundMoney } from "../money";
 import type { Policy } from "../policy/types";
 import { customerKey, writtenOffTest } from "../reports/input";
 import { dateCell, moneyCell, type SheetSpec, textCell } from "../reports/sheet-spec";
-import { format, stringsFor } from "../../i18n";
+import { format } from "../../i18n";
+import { statementStrings } from "../../i18n/statement";
 import { companyValues, LetterBuilder, type NoticeOptions, uniqueSheetName, usedNames } from "./letter";
 
 /** The statement's period, both days included. */
@@ -131,7 +132,7 @@ interface Account {
 export function buildStatements(reading: LedgerReading, policy: Policy, selection: StatementSelection, period: StatementPeriod, lang: Lang, options: NoticeOptions = {}): StatementResult {
   const { from, to } = period;
   if (!(from <= to)) throw invalidPeriod(period);
-  const s = stringsFor(lang).statement;
+  const s = statementStrings(lang);
   const transactions = reading.shape === "transactions";
   // An open item marked written off is a memorandum item, off the books (POLICY §8), as on the
   // confirmation letter; a transactions ledger books the write-off as a line of its own.
@@ -314,7 +315,7 @@ function statementSheet(
   },
 ): SheetSpec {
   const { lang } = c;
-  const s = stringsFor(lang).statement;
+  const s = statementStrings(lang);
   const closingFen = BigInt(new Dec(st.closing).times(100).toFixed(0));
   const v = {
     ...c.values,
