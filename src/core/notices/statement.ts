@@ -15,17 +15,19 @@
  * the as-of view at the period's end (the same allocation the check uses); should rounding a
  * finer amount make it differ from the closing balance, the difference is a row of its own.
  */
+import type Decimal from "decimal.js";
 import { bandCutoffs, bandFromCutoffs } from "../aging";
 import type { DayNumber } from "../calendar";
 import { amountInWords } from "../capitals";
 import { formatDate, toExcelSerial } from "../dates";
 import { ArError, type Lang } from "../errors";
+import { formatFenBigInt } from "../fen";
 import { type LineAmount, lineMovement, prepareAsOf, viewAsOf } from "../ledger/as-of";
 import type { LedgerReading } from "../ledger/index";
 import { Dec, formatMoneyGrouped, roundMoney } from "../money";
 import type { Policy } from "../policy/types";
 import { customerKey, writtenOffTest } from "../reports/input";
-import { dateCell, moneyCell, type SheetSpec, textCell } from "../reports/sheet-spec";
+import { dateCell, moneyCellExact, type SheetSpec, textCell } from "../reports/sheet-spec";
 import { format } from "../../i18n";
 import { statementStrings } from "../../i18n/statement";
 import { companyValues, LetterBuilder, type NoticeOptions, uniqueSheetName, usedNames } from "./letter";
@@ -98,13 +100,6 @@ function fenOf(a: LineAmount): { fen: bigint; rounded: boolean } {
   const exact = a.exact ?? new Dec(0);
   const r = roundMoney(exact);
   return { fen: BigInt(r.times(100).toFixed(0)), rounded: !r.eq(exact) };
-}
-
-function yuan(fen: bigint): string {
-  const neg = fen < 0n;
-  const a = neg ? -fen : fen;
-  const c = a % 100n;
-  return `${neg ? "-" : ""}${a / 100n}.${c < 10n ? "0" : ""}${c}`;
 }
 
 function invalidPeriod(period: StatementPeriod): ArError {
@@ -243,9 +238,9 @@ export function buildStatements(reading: LedgerReading, policy: Policy, selectio
         row: row.row,
         document: row.document ?? row.voucher,
         summary: row.note ?? row.type ?? row.project,
-        debit: l.debit === null ? null : yuan(l.debit),
-        credit: l.credit === null ? null : yuan(l.credit),
-        balance: yuan(running),
+        debit: l.debit === null ? null : formatFenBigInt(l.debit),
+        credit: l.credit === null ? null : formatFenBigInt(l.credit),
+        balance: formatFenBigInt(running),
       });
     }
     const closing = running;
@@ -257,29 +252,29 @@ export function buildStatements(reading: LedgerReading, policy: Policy, selectio
     // The aging: bands, the advance (a credit), an unknown age, and what rounding left over.
     const aging: StatementAgingRow[] = [];
     const bands = bandFen.get(g) ?? policy.reportBands.map(() => 0n);
-    policy.reportBands.forEach((band, b) => aging.push({ key: band.key, label: band.label[lang], amount: yuan(bands[b]) }));
+    policy.reportBands.forEach((band, b) => aging.push({ key: band.key, label: band.label[lang], amount: formatFenBigInt(bands[b]) }));
     let agingTotal = bands.reduce((x, y) => x + y, 0n);
     const advance = advanceFen.get(key) ?? 0n;
     if (advance !== 0n) {
-      aging.push({ key: "advance", label: s.advance, amount: yuan(-advance) });
+      aging.push({ key: "advance", label: s.advance, amount: formatFenBigInt(-advance) });
       agingTotal -= advance;
     }
     const unknown = unknownFen.get(g) ?? 0n;
     if (unknown !== 0n) {
-      aging.push({ key: "unknown-age", label: s.unknownAge, amount: yuan(unknown) });
+      aging.push({ key: "unknown-age", label: s.unknownAge, amount: formatFenBigInt(unknown) });
       agingTotal += unknown;
     }
-    if (agingTotal !== closing) aging.push({ key: "rounding", label: s.rounding, amount: yuan(closing - agingTotal) });
+    if (agingTotal !== closing) aging.push({ key: "rounding", label: s.rounding, amount: formatFenBigInt(closing - agingTotal) });
 
     const number = options.letterNumbers?.get(a.name) ?? null;
     const name = uniqueSheetName(a.name, s.title, used);
     const summary: StatementSummary = {
       customer: a.name,
       sheet: name,
-      opening: yuan(a.opening),
-      debits: yuan(debits),
-      credits: yuan(credits),
-      closing: yuan(closing),
+      opening: formatFenBigInt(a.opening),
+      debits: formatFenBigInt(debits),
+      credits: formatFenBigInt(credits),
+      closing: formatFenBigInt(closing),
       lines,
       aging,
       letterNumber: number,
@@ -290,9 +285,10 @@ export function buildStatements(reading: LedgerReading, policy: Policy, selectio
   return result;
 }
 
-function inWords(fen: bigint): string {
+/** The amount in 人民币大写; a dash for an amount beyond what capitals are written for (10^12 yuan). */
+function inWords(amount: Decimal): string {
   try {
-    return amountInWords(new Dec(yuan(fen < 0n ? -fen : fen)));
+    return amountInWords(amount.abs());
   } catch {
     return "—";
   }
@@ -316,16 +312,17 @@ function statementSheet(
 ): SheetSpec {
   const { lang } = c;
   const s = statementStrings(lang);
-  const closingFen = BigInt(new Dec(st.closing).times(100).toFixed(0));
+  const closing = new Dec(st.closing);
   const v = {
     ...c.values,
     customer: st.customer,
     from: c.fromText,
     to: c.toText,
-    closing: formatMoneyGrouped(new Dec(st.closing).abs()),
-    closingInWords: inWords(closingFen),
+    closing: formatMoneyGrouped(closing.abs()),
+    closingInWords: inWords(closing),
   };
-  const money = (text: string | null, style?: "total" | "subtotal") => (text === null ? moneyCell(null, style) : moneyCell(BigInt(new Dec(text).times(100).toFixed(0)), style));
+  // Amounts here are exact to the fen already ("45000.50").
+  const money = (exact: string | null, style?: "total" | "subtotal") => moneyCellExact(exact, style);
   const date = (d: DayNumber, style?: "total" | "subtotal") => dateCell(toExcelSerial(d), style);
 
   const b = new LetterBuilder(WIDTH);
@@ -333,7 +330,7 @@ function statementSheet(
   if (st.letterNumber !== null) b.letterNumber(st.letterNumber, lang, 3);
   else b.blank();
   b.spanning("section", format(s.salutation, v), "section");
-  b.paragraph(format(closingFen > 0n ? s.bodyOwed : closingFen < 0n ? s.bodyAdvance : s.bodyZero, v));
+  b.paragraph(format(closing.gt(0) ? s.bodyOwed : closing.lt(0) ? s.bodyAdvance : s.bodyZero, v));
   b.meta(format(s.period, v));
 
   // The account: opening, the period's lines, the period's totals, closing.
