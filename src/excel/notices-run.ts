@@ -98,7 +98,7 @@ export interface NoticeLine {
 
 export interface SkippedLine {
   customer: string;
-  reason: "wait-tier" | "no-open-items" | "confirmed-recently" | "no-balance" | "no-activity";
+  reason: "wait-tier" | "no-open-items" | "confirmed-recently" | "no-balance" | "no-activity" | "unreadable";
   probability: string | null;
   /** Why, in the policy's words (the tier's own wording), when there is one. */
   explanation: string | null;

@@ -231,6 +231,7 @@ export const enUS = {
       "confirmed-recently": "balance confirmed within the last six months",
       "no-balance": "owes us nothing at the cut-off",
       "no-activity": "nothing in the period and no balance",
+      unreadable: "its amounts could not be read, so no statement (see the check's findings)",
     },
     generate: "Make {n} sheets",
     writing: "Writing {done} of {total} rows…",

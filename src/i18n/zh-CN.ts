@@ -233,6 +233,7 @@ export const zhCN: typeof enUS = {
       "confirmed-recently": "六个月内已对账确认",
       "no-balance": "截止日无欠款",
       "no-activity": "对账期间内无往来，且无余额",
+      unreadable: "金额无法读取，未生成对账单（详见检查发现）",
     },
     generate: "生成 {n} 张表",
     writing: "正在写入 {done} / {total} 行…",

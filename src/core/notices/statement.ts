@@ -83,8 +83,11 @@ export interface StatementSummary {
 
 export interface SkippedStatement {
   customer: string;
-  /** Nothing moved in the period and nothing is owed either way at its start or end. */
-  reason: "no-activity";
+  /**
+   * no-activity: nothing moved in the period and nothing is owed either way at its start or end;
+   * unreadable: the same, but some of the customer's amounts could not be read (the check says which).
+   */
+  reason: "no-activity" | "unreadable";
 }
 
 export interface StatementResult {
@@ -114,6 +117,8 @@ interface Account {
   name: string;
   opening: bigint;
   undated: number;
+  /** Lines up to the period's end whose amounts could not be read (the check's findings say why): on no statement, and said. */
+  unread: number;
   rounded: boolean;
   lines: { line: number; date: number; debit: bigint | null; credit: bigint | null }[];
 }
@@ -161,14 +166,18 @@ export function buildStatements(reading: LedgerReading, policy: Policy, selectio
     if (pickedRows !== null && p.rows[i].sheet === reading.sheet && pickedRows.has(p.rows[i].row)) picked.add(g);
     let a = accounts.get(g);
     if (a === undefined) {
-      a = { group: g, name: p.names[g], opening: 0n, undated: 0, rounded: false, lines: [] };
+      a = { group: g, name: p.names[g], opening: 0n, undated: 0, unread: 0, rounded: false, lines: [] };
       accounts.set(g, a);
       order.push(g);
     }
-    const m = lineMovement(p, i);
-    if (m === null) continue;
     const d = p.date[i];
     if (d === d && d > to) continue;
+    const m = lineMovement(p, i);
+    if (m === null) {
+      const r = p.rows[i];
+      if (!r.hasMoney("amount") && !r.hasMoney("received") && !r.hasMoney("balance")) a.unread++;
+      continue;
+    }
     const debit = m.debit === null ? null : fenOf(m.debit);
     const credit = m.credit === null ? null : fenOf(m.credit);
     if (debit?.rounded === true || credit?.rounded === true) a.rounded = true;
@@ -245,7 +254,7 @@ export function buildStatements(reading: LedgerReading, policy: Policy, selectio
     }
     const closing = running;
     if (lines.length === 0 && a.opening === 0n && closing === 0n) {
-      result.skipped.push({ customer: a.name, reason: "no-activity" });
+      result.skipped.push({ customer: a.name, reason: a.unread > 0 ? "unreadable" : "no-activity" });
       continue;
     }
 
@@ -359,6 +368,7 @@ function statementSheet(
 
   if (!c.transactions) b.note(format(s.openItemsNote, v));
   if (a.undated > 0) b.note(format(s.undatedNote, { n: a.undated }));
+  if (a.unread > 0) b.note(format(s.unreadNote, { n: a.unread }));
   if (c.writtenOff > 0) b.note(format(s.writtenOffNote, { n: c.writtenOff }));
   if (a.rounded) b.note(s.roundedNote);
   if (c.options.company) b.contact(c.options.company, lang);

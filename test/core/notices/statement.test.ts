@@ -221,6 +221,20 @@ describe("buildStatements from an open-items ledger", () => {
     expect(texts(w.sheets[0]!)).toContain("1笔已核销的款项为备查登记事项，不在账面，未列入本对账单。");
   });
 
+  test("an amount that cannot be read is said, on the statement or instead of it", () => {
+    // 辛公司: H-1 700.00 (2024-10-10) and H-2 "七百" (unreadable); 壬公司: only an unreadable amount.
+    const ledger = [
+      ["客户名称", "单据号", "发生日期", "余额"],
+      ["辛公司", "H-1", "2024-10-10", 700],
+      ["辛公司", "H-2", "2024-10-12", "七百"],
+      ["壬公司", "K-1", "2024-10-12", "七百"],
+    ];
+    const u = buildStatements(readLedger(ledger, { sheet: "台账" }), DEFAULT_POLICY, {}, period, "zh-CN");
+    expect(u.statements.map((x) => [x.customer, x.closing])).toEqual([["辛公司", "700.00"]]);
+    expect(texts(u.sheets[0]!)).toContain("1笔款项的金额无法读取，未列入本对账单，详见检查发现。");
+    expect(u.skipped).toEqual([{ customer: "壬公司", reason: "unreadable" }]);
+  });
+
   test("the sheet says receipts are not in such a ledger, and ledger text stays text", () => {
     const t = texts(r.sheets[0]!);
     expect(t.some((x) => x.includes("不记录收款"))).toBe(true);
