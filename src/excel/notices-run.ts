@@ -2,7 +2,8 @@
  * Notices from the task pane, end to end inside Excel: the ledger and its companion tables are
  * read as a check reads them (the workbook's saved setup says which ledger), the rows are chosen
  * (the rows selected in the ledger, narrowed by class, department and customer), the core builds
- * one print-ready sheet per customer, and they are written to the add-in's own sheets. A
+ * one print-ready sheet per customer, and they are written to the add-in's own sheets. A statement
+ * (对账单) is built from every line of the ledger as read, for its period, whatever is open. A
  * collection notice is also a contact by letter: each one appends a row to the collection log, in
  * the last batch of the write, just before the header rows that complete the notice sheets; a run
  * cut off after it leaves the sheets marked incomplete, and the next run completes them and logs

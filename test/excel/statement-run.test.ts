@@ -21,6 +21,7 @@ import { runNotices, type NoticesParams } from "../../src/excel/notices-run";
 import type { ExcelRun } from "../../src/excel/validate-run";
 import { COMPANY_SETTING } from "../../src/excel/company";
 import type { CompanyInfo } from "../../src/core/notices/company";
+import { classify, sheetValues } from "./owned-states";
 
 const DATE = fromYmd(2011, 8, 31);
 const LEDGER = "应收账款台账";
@@ -164,4 +165,26 @@ test("a period that ends before it starts is refused in both languages, and noth
   const before = JSON.stringify(fake.workbook.toData());
   await expect(run(fake, { from: fromYmd(2011, 9, 1) })).rejects.toMatchObject({ id: "statement.period-invalid" });
   expect(JSON.stringify(fake.workbook.toData())).toBe(before);
+});
+
+test("a failure at any round trip leaves the ledger untouched and each statement sheet absent or marked incomplete; the next run completes them", async () => {
+  const customers = CUSTOMERS.slice(0, 2);
+  const probe = sampleFake();
+  probe.resetStats();
+  const done = await run(probe, { customers });
+  if (done.kind !== "done") throw new Error("nothing was edited");
+  const syncs = probe.stats.syncs;
+  const sheets = done.notices.map((n) => n.sheet);
+  const finished = sheets.map((name) => sheetValues(probe, name)!);
+  for (let n = 1; n <= syncs; n++) {
+    const fake = sampleFake();
+    const ledger = JSON.stringify(fake.workbook.getSheet(LEDGER).values());
+    fake.failSync(n, { code: "AccessDenied" });
+    await expect(run(fake, { customers })).rejects.toBeTruthy();
+    expect([n, JSON.stringify(fake.workbook.getSheet(LEDGER).values())]).toEqual([n, ledger]);
+    expect([n, sheets.map((name, i) => classify(fake, name, null, finished[i]!)).filter((o) => o === "broken")]).toEqual([n, []]);
+    const again = await run(fake, { customers });
+    expect([n, again.kind]).toEqual([n, "done"]);
+    expect([n, sheets.map((name) => sheetValues(fake, name))]).toEqual([n, finished]);
+  }
 });
