@@ -2,14 +2,15 @@
  * Notices from the task pane, end to end inside Excel: the ledger and its companion tables are
  * read as a check reads them (the workbook's saved setup says which ledger), the rows are chosen
  * (the rows selected in the ledger, narrowed by class, department and customer), the core builds
- * one print-ready sheet per customer, and they are written to the add-in's own sheets. A
+ * one print-ready sheet per customer, and they are written to the add-in's own sheets. A statement
+ * (对账单) is built from every line of the ledger as read, for its period, whatever is open. A
  * collection notice is also a contact by letter: each one appends a row to the collection log, in
  * the last batch of the write, just before the header rows that complete the notice sheets; a run
  * cut off after it leaves the sheets marked incomplete, and the next run completes them and logs
  * nothing twice (it recognises what the log holds). The ledger's cells are only ever read; the log
  * only gains rows below its last one.
  */
-import type { DayNumber } from "../core/calendar";
+import { type DayNumber, fromYmd, toYmd } from "../core/calendar";
 import { toExcelSerial } from "../core/dates";
 import type { Bilingual, Lang } from "../core/errors";
 import { auditLedger } from "../core/ledger/check";
@@ -20,6 +21,7 @@ import { Dec } from "../core/money";
 import {
   buildCollectionNotices,
   buildConfirmationLetters,
+  buildStatements,
   type CollectionLogEntry,
   type NoticeSelection,
 } from "../core/notices/index";
@@ -40,7 +42,8 @@ import { loadSetup, readPolicy } from "./setup";
 import { writeReportSheets } from "./sheet-writer";
 import type { ExcelRun } from "./validate-run";
 
-export type NoticeKind = "collection" | "confirmation";
+/** collection: 催款通知书; confirmation: 询证函; statement: 对账单 for a period. */
+export type NoticeKind = "collection" | "confirmation" | "statement";
 
 export interface NoticesParams {
   /** The pane's language: what the outcome's messages are in. */
@@ -50,8 +53,10 @@ export interface NoticesParams {
   /** One printable sheet for the batch, a page per customer (default), or a sheet per customer. */
   layout?: "batch" | "per-customer";
   kind: NoticeKind;
-  /** The notices' date: days past due are counted to it; a confirmation letter's cut-off. */
+  /** The notices' date: days past due are counted to it; a confirmation letter's cut-off; a statement's period end. */
   date: DayNumber;
+  /** A statement's first day (default: 1 January of `date`'s year). */
+  from?: DayNumber;
   /** Only the rows selected in the ledger sheet (one block of rows), read from Excel's selection now. */
   selectedRows?: boolean;
   /** Only these 1-based ledger rows (what a dry run's selection was: making the notices later does not read the selection again). */
@@ -84,7 +89,7 @@ export interface NoticeLine {
   letterNumber: string | null;
   /** Exact ("909600.00"): the notice's total or the letter's balance. */
   amount: string;
-  /** Open items on a collection notice; null for a confirmation letter (one balance). */
+  /** Open items on a collection notice, a statement's lines in the period; null for a confirmation letter (one balance). */
   items: number | null;
   /** gentle | firm | legal for a collection notice; null for a confirmation letter. */
   approach: "gentle" | "firm" | "legal" | null;
@@ -94,7 +99,7 @@ export interface NoticeLine {
 
 export interface SkippedLine {
   customer: string;
-  reason: "wait-tier" | "no-open-items" | "confirmed-recently" | "no-balance";
+  reason: "wait-tier" | "no-open-items" | "confirmed-recently" | "no-balance" | "no-activity" | "unreadable";
   probability: string | null;
   /** Why, in the policy's words (the tier's own wording), when there is one. */
   explanation: string | null;
@@ -397,11 +402,11 @@ export async function runNotices(run: ExcelRun, p: NoticesParams): Promise<Notic
     const existingSheetNames = allNames.filter((n) => !ownedSet.has(n));
     const companyProblems = companyProblemsFor(company, p.kind, letterLang);
     // First without numbers: who gets a letter. Numbers are handed out only for letters made.
-    let built = build(input, sel, p.kind, p.date, letterLang, { existingSheetNames, company });
+    let built = build(input, sel, p.kind, p.date, letterLang, { existingSheetNames, company }, p.from);
     const iso = formatIsoDate(p.date);
     // Marking a batch sent finds the numbers its letters were given (the log's note names them).
     const numbering = !p.dryRun && companyProblems.length === 0 && built.specs.length > 0 ? await letterNumbers(context, company.letterPrefix, p.kind, iso, built.notices.map((n) => n.customer)) : null;
-    if (numbering) built = build(input, sel, p.kind, p.date, letterLang, { existingSheetNames, company, letterNumbers: numbering.numbers });
+    if (numbering) built = build(input, sel, p.kind, p.date, letterLang, { existingSheetNames, company, letterNumbers: numbering.numbers }, p.from);
     const { notices, skipped, logRows } = built;
     let specs: SheetSpec[] = built.specs;
     let batchSheet: string | null = null;
@@ -418,7 +423,8 @@ export async function runNotices(run: ExcelRun, p: NoticesParams): Promise<Notic
 
     const ctx = reportContext(input, p.lang);
     const departments = distinctInOrder(ctx.rows.map((_, i) => ctx.departmentOf(i)));
-    const customers = ctx.customers.map((c) => c.name);
+    // A statement may go to a customer with nothing open (settled, or paid in advance): every customer of the ledger.
+    const customers = p.kind === "statement" ? distinctInOrder(reading.rows.map((r) => r.customer)) : ctx.customers.map((c) => c.name);
 
     const logPlan = p.kind === "collection" && specs.length > 0 ? await planLog(context, input, logRows, p.lang, allNames) : null;
     const common = { notices, skipped, selection, log: logPlan?.outcome ?? null, departments, customers, companyProblems, batchSheet, policySheet, rows };
@@ -452,8 +458,20 @@ function build(
   kind: NoticeKind,
   date: DayNumber,
   lang: Lang,
-  options: { existingSheetNames: string[]; company: CompanyInfo; letterNumbers?: ReadonlyMap<string, string> }
+  options: { existingSheetNames: string[]; company: CompanyInfo; letterNumbers?: ReadonlyMap<string, string> },
+  from?: DayNumber
 ): { specs: SheetSpec[]; notices: NoticeLine[]; skipped: SkippedLine[]; logRows: CollectionLogEntry[] } {
+  if (kind === "statement") {
+    // The rows and customers chosen pick whose statements; aging classes and departments do not apply to an account.
+    const period = { from: from ?? fromYmd(toYmd(date).y, 1, 1), to: date };
+    const r = buildStatements(input.reading, input.policy, { ...(sel.rows ? { rows: sel.rows } : {}), ...(sel.customers ? { customers: sel.customers } : {}) }, period, lang, options);
+    return {
+      specs: r.sheets,
+      notices: r.statements.map((st) => ({ customer: st.customer, sheet: st.sheet, row: 1, letterNumber: st.letterNumber, amount: st.closing, items: st.lines.length, approach: null, probability: null })),
+      skipped: r.skipped.map((k) => ({ customer: k.customer, reason: k.reason, probability: null, explanation: null })),
+      logRows: [],
+    };
+  }
   if (kind === "collection") {
     const r = buildCollectionNotices(input, sel, date, lang, options);
     return {

@@ -20,7 +20,8 @@ import { type AuditCompanions, auditLedger } from "../../src/core/ledger/check";
 import { type LedgerReading, readBillsRegister, readCollectionLog, readCustomerMaster, readLedger } from "../../src/core/ledger/index";
 import { DEFAULT_POLICY } from "../../src/core/policy";
 import { buildReports } from "../../src/core/reports/index";
-import { buildCollectionNotices } from "../../src/core/notices/index";
+import { buildCollectionNotices, buildStatements } from "../../src/core/notices/index";
+import { EMPTY_COMPANY, policyWithCompany } from "../../src/core/notices/company";
 import type { ReportInput } from "../../src/core/reports/input";
 import { smallReportInput } from "../fixtures/reports/small-ledger";
 
@@ -144,6 +145,44 @@ async function readSampleInput(): Promise<ReportInput> {
       expect(run("pdftoppm", ["-png", "-r", "80", "-singlefile", pdf, png]).status).toBe(0);
       mkdirSync(join(ROOT, "test-artifacts"), { recursive: true });
       copyFileSync(`${png}.png`, join(ROOT, "test-artifacts", "notice-print-射洪县交通运输局.png"));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+  180_000,
+);
+
+(skip ? test.skip : test)(
+  "a statement (对账单) prints on one A4 portrait page, the reply slip included: test-artifacts/statement-print-遂宁市城市建设投资有限公司.png",
+  async () => {
+    requireTools();
+    if (!existsSync(SAMPLE)) return;
+    const input = await sampleInput();
+    // 2011-01-01 to 2011-08-31: JS-2011-018 260,000.00 and JS-2011-031 786,500.00, closing 1,046,500.00.
+    const company = { ...EMPTY_COMPANY, nameZh: "四川省通信产业服务有限公司遂宁分公司", address: "遂宁市船山区明月路 1 号", phone: "0825-2221234", letterPrefix: "遂通对", handler: "李明" };
+    const { sheets, statements } = buildStatements(input.reading, policyWithCompany(input.policy, company), { customers: ["遂宁市城市建设投资有限公司"] }, { from: fromYmd(2011, 1, 1), to: input.asOf }, "zh-CN", {
+      company,
+      letterNumbers: new Map([["遂宁市城市建设投资有限公司", "遂通对20110831-001"]]),
+    });
+    expect(statements.map((s) => s.closing)).toEqual(["1046500.00"]);
+    const dir = mkdtempSync(join(tmpdir(), "ar-statement-"));
+    try {
+      const xlsx = join(dir, "statement.xlsx");
+      await writeReportWorkbook(xlsx, sheets);
+      const convert = run("soffice", [`-env:UserInstallation=file://${join(dir, "profile")}`, "--headless", "--convert-to", "pdf", "--outdir", dir, xlsx]);
+      const pdf = join(dir, "statement.pdf");
+      expect([convert.status, existsSync(pdf), convert.stderr]).toEqual([0, true, convert.stderr]);
+      const info = run("pdfinfo", [pdf]).stdout;
+      expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBe(1);
+      const [w, h] = (/Page size:\s+([\d.]+) x ([\d.]+)/.exec(info) ?? []).slice(1).map(Number);
+      expect([Math.round(w!), Math.round(h!)]).toEqual([595, 842]);
+      const text = run("pdftotext", ["-layout", pdf, "-"]).stdout;
+      for (const words of ["对账单", "遂通对20110831-001", "期初余额", "期末余额", "1,046,500.00", "JS-2011-018", "1年以内（含1年）", "余额相符", "余额不符", "经办人：李明"]) expect(text).toContain(words);
+      expect(text).not.toMatch(/请填写|to be filled in/);
+      const png = join(dir, "page");
+      expect(run("pdftoppm", ["-png", "-r", "80", "-singlefile", pdf, png]).status).toBe(0);
+      mkdirSync(join(ROOT, "test-artifacts"), { recursive: true });
+      copyFileSync(`${png}.png`, join(ROOT, "test-artifacts", "statement-print-遂宁市城市建设投资有限公司.png"));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

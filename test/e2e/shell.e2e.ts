@@ -16,13 +16,13 @@ const TABS = {
   "zh-CN": [
     ["检查", "panel-validate", "按制度检查应收台账"],
     ["信用", "panel-credit", "客户情况调查表"],
-    ["通知书", "panel-notices", "催款通知书与询证函"],
+    ["通知书", "panel-notices", "催款通知书、询证函与对账单"],
     ["制度", "panel-policy", "现行制度参数"],
   ],
   "en-US": [
     ["Validate", "panel-validate", "Check a ledger against the policy"],
     ["Credit", "panel-credit", "Customer credit questionnaire"],
-    ["Notices", "panel-notices", "Collection notices and confirmation letters"],
+    ["Notices", "panel-notices", "Collection notices, confirmation letters and statements"],
     ["Policy", "panel-policy", "The policy in force"],
   ],
 } as const;

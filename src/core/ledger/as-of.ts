@@ -361,6 +361,32 @@ function fitsFen(items: Int32Array, credits: Int32Array, fen: Float64Array, own:
   return total <= Number.MAX_SAFE_INTEGER;
 }
 
+/** An amount of a line: exact fen, or NaN and the exact Decimal when it is not whole fen. */
+export interface LineAmount {
+  fen: number;
+  exact: Decimal | null;
+}
+
+/**
+ * What line i moves on a customer's account, as the view counts it: an item's amount is a debit
+ * (an open-items line: its balance), a credit's amount a credit (a receipt, a red reversal, a
+ * credit memo: a negative balance), and an item line's own received amount, when positive, a
+ * credit on the same line. Null for a line that moves nothing the view counts (a zero line, an
+ * amount not read, a settled open-items line). Summed over the lines in view on a date, debits
+ * less credits equal that date's open items less its advance, to the fen: the statement's
+ * closing balance and its aging agree by this.
+ */
+export function lineMovement(p: PreparedLines, i: number): { debit: LineAmount | null; credit: LineAmount | null } | null {
+  const k = p.kind[i];
+  if (k !== ITEM && k !== CREDIT) return null;
+  const main: LineAmount = { fen: p.fen[i], exact: p.fen[i] === p.fen[i] ? null : (p.dec.get(i) ?? null) };
+  if (k === CREDIT) return { debit: null, credit: main };
+  const o = p.own[i];
+  const ownExact = p.ownDec.get(i);
+  const own: LineAmount | null = ownExact !== undefined ? (ownExact.gt(0) ? { fen: NaN, exact: ownExact } : null) : o > 0 ? { fen: o, exact: null } : null;
+  return { debit: main, credit: own };
+}
+
 const LABELS = new Map(LEDGER_FIELDS.map((d) => [d.field as string, d.label]));
 
 function issue(options: AsOfOptions, row: LedgerRow, field: LedgerField, kind: ParseIssue["issue"], value: unknown, zh: string, en: string): ParseIssue {

@@ -262,6 +262,32 @@ export function joinText(a: string | null, b: string | null): string | null {
   return b === null || b === "" ? a : `${a} ${b}`;
 }
 
+/**
+ * Whether a ledger row is marked as already written off: its status, type or note says so in one
+ * of `words` (a memorandum item, off the books: POLICY §8). Each distinct text is matched once.
+ */
+export function writtenOffTest(policy: Policy, words: readonly string[] = WRITTEN_OFF_WORDS): (row: LedgerRow) => boolean {
+  const condition: StatusCondition = {
+    key: "written-off",
+    label: { "zh-CN": "已核销", "en-US": "written off" },
+    article: "004 二.第三条 8",
+    phrases: [[...words]],
+    keyWords: [],
+    negations: [],
+  };
+  const cache = new Map<string, boolean>();
+  return (r) => {
+    const text = joinText(joinText(r.status, r.type), r.note);
+    if (text === null) return false;
+    let w = cache.get(text);
+    if (w === undefined) {
+      w = conditionsInText(text, [condition], policy).length > 0;
+      if (cache.size < 65536) cache.set(text, w);
+    }
+    return w;
+  };
+}
+
 const contexts = new WeakMap<ReportInput, Map<Lang, ReportContext>>();
 
 /** The shared lookups for an input, made once and reused by every report built from it. */
@@ -367,15 +393,7 @@ function makeContext(input: ReportInput, lang: Lang): ReportContext {
     return c;
   };
   const statusText = (i: number): string | null => joinText(rows[i].status, rows[i].note);
-  const writtenOffCondition: StatusCondition = {
-    key: "written-off",
-    label: { "zh-CN": "已核销", "en-US": "written off" },
-    article: "004 二.第三条 8",
-    phrases: [[...(input.writtenOffWords ?? WRITTEN_OFF_WORDS)]],
-    keyWords: [],
-    negations: [],
-  };
-  const writtenOffCache = new Map<string, boolean>();
+  const writtenOff = writtenOffTest(policy, input.writtenOffWords);
 
   // writeoff.writeOffEligibility's answer without its calendar and text work per row (as the
   // check does): the overdue-years rule holds exactly for due dates up to lastOverdueDue, and the
@@ -416,17 +434,7 @@ function makeContext(input: ReportInput, lang: Lang): ReportContext {
       const b = audit.rows.provisionBasis[i];
       return b === NO_VALUE ? null : PROVISION_BASES[b];
     },
-    isWrittenOff: (i) => {
-      const r = rows[i];
-      const text = joinText(joinText(r.status, r.type), r.note);
-      if (text === null) return false;
-      let w = writtenOffCache.get(text);
-      if (w === undefined) {
-        w = conditionsInText(text, [writtenOffCondition], policy).length > 0;
-        if (writtenOffCache.size < 65536) writtenOffCache.set(text, w);
-      }
-      return w;
-    },
+    isWrittenOff: (i) => writtenOff(rows[i]),
     customerName: (i, missing) => rows[i].customer ?? missing,
     writeOffReasons(i) {
       const due = dueDayOf(audit, i);

@@ -24,7 +24,7 @@ export type ReportId = "agingAnalysis" | "classification" | "provisionSchedule" 
 export type GroupReportId = "groupBranches" | "groupAging" | "groupProvision" | "groupLongAged" | "groupIntercompany";
 
 /** The printed documents of the notices pane (src/core/notices): one sheet per customer. */
-export type NoticeId = "collectionNotice" | "confirmationLetter" | "supplierLetter" | "questionnaire";
+export type NoticeId = "collectionNotice" | "confirmationLetter" | "statement" | "supplierLetter" | "questionnaire";
 
 /** The audit's own sheets (src/core/audit-sheets): what the check found, row by row and in sum. */
 export type AuditSheetId = "auditResults" | "auditFindings" | "auditTotals" | "auditRules";

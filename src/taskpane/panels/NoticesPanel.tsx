@@ -22,6 +22,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { AGING_CLASSES } from "../../core/aging";
+import { toYmd } from "../../core/calendar";
 import { parseDate } from "../../core/dates";
 import type { AgingClass } from "../../core/policy/types";
 import { type CompanyInfo, EMPTY_COMPANY, fieldNames } from "../../core/notices/company";
@@ -55,6 +56,20 @@ const useStyles = makeStyles({
 
 const TONE_COLOR = { gentle: "informative", firm: "warning", legal: "danger" } as const;
 
+/** 1 January of an ISO date's year, as ISO text ("" when the date is not one yet). */
+function startOfYear(iso: string): string {
+  const day = parseIsoDay(iso);
+  return day === null ? "" : `${toYmd(day).y}-01-01`;
+}
+
+function parseIsoDay(iso: string): number | null {
+  try {
+    return parseDate(iso);
+  } catch {
+    return null;
+  }
+}
+
 /** Rows numbers as a short text: "9–11" or "9, 12". */
 function rowsText(rows: readonly number[]): string {
   if (rows.length === 0) return "";
@@ -71,6 +86,9 @@ export function NoticesPanel({ lang, gateway }: { lang: Lang; gateway?: Validate
   const [letterLang, setLetterLang] = React.useState<Lang>("zh-CN");
   const [perCustomer, setPerCustomer] = React.useState(false);
   const date = pane.asOf;
+  // A statement's first day: 1 January of the as-of year until the user types another.
+  const [fromTyped, setFromTyped] = React.useState<string | null>(null);
+  const from = fromTyped ?? startOfYear(date);
   const [selectedRows, setSelectedRows] = React.useState(false);
   const [classes, setClasses] = React.useState<AgingClass[]>([]);
   const [departments, setDepartments] = React.useState<string[]>([]);
@@ -113,6 +131,16 @@ export function NoticesPanel({ lang, gateway }: { lang: Lang; gateway?: Validate
       pane.announce(s.badDate);
       return null;
     }
+    if (kind === "statement") {
+      const first = parseIsoDay(from);
+      if (first === null) {
+        setError(s.badFrom);
+        pane.announce(s.badFrom);
+        return null;
+      }
+      // Aging classes and departments do not choose accounts: a statement is the customer's whole account.
+      return { lang, letterLang, layout: perCustomer ? "per-customer" : "batch", kind, date: day, from: first, selectedRows, customers };
+    }
     return { lang, letterLang, layout: perCustomer ? "per-customer" : "batch", kind, date: day, selectedRows, classes, departments, customers };
   };
 
@@ -121,7 +149,7 @@ export function NoticesPanel({ lang, gateway }: { lang: Lang; gateway?: Validate
     setFound(null);
     setDone(null);
     setSent(null);
-  }, [kind, date, selectedRows, classes, departments, customers, letterLang, perCustomer]);
+  }, [kind, date, from, selectedRows, classes, departments, customers, letterLang, perCustomer]);
 
   const openSetup = () => {
     setSetupOpen(true);
@@ -200,8 +228,13 @@ export function NoticesPanel({ lang, gateway }: { lang: Lang; gateway?: Validate
     }
   };
 
-  const doneText = (r: Found) =>
-    r.batchSheet !== null ? format(s.doneBatch, { n: countText(r.notices.length, s.letterOne, s.letters), sheet: r.batchSheet }) : format(s.done, { n: countText(r.notices.length, s.sheetOne, s.sheets) });
+  // Only a collection notice is marked as sent (it is a contact for the log); letters and statements are just printed.
+  const doneText = (r: Found) => {
+    const sent = kind === "collection";
+    return r.batchSheet !== null
+      ? format(sent ? s.doneBatch : s.doneBatchPrint, { n: countText(r.notices.length, s.letterOne, s.letters), sheet: r.batchSheet })
+      : format(sent ? s.done : s.donePrint, { n: countText(r.notices.length, s.sheetOne, s.sheets) });
+  };
 
   const tone = (n: NoticeLine) =>
     n.approach === null ? null : (
@@ -241,9 +274,19 @@ export function NoticesPanel({ lang, gateway }: { lang: Lang; gateway?: Validate
         <RadioGroup layout="vertical" value={kind} onChange={(_, d) => setKind(d.value as NoticeKind)} disabled={busy}>
           <Radio value="collection" label={s.kindCollection} data-testid="kind-collection" />
           <Radio value="confirmation" label={s.kindConfirmation} data-testid="kind-confirmation" />
+          <Radio value="statement" label={s.kindStatement} data-testid="kind-statement" />
         </RadioGroup>
       </Field>
-      <DateField lang={lang} label={s.date} hint={s.dateHint} value={date} onChange={pane.setAsOf} testId="notice-date" disabled={busy} />
+      {kind === "statement" && <DateField lang={lang} label={s.statementFrom} hint={s.statementFromHint} value={from} onChange={setFromTyped} testId="statement-from" disabled={busy} />}
+      <DateField
+        lang={lang}
+        label={kind === "statement" ? s.statementTo : s.date}
+        hint={kind === "statement" ? s.statementToHint : s.dateHint}
+        value={date}
+        onChange={pane.setAsOf}
+        testId="notice-date"
+        disabled={busy}
+      />
       <Field label={s.letterLang} hint={s.letterLangHint}>
         <Select value={letterLang} onChange={(_, d) => setLetterLang(d.value as Lang)} disabled={busy} data-testid="letter-lang">
           <option value="zh-CN">{s.letterLangs["zh-CN"]}</option>
@@ -251,36 +294,40 @@ export function NoticesPanel({ lang, gateway }: { lang: Lang; gateway?: Validate
         </Select>
       </Field>
       <Checkbox checked={selectedRows} onChange={(_, d) => setSelectedRows(d.checked === true)} label={s.selectedRows} data-testid="selected-rows" disabled={busy} />
-      <Field label={s.classes}>
-        <div className={styles.classes}>
-          {AGING_CLASSES.map((c) => (
-            <Checkbox
-              key={c}
-              label={all.agingClass[c]}
-              checked={classes.includes(c)}
-              onChange={(_, d) => setClasses((list) => (d.checked === true ? [...list, c] : list.filter((x) => x !== c)))}
-              disabled={busy}
-            />
-          ))}
-        </div>
-      </Field>
-      <Field label={s.departments}>
-        <Dropdown
-          multiselect
-          placeholder={s.all}
-          selectedOptions={departments}
-          value={departments.join(lang === "zh-CN" ? "、" : ", ")}
-          onOptionSelect={(_, d) => setDepartments(d.selectedOptions)}
-          disabled={busy || choices.departments.length === 0}
-          data-testid="departments"
-        >
-          {choices.departments.map((d) => (
-            <Option key={d} value={d}>
-              {d}
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
+      {kind !== "statement" && (
+        <Field label={s.classes}>
+          <div className={styles.classes}>
+            {AGING_CLASSES.map((c) => (
+              <Checkbox
+                key={c}
+                label={all.agingClass[c]}
+                checked={classes.includes(c)}
+                onChange={(_, d) => setClasses((list) => (d.checked === true ? [...list, c] : list.filter((x) => x !== c)))}
+                disabled={busy}
+              />
+            ))}
+          </div>
+        </Field>
+      )}
+      {kind !== "statement" && (
+        <Field label={s.departments}>
+          <Dropdown
+            multiselect
+            placeholder={s.all}
+            selectedOptions={departments}
+            value={departments.join(lang === "zh-CN" ? "、" : ", ")}
+            onOptionSelect={(_, d) => setDepartments(d.selectedOptions)}
+            disabled={busy || choices.departments.length === 0}
+            data-testid="departments"
+          >
+            {choices.departments.map((d) => (
+              <Option key={d} value={d}>
+                {d}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+      )}
       <Field label={s.customers}>
         <Dropdown
           multiselect
