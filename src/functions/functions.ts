@@ -494,3 +494,23 @@ export function eclProvisionFn(balance: any[][], band: any[][], rates: any[][]):
     return moneyCell(eclProvision(a.balance, rate));
   });
 }
+
+/** Every function's argument table, by the name Excel knows it by (test/functions/arg-specs.test.ts checks them against the metadata). */
+export const ARG_SPECS: Readonly<Record<string, arg.ArgSpec>> = {
+  AGING_CLASS: AGING_CLASS_ARGS,
+  DAYS_PAST_DUE: DAYS_PAST_DUE_ARGS,
+  AGING_BAND: AGING_BAND_ARGS,
+  PROVISION: PROVISION_ARGS,
+  CREDIT_SCORE: CREDIT_SCORE_ARGS,
+  CREDIT_GRADE: CREDIT_GRADE_ARGS,
+  SUGGESTED_LIMIT: SUGGESTED_LIMIT_ARGS,
+  COLLECTION_ACTION: COLLECTION_ACTION_ARGS,
+  WRITE_OFF_ELIGIBLE: WRITE_OFF_ELIGIBLE_ARGS,
+  DISCOUNT_INTEREST: DISCOUNT_INTEREST_ARGS,
+  AMOUNT_IN_WORDS: AMOUNT_IN_WORDS_ARGS,
+  DUE_DATE: DUE_DATE_ARGS,
+  TAX_FILING_DEADLINE: TAX_FILING_DEADLINE_ARGS,
+  MIGRATION_RATES: MIGRATION_RATES_ARGS,
+  ECL_RATES: ECL_RATES_ARGS,
+  ECL_PROVISION: ECL_PROVISION_ARGS,
+};
