@@ -1,6 +1,6 @@
 /**
  * Custom functions, namespace AR (manifest: Functions.Namespace). Each is a thin wrapper: cells
- * in, core call, cells out (conventions in cells.ts). The JSDoc is what
+ * in, core call, cells out (conventions in cells.ts; arguments declared and coerced by args.ts). The JSDoc is what
  * custom-functions-metadata-plugin turns into functions.json: every function and parameter is
  * described there, and parameters that take a cell or a range of mixed values (dates as
  * serials or text, amounts as numbers or "90.96万") are typed any[][]. Each @helpurl is the
