@@ -1,7 +1,7 @@
 /**
  * How custom functions meet Excel: the argument and result conventions, once, for every AR
- * function (in the spirit of HyperFormula's function plugins: coercion and error mapping live
- * here, the function bodies only call the core).
+ * function (in the spirit of HyperFormula's function plugins: the shapes and the error mapping
+ * live here, each argument's coercion in args.ts, and the function bodies only call the core).
  *
  * - A range argument arrives as a 2-D array (rows of cells); a single cell as [[v]].
  * - An empty cell arrives as 0 on Excel desktop and as null on the web; an omitted optional

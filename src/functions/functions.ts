@@ -1,6 +1,6 @@
 /**
  * Custom functions, namespace AR (manifest: Functions.Namespace). Each is a thin wrapper: cells
- * in, core call, cells out (conventions in cells.ts). The JSDoc is what
+ * in, core call, cells out (conventions in cells.ts; arguments declared and coerced by args.ts). The JSDoc is what
  * custom-functions-metadata-plugin turns into functions.json: every function and parameter is
  * described there, and parameters that take a cell or a range of mixed values (dates as
  * serials or text, amounts as numbers or "90.96万") are typed any[][]. Each @helpurl is the
@@ -15,64 +15,29 @@ import { amountInWords } from "../core/capitals";
 import { discountInterest } from "../core/bills";
 import { collectionTier } from "../core/collection";
 import { creditGrade, creditScore, suggestedLimit } from "../core/credit";
-import { parseDate, toExcelSerial } from "../core/dates";
+import { toExcelSerial } from "../core/dates";
 import type Decimal from "decimal.js";
-import { moneyOutOfRange, parseMoney, toHalfWidth, withinMoneyLimit } from "../core/money";
-import { policyFromRange } from "../core/policy/ranges";
+import { Dec, moneyOutOfRange, withinMoneyLimit } from "../core/money";
 import { itemProvision, plainRateProvisionFen } from "../core/provision";
 import { FLAG_ERROR, runBatch, type CellValue } from "../core/batch";
 import type { Policy } from "../core/policy/types";
 import { taxFilingDeadline, writeOffEligibility } from "../core/writeoff";
-import { ArError } from "../core/errors";
-import type { Lang } from "../i18n";
 import { AGING_CLASS_LABELS } from "../i18n/aging-class";
-import { asMatrix, broadcast, CallError, cellError, isMissing, refuseErrorValue, scalarArg, throwAsExcel, toCellError, type Cell, type Result } from "./cells";
+import { asMatrix, broadcast, CallError, cellError, throwAsExcel, toCellError, type Cell, type Result } from "./cells";
+import * as arg from "./args";
 import { eclProvision, lossRates } from "../core/ecl/matrix";
 import { migrationRates, snapshotsFromTable } from "../core/ecl/snapshots";
-import { Dec } from "../core/money";
 
-
-function languageOf(v: unknown): Lang {
-  if (isMissing(v)) return "zh-CN";
-  const cell = scalarArg(v, "language");
-  if (cell === null || cell === undefined || cell === "" || cell === 0) return "zh-CN";
-  const t = String(cell).trim().toLowerCase();
-  if (/^(zh|zh-cn|zh-hans|cn|chinese|中文|简体中文)$/.test(t)) return "zh-CN";
-  if (/^(en|en-us|english|英文|英语)$/.test(t)) return "en-US";
-  throw new CallError("#VALUE!", `language must be "zh-CN" or "en-US", not "${String(cell)}" / language 应为 "zh-CN" 或 "en-US"`);
-}
-
-function policyArg(v: unknown, kind: Parameters<typeof policyFromRange>[1], name: string) {
-  try {
-    return policyFromRange(isMissing(v) ? null : asMatrix(v), kind);
-  } catch (e) {
-    if (e instanceof ArError) throw new CallError(e.excel, `${name}: ${e.text["en-US"]} / ${e.text["zh-CN"]}`);
-    throw e;
-  }
-}
-
-/** A date cell: null for a blank (or Excel desktop's 0 for a blank), a day number otherwise; an Excel error passed on. */
-function date(c: Cell, name: string): number | null {
-  refuseErrorValue(c, name);
-  return parseDate(c, name);
-}
-
-/** An amount cell: null for a blank, the exact amount otherwise; an Excel error passed on. */
-function moneyArg(c: Cell, name: string): Decimal | null {
-  refuseErrorValue(c, name);
-  return parseMoney(c, name);
-}
-
-function text(c: Cell): string | null {
-  return typeof c === "string" && c.trim() !== "" ? c : null;
-}
+// Each function's arguments are declared in a table just above it (args.ts): name, kind, whether
+// optional, what a blank gives. The body receives them coerced, as `a.<name>`; Excel passes them
+// by position, in the JSDoc's @param order, which is the table's (test/functions/arg-specs.test.ts).
 
 /**
  * Money for display in a cell: the exact rounded decimal as the nearest double (Excel shows it to
  * the cent). Below the product's limit (10^13 yuan) that double spells the amount exactly at
  * Excel's 15 digits; a result beyond it is #VALUE! saying so, never a rounded or infinite number.
  */
-function money(d: Decimal): number {
+function moneyCell(d: Decimal): number {
   if (!withinMoneyLimit(d)) throw moneyOutOfRange(d.toFixed(2));
   return Number(d.toFixed(2));
 }
@@ -84,6 +49,14 @@ function run(fn: () => Result[][]): Result[][] {
     throwAsExcel(e);
   }
 }
+
+const AGING_CLASS_ARGS = {
+  due_date: arg.date(),
+  as_of: arg.date(),
+  status: arg.optional(arg.status()),
+  thresholds: arg.optional(arg.policyRange("thresholds")),
+  language: arg.optional(arg.language()),
+};
 
 /**
  * Aging class of a receivable (POLICY §2): 正常 / 逾期 / 呆滞 / 呆帐 (Normal / Overdue / Stale / Bad debt),
@@ -99,24 +72,13 @@ function run(fn: () => Result[][]): Result[][] {
  * @returns The class label for each row.
  */
 export function agingClassFn(due_date: any[][], as_of: any[][], status?: any[][], thresholds?: any[][], language?: string): any[][] {
-  return run(() => {
-    const policy = policyArg(thresholds, "thresholds", "thresholds");
-    const labels = AGING_CLASS_LABELS[languageOf(language)];
-    return broadcast(
-      [
-        { name: "due_date", value: due_date },
-        { name: "as_of", value: as_of },
-        { name: "status", value: isMissing(status) ? null : status },
-      ],
-      ([due, asOf, st]) => {
-        const d = date(due, "due_date");
-        const a = date(asOf, "as_of");
-        if (d === null || a === null) return "";
-        return labels[classify(d, a, text(st), policy).agingClass];
-      }
-    );
-  });
+  return arg.perRow(AGING_CLASS_ARGS, arguments, (a) => AGING_CLASS_LABELS[a.language][classify(a.due_date, a.as_of, a.status, a.thresholds).agingClass]);
 }
+
+const DAYS_PAST_DUE_ARGS = {
+  due_date: arg.date(),
+  as_of: arg.date(),
+};
 
 /**
  * Days past the due date on the as-of date; negative while not yet due. Blank due dates give an empty result.
@@ -127,20 +89,15 @@ export function agingClassFn(due_date: any[][], as_of: any[][], status?: any[][]
  * @returns Whole days, as_of − due_date.
  */
 export function daysPastDueFn(due_date: any[][], as_of: any[][]): any[][] {
-  return run(() =>
-    broadcast(
-      [
-        { name: "due_date", value: due_date },
-        { name: "as_of", value: as_of },
-      ],
-      ([due, asOf]) => {
-        const d = date(due, "due_date");
-        const a = date(asOf, "as_of");
-        return d === null || a === null ? "" : daysPastDue(d, a);
-      }
-    )
-  );
+  return arg.perRow(DAYS_PAST_DUE_ARGS, arguments, (a) => daysPastDue(a.due_date, a.as_of));
 }
+
+const AGING_BAND_ARGS = {
+  date_arisen: arg.date(),
+  as_of: arg.date(),
+  bands: arg.optional(arg.policyRange("bands")),
+  language: arg.optional(arg.language()),
+};
 
 /**
  * Aging band (账龄) counted from the date the receivable arose, in calendar months (POLICY §3):
@@ -154,38 +111,31 @@ export function daysPastDueFn(due_date: any[][], as_of: any[][]): any[][] {
  * @returns The band label for each row.
  */
 export function agingBandFn(date_arisen: any[][], as_of: any[][], bands?: any[][], language?: string): any[][] {
-  return run(() => {
-    const policy = policyArg(bands, "bands", "bands");
-    const lang = languageOf(language);
-    return broadcast(
-      [
-        { name: "date_arisen", value: date_arisen },
-        { name: "as_of", value: as_of },
-      ],
-      ([arisen, asOf]) => {
-        const d = date(arisen, "date_arisen");
-        const a = date(asOf, "as_of");
-        if (d === null || a === null) return "";
-        return agingBandOf(d, a, policy.reportBands).label[lang];
-      }
-    );
-  });
+  return arg.perRow(AGING_BAND_ARGS, arguments, (a) => agingBandOf(a.date_arisen, a.as_of, a.bands.reportBands).label[a.language]);
 }
 
-/** One row of AR.PROVISION, the reference rules (core/provision.itemProvision). */
-function provisionCell(policy: Policy, [bal, arisen, asOf, recovery, st]: Cell[]): Result {
-  const b = moneyArg(bal, "balance");
-  const d = date(arisen, "date_arisen");
-  const a = date(asOf, "as_of");
-  if (b === null || d === null || a === null) return "";
-  if (typeof bal === "number" && (recovery === null || recovery === undefined || recovery === 0) && text(st) === null) {
-    const fen = plainRateProvisionFen(bal, d, a, policy);
+const PROVISION_ARGS = {
+  balance: arg.money(),
+  date_arisen: arg.date(),
+  as_of: arg.date(),
+  rate_table: arg.optional(arg.policyRange("rates")),
+  // A numeric 0 is how Excel desktop hands over a blank cell: "not assessed" (see @param).
+  expected_recovery: arg.optional(arg.assessedMoney()),
+  status: arg.optional(arg.status()),
+};
+const readProvisionRow = arg.rowReader(PROVISION_ARGS);
+
+/** One row of AR.PROVISION, the reference rules (core/provision.itemProvision); `cells` in PROVISION_ARGS's order of cell arguments. */
+function provisionCell(policy: Policy, cells: Cell[]): Result {
+  const a = readProvisionRow({ rate_table: policy }, cells);
+  if (a === arg.BLANK) return "";
+  const balanceCell = cells[0];
+  if (typeof balanceCell === "number" && a.expected_recovery === null && a.status === null) {
+    const fen = plainRateProvisionFen(balanceCell, a.date_arisen, a.as_of, policy);
     if (fen === fen) return fen / 100;
   }
-  // A numeric 0 is how Excel desktop hands over a blank cell: "not assessed" (see @param).
-  const r = recovery === 0 ? null : moneyArg(recovery, "expected_recovery");
-  const condition = directToBadCondition(text(st), policy);
-  return money(itemProvision({ balance: b, dateArisen: d, asOf: a, expectedRecovery: r, condition }, policy).amount);
+  const condition = directToBadCondition(a.status, policy);
+  return moneyCell(itemProvision({ balance: a.balance, dateArisen: a.date_arisen, asOf: a.as_of, expectedRecovery: a.expected_recovery, condition }, policy).amount);
 }
 
 const BATCH_MIN_CELLS = 256;
@@ -205,11 +155,12 @@ function provisionRange(policy: Policy, args: { name: string; value: unknown }[]
   for (const m of [arisen, recovery, st]) if (m && (m.length !== rows || m[0]!.length !== cols)) return null;
   let asOfDay: number | null;
   try {
-    asOfDay = date(asOf[0]![0], "as_of");
+    const day = PROVISION_ARGS.as_of.read(asOf[0]![0], "as_of");
+    if (day === arg.BLANK) return null;
+    asOfDay = day;
   } catch {
     return null; // every cell then shows the as_of error, from provisionCell
   }
-  if (asOfDay === null) return null;
   const n = rows * cols;
   const balance: Cell[] = new Array(n);
   const dateArisen: Cell[] = new Array(n);
@@ -220,7 +171,7 @@ function provisionRange(policy: Policy, args: { name: string; value: unknown }[]
       balance[i] = bal[r]![c];
       dateArisen[i] = arisen[r]![c];
       if (expectedRecovery) expectedRecovery[i] = recovery![r]![c] === 0 ? null : recovery![r]![c];
-      if (statusText) statusText[i] = text(st![r]![c]);
+      if (statusText) statusText[i] = arg.statusText(st![r]![c]);
     }
   }
   const batch = runBatch(
@@ -265,15 +216,10 @@ function provisionRange(policy: Policy, args: { name: string; value: unknown }[]
  */
 export function provisionFn(balance: any[][], date_arisen: any[][], as_of: any[][], rate_table?: any[][], expected_recovery?: any[][], status?: any[][]): any[][] {
   return run(() => {
-    const policy = policyArg(rate_table, "rates", "rate_table");
-    const args = [
-      { name: "balance", value: balance },
-      { name: "date_arisen", value: date_arisen },
-      { name: "as_of", value: as_of },
-      { name: "expected_recovery", value: isMissing(expected_recovery) ? null : expected_recovery },
-      { name: "status", value: isMissing(status) ? null : status },
-    ];
-    return provisionRange(policy, args) ?? broadcast(args, (cells) => provisionCell(policy, cells));
+    const call = arg.readCall(PROVISION_ARGS, arguments);
+    const cells = arg.cellArguments(PROVISION_ARGS, arguments);
+    const policy = call.rate_table!;
+    return provisionRange(policy, cells) ?? broadcast(cells, (row) => provisionCell(policy, row));
   });
 }
 
@@ -288,6 +234,12 @@ function ratersOf(m: Cell[][], items: number): Cell[][] {
   throw new CallError("#VALUE!", `answers must have ${items} rows (one column per rater) or ${items} columns, not ${rows}×${cols} / 回答应为 ${items} 行（每位评分人一列）或 ${items} 列`);
 }
 
+const CREDIT_SCORE_ARGS = {
+  answers: arg.range(),
+  weights: arg.optional(arg.policyRange("weights")),
+  rater_weights: arg.optional(arg.weights()),
+};
+
 /**
  * Credit score of a customer, 0–100, from the 32-item questionnaire (客户情况调查表, POLICY §5.1): each answer
  * is 1, 2 or 3 (best first; scored 90/70/50), 4 or "?" for don't know (60), the answer text, or an exact score
@@ -300,19 +252,17 @@ function ratersOf(m: Cell[][], items: number): Cell[][] {
  * @returns The combined score.
  */
 export function creditScoreFn(answers: any[][], weights?: any[][], rater_weights?: any[][]): number {
-  try {
-    const policy = policyArg(weights, "weights", "weights");
-    const raters = ratersOf(asMatrix(answers), policy.credit.items.length);
-    // An all-blank weights row (a questionnaire sheet's, before anyone weighs the raters) is the plain
-    // mean; Excel desktop hands those blanks over as 0, and all-zero weights would weigh nobody anyway.
-    const given = isMissing(rater_weights) ? [] : asMatrix(rater_weights).flat();
-    const raterWeights = given.every((w) => w === null || w === undefined || w === 0 || (typeof w === "string" && w.trim() === "")) ? undefined : given;
-    const result = creditScore(raters, policy, raterWeights ? { raterWeights } : {});
+  return arg.wholeCall(CREDIT_SCORE_ARGS, arguments, (a) => {
+    const raters = ratersOf(a.answers, a.weights.credit.items.length);
+    const result = creditScore(raters, a.weights, a.rater_weights ? { raterWeights: a.rater_weights } : {});
     return Number(result.score.toString());
-  } catch (e) {
-    throwAsExcel(e);
-  }
+  });
 }
+
+const CREDIT_GRADE_ARGS = {
+  score: arg.value(),
+  bands: arg.optional(arg.policyRange("grades")),
+};
 
 /**
  * Credit grade for a score (AAA ≥ 90, AA ≥ 80, A ≥ 70, B ≥ 60, C below: the product's default bands, editable in the policy).
@@ -323,11 +273,14 @@ export function creditScoreFn(answers: any[][], weights?: any[][], rater_weights
  * @returns The grade for each row.
  */
 export function creditGradeFn(score: any[][], bands?: any[][]): any[][] {
-  return run(() => {
-    const policy = policyArg(bands, "grades", "bands");
-    return broadcast([{ name: "score", value: score }], ([s]) => (s === null || s === undefined || s === "" ? "" : creditGrade(s as number | string, policy).grade));
-  });
+  return arg.perRow(CREDIT_GRADE_ARGS, arguments, (a) => creditGrade(a.score as number | string, a.bands).grade);
 }
+
+const SUGGESTED_LIMIT_ARGS = {
+  score: arg.value(),
+  contract_value: arg.money(),
+  bands: arg.optional(arg.policyRange("grades")),
+};
 
 /**
  * Suggested credit limit: the contract value × the grade's limit factor (product default, editable), to the cent.
@@ -339,21 +292,14 @@ export function creditGradeFn(score: any[][], bands?: any[][]): any[][] {
  * @returns The suggested limit in yuan.
  */
 export function suggestedLimitFn(score: any[][], contract_value: any[][], bands?: any[][]): any[][] {
-  return run(() => {
-    const policy = policyArg(bands, "grades", "bands");
-    return broadcast(
-      [
-        { name: "score", value: score },
-        { name: "contract_value", value: contract_value },
-      ],
-      ([s, v]) => {
-        const value = moneyArg(v, "contract_value");
-        if (s === null || s === undefined || s === "" || value === null) return "";
-        return money(suggestedLimit(s as number | string, value, policy));
-      }
-    );
-  });
+  return arg.perRow(SUGGESTED_LIMIT_ARGS, arguments, (a) => moneyCell(suggestedLimit(a.score as number | string, a.contract_value, a.bands)));
 }
+
+const COLLECTION_ACTION_ARGS = {
+  recovery_probability: arg.value(),
+  language: arg.optional(arg.language()),
+  policy: arg.optional(arg.policyRange("policy")),
+};
 
 /**
  * Collection approach for a recovery probability (004 六.第三条): ≥ 90% wait for payment; 70% to 90% gentle reminders;
@@ -366,14 +312,15 @@ export function suggestedLimitFn(score: any[][], contract_value: any[][], bands?
  * @returns The approach for each row.
  */
 export function collectionActionFn(recovery_probability: any[][], language?: string, policy?: any[][]): any[][] {
-  return run(() => {
-    const lang = languageOf(language);
-    const p0 = policyArg(policy, "policy", "policy");
-    return broadcast([{ name: "recovery_probability", value: recovery_probability }], ([p]) =>
-      p === null || p === undefined || p === "" ? "" : collectionTier(p, p0, "fraction-or-percent").label[lang]
-    );
-  });
+  return arg.perRow(COLLECTION_ACTION_ARGS, arguments, (a) => collectionTier(a.recovery_probability, a.policy, "fraction-or-percent").label[a.language]);
 }
+
+const WRITE_OFF_ELIGIBLE_ARGS = {
+  due_date: arg.date(),
+  as_of: arg.date(),
+  status: arg.optional(arg.status()),
+  policy: arg.optional(arg.policyRange("policy")),
+};
 
 /**
  * Whether a receivable may be written off (004 七.第一条): overdue 3 years or more (the anniversary included), or a
@@ -387,23 +334,16 @@ export function collectionActionFn(recovery_probability: any[][], language?: str
  * @returns TRUE when eligible, for each row.
  */
 export function writeOffEligibleFn(due_date: any[][], as_of: any[][], status?: any[][], policy?: any[][]): any[][] {
-  return run(() => {
-    const rules = policyArg(policy, "policy", "policy");
-    return broadcast(
-      [
-        { name: "due_date", value: due_date },
-        { name: "as_of", value: as_of },
-        { name: "status", value: isMissing(status) ? null : status },
-      ],
-      ([due, asOf, st]) => {
-        const d = date(due, "due_date");
-        const a = date(asOf, "as_of");
-        if (d === null || a === null) return "";
-        return writeOffEligibility({ dueDate: d, asOf: a, statusText: text(st) }, rules).eligible;
-      }
-    );
-  });
+  return arg.perRow(WRITE_OFF_ELIGIBLE_ARGS, arguments, (a) => writeOffEligibility({ dueDate: a.due_date, asOf: a.as_of, statusText: a.status }, a.policy).eligible);
 }
+
+const DISCOUNT_INTEREST_ARGS = {
+  face: arg.money(),
+  discount_date: arg.date(),
+  maturity_date: arg.date(),
+  annual_rate: arg.valueForCore(),
+  policy: arg.optional(arg.policyRange("policy")),
+};
 
 /**
  * Discount interest on a bill (POLICY §9): face × annual rate × days to maturity ÷ 360, to the cent.
@@ -417,25 +357,12 @@ export function writeOffEligibleFn(due_date: any[][], as_of: any[][], status?: a
  * @returns The interest in yuan.
  */
 export function discountInterestFn(face: any[][], discount_date: any[][], maturity_date: any[][], annual_rate: any[][], policy?: any[][]): any[][] {
-  return run(() => {
-    const rules = policyArg(policy, "policy", "policy");
-    return broadcast(
-      [
-        { name: "face", value: face },
-        { name: "discount_date", value: discount_date },
-        { name: "maturity_date", value: maturity_date },
-        { name: "annual_rate", value: annual_rate },
-      ],
-      ([f, from, to, rate]) => {
-        const a = date(from, "discount_date");
-        const b = date(to, "maturity_date");
-        const faceValue = moneyArg(f, "face");
-        if (a === null || b === null || faceValue === null) return "";
-        return money(discountInterest(faceValue, rate as number | string, a, b, rules));
-      }
-    );
-  });
+  return arg.perRow(DISCOUNT_INTEREST_ARGS, arguments, (a) => moneyCell(discountInterest(a.face, a.annual_rate as number | string, a.discount_date, a.maturity_date, a.policy)));
 }
+
+const AMOUNT_IN_WORDS_ARGS = {
+  amount: arg.money(),
+};
 
 /**
  * The amount in Chinese capitals (人民币大写) as banks require, e.g. 909600 → 玖拾万玖仟陆佰元整.
@@ -445,27 +372,14 @@ export function discountInterestFn(face: any[][], discount_date: any[][], maturi
  * @returns The amount in capitals for each row.
  */
 export function amountInWordsFn(amount: any[][]): any[][] {
-  return run(() =>
-    broadcast([{ name: "amount", value: amount }], ([a]) => {
-      const value = moneyArg(a, "amount");
-      return value === null ? "" : amountInWords(value);
-    })
-  );
+  return arg.perRow(AMOUNT_IN_WORDS_ARGS, arguments, (a) => amountInWords(a.amount));
 }
 
-/**
- * Credit days as a cell holds them. Desktop Excel hands a custom function a blank cell as 0, so a
- * numeric 0 (and a blank) is "not given": the policy's default term, as PROVISION's
- * expected_recovery reads a blank. Zero days (货到付款) is written as the text "0".
- */
-function creditDays(c: Cell): number | null {
-  refuseErrorValue(c, "credit_days");
-  if (c === null || c === undefined || c === "" || c === 0) return null;
-  if (typeof c === "number") return c;
-  const t = toHalfWidth(String(c)).trim();
-  if (t === "") return null;
-  return /^[+-]?\d+(?:\.\d+)?$/.test(t) ? Number(t) : NaN;
-}
+const DUE_DATE_ARGS = {
+  date_arisen: arg.date(),
+  credit_days: arg.optional(arg.creditDays()),
+  policy: arg.optional(arg.policyRange("policy")),
+};
 
 /**
  * Due date: the date arisen plus the credit days (the policy's default term, 30 days, when blank). Returned as a
@@ -478,23 +392,13 @@ function creditDays(c: Cell): number | null {
  * @returns The due date as a serial number.
  */
 export function dueDateFn(date_arisen: any[][], credit_days?: any[][], policy?: any[][]): any[][] {
-  return run(() => {
-    const rules = policyArg(policy, "policy", "policy");
-    return broadcast(
-      [
-        { name: "date_arisen", value: date_arisen },
-        { name: "credit_days", value: isMissing(credit_days) ? null : credit_days },
-      ],
-      ([arisen, days]) => {
-        const d = date(arisen, "date_arisen");
-        if (d === null) return "";
-        const n = creditDays(days);
-        if (n !== null && !(Number.isInteger(n) && n >= 0)) throw new ArError("aging.credit-days-invalid", { "zh-CN": `信用期“${String(days)}”不是天数（0 或正整数；文字“0”表示货到付款）`, "en-US": `credit_days "${String(days)}" is not a number of days (0 or a whole number above it; the text "0" for none)` });
-        return toExcelSerial(dueDateOf(d, n, null, rules));
-      }
-    );
-  });
+  return arg.perRow(DUE_DATE_ARGS, arguments, (a) => toExcelSerial(dueDateOf(a.date_arisen, a.credit_days, null, a.policy)));
 }
+
+const TAX_FILING_DEADLINE_ARGS = {
+  loss_date: arg.date(),
+  policy: arg.optional(arg.policyRange("policy")),
+};
 
 /**
  * Last day to declare a bad-debt loss to the tax bureau (POLICY §8): 45 days after the end of the year the
@@ -506,48 +410,16 @@ export function dueDateFn(date_arisen: any[][], credit_days?: any[][], policy?: 
  * @returns The deadline as a serial number.
  */
 export function taxFilingDeadlineFn(loss_date: any[][], policy?: any[][]): any[][] {
-  return run(() => {
-    const rules = policyArg(policy, "policy", "policy");
-    return broadcast([{ name: "loss_date", value: loss_date }], ([d]) => {
-      const day = date(d, "loss_date");
-      return day === null ? "" : toExcelSerial(taxFilingDeadline(day, rules));
-    });
-  });
+  return arg.perRow(TAX_FILING_DEADLINE_ARGS, arguments, (a) => toExcelSerial(taxFilingDeadline(a.loss_date, a.policy)));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Expected credit loss (CAS 22 / IFRS 9, simplified approach): core/ecl
 // ---------------------------------------------------------------------------------------------
 
-/** A history table: one row per period end (its date first, then the balance of each band, youngest first); a header row of text is skipped. */
-function historyArg(v: unknown): { asOf: number; bands: Decimal[] }[] {
-  const m = asMatrix(v);
-  const rows = m.filter((r) => !(typeof r[0] === "string" && r[0].trim() !== "" && !/\d/.test(r[0])));
-  if (rows.length < 3) {
-    throw new CallError("#N/A", `history needs at least three period ends (two transitions), got ${rows.length} / 迁徙率至少需要三个期末时点（两个期间），只有 ${rows.length} 个`);
-  }
-  return rows.map((r, k) => {
-    const d = date(r[0] as Cell, `history row ${k + 1} date`);
-    if (d === null) throw new CallError("#VALUE!", `history row ${k + 1}: the first column must be the period end's date / 历史表第 ${k + 1} 行：第一列应为期末日期`);
-    return { asOf: d, bands: r.slice(1).map((c, b) => moneyArg(c as Cell, `history row ${k + 1} band ${b + 1}`) ?? new Dec(0)) };
-  });
-}
-
-/** A row or column of rates (fractions, or percentages typed with %). */
-function ratesArg(v: unknown, name: string): (Decimal | null)[] {
-  return asMatrix(v)
-    .flat()
-    .map((c, k) => {
-      if (c === null || c === undefined || c === "") return null;
-      refuseErrorValue(c, name);
-      if (typeof c === "number") return new Dec(c);
-      const t = String(c).trim();
-      const m = /^([+-]?\d+(?:\.\d+)?)\s*%$/.exec(t);
-      if (m !== null) return new Dec(m[1]).div(100);
-      if (/^[+-]?\d+(?:\.\d+)?$/.test(t)) return new Dec(t);
-      throw new CallError("#VALUE!", `${name} ${k + 1}: "${t}" is not a rate; write 20% or 0.2 / ${name} 第 ${k + 1} 项“${t}”不是比率，应写 20% 或 0.2`);
-    });
-}
+const MIGRATION_RATES_ARGS = {
+  history: arg.history(),
+};
 
 /**
  * Migration rates (迁徙率) per aging band, averaged over the transitions of a history table
@@ -560,8 +432,8 @@ function ratesArg(v: unknown, name: string): (Decimal | null)[] {
  * @returns One rate per band but the oldest, in a row.
  */
 export function migrationRatesFn(history: any[][]): any[][] {
-  return run(() => {
-    const snapshots = snapshotsFromTable(historyArg(history));
+  return arg.wholeCall(MIGRATION_RATES_ARGS, arguments, (a) => {
+    const snapshots = snapshotsFromTable(a.history);
     const bandCount = snapshots[0].bands.length;
     const m = migrationRates(snapshots, bandCount);
     return [
@@ -571,6 +443,12 @@ export function migrationRatesFn(history: any[][]): any[][] {
     ];
   });
 }
+
+const ECL_RATES_ARGS = {
+  migration: arg.rates(),
+  adjustment: arg.optional(arg.rates([new Dec(0)])),
+  last_band_loss: arg.optional(arg.rates([new Dec(1)])),
+};
 
 /**
  * Expected credit loss rates per aging band from migration rates (CAS 22 / IFRS 9): the oldest band
@@ -584,14 +462,17 @@ export function migrationRatesFn(history: any[][]): any[][] {
  * @returns One loss rate per band, the oldest included, in a row.
  */
 export function eclRatesFn(migration: any[][], adjustment?: any[][], last_band_loss?: any[][]): any[][] {
-  return run(() => {
-    const m = ratesArg(migration, "migration");
-    const k = isMissing(adjustment) ? [new Dec(0)] : ratesArg(adjustment, "adjustment");
-    const last = isMissing(last_band_loss) ? [new Dec(1)] : ratesArg(last_band_loss, "last_band_loss");
-    const loss = lossRates([...m, null], k[0] ?? 0, last[0] ?? 1);
+  return arg.wholeCall(ECL_RATES_ARGS, arguments, (a) => {
+    const loss = lossRates([...a.migration, null], a.adjustment[0] ?? 0, a.last_band_loss[0] ?? 1);
     return [loss.adjusted.map((r, b) => (r === null ? cellError("#N/A", `band ${b + 1}: no migration rate for it or an older band / 第 ${b + 1} 段或更老的账龄段没有迁徙率`) : r.toNumber()))];
   });
 }
+
+const ECL_PROVISION_ARGS = {
+  balance: arg.money(),
+  band: arg.value(),
+  rates: arg.rates(),
+};
 
 /**
  * Expected credit loss of a balance in an aging band (CAS 22 / IFRS 9): balance × the band's loss
@@ -604,22 +485,32 @@ export function eclRatesFn(migration: any[][], adjustment?: any[][], last_band_l
  * @returns The expected credit loss in yuan for each row.
  */
 export function eclProvisionFn(balance: any[][], band: any[][], rates: any[][]): any[][] {
-  return run(() => {
-    const table = ratesArg(rates, "rates");
-    return broadcast(
-      [
-        { name: "balance", value: balance },
-        { name: "band", value: band },
-      ],
-      ([b, n]) => {
-        const amount = moneyArg(b, "balance");
-        if (amount === null || n === null || n === undefined || n === "") return "";
-        const k = Number(n);
-        if (!Number.isInteger(k) || k < 1 || k > table.length) throw new CallError("#NUM!", `band must be 1 to ${table.length}, not ${String(n)} / 账龄段应为 1 到 ${table.length}`);
-        const rate = table[k - 1];
-        if (rate === null) throw new CallError("#N/A", `band ${k} has no rate / 第 ${k} 段没有损失率`);
-        return money(eclProvision(amount, rate));
-      },
-    );
+  return arg.perRow(ECL_PROVISION_ARGS, arguments, (a) => {
+    const table = a.rates;
+    const k = Number(a.band);
+    if (!Number.isInteger(k) || k < 1 || k > table.length) throw new CallError("#NUM!", `band must be 1 to ${table.length}, not ${String(a.band)} / 账龄段应为 1 到 ${table.length}`);
+    const rate = table[k - 1];
+    if (rate === null) throw new CallError("#N/A", `band ${k} has no rate / 第 ${k} 段没有损失率`);
+    return moneyCell(eclProvision(a.balance, rate));
   });
 }
+
+/** Every function's argument table, by the name Excel knows it by (test/functions/arg-specs.test.ts checks them against the metadata). */
+export const ARG_SPECS: Readonly<Record<string, arg.ArgSpec>> = {
+  AGING_CLASS: AGING_CLASS_ARGS,
+  DAYS_PAST_DUE: DAYS_PAST_DUE_ARGS,
+  AGING_BAND: AGING_BAND_ARGS,
+  PROVISION: PROVISION_ARGS,
+  CREDIT_SCORE: CREDIT_SCORE_ARGS,
+  CREDIT_GRADE: CREDIT_GRADE_ARGS,
+  SUGGESTED_LIMIT: SUGGESTED_LIMIT_ARGS,
+  COLLECTION_ACTION: COLLECTION_ACTION_ARGS,
+  WRITE_OFF_ELIGIBLE: WRITE_OFF_ELIGIBLE_ARGS,
+  DISCOUNT_INTEREST: DISCOUNT_INTEREST_ARGS,
+  AMOUNT_IN_WORDS: AMOUNT_IN_WORDS_ARGS,
+  DUE_DATE: DUE_DATE_ARGS,
+  TAX_FILING_DEADLINE: TAX_FILING_DEADLINE_ARGS,
+  MIGRATION_RATES: MIGRATION_RATES_ARGS,
+  ECL_RATES: ECL_RATES_ARGS,
+  ECL_PROVISION: ECL_PROVISION_ARGS,
+};
