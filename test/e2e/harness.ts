@@ -7,7 +7,6 @@ import * as path from "path";
 import type { Server } from "http";
 import { chromium, type Browser, type Page } from "playwright-core";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { serve } = require("../../scripts/serve.js") as {
   serve: (o: { port: number; secure: boolean }) => Promise<{ server: Server; url: string }>;
 };

@@ -10,7 +10,7 @@
  * Excel's width unit in exceljs and points in Office.js (widthToPoints: round(width × 7 px) × 0.75).
  */
 import ExcelJS from "exceljs";
-import { createFakeExcel, type FakeExcel, type FakeSheet } from "../../src/preview/fake-excel";
+import { createFakeExcel, type FakeExcel } from "../../src/preview/fake-excel";
 import { buildReport, REPORT_IDS, type ReportId } from "../../src/core/reports/index";
 import { CELL_STYLES, cellType, columnName, NUMBER_FORMATS, type SheetSpec } from "../../src/core/reports/sheet-spec";
 import { fontNameFor, specsToWorkbook } from "../../src/cli/xlsx-writer";
@@ -177,12 +177,6 @@ test("a re-run replaces the report in its place; a user's edit shows as edited",
   fake.workbook.getSheet(spec.name).setValues("Z1", [["note"]]);
   expect(await runner(fake)((context) => ownedStates(context, [spec.name]))).toEqual({ [spec.name]: "edited" });
 });
-
-/** What the workbook looks like to a user, charts and merges included. */
-function snapshot(fake: FakeExcel): string {
-  const sheetLook = (s: FakeSheet) => ({ merges: s.mergedAreas(), charts: s.charts.length, frozen: s.frozen, widths: [...s.columnWidths] });
-  return JSON.stringify({ data: fake.workbook.toData(), looks: fake.workbook.sheets().map(sheetLook) });
-}
 
 test("a failure at any round trip (and after any command of the last one) of a re-run leaves each report old, new or marked incomplete, the user's sheet and formula intact, and the next run completes it", async () => {
   const oldSpecs = [buildReport("agingAnalysis", input, "zh-CN"), buildReport("classification", input, "zh-CN")];

@@ -77,7 +77,6 @@ describe("performance with a 100,000 × 12 ledger", () => {
         const sheet = context.workbook.worksheets.getItem("Ledger");
         for (let start = 0; start < ROWS; start += 10_000) {
           sheet.getRangeByIndexes(start, 0, 10_000, COLUMNS).values = data.slice(start, start + 10_000);
-          // eslint-disable-next-line office-addins/no-context-sync-in-loop
           await context.sync();
         }
       }),

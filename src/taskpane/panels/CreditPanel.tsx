@@ -143,10 +143,15 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
   useReturnFocus(discard !== null);
   useReturnFocus(master !== null, saveButton);
   const key = React.useMemo(() => draftKey(gateway?.documentKey() ?? ""), [gateway]);
+  // The language as last rendered, read (not watched) by the effect below: a change of language keeps the form.
+  const langNow = React.useRef(lang);
+  langNow.current = lang;
 
-  // The policy in force and the draft, once: the draft is checked against the policy's items.
+  // The policy in force and the draft, once per gateway: the draft is checked against the policy's items.
   React.useEffect(() => {
     let live = true;
+    const lang = langNow.current;
+    const s = stringsFor(lang).credit;
     const start = (p: Policy, problem?: string) => {
       if (!live) return;
       setPolicy(p);
@@ -165,8 +170,7 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
     return () => {
       live = false;
     };
-    // Once per gateway: a change of language keeps the form.
-  }, [gateway]);
+  }, [gateway, key]);
 
   // Every change is kept, so a reload or a failed save loses nothing.
   React.useEffect(() => {

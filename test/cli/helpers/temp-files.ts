@@ -14,7 +14,8 @@ export interface TempFolder {
   file(name: string, content: Buffer | string): string;
 }
 
-export function useTempFolder(prefix: string): TempFolder {
+/** Not a React hook, hence not `use…`: it registers the file's beforeAll/afterAll. */
+export function tempFolderPerFile(prefix: string): TempFolder {
   let dir = "";
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), prefix));
