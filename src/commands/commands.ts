@@ -58,9 +58,10 @@ async function runCommand(name: ReportCommand, event: Office.AddinCommands.Event
 
 function reportHandler(name: ReportCommand) {
   return (event: Office.AddinCommands.Event): void => {
-    // Fire and forget: Office does not await a command's handler, it waits for event.completed(),
-    // which runCommand's finally always calls; its own catch reports every failure.
-    void runCommand(name, event);
+    // Office does not await a command's handler, it waits for event.completed(), which runCommand's
+    // finally always calls. A report's failure is shown in the dialog; only a failure to show the
+    // dialog itself is left, and the console is the one place left to report it.
+    runCommand(name, event).catch((error: unknown) => console.error(error));
   };
 }
 
