@@ -288,12 +288,11 @@ describe("parseDate: rejections", () => {
     expect(e.messageIn("en-US")).toContain("2011-09-08, 2011/9/8, 2011.9.8, 2011年9月8日, 20110908");
   });
 
-  it("stays linear on long runs of spaces", () => {
-    const start = Date.now();
+  // How fast (linear, not backtracking): bench/parsers.bench.ts.
+  it("refuses long runs of spaces as unparseable", () => {
     for (const s of ["2011-09-08" + " ".repeat(30000) + "x", "2011 " + " ".repeat(30000) + "年", "2011年" + " ".repeat(30000) + "9月8日x"]) {
       expect(caught(() => parseDate(s)).id).toBe("date.unparseable");
     }
-    expect(Date.now() - start).toBeLessThan(1000);
   });
 
   it("truncates a long input in the message", () => {

@@ -269,12 +269,11 @@ describe("parseMoney: rejections", () => {
     expect(e.messageIn("en-US")).not.toContain("field");
   });
 
-  it("stays linear on long runs of spaces (a cell holds up to 32,767 characters)", () => {
-    const start = Date.now();
+  // How fast (linear, not backtracking): bench/parsers.bench.ts.
+  it("refuses long runs of spaces as unparseable (a cell holds up to 32,767 characters)", () => {
     for (const s of ["-" + " ".repeat(30000) + "x", "¥" + " ".repeat(30000) + "1" + " ".repeat(30000) + "x", "1,".repeat(15000)]) {
       expect(caught(() => parseMoney(s)).id).toBe("money.unparseable");
     }
-    expect(Date.now() - start).toBeLessThan(1000);
   });
 
   it("quotes booleans as Excel shows them", () => {
