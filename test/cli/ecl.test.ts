@@ -13,7 +13,8 @@ import { main } from "../../src/cli/audit";
 import { fromYmd } from "../../src/core/calendar";
 import { historyToJson } from "../../src/core/ecl/saved";
 import { DEFAULT_POLICY } from "../../src/core/policy";
-import { rejection, tempFolderPerFile } from "./helpers/temp-files";
+import { rejection } from "../helpers/errors";
+import { tempFolderPerFile } from "./helpers/temp-files";
 
 const folder = tempFolderPerFile("ecl-");
 

@@ -7,7 +7,8 @@
 import ExcelJS from "exceljs";
 import { readWorkbook } from "../../src/cli/read-workbook";
 import { numberCell, reorder, textCell, withDeclaredSize, workbookParts, zipParts } from "../fixtures/xlsx-parts";
-import { rejection, tempFolderPerFile } from "./helpers/temp-files";
+import { rejection } from "../helpers/errors";
+import { tempFolderPerFile } from "./helpers/temp-files";
 
 const temp = tempFolderPerFile("read-workbook-");
 const file = temp.file;

@@ -46,6 +46,34 @@ export async function startHarness(): Promise<Harness> {
   };
 }
 
+/**
+ * The harness for the test file that calls this, at its top level: started before the file's
+ * tests and closed after them (which fails the file if the page threw). Use it inside tests.
+ */
+export function harnessPerFile(): Harness {
+  let started: Harness | undefined;
+  beforeAll(async () => {
+    started = await startHarness();
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  const harness = (): Harness => {
+    if (started === undefined) throw new Error("the harness starts in beforeAll: use it inside a test");
+    return started;
+  };
+  return {
+    get url() {
+      return harness().url;
+    },
+    get browser() {
+      return harness().browser;
+    },
+    newPage: () => harness().newPage(),
+    close: () => harness().close(),
+  };
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(ARTIFACTS, name);
   await page.screenshot({ path: file, fullPage: true });

@@ -11,8 +11,8 @@ import { runValidate, type ExcelRun, type ValidateParams } from "../../src/excel
 import { toGatewayError } from "../../src/excel/errors";
 import { excelRunner, type Requirements } from "../../src/excel/run";
 import { classify, sheetValues } from "./owned-states";
+import { serial } from "../helpers/serial-dates";
 
-const serial = (y: number, m: number, d: number) => fromYmd(y, m, d) + 25569;
 const LEDGER = "应收台账";
 const RESULTS = "AR检查结果";
 

@@ -9,12 +9,12 @@
  */
 import { fromYmd } from "../../src/core/calendar";
 import { historyFromSheet } from "../../src/core/ecl/history-sheet";
-import { toExcelSerial } from "../../src/core/dates";
 import { DEFAULT_POLICY } from "../../src/core/policy";
 import { runReport } from "../../src/excel/report-run";
 import { OWNED_SETTING } from "../../src/excel/owned";
 import { runValidate, type ExcelRun, type ValidateParams } from "../../src/excel/validate-run";
 import { createFakeExcel, type FakeExcel, type FakeSheetData } from "../../src/preview/fake-excel";
+import { serial } from "../helpers/serial-dates";
 
 const LEDGER: FakeSheetData["cells"] = [
   ["客户名称", "单据号", "发生日期", "余额(万元)"],
@@ -26,7 +26,6 @@ const LEDGER: FakeSheetData["cells"] = [
   ["己", "F", "2005-06-30", 180],
 ];
 const LABELS = DEFAULT_POLICY.provision.bands.map((b) => b.label["zh-CN"]);
-const serial = (y: number, m: number, d: number): number => toExcelSerial(fromYmd(y, m, d));
 
 /** Band totals typed in for three year ends, item blank (an open-items ledger has no past of its own). */
 function typedHistory(): (string | number)[][] {

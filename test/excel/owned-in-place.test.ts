@@ -15,8 +15,8 @@ import { runValidate, type ExcelRun, type ValidateParams } from "../../src/excel
 import { OWNED_SETTING } from "../../src/excel/owned";
 import { POLICY_SHEET_SETTING } from "../../src/excel/setup";
 import { classify, registryOf, sheetValues } from "./owned-states";
+import { serial } from "../helpers/serial-dates";
 
-const serial = (y: number, m: number, d: number) => fromYmd(y, m, d) + 25569;
 const LEDGER = "应收台账";
 const RESULTS = "AR检查结果";
 const FINDINGS = "AR检查发现";

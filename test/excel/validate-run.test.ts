@@ -7,9 +7,9 @@ import { fromYmd } from "../../src/core/calendar";
 import { runValidate, type ExcelRun } from "../../src/excel/validate-run";
 import { OWNED_SETTING } from "../../src/excel/owned";
 import { channelChecker } from "./worker-channel";
+import { serial } from "../helpers/serial-dates";
 
 const AS_OF = fromYmd(2011, 8, 31);
-const serial = (y: number, m: number, d: number) => fromYmd(y, m, d) + 25569;
 
 // A small ledger under a title and a units line (元), with a customer whose name is a formula
 // and one whose name starts with "+", and a customer master on another sheet.
