@@ -31,7 +31,7 @@ describe("DEFAULT_POLICY", () => {
     expect(Object.isFrozen(DEFAULT_POLICY.directToBad[0].phrases[0])).toBe(true);
     expect(() => {
       (DEFAULT_POLICY.agingClass as Mutable).normalMaxDays = 1;
-    }).toThrow();
+    }).toThrow(TypeError); // strict mode: a frozen object's property is read-only
   });
 
   it("holds POLICY.md's figures", () => {

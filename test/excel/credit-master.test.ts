@@ -103,7 +103,7 @@ test("a failure at any round trip of the update leaves the workbook as it was", 
     const fake = sampleFake();
     const before = JSON.stringify(fake.workbook.toData());
     fake.failSync(n, { code: "AccessDenied" });
-    await expect(update(fake, { apply: true, expected: shown.plan.old })).rejects.toBeTruthy();
+    await expect(update(fake, { apply: true, expected: shown.plan.old })).rejects.toMatchObject({ name: "RichApi.Error", code: "AccessDenied" });
     expect([n, JSON.stringify(fake.workbook.toData())]).toEqual([n, before]);
   }
 });

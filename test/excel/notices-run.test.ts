@@ -296,7 +296,7 @@ test("a failure at any round trip leaves the ledger untouched, each notice sheet
     const ledger = JSON.stringify(fake.workbook.toData().sheets.find((s) => s.name === LEDGER));
     const logBefore = fake.workbook.getSheet(LOG).values();
     fake.failSync(n, { code: "AccessDenied" });
-    await expect(run(fake, { customers })).rejects.toBeTruthy();
+    await expect(run(fake, { customers })).rejects.toMatchObject({ name: "RichApi.Error", code: "AccessDenied" });
     expect([n, JSON.stringify(fake.workbook.toData().sheets.find((s) => s.name === LEDGER))]).toEqual([n, ledger]);
     expect([n, sheets.map((name, i) => classify(fake, name, null, finished[i]!)).filter((o) => o === "broken")]).toEqual([n, []]);
     const log = fake.workbook.getSheet(LOG).values();

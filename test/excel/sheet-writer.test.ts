@@ -202,7 +202,7 @@ test("a failure at any round trip (and after any command of the last one) of a r
     const fake = await setup();
     const mine = JSON.stringify(fake.workbook.toData().sheets.find((s) => s.name === "Mine"));
     fake.failSync(n, { code: "GeneralException", afterCommands: after });
-    await expect(write(fake, newSpecs)).rejects.toBeTruthy();
+    await expect(write(fake, newSpecs)).rejects.toMatchObject({ name: "RichApi.Error", code: "GeneralException" });
     const seen = newSpecs.map((s, i) => classify(fake, s.name, olds[i]!, news[i]!));
     seen.forEach((o) => outcomes.add(o));
     expect([n, after, seen.includes("broken")]).toEqual([n, after, false]);
@@ -218,7 +218,7 @@ test("a failure on the first write leaves the report absent or marked incomplete
   const spec = buildReport("writeOffCandidates", input, "en-US");
   const fake = createFakeExcel({ sheets: [{ name: "Mine" }] });
   fake.failSync(3, { code: "GeneralException" });
-  await expect(write(fake, [spec])).rejects.toBeTruthy();
+  await expect(write(fake, [spec])).rejects.toMatchObject({ name: "RichApi.Error", code: "GeneralException" });
   expect(classify(fake, spec.name, null, [])).toBe("marked");
   await write(fake, [spec]);
   expect(await runner(fake)((context) => ownedStates(context, [spec.name]))).toEqual({ [spec.name]: "unchanged" });

@@ -137,7 +137,7 @@ test("a mistake on the policy sheet stops the run with the row named, and writes
   const normal = policy.values().findIndex((r) => r[0] === "agingClass.normalMaxDays");
   policy.setValues(`B${normal + 1}`, [["abc"]]);
   const before = JSON.stringify(fake.workbook.toData());
-  await expect(runValidate(runner(fake), params)).rejects.toMatchObject({ text: { "en-US": expect.stringContaining(`row ${normal + 1}`) } });
+  await expect(runValidate(runner(fake), params)).rejects.toMatchObject({ name: "ArError", id: "policy.table", text: { "en-US": expect.stringContaining(`row ${normal + 1}`) } });
   expect(JSON.stringify(fake.workbook.toData())).toBe(before);
 });
 
