@@ -10,7 +10,7 @@ import sample from "../../src/preview/sample-workbook.json";
 import { fromYmd } from "../../src/core/calendar";
 import { fromExcelSerial, toExcelSerial } from "../../src/core/dates";
 import { runMasterUpdate, type MasterProposal } from "../../src/excel/credit-master";
-import type { ExcelRun } from "../../src/excel/validate-run";
+import { runner } from "../helpers/fake-excel";
 
 const MASTER = "客户档案";
 const REVIEW = fromYmd(2011, 9, 5);
@@ -30,7 +30,7 @@ const HUAXI: MasterProposal = {
 };
 
 function update(fake: FakeExcel, p: Partial<Parameters<typeof runMasterUpdate>[1]>) {
-  return runMasterUpdate(fake.Excel.run as unknown as ExcelRun, { proposal: HUAXI, lang: "zh-CN", apply: false, ...p });
+  return runMasterUpdate(runner(fake), { proposal: HUAXI, lang: "zh-CN", apply: false, ...p });
 }
 
 test("shown first: the row and its values now, nothing written", async () => {

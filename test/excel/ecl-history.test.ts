@@ -12,9 +12,10 @@ import { historyFromSheet } from "../../src/core/ecl/history-sheet";
 import { DEFAULT_POLICY } from "../../src/core/policy";
 import { runReport } from "../../src/excel/report-run";
 import { OWNED_SETTING } from "../../src/excel/owned";
-import { runValidate, type ExcelRun, type ValidateParams } from "../../src/excel/validate-run";
-import { createFakeExcel, type FakeExcel, type FakeSheetData } from "../../src/preview/fake-excel";
+import { runValidate, type ValidateParams } from "../../src/excel/validate-run";
+import { createFakeExcel, type FakeSheetData } from "../../src/preview/fake-excel";
 import { serial } from "../helpers/serial-dates";
+import { runner } from "../helpers/fake-excel";
 
 const LEDGER: FakeSheetData["cells"] = [
   ["客户名称", "单据号", "发生日期", "余额(万元)"],
@@ -37,7 +38,6 @@ function typedHistory(): (string | number)[][] {
   return [["截止日", "账龄段", "款项（客户 · 单据号）", "余额"], ...years.flatMap(([y, bands]) => bands.map((b, i) => [serial(y, 12, 31), LABELS[i]!, "", b]))];
 }
 
-const runner = (fake: FakeExcel): ExcelRun => fake.Excel.run as unknown as ExcelRun;
 const params = (asOf = fromYmd(2011, 12, 31)): ValidateParams => ({ source: { kind: "range", sheet: "台账" }, asOf, lang: "zh-CN" });
 
 test("a check saves its snapshot item by item; a second check on another date adds one; the same date again replaces it", async () => {

@@ -16,15 +16,11 @@ import { CELL_STYLES, cellType, columnName, NUMBER_FORMATS, type SheetSpec } fro
 import { fontNameFor, specsToWorkbook } from "../../src/cli/xlsx-writer";
 import { OWNED_SETTING, ownedStates } from "../../src/excel/owned";
 import { keyedBlocks, widthToPoints, writeReportSheets } from "../../src/excel/sheet-writer";
-import type { ExcelRun } from "../../src/excel/validate-run";
 import { HYPERLINK_CUSTOMER, SMALL_LEDGER, smallReportInput } from "../fixtures/reports/small-ledger";
 import { classify, sheetValues } from "./owned-states";
+import { runner } from "../helpers/fake-excel";
 
 const input = smallReportInput();
-
-function runner(fake: FakeExcel): ExcelRun {
-  return fake.Excel.run as unknown as ExcelRun;
-}
 
 async function write(fake: FakeExcel, specs: SheetSpec[]): Promise<void> {
   await runner(fake)((context) => writeReportSheets(context, specs, { chartSeries: false }));

@@ -4,10 +4,11 @@
  */
 import { createFakeExcel, type FakeExcel } from "../../src/preview/fake-excel";
 import { fromYmd } from "../../src/core/calendar";
-import { runValidate, type ExcelRun } from "../../src/excel/validate-run";
+import { runValidate } from "../../src/excel/validate-run";
 import { OWNED_SETTING } from "../../src/excel/owned";
 import { channelChecker } from "./worker-channel";
 import { serial } from "../helpers/serial-dates";
+import { runner } from "../helpers/fake-excel";
 
 const AS_OF = fromYmd(2011, 8, 31);
 
@@ -30,10 +31,6 @@ function ledgerSheet() {
 
 function makeFake(extra: Partial<Parameters<typeof createFakeExcel>[0]> = {}): FakeExcel {
   return createFakeExcel({ sheets: [ledgerSheet()], ...extra });
-}
-
-function runner(fake: FakeExcel): ExcelRun {
-  return fake.Excel.run as unknown as ExcelRun;
 }
 
 const params = { source: { kind: "range" as const, sheet: "应收台账" }, asOf: AS_OF, lang: "zh-CN" as const };

@@ -8,6 +8,7 @@ import { GatewayError } from "../../src/excel/errors";
 import type { ExcelRun } from "../../src/excel/validate-run";
 import { createFakeExcel } from "../../src/preview/fake-excel";
 import { excelGateway } from "../../src/taskpane/validate/gateway";
+import { runner } from "../helpers/fake-excel";
 
 /** A run that fails with `error` before any batch reaches Excel. */
 function failingRun(error: unknown): ExcelRun {
@@ -44,7 +45,7 @@ test("anything else is an Unknown GatewayError that quotes what Excel said, in b
 
 test("a failure inside Excel's own round trip (the fake's AccessDenied) reaches the pane worded", async () => {
   const fake = createFakeExcel({ sheets: [{ name: "台账", cells: [["客户", "余额"]] }] });
-  const gateway = excelGateway(fake.Excel.run as unknown as ExcelRun, () => []);
+  const gateway = excelGateway(runner(fake), () => []);
   fake.failSync(1, { code: "AccessDenied" });
   const error = await gateway.saveAsOf("2011-08-31").catch((e: unknown) => e);
   expect(error).toBeInstanceOf(GatewayError);
