@@ -32,7 +32,7 @@ function lint(...fixtures: string[]): Map<string, LintMessage[]> {
 
 let results: Map<string, LintMessage[]>;
 beforeAll(() => {
-  results = lint("floating.ts", "misused.ts", "clean.ts");
+  results = lint("floating.ts", "misused.ts", "clean.ts", "hooks.tsx");
 }, 120_000);
 
 test("a promise nobody awaits is an error (no-floating-promises, from type information)", () => {
@@ -41,6 +41,13 @@ test("a promise nobody awaits is an error (no-floating-promises, from type infor
 
 test("an async function passed where a void callback is expected is an error (no-misused-promises)", () => {
   expect(results.get("misused.ts")).toEqual([expect.objectContaining({ ruleId: "@typescript-eslint/no-misused-promises", line: 6, severity: 2 })]);
+});
+
+test("a hook called conditionally, and an effect missing a dependency, are errors (rules of hooks)", () => {
+  expect(results.get("hooks.tsx")).toEqual([
+    expect.objectContaining({ ruleId: "react-hooks/rules-of-hooks", line: 9, severity: 2 }),
+    expect.objectContaining({ ruleId: "react-hooks/exhaustive-deps", line: 12, severity: 2 }),
+  ]);
 });
 
 test("the same code awaited, or marked `void` where fire-and-forget is meant, passes", () => {
