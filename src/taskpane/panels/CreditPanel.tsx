@@ -124,7 +124,10 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
   const key = React.useMemo(() => draftKey(gateway?.documentKey() ?? ""), [gateway]);
   // The language as last rendered, read (not watched) by the effect below: a change of language keeps the form.
   const langNow = React.useRef(lang);
-  langNow.current = lang;
+  // Kept current after each commit (not during render, which React may discard); runs before the effect below.
+  React.useLayoutEffect(() => {
+    langNow.current = lang;
+  });
 
   // The policy in force and the draft, once per gateway: the draft is checked against the policy's items.
   React.useEffect(() => {

@@ -23,7 +23,10 @@ export function DateField(props: {
   const [text, setText] = React.useState(() => isoToDisplay(props.value, lang));
   // The text as last rendered, read (not watched) by the effect below: typing is not an outside change.
   const textNow = React.useRef(text);
-  textNow.current = text;
+  // Kept current after each commit (not during render, which React may discard); runs before the effect below.
+  React.useLayoutEffect(() => {
+    textNow.current = text;
+  });
   // Another tab (or the workbook's saved date) changed the date: show it, unless it is what is typed.
   React.useEffect(() => {
     const typed = parseDisplayDate(textNow.current, lang);
