@@ -41,25 +41,33 @@ function showOutcome(message: { kind: "ok" | "error"; text: string }): void {
   });
 }
 
+async function runCommand(name: ReportCommand, event: Office.AddinCommands.Event): Promise<void> {
+  const lang = resolveLang(Office.context.displayLanguage);
+  try {
+    // Chart series names and categories use ExcelApi 1.7 when Office has it (runReport asks);
+    // without them a chart falls back to its spec's source block.
+    const outcome = await runReport(excelRunner(Excel), name, { lang });
+    showOutcome(outcomeMessage(outcome, lang));
+  } catch (error) {
+    showOutcome(outcomeMessage({ kind: "error", error }, lang));
+  } finally {
+    // Completing the event is mandatory: Office otherwise shows the button as busy for good.
+    event.completed();
+  }
+}
+
 function reportHandler(name: ReportCommand) {
-  return async (event: Office.AddinCommands.Event): Promise<void> => {
-    const lang = resolveLang(Office.context.displayLanguage);
-    try {
-      // Chart series names and categories use ExcelApi 1.7 when Office has it (runReport asks);
-      // without them a chart falls back to its spec's source block.
-      const outcome = await runReport(excelRunner(Excel), name, { lang });
-      showOutcome(outcomeMessage(outcome, lang));
-    } catch (error) {
-      showOutcome(outcomeMessage({ kind: "error", error }, lang));
-    } finally {
-      // Completing the event is mandatory: Office otherwise shows the button as busy for good.
-      event.completed();
-    }
+  return (event: Office.AddinCommands.Event): void => {
+    // Office does not await a command's handler, it waits for event.completed(), which runCommand's
+    // finally always calls. A report's failure is shown in the dialog; only a failure to show the
+    // dialog itself is left, and the console is the one place left to report it.
+    runCommand(name, event).catch((error: unknown) => console.error(error));
   };
 }
 
 if (typeof Office !== "undefined") {
-  Office.onReady(() => {
+  // Fire and forget: the callback does the work; the promise onReady also returns carries nothing more.
+  void Office.onReady(() => {
     for (const name of REPORT_COMMANDS) Office.actions.associate(name, reportHandler(name));
   });
 }

@@ -13,9 +13,10 @@ import { main } from "../../src/cli/audit";
 import { fromYmd } from "../../src/core/calendar";
 import { historyToJson } from "../../src/core/ecl/saved";
 import { DEFAULT_POLICY } from "../../src/core/policy";
-import { rejection, useTempFolder } from "./helpers/temp-files";
+import { rejection } from "../helpers/errors";
+import { tempFolderPerFile } from "./helpers/temp-files";
 
-const folder = useTempFolder("ecl-");
+const folder = tempFolderPerFile("ecl-");
 
 const CSV = ["客户名称,单据号,发生日期,余额(万元)", "甲,A,2011-06-30,12000", "乙,B,2010-06-30,2500", "丙,C,2009-06-30,900", "丁,D,2008-06-30,400", "戊,E,2007-06-30,200", "己,F,2005-06-30,180"].join("\n");
 const KEYS = DEFAULT_POLICY.provision.bands.map((b) => b.key);

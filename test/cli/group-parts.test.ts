@@ -14,6 +14,7 @@ import { clock, GroupProgress } from "../../src/cli/group/progress";
 import { fromYmd } from "../../src/core/calendar";
 import { isArError } from "../../src/core/errors";
 import { DEFAULT_POLICY } from "../../src/core/policy";
+import { rejection, thrown } from "../helpers/errors";
 import { LEDGER_HEADER } from "./helpers/branch-ledgers";
 
 let dir: string;
@@ -87,8 +88,12 @@ describe("--entity-from", () => {
     expect(entityOf(parseEntityFrom("filename"), "/x/遂宁分公司.xlsx", "台账", sheets)).toBe("遂宁分公司");
     expect(entityOf(parseEntityFrom("sheet"), "/x/a.xlsx", "台账", sheets)).toBe("台账");
     expect(entityOf(parseEntityFrom("cell:封面!B1"), "/x/a.xlsx", "台账", sheets)).toBe("遂宁分公司");
-    expect(() => entityOf(parseEntityFrom("cell:B1"), "/x/a.xlsx", "台账", sheets)).toThrow(/台账!B1, is empty/);
-    expect(() => entityOf(parseEntityFrom("cell:无此表!B1"), "/x/a.xlsx", "台账", sheets)).toThrow(/no sheet "无此表"/);
+    const empty = thrown(() => entityOf(parseEntityFrom("cell:B1"), "/x/a.xlsx", "台账", sheets));
+    expect(empty.id).toBe("group.entity-missing");
+    expect(empty.message).toMatch(/台账!B1, is empty/);
+    const noSheet = thrown(() => entityOf(parseEntityFrom("cell:无此表!B1"), "/x/a.xlsx", "台账", sheets));
+    expect(noSheet.id).toBe("group.entity-missing");
+    expect(noSheet.message).toMatch(/no sheet "无此表"/);
   });
 });
 
@@ -124,14 +129,9 @@ describe("one branch, staged", () => {
   });
 
   it("fails with its reason and leaves no staging file when the entity cell is empty", async () => {
-    let error: unknown;
-    try {
-      await auditBranch({ index: 8, source: workbook }, { asOf: fromYmd(2011, 8, 31), entityFrom: parseEntityFrom("cell:C1"), stagingDir: staging }, DEFAULT_POLICY);
-    } catch (e) {
-      error = e;
-    }
-    expect(isArError(error) && error.id).toBe("group.entity-missing");
-    expect(() => readFileSync(stagingPath(staging, "items", 8))).toThrow();
+    const error = await rejection(auditBranch({ index: 8, source: workbook }, { asOf: fromYmd(2011, 8, 31), entityFrom: parseEntityFrom("cell:C1"), stagingDir: staging }, DEFAULT_POLICY));
+    expect(error.id).toBe("group.entity-missing");
+    expect(() => readFileSync(stagingPath(staging, "items", 8))).toThrow(/ENOENT/);
   });
 });
 

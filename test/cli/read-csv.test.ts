@@ -8,11 +8,12 @@ import { closeSync, openSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { readWorkbook } from "../../src/cli/read-workbook";
 import { ROOT } from "./helpers/run-audit";
-import { rejection, useTempFolder } from "./helpers/temp-files";
+import { rejection } from "../helpers/errors";
+import { tempFolderPerFile } from "./helpers/temp-files";
 
 jest.setTimeout(180_000);
 
-const temp = useTempFolder("read-csv-");
+const temp = tempFolderPerFile("read-csv-");
 const file = temp.file;
 
 

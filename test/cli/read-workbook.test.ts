@@ -7,9 +7,10 @@
 import ExcelJS from "exceljs";
 import { readWorkbook } from "../../src/cli/read-workbook";
 import { numberCell, reorder, textCell, withDeclaredSize, workbookParts, zipParts } from "../fixtures/xlsx-parts";
-import { rejection, useTempFolder } from "./helpers/temp-files";
+import { rejection } from "../helpers/errors";
+import { tempFolderPerFile } from "./helpers/temp-files";
 
-const temp = useTempFolder("read-workbook-");
+const temp = tempFolderPerFile("read-workbook-");
 const file = temp.file;
 
 

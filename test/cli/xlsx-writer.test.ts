@@ -11,13 +11,9 @@ import { buildReports } from "../../src/core/reports/index";
 import { CELL_STYLES, cellType, columnName, moneyCell, moneyCellExact, NUMBER_FORMATS, type SheetSpec } from "../../src/core/reports/sheet-spec";
 import { addSpecSheet, fontNameFor, specsToWorkbook } from "../../src/cli/xlsx-writer";
 import { HYPERLINK_CUSTOMER, smallReportInput } from "../fixtures/reports/small-ledger";
+import { serialOfDate } from "../helpers/serial-dates";
 
 const input = smallReportInput();
-
-/** An Excel serial (1900 system) for the Date exceljs reads back from a date-formatted number. */
-function serialOf(d: Date): number {
-  return d.getTime() / 86_400_000 + 25569;
-}
 
 async function roundTrip(specs: readonly SheetSpec[]): Promise<ExcelJS.Workbook> {
   const buffer = await specsToWorkbook(specs).xlsx.writeBuffer();
@@ -58,7 +54,7 @@ describe.each(["zh-CN", "en-US"] as const)("%s", (lang) => {
           expect([where, x.type, x.value]).toEqual([where, ExcelJS.ValueType.String, cell.v]);
         } else if (type === "date") {
           expect(x.value).toBeInstanceOf(Date);
-          expect([where, serialOf(x.value as Date)]).toEqual([where, cell.v]);
+          expect([where, serialOfDate(x.value as Date)]).toEqual([where, cell.v]);
         } else {
           expect([where, x.type, x.value]).toEqual([where, ExcelJS.ValueType.Number, cell.v]);
         }

@@ -18,9 +18,9 @@ import { Dec, parseMoney } from "../../src/core/money";
 import { DEFAULT_POLICY } from "../../src/core/policy/defaults";
 import type { Policy } from "../../src/core/policy/types";
 import { itemProvision, PROVISION_BASES } from "../../src/core/provision";
+import { serial } from "../helpers/serial-dates";
 
 const d = fromYmd;
-const serial = (y: number, m: number, day: number) => toExcelSerial(fromYmd(y, m, day));
 const bi = (zh: string, en: string) => ({ "zh-CN": zh, "en-US": en });
 
 /** The product defaults with the rates pinned here, so these tests do not move when the defaults do. */

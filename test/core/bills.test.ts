@@ -1,20 +1,10 @@
 import { billStatus, discountInterest } from "../../src/core/bills";
 import { fromYmd } from "../../src/core/calendar";
-import { ArError } from "../../src/core/errors";
 import { Dec } from "../../src/core/money";
 import { DEFAULT_POLICY, loadPolicy } from "../../src/core/policy";
+import { thrown } from "../helpers/errors";
 
 const P = DEFAULT_POLICY;
-
-function thrown(fn: () => unknown): ArError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ArError) return e;
-    throw e;
-  }
-  throw new Error("expected an ArError");
-}
 
 describe("discountInterest = face × annual rate × days ÷ 360 (POLICY §9)", () => {
   it("computes a plain case: 100000 × 0.036 × 90 / 360 = 900", () => {

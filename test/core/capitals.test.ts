@@ -1,17 +1,7 @@
 import Decimal from "decimal.js";
 import { amountInWords } from "../../src/core/capitals";
-import { ArError } from "../../src/core/errors";
 import { Dec } from "../../src/core/money";
-
-function caught(f: () => unknown): ArError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ArError) return e;
-    throw new Error(`expected an ArError, got ${String(e)}`);
-  }
-  throw new Error("expected an ArError, nothing was thrown");
-}
+import { thrown } from "../helpers/errors";
 
 describe("amountInWords: the examples of 支付结算办法 and the brief", () => {
   it.each([
@@ -113,19 +103,19 @@ describe("amountInWords: inputs", () => {
 
   it("refuses 10^12 and beyond, either sign", () => {
     for (const a of ["1000000000000", "-1000000000000", "999999999999.995"]) {
-      const e = caught(() => amountInWords(a));
+      const e = thrown(() => amountInWords(a));
       expect(e.id).toBe("capitals.out-of-range");
       expect(e.excel).toBe("#NUM!");
     }
     // 10^13 and beyond are refused already as amounts (the product's limit), before the capitals.
-    expect(caught(() => amountInWords(1e15)).id).toBe("money.out-of-range");
+    expect(thrown(() => amountInWords(1e15)).id).toBe("money.out-of-range");
   });
 
   it("refuses blanks and unreadable input", () => {
-    expect(caught(() => amountInWords("")).id).toBe("capitals.missing-amount");
-    expect(caught(() => amountInWords("#N/A")).id).toBe("capitals.missing-amount");
-    expect(caught(() => amountInWords("abc")).id).toBe("money.unparseable");
-    expect(caught(() => amountInWords(NaN)).id).toBe("money.unparseable");
-    expect(caught(() => amountInWords(new Dec(Infinity))).id).toBe("money.unparseable");
+    expect(thrown(() => amountInWords("")).id).toBe("capitals.missing-amount");
+    expect(thrown(() => amountInWords("#N/A")).id).toBe("capitals.missing-amount");
+    expect(thrown(() => amountInWords("abc")).id).toBe("money.unparseable");
+    expect(thrown(() => amountInWords(NaN)).id).toBe("money.unparseable");
+    expect(thrown(() => amountInWords(new Dec(Infinity))).id).toBe("money.unparseable");
   });
 });

@@ -1,19 +1,9 @@
 import Decimal from "decimal.js";
 import { collectionTier, parseProbability } from "../../src/core/collection";
-import { ArError } from "../../src/core/errors";
 import { DEFAULT_POLICY, loadPolicy } from "../../src/core/policy";
+import { thrown } from "../helpers/errors";
 
 const P = DEFAULT_POLICY;
-
-function thrown(fn: () => unknown): ArError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ArError) return e;
-    throw e;
-  }
-  throw new Error("expected an ArError");
-}
 
 describe("collectionTier (004 六.第三条: 90%以上 and 50%以下 include the number, Civil Code art. 1259; 70% in the gentle tier by the stated choice)", () => {
   // ≥ 90% wait; [70%, 90%) gentle; (50%, 70%) firm; ≤ 50% legal.

@@ -1,21 +1,11 @@
 import Decimal from "decimal.js";
 import { creditGrade, creditScore, scoreAnswer, suggestedLimit, supplierLetterScore } from "../../src/core/credit";
-import { ArError } from "../../src/core/errors";
 import { Dec } from "../../src/core/money";
 import { DEFAULT_POLICY, loadPolicy } from "../../src/core/policy";
+import { thrown } from "../helpers/errors";
 
 const P = DEFAULT_POLICY;
 const all = (answer: unknown): unknown[] => Array.from({ length: 32 }, () => answer);
-
-function thrown(fn: () => unknown): ArError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ArError) return e;
-    throw e;
-  }
-  throw new Error("expected an ArError");
-}
 
 describe("scoreAnswer", () => {
   it("reads 1/2/3 as options scored at their mids (90/70/50), as numbers or text", () => {

@@ -1,5 +1,4 @@
 import { fromYmd } from "../../src/core/calendar";
-import { ArError } from "../../src/core/errors";
 import {
   EXCEL_1900_EPOCH_OFFSET,
   EXCEL_1900_MAX_SERIAL,
@@ -12,16 +11,7 @@ import {
   toExcelSerial,
 } from "../../src/core/dates";
 import { EXCEL_ERROR_TEXTS } from "../../src/core/money";
-
-function caught(f: () => unknown): ArError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ArError) return e;
-    throw new Error(`expected an ArError, got ${String(e)}`);
-  }
-  throw new Error("expected an ArError, nothing was thrown");
-}
+import { thrown } from "../helpers/errors";
 
 /** 2011-09-08 is Excel serial 40794, so day 40794 - 25569 = 15225. */
 const SEP_8_2011 = 15225;
@@ -56,11 +46,11 @@ describe("Excel serials, 1900 system", () => {
   });
 
   it("serial 60, the phantom 1900-02-29, is an error", () => {
-    const e = caught(() => fromExcelSerial(60));
+    const e = thrown(() => fromExcelSerial(60));
     expect(e.id).toBe("date.phantom-1900-02-29");
     expect(e.excel).toBe("#NUM!");
     expect(e.messageIn("zh-CN")).toContain("1900-02-29");
-    expect(caught(() => fromExcelSerial(60.5)).id).toBe("date.phantom-1900-02-29");
+    expect(thrown(() => fromExcelSerial(60.5)).id).toBe("date.phantom-1900-02-29");
   });
 
   it("the serials on either side of the phantom are consecutive days", () => {
@@ -76,15 +66,15 @@ describe("Excel serials, 1900 system", () => {
   });
 
   it.each([0, 0.5, -1, -0.5, 2958466, 1e10, NaN, Infinity, -Infinity])("serial %p is out of range", (s) => {
-    const e = caught(() => fromExcelSerial(s));
+    const e = thrown(() => fromExcelSerial(s));
     expect(e.id).toBe("date.out-of-range");
     expect(e.excel).toBe("#NUM!");
   });
 
   it("toExcelSerial refuses days Excel cannot hold", () => {
-    expect(caught(() => toExcelSerial(fromYmd(1899, 12, 31))).id).toBe("date.out-of-range");
-    expect(caught(() => toExcelSerial(fromYmd(10000, 1, 1))).id).toBe("date.out-of-range");
-    expect(caught(() => toExcelSerial(0.5)).id).toBe("date.out-of-range");
+    expect(thrown(() => toExcelSerial(fromYmd(1899, 12, 31))).id).toBe("date.out-of-range");
+    expect(thrown(() => toExcelSerial(fromYmd(10000, 1, 1))).id).toBe("date.out-of-range");
+    expect(thrown(() => toExcelSerial(0.5)).id).toBe("date.out-of-range");
   });
 });
 
@@ -103,9 +93,9 @@ describe("Excel serials, 1904 system", () => {
 
   it("has no phantom day and its own range", () => {
     expect(fromExcelSerial(60, opts)).toBe(fromYmd(1904, 3, 1)); // 1904 is a leap year: Feb has 29 days
-    expect(caught(() => fromExcelSerial(-1, opts)).id).toBe("date.out-of-range");
-    expect(caught(() => fromExcelSerial(2957004, opts)).id).toBe("date.out-of-range");
-    expect(caught(() => toExcelSerial(fromYmd(1903, 12, 31), opts)).id).toBe("date.out-of-range");
+    expect(thrown(() => fromExcelSerial(-1, opts)).id).toBe("date.out-of-range");
+    expect(thrown(() => fromExcelSerial(2957004, opts)).id).toBe("date.out-of-range");
+    expect(thrown(() => toExcelSerial(fromYmd(1903, 12, 31), opts)).id).toBe("date.out-of-range");
   });
 });
 
@@ -126,7 +116,7 @@ describe("parseDate: missing values", () => {
   it("0 is a blank cell by default (zeroIsBlank)", () => {
     expect(parseDate(0)).toBeNull();
     expect(parseDate(-0)).toBeNull();
-    expect(caught(() => parseDate(0, "due", { zeroIsBlank: false })).id).toBe("date.out-of-range");
+    expect(thrown(() => parseDate(0, "due", { zeroIsBlank: false })).id).toBe("date.out-of-range");
     // In the 1904 system serial 0 is a real day, readable once zeroIsBlank is off.
     expect(parseDate(0, undefined, { zeroIsBlank: false, dateSystem: "1904" })).toBe(fromYmd(1904, 1, 1));
     expect(parseDate(0, undefined, { dateSystem: "1904" })).toBeNull();
@@ -138,9 +128,9 @@ describe("parseDate: numbers and Dates", () => {
     expect(parseDate(40794)).toBe(SEP_8_2011);
     expect(parseDate(40794.75)).toBe(SEP_8_2011);
     expect(parseDate(39332, undefined, { dateSystem: "1904" })).toBe(SEP_8_2011);
-    expect(caught(() => parseDate(60)).id).toBe("date.phantom-1900-02-29");
-    expect(caught(() => parseDate(-3)).id).toBe("date.out-of-range");
-    expect(caught(() => parseDate(NaN)).id).toBe("date.out-of-range");
+    expect(thrown(() => parseDate(60)).id).toBe("date.phantom-1900-02-29");
+    expect(thrown(() => parseDate(-3)).id).toBe("date.out-of-range");
+    expect(thrown(() => parseDate(NaN)).id).toBe("date.out-of-range");
   });
 
   it("reads a Date by its UTC calendar date", () => {
@@ -150,13 +140,13 @@ describe("parseDate: numbers and Dates", () => {
   });
 
   it("refuses an invalid Date and one outside 1900..9999", () => {
-    expect(caught(() => parseDate(new Date(NaN))).id).toBe("date.unparseable");
-    expect(caught(() => parseDate(new Date(Date.UTC(1899, 11, 31)))).id).toBe("date.out-of-range");
-    expect(caught(() => parseDate(new Date(Date.UTC(10000, 0, 1)))).id).toBe("date.out-of-range");
+    expect(thrown(() => parseDate(new Date(NaN))).id).toBe("date.unparseable");
+    expect(thrown(() => parseDate(new Date(Date.UTC(1899, 11, 31)))).id).toBe("date.out-of-range");
+    expect(thrown(() => parseDate(new Date(Date.UTC(10000, 0, 1)))).id).toBe("date.out-of-range");
   });
 
   it.each([[true], [false], [{}], [[40794]], [10n], [Symbol("d")]])("%p is an error", (input) => {
-    expect(caught(() => parseDate(input)).id).toBe("date.unparseable");
+    expect(thrown(() => parseDate(input)).id).toBe("date.unparseable");
   });
 });
 
@@ -224,14 +214,14 @@ describe("parseDate: rejections", () => {
     ["20110229"],
     ["2011年2月29日"],
   ])("%p does not exist", (text) => {
-    const e = caught(() => parseDate(text, "arisen"));
+    const e = thrown(() => parseDate(text, "arisen"));
     expect(e.id).toBe("date.invalid");
     expect(e.field).toBe("arisen");
     expect(e.messageIn("zh-CN")).toContain(text);
   });
 
   it.each([["1899-12-31"], ["0001-01-01"], ["0000-01-01"], ["18991231"]])("%p is out of range", (text) => {
-    expect(caught(() => parseDate(text)).id).toBe("date.out-of-range");
+    expect(thrown(() => parseDate(text)).id).toBe("date.out-of-range");
   });
 
   it.each([
@@ -272,14 +262,14 @@ describe("parseDate: rejections", () => {
     ["TRUE"],
     ["-2011-09-08"],
   ])("%p is unparseable", (text) => {
-    const e = caught(() => parseDate(text, "due"));
+    const e = thrown(() => parseDate(text, "due"));
     expect(e.id).toBe("date.unparseable");
     expect(e.excel).toBe("#VALUE!");
     expect(e.field).toBe("due");
   });
 
   it("quotes the input and names the accepted spellings in both languages", () => {
-    const e = caught(() => parseDate("8/9/2011", "due"));
+    const e = thrown(() => parseDate("8/9/2011", "due"));
     expect(e.messageIn("zh-CN")).toContain("“8/9/2011”");
     expect(e.messageIn("zh-CN")).toContain("字段：due");
     expect(e.messageIn("zh-CN")).toContain("2011年9月8日");
@@ -288,16 +278,15 @@ describe("parseDate: rejections", () => {
     expect(e.messageIn("en-US")).toContain("2011-09-08, 2011/9/8, 2011.9.8, 2011年9月8日, 20110908");
   });
 
-  it("stays linear on long runs of spaces", () => {
-    const start = Date.now();
+  // How fast (linear, not backtracking): bench/parsers.bench.ts.
+  it("refuses long runs of spaces as unparseable", () => {
     for (const s of ["2011-09-08" + " ".repeat(30000) + "x", "2011 " + " ".repeat(30000) + "年", "2011年" + " ".repeat(30000) + "9月8日x"]) {
-      expect(caught(() => parseDate(s)).id).toBe("date.unparseable");
+      expect(thrown(() => parseDate(s)).id).toBe("date.unparseable");
     }
-    expect(Date.now() - start).toBeLessThan(1000);
   });
 
   it("truncates a long input in the message", () => {
-    const e = caught(() => parseDate("9".repeat(80)));
+    const e = thrown(() => parseDate("9".repeat(80)));
     expect(e.messageIn("en-US")).toContain(`"${"9".repeat(40)}…"`);
   });
 });
@@ -308,8 +297,8 @@ describe("formatting", () => {
     expect(formatIsoDate(0)).toBe("1970-01-01");
     expect(formatIsoDate(fromYmd(1900, 1, 1))).toBe("1900-01-01");
     expect(formatIsoDate(fromYmd(9999, 12, 31))).toBe("9999-12-31");
-    expect(caught(() => formatIsoDate(1.5)).id).toBe("date.out-of-range");
-    expect(caught(() => formatIsoDate(NaN)).id).toBe("date.out-of-range");
+    expect(thrown(() => formatIsoDate(1.5)).id).toBe("date.out-of-range");
+    expect(thrown(() => formatIsoDate(NaN)).id).toBe("date.out-of-range");
   });
 
   it("formatDateZh has no leading zeros", () => {

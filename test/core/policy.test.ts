@@ -1,5 +1,4 @@
 import fc from "fast-check";
-import { ArError } from "../../src/core/errors";
 import { isExcelErrorValue } from "../../src/core/money";
 import {
   DEFAULT_POLICY,
@@ -12,22 +11,13 @@ import {
   validatePolicy,
   type Policy,
 } from "../../src/core/policy";
+import { thrown } from "../helpers/errors";
 
 type Mutable = Record<string, any>;
 
 /** A deep, mutable copy of the defaults, to break on purpose. */
 function draft(): Mutable {
   return JSON.parse(JSON.stringify(DEFAULT_POLICY)) as Mutable;
-}
-
-function thrown(fn: () => unknown): ArError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ArError) return e;
-    throw e;
-  }
-  throw new Error("expected an ArError");
 }
 
 describe("DEFAULT_POLICY", () => {
@@ -41,7 +31,7 @@ describe("DEFAULT_POLICY", () => {
     expect(Object.isFrozen(DEFAULT_POLICY.directToBad[0].phrases[0])).toBe(true);
     expect(() => {
       (DEFAULT_POLICY.agingClass as Mutable).normalMaxDays = 1;
-    }).toThrow();
+    }).toThrow(TypeError); // strict mode: a frozen object's property is read-only
   });
 
   it("holds POLICY.md's figures", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type Decimal from "decimal.js";
-import { classify, directToBadCondition } from "../../src/core/aging";
+import { classify } from "../../src/core/aging";
 import { fromYmd } from "../../src/core/calendar";
 import { Dec } from "../../src/core/money";
 import { formatFen } from "../../src/core/fen";

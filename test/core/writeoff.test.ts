@@ -1,21 +1,11 @@
 import { fromYmd } from "../../src/core/calendar";
-import { ArError } from "../../src/core/errors";
 import { Dec } from "../../src/core/money";
 import { DEFAULT_POLICY, loadPolicy } from "../../src/core/policy";
 import { conditionsInText, lateFilingCompensation, recoveryReward, taxFilingDeadline, writeOffEligibility } from "../../src/core/writeoff";
+import { thrown } from "../helpers/errors";
 
 const P = DEFAULT_POLICY;
 const d = fromYmd;
-
-function thrown(fn: () => unknown): ArError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ArError) return e;
-    throw e;
-  }
-  throw new Error("expected an ArError");
-}
 
 describe("004 七.第一条 5 逾期3年以上: 以上 includes exactly 3 years (Civil Code art. 1259), counted from the due date", () => {
   // [due date, as of, eligible?]: the anniversary is addMonths(due, 36), a leap day's on Feb 28.

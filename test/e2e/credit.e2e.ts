@@ -6,33 +6,10 @@
  * Screenshot: credit-questionnaire.png.
  */
 import type { Page } from "playwright-core";
-import { startHarness, screenshot, type Harness } from "./harness";
+import { harnessPerFile, screenshot } from "./harness";
+import { sheetCell, type PreviewFake } from "./preview-workbook";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
-
-type Cell = string | number | boolean | null;
-interface FakeHandle {
-  workbook: {
-    toData(): { sheets: { name: string }[] };
-    getSheet(name: string): { values(): Cell[][]; cell(a: string): { value: Cell; formula: string | null } };
-  };
-}
-
-function sheetCell(page: Page, sheet: string, address: string): Promise<{ value: Cell; formula: string | null }> {
-  return page.evaluate(
-    ([s, a]) => {
-      const c = (window as unknown as { __fakeExcel: FakeHandle }).__fakeExcel.workbook.getSheet(s!).cell(a!);
-      return { value: c.value, formula: c.formula };
-    },
-    [sheet, address]
-  );
-}
+const h = harnessPerFile();
 
 async function openCredit(page: Page): Promise<void> {
   await page.goto(`${h.url}/preview.html?lang=zh-CN`);
@@ -66,7 +43,7 @@ test("no score until every item is answered or the rest are confirmed as don't k
   await page.getByTestId("save-questionnaire").click();
   await page.getByText("已保存到“遂宁市河东新区管理委员会-调查表”").first().waitFor({ timeout: 30000 });
   const note = await page.evaluate(() =>
-    (window as unknown as { __fakeExcel: FakeHandle }).__fakeExcel.workbook.getSheet("遂宁市河东新区管理委员会-调查表").values().flat().find((v) => typeof v === "string" && v.startsWith("未回答")),
+    (window as unknown as { __fakeExcel: PreviewFake }).__fakeExcel.workbook.getSheet("遂宁市河东新区管理委员会-调查表").values().flat().find((v) => typeof v === "string" && v.startsWith("未回答")),
   );
   expect(note).toContain("未回答 2 项（第 5、9 项），按“不知道”计 60 分。");
   await page.close();
@@ -119,7 +96,7 @@ test("fill, reload, save, reload from the sheet, update the master, score a supp
   await page.getByTestId("credit-message").filter({ hasText: "拒绝了写入" }).waitFor({ timeout: 15000 });
   expect(await page.getByTestId("header-customer").inputValue()).toBe("四川华西建设集团有限公司");
   expect(await page.getByTestId("answer-27-1").inputValue()).toBe("dont-know");
-  expect(await page.evaluate(() => (window as unknown as { __fakeExcel: FakeHandle }).__fakeExcel.workbook.toData().sheets.some((s) => s.name.endsWith("调查表")))).toBe(false);
+  expect(await page.evaluate(() => (window as unknown as { __fakeExcel: PreviewFake }).__fakeExcel.workbook.toData().sheets.some((s) => s.name.endsWith("调查表")))).toBe(false);
 
   // Save: the sheet's own formula computes the same score.
   await page.getByTestId("save-questionnaire").click();

@@ -7,7 +7,6 @@ import * as path from "path";
 import type { Server } from "http";
 import { chromium, type Browser, type Page } from "playwright-core";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { serve } = require("../../scripts/serve.js") as {
   serve: (o: { port: number; secure: boolean }) => Promise<{ server: Server; url: string }>;
 };
@@ -44,6 +43,34 @@ export async function startHarness(): Promise<Harness> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (pageErrors.length > 0) throw new Error(`Uncaught errors in the page:\n${pageErrors.join("\n")}`);
     },
+  };
+}
+
+/**
+ * The harness for the test file that calls this, at its top level: started before the file's
+ * tests and closed after them (which fails the file if the page threw). Use it inside tests.
+ */
+export function harnessPerFile(): Harness {
+  let started: Harness | undefined;
+  beforeAll(async () => {
+    started = await startHarness();
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  const harness = (): Harness => {
+    if (started === undefined) throw new Error("the harness starts in beforeAll: use it inside a test");
+    return started;
+  };
+  return {
+    get url() {
+      return harness().url;
+    },
+    get browser() {
+      return harness().browser;
+    },
+    newPage: () => harness().newPage(),
+    close: () => harness().close(),
   };
 }
 

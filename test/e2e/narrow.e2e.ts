@@ -12,15 +12,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Page } from "playwright-core";
-import { ARTIFACTS, startHarness, type Harness } from "./harness";
+import { harnessPerFile, ARTIFACTS } from "./harness";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = harnessPerFile();
 
 type Lang = "zh-CN" | "en-US";
 const TABS: Record<Lang, Record<"validate" | "credit" | "notices" | "policy", string>> = {

@@ -4,38 +4,15 @@
  * log, open one notice, save screenshots (notices-found.png, notice-<customer>.png).
  */
 import type { Page } from "playwright-core";
-import { startHarness, screenshot, type Harness } from "./harness";
+import { harnessPerFile, screenshot } from "./harness";
+import { sheetNames, sheetValues, type PreviewFake } from "./preview-workbook";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
-
-type Cell = string | number | boolean | null;
-interface FakeHandle {
-  workbook: {
-    toData(): { sheets: { name: string }[] };
-    getSheet(name: string): { values(): Cell[][] };
-    activeSheet: { name: string };
-  };
-  Excel: { run<T>(f: (context: Excel.RequestContext) => Promise<T>): Promise<T> };
-}
-
-async function sheetValues(page: Page, name: string): Promise<Cell[][]> {
-  return page.evaluate((n) => (window as unknown as { __fakeExcel: FakeHandle }).__fakeExcel.workbook.getSheet(n).values(), name);
-}
-
-async function sheetNames(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window as unknown as { __fakeExcel: FakeHandle }).__fakeExcel.workbook.toData().sheets.map((s) => s.name));
-}
+const h = harnessPerFile();
 
 /** Selects 应收账款台账!A6:S10 as a user would in Excel. */
 async function selectLedgerRows(page: Page): Promise<void> {
   await page.evaluate(async () => {
-    const fake = (window as unknown as { __fakeExcel: FakeHandle }).__fakeExcel;
+    const fake = (window as unknown as { __fakeExcel: PreviewFake }).__fakeExcel;
     await fake.Excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItem("应收账款台账");
       ws.activate();
@@ -128,7 +105,7 @@ test("collection notices from the rows selected in the ledger: refused until 单
 
   // The link goes to the customer's letter on the batch sheet.
   await page.getByTestId("notice-link").filter({ hasText: "射洪县交通运输局" }).click();
-  await page.waitForFunction(() => (window as unknown as { __fakeExcel: FakeHandle }).__fakeExcel.workbook.activeSheet.name === "应收帐款催款通知书-20110831");
+  await page.waitForFunction(() => (window as unknown as { __fakeExcel: PreviewFake }).__fakeExcel.workbook.activeSheet.name === "应收帐款催款通知书-20110831");
   await page.waitForTimeout(400); // the grid redraws on a timer
   await screenshot(page, "notice-batch.png");
 

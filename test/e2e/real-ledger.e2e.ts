@@ -5,16 +5,10 @@
  * with the ledger's own totals and that two later lines were left out, and shows the hand-worked
  * figures of test/fixtures/layouts: 3 open items, 75,000.00, provision 3,750.00.
  */
-import { startHarness, screenshot, type Harness } from "./harness";
+import { harnessPerFile, screenshot } from "./harness";
 import { LAYOUT_FIXTURES, valuesOf } from "../fixtures/layouts";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = harnessPerFile();
 
 test("validate a U8 customer ledger as of last month-end", async () => {
   const fixture = LAYOUT_FIXTURES.find((f) => f.name === "u8-customer-ledger");

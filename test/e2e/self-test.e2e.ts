@@ -4,15 +4,9 @@
  * table a tester would copy is there. Screenshot: test-artifacts/self-test.png.
  */
 import * as path from "path";
-import { ARTIFACTS, startHarness, type Harness } from "./harness";
+import { harnessPerFile, ARTIFACTS } from "./harness";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = harnessPerFile();
 
 test("the self-test runs in the preview, all green, and leaves the sample workbook as it was", async () => {
   const page = await h.newPage();

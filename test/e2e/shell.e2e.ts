@@ -2,15 +2,9 @@
  * The task pane shell: loads the built pane from a local server in headless Chromium, in both
  * languages, clicks through every tab and saves screenshots (test-artifacts/pane-shell-*.png).
  */
-import { startHarness, screenshot, type Harness } from "./harness";
+import { harnessPerFile, screenshot } from "./harness";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = harnessPerFile();
 
 const TABS = {
   "zh-CN": [

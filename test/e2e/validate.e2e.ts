@@ -5,30 +5,15 @@
  * unchanged, save screenshots.
  */
 import type { Page } from "playwright-core";
-import { startHarness, screenshot, type Harness } from "./harness";
+import { harnessPerFile, screenshot } from "./harness";
+import { sheetValues, type Cell, type PreviewFake } from "./preview-workbook";
 import { parseMoney } from "../../src/core/money";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
-
-type Cell = string | number | boolean | null;
-interface FakeHandle {
-  workbook: {
-    toData(): { sheets: { name: string }[] };
-    getSheet(name: string): { values(): Cell[][] };
-    selectedAddress: string;
-  };
-  stats: { syncs: number; maxRequestBytes: number; maxResponseBytes: number };
-}
+const h = harnessPerFile();
 
 async function workbookState(page: Page): Promise<{ ledger: string; sheets: string[]; syncs: number; maxReq: number; maxRes: number }> {
   return page.evaluate(() => {
-    const fake = (window as unknown as { __fakeExcel: FakeHandle }).__fakeExcel;
+    const fake = (window as unknown as { __fakeExcel: PreviewFake }).__fakeExcel;
     const data = fake.workbook.toData();
     return {
       ledger: JSON.stringify(data.sheets.find((s) => s.name === "应收账款台账")),
@@ -38,10 +23,6 @@ async function workbookState(page: Page): Promise<{ ledger: string; sheets: stri
       maxRes: fake.stats.maxResponseBytes,
     };
   });
-}
-
-async function sheetValues(page: Page, name: string): Promise<Cell[][]> {
-  return page.evaluate((n) => (window as unknown as { __fakeExcel: FakeHandle }).__fakeExcel.workbook.getSheet(n).values(), name);
 }
 
 /** Exact cents of a number Excel holds (amounts have at most two decimals). */
@@ -105,7 +86,7 @@ test("validate the sample ledger: output reconciles, a finding selects its cell,
   await page.getByTestId("findings").getByRole("button", { name: /单据号重复/ }).click();
   const link = page.getByTestId("finding-link").filter({ hasText: "应收账款台账!F7" });
   await link.click();
-  await page.waitForFunction(() => (window as unknown as { __fakeExcel: FakeHandle }).__fakeExcel.workbook.selectedAddress.endsWith("!F7"));
+  await page.waitForFunction(() => (window as unknown as { __fakeExcel: PreviewFake }).__fakeExcel.workbook.selectedAddress.endsWith("!F7"));
   await page.waitForTimeout(400); // the grid redraws on a timer
   await screenshot(page, "validate-findings.png");
 

@@ -7,12 +7,13 @@
  */
 import { createFakeExcel, type FakeExcel } from "../../src/preview/fake-excel";
 import { fromYmd } from "../../src/core/calendar";
-import { runValidate, type ExcelRun, type ValidateParams } from "../../src/excel/validate-run";
+import { runValidate, type ValidateParams } from "../../src/excel/validate-run";
 import { toGatewayError } from "../../src/excel/errors";
 import { excelRunner, type Requirements } from "../../src/excel/run";
 import { classify, sheetValues } from "./owned-states";
+import { serial } from "../helpers/serial-dates";
+import { runner } from "../helpers/fake-excel";
 
-const serial = (y: number, m: number, d: number) => fromYmd(y, m, d) + 25569;
 const LEDGER = "应收台账";
 const RESULTS = "AR检查结果";
 
@@ -61,16 +62,16 @@ test("with delayForCellEdit a run that meets the user editing a cell waits for t
 
 test("without it the run fails with the cell-edit code, leaves no …~new sheet and nothing broken, and the next run completes the sheets", async () => {
   const probe = workbook();
-  await runValidate(probe.Excel.run as unknown as ExcelRun, params(() => undefined));
+  await runValidate(runner(probe), params(() => undefined));
   const finished = sheetValues(probe, RESULTS)!;
 
   const fake = workbook();
-  const error = await runValidate(fake.Excel.run as unknown as ExcelRun, params(() => fake.startCellEdit())).catch((e: unknown) => e);
+  const error = await runValidate(runner(fake), params(() => fake.startCellEdit())).catch((e: unknown) => e);
   expect(error).toMatchObject({ code: "InvalidOperationInCellEditMode" });
   expect(fake.workbook.sheets().map((s) => s.name).filter((n) => n.endsWith("~new"))).toEqual([]);
   expect(classify(fake, RESULTS, null, finished)).toMatch(/^(old|marked)$/);
   fake.endCellEdit();
-  const again = await runValidate(fake.Excel.run as unknown as ExcelRun, params(() => undefined));
+  const again = await runValidate(runner(fake), params(() => undefined));
   expect(again.kind).toBe("done");
   expect(sheetValues(fake, RESULTS)).toEqual(finished);
 });

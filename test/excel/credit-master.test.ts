@@ -10,7 +10,7 @@ import sample from "../../src/preview/sample-workbook.json";
 import { fromYmd } from "../../src/core/calendar";
 import { fromExcelSerial, toExcelSerial } from "../../src/core/dates";
 import { runMasterUpdate, type MasterProposal } from "../../src/excel/credit-master";
-import type { ExcelRun } from "../../src/excel/validate-run";
+import { runner } from "../helpers/fake-excel";
 
 const MASTER = "客户档案";
 const REVIEW = fromYmd(2011, 9, 5);
@@ -30,7 +30,7 @@ const HUAXI: MasterProposal = {
 };
 
 function update(fake: FakeExcel, p: Partial<Parameters<typeof runMasterUpdate>[1]>) {
-  return runMasterUpdate(fake.Excel.run as unknown as ExcelRun, { proposal: HUAXI, lang: "zh-CN", apply: false, ...p });
+  return runMasterUpdate(runner(fake), { proposal: HUAXI, lang: "zh-CN", apply: false, ...p });
 }
 
 test("shown first: the row and its values now, nothing written", async () => {
@@ -103,7 +103,7 @@ test("a failure at any round trip of the update leaves the workbook as it was", 
     const fake = sampleFake();
     const before = JSON.stringify(fake.workbook.toData());
     fake.failSync(n, { code: "AccessDenied" });
-    await expect(update(fake, { apply: true, expected: shown.plan.old })).rejects.toBeTruthy();
+    await expect(update(fake, { apply: true, expected: shown.plan.old })).rejects.toMatchObject({ name: "RichApi.Error", code: "AccessDenied" });
     expect([n, JSON.stringify(fake.workbook.toData())]).toEqual([n, before]);
   }
 });

@@ -13,7 +13,7 @@ import { emptyForm, type QuestionnaireForm } from "../../src/core/credit-forms/q
 import { DEFAULT_POLICY } from "../../src/core/policy/defaults";
 import { creditGradeFn, creditScoreFn, suggestedLimitFn } from "../../src/functions/functions";
 import { findCreditSheets, loadQuestionnaire, loadSupplierLetter, makeSupplierLetter, saveQuestionnaire, saveSupplierReplies } from "../../src/excel/credit-run";
-import type { ExcelRun } from "../../src/excel/validate-run";
+import { runner } from "../helpers/fake-excel";
 
 function sampleFake(): FakeExcel {
   return createFakeExcel(JSON.parse(JSON.stringify(sample)) as FakeWorkbookData, {
@@ -21,7 +21,6 @@ function sampleFake(): FakeExcel {
   });
 }
 
-const runner = (fake: FakeExcel) => fake.Excel.run as unknown as ExcelRun;
 
 /**
  * One rater: option 1 everywhere (90) except item 24 (weight 10%) option 3 (50) and item 27

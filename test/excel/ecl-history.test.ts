@@ -9,12 +9,13 @@
  */
 import { fromYmd } from "../../src/core/calendar";
 import { historyFromSheet } from "../../src/core/ecl/history-sheet";
-import { toExcelSerial } from "../../src/core/dates";
 import { DEFAULT_POLICY } from "../../src/core/policy";
 import { runReport } from "../../src/excel/report-run";
 import { OWNED_SETTING } from "../../src/excel/owned";
-import { runValidate, type ExcelRun, type ValidateParams } from "../../src/excel/validate-run";
-import { createFakeExcel, type FakeExcel, type FakeSheetData } from "../../src/preview/fake-excel";
+import { runValidate, type ValidateParams } from "../../src/excel/validate-run";
+import { createFakeExcel, type FakeSheetData } from "../../src/preview/fake-excel";
+import { serial } from "../helpers/serial-dates";
+import { runner } from "../helpers/fake-excel";
 
 const LEDGER: FakeSheetData["cells"] = [
   ["客户名称", "单据号", "发生日期", "余额(万元)"],
@@ -26,7 +27,6 @@ const LEDGER: FakeSheetData["cells"] = [
   ["己", "F", "2005-06-30", 180],
 ];
 const LABELS = DEFAULT_POLICY.provision.bands.map((b) => b.label["zh-CN"]);
-const serial = (y: number, m: number, d: number): number => toExcelSerial(fromYmd(y, m, d));
 
 /** Band totals typed in for three year ends, item blank (an open-items ledger has no past of its own). */
 function typedHistory(): (string | number)[][] {
@@ -38,7 +38,6 @@ function typedHistory(): (string | number)[][] {
   return [["截止日", "账龄段", "款项（客户 · 单据号）", "余额"], ...years.flatMap(([y, bands]) => bands.map((b, i) => [serial(y, 12, 31), LABELS[i]!, "", b]))];
 }
 
-const runner = (fake: FakeExcel): ExcelRun => fake.Excel.run as unknown as ExcelRun;
 const params = (asOf = fromYmd(2011, 12, 31)): ValidateParams => ({ source: { kind: "range", sheet: "台账" }, asOf, lang: "zh-CN" });
 
 test("a check saves its snapshot item by item; a second check on another date adds one; the same date again replaces it", async () => {

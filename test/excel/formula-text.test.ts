@@ -13,7 +13,7 @@ import { creditGradeFn, creditScoreFn, suggestedLimitFn } from "../../src/functi
 import { saveQuestionnaire } from "../../src/excel/credit-run";
 import { canonicalFormula } from "../../src/excel/formula-text";
 import { ownedStates } from "../../src/excel/owned";
-import type { ExcelRun } from "../../src/excel/validate-run";
+import { runner } from "../helpers/fake-excel";
 
 test.each([
   ["=AR.CREDIT_SCORE(H13:H44,D13:D44)", "=AR.CREDIT_SCORE(H13:H44,D13:D44)"],
@@ -50,7 +50,7 @@ test.each([
   ["lower case", (f: string) => f.replace(/AR\.[A-Z_]+/g, (m) => m.toLowerCase())],
 ])("a saved questionnaire whose formulas come back spelt %s is still the add-in's, unchanged", async (_, spelling) => {
   const f = fake({ functions: AR, formulaSpelling: spelling });
-  const run = f.Excel.run as unknown as ExcelRun;
+  const run = runner(f);
   const saved = await saveQuestionnaire(run, { form: form(), lang: "zh-CN", sheet: null });
   if (saved.kind !== "done") throw new Error("a new sheet never asks");
   expect(f.workbook.getSheet(saved.sheet).formulasOf("D48:D48")[0]![0]).not.toBe("=AR.CREDIT_SCORE(H13:H44,D13:D44)");
@@ -62,14 +62,14 @@ test.each([
 test("saved before the functions have registered: the score shows #NAME?, and the outcome says so", async () => {
   const f = fake({ functions: AR });
   f.workbook.customFunctionsRegistered = false;
-  const saved = await saveQuestionnaire(f.Excel.run as unknown as ExcelRun, { form: form(), lang: "en-US", sheet: null });
+  const saved = await saveQuestionnaire(runner(f), { form: form(), lang: "en-US", sheet: null });
   expect(saved).toMatchObject({ kind: "done", scorePending: "#NAME?" });
 });
 
 test("saved while Excel still calculates an asynchronous function: #BUSY! is said too; a score is not", async () => {
   const busy = fake({ functions: { ...AR, "AR.CREDIT_SCORE": () => new Promise(() => undefined) } });
-  expect(await saveQuestionnaire(busy.Excel.run as unknown as ExcelRun, { form: form(), lang: "en-US", sheet: null })).toMatchObject({ kind: "done", scorePending: "#BUSY!" });
+  expect(await saveQuestionnaire(runner(busy), { form: form(), lang: "en-US", sheet: null })).toMatchObject({ kind: "done", scorePending: "#BUSY!" });
   const ready = fake({ functions: AR });
-  const saved = await saveQuestionnaire(ready.Excel.run as unknown as ExcelRun, { form: form(), lang: "en-US", sheet: null });
+  const saved = await saveQuestionnaire(runner(ready), { form: form(), lang: "en-US", sheet: null });
   expect(saved).not.toHaveProperty("scorePending");
 });

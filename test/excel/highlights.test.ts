@@ -10,7 +10,8 @@ import sample from "../../src/preview/sample-workbook.json";
 import { fromYmd } from "../../src/core/calendar";
 import type { Finding } from "../../src/core/ledger/findings";
 import { addHighlights, HIGHLIGHT_FILL, highlightRuns, removeHighlights } from "../../src/excel/highlights";
-import { runValidate, type ExcelRun } from "../../src/excel/validate-run";
+import { runValidate } from "../../src/excel/validate-run";
+import { runner } from "../helpers/fake-excel";
 
 const LEDGER = "应收账款台账";
 
@@ -41,13 +42,9 @@ test("runs: worst severity per cell, consecutive rows of a column together, whol
   ]);
 });
 
-function runner(fake: FakeExcel): ExcelRun {
-  return fake.Excel.run as unknown as ExcelRun;
-}
-
 async function checked(): Promise<{ fake: FakeExcel; findings: Finding[] }> {
   const fake = createFakeExcel(JSON.parse(JSON.stringify(sample)) as FakeWorkbookData);
-  const out = await runValidate(fake.Excel.run as unknown as ExcelRun, { source: { kind: "range", sheet: LEDGER }, asOf: fromYmd(2011, 8, 31), lang: "zh-CN" });
+  const out = await runValidate(runner(fake), { source: { kind: "range", sheet: LEDGER }, asOf: fromYmd(2011, 8, 31), lang: "zh-CN" });
   if (out.kind !== "done") throw new Error("the check did not finish");
   return { fake, findings: out.summary.findings };
 }

@@ -4,10 +4,11 @@
  * pane does, gives the hand-worked open items, class totals and provision to the cent, as the
  * core and the headless audit do (test/core/ledger/layouts.test.ts).
  */
-import { type ExcelRun, runValidate } from "../../src/excel/validate-run";
+import { runValidate } from "../../src/excel/validate-run";
 import { createFakeExcel, installFakeOffice, type InstalledOffice } from "../../src/preview/fake-excel";
 import { columnLetterOf } from "../../src/core/ledger/mapping";
 import { asOfOf, LAYOUT_FIXTURES, type LayoutFixture, valuesOf } from "../fixtures/layouts";
+import { runner } from "../helpers/fake-excel";
 
 let office: InstalledOffice | null = null;
 afterEach(() => {
@@ -20,7 +21,7 @@ async function validate(f: LayoutFixture) {
     sheets: f.sheets.map((s) => ({ name: s.name, cells: valuesOf(s) as never, ...(s.hidden ? { visibility: "Hidden" as const } : {}) })),
   });
   office = installFakeOffice(globalThis, fake, { lang: "zh-CN" });
-  const run = fake.Excel.run as unknown as ExcelRun;
+  const run = runner(fake);
   await run(async (context) => {
     for (const s of f.sheets) {
       for (const m of s.merges ?? []) context.workbook.worksheets.getItem(s.name).getRange(`${columnLetterOf(m.left)}${m.top}:${columnLetterOf(m.right)}${m.bottom}`).merge(false);

@@ -14,10 +14,10 @@ import { runNotices, type NoticesParams } from "../../src/excel/notices-run";
 import { readCollectionLog } from "../../src/core/ledger/companions";
 import { DEFAULT_POLICY } from "../../src/core/policy/defaults";
 import { queuePolicySheet } from "../../src/excel/setup";
-import type { ExcelRun } from "../../src/excel/validate-run";
 import { COMPANY_SETTING, queueSaveCompany } from "../../src/excel/company";
 import type { CompanyInfo } from "../../src/core/notices/company";
 import { classify, sheetValues } from "./owned-states";
+import { runner } from "../helpers/fake-excel";
 
 const DATE = fromYmd(2011, 8, 31);
 const LEDGER = "应收账款台账";
@@ -56,7 +56,7 @@ function sampleFake(edit?: (data: FakeWorkbookData) => void, company: CompanyInf
 
 /** Letters one sheet per customer unless a test asks for the batch. */
 function run(fake: FakeExcel, p: Partial<NoticesParams> = {}) {
-  return runNotices(fake.Excel.run as unknown as ExcelRun, { lang: "zh-CN", kind: "collection", date: DATE, layout: "per-customer", ...p });
+  return runNotices(runner(fake), { lang: "zh-CN", kind: "collection", date: DATE, layout: "per-customer", ...p });
 }
 
 /** Makes the letters, then marks the batch as sent (which is when the log gets its rows). */
@@ -296,7 +296,7 @@ test("a failure at any round trip leaves the ledger untouched, each notice sheet
     const ledger = JSON.stringify(fake.workbook.toData().sheets.find((s) => s.name === LEDGER));
     const logBefore = fake.workbook.getSheet(LOG).values();
     fake.failSync(n, { code: "AccessDenied" });
-    await expect(run(fake, { customers })).rejects.toBeTruthy();
+    await expect(run(fake, { customers })).rejects.toMatchObject({ name: "RichApi.Error", code: "AccessDenied" });
     expect([n, JSON.stringify(fake.workbook.toData().sheets.find((s) => s.name === LEDGER))]).toEqual([n, ledger]);
     expect([n, sheets.map((name, i) => classify(fake, name, null, finished[i]!)).filter((o) => o === "broken")]).toEqual([n, []]);
     const log = fake.workbook.getSheet(LOG).values();

@@ -11,12 +11,13 @@
  */
 import { createFakeExcel, type FakeExcel } from "../../src/preview/fake-excel";
 import { fromYmd } from "../../src/core/calendar";
-import { runValidate, type ExcelRun, type ValidateParams } from "../../src/excel/validate-run";
+import { runValidate, type ValidateParams } from "../../src/excel/validate-run";
 import { OWNED_SETTING } from "../../src/excel/owned";
 import { POLICY_SHEET_SETTING } from "../../src/excel/setup";
 import { classify, registryOf, sheetValues } from "./owned-states";
+import { serial } from "../helpers/serial-dates";
+import { runner } from "../helpers/fake-excel";
 
-const serial = (y: number, m: number, d: number) => fromYmd(y, m, d) + 25569;
 const LEDGER = "应收台账";
 const RESULTS = "AR检查结果";
 const FINDINGS = "AR检查发现";
@@ -36,7 +37,7 @@ function workbook(options?: Parameters<typeof createFakeExcel>[1]): FakeExcel {
 }
 
 const params: ValidateParams = { source: { kind: "range", sheet: LEDGER }, asOf: fromYmd(2011, 8, 31), lang: "zh-CN" };
-const validate = (fake: FakeExcel) => runValidate(fake.Excel.run as unknown as ExcelRun, params);
+const validate = (fake: FakeExcel) => runValidate(runner(fake), params);
 
 /** The user's sheets as stored (formulas as text, so a reference turned #REF! shows). */
 function userSheets(fake: FakeExcel): string {

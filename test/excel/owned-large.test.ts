@@ -6,7 +6,7 @@
  */
 import { createFakeExcel } from "../../src/preview/fake-excel";
 import { fingerprint, ownedStates, writeOwnedSheets, type OwnedSheetSpec } from "../../src/excel/owned";
-import type { ExcelRun } from "../../src/excel/validate-run";
+import { runner } from "../helpers/fake-excel";
 
 function bigSpec(): OwnedSheetSpec {
   const message = "单据号与第 12 行重复：同一张单据只能入账一次，请核对后删除重复的一行或更正单据号。".repeat(2);
@@ -17,7 +17,7 @@ function bigSpec(): OwnedSheetSpec {
 
 test("a 30,000-row sheet of long messages reads back in chunks under 5 MB: unchanged, then edited", async () => {
   const fake = createFakeExcel({ sheets: [{ name: "Sheet1" }] });
-  const run = fake.Excel.run as unknown as ExcelRun;
+  const run = runner(fake);
   const spec = bigSpec();
   await run((context) => writeOwnedSheets(context, [spec], { maxRequestBytes: 2 * 1024 * 1024 }));
   fake.resetStats();

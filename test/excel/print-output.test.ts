@@ -7,13 +7,14 @@ import { createFakeExcel } from "../../src/preview/fake-excel";
 import type { FakeWorkbookData } from "../../src/preview/fake-excel/data";
 import sample from "../../src/preview/sample-workbook.json";
 import { fromYmd } from "../../src/core/calendar";
-import { runValidate, type ExcelRun } from "../../src/excel/validate-run";
+import { runValidate } from "../../src/excel/validate-run";
 import { headerFooterText } from "../../src/excel/owned";
+import { runner } from "../helpers/fake-excel";
 
 for (const lang of ["zh-CN", "en-US"] as const) {
   test(`results and findings sheets in ${lang}`, async () => {
     const fake = createFakeExcel(JSON.parse(JSON.stringify(sample)) as FakeWorkbookData);
-    const r = await runValidate(fake.Excel.run as unknown as ExcelRun, { source: { kind: "range", sheet: "应收账款台账" }, asOf: fromYmd(2011, 8, 31), lang });
+    const r = await runValidate(runner(fake), { source: { kind: "range", sheet: "应收账款台账" }, asOf: fromYmd(2011, 8, 31), lang });
     if (r.kind !== "done") throw new Error("a first run never asks");
     for (const [name, title] of [
       [r.sheets.results, lang === "zh-CN" ? "应收账款检查结果" : "Receivables check: results"],

@@ -11,8 +11,8 @@ import { createFakeExcel, type FakeExcel, type FakeSheetData } from "../../src/p
 import { runReport } from "../../src/excel/report-run";
 import { SETUP_SETTING } from "../../src/excel/setup";
 import { COMPANY_SETTING } from "../../src/excel/company";
-import type { ExcelRun } from "../../src/excel/validate-run";
 import { SMALL_COLLECTIONS, SMALL_CUSTOMERS, SMALL_LEDGER, smallReportInput } from "../fixtures/reports/small-ledger";
+import { runner } from "../helpers/fake-excel";
 
 const SETUP = { version: 1, ledger: { kind: "range", sheet: "台账" }, mapping: {}, asOf: "2024-12-31" };
 
@@ -28,10 +28,6 @@ function sheets(): FakeSheetData[] {
 
 function makeFake(setup: object | null = SETUP, extra: FakeSheetData[] = []): FakeExcel {
   return createFakeExcel({ sheets: [...sheets(), ...extra], ...(setup === null ? {} : { settings: { [SETUP_SETTING]: JSON.stringify(setup) } }) });
-}
-
-function runner(fake: FakeExcel): ExcelRun {
-  return fake.Excel.run as unknown as ExcelRun;
 }
 
 test.each(REPORT_IDS.map((id) => [id] as const))("%s: the sheet holds what the core builds from the same ledger", async (id: ReportId) => {

@@ -10,21 +10,17 @@
  * Excel's width unit in exceljs and points in Office.js (widthToPoints: round(width × 7 px) × 0.75).
  */
 import ExcelJS from "exceljs";
-import { createFakeExcel, type FakeExcel, type FakeSheet } from "../../src/preview/fake-excel";
+import { createFakeExcel, type FakeExcel } from "../../src/preview/fake-excel";
 import { buildReport, REPORT_IDS, type ReportId } from "../../src/core/reports/index";
 import { CELL_STYLES, cellType, columnName, NUMBER_FORMATS, type SheetSpec } from "../../src/core/reports/sheet-spec";
 import { fontNameFor, specsToWorkbook } from "../../src/cli/xlsx-writer";
 import { OWNED_SETTING, ownedStates } from "../../src/excel/owned";
 import { keyedBlocks, widthToPoints, writeReportSheets } from "../../src/excel/sheet-writer";
-import type { ExcelRun } from "../../src/excel/validate-run";
 import { HYPERLINK_CUSTOMER, SMALL_LEDGER, smallReportInput } from "../fixtures/reports/small-ledger";
 import { classify, sheetValues } from "./owned-states";
+import { runner } from "../helpers/fake-excel";
 
 const input = smallReportInput();
-
-function runner(fake: FakeExcel): ExcelRun {
-  return fake.Excel.run as unknown as ExcelRun;
-}
 
 async function write(fake: FakeExcel, specs: SheetSpec[]): Promise<void> {
   await runner(fake)((context) => writeReportSheets(context, specs, { chartSeries: false }));
@@ -178,12 +174,6 @@ test("a re-run replaces the report in its place; a user's edit shows as edited",
   expect(await runner(fake)((context) => ownedStates(context, [spec.name]))).toEqual({ [spec.name]: "edited" });
 });
 
-/** What the workbook looks like to a user, charts and merges included. */
-function snapshot(fake: FakeExcel): string {
-  const sheetLook = (s: FakeSheet) => ({ merges: s.mergedAreas(), charts: s.charts.length, frozen: s.frozen, widths: [...s.columnWidths] });
-  return JSON.stringify({ data: fake.workbook.toData(), looks: fake.workbook.sheets().map(sheetLook) });
-}
-
 test("a failure at any round trip (and after any command of the last one) of a re-run leaves each report old, new or marked incomplete, the user's sheet and formula intact, and the next run completes it", async () => {
   const oldSpecs = [buildReport("agingAnalysis", input, "zh-CN"), buildReport("classification", input, "zh-CN")];
   const later = smallReportInput({ ledger: largerLedger(12) });
@@ -208,7 +198,7 @@ test("a failure at any round trip (and after any command of the last one) of a r
     const fake = await setup();
     const mine = JSON.stringify(fake.workbook.toData().sheets.find((s) => s.name === "Mine"));
     fake.failSync(n, { code: "GeneralException", afterCommands: after });
-    await expect(write(fake, newSpecs)).rejects.toBeTruthy();
+    await expect(write(fake, newSpecs)).rejects.toMatchObject({ name: "RichApi.Error", code: "GeneralException" });
     const seen = newSpecs.map((s, i) => classify(fake, s.name, olds[i]!, news[i]!));
     seen.forEach((o) => outcomes.add(o));
     expect([n, after, seen.includes("broken")]).toEqual([n, after, false]);
@@ -224,7 +214,7 @@ test("a failure on the first write leaves the report absent or marked incomplete
   const spec = buildReport("writeOffCandidates", input, "en-US");
   const fake = createFakeExcel({ sheets: [{ name: "Mine" }] });
   fake.failSync(3, { code: "GeneralException" });
-  await expect(write(fake, [spec])).rejects.toBeTruthy();
+  await expect(write(fake, [spec])).rejects.toMatchObject({ name: "RichApi.Error", code: "GeneralException" });
   expect(classify(fake, spec.name, null, [])).toBe("marked");
   await write(fake, [spec]);
   expect(await runner(fake)((context) => ownedStates(context, [spec.name]))).toEqual({ [spec.name]: "unchanged" });

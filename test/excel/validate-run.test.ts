@@ -4,12 +4,13 @@
  */
 import { createFakeExcel, type FakeExcel } from "../../src/preview/fake-excel";
 import { fromYmd } from "../../src/core/calendar";
-import { runValidate, type ExcelRun } from "../../src/excel/validate-run";
+import { runValidate } from "../../src/excel/validate-run";
 import { OWNED_SETTING } from "../../src/excel/owned";
 import { channelChecker } from "./worker-channel";
+import { serial } from "../helpers/serial-dates";
+import { runner } from "../helpers/fake-excel";
 
 const AS_OF = fromYmd(2011, 8, 31);
-const serial = (y: number, m: number, d: number) => fromYmd(y, m, d) + 25569;
 
 // A small ledger under a title and a units line (元), with a customer whose name is a formula
 // and one whose name starts with "+", and a customer master on another sheet.
@@ -30,10 +31,6 @@ function ledgerSheet() {
 
 function makeFake(extra: Partial<Parameters<typeof createFakeExcel>[0]> = {}): FakeExcel {
   return createFakeExcel({ sheets: [ledgerSheet()], ...extra });
-}
-
-function runner(fake: FakeExcel): ExcelRun {
-  return fake.Excel.run as unknown as ExcelRun;
 }
 
 const params = { source: { kind: "range" as const, sheet: "应收台账" }, asOf: AS_OF, lang: "zh-CN" as const };
@@ -137,7 +134,7 @@ test("a mistake on the policy sheet stops the run with the row named, and writes
   const normal = policy.values().findIndex((r) => r[0] === "agingClass.normalMaxDays");
   policy.setValues(`B${normal + 1}`, [["abc"]]);
   const before = JSON.stringify(fake.workbook.toData());
-  await expect(runValidate(runner(fake), params)).rejects.toMatchObject({ text: { "en-US": expect.stringContaining(`row ${normal + 1}`) } });
+  await expect(runValidate(runner(fake), params)).rejects.toMatchObject({ name: "ArError", id: "policy.table", text: { "en-US": expect.stringContaining(`row ${normal + 1}`) } });
   expect(JSON.stringify(fake.workbook.toData())).toBe(before);
 });
 

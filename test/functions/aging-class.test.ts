@@ -1,5 +1,6 @@
 import { agingClassFn, daysPastDueFn } from "../../src/functions/functions";
-import { col, errorIn, one, serial, thrown } from "./excel";
+import { col, errorIn, one, thrown } from "./excel";
+import { serial } from "../helpers/serial-dates";
 
 const asOf = serial(2011, 8, 31);
 const dueDaysBefore = (d: number) => asOf - d;

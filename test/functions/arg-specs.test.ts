@@ -8,7 +8,8 @@ import { readFileSync } from "fs";
 import * as path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { agingClassFn, ARG_SPECS, provisionFn } from "../../src/functions/functions";
-import { errorIn, one, serial } from "./excel";
+import { errorIn, one } from "./excel";
+import { serial } from "../helpers/serial-dates";
 
 const SOURCE = path.resolve(__dirname, "../../src/functions/functions.ts");
 

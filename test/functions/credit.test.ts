@@ -34,7 +34,9 @@ describe("AR.CREDIT_SCORE", () => {
     expect(creditScoreFn(two, undefined, [[0, 0]])).toBe(80);
     expect(creditScoreFn(two, undefined, [["", " "]])).toBe(80);
     // One weight given and one blank is not "no weights": the blank one is a missing weight.
-    expect(() => creditScoreFn(two, undefined, [[1, ""]])).toThrow();
+    const missing = thrown(() => creditScoreFn(two, undefined, [[1, ""]]));
+    expect(missing.code).toBe("#VALUE!");
+    expect(missing.message).toContain("Rater 2's weight \"\" is not a number");
   });
   test("blank cells (0 on desktop) count as don't know", () => expect(creditScoreFn(column(0))).toBe(60));
   test("weights from a 32-cell column", () => {

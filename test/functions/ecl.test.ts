@@ -4,7 +4,8 @@
  * with k = 10%: 2.112%, 10.56%, 26.4%, 52.8%, 88%, 100%; 12,000万 in the youngest band: 253.44万.
  */
 import { eclProvisionFn, eclRatesFn, migrationRatesFn } from "../../src/functions/functions";
-import { serial, thrown } from "./excel";
+import { thrown } from "./excel";
+import { serial } from "../helpers/serial-dates";
 
 const HISTORY = [
   ["期末", "1年以内", "1-2年", "2-3年", "3-4年", "4-5年", "5年以上"],

@@ -15,7 +15,8 @@ import {
   taxFilingDeadlineFn,
   writeOffEligibleFn,
 } from "../../src/functions/functions";
-import { col, errorIn, one, serial } from "./excel";
+import { col, errorIn, one } from "./excel";
+import { serial } from "../helpers/serial-dates";
 
 const asOf = serial(2011, 8, 31);
 

@@ -1,13 +1,8 @@
 /**
  * Calling custom functions the way Excel does: serial numbers, 2-D arrays, blank cells (0 on
- * desktop, null on the web), error values. Serials are computed here independently of the code
- * under test: days since 1899-12-30 (Excel's 1900 system, valid from 1900-03-01).
+ * desktop, null on the web), error values. Serials: test/helpers/serial-dates.
  */
 import { isCellError, type CellError } from "../../src/functions/cells";
-
-export function serial(y: number, m: number, d: number): number {
-  return Date.UTC(y, m - 1, d) / 86400000 + 25569;
-}
 
 /** A column range from values. */
 export function col(...values: unknown[]): unknown[][] {

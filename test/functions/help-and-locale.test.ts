@@ -159,9 +159,7 @@ describe("the check validate makes catches", () => {
 });
 
 test("the build emits help.html and functions.zh-CN.json through the plugin, not a raw copy of src/help.html", () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const config = (require(path.join(root, "webpack.config.js")) as (env: unknown, argv: { mode: string }) => { plugins: object[] })({}, { mode: "production" });
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { FunctionMetadataPlugin } = require(path.join(root, "scripts/function-metadata.js")) as { FunctionMetadataPlugin: new () => object };
   expect(config.plugins.some((p) => p instanceof FunctionMetadataPlugin)).toBe(true);
   const copied = JSON.stringify(config.plugins.map((p) => (p as { patterns?: unknown }).patterns ?? null));

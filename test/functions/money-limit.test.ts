@@ -5,7 +5,8 @@
  * number; the largest amount below it still computes to the cent.
  */
 import { amountInWordsFn, discountInterestFn, provisionFn, suggestedLimitFn } from "../../src/functions/functions";
-import { col, errorIn, one, serial } from "./excel";
+import { col, errorIn, one } from "./excel";
+import { serial } from "../helpers/serial-dates";
 
 const asOf = serial(2011, 8, 31);
 const FOUR_HUNDRED_DIGITS = "9".repeat(400);

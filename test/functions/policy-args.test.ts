@@ -14,7 +14,8 @@ import {
 import { DEFAULT_POLICY } from "../../src/core/policy/defaults";
 import { policySheetRows } from "../../src/core/policy/notes";
 import { stringsFor } from "../../src/i18n";
-import { col, errorIn, one, serial, thrown } from "./excel";
+import { col, errorIn, one, thrown } from "./excel";
+import { serial } from "../helpers/serial-dates";
 
 /** The policy sheet as a range A1:C…, header first, with some keys' values changed. */
 function policySheet(changes: Record<string, string | number>): unknown[][] {

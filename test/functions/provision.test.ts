@@ -1,5 +1,6 @@
 import { provisionFn } from "../../src/functions/functions";
-import { col, errorIn, one, serial, thrown } from "./excel";
+import { col, errorIn, one, thrown } from "./excel";
+import { serial } from "../helpers/serial-dates";
 
 // POLICY §4 default rates: within 1 year 5%, 1–2 years 10%, 2–3 30%, 3–4 50%, 4–5 80%, over 5 100%.
 const asOf = serial(2011, 8, 31);

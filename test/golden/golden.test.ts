@@ -17,7 +17,7 @@ import { readWorkbookLedger, type SheetInput } from "../../src/core/ledger/workb
 import { DEFAULT_POLICY } from "../../src/core/policy";
 import { buildReports } from "../../src/core/reports";
 import { readWorkbook } from "../../src/cli/read-workbook";
-import { runValidate, type ExcelRun } from "../../src/excel/validate-run";
+import { runValidate } from "../../src/excel/validate-run";
 import { createFakeExcel } from "../../src/preview/fake-excel";
 import { BANNER_TWO_ROW } from "../fixtures/ledgers/bannerTwoRow";
 import { BILLS_REGISTER, COLLECTION_LOG, CUSTOMER_MASTER } from "../fixtures/ledgers/companions";
@@ -29,6 +29,7 @@ import { TELECOM_000 } from "../fixtures/ledgers/telecom000";
 import { TEXT_AMOUNTS } from "../fixtures/ledgers/textAmounts";
 import { TITLE_UNITS } from "../fixtures/ledgers/titleUnits";
 import { TRANSACTIONS } from "../fixtures/ledgers/transactionsLedger";
+import { runner } from "../helpers/fake-excel";
 
 const AS_OF = fromYmd(2011, 8, 31);
 const OUT = join(__dirname, "out");
@@ -87,7 +88,7 @@ async function paneOutput(sheets: SheetInput[], asOf: number): Promise<string> {
   const fake = createFakeExcel({ sheets: sheets.map((s) => ({ name: s.name, cells: s.values as never })) });
   let out;
   try {
-    out = await runValidate(fake.Excel.run as unknown as ExcelRun, { source: { kind: "range", sheet: sheets[0].name }, asOf, lang: "zh-CN" });
+    out = await runValidate(runner(fake), { source: { kind: "range", sheet: sheets[0].name }, asOf, lang: "zh-CN" });
   } catch (e) {
     if (!isArError(e)) throw e;
     return `${JSON.stringify({ error: e.id, message: e.text }, null, 1)}\n`;

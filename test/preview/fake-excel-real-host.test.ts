@@ -4,9 +4,8 @@
  * cites its source. Expected values are worked out by hand from those sources.
  */
 import { createFakeExcel, type FakeExcel, type FakeWorkbookData } from "../../src/preview/fake-excel";
+import { runner } from "../helpers/fake-excel";
 
-type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
-const runner = (fake: FakeExcel): Run => fake.Excel.run as unknown as Run;
 
 function book(extra: Partial<FakeWorkbookData> = {}): FakeWorkbookData {
   return {

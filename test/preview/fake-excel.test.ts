@@ -348,7 +348,6 @@ describe("sync counting and payload sizes", () => {
       const sheet = context.workbook.worksheets.getItem("Ledger");
       for (let start = 0; start < big.length; start += 20_000) {
         sheet.getRange(`A${start + 1}:C${start + 20_000}`).values = big.slice(start, start + 20_000);
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
       }
     });

@@ -45,6 +45,8 @@ describe("installFakeOffice", () => {
     const fake = createFakeExcel();
     installed = installFakeOffice(globalThis, fake);
     const info = jest.spyOn(console, "info").mockImplementation(() => undefined);
+    // The outcome dialog's URL needs window, which node lacks: the command reports that on the console.
+    const logged = jest.spyOn(console, "error").mockImplementation(() => undefined);
     jest.isolateModules(() => {
       require("../../src/commands/commands");
     });
@@ -53,7 +55,10 @@ describe("installFakeOffice", () => {
     expect([...installed.actions.keys()]).toContain("agingAnalysis");
     await expect(installed.invokeAction("agingAnalysis")).resolves.toBeUndefined();
     await expect(installed.invokeAction("nope")).rejects.toThrow(/no action 'nope'/);
+    await new Promise((r) => setImmediate(r));
+    expect(logged).toHaveBeenCalledWith(expect.objectContaining({ name: "ReferenceError" }));
     info.mockRestore();
+    logged.mockRestore();
   });
 
   test("uninstall restores what was there before", () => {

@@ -1,20 +1,77 @@
 /**
- * When the pane says, before writing, that a write clears the undo list: in Excel without
- * ExcelApi 1.20 only (excel-add-ins-undo-capabilities); never in the preview or outside Excel.
+ * Host detection (src/taskpane/host.ts), with the browser's and Office's globals stood in for:
+ * which host (Excel, the preview, none) and which language (?lang=, then Office's display
+ * language, then the browser's), and a deadline when office.js never calls back.
  */
-import { writesClearUndo } from "../../src/taskpane/host";
-import type { Requirements } from "../../src/excel/run";
+import { detectHost } from "../../src/taskpane/host";
 
-const at = (excelApi: string): Requirements => ({
-  isSetSupported: (name, v) => name === "ExcelApi" && (v === undefined || Number(v.split(".")[1]) <= Number(excelApi.split(".")[1])),
+const NAMES = ["window", "navigator", "Office"] as const;
+type Name = (typeof NAMES)[number];
+const g = globalThis as unknown as Record<Name, unknown>;
+
+function stand(globals: { search?: string; preview?: boolean; browserLang?: string; office?: unknown }): void {
+  g.window = { location: { search: globals.search ?? "" }, ...(globals.preview ? { __AR_PREVIEW__: true } : {}) };
+  Object.defineProperty(globalThis, "navigator", { value: { language: globals.browserLang ?? "en-GB" }, configurable: true, writable: true });
+  if (globals.office !== undefined) g.Office = globals.office;
+}
+
+/** Office as office.js defines it inside a host (or the preview's fake): onReady says which host. */
+function office(host: string | null, displayLanguage?: string): unknown {
+  return { onReady: () => Promise.resolve({ host, platform: null }), context: displayLanguage === undefined ? {} : { displayLanguage } };
+}
+
+afterEach(() => {
+  for (const name of NAMES) delete g[name];
+  jest.useRealTimers();
 });
 
-test("Excel at ExcelApi 1.19 clears the undo list on each write: the pane says so; at 1.20 it does not", () => {
-  expect(writesClearUndo("excel", at("1.19"))).toBe(true);
-  expect(writesClearUndo("excel", at("1.20"))).toBe(false);
+test("no office.js: no host, the browser's language", async () => {
+  stand({ browserLang: "zh-TW" });
+  await expect(detectHost()).resolves.toEqual({ kind: "none", lang: "zh-CN" });
 });
 
-test("the preview and a plain browser never show the undo note", () => {
-  expect(writesClearUndo("preview", at("1.17"))).toBe(false);
-  expect(writesClearUndo("none", at("1.1"))).toBe(false);
+test("inside Excel: the excel host, Office's display language", async () => {
+  stand({ browserLang: "en-US", office: office("Excel", "zh-CN") });
+  await expect(detectHost()).resolves.toEqual({ kind: "excel", lang: "zh-CN" });
+});
+
+test("?lang= wins over Office's display language", async () => {
+  stand({ search: "?lang=en-US", office: office("Excel", "zh-CN") });
+  await expect(detectHost()).resolves.toEqual({ kind: "excel", lang: "en-US" });
+});
+
+test("the preview: its fake says Excel, the flag says preview", async () => {
+  stand({ search: "?lang=zh-CN", preview: true, office: office("Excel") });
+  await expect(detectHost()).resolves.toEqual({ kind: "preview", lang: "zh-CN" });
+});
+
+test("office.js in a plain browser (onReady says no host): none; Office.context that throws falls back to the browser", async () => {
+  stand({
+    browserLang: "zh-CN",
+    office: {
+      onReady: () => Promise.resolve({ host: null, platform: null }),
+      get context(): never {
+        throw new Error("Office.context is not available");
+      },
+    },
+  });
+  await expect(detectHost()).resolves.toEqual({ kind: "none", lang: "zh-CN" });
+});
+
+test("another Office host is not Excel", async () => {
+  stand({ office: office("Word", "en-US") });
+  await expect(detectHost()).resolves.toMatchObject({ kind: "none" });
+});
+
+test("office.js that never calls back: no host after the 3 s deadline", async () => {
+  jest.useFakeTimers();
+  stand({ office: { onReady: () => new Promise(() => undefined), context: {} } });
+  const detected = detectHost();
+  let settled = false;
+  // Only watched here; awaited below.
+  void detected.then(() => (settled = true));
+  await jest.advanceTimersByTimeAsync(2999);
+  expect(settled).toBe(false);
+  await jest.advanceTimersByTimeAsync(1);
+  await expect(detected).resolves.toEqual({ kind: "none", lang: "en-US" });
 });

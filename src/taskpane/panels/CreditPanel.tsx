@@ -31,13 +31,14 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { formatIsoDate, parseDate } from "../../core/dates";
-import { emptyForm, FIELD_LABELS, HEADER_KEYS, MAX_RATERS, scoreForm, type FormAnswer, type FormOption, type QuestionnaireForm, type SheetProblem } from "../../core/credit-forms/questionnaire";
-import type { MasterPlan, MasterProposal } from "../../excel/credit-master";
+import { FIELD_LABELS, HEADER_KEYS, MAX_RATERS, scoreForm, type FormAnswer, type FormOption, type SheetProblem } from "../../core/credit-forms/questionnaire";
+import type { MasterProposal } from "../../excel/credit-master";
 import { Dec } from "../../core/money";
 import { DEFAULT_POLICY } from "../../core/policy/defaults";
 import type { Policy, QuestionnaireItem } from "../../core/policy/types";
 import { format, stringsFor, type Lang } from "../../i18n";
-import { draftKey, isEmptyForm, loadDraft, saveDraft } from "../credit/draft";
+import { creditReducer, initialCreditState, isDirty, type CreditMessage } from "../credit/credit-state";
+import { draftKey, loadDraft, saveDraft } from "../credit/draft";
 import { SupplierLetters } from "../credit/SupplierLetters";
 import type { ValidateGateway } from "../validate/gateway";
 import { Section } from "./Section";
@@ -84,8 +85,6 @@ const useStyles = makeStyles({
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
 });
 
-type Message = { intent: "success" | "info" | "warning" | "error"; text: string; details?: string[] };
-
 /** "3、5、7" or "3, 5, 7", the first twelve and a count beyond. */
 function listItems(items: readonly number[], lang: Lang): string {
   const sep = lang === "zh-CN" ? "、" : ", ";
@@ -116,77 +115,53 @@ function parseOption(v: string): FormOption {
 export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateGateway }): React.JSX.Element {
   const styles = useStyles();
   const s = stringsFor(lang).credit;
-  const [policy, setPolicy] = React.useState<Policy>(DEFAULT_POLICY);
-  const [form, setForm] = React.useState<QuestionnaireForm>(() => emptyForm(DEFAULT_POLICY, 1));
-  const [sheet, setSheet] = React.useState<string | null>(null);
-  const [restored, setRestored] = React.useState(false);
-  const [sheets, setSheets] = React.useState<{ questionnaires: string[]; letters: string[] }>({ questionnaires: [], letters: [] });
-  const [picked, setPicked] = React.useState<string | null>(null);
-  const [busy, setBusy] = React.useState(false);
-  const [message, setMessage] = React.useState<Message | null>(null);
-  const [confirmReplace, setConfirmReplace] = React.useState<string | null>(null);
-  const [master, setMaster] = React.useState<{ proposal: MasterProposal; plan: MasterPlan; changed: boolean } | null>(null);
-  /** The form as last saved or loaded: what differs from it is unsaved. */
-  const [savedForm, setSavedForm] = React.useState<string | null>(null);
-  /** Set by the user's own edits: only then is the draft written, so a draft that was not restored is never overwritten by an empty form. */
-  const [touched, setTouched] = React.useState(false);
-  const [discard, setDiscard] = React.useState<(() => void) | null>(null);
-  /** The user said the unanswered items count as "don't know" (reset by a new or loaded form). */
-  const [dontKnowConfirmed, setDontKnowConfirmed] = React.useState(false);
-  /**
-   * The exact-score boxes, shown on request: off, only the answers are in the Tab order (32 stops
-   * per rater, not 64); a score already given keeps its box.
-   */
-  const [exactOn, setExactOn] = React.useState(false);
+  const [state, dispatch] = React.useReducer(creditReducer, undefined, initialCreditState);
+  const { policy, form, sheet, restored, sheets, picked, busy, message, confirmReplace, master, touched, discard, dontKnowConfirmed, exactOn } = state;
   const pane = usePane();
   const saveButton = React.useRef<HTMLButtonElement>(null);
   useReturnFocus(discard !== null);
   useReturnFocus(master !== null, saveButton);
   const key = React.useMemo(() => draftKey(gateway?.documentKey() ?? ""), [gateway]);
+  // The language as last rendered, read (not watched) by the effect below: a change of language keeps the form.
+  const langNow = React.useRef(lang);
+  // Kept current after each commit (not during render, which React may discard); runs before the effect below.
+  React.useLayoutEffect(() => {
+    langNow.current = lang;
+  });
 
-  // The policy in force and the draft, once: the draft is checked against the policy's items.
+  // The policy in force and the draft, once per gateway: the draft is checked against the policy's items.
   React.useEffect(() => {
     let live = true;
+    const lang = langNow.current;
+    const s = stringsFor(lang).credit;
     const start = (p: Policy, problem?: string) => {
       if (!live) return;
-      setPolicy(p);
-      const draft = loadDraft(p, key);
-      if (draft && !isEmptyForm(draft.form)) {
-        setForm(draft.form);
-        setSheet(draft.sheet);
-        setMessage({ intent: "info", text: s.draftRestored });
-      } else setForm(emptyForm(p, 1));
       // The policy sheet could not be read: score with the defaults, and say so.
-      if (problem !== undefined) setMessage({ intent: "warning", text: format(s.policyUnread, { problem }) });
-      setRestored(true);
+      const unreadText = problem === undefined ? null : format(s.policyUnread, { problem });
+      dispatch({ type: "started", policy: p, draft: loadDraft(p, key), restoredText: s.draftRestored, unreadText });
     };
     if (gateway) gateway.policy().then((r) => start(r.policy), (e: unknown) => start(DEFAULT_POLICY, errorText(e, lang)));
     else start(DEFAULT_POLICY);
     return () => {
       live = false;
     };
-    // Once per gateway: a change of language keeps the form.
-  }, [gateway]);
+  }, [gateway, key]);
 
   // Every change is kept, so a reload or a failed save loses nothing.
   React.useEffect(() => {
     if (restored && touched) saveDraft({ form, sheet }, key);
   }, [form, sheet, restored, touched, key]);
 
-  const dirty = savedForm === null ? !isEmptyForm(form) : JSON.stringify(form) !== savedForm;
+  const dirty = isDirty(state);
   /** Runs `then` at once, or after the user agrees to drop unsaved answers. */
-  const unlessDirty = (then: () => void) => (dirty ? setDiscard(() => then) : then());
-  const edit = (update: (f: QuestionnaireForm) => QuestionnaireForm) => {
-    setTouched(true);
-    setForm(update);
-  };
+  const unlessDirty = (then: () => void) => (dirty ? dispatch({ type: "ask-discard", then }) : then());
 
   const lookForSheets = React.useCallback(async () => {
     if (!gateway) return;
     try {
-      setSheets(await gateway.creditSheets());
+      dispatch({ type: "sheets-found", sheets: await gateway.creditSheets() });
     } catch (e) {
-      setMessage({ intent: "error", text: errorText(e, lang) });
+      dispatch({ type: "message", message: { intent: "error", text: errorText(e, lang) } });
     }
   }, [gateway, lang]);
   React.useEffect(() => {
@@ -197,16 +172,13 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
   const shown = creditDisplay(score, dontKnowConfirmed);
   const groups = React.useMemo(() => groupsOf(policy.credit.items), [policy]);
 
-  const setHeader = (field: (typeof HEADER_KEYS)[number], value: string) => edit((f) => ({ ...f, header: { ...f.header, [field]: value } }));
-  const setAnswer = (rater: number, item: number, change: Partial<FormAnswer>) =>
-    edit((f) => ({
-      ...f,
-      raters: f.raters.map((r, i) => (i !== rater ? r : { ...r, answers: r.answers.map((a, j) => (j !== item ? a : { ...a, ...change })) })),
-    }));
-  const setRater = (rater: number, change: { name?: string; weight?: string | null }) =>
-    edit((f) => ({ ...f, raters: f.raters.map((r, i) => (i === rater ? { ...r, ...change } : r)) }));
-  const addRater = () => edit((f) => (f.raters.length >= MAX_RATERS ? f : { ...f, raters: [...f.raters, emptyForm(policy, 1).raters[0]!] }));
-  const removeRater = (rater: number) => edit((f) => (f.raters.length <= 1 ? f : { ...f, raters: f.raters.filter((_, i) => i !== rater) }));
+  const setHeader = (field: (typeof HEADER_KEYS)[number], value: string) => dispatch({ type: "edit", edit: { kind: "header", field, value } });
+  const setAnswer = (rater: number, item: number, change: Partial<FormAnswer>) => dispatch({ type: "edit", edit: { kind: "answer", rater, item, change } });
+  const setRater = (rater: number, change: { name?: string; weight?: string | null }) => dispatch({ type: "edit", edit: { kind: "rater", rater, change } });
+  const addRater = () => dispatch({ type: "edit", edit: { kind: "add-rater" } });
+  const removeRater = (rater: number) => dispatch({ type: "edit", edit: { kind: "remove-rater", rater } });
+  const setMessage = (m: CreditMessage | null) => dispatch({ type: "message", message: m });
+  const setBusy = (b: boolean) => dispatch({ type: "busy", busy: b });
 
   const load = async () => {
     if (!gateway || picked === null) return;
@@ -214,17 +186,16 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
     setMessage(null);
     try {
       const r = await gateway.loadQuestionnaire(picked);
-      setPolicy(r.policy);
-      setForm(r.form);
-      setSheet(picked);
-      setSavedForm(JSON.stringify(r.form));
-      setTouched(true);
-      setDontKnowConfirmed(false);
-      setMessage(
-        r.problems.length === 0
-          ? { intent: "success", text: format(s.loaded, { sheet: picked }) }
-          : { intent: "warning", text: format(s.problemsOnSheet, { sheet: picked }), details: r.problems.map((p: SheetProblem) => `${p.cell}: ${p.message[lang]}`) }
-      );
+      dispatch({
+        type: "loaded",
+        sheet: picked,
+        policy: r.policy,
+        form: r.form,
+        message:
+          r.problems.length === 0
+            ? { intent: "success", text: format(s.loaded, { sheet: picked }) }
+            : { intent: "warning", text: format(s.problemsOnSheet, { sheet: picked }), details: r.problems.map((p: SheetProblem) => `${p.cell}: ${p.message[lang]}`) },
+      });
     } catch (e) {
       setMessage({ intent: "error", text: errorText(e, lang) });
     } finally {
@@ -232,16 +203,7 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
     }
   };
 
-  const newForm = () => {
-    const fresh = emptyForm(policy, 1);
-    setForm(fresh);
-    setSheet(null);
-    setPicked(null);
-    setMessage(null);
-    setSavedForm(null);
-    setDontKnowConfirmed(false);
-    setTouched(true); // the user asked for a new form: the draft follows
-  };
+  const newForm = () => dispatch({ type: "new-form" });
 
   const save = async (replaceEdited = false) => {
     if (!gateway) return;
@@ -262,16 +224,15 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
     }
     setBusy(true);
     setMessage(null);
-    setConfirmReplace(null);
+    dispatch({ type: "confirm-replace", sheet: null });
     try {
       const r = await gateway.saveQuestionnaire({ form, lang, sheet, replaceEdited });
-      if (r.kind === "confirm") setConfirmReplace(r.edited[0] ?? null);
+      if (r.kind === "confirm") dispatch({ type: "confirm-replace", sheet: r.edited[0] ?? null });
       else {
-        setSheet(r.sheet);
-        setSavedForm(JSON.stringify(form));
         const pending = r.scorePending === "#NAME?" ? s.scorePendingName : r.scorePending === "#BUSY!" ? s.scorePendingBusy : null;
         const text = pending === null ? format(s.saved, { sheet: r.sheet }) : `${format(s.saved, { sheet: r.sheet })} ${pending}`;
-        setMessage({ intent: pending === null ? "success" : "warning", text });
+        // The form as it was sent: an edit made while saving stays unsaved.
+        dispatch({ type: "saved", sheet: r.sheet, savedForm: JSON.stringify(form), message: { intent: pending === null ? "success" : "warning", text } });
         pane.announce(text);
         void lookForSheets();
         // Show the sheet just written, as Excel users expect of a "save to sheet".
@@ -312,7 +273,7 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
     setMessage(null);
     try {
       const r = await gateway.masterUpdate({ proposal: p, lang, apply: false });
-      setMaster({ proposal: p, plan: r.plan, changed: false });
+      dispatch({ type: "master", master: { proposal: p, plan: r.plan, changed: false } });
     } catch (e) {
       setMessage({ intent: "error", text: errorText(e, lang) });
     } finally {
@@ -325,16 +286,16 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
     setBusy(true);
     try {
       const r = await gateway.masterUpdate({ proposal: master.proposal, lang, apply: true, expected: master.plan.old });
-      if (r.kind === "changed") setMaster({ ...master, plan: r.plan, changed: true });
+      if (r.kind === "changed") dispatch({ type: "master", master: { ...master, plan: r.plan, changed: true } });
       else if (r.kind === "done") {
-        setMaster(null);
+        dispatch({ type: "master", master: null });
         setMessage({
           intent: "success",
           text: format(s.masterDone, { sheet: r.plan.sheet, row: r.plan.row ?? r.plan.newRow, history: r.history.sheet, historyRow: r.history.row }),
         });
       }
     } catch (e) {
-      setMaster(null);
+      dispatch({ type: "master", master: null });
       setMessage({ intent: "error", text: errorText(e, lang) });
     } finally {
       setBusy(false);
@@ -358,7 +319,7 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
             placeholder={s.openPlaceholder}
             value={picked ?? ""}
             selectedOptions={picked ? [picked] : []}
-            onOptionSelect={(_, d) => setPicked(d.optionValue ?? null)}
+            onOptionSelect={(_, d) => dispatch({ type: "pick", sheet: d.optionValue ?? null })}
             disabled={!gateway || busy}
             data-testid="questionnaire-picker"
           >
@@ -426,7 +387,7 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
 
         <Switch
           checked={exactOn}
-          onChange={(_, d) => setExactOn(d.checked)}
+          onChange={(_, d) => dispatch({ type: "exact-scores", on: d.checked })}
           label={s.exactSwitch}
           data-testid="exact-switch"
         />
@@ -548,7 +509,7 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
               {format(s.notScoredYet, { n: shown.unanswered.length })}
             </Text>
             <div className={styles.row}>
-              <Button size="small" onClick={() => setDontKnowConfirmed(true)} disabled={busy} data-testid="confirm-dont-know">
+              <Button size="small" onClick={() => dispatch({ type: "confirm-dont-know" })} disabled={busy} data-testid="confirm-dont-know">
                 {format(s.countAsDontKnow, { score: policy.credit.dontKnowScore })}
               </Button>
             </div>
@@ -581,9 +542,9 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
 
       <SupplierLetters lang={lang} policy={policy} customer={form.header.customer} address={form.header.address} letters={sheets.letters} onMade={() => void lookForSheets()} {...(gateway ? { gateway } : {})} />
 
-      <ConfirmReplace lang={lang} sheets={confirmReplace === null ? null : [confirmReplace]} onReplace={() => void save(true)} onKeep={() => setConfirmReplace(null)} />
+      <ConfirmReplace lang={lang} sheets={confirmReplace === null ? null : [confirmReplace]} onReplace={() => void save(true)} onKeep={() => dispatch({ type: "confirm-replace", sheet: null })} />
 
-      <Dialog open={discard !== null} onOpenChange={(_, d) => !d.open && setDiscard(null)}>
+      <Dialog open={discard !== null} onOpenChange={(_, d) => !d.open && dispatch({ type: "ask-discard", then: null })}>
         <DialogSurface>
           <DialogBody>
             <DialogTitle>{s.discardTitle}</DialogTitle>
@@ -593,20 +554,20 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
                 appearance="primary"
                 onClick={() => {
                   const then = discard;
-                  setDiscard(null);
+                  dispatch({ type: "ask-discard", then: null });
                   then?.();
                 }}
                 data-testid="discard-confirm"
               >
                 {s.discardYes}
               </Button>
-              <Button onClick={() => setDiscard(null)}>{s.discardNo}</Button>
+              <Button onClick={() => dispatch({ type: "ask-discard", then: null })}>{s.discardNo}</Button>
             </DialogActions>
           </DialogBody>
         </DialogSurface>
       </Dialog>
 
-      <Dialog open={master !== null} onOpenChange={(_, d) => !d.open && setMaster(null)}>
+      <Dialog open={master !== null} onOpenChange={(_, d) => !d.open && dispatch({ type: "master", master: null })}>
         <DialogSurface>
           <DialogBody>
             <DialogTitle>{s.masterTitle}</DialogTitle>
@@ -661,7 +622,7 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
               <Button appearance="primary" onClick={() => void applyMaster()} disabled={busy} data-testid="master-confirm">
                 {s.masterConfirm}
               </Button>
-              <Button onClick={() => setMaster(null)}>{s.masterCancel}</Button>
+              <Button onClick={() => dispatch({ type: "master", master: null })}>{s.masterCancel}</Button>
             </DialogActions>
           </DialogBody>
         </DialogSurface>

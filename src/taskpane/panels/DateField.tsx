@@ -21,11 +21,16 @@ export function DateField(props: {
   const { lang } = props;
   const s = stringsFor(lang).dates;
   const [text, setText] = React.useState(() => isoToDisplay(props.value, lang));
+  // The text as last rendered, read (not watched) by the effect below: typing is not an outside change.
+  const textNow = React.useRef(text);
+  // Kept current after each commit (not during render, which React may discard); runs before the effect below.
+  React.useLayoutEffect(() => {
+    textNow.current = text;
+  });
   // Another tab (or the workbook's saved date) changed the date: show it, unless it is what is typed.
   React.useEffect(() => {
-    const typed = parseDisplayDate(text, lang);
+    const typed = parseDisplayDate(textNow.current, lang);
     if (props.value === "" ? typed !== null : typed === null || toIso(typed) !== props.value) setText(isoToDisplay(props.value, lang));
-    // Only an outside change of the value: the text typed is not a dependency.
   }, [props.value, lang]);
   const typed = parseDisplayDate(text, lang);
   const example = formatDisplayDate(parseDisplayDate("2011-08-31", lang)!, lang);

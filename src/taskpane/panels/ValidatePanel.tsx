@@ -107,6 +107,7 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
   const pane = usePane();
   const asOf = pane.asOf;
   const setAsOf = pane.setAsOf;
+  const announce = pane.announce;
   const [concern, setConcern] = React.useState<DateConcern>(null);
   /** The date the workbook remembers (its last check's): used as it is, without asking. */
   const savedAsOf = React.useRef<string | null>(null);
@@ -136,7 +137,7 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
       const found = survey.candidates;
       setCandidates(found);
       setCompanions(survey.companions);
-      if (found.length === 0) pane.announce(s.noLedger);
+      if (found.length === 0) announce(s.noLedger);
       const saved = setup.ledger ? found.find((c) => JSON.stringify(c.source) === JSON.stringify(setup.ledger)) : undefined;
       setSelected(saved ? candidateKey(saved) : found[0] ? candidateKey(found[0]) : null);
       if (setup.asOf) setAsOf(setup.asOf);
@@ -146,10 +147,10 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
       setOverride(saved ? savedMapping : {});
     } catch (e) {
       setError(errorText(e, lang));
-      pane.announce(errorText(e, lang));
+      announce(errorText(e, lang));
     }
-    // pane.announce is stable (useCallback in shared.tsx).
-  }, [gateway, lang]);
+    // announce and setAsOf are stable (useCallback and useState in shared.tsx): listed, they never re-run it.
+  }, [gateway, lang, announce, setAsOf, s.noLedger]);
 
   React.useEffect(() => {
     void lookForLedgers();

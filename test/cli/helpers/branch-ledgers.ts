@@ -8,6 +8,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import { isoOfSerial } from "../../helpers/serial-dates";
 
 export const LEDGER_HEADER = ["序号", "客户名称", "发票号", "开票日期", "信用期(天)", "应收金额", "已收金额", "应收余额", "最近对账日", "责任人"];
 
@@ -72,7 +73,7 @@ export async function writeBranchXlsx(path: string, spec: BranchSpec): Promise<v
 
 /** The same ledger as CSV text (dates ISO). */
 export function writeBranchCsv(path: string, spec: BranchSpec): void {
-  const iso = (serial: unknown): unknown => (typeof serial === "number" ? new Date((serial - 25569) * 86_400_000).toISOString().slice(0, 10) : serial);
+  const iso = (v: unknown): unknown => (typeof v === "number" ? isoOfSerial(v) : v);
   const quote = (v: unknown): string => {
     const s = v === null || v === undefined ? "" : String(v);
     return /[",\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

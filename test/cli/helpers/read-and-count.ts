@@ -4,7 +4,14 @@
  */
 import { readWorkbook } from "../../../src/cli/read-workbook";
 
-readWorkbook(process.argv[2]!).then((book) => {
-  const heapMb = Math.round(process.memoryUsage().heapUsed / 1048576);
-  process.stdout.write(`${JSON.stringify({ rows: book.sheets.map((s) => s.values.length), heapMb, encoding: book.encoding ?? null })}\n`);
-});
+readWorkbook(process.argv[2]!).then(
+  (book) => {
+    const heapMb = Math.round(process.memoryUsage().heapUsed / 1048576);
+    process.stdout.write(`${JSON.stringify({ rows: book.sheets.map((s) => s.values.length), heapMb, encoding: book.encoding ?? null })}\n`);
+  },
+  (error: unknown) => {
+    // The test reads stderr and the exit code: the failure in full, and no JSON line.
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

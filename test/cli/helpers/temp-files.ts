@@ -1,11 +1,10 @@
 /**
- * A temporary folder per test file (made before its tests, removed after them), files written
- * into it, and the ArError a read rejects with.
+ * A temporary folder per test file (made before its tests, removed after them), and files
+ * written into it.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type ArError, isArError } from "../../../src/core/errors";
 
 export interface TempFolder {
   /** The folder's path (valid inside the tests). */
@@ -14,7 +13,8 @@ export interface TempFolder {
   file(name: string, content: Buffer | string): string;
 }
 
-export function useTempFolder(prefix: string): TempFolder {
+/** Not a React hook, hence not `use…`: it registers the file's beforeAll/afterAll. */
+export function tempFolderPerFile(prefix: string): TempFolder {
   let dir = "";
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), prefix));
@@ -30,15 +30,4 @@ export function useTempFolder(prefix: string): TempFolder {
       return path;
     },
   };
-}
-
-/** The ArError the promise rejects with; fails the test when it resolves or rejects otherwise. */
-export async function rejection(p: Promise<unknown>): Promise<ArError> {
-  try {
-    await p;
-  } catch (e) {
-    if (isArError(e)) return e;
-    throw e;
-  }
-  throw new Error("expected the promise to reject with an ArError");
 }

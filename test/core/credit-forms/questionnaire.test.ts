@@ -12,7 +12,8 @@ import {
   sameAnswerScores,
   scoreForm,
 } from "../../../src/core/credit-forms/questionnaire";
-import { ArError, type Lang } from "../../../src/core/errors";
+import type { Lang } from "../../../src/core/errors";
+import { thrown } from "../../helpers/errors";
 import { DEFAULT_POLICY, loadPolicy } from "../../../src/core/policy";
 import type { Policy } from "../../../src/core/policy/types";
 import type { SheetSpec, SpecCell } from "../../../src/core/reports/sheet-spec";
@@ -261,16 +262,7 @@ describe("answer cells", () => {
   });
 
   test("formAnswerOf throws the core's ArError for anything else", () => {
-    for (const bad of ["maybe", 30, true, 101]) {
-      let error: unknown;
-      try {
-        formAnswerOf(8, bad, P);
-      } catch (e) {
-        error = e;
-      }
-      expect(error).toBeInstanceOf(ArError);
-      expect((error as ArError).id).toBe("credit.answer");
-    }
+    for (const bad of ["maybe", 30, true, 101]) expect(thrown(() => formAnswerOf(8, bad, P)).id).toBe("credit.answer");
   });
 });
 
@@ -401,8 +393,8 @@ describe("questionnaireSheet", () => {
   });
 
   test("a form of the wrong shape throws", () => {
-    expect(() => questionnaireSheet({ ...formOf(opt(1)), raters: [] }, P, "zh-CN", "x")).toThrow(ArError);
-    expect(() => emptyForm(P, MAX_RATERS + 1)).toThrow(ArError);
+    expect(thrown(() => questionnaireSheet({ ...formOf(opt(1)), raters: [] }, P, "zh-CN", "x")).id).toBe("credit-form.raters");
+    expect(thrown(() => emptyForm(P, MAX_RATERS + 1)).id).toBe("credit-form.raters");
     expect(emptyForm(P, MAX_RATERS).raters).toHaveLength(MAX_RATERS);
   });
 });

@@ -7,25 +7,16 @@ import {
   supplierLetterSheetName,
   type SupplierLetterInput,
 } from "../../../src/core/credit-forms/supplier-letter";
-import { ArError, type Lang } from "../../../src/core/errors";
+import { type Lang } from "../../../src/core/errors";
 import { DEFAULT_POLICY, loadPolicy } from "../../../src/core/policy";
 import type { Policy } from "../../../src/core/policy/types";
 import type { SheetSpec, SpecCell } from "../../../src/core/reports/sheet-spec";
+import { thrown } from "../../helpers/errors";
 
 const P = DEFAULT_POLICY;
 const DATE = fromYmd(2024, 5, 6);
 const REPLY_BY = fromYmd(2024, 5, 31);
 const INPUT: SupplierLetterInput = { customer: "甲建设公司", customerAddress: "北京市朝阳区建国路1号", supplier: "乙建材公司", date: DATE, replyBy: REPLY_BY };
-
-function thrown(fn: () => unknown): ArError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ArError) return e;
-    throw e;
-  }
-  throw new Error("expected an ArError");
-}
 
 /** The sheet's values as Excel's used range gives them from A1: each cell's v, empty as "". */
 function grid(spec: SheetSpec): unknown[][] {

@@ -1,5 +1,4 @@
 import { fromYmd } from "../../../src/core/calendar";
-import { ArError } from "../../../src/core/errors";
 import {
   BILLS_REGISTER_SCHEMA,
   COLLECTION_LOG_SCHEMA,
@@ -10,18 +9,9 @@ import {
   type CustomerMasterRow,
 } from "../../../src/core/ledger";
 import { BILLS_REGISTER, COLLECTION_LOG, CUSTOMER_MASTER } from "../../fixtures/ledgers/companions";
+import { thrown } from "../../helpers/errors";
 
 const d = fromYmd;
-
-function caught(f: () => unknown): ArError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ArError) return e;
-    throw new Error(`expected an ArError, got ${String(e)}`);
-  }
-  throw new Error("expected an ArError, nothing was thrown");
-}
 
 describe("customer master", () => {
   const r = readCustomerMaster(CUSTOMER_MASTER, { sheet: "客户档案" });
@@ -51,7 +41,7 @@ describe("customer master", () => {
   });
 
   it("needs a customer column", () => {
-    const e = caught(() => readCustomerMaster([["信用等级", "信用额度"], ["A", 1]], { sheet: "M" }));
+    const e = thrown(() => readCustomerMaster([["信用等级", "信用额度"], ["A", 1]], { sheet: "M" }));
     expect(e.id).toBe("ledger.missing-columns");
     expect(e.field).toBe("customer-master");
     expect(e.text["en-US"]).toContain("lacks required columns: customer (客户/客户名称");
@@ -87,13 +77,13 @@ describe("bills register", () => {
 
   it("requires bill number, amount and maturity columns", () => {
     expect(BILLS_REGISTER_SCHEMA.required).toEqual([["billNo"], ["amount"], ["dueDate"]]);
-    const e = caught(() => readBillsRegister([["票据号码", "票面金额"], ["1", 1]], { sheet: "B" }));
+    const e = thrown(() => readBillsRegister([["票据号码", "票面金额"], ["1", 1]], { sheet: "B" }));
     expect(e.id).toBe("ledger.missing-columns");
     expect(e.text["zh-CN"]).toContain("到期日（到期日/到期日期");
   });
 
   it("gives ledger.no-header for a sheet that is not a register", () => {
-    const e = caught(() => readBillsRegister([["会议纪要"], ["无"]], { sheet: "B" }));
+    const e = thrown(() => readBillsRegister([["会议纪要"], ["无"]], { sheet: "B" }));
     expect(e.id).toBe("ledger.no-header");
     expect(e.text["en-US"]).toContain("No header row of a bills register");
   });
@@ -138,7 +128,7 @@ describe("collection log", () => {
       ["日期", "单位", "情况"],
       [40694, "甲", "答应下月付"],
     ];
-    expect(caught(() => readCollectionLog(values, { sheet: "L" })).id).toBe("ledger.no-header");
+    expect(thrown(() => readCollectionLog(values, { sheet: "L" })).id).toBe("ledger.no-header");
     const withMapping = readCollectionLog(values, { sheet: "L", headerRow: 1, mapping: { customer: "B", result: "C" } });
     expect(withMapping.records[0]).toMatchObject({ contactDate: d(2011, 5, 31), customer: "甲", result: "答应下月付" });
   });

@@ -1,4 +1,3 @@
-import { ArError } from "../../../src/core/errors";
 import { detectHeader, LEDGER_FIELDS, LEDGER_SCHEMA, type LedgerField } from "../../../src/core/ledger/headers";
 import {
   applyOverride,
@@ -12,16 +11,7 @@ import {
 } from "../../../src/core/ledger/mapping";
 import { readLedger } from "../../../src/core/ledger";
 import { PLAIN_ZH } from "../../fixtures/ledgers/plainZh";
-
-function caught(f: () => unknown): ArError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ArError) return e;
-    throw new Error(`expected an ArError, got ${String(e)}`);
-  }
-  throw new Error("expected an ArError, nothing was thrown");
-}
+import { thrown } from "../../helpers/errors";
 
 function detect(values: unknown[][]): MappingResult<LedgerField> {
   const header = detectHeader(values, LEDGER_FIELDS);
@@ -128,20 +118,20 @@ describe("applyOverride", () => {
   });
 
   it("refuses an unknown field, a bad column and two fields on one column", () => {
-    const unknown = caught(() => applyOverride(detected(), { customerName: "A" } as never, ctx(values, 5)));
+    const unknown = thrown(() => applyOverride(detected(), { customerName: "A" } as never, ctx(values, 5)));
     expect(unknown.id).toBe("ledger.mapping-invalid");
     expect(unknown.text["en-US"]).toContain('unknown field "customerName"');
     expect(unknown.text["zh-CN"]).toContain("customerName");
 
-    const far = caught(() => applyOverride(detected(), { note: "Z" }, ctx(values, 5)));
+    const far = thrown(() => applyOverride(detected(), { note: "Z" }, ctx(values, 5)));
     expect(far.id).toBe("ledger.mapping-invalid");
     expect(far.text["en-US"]).toContain("column Z given for field \"note\" is outside the range read (A to E)");
 
-    expect(caught(() => applyOverride(detected(), { note: 7 }, ctx(values, 5))).text["en-US"]).toContain("expected a whole number from 0 to 4");
-    expect(caught(() => applyOverride(detected(), { note: 1.5 }, ctx(values, 5))).id).toBe("ledger.mapping-invalid");
-    expect(caught(() => applyOverride(detected(), { note: "没有这一列" }, ctx(values, 5))).text["en-US"]).toContain("not recognised");
+    expect(thrown(() => applyOverride(detected(), { note: 7 }, ctx(values, 5))).text["en-US"]).toContain("expected a whole number from 0 to 4");
+    expect(thrown(() => applyOverride(detected(), { note: 1.5 }, ctx(values, 5))).id).toBe("ledger.mapping-invalid");
+    expect(thrown(() => applyOverride(detected(), { note: "没有这一列" }, ctx(values, 5))).text["en-US"]).toContain("not recognised");
 
-    const conflict = caught(() => applyOverride(detected(), { note: "D", status: "D" }, ctx(values, 5)));
+    const conflict = thrown(() => applyOverride(detected(), { note: "D", status: "D" }, ctx(values, 5)));
     expect(conflict.id).toBe("ledger.mapping-conflict");
     expect(conflict.text["en-US"]).toContain('both "note" and "status" on column D');
   });
@@ -155,7 +145,7 @@ describe("required columns", () => {
 
   it("throws ledger.missing-columns listing what was looked for and what was found", () => {
     const values = [["客户", "金额", "备注"]];
-    const e = caught(() => requireColumns(LEDGER_SCHEMA, detect(values), "应收", 1));
+    const e = thrown(() => requireColumns(LEDGER_SCHEMA, detect(values), "应收", 1));
     expect(e.id).toBe("ledger.missing-columns");
     expect(e.text["en-US"]).toContain('Sheet "应收": the header in row 1 lacks required columns: date arisen (发生日期/确认日期');
     expect(e.text["en-US"]).toContain("or due date (到期日");
@@ -168,7 +158,7 @@ describe("required columns", () => {
       ["客户", "金额", "登记时间"],
       ["甲", 100, 40553],
     ];
-    expect(caught(() => readLedger(values, { sheet: "S" })).id).toBe("ledger.missing-columns");
+    expect(thrown(() => readLedger(values, { sheet: "S" })).id).toBe("ledger.missing-columns");
     const r = readLedger(values, { sheet: "S", mapping: { dateArisen: "C" } });
     expect(r.rows[0].dateArisen).toBe(14984); // 40553 = 2011-01-10 = day 14984
     expect(r.mapping.columns.map((c) => `${c.letter}:${c.field}:${c.source}`)).toEqual(["A:customer:detected", "B:amount:detected", "C:dateArisen:explicit"]);
@@ -179,15 +169,15 @@ describe("required columns", () => {
       ["甲公司", 40553, 1000],
       ["乙公司", 40612, 2000],
     ];
-    expect(caught(() => readLedger(values, { sheet: "S" })).id).toBe("ledger.no-header");
+    expect(thrown(() => readLedger(values, { sheet: "S" })).id).toBe("ledger.no-header");
     const r = readLedger(values, { sheet: "S", headerRow: 0, mapping: { customer: "A", dateArisen: "B", balance: "C" } });
     expect(r.header.row).toBeNull();
     expect(r.rows.map((x) => [x.row, x.customer, x.balanceFen])).toEqual([
       [1, "甲公司", 100000],
       [2, "乙公司", 200000],
     ]);
-    expect(caught(() => readLedger(values, { sheet: "S", headerRow: 0 })).id).toBe("ledger.missing-columns");
-    expect(caught(() => readLedger(values, { sheet: "S", headerRow: 9 })).id).toBe("ledger.header-row-invalid");
+    expect(thrown(() => readLedger(values, { sheet: "S", headerRow: 0 })).id).toBe("ledger.missing-columns");
+    expect(thrown(() => readLedger(values, { sheet: "S", headerRow: 9 })).id).toBe("ledger.header-row-invalid");
   });
 
   it("takes the header row the caller names instead of detecting one", () => {

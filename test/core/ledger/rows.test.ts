@@ -13,7 +13,6 @@
  */
 import Decimal from "decimal.js";
 import { fromYmd } from "../../../src/core/calendar";
-import { ArError } from "../../../src/core/errors";
 import { readLedger, totalMarker, unwrapCell, type LedgerReading, type ParseIssue } from "../../../src/core/ledger";
 import { BANNER_TWO_ROW } from "../../fixtures/ledgers/bannerTwoRow";
 import { ENGLISH } from "../../fixtures/ledgers/english";
@@ -23,18 +22,9 @@ import { SUBTOTALS } from "../../fixtures/ledgers/subtotals";
 import { TELECOM_000 } from "../../fixtures/ledgers/telecom000";
 import { TEXT_AMOUNTS } from "../../fixtures/ledgers/textAmounts";
 import { TITLE_UNITS } from "../../fixtures/ledgers/titleUnits";
+import { thrown } from "../../helpers/errors";
 
 const d = fromYmd;
-
-function caught(f: () => unknown): ArError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ArError) return e;
-    throw new Error(`expected an ArError, got ${String(e)}`);
-  }
-  throw new Error("expected an ArError, nothing was thrown");
-}
 
 /** Issues as "row column field issue" for compact expectations. */
 function brief(issues: readonly ParseIssue[]): string[] {
@@ -340,7 +330,7 @@ describe("layout 8: the telecom branch's long-aged items (seed 000), in 万元",
 
 describe("a sheet with no recognisable header", () => {
   it("throws ledger.no-header naming the sheet and what was looked for", () => {
-    const e = caught(() => read(NO_HEADER, "会议纪要"));
+    const e = thrown(() => read(NO_HEADER, "会议纪要"));
     expect(e.id).toBe("ledger.no-header");
     expect(e.field).toBe("ledger");
     expect(e.text["zh-CN"]).toContain("工作表“会议纪要”的前 6 行中找不到应收账款台账的表头行");
@@ -351,8 +341,8 @@ describe("a sheet with no recognisable header", () => {
   });
 
   it("throws the same for an empty sheet", () => {
-    expect(caught(() => read([])).id).toBe("ledger.no-header");
-    expect(caught(() => read([[], [null, ""]])).id).toBe("ledger.no-header");
+    expect(thrown(() => read([])).id).toBe("ledger.no-header");
+    expect(thrown(() => read([[], [null, ""]])).id).toBe("ledger.no-header");
   });
 });
 

@@ -3,20 +3,10 @@
  * one, a hidden one only when named, and when none reads as a ledger, one line saying what each
  * sheet is and how to name the ledger.
  */
-import { ArError } from "../../../src/core/errors";
 import { readWorkbookLedger, type SheetInput } from "../../../src/core/ledger/workbook";
 import { CUSTOMER_MASTER } from "../../fixtures/ledgers/companions";
 import { PLAIN_ZH } from "../../fixtures/ledgers/plainZh";
-
-function caught(f: () => unknown): ArError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ArError) return e;
-    throw e;
-  }
-  throw new Error("expected an ArError");
-}
+import { thrown } from "../../helpers/errors";
 
 /** Last year's ledger, kept hidden: one item of a customer that is not in this year's. */
 const OLD_LEDGER: unknown[][] = [
@@ -44,7 +34,7 @@ describe("a hidden sheet is never taken for the ledger unless named", () => {
   });
 
   it("refuses a workbook whose only ledger is hidden, naming it", () => {
-    const e = caught(() => readWorkbookLedger([sheets[0]!, { name: "客户档案", values: CUSTOMER_MASTER }]));
+    const e = thrown(() => readWorkbookLedger([sheets[0]!, { name: "客户档案", values: CUSTOMER_MASTER }]));
     expect(e.id).toBe("ledger.no-ledger-sheet");
     expect(e.text["en-US"]).toContain("旧台账 (hidden): a ledger (hidden, used only when named)");
   });
@@ -58,7 +48,7 @@ describe("no sheet reads as a ledger: one line on what each sheet is and how to 
   ];
 
   it("in English and in Chinese", () => {
-    const e = caught(() => readWorkbookLedger(sheets));
+    const e = thrown(() => readWorkbookLedger(sheets));
     expect(e.id).toBe("ledger.no-ledger-sheet");
     expect(e.text["en-US"]).toBe(
       "No sheet reads as a receivables ledger. Sheets: Sheet1: no header; 客户档案: customer master; Sheet3: empty. Name the ledger's sheet (--sheet NAME in the headless audit; a hidden sheet too), or map its columns (the task pane's column mapping).",
@@ -68,6 +58,6 @@ describe("no sheet reads as a ledger: one line on what each sheet is and how to 
   });
 
   it("a single sheet keeps its own reason (no header row found, and what was looked for)", () => {
-    expect(caught(() => readWorkbookLedger([sheets[0]!])).id).toBe("ledger.no-header");
+    expect(thrown(() => readWorkbookLedger([sheets[0]!])).id).toBe("ledger.no-header");
   });
 });
