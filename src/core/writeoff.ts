@@ -5,7 +5,8 @@
  */
 import type Decimal from "decimal.js";
 import { addMonths, yearEnd, type DayNumber } from "./calendar";
-import { ArError, type Bilingual } from "./errors";
+import { ArError } from "./errors";
+import type { Bilingual } from "../i18n/bilingual";
 import { parseMoney, quoteInput, roundMoney } from "./money";
 import type { Policy, StatusCondition } from "./policy/types";
 import { conditionsStated } from "./status";

@@ -8,7 +8,7 @@
  */
 import type { DayNumber } from "../core/calendar";
 import { toExcelSerial } from "../core/dates";
-import type { Bilingual, Lang } from "../core/errors";
+import type { Bilingual, Lang } from "../i18n/bilingual";
 import type { CustomerMasterRow } from "../core/ledger/companions";
 import { sheetColumnOf } from "../core/ledger/mapping";
 import { readCompanions } from "../core/ledger/workbook";

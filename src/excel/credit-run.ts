@@ -7,7 +7,7 @@
 import type { DayNumber } from "../core/calendar";
 import { QUESTIONNAIRE_TITLE, questionnaireSheet, questionnaireSheetName, readQuestionnaireSheet, type QuestionnaireForm, type SheetProblem } from "../core/credit-forms/questionnaire";
 import { buildSupplierLetter, readSupplierLetter, SUPPLIER_LETTER_LAYOUT, SUPPLIER_LETTER_WORDING, supplierLetterSheetName, type SupplierLetterProblem } from "../core/credit-forms/supplier-letter";
-import type { Lang } from "../core/errors";
+import type { Lang } from "../i18n/bilingual";
 import type { Policy } from "../core/policy/types";
 import { columnName } from "../core/reports/sheet-spec";
 import { GatewayError } from "./errors";

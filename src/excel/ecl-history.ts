@@ -7,7 +7,7 @@
  */
 import { fromPlainSnapshot, historyFromSheet, historyTable, type HistoryReading, type PlainSnapshot } from "../core/ecl/history-sheet";
 import { withSnapshot } from "../core/ecl/saved";
-import type { Bilingual } from "../core/errors";
+import type { Bilingual } from "../i18n/bilingual";
 import type { Policy } from "../core/policy/types";
 import { stringsFor, type Lang } from "../i18n";
 import type { OwnedSheetSpec } from "./owned";

@@ -11,7 +11,7 @@
  */
 import type { DayNumber } from "../core/calendar";
 import { toExcelSerial } from "../core/dates";
-import type { Bilingual, Lang } from "../core/errors";
+import type { Bilingual, Lang } from "../i18n/bilingual";
 import { auditLedger } from "../core/ledger/check";
 import type { CollectionLogField } from "../core/ledger/companions";
 import { sheetColumnOf } from "../core/ledger/mapping";

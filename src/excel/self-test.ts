@@ -8,7 +8,7 @@
  * when it starts, and leaves them there for the tester to look at.
  */
 import { fromYmd } from "../core/calendar";
-import type { Bilingual, Lang } from "../core/errors";
+import type { Bilingual, Lang } from "../i18n/bilingual";
 import type { Finding } from "../core/ledger/findings";
 import { stringsFor } from "../i18n";
 import { canonicalFormula } from "./formula-text";

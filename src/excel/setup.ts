@@ -6,7 +6,7 @@
  * company's: runs read it and never rewrite it.
  */
 import { DEFAULT_POLICY } from "../core/policy/defaults";
-import type { Lang } from "../core/errors";
+import type { Lang } from "../i18n/bilingual";
 import { policySheetRows } from "../core/policy/notes";
 import { policyFromTable } from "../core/policy/serialize";
 import type { Policy } from "../core/policy/types";

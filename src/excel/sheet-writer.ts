@@ -25,7 +25,7 @@ import {
   type SheetSpec,
   type SpecCell,
 } from "../core/reports/sheet-spec";
-import type { Lang } from "../core/errors";
+import type { Lang } from "../i18n/bilingual";
 import { type OwnedSheetSpec, writeOwnedSheets, type WriteOptions } from "./owned";
 import { hostRequirements } from "./run";
 

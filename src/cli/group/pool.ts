@@ -7,7 +7,7 @@
  */
 import { Worker } from "node:worker_threads";
 import { join } from "node:path";
-import type { Bilingual } from "../../core/errors";
+import type { Bilingual } from "../../i18n/bilingual";
 import type { BranchDone, BranchSettings, BranchTask } from "./branch";
 
 /** What each worker is started with. */

@@ -10,7 +10,7 @@
 import type Decimal from "decimal.js";
 import type { DayNumber } from "../calendar";
 import { parseDate, toExcelSerial } from "../dates";
-import type { Bilingual, Lang } from "../errors";
+import type { Bilingual, Lang } from "../../i18n/bilingual";
 import { Dec, parseMoney } from "../money";
 import type { Policy } from "../policy/types";
 import type { SavedSnapshot } from "./saved";

@@ -15,7 +15,7 @@
  * 60% × 80% is exactly 1.92%, and nothing is rounded until the provision.
  */
 import type Decimal from "decimal.js";
-import type { Bilingual } from "../errors";
+import type { Bilingual } from "../../i18n/bilingual";
 import { Dec, roundMoney } from "../money";
 
 /** Why a rate could not be worked out, or may not be trusted; said, never a silent 0. */

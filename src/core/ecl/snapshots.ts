@@ -12,7 +12,7 @@
 import type Decimal from "decimal.js";
 import { type DayNumber, fromYmd, toYmd } from "../calendar";
 import { formatIsoDate } from "../dates";
-import type { Bilingual } from "../errors";
+import type { Bilingual } from "../../i18n/bilingual";
 import { Dec } from "../money";
 import type { AgingBand } from "../policy/types";
 import { averageMigration, type EclProblem, type MigrationRates } from "./matrix";

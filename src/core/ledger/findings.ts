@@ -15,7 +15,7 @@
  *   a confirmation overdue, a bill left past maturity...);
  * - info: something to act on that is not a fault (a write-off candidate).
  */
-import type { Bilingual } from "../errors";
+import type { Bilingual } from "../../i18n/bilingual";
 
 export type Severity = "error" | "warning" | "info";
 

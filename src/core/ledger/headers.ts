@@ -13,7 +13,7 @@
  */
 import type Decimal from "decimal.js";
 import type { DayNumber } from "../calendar";
-import type { Bilingual } from "../errors";
+import type { Bilingual } from "../../i18n/bilingual";
 
 // ---------------------------------------------------------------------------------------------
 // Field declarations

@@ -11,7 +11,7 @@ import { amountInWords } from "../capitals";
 import { collectionTier } from "../collection";
 import type { DayNumber } from "../calendar";
 import { formatDate } from "../dates";
-import type { Lang } from "../errors";
+import type { Lang } from "../../i18n/bilingual";
 import { AGING_CLASSES } from "../aging";
 import { NO_DAYS, NO_VALUE } from "../batch";
 import { Dec, formatMoneyGrouped } from "../money";

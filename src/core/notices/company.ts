@@ -7,7 +7,7 @@
  * A letter never prints a placeholder: a field the letter needs that is blank, or still the
  * product's placeholder from the policy defaults, stops the batch and is named in words.
  */
-import type { Bilingual, Lang } from "../errors";
+import type { Bilingual, Lang } from "../../i18n/bilingual";
 import { DEFAULT_POLICY } from "../policy/defaults";
 import type { Policy } from "../policy/types";
 

@@ -10,7 +10,7 @@
 import { addMonths, type DayNumber } from "../calendar";
 import { amountInWords } from "../capitals";
 import { formatDate } from "../dates";
-import type { Lang } from "../errors";
+import type { Lang } from "../../i18n/bilingual";
 import { Dec, formatMoneyGrouped } from "../money";
 import { dayCell, MoneyTotal, reportContext, type ReportInput } from "../reports/input";
 import { type SheetSpec, textCell } from "../reports/sheet-spec";

@@ -3,7 +3,7 @@
  * as a printed letter (paragraphs spanning the page, a small table, signature lines), unique
  * sheet names, and the policy's wording filled in.
  */
-import type { Bilingual, Lang } from "../errors";
+import type { Bilingual, Lang } from "../../i18n/bilingual";
 import { format } from "../../i18n";
 import type { Policy } from "../policy/types";
 import { type CellRange, type ColumnPlan, type ColumnSpec, type NoticeId, SheetBuilder, type SheetSpec, textCell } from "../reports/sheet-spec";

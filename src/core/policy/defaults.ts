@@ -6,7 +6,7 @@
  *
  * Chinese wording is taken from the source text (seed 004) wherever it has one.
  */
-import type { Bilingual } from "../errors";
+import type { Bilingual } from "../../i18n/bilingual";
 import type {
   AgingBand,
   CollectionTier,

@@ -11,7 +11,7 @@
  * - "company": the company's own details.
  * A field whose value differs from the default is marked as the company's own setting.
  */
-import type { Bilingual, Lang } from "../errors";
+import type { Bilingual, Lang } from "../../i18n/bilingual";
 import { DEFAULT_POLICY } from "./defaults";
 import { policyToTable } from "./serialize";
 import type { Policy } from "./types";

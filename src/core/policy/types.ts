@@ -5,7 +5,7 @@
  * Conventions: rates and weights are decimal strings ("0.05" = 5%) so they survive JSON and a
  * key/value sheet exactly; day and month counts are integers; labels are bilingual.
  */
-import type { Bilingual } from "../errors";
+import type { Bilingual } from "../../i18n/bilingual";
 
 export type AgingClass = "normal" | "overdue" | "stale" | "bad";
 

@@ -7,7 +7,8 @@
  * replace whole), checks everything, and either returns a fresh deep-frozen Policy in the
  * canonical key order or throws one ArError "policy.invalid" listing every problem found.
  */
-import { ArError, type Bilingual } from "../errors";
+import { ArError } from "../errors";
+import type { Bilingual } from "../../i18n/bilingual";
 import { Dec, quoteInput } from "../money";
 import { DEFAULT_POLICY, deepFreeze } from "./defaults";
 import type { AgingClassThresholds, Policy } from "./types";

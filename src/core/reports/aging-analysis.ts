@@ -7,7 +7,7 @@
  * Also the pivot (groups × columns of balances) the classification report reuses.
  */
 import { NO_VALUE } from "../batch";
-import type { Lang } from "../errors";
+import type { Lang } from "../../i18n/bilingual";
 import { Dec, formatMoneyGrouped } from "../money";
 import { format } from "../../i18n";
 import { chartRows, finishSheet, MoneyTotal, openSheet, type ReportContext, reportContext, type ReportInput, reportStrings, shareOf } from "./input";

@@ -11,7 +11,7 @@
 import type Decimal from "decimal.js";
 import { NO_DAYS, NO_VALUE } from "../batch";
 import { collectionTier } from "../collection";
-import type { Lang } from "../errors";
+import type { Lang } from "../../i18n/bilingual";
 import { AGING_CLASSES } from "../aging";
 import { Dec, formatMoneyGrouped } from "../money";
 import type { CollectionTier } from "../policy/types";

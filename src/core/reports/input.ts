@@ -11,7 +11,7 @@ import type Decimal from "decimal.js";
 import { bandCutoffs, bandFromCutoffs, directToBadCondition } from "../aging";
 import { NO_DAYS, NO_VALUE } from "../batch";
 import type { DayNumber } from "../calendar";
-import type { Lang } from "../errors";
+import type { Lang } from "../../i18n/bilingual";
 import { formatDate, toExcelSerial } from "../dates";
 import { FenSum, MAX_FEN_LINE } from "../fen";
 import type { AuditCompanions, AuditResult } from "../ledger/check";

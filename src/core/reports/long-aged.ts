@@ -13,7 +13,7 @@
  */
 import type Decimal from "decimal.js";
 import { bandCutoffs, bandFromCutoffs } from "../aging";
-import type { Lang } from "../errors";
+import type { Lang } from "../../i18n/bilingual";
 import { mulRateHalfUp, rateToBasisPoints } from "../fen";
 import { roundMoney } from "../money";
 import { format } from "../../i18n";

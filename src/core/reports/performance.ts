@@ -15,7 +15,7 @@ import { AGING_CLASSES, classLimits, directToBadCondition } from "../aging";
 import { discountInterest } from "../bills";
 import { type DayNumber, fromYmd, toYmd } from "../calendar";
 import { formatDate } from "../dates";
-import type { Lang } from "../errors";
+import type { Lang } from "../../i18n/bilingual";
 import type { BillsRegisterRow } from "../ledger/companions";
 import type { LedgerRow } from "../ledger/ledger-store";
 import { Dec, formatMoneyGrouped } from "../money";

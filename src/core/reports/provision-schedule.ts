@@ -10,7 +10,7 @@
  */
 import type Decimal from "decimal.js";
 import { NO_VALUE } from "../batch";
-import type { Lang } from "../errors";
+import type { Lang } from "../../i18n/bilingual";
 import { formatFen } from "../fen";
 import { Dec, formatMoneyGrouped } from "../money";
 import { isIndividualBasis, type ProvisionBasis, provisionSchedule, type ScheduleItem } from "../provision";

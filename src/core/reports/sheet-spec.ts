@@ -14,7 +14,7 @@
  * - a chart a writer cannot draw is replaced by its `omittedNote`, written in the chart's
  *   anchor cell, so the reader of the sheet knows what is missing.
  */
-import type { Lang } from "../errors";
+import type { Lang } from "../../i18n/bilingual";
 import { formatFen, formatFenBigInt } from "../fen";
 
 export type ReportId = "agingAnalysis" | "classification" | "provisionSchedule" | "longAgedCleanup" | "writeOffCandidates" | "collectionPlan" | "expectedCreditLoss" | "performanceDeduction";

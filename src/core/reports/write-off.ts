@@ -9,7 +9,7 @@
  * already marked written off is a memorandum entry, not a candidate.
  */
 import type Decimal from "decimal.js";
-import type { Lang } from "../errors";
+import type { Lang } from "../../i18n/bilingual";
 import { Dec } from "../money";
 import { lateFilingCompensation, recoveryReward, taxFilingDeadline } from "../writeoff";
 import { format } from "../../i18n";

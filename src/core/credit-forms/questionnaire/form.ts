@@ -3,7 +3,8 @@
  * each rater's answer per item; and an answer as it goes into a cell and comes back.
  */
 import { scoreAnswer } from "../../credit";
-import { ArError, type Bilingual } from "../../errors";
+import { ArError } from "../../errors";
+import type { Bilingual } from "../../../i18n/bilingual";
 import { Dec, quoteInput, toHalfWidth } from "../../money";
 import type { Policy } from "../../policy/types";
 import type Decimal from "decimal.js";

@@ -2,7 +2,8 @@
  * A questionnaire sheet read back into the form, each cell that cannot be read named.
  */
 import { format } from "../../../i18n";
-import { ArError, type Bilingual } from "../../errors";
+import { ArError } from "../../errors";
+import type { Bilingual } from "../../../i18n/bilingual";
 import { Dec, formatMoneyGrouped, parseMoney, quoteInput } from "../../money";
 import type { Policy } from "../../policy/types";
 import { bi, emptyForm, FIELD_LABELS, formAnswerOf, HEADER_KEYS, type HeaderKey, L, MAX_RATERS, type QuestionnaireForm } from "./form";

@@ -2,7 +2,8 @@
  * The live score of a form (POLICY §5.1): creditScore over the answers given, each problem named.
  */
 import { creditGrade, creditScore, suggestedLimit } from "../../credit";
-import { ArError, type Bilingual } from "../../errors";
+import { ArError } from "../../errors";
+import type { Bilingual } from "../../../i18n/bilingual";
 import { parseMoney, quoteInput, toHalfWidth } from "../../money";
 import type { Policy, QuestionnaireItem } from "../../policy/types";
 import type Decimal from "decimal.js";

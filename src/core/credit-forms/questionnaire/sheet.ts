@@ -3,7 +3,7 @@
  * grade and limit formulas.
  */
 import { format } from "../../../i18n";
-import type { Lang } from "../../errors";
+import type { Lang } from "../../../i18n/bilingual";
 import { Dec, parseMoney } from "../../money";
 import { uniqueSheetName } from "../../notices/letter";
 import { DEFAULT_POLICY } from "../../policy/defaults";

@@ -5,7 +5,7 @@
 import type Decimal from "decimal.js";
 import type { DayNumber } from "../../calendar";
 import { formatDateZh, formatIsoDate } from "../../dates";
-import type { Bilingual } from "../../errors";
+import type { Bilingual } from "../../../i18n/bilingual";
 import { formatFen } from "../../fen";
 import { formatMoneyGrouped, quoteInput } from "../../money";
 import type { AgingClass } from "../../policy/types";

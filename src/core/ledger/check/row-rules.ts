@@ -10,7 +10,7 @@ import { collectionTier } from "../../collection";
 import { formatDateZh, formatIsoDate } from "../../dates";
 import { Dec, quoteInput } from "../../money";
 import type { Policy, StatusCondition } from "../../policy/types";
-import type { Bilingual } from "../../errors";
+import type { Bilingual } from "../../../i18n/bilingual";
 import { type NearCondition, nearConditions } from "../../status";
 import { conditionsInText, overdueRuleFrom, writeOffEligibility } from "../../writeoff";
 import { cellRef, type MessageParams, type ParamsAt } from "../findings";
