@@ -8,3 +8,8 @@ export interface Bilingual {
   "zh-CN": string;
   "en-US": string;
 }
+
+/** A text in both languages, Chinese first as the policy writes it. */
+export function bi(zh: string, en: string): Bilingual {
+  return { "zh-CN": zh, "en-US": en };
+}

@@ -10,9 +10,9 @@
  * match the band width: bands in years take year ends.
  */
 import type Decimal from "decimal.js";
+import { bi } from "../../i18n/bilingual";
 import { type DayNumber, fromYmd, toYmd } from "../calendar";
 import { formatIsoDate } from "../dates";
-import type { Bilingual } from "../../i18n/bilingual";
 import { Dec } from "../money";
 import type { AgingBand } from "../policy/types";
 import { averageMigration, type EclProblem, type MigrationRates } from "./matrix";
@@ -106,10 +106,6 @@ export function snapshotsFromTable(table: readonly { asOf: DayNumber; bands: rea
       items: null,
       writtenOffByBand: t.writtenOff === undefined ? null : t.writtenOff.map((v) => new Dec(v)),
     }));
-}
-
-function bi(zh: string, en: string): Bilingual {
-  return { "zh-CN": zh, "en-US": en };
 }
 
 /**

@@ -15,7 +15,7 @@
  *   a confirmation overdue, a bill left past maturity...);
  * - info: something to act on that is not a fault (a write-off candidate).
  */
-import type { Bilingual } from "../../i18n/bilingual";
+import { bi, type Bilingual } from "../../i18n/bilingual";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -79,10 +79,6 @@ export interface RuleDefinition {
   /** When the rule fires, exactly. */
   definition: Bilingual;
   messages: { default: Bilingual } & Record<string, Bilingual>;
-}
-
-function bi(zh: string, en: string): Bilingual {
-  return { "zh-CN": zh, "en-US": en };
 }
 
 /** A ParseIssue carried over as a finding: its own explanation is the {detail}. */

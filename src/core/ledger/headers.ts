@@ -12,8 +12,8 @@
  * annotation removed and kept apart ("金额(万元)" is "金额" in 万元, "信用期(天)" is "信用期").
  */
 import type Decimal from "decimal.js";
+import { bi, type Bilingual } from "../../i18n/bilingual";
 import type { DayNumber } from "../calendar";
-import type { Bilingual } from "../../i18n/bilingual";
 
 // ---------------------------------------------------------------------------------------------
 // Field declarations
@@ -80,13 +80,6 @@ export interface TableSchema<F extends string = string> {
   readonly fields: readonly FieldDeclaration<F>[];
   readonly required: readonly (readonly F[])[];
 }
-
-/** A label in both languages. */
-export function bilingual(zh: string, en: string): Bilingual {
-  return { "zh-CN": zh, "en-US": en };
-}
-
-const bi = bilingual;
 
 // Fields several tables share are declared once and reused (companions.ts).
 

@@ -6,7 +6,7 @@
  *
  * Chinese wording is taken from the source text (seed 004) wherever it has one.
  */
-import type { Bilingual } from "../../i18n/bilingual";
+import { bi, type Bilingual } from "../../i18n/bilingual";
 import type {
   AgingBand,
   CollectionTier,
@@ -18,10 +18,6 @@ import type {
   StatusCondition,
   SupplierLetterQuestion,
 } from "./types";
-
-function bi(zh: string, en: string): Bilingual {
-  return { "zh-CN": zh, "en-US": en };
-}
 
 /** Freezes a plain JSON-like value and everything inside it. */
 export function deepFreeze<T>(value: T): T {

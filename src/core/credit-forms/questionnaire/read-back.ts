@@ -2,11 +2,11 @@
  * A questionnaire sheet read back into the form, each cell that cannot be read named.
  */
 import { format } from "../../../i18n";
+import { bi, type Bilingual } from "../../../i18n/bilingual";
 import { ArError } from "../../errors";
-import type { Bilingual } from "../../../i18n/bilingual";
 import { Dec, formatMoneyGrouped, parseMoney, quoteInput } from "../../money";
 import type { Policy } from "../../policy/types";
-import { bi, emptyForm, FIELD_LABELS, formAnswerOf, HEADER_KEYS, type HeaderKey, L, MAX_RATERS, type QuestionnaireForm } from "./form";
+import { emptyForm, FIELD_LABELS, formAnswerOf, HEADER_KEYS, type HeaderKey, L, MAX_RATERS, type QuestionnaireForm } from "./form";
 import { raterLabel } from "./score";
 import { address, COL, PAIR } from "./sheet";
 

@@ -1,13 +1,13 @@
 /**
  * The live score of a form (POLICY §5.1): creditScore over the answers given, each problem named.
  */
+import { bi, type Bilingual } from "../../../i18n/bilingual";
 import { creditGrade, creditScore, suggestedLimit } from "../../credit";
 import { ArError } from "../../errors";
-import type { Bilingual } from "../../../i18n/bilingual";
 import { parseMoney, quoteInput, toHalfWidth } from "../../money";
 import type { Policy, QuestionnaireItem } from "../../policy/types";
 import type Decimal from "decimal.js";
-import { answerCellValue, bi, decimalOf, type FormAnswer, MAX_RATERS, type QuestionnaireForm, type Rater, readsAsCode } from "./form";
+import { answerCellValue, decimalOf, type FormAnswer, MAX_RATERS, type QuestionnaireForm, type Rater, readsAsCode } from "./form";
 
 export interface FormProblem {
   /** 1-based rater, when the problem is one rater's. */

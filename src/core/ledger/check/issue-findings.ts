@@ -1,10 +1,10 @@
 /**
  * Every cell the reading could not use (a ParseIssue) as a finding of the check.
  */
+import { bi } from "../../../i18n/bilingual";
 import { type Finding, makeFinding, type MessageParams, type RuleId } from "../findings";
 import type { AsOfView, LedgerReading } from "../index";
 import type { ParseIssue } from "../parse-issues";
-import { bi } from "./message-values";
 import { AuditRun } from "./run";
 
 export const ISSUE_RULES: Record<ParseIssue["issue"], RuleId> = {

@@ -3,9 +3,9 @@
  * quoted, aging-class labels.
  */
 import type Decimal from "decimal.js";
+import { bi, type Bilingual } from "../../../i18n/bilingual";
 import type { DayNumber } from "../../calendar";
 import { formatDateZh, formatIsoDate } from "../../dates";
-import type { Bilingual } from "../../../i18n/bilingual";
 import { formatFen } from "../../fen";
 import { formatMoneyGrouped, quoteInput } from "../../money";
 import type { AgingClass } from "../../policy/types";
@@ -38,10 +38,6 @@ export function fenMoney(fen: number): string {
 
 export function customerName(text: string | null): string {
   return text === null ? "" : quoteInput(text);
-}
-
-export function bi(zh: string, en: string): Bilingual {
-  return { "zh-CN": zh, "en-US": en };
 }
 
 export const CLASS_LABELS: Record<AgingClass, Bilingual> = {

@@ -3,6 +3,7 @@
  * bad debts without a collector, low recovery), and the per-customer sums the next pass needs.
  */
 import type Decimal from "decimal.js";
+import { bi, type Bilingual } from "../../../i18n/bilingual";
 import { AGING_CLASSES } from "../../aging";
 import { type BatchResult, NO_DAYS, NO_VALUE } from "../../batch";
 import { addMonths, type DayNumber } from "../../calendar";
@@ -10,14 +11,13 @@ import { collectionTier } from "../../collection";
 import { formatDateZh, formatIsoDate } from "../../dates";
 import { Dec, quoteInput } from "../../money";
 import type { Policy, StatusCondition } from "../../policy/types";
-import type { Bilingual } from "../../../i18n/bilingual";
 import { type NearCondition, nearConditions } from "../../status";
 import { conditionsInText, overdueRuleFrom, writeOffEligibility } from "../../writeoff";
 import { cellRef, type MessageParams, type ParamsAt } from "../findings";
 import type { LedgerRow } from "../ledger-store";
 import { agingLabelReader } from "./aging-label";
 import { firstDuplicateRows } from "./duplicates";
-import { balanceMoney, bi, CLASS_LABELS, customerName, day, fenMoney, money } from "./message-values";
+import { balanceMoney, CLASS_LABELS, customerName, day, fenMoney, money } from "./message-values";
 import { AuditRun, type CustomerGroup } from "./run";
 import { containsAny } from "./text-keys";
 

@@ -1,6 +1,7 @@
 /**
  * One run of the check: its inputs, what the passes share, and the findings so far.
  */
+import { bi } from "../../../i18n/bilingual";
 import { NO_VALUE } from "../../batch";
 import type { DayNumber } from "../../calendar";
 import type { Policy } from "../../policy/types";
@@ -10,7 +11,6 @@ import type { LedgerField } from "../headers";
 import type { AsOfView, LedgerReading } from "../index";
 import type { LedgerRow } from "../ledger-store";
 import type { TableRecord } from "../records";
-import { bi } from "./message-values";
 import { MoneySum } from "./money-sum";
 import type { AuditOptions, BillsRegisterReading, CollectionLogReading, CustomerMasterReading, UncheckedRule } from "./result";
 import { normalizeWords } from "./text-keys";

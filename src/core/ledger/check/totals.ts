@@ -2,6 +2,7 @@
  * Totals by class, band and worst severity, each an exact sum of its rows' own figures.
  */
 import type Decimal from "decimal.js";
+import { bi } from "../../../i18n/bilingual";
 import { AGING_CLASSES } from "../../aging";
 import { NO_VALUE, runBatch } from "../../batch";
 import { MAX_FEN_LINE } from "../../fen";
@@ -9,7 +10,6 @@ import { Dec } from "../../money";
 import type { Policy } from "../../policy/types";
 import { type Finding, type RuleId, SEVERITIES, type Severity } from "../findings";
 import type { LedgerRow } from "../ledger-store";
-import { bi } from "./message-values";
 import { TotalBuilder } from "./money-sum";
 import type { AuditTotals } from "./result";
 
