@@ -23,8 +23,9 @@ import { type DayNumber, fromYmd } from "./calendar";
 import { type ExcelDateSystem, EXCEL_1900_EPOCH_OFFSET, EXCEL_1900_MAX_SERIAL, parseDate } from "./dates";
 import { ArError } from "./errors";
 import type { Bilingual } from "../i18n/bilingual";
-import { FenSum, formatFenBigInt, mulRateHalfUp, numberToFen, rateToBasisPoints } from "./fen";
+import { formatFenBigInt, mulRateHalfUp, numberToFen, rateToBasisPoints } from "./fen";
 import { Dec, parseMoney } from "./money";
+import { MoneySum } from "./money-sum";
 import type { Policy } from "./policy/types";
 import { bandRate, itemProvision, PROVISION_BASES } from "./provision";
 
@@ -195,90 +196,34 @@ export interface BatchResult {
   };
 }
 
-/**
- * An exact sum of decimals of any scale (value = units / 10^scale), for the rare balance finer
- * than a fen. Decimal addition would round at 40 digits when magnitudes differ widely.
- */
-class ExactSum {
-  private units = 0n;
-  private scale = 0;
-
-  add(d: Decimal): void {
-    const text = d.toFixed(); // plain notation, exact
-    const negative = text.startsWith("-");
-    const [intPart, fracPart = ""] = (negative ? text.slice(1) : text).split(".");
-    this.addScaled(BigInt(intPart + fracPart) * (negative ? -1n : 1n), fracPart.length);
-  }
-
-  addSum(other: ExactSum): void {
-    this.addScaled(other.units, other.scale);
-  }
-
-  addScaled(units: bigint, scale: number): void {
-    if (scale > this.scale) {
-      this.units *= 10n ** BigInt(scale - this.scale);
-      this.scale = scale;
-    }
-    this.units += units * 10n ** BigInt(this.scale - scale);
-  }
-
-  /** At least two decimals, trailing zeros beyond them dropped: "3.505", "2.01". */
-  toDecimalString(): string {
-    let units = this.units;
-    let scale = this.scale;
-    if (scale < 2) {
-      units *= 10n ** BigInt(2 - scale);
-      scale = 2;
-    }
-    while (scale > 2 && units % 10n === 0n) {
-      units /= 10n;
-      scale -= 1;
-    }
-    const negative = units < 0n;
-    const digits = (negative ? -units : units).toString().padStart(scale + 1, "0");
-    return (negative ? "-" : "") + digits.slice(0, digits.length - scale) + "." + digits.slice(digits.length - scale);
-  }
-}
-
-/** A running total: fen exactly, plus an exact remainder only for balances finer than 1 fen. */
+/** A running total of rows: their balances exactly, their provisions in whole fen. */
 class TotalAccumulator {
   count = 0;
-  readonly balance = new FenSum();
-  readonly provision = new FenSum();
-  balanceFiner: ExactSum | null = null;
+  readonly balance = new MoneySum();
+  readonly provision = new MoneySum();
 
   constructor(readonly key: string) {}
 
   addFen(balanceFen: number, provisionFen: number): void {
     this.count += 1;
-    this.balance.add(balanceFen);
-    this.provision.add(provisionFen);
+    this.balance.addFen(balanceFen);
+    this.provision.addFen(provisionFen);
   }
 
   addDecimal(balance: Decimal, provision: Decimal): void {
     this.count += 1;
-    const balanceFen = balance.times(100);
-    if (balanceFen.isInteger()) this.balance.addBigInt(BigInt(balanceFen.toFixed(0)));
-    else (this.balanceFiner ??= new ExactSum()).add(balance);
-    this.provision.addBigInt(BigInt(provision.times(100).toFixed(0)));
+    this.balance.addDecimal(balance);
+    this.provision.addFenBigInt(BigInt(provision.times(100).toFixed(0)));
   }
 
   addAccumulator(other: TotalAccumulator): void {
     this.count += other.count;
     this.balance.addSum(other.balance);
     this.provision.addSum(other.provision);
-    if (other.balanceFiner !== null) (this.balanceFiner ??= new ExactSum()).addSum(other.balanceFiner);
   }
 
   result(): BatchTotal {
-    let balance = this.balance.toDecimalString();
-    if (this.balanceFiner !== null) {
-      const exact = new ExactSum();
-      exact.addSum(this.balanceFiner);
-      exact.addScaled(this.balance.toBigInt(), 2);
-      balance = exact.toDecimalString();
-    }
-    return { key: this.key, count: this.count, balance, provision: this.provision.toDecimalString() };
+    return { key: this.key, count: this.count, balance: this.balance.toString(), provision: this.provision.toString() };
   }
 }
 

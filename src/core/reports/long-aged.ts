@@ -19,12 +19,13 @@ import { roundMoney } from "../money";
 import { format } from "../../i18n";
 import {
   addProvision,
+  addRowBalance,
+  addRowMoney,
   balanceCell,
   dayCell,
   decimalCell,
   finishSheet,
   joinText,
-  MoneyTotal,
   moneyFieldCell,
   openSheet,
   provisionCell,
@@ -32,29 +33,31 @@ import {
   type ReportInput,
   reportStrings,
   shareOf,
+  totalCell,
 } from "./input";
+import { MoneySum } from "../money-sum";
 import { integerCell, moneyCell, percentCell, type SheetSpec, type SpecCell, textCell } from "./sheet-spec";
 
 const WIDTH = 13;
 
 interface BandSums {
   count: number;
-  balance: MoneyTotal;
-  recovery: MoneyTotal;
-  provision: MoneyTotal;
-  collected: MoneyTotal;
+  balance: MoneySum;
+  recovery: MoneySum;
+  provision: MoneySum;
+  collected: MoneySum;
 }
 
 function sums(): BandSums {
-  return { count: 0, balance: new MoneyTotal(), recovery: new MoneyTotal(), provision: new MoneyTotal(), collected: new MoneyTotal() };
+  return { count: 0, balance: new MoneySum(), recovery: new MoneySum(), provision: new MoneySum(), collected: new MoneySum() };
 }
 
 function addSums(to: BandSums, from: BandSums): void {
   to.count += from.count;
-  to.balance.addTotal(from.balance);
-  to.recovery.addTotal(from.recovery);
-  to.provision.addTotal(from.provision);
-  to.collected.addTotal(from.collected);
+  to.balance.addSum(from.balance);
+  to.recovery.addSum(from.recovery);
+  to.provision.addSum(from.provision);
+  to.collected.addSum(from.collected);
 }
 
 /** Indices of the report bands that hold receivables more than one year old. */
@@ -121,7 +124,7 @@ export function buildLongAgedCleanup(input: ReportInput, lang: Lang): SheetSpec 
     for (const i of itemsOf.get(k) as number[]) {
       const r = ctx.rows[i];
       t.count += 1;
-      t.balance.addBalance(r);
+      addRowBalance(t.balance, r);
       const rec = recoveryOf(i);
       if (rec.fen === rec.fen) t.recovery.addFen(rec.fen);
       else if (rec.value !== null) t.recovery.addDecimal(rec.value);
@@ -187,13 +190,13 @@ export function buildLongAgedCleanup(input: ReportInput, lang: Lang): SheetSpec 
       blank("subtotal"),
       blank("subtotal"),
       integerCell(t.count, "subtotal"),
-      t.balance.cell("subtotal"),
-      t.recovery.cell("subtotal"),
-      t.provision.cell("subtotal"),
+      totalCell(t.balance, "subtotal"),
+      totalCell(t.recovery, "subtotal"),
+      totalCell(t.provision, "subtotal"),
       blank("subtotal"),
       blank("subtotal"),
       blank("subtotal"),
-      t.collected.cell("subtotal"),
+      totalCell(t.collected, "subtotal"),
       blank("subtotal"),
     ]);
     b.merge({ row: sub, col: 0, rows: 1, cols: 4 });
@@ -204,13 +207,13 @@ export function buildLongAgedCleanup(input: ReportInput, lang: Lang): SheetSpec 
     blank("total"),
     blank("total"),
     integerCell(all.count, "total"),
-    all.balance.cell("total"),
-    all.recovery.cell("total"),
-    all.provision.cell("total"),
+    totalCell(all.balance, "total"),
+    totalCell(all.recovery, "total"),
+    totalCell(all.provision, "total"),
     blank("total"),
     blank("total"),
     blank("total"),
-    all.collected.cell("total"),
+    totalCell(all.collected, "total"),
     blank("total"),
   ]);
   b.merge({ row: total, col: 0, rows: 1, cols: 4 });
@@ -231,10 +234,10 @@ export function buildLongAgedCleanup(input: ReportInput, lang: Lang): SheetSpec 
       integerCell(t.count, style),
       percentCell(t.balance.isZero() && all.balance.isZero() ? null : shareOf(t.balance, all.balance), style),
       blank(style),
-      t.balance.cell(style),
-      t.recovery.cell(style),
-      t.provision.cell(style),
-      t.collected.cell(style),
+      totalCell(t.balance, style),
+      totalCell(t.recovery, style),
+      totalCell(t.provision, style),
+      totalCell(t.collected, style),
       blank(style),
       blank(style),
       blank(style),
@@ -256,9 +259,9 @@ export function buildLongAgedCleanup(input: ReportInput, lang: Lang): SheetSpec 
     b.blank();
     b.section(sl.sectionSettled);
     b.header([s.columns.no, s.columns.debtor, s.columns.nature, s.columns.dateArisen, s.columns.band, null, null, null, s.columns.department, s.columns.collector, null, sl.collected, s.columns.status]);
-    const collected = new MoneyTotal();
+    const collected = new MoneySum();
     settled.forEach((r, k) => {
-      collected.addBalanceOf(r, "received");
+      addRowMoney(collected, r, "received");
       b.add("body", [
         integerCell(k + 1),
         textCell(r.customer ?? s.common.noCustomer, "wrap"),
@@ -275,7 +278,7 @@ export function buildLongAgedCleanup(input: ReportInput, lang: Lang): SheetSpec 
         textCell(joinText(r.status, r.note), "wrap"),
       ]);
     });
-    const t = b.add("total", [textCell(sl.settledTotal, "total"), blank("total"), blank("total"), blank("total"), integerCell(settled.length, "total"), blank("total"), blank("total"), blank("total"), blank("total"), blank("total"), blank("total"), collected.cell("total"), blank("total")]);
+    const t = b.add("total", [textCell(sl.settledTotal, "total"), blank("total"), blank("total"), blank("total"), integerCell(settled.length, "total"), blank("total"), blank("total"), blank("total"), blank("total"), blank("total"), blank("total"), totalCell(collected, "total"), blank("total")]);
     b.merge({ row: t, col: 0, rows: 1, cols: 4 });
   }
 

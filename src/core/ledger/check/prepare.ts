@@ -7,10 +7,10 @@ import { bi } from "../../../i18n/bilingual";
 import { type BatchColumns, type BatchResult, type CellValue, NO_DAYS, runBatch } from "../../batch";
 import { fromYmd } from "../../calendar";
 import { formatIsoDate, toExcelSerial } from "../../dates";
+import { MoneySum } from "../../money-sum";
 import type { MessageParams } from "../findings";
 import type { LedgerRow } from "../ledger-store";
 import { fenMoney, money } from "./message-values";
-import { MoneySum } from "./money-sum";
 import { AuditRun, type CustomerGroup } from "./run";
 import { containsAny, keyOf, recordText as joinTexts } from "./text-keys";
 

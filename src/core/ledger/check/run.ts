@@ -4,6 +4,7 @@
 import { bi } from "../../../i18n/bilingual";
 import { NO_VALUE } from "../../batch";
 import type { DayNumber } from "../../calendar";
+import { MoneySum } from "../../money-sum";
 import type { Policy } from "../../policy/types";
 import type { CUSTOMER_MASTER_FIELDS } from "../companions";
 import { BILL_SETTLED_WORDS, type Finding, findingAt, findingAtWith, LEGAL_STEP_WORDS, type MessageParams, type ParamsAt, type RuleId, type Severity } from "../findings";
@@ -11,7 +12,6 @@ import type { LedgerField } from "../headers";
 import type { AsOfView, LedgerReading } from "../index";
 import type { LedgerRow } from "../ledger-store";
 import type { TableRecord } from "../records";
-import { MoneySum } from "./money-sum";
 import type { AuditOptions, BillsRegisterReading, CollectionLogReading, CustomerMasterReading, UncheckedRule } from "./result";
 import { normalizeWords } from "./text-keys";
 

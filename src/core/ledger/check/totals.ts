@@ -10,8 +10,25 @@ import { Dec } from "../../money";
 import type { Policy } from "../../policy/types";
 import { type Finding, type RuleId, SEVERITIES, type Severity } from "../findings";
 import type { LedgerRow } from "../ledger-store";
-import { TotalBuilder } from "./money-sum";
-import type { AuditTotals } from "./result";
+import { MoneySum } from "../../money-sum";
+import type { AmountTotal, AuditTotals } from "./result";
+
+/** A count of rows with the exact sums of their balances and provisions. */
+export class TotalBuilder {
+  count = 0;
+  readonly balance = new MoneySum();
+  readonly provision = new MoneySum();
+
+  addTotal(other: TotalBuilder): void {
+    this.count += other.count;
+    this.balance.addSum(other.balance);
+    this.provision.addSum(other.provision);
+  }
+
+  result(): AmountTotal {
+    return { count: this.count, balance: this.balance.toString(), provision: this.provision.toString() };
+  }
+}
 
 export function add(t: TotalBuilder, bf: number, bd: Decimal | null, pf: number, exact: string | undefined, maxFen: number): void {
   t.count += 1;
