@@ -17,6 +17,7 @@
  * What is not read: charts, comments, hyperlinks, styles beyond "is this number a date".
  */
 import { SaxesParser, type SaxesTagPlain } from "saxes";
+import { columnLetterOf } from "../core/column-letters";
 import { ArError } from "../core/errors";
 import type { CellArea } from "../core/ledger/workbook";
 import { type ZipEntry, ZipFile } from "./zip-reader";
@@ -277,12 +278,6 @@ function columnNumber(letters: string): number {
   return n;
 }
 
-function columnLetters(n: number): string {
-  let s = "";
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
-
 const CELL_REF = /^\$?([A-Za-z]{1,4})\$?(\d{1,10})$/;
 
 function beyondLimits(sheet: string, cell: string, what: "row" | "column"): XlsxError {
@@ -346,7 +341,7 @@ async function readWorksheet(zip: ZipFile, entry: ZipEntry, ctx: SheetContext): 
       case "s": {
         const index = Number(text);
         const s = Number.isInteger(index) ? ctx.sharedStrings[index] : undefined;
-        if (s === undefined) throw damaged(`工作表“${sheet}”的 ${columnLetters(column)}${rowNumber} 指向不存在的共享字符串 ${text.slice(0, 12)}`, `sheet "${sheet}" cell ${columnLetters(column)}${rowNumber} points at shared string ${text.slice(0, 12)}, which does not exist`);
+        if (s === undefined) throw damaged(`工作表“${sheet}”的 ${columnLetterOf(column)}${rowNumber} 指向不存在的共享字符串 ${text.slice(0, 12)}`, `sheet "${sheet}" cell ${columnLetterOf(column)}${rowNumber} points at shared string ${text.slice(0, 12)}, which does not exist`);
         return s;
       }
       case "str":
@@ -400,7 +395,7 @@ async function readWorksheet(zip: ZipFile, entry: ZipEntry, ctx: SheetContext): 
           const ref = attribute(tag, "r");
           if (ref === undefined) {
             column++;
-            if (column > EXCEL_MAX_COLUMNS) throw beyondLimits(sheet, `${columnLetters(column)}${rowNumber}`, "column");
+            if (column > EXCEL_MAX_COLUMNS) throw beyondLimits(sheet, `${columnLetterOf(column)}${rowNumber}`, "column");
           } else {
             column = parseCellRef(ref, sheet)[1];
           }

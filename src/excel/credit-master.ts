@@ -10,7 +10,7 @@ import type { DayNumber } from "../core/calendar";
 import { toExcelSerial } from "../core/dates";
 import type { Bilingual, Lang } from "../i18n/bilingual";
 import type { CustomerMasterRow } from "../core/ledger/companions";
-import { sheetColumnOf } from "../core/ledger/mapping";
+import { sheetColumnOf } from "../core/column-letters";
 import { readCompanions } from "../core/ledger/workbook";
 import { Dec } from "../core/money";
 import { customerKey } from "../core/reports/input";

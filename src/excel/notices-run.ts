@@ -14,7 +14,7 @@ import { toExcelSerial } from "../core/dates";
 import type { Bilingual, Lang } from "../i18n/bilingual";
 import { auditLedger } from "../core/ledger/check";
 import type { CollectionLogField } from "../core/ledger/companions";
-import { sheetColumnOf } from "../core/ledger/mapping";
+import { sheetColumnOf } from "../core/column-letters";
 import { readCompanions } from "../core/ledger/workbook";
 import { Dec } from "../core/money";
 import {

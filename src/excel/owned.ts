@@ -18,7 +18,7 @@
  * incomplete sheet without asking. A sheet is never missing, a reference never broken, and a run
  * never blocked by what an earlier one left.
  */
-import { columnLetterOf } from "../core/ledger/mapping";
+import { columnLetterOf } from "../core/column-letters";
 import { stringsFor } from "../i18n";
 import { GatewayError } from "./errors";
 import { canonicalFormula } from "./formula-text";

@@ -3,6 +3,7 @@
  * ("Sheet1!A1", "'Sheet 1'!A1"), and printing them the way Excel prints `Range.address`.
  * Rows and columns are 0-based inside the fake; rectangles are inclusive.
  */
+import { columnLetterOf } from "../../core/column-letters";
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
@@ -61,14 +62,7 @@ export function boundingRect(a: Rect, b: Rect): Rect {
 }
 
 export function columnLetters(index: number): string {
-  let n = index + 1;
-  let out = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    out = String.fromCharCode(65 + m) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
+  return columnLetterOf(index + 1);
 }
 
 export function columnIndex(letters: string): number {
