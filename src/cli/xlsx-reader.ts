@@ -18,6 +18,7 @@
  */
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { columnLetterOf } from "../core/column-letters";
+import { excelSerialToUtcDate } from "../core/dates";
 import { ArError } from "../core/errors";
 import type { CellArea } from "../core/ledger/workbook";
 import { type ZipEntry, ZipFile } from "./zip-reader";
@@ -313,7 +314,7 @@ interface SheetContext {
 
 /** A number cell in a date format as the Date exceljs makes of it (UTC; the time of day kept). */
 function excelDate(serial: number, date1904: boolean): Date {
-  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
+  return excelSerialToUtcDate(serial, date1904 ? "1904" : "1900");
 }
 
 async function readWorksheet(zip: ZipFile, entry: ZipEntry, ctx: SheetContext): Promise<{ values: unknown[][]; merges: CellArea[] }> {

@@ -8,6 +8,7 @@
  * when it starts, and leaves them there for the tester to look at.
  */
 import { fromYmd } from "../core/calendar";
+import { toExcelSerial } from "../core/dates";
 import type { Bilingual, Lang } from "../i18n/bilingual";
 import type { Finding } from "../core/ledger/findings";
 import { stringsFor } from "../i18n";
@@ -58,7 +59,7 @@ const FUNCTIONS = "AR自检函数";
 const LONG = "AR自检长台账";
 const BIG = "AR自检大台账";
 const AS_OF = fromYmd(2011, 8, 31);
-const serial = (y: number, m: number, d: number): number => fromYmd(y, m, d) + 25569;
+const serial = (y: number, m: number, d: number): number => toExcelSerial(fromYmd(y, m, d));
 const HEADER = ["客户名称", "单据号", "发生日期", "到期日", "应收余额"];
 
 function ledgerRows(n: number): (string | number)[][] {

@@ -6,7 +6,7 @@ import type Decimal from "decimal.js";
 import { bi } from "../../../i18n/bilingual";
 import { type BatchColumns, type BatchResult, type CellValue, NO_DAYS, runBatch } from "../../batch";
 import { fromYmd } from "../../calendar";
-import { formatIsoDate, toExcelSerial } from "../../dates";
+import { EXCEL_1900_EPOCH_OFFSET, formatIsoDate, toExcelSerial } from "../../dates";
 import { MoneySum } from "../../money-sum";
 import type { MessageParams } from "../findings";
 import type { LedgerRow } from "../ledger-store";
@@ -17,9 +17,9 @@ import { containsAny, keyOf, recordText as joinTexts } from "./text-keys";
 // Taken once: through tsx (CommonJS) every use of an imported name calls a getter, here once per row.
 const recordText = joinTexts;
 
-export const DAY_1900_03_01 = fromYmd(1900, 3, 1);
-export const DAY_1900_01_01 = fromYmd(1900, 1, 1);
-export const SERIAL_OFFSET = 25569;
+const DAY_1900_03_01 = fromYmd(1900, 3, 1);
+const DAY_1900_01_01 = fromYmd(1900, 1, 1);
+const SERIAL_OFFSET = EXCEL_1900_EPOCH_OFFSET;
 
 /** A day as a 1900-system serial for runBatch; 0 ("no date") when there is none. */
 export function serialOf(d: number): number {
