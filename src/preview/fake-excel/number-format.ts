@@ -4,6 +4,7 @@
  * y/m/d tokens, literal prefixes/suffixes, up to four ;-sections); anything fancier (fractions,
  * conditions like [>100], elapsed time, locale digits) falls back to General.
  */
+import { groupThousands } from "../../core/money";
 import { serialToDate, type StoredValue } from "./cell-values";
 
 export const GENERAL = "General";
@@ -126,10 +127,6 @@ function formatDate(serial: number, section: string): string {
     i++;
   }
   return out;
-}
-
-function groupThousands(intPart: string): string {
-  return intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
 function formatNumberSection(value: number, section: string): string {
