@@ -39,41 +39,34 @@ export const FLAG_DECIMAL = 1; // computed on the decimal path
 export const FLAG_ERROR = 2; // bad input: see errorCode; not in the totals
 export const FLAG_CONDITION = 4; // a direct-to-bad condition matched the status text
 
-/** errorCode values; 0 = no error. */
-export const BATCH_ERRORS: readonly { code: number; id: string; text: Bilingual }[] = [
-  { code: 0, id: "", text: { "zh-CN": "", "en-US": "" } },
+/** The batch's input errors; a row's errorCode is the error's index here (0 = no error). */
+const BATCH_ERROR_LIST = [
+  { id: "", text: { "zh-CN": "", "en-US": "" } },
   {
-    code: 1,
     id: "batch.date-arisen-missing",
     text: { "zh-CN": "缺少发生日期。", "en-US": "The date arisen is missing." },
   },
   {
-    code: 2,
     id: "batch.date-arisen-invalid",
     text: { "zh-CN": "发生日期无效。", "en-US": "The date arisen is not a valid date." },
   },
   {
-    code: 3,
     id: "batch.due-date-invalid",
     text: { "zh-CN": "到期日无效。", "en-US": "The due date is not a valid date." },
   },
   {
-    code: 4,
     id: "batch.credit-days-invalid",
     text: { "zh-CN": "信用期天数必须是非负整数。", "en-US": "Credit days must be a non-negative whole number." },
   },
   {
-    code: 5,
     id: "batch.balance-missing",
     text: { "zh-CN": "缺少余额。", "en-US": "The balance is missing." },
   },
   {
-    code: 6,
     id: "batch.balance-invalid",
     text: { "zh-CN": "余额不是有效金额。", "en-US": "The balance is not a valid amount." },
   },
   {
-    code: 7,
     id: "batch.recovery-invalid",
     text: {
       "zh-CN": "预计回收金额不是有效的非负金额。",
@@ -81,7 +74,6 @@ export const BATCH_ERRORS: readonly { code: number; id: string; text: Bilingual 
     },
   },
   {
-    code: 8,
     id: "aging.arisen-after-as-of",
     text: {
       "zh-CN": "发生日期晚于截止日期,无法计算账龄。",
@@ -89,7 +81,6 @@ export const BATCH_ERRORS: readonly { code: number; id: string; text: Bilingual 
     },
   },
   {
-    code: 9,
     id: "aging.no-band",
     text: {
       "zh-CN": "账龄超出账龄段表的范围(最后一段应不设上限)。",
@@ -97,22 +88,29 @@ export const BATCH_ERRORS: readonly { code: number; id: string; text: Bilingual 
     },
   },
   {
-    code: 10,
     id: "provision.probability-invalid",
     text: { "zh-CN": "回收可能性应在 0% 到 100% 之间。", "en-US": "The recovery probability must be between 0% and 100%." },
   },
-];
+] as const;
 
-const E_ARISEN_MISSING = 1;
-const E_ARISEN_INVALID = 2;
-const E_DUE_INVALID = 3;
-const E_CREDIT_DAYS = 4;
-const E_BALANCE_MISSING = 5;
-const E_BALANCE_INVALID = 6;
-const E_RECOVERY = 7;
-const E_AFTER_AS_OF = 8;
-const E_NO_BAND = 9;
-const E_PROBABILITY = 10;
+/** errorCode values; 0 = no error. */
+export const BATCH_ERRORS: readonly { code: number; id: string; text: Bilingual }[] = BATCH_ERROR_LIST.map((e, code) => ({ code, id: e.id, text: e.text }));
+
+/** The errorCode of an error, by its place in the list, so no code is stated twice. */
+function errorCodeOf(id: Exclude<(typeof BATCH_ERROR_LIST)[number]["id"], "">): number {
+  return BATCH_ERROR_LIST.findIndex((e) => e.id === id);
+}
+
+const E_ARISEN_MISSING = errorCodeOf("batch.date-arisen-missing");
+const E_ARISEN_INVALID = errorCodeOf("batch.date-arisen-invalid");
+const E_DUE_INVALID = errorCodeOf("batch.due-date-invalid");
+const E_CREDIT_DAYS = errorCodeOf("batch.credit-days-invalid");
+const E_BALANCE_MISSING = errorCodeOf("batch.balance-missing");
+const E_BALANCE_INVALID = errorCodeOf("batch.balance-invalid");
+const E_RECOVERY = errorCodeOf("batch.recovery-invalid");
+const E_AFTER_AS_OF = errorCodeOf("aging.arisen-after-as-of");
+const E_NO_BAND = errorCodeOf("aging.no-band");
+const E_PROBABILITY = errorCodeOf("provision.probability-invalid");
 
 const BASIS_AGING_RATE = PROVISION_BASES.indexOf("aging-rate");
 const BASIS_FULL_BAD = PROVISION_BASES.indexOf("full-bad");
