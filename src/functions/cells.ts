@@ -21,8 +21,12 @@ export type Result = number | string | boolean | CellError;
 /** The runtime's error value where the runtime exists; a structurally equal stand-in elsewhere (tests). */
 export type CellError = { readonly code: string; readonly message?: string };
 
-/** The errors a custom function can return (CustomFunctions.ErrorCode), by name and by the text Excel shows. */
-const ERROR_CODE_TEXT = {
+/**
+ * The errors a custom function can return (CustomFunctions.ErrorCode in
+ * @types/custom-functions-runtime), by name and by the text Excel shows. The fake runtime
+ * installs this same table.
+ */
+export const ERROR_CODE_TEXT = {
   invalidValue: "#VALUE!",
   notAvailable: "#N/A",
   divisionByZero: "#DIV/0!",

@@ -11,6 +11,7 @@
 
 import { fromYmd, isValidYmd, toYmd } from "../../core/calendar";
 import { EXCEL_1900_EPOCH_OFFSET } from "../../core/dates";
+import { EXCEL_ERROR_TEXTS } from "../../core/money";
 
 /** 1900-03-01: from here on a serial is a straight count of days. */
 const FIRST_STRAIGHT_DAY = fromYmd(1900, 3, 1);
@@ -26,25 +27,8 @@ export class CellError {
   }
 }
 
-const ERROR_CODES = [
-  "#NULL!",
-  "#DIV/0!",
-  "#VALUE!",
-  "#REF!",
-  "#NAME?",
-  "#NUM!",
-  "#N/A",
-  "#GETTING_DATA",
-  "#SPILL!",
-  "#CALC!",
-  "#FIELD!",
-  "#BLOCKED!",
-  "#UNKNOWN!",
-  "#CONNECT!",
-  "#BUSY!",
-];
-
-const ERRORS = new Map(ERROR_CODES.map((code) => [code, new CellError(code)]));
+// Excel's error values: the table the core's parsers recognise (core/money.ts).
+const ERRORS = new Map(EXCEL_ERROR_TEXTS.map((code) => [code, new CellError(code)]));
 
 /** The value `Range.values` reports for a formula the fake cannot compute. */
 export const FAKE_FORMULA_VALUE = "#FAKE_FORMULA";
