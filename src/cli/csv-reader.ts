@@ -19,7 +19,7 @@ import { ArError } from "../core/errors";
  * at most 15 significant digits, so "00123" and long reference numbers stay text) becomes a
  * number; blank is null; anything else stays text for the core's parsers (dates, "90.96万").
  */
-export function csvCellValue(text: string): unknown {
+function csvCellValue(text: string): unknown {
   const t = text.trim();
   if (t === "") return null;
   if (/^-?(?:0|[1-9]\d*)(?:\.\d+)?$/.test(t)) {

@@ -24,8 +24,8 @@ import type { CellArea } from "../core/ledger/workbook";
 import { type ZipEntry, ZipFile } from "./zip-reader";
 
 /** Excel's sheet limits (Excel specifications and limits). */
-export const EXCEL_MAX_ROWS = 1_048_576;
-export const EXCEL_MAX_COLUMNS = 16_384;
+const EXCEL_MAX_ROWS = 1_048_576;
+const EXCEL_MAX_COLUMNS = 16_384;
 
 export interface XlsxSheet {
   name: string;
@@ -46,7 +46,7 @@ export interface XlsxReadOptions {
 }
 
 /** Why an .xlsx cannot be read: id "xlsx.<kind>", both languages, without the file's name. */
-export class XlsxError extends ArError {
+class XlsxError extends ArError {
   constructor(
     readonly kind: "not-xlsx" | "damaged" | "beyond-limits",
     zh: string,

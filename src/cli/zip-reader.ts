@@ -56,7 +56,7 @@ const MAX_DIRECTORY_BYTES = 64 * 1024 * 1024;
  * bombs compress a thousand times and more. The same idea, with a similar bound, as Apache POI's
  * ZipSecureFile (MIN_INFLATE_RATIO 0.01).
  */
-export const MAX_INFLATE_RATIO = 200;
+const MAX_INFLATE_RATIO = 200;
 const RATIO_GRACE_BYTES = 16 * 1024 * 1024;
 
 export interface ZipLimits {

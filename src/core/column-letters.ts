@@ -5,7 +5,7 @@
  */
 
 /** The last column Excel has (XFD). */
-export const EXCEL_MAX_COLUMN = 16384;
+const EXCEL_MAX_COLUMN = 16384;
 
 /** "A" for 1, "Z" for 26, "AA" for 27, "XFD" for 16384. */
 export function columnLetterOf(sheetColumn: number): string {

@@ -49,7 +49,7 @@ export const EXCEL_1900_PHANTOM_SERIAL = 60;
 /** Serial of 1970-01-01 (day number 0) in the 1900 system, valid from serial 61 on. */
 export const EXCEL_1900_EPOCH_OFFSET = 25569;
 /** Serial of 1970-01-01 in the 1904 system (1462 days fewer than in the 1900 system). */
-export const EXCEL_1904_EPOCH_OFFSET = EXCEL_1900_EPOCH_OFFSET - 1462;
+const EXCEL_1904_EPOCH_OFFSET = EXCEL_1900_EPOCH_OFFSET - 1462;
 /** 9999-12-31, the last day Excel can hold, in the 1900 system. */
 export const EXCEL_1900_MAX_SERIAL = 2958465;
 

@@ -19,7 +19,7 @@ import type { Bilingual } from "../i18n/bilingual";
 import type { Policy, StatusCondition } from "./policy/types";
 
 /** Full-width to half-width, Latin to lower case, runs of white space to one space. */
-export function normalizeStatus(text: string): string {
+function normalizeStatus(text: string): string {
   return text.normalize("NFKC").toLowerCase().replace(/\s+/g, " ");
 }
 

@@ -9,10 +9,10 @@ import { type CompanyInfo, letterNumber, mergeCompany, parseCompany } from "../c
 import type { Policy } from "../core/policy/types";
 
 export const COMPANY_SETTING = "receivablesSteward.company";
-export const LETTER_NUMBERS_SETTING = "receivablesSteward.letterNumbers";
+const LETTER_NUMBERS_SETTING = "receivablesSteward.letterNumbers";
 
 /** What the form saved (null when nothing yet). */
-export async function loadStoredCompany(context: Excel.RequestContext): Promise<CompanyInfo | null> {
+async function loadStoredCompany(context: Excel.RequestContext): Promise<CompanyInfo | null> {
   const item = queueStoredCompany(context);
   await context.sync();
   return storedCompanyFrom(item);

@@ -30,7 +30,7 @@ async function mergedAreas(context: Excel.RequestContext, block: SheetBlock, req
 }
 
 /** "Sheet1!A4:A6,Sheet1!B7:B8" (or without the sheet) as cell areas. */
-export function parseAreas(address: string): CellArea[] {
+function parseAreas(address: string): CellArea[] {
   const out: CellArea[] = [];
   for (const part of address.split(",")) {
     const bang = part.lastIndexOf("!");

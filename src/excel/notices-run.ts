@@ -329,7 +329,7 @@ async function planLog(
 
 
 /** Why a batch cannot be made yet, naming the fields in words and where to fill them in. */
-export function companyIncomplete(problems: readonly CompanyProblem[]): GatewayError {
+function companyIncomplete(problems: readonly CompanyProblem[]): GatewayError {
   const missing = problems.filter((p) => p.kind === "missing").map((p) => p.field);
   const invalid = problems.filter((p) => p.kind === "invalid").map((p) => p.field);
   const zh = [missing.length > 0 ? `请先在“通知书”页的“单位信息”中填写：${fieldNames(missing, "zh-CN")}` : "", invalid.length > 0 ? `请改正：${fieldNames(invalid, "zh-CN")}` : ""].filter(Boolean).join("；");

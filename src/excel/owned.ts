@@ -98,7 +98,7 @@ const NUMBER_FORMAT: Record<ColumnKind, string> = {
  * block of rows at a time (a large sheet is read back in chunks), it gives the digest one pass
  * over all the rows would.
  */
-export class Fingerprinter {
+class Fingerprinter {
   private h = 0x811c9dc5;
 
   add(values: readonly (readonly unknown[])[]): this {

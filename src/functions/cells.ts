@@ -59,7 +59,7 @@ export function cellError(kind: ExcelErrorKind, message: string): CellError {
  * on, never a blank result that looks like "nothing to say". Errors a custom function cannot
  * return (#SPILL!, #CALC!…) become #VALUE! naming them.
  */
-export class ErrorArgument extends Error {
+class ErrorArgument extends Error {
   constructor(
     readonly errorText: string,
     readonly argument: string,

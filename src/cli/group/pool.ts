@@ -39,7 +39,7 @@ export interface PoolEvents {
 }
 
 /** The worker's entry: a CommonJS bootstrap that registers tsx, then loads branch-worker.ts. */
-export const WORKER_ENTRY = join(__dirname, "branch-worker.cjs");
+const WORKER_ENTRY = join(__dirname, "branch-worker.cjs");
 
 /** Runs every task on `jobs` workers; resolves when each has been reported done or failed. */
 export function runBranches(tasks: readonly BranchTask[], jobs: number, setup: WorkerSetup, events: PoolEvents): Promise<void> {

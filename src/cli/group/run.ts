@@ -34,9 +34,9 @@ import { type BranchLine, buildGroupReport } from "./rollup-sheets";
 import { GROUP_SCHEMA_VERSION, TABLE_NAMES } from "./schema";
 
 /** Exit status of a run in which some workbooks could not be used (the rest are complete). */
-export const EXIT_SOME_BRANCHES_FAILED = 4;
+const EXIT_SOME_BRANCHES_FAILED = 4;
 
-export const GROUP_JSON_VERSION = 1;
+const GROUP_JSON_VERSION = 1;
 
 export interface GroupArgs {
   /** Folders, files and patterns as given. */

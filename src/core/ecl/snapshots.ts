@@ -92,7 +92,7 @@ export function yearEnds(from: DayNumber, to: DayNumber): DayNumber[] {
 }
 
 /** Whether the bands are whole years (then periods are year ends), else months (month ends). */
-export function periodUnit(bands: readonly AgingBand[]): "year" | "month" {
+function periodUnit(bands: readonly AgingBand[]): "year" | "month" {
   return bands.every((b) => b.upToMonths === null || b.upToMonths % 12 === 0) ? "year" : "month";
 }
 

@@ -101,7 +101,7 @@ export const COMPANY_FIELDS: readonly FieldDecl[] = [
   { field: "handlerPhone", label: bi("经办人电话", "Contact's phone"), hint: bi("留空则用联系电话。", "Blank: the company phone."), printedOn: [], check: phoneCheck },
 ];
 
-export function companyField(field: CompanyField): FieldDecl {
+function companyField(field: CompanyField): FieldDecl {
   return COMPANY_FIELDS.find((d) => d.field === field)!;
 }
 

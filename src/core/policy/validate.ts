@@ -57,7 +57,7 @@ export type SchemaNode =
 // ---------------------------------------------------------------------------------------------
 
 /** `["credit", "items", 3, "weight"]` -> `credit.items[3].weight` (0-based positions, as in JSON). */
-export function formatPath(segments: readonly PathSegment[]): string {
+function formatPath(segments: readonly PathSegment[]): string {
   let out = "";
   for (const s of segments) {
     if (typeof s === "number") out += `[${s}]`;

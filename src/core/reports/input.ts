@@ -479,7 +479,7 @@ function percentOf(rate: string): string {
  * which method and which rates, and whether the rates are the product's defaults (the seeds give
  * none) or the company's. Under 直接转销法 it says what the write-off expense would be instead.
  */
-export function provisionMethodNotes(ctx: ReportContext): string[] {
+function provisionMethodNotes(ctx: ReportContext): string[] {
   const sm = reportStrings(ctx.lang).method;
   const { policy } = ctx.input;
   const lang = ctx.lang;

@@ -113,7 +113,7 @@ function parseNumber(text: string): { value: number; numberFormat?: string } | n
 }
 
 /** The serial Excel stores for a date after 1900-02-28 (days since 1899-12-30); null otherwise. */
-export function dateSerial(year: number, month: number, day: number): number | null {
+function dateSerial(year: number, month: number, day: number): number | null {
   if (year < 1900 || year > 9999 || !isValidYmd(year, month, day)) return null;
   const d = fromYmd(year, month, day);
   return d < FIRST_STRAIGHT_DAY ? null : d + EXCEL_1900_EPOCH_OFFSET; // before 1900-03-01 Excel's serials are off by its 1900 leap-year bug

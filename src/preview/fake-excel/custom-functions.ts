@@ -113,7 +113,7 @@ function cellResult(v: unknown): StoredValue {
 }
 
 /** Calls `fn` with the arguments converted as the runtime converts them, and its result (or failure) as a cell value. */
-export function callCustomFunction(fn: FakeCustomFunction, args: readonly FormulaArgument[], blank: null | 0 = null): StoredValue | SpillArray {
+function callCustomFunction(fn: FakeCustomFunction, args: readonly FormulaArgument[], blank: null | 0 = null): StoredValue | SpillArray {
   for (const arg of args) {
     const error = firstError(arg);
     if (error) return error;

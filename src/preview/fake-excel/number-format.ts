@@ -15,7 +15,7 @@ const integer = Number.isInteger;
 const toText = String;
 
 /** Excel's General format shows about 11 characters of a number. */
-export function formatGeneral(n: number): string {
+function formatGeneral(n: number): string {
   if (!finite(n)) return "#NUM!";
   if (n === 0) return "0";
   const abs = n < 0 ? -n : n;

@@ -105,7 +105,7 @@ const STYLE_DEFAULTS: Record<string, unknown> = {
   "protection.formulaHidden": false,
 };
 
-export function styleDefault(key: string): unknown {
+function styleDefault(key: string): unknown {
   if (key in STYLE_DEFAULTS) return STYLE_DEFAULTS[key];
   if (key.endsWith(".style")) return "None";
   if (key.endsWith(".color")) return "#000000";

@@ -6,7 +6,7 @@
 import { HEADER_KEYS, MAX_RATERS, type QuestionnaireForm } from "../../core/credit-forms/questionnaire";
 import type { Policy } from "../../core/policy/types";
 
-export const DRAFT_KEY = "receivablesSteward.creditDraft";
+const DRAFT_KEY = "receivablesSteward.creditDraft";
 
 /** One draft per workbook (its URL or path, where Office gives one), so one file's draft never turns up in another's pane. */
 export function draftKey(document: string): string {

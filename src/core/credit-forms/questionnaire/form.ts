@@ -132,7 +132,7 @@ export const L = {
   ] as const,
 };
 
-export function formError(id: string, zh: string, en: string): ArError {
+function formError(id: string, zh: string, en: string): ArError {
   return new ArError(id, bi(zh, en));
 }
 

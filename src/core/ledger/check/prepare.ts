@@ -46,7 +46,7 @@ export function indexCompanions(run: AuditRun): void {
 }
 
 /** Customer groups are looked up by the cell's own string first, so a name is normalised once, not per row. */
-export class CustomerLookup {
+class CustomerLookup {
   private readonly byRaw = new Map<string, CustomerGroup>();
   private readonly byKey = new Map<string, CustomerGroup>();
 
@@ -84,7 +84,7 @@ export class CustomerLookup {
 }
 
 /** A column of amounts for runBatch: yuan numbers (NaN = blank) until a row needs its exact text. */
-export class AmountColumn {
+class AmountColumn {
   private numbers: Float64Array | null;
   private cells: CellValue[] | null = null;
 

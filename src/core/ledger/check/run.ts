@@ -185,4 +185,4 @@ export class AuditRun {
   }
 }
 
-export const SEVERITY_INDEX: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const SEVERITY_INDEX: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

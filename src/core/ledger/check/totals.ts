@@ -14,7 +14,7 @@ import { MoneySum } from "../../money-sum";
 import type { AmountTotal, AuditTotals } from "./result";
 
 /** A count of rows with the exact sums of their balances and provisions. */
-export class TotalBuilder {
+class TotalBuilder {
   count = 0;
   readonly balance = new MoneySum();
   readonly provision = new MoneySum();
