@@ -164,7 +164,7 @@ export async function auditBranch(task: BranchTask, settings: BranchSettings, po
 /** Writes the items; returns their sums by scope and key, and how many balances had fractions of a fen. */
 function writeItems(out: StagingFile, result: AuditResult, entity: string, source: string, asOf: string, policy: Policy): { sums: Sums; subFen: number } {
   const rows = result.rows;
-  const long = new Set(longAgedBands(policy.reportBands));
+  const long = new Set(longAgedBands(policy.reportBands, policy.longAgedFromMonths));
   const bandKeys = rows.bandKeys;
   const s = new Sums();
   // Every class, band and severity the JSON's totals list, in their order, even when empty.

@@ -479,6 +479,8 @@ export const DEFAULT_POLICY: Policy = deepFreeze<Policy>({
   directToBad: DIRECT_TO_BAD,
   statusNegations: STATUS_NEGATIONS,
   reportBands: REPORT_BANDS,
+  // 000 一: the clean-up plan lists the receivables over one year old (一至二年, 二年至三年, 三年以上).
+  longAgedFromMonths: 12,
   // Product defaults: the seeds give no rates (POLICY §4); 004 itself uses direct write-off.
   provision: { method: "aging", bands: PROVISION_BANDS, rates: PROVISION_RATES, balanceRate: "0.05" },
   credit: {

@@ -368,6 +368,7 @@ export const POLICY_SCHEMA: SchemaNode = obj({
   directToBad: conditionList,
   statusNegations: arr(nonEmptyText, 0),
   reportBands: bandList,
+  longAgedFromMonths: int(1),
   provision: obj(
     {
       method: { kind: "enum", values: ["aging", "individual", "balance-percentage", "direct-write-off"] },

@@ -7,8 +7,8 @@
  * 三年以上90.96万元"). The item table comes first so that its header can repeat on every
  * printed page.
  *
- * "Over one year": the report bands that start at 12 months or later (POLICY §3 bands are
- * parameters). An item settled with an amount collected stays listed, as the plan lists
+ * "Over one year": the report bands that start at policy.longAgedFromMonths (12 by default)
+ * or later (POLICY §3 bands are parameters too). An item settled with an amount collected stays listed, as the plan lists
  * 华亿 and 巴中 after they paid.
  */
 import type Decimal from "decimal.js";
@@ -60,14 +60,22 @@ function addSums(to: BandSums, from: BandSums): void {
   to.collected.addSum(from.collected);
 }
 
-/** Indices of the report bands that hold receivables more than one year old. */
-export function longAgedBands(bands: readonly { upToMonths: number | null }[]): number[] {
+/** Indices of the report bands that start at `fromMonths` or later (the policy's longAgedFromMonths). */
+export function longAgedBands(bands: readonly { upToMonths: number | null }[], fromMonths: number): number[] {
   const out: number[] = [];
   for (let k = 1; k < bands.length; k++) {
     const from = bands[k - 1].upToMonths;
-    if (from !== null && from >= 12) out.push(k);
+    if (from !== null && from >= fromMonths) out.push(k);
   }
   return out;
+}
+
+/** The threshold in words: "一年" / "one year", "18个月" / "18 months". */
+function ageInWords(months: number, lang: Lang): string {
+  const years = months / 12;
+  if (lang === "zh-CN") return Number.isInteger(years) ? `${years === 1 ? "一" : years}年` : `${months}个月`;
+  if (Number.isInteger(years)) return years === 1 ? "one year" : `${years} years`;
+  return `${months} months`;
 }
 
 export function buildLongAgedCleanup(input: ReportInput, lang: Lang): SheetSpec {
@@ -76,7 +84,8 @@ export function buildLongAgedCleanup(input: ReportInput, lang: Lang): SheetSpec 
   const sl = s.longAged;
   const { audit, policy } = input;
   const bands = policy.reportBands;
-  const long = longAgedBands(bands);
+  const long = longAgedBands(bands, policy.longAgedFromMonths);
+  const age = ageInWords(policy.longAgedFromMonths, lang);
   const bandOf = audit.rows.agingBand;
 
   // The items, by band, in ledger order.
@@ -158,7 +167,7 @@ export function buildLongAgedCleanup(input: ReportInput, lang: Lang): SheetSpec 
     sl.collected,
     s.columns.status,
   ]);
-  if (detail.length === 0) b.note(sl.none);
+  if (detail.length === 0) b.note(format(sl.none, { age }));
   let no = 0;
   let at = 0;
   for (const k of long) {
@@ -283,7 +292,7 @@ export function buildLongAgedCleanup(input: ReportInput, lang: Lang): SheetSpec 
   }
 
   b.blank();
-  b.note(sl.noteScope);
+  b.note(format(sl.noteScope, { age }));
   b.note(sl.noteProvision);
   b.note(sl.noteRecovery);
   b.note(sl.noteMonthly);
