@@ -91,7 +91,7 @@ export async function csvEvidence(path: string): Promise<CsvEvidence> {
       if (utf16 !== null) return { encoding: utf16, bom: true, utf8Characters: 0, invalidUtf8: 0, firstInvalid: null, binary: false };
     }
     for (; i < chunk.length; i++) {
-      const b = chunk[i]!;
+      const b = chunk[i];
       if (b < 0x80) {
         if (needed > 0) {
           bad(offset + i, b);
@@ -228,7 +228,7 @@ class CsvTokenizer {
   write(chunk: Uint8Array): void {
     const sep = this.separator;
     for (let i = 0; i < chunk.length; i++) {
-      const b = chunk[i]!;
+      const b = chunk[i];
       if (this.afterCr) {
         this.afterCr = false;
         if (b === LF) continue; // CRLF is one line break

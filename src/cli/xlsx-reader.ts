@@ -297,7 +297,7 @@ function beyondLimits(sheet: string, cell: string, what: "row" | "column"): Xlsx
 function parseCellRef(ref: string, sheet: string): [number, number] {
   const m = CELL_REF.exec(ref);
   if (m === null) throw damaged(`工作表“${sheet}”中有无法识别的单元格地址“${ref.slice(0, 20)}”`, `sheet "${sheet}" has a cell reference "${ref.slice(0, 20)}" that cannot be read`);
-  const column = columnNumber(m[1]!);
+  const column = columnNumber(m[1]);
   const row = Number(m[2]);
   if (column === 0 || column > EXCEL_MAX_COLUMNS) throw beyondLimits(sheet, ref, "column");
   if (row < 1 || row > EXCEL_MAX_ROWS) throw beyondLimits(sheet, ref, "row");
@@ -431,7 +431,7 @@ async function readWorksheet(zip: ZipFile, entry: ZipEntry, ctx: SheetContext): 
           const ref = attribute(tag, "ref");
           if (ref === undefined) return;
           const [from, to = from] = ref.split(":");
-          const [top, left] = parseCellRef(from!, sheet);
+          const [top, left] = parseCellRef(from, sheet);
           const [bottom, right] = parseCellRef(to, sheet);
           merges.push({ top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) });
           return;

@@ -271,6 +271,6 @@ function crc32(data: Uint8Array, previous: number): number {
     }
   }
   let c = ~previous >>> 0;
-  for (let i = 0; i < data.length; i++) c = table[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  for (let i = 0; i < data.length; i++) c = table[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return ~c >>> 0;
 }

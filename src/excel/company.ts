@@ -76,10 +76,10 @@ export async function letterNumbers(context: Excel.RequestContext, prefix: strin
   for (const c of customers) {
     const key = `${kind}|${c}`;
     if (!(key in today)) today[key] = next++;
-    numbers.set(c, letterNumber(prefix, isoDate, today[key]!));
+    numbers.set(c, letterNumber(prefix, isoDate, today[key]));
   }
   const kept = Object.keys(issued).filter((d) => d !== day).sort().slice(-59);
-  const out: Issued = Object.fromEntries(kept.map((d) => [d, issued[d]!]));
+  const out: Issued = Object.fromEntries(kept.map((d) => [d, issued[d]]));
   out[day] = today;
   return { numbers, queueSave: () => context.workbook.settings.add(LETTER_NUMBERS_SETTING, JSON.stringify(out)) };
 }

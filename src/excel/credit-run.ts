@@ -117,7 +117,7 @@ export async function saveQuestionnaire(run: ExcelRun, p: { form: QuestionnaireF
 
 function firstFormulaCell(spec: { rows: readonly { cells: readonly ({ f?: string } | null)[] }[] }): string | null {
   for (let r = 0; r < spec.rows.length; r++) {
-    const c = spec.rows[r]!.cells.findIndex((cell) => cell?.f !== undefined);
+    const c = spec.rows[r].cells.findIndex((cell) => cell?.f !== undefined);
     if (c >= 0) return `${columnName(c)}${r + 1}`;
   }
   return null;

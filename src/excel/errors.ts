@@ -69,5 +69,5 @@ export function toGatewayError(e: unknown): GatewayError {
 }
 
 export function cancelled(): GatewayError {
-  return new GatewayError("Cancelled", MESSAGES.Cancelled!);
+  return new GatewayError("Cancelled", MESSAGES.Cancelled);
 }

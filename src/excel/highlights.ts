@@ -92,7 +92,7 @@ function rangeKey(address: string): string {
   const bang = address.lastIndexOf("!");
   const bare = (bang >= 0 ? address.slice(bang + 1) : address).replace(/\$/g, "").toUpperCase();
   const [a, b] = bare.split(":");
-  return b === undefined || a === b ? a! : bare;
+  return b === undefined || a === b ? a : bare;
 }
 
 /** Queues the removal of the add-in's rules (the caller syncs); returns how many there were. */
@@ -132,7 +132,7 @@ async function queueRemoval(context: Excel.RequestContext): Promise<number> {
 
 function sameColumn(address: string): boolean {
   const [a, b] = address.split(":");
-  return b === undefined || a!.replace(/\d+/g, "") === b.replace(/\d+/g, "");
+  return b === undefined || a.replace(/\d+/g, "") === b.replace(/\d+/g, "");
 }
 
 /** Removes the add-in's highlight rules; the user's own conditional formats stay. */

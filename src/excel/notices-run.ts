@@ -406,12 +406,12 @@ export async function runNotices(run: ExcelRun, p: NoticesParams): Promise<Notic
     let specs: SheetSpec[] = built.specs;
     let batchSheet: string | null = null;
     if ((p.layout ?? "batch") === "batch" && specs.length > 0) {
-      const title = specs[0]!.title;
+      const title = specs[0].title;
       batchSheet = uniqueSheetName(title, iso.replace(/-/g, ""), new Set(existingSheetNames.map((n) => n.toLowerCase())));
-      const batch = combineLetters(specs.map((spec, i) => ({ customer: notices[i]!.customer, spec })), batchSheet, title);
+      const batch = combineLetters(specs.map((spec, i) => ({ customer: notices[i].customer, spec })), batchSheet, title);
       notices.forEach((n, i) => {
         n.sheet = batchSheet!;
-        n.row = batch.letters[i]!.row + 1;
+        n.row = batch.letters[i].row + 1;
       });
       specs = [batch];
     }

@@ -54,7 +54,7 @@ export function rowsWithin(rows: readonly (readonly unknown[])[], start: number,
   let bytes = 2;
   let i = start;
   for (; i < rows.length; i++) {
-    const row = rows[i]!;
+    const row = rows[i];
     let b = 2 + row.length;
     for (const v of row) b += cellJsonBytes(v);
     if (i > start && bytes + b > budgetBytes) break;

@@ -78,7 +78,7 @@ async function writeSheet(run: ExcelRun, name: string, rows: (string | number)[]
   await run(async (context) => {
     const sheet = context.workbook.worksheets.add(name);
     const chunk = rowsPerChunk(2 * 1024 * 1024, rows.slice(0, 64), 64);
-    const cols = rows[0]!.length;
+    const cols = rows[0].length;
     for (let start = 0; start < rows.length; start += chunk) {
       const part = rows.slice(start, start + chunk);
       const range = sheet.getRangeByIndexes(start, 0, part.length, cols);
@@ -216,7 +216,7 @@ const CHECKS: Check[] = [
         await context.sync();
         const fonts = all.items.map((cf) => (cf.type === "CellValue" ? cf.cellValue.format.font.load("color") : null));
         await context.sync();
-        return all.items.map((cf, i) => `${cf.type}${fonts[i] ? ` ${fonts[i]!.color}` : ""}`);
+        return all.items.map((cf, i) => `${cf.type}${fonts[i] ? ` ${fonts[i].color}` : ""}`);
       });
       const ok = removed === added.rules && left.length === 1 && left[0] === "CellValue #0000FF";
       return { ok, detail: both(`加了 ${added.rules} 条，删了 ${removed} 条；E2 上规则的 id：${ids}；剩下：${left.join("; ") || "无"}`, `${added.rules} added, ${removed} removed; ids on E2 before the deletion: ${ids}; left: ${left.join("; ") || "none"}`) };

@@ -98,8 +98,8 @@ export async function readPolicy(context: Excel.RequestContext): Promise<PolicyR
   if (present.length > 0) await context.sync();
   const foreign: string[] = [];
   for (let i = 0; i < present.length; i++) {
-    const c = present[i]!;
-    const u = used[i]!;
+    const c = present[i];
+    const u = used[i];
     if (u.isNullObject) return { policy: DEFAULT_POLICY, sheet: c.name, pending: "fill", foreign };
     if (c.known) return { policy: policyFromTable(u.values), sheet: c.name, pending: null, foreign };
     if (isPolicyTable(u.values)) return { policy: policyFromTable(u.values), sheet: c.name, pending: "register", foreign };

@@ -119,7 +119,7 @@ export function historyFromSheet(values: readonly (readonly unknown[])[], policy
       entry = { totals: bands.map(() => new Dec(0)), items: [], keyless: false };
       byDate.set(asOf, entry);
     }
-    entry.totals[band] = entry.totals[band]!.plus(balance);
+    entry.totals[band] = entry.totals[band].plus(balance);
     const key = blank(keyCell) ? null : String(keyCell).trim();
     if (key === null) entry.keyless = true;
     else entry.items.push({ key, band, balance });

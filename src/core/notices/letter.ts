@@ -100,7 +100,7 @@ export interface LetterBatch extends SheetSpec {
  * letter needs. Print titles none (each letter has its own header rows).
  */
 export function combineLetters(letters: readonly { customer: string; spec: SheetSpec }[], name: string, title: string): LetterBatch {
-  const first = letters[0]!.spec;
+  const first = letters[0].spec;
   const columns: ColumnSpec[] = first.columns.map((_, c) => ({ width: Math.max(...letters.map((l) => l.spec.columns[c]?.width ?? 0)) }));
   const rows: SheetSpec["rows"] = [];
   const merges: CellRange[] = [];

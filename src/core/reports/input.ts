@@ -565,7 +565,7 @@ export function customerRecoveryProbability(ctx: ReportContext, customer: Custom
   const byProbability = new Map<string, { p: Decimal; balance: MoneySum }>();
   const recovered = new MoneySum();
   for (const i of customer.rows) {
-    const r = ctx.rows[i]!;
+    const r = ctx.rows[i];
     if (!(r.moneySign("balance") > 0)) continue;
     const p = r.recoveryProbability;
     if (p !== null) {
