@@ -18,11 +18,11 @@
  * (dates.parseDate's zeroIsBlank). The as-of date is a DayNumber.
  */
 import type Decimal from "decimal.js";
+import type { Bilingual } from "../i18n/bilingual";
 import { AGING_CLASSES, bandCutoffs, classLimits, directToBadCondition } from "./aging";
 import { type DayNumber, fromYmd } from "./calendar";
 import { type ExcelDateSystem, EXCEL_1900_EPOCH_OFFSET, EXCEL_1900_MAX_SERIAL, parseDate } from "./dates";
 import { ArError } from "./errors";
-import type { Bilingual } from "../i18n/bilingual";
 import { formatFenBigInt, mulRateHalfUp, numberToFen, rateToBasisPoints } from "./fen";
 import { Dec, parseMoney } from "./money";
 import { MoneySum } from "./money-sum";

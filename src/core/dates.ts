@@ -8,8 +8,8 @@
  * between classes. Hence the strictness below: a spelling is accepted only when it can mean
  * exactly one day.
  */
-import { ArError } from "./errors";
 import type { Lang } from "../i18n/bilingual";
+import { ArError } from "./errors";
 import { type DayNumber, fromYmd, isValidYmd, toYmd } from "./calendar";
 import { isExcelErrorValue, quoteInput, toHalfWidth } from "./money";
 
