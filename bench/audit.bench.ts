@@ -30,7 +30,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { fromYmd } from "../src/core/calendar";
-import { toExcelSerial } from "../src/core/dates";
+import { excelSerialToUtcDate, toExcelSerial } from "../src/core/dates";
 import { auditLedger } from "../src/core/ledger/check";
 import { readCustomerMaster, readLedger } from "../src/core/ledger/index";
 import { DEFAULT_POLICY } from "../src/core/policy/defaults";
@@ -115,7 +115,7 @@ export function generateCustomerMaster(seed = 7): unknown[][] {
 export async function writeLedgerWorkbook(path: string, rows: number, options: { seed?: number; customerMaster?: boolean } = {}): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
   const ledger = wb.addWorksheet("应收账款台账");
-  const asDate = (serial: unknown): Date | null => (typeof serial === "number" ? new Date((serial - 25569) * 86_400_000) : null);
+  const asDate = (serial: unknown): Date | null => (typeof serial === "number" ? excelSerialToUtcDate(serial) : null);
   for (const [r, row] of generateLedgerValues(rows, options.seed).entries()) {
     if (r < 2) {
       ledger.addRow(row).commit();

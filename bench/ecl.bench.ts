@@ -10,6 +10,7 @@
  * three invoices to two receipts, receipts paying part of what is owed, a few write-offs.
  */
 import { fromYmd } from "../src/core/calendar";
+import { toExcelSerial } from "../src/core/dates";
 import { migrationRates, snapshotsFromLedger } from "../src/core/ecl";
 import { readLedger } from "../src/core/ledger/index";
 import { DEFAULT_POLICY } from "../src/core/policy/defaults";
@@ -34,7 +35,7 @@ function prng(seed: number): () => number {
 /** Transaction lines (日期, 客户名称, 摘要, 借方, 贷方) in date order, dates as 1900 serials. */
 export function transactionLines(lines: number, seed = 19): unknown[][] {
   const random = prng(seed);
-  const start = fromYmd(2008, 1, 1) + 25569;
+  const start = toExcelSerial(fromYmd(2008, 1, 1));
   const span = fromYmd(2011, 12, 31) - fromYmd(2008, 1, 1);
   const out: unknown[][] = [["日期", "客户名称", "摘要", "借方", "贷方"]];
   const owed = new Float64Array(CUSTOMERS + 1);

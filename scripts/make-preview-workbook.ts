@@ -6,9 +6,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { readWorkbook } from "../src/cli/read-workbook";
+import { utcDateToExcelSerial } from "../src/core/dates";
 import { a1 } from "../src/excel/owned";
-
-const DAY_MS = 86_400_000;
 
 async function main(): Promise<void> {
   const root = join(__dirname, "..");
@@ -19,7 +18,7 @@ async function main(): Promise<void> {
       row.map((v, c) => {
         if (v instanceof Date) {
           numberFormats[a1(r, c)] = "yyyy-mm-dd";
-          return v.getTime() / DAY_MS + 25569;
+          return utcDateToExcelSerial(v);
         }
         return v === undefined ? null : (v as string | number | boolean | null);
       })

@@ -19,7 +19,7 @@ import { ArError } from "../core/errors";
  * at most 15 significant digits, so "00123" and long reference numbers stay text) becomes a
  * number; blank is null; anything else stays text for the core's parsers (dates, "90.96万").
  */
-export function csvCellValue(text: string): unknown {
+function csvCellValue(text: string): unknown {
   const t = text.trim();
   if (t === "") return null;
   if (/^-?(?:0|[1-9]\d*)(?:\.\d+)?$/.test(t)) {
@@ -91,7 +91,7 @@ export async function csvEvidence(path: string): Promise<CsvEvidence> {
       if (utf16 !== null) return { encoding: utf16, bom: true, utf8Characters: 0, invalidUtf8: 0, firstInvalid: null, binary: false };
     }
     for (; i < chunk.length; i++) {
-      const b = chunk[i]!;
+      const b = chunk[i];
       if (b < 0x80) {
         if (needed > 0) {
           bad(offset + i, b);
@@ -228,7 +228,7 @@ class CsvTokenizer {
   write(chunk: Uint8Array): void {
     const sep = this.separator;
     for (let i = 0; i < chunk.length; i++) {
-      const b = chunk[i]!;
+      const b = chunk[i];
       if (this.afterCr) {
         this.afterCr = false;
         if (b === LF) continue; // CRLF is one line break

@@ -11,7 +11,8 @@
  */
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { basename, extname } from "node:path";
-import { ArError, type Bilingual, isArError } from "../core/errors";
+import { ArError, isArError } from "../core/errors";
+import type { Bilingual } from "../i18n/bilingual";
 import type { SheetInput } from "../core/ledger/workbook";
 import { type CsvEncoding, type CsvEvidence, csvEvidence, readCsvRows } from "./csv-reader";
 import { readXlsxFile } from "./xlsx-reader";

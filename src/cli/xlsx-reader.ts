@@ -17,13 +17,15 @@
  * What is not read: charts, comments, hyperlinks, styles beyond "is this number a date".
  */
 import { SaxesParser, type SaxesTagPlain } from "saxes";
+import { columnLetterOf } from "../core/column-letters";
+import { excelSerialToUtcDate } from "../core/dates";
 import { ArError } from "../core/errors";
 import type { CellArea } from "../core/ledger/workbook";
 import { type ZipEntry, ZipFile } from "./zip-reader";
 
 /** Excel's sheet limits (Excel specifications and limits). */
-export const EXCEL_MAX_ROWS = 1_048_576;
-export const EXCEL_MAX_COLUMNS = 16_384;
+const EXCEL_MAX_ROWS = 1_048_576;
+const EXCEL_MAX_COLUMNS = 16_384;
 
 export interface XlsxSheet {
   name: string;
@@ -44,7 +46,7 @@ export interface XlsxReadOptions {
 }
 
 /** Why an .xlsx cannot be read: id "xlsx.<kind>", both languages, without the file's name. */
-export class XlsxError extends ArError {
+class XlsxError extends ArError {
   constructor(
     readonly kind: "not-xlsx" | "damaged" | "beyond-limits",
     zh: string,
@@ -277,12 +279,6 @@ function columnNumber(letters: string): number {
   return n;
 }
 
-function columnLetters(n: number): string {
-  let s = "";
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
-
 const CELL_REF = /^\$?([A-Za-z]{1,4})\$?(\d{1,10})$/;
 
 function beyondLimits(sheet: string, cell: string, what: "row" | "column"): XlsxError {
@@ -301,7 +297,7 @@ function beyondLimits(sheet: string, cell: string, what: "row" | "column"): Xlsx
 function parseCellRef(ref: string, sheet: string): [number, number] {
   const m = CELL_REF.exec(ref);
   if (m === null) throw damaged(`工作表“${sheet}”中有无法识别的单元格地址“${ref.slice(0, 20)}”`, `sheet "${sheet}" has a cell reference "${ref.slice(0, 20)}" that cannot be read`);
-  const column = columnNumber(m[1]!);
+  const column = columnNumber(m[1]);
   const row = Number(m[2]);
   if (column === 0 || column > EXCEL_MAX_COLUMNS) throw beyondLimits(sheet, ref, "column");
   if (row < 1 || row > EXCEL_MAX_ROWS) throw beyondLimits(sheet, ref, "row");
@@ -318,7 +314,7 @@ interface SheetContext {
 
 /** A number cell in a date format as the Date exceljs makes of it (UTC; the time of day kept). */
 function excelDate(serial: number, date1904: boolean): Date {
-  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
+  return excelSerialToUtcDate(serial, date1904 ? "1904" : "1900");
 }
 
 async function readWorksheet(zip: ZipFile, entry: ZipEntry, ctx: SheetContext): Promise<{ values: unknown[][]; merges: CellArea[] }> {
@@ -346,7 +342,7 @@ async function readWorksheet(zip: ZipFile, entry: ZipEntry, ctx: SheetContext): 
       case "s": {
         const index = Number(text);
         const s = Number.isInteger(index) ? ctx.sharedStrings[index] : undefined;
-        if (s === undefined) throw damaged(`工作表“${sheet}”的 ${columnLetters(column)}${rowNumber} 指向不存在的共享字符串 ${text.slice(0, 12)}`, `sheet "${sheet}" cell ${columnLetters(column)}${rowNumber} points at shared string ${text.slice(0, 12)}, which does not exist`);
+        if (s === undefined) throw damaged(`工作表“${sheet}”的 ${columnLetterOf(column)}${rowNumber} 指向不存在的共享字符串 ${text.slice(0, 12)}`, `sheet "${sheet}" cell ${columnLetterOf(column)}${rowNumber} points at shared string ${text.slice(0, 12)}, which does not exist`);
         return s;
       }
       case "str":
@@ -400,7 +396,7 @@ async function readWorksheet(zip: ZipFile, entry: ZipEntry, ctx: SheetContext): 
           const ref = attribute(tag, "r");
           if (ref === undefined) {
             column++;
-            if (column > EXCEL_MAX_COLUMNS) throw beyondLimits(sheet, `${columnLetters(column)}${rowNumber}`, "column");
+            if (column > EXCEL_MAX_COLUMNS) throw beyondLimits(sheet, `${columnLetterOf(column)}${rowNumber}`, "column");
           } else {
             column = parseCellRef(ref, sheet)[1];
           }
@@ -435,7 +431,7 @@ async function readWorksheet(zip: ZipFile, entry: ZipEntry, ctx: SheetContext): 
           const ref = attribute(tag, "ref");
           if (ref === undefined) return;
           const [from, to = from] = ref.split(":");
-          const [top, left] = parseCellRef(from!, sheet);
+          const [top, left] = parseCellRef(from, sheet);
           const [bottom, right] = parseCellRef(to, sheet);
           merges.push({ top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) });
           return;

@@ -11,7 +11,7 @@
  * stays text, also when someone later edits the cell.
  */
 import ExcelJS from "exceljs";
-import type { Lang } from "../core/errors";
+import type { Lang } from "../i18n/bilingual";
 import { CELL_STYLES, type ChartSpec, cellType, type CellStyle, type CellType, headerFooterText, moneyValue, NUMBER_FORMATS, numberFormatOf, type SheetSpec, type SpecCell } from "../core/reports/sheet-spec";
 
 /** The font the sheets are set in: what Excel itself uses for the language. */

@@ -56,7 +56,7 @@ const MAX_DIRECTORY_BYTES = 64 * 1024 * 1024;
  * bombs compress a thousand times and more. The same idea, with a similar bound, as Apache POI's
  * ZipSecureFile (MIN_INFLATE_RATIO 0.01).
  */
-export const MAX_INFLATE_RATIO = 200;
+const MAX_INFLATE_RATIO = 200;
 const RATIO_GRACE_BYTES = 16 * 1024 * 1024;
 
 export interface ZipLimits {
@@ -271,6 +271,6 @@ function crc32(data: Uint8Array, previous: number): number {
     }
   }
   let c = ~previous >>> 0;
-  for (let i = 0; i < data.length; i++) c = table[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  for (let i = 0; i < data.length; i++) c = table[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return ~c >>> 0;
 }

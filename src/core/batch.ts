@@ -18,12 +18,14 @@
  * (dates.parseDate's zeroIsBlank). The as-of date is a DayNumber.
  */
 import type Decimal from "decimal.js";
+import type { Bilingual } from "../i18n/bilingual";
 import { AGING_CLASSES, bandCutoffs, classLimits, directToBadCondition } from "./aging";
 import { type DayNumber, fromYmd } from "./calendar";
 import { type ExcelDateSystem, EXCEL_1900_EPOCH_OFFSET, EXCEL_1900_MAX_SERIAL, parseDate } from "./dates";
-import { ArError, type Bilingual } from "./errors";
-import { FenSum, formatFenBigInt, mulRateHalfUp, numberToFen, rateToBasisPoints } from "./fen";
+import { ArError } from "./errors";
+import { formatFenBigInt, mulRateHalfUp, numberToFen, rateToBasisPoints } from "./fen";
 import { Dec, parseMoney } from "./money";
+import { MoneySum } from "./money-sum";
 import type { Policy } from "./policy/types";
 import { bandRate, itemProvision, PROVISION_BASES } from "./provision";
 
@@ -37,41 +39,34 @@ export const FLAG_DECIMAL = 1; // computed on the decimal path
 export const FLAG_ERROR = 2; // bad input: see errorCode; not in the totals
 export const FLAG_CONDITION = 4; // a direct-to-bad condition matched the status text
 
-/** errorCode values; 0 = no error. */
-export const BATCH_ERRORS: readonly { code: number; id: string; text: Bilingual }[] = [
-  { code: 0, id: "", text: { "zh-CN": "", "en-US": "" } },
+/** The batch's input errors; a row's errorCode is the error's index here (0 = no error). */
+const BATCH_ERROR_LIST = [
+  { id: "", text: { "zh-CN": "", "en-US": "" } },
   {
-    code: 1,
     id: "batch.date-arisen-missing",
     text: { "zh-CN": "缺少发生日期。", "en-US": "The date arisen is missing." },
   },
   {
-    code: 2,
     id: "batch.date-arisen-invalid",
     text: { "zh-CN": "发生日期无效。", "en-US": "The date arisen is not a valid date." },
   },
   {
-    code: 3,
     id: "batch.due-date-invalid",
     text: { "zh-CN": "到期日无效。", "en-US": "The due date is not a valid date." },
   },
   {
-    code: 4,
     id: "batch.credit-days-invalid",
     text: { "zh-CN": "信用期天数必须是非负整数。", "en-US": "Credit days must be a non-negative whole number." },
   },
   {
-    code: 5,
     id: "batch.balance-missing",
     text: { "zh-CN": "缺少余额。", "en-US": "The balance is missing." },
   },
   {
-    code: 6,
     id: "batch.balance-invalid",
     text: { "zh-CN": "余额不是有效金额。", "en-US": "The balance is not a valid amount." },
   },
   {
-    code: 7,
     id: "batch.recovery-invalid",
     text: {
       "zh-CN": "预计回收金额不是有效的非负金额。",
@@ -79,7 +74,6 @@ export const BATCH_ERRORS: readonly { code: number; id: string; text: Bilingual 
     },
   },
   {
-    code: 8,
     id: "aging.arisen-after-as-of",
     text: {
       "zh-CN": "发生日期晚于截止日期,无法计算账龄。",
@@ -87,7 +81,6 @@ export const BATCH_ERRORS: readonly { code: number; id: string; text: Bilingual 
     },
   },
   {
-    code: 9,
     id: "aging.no-band",
     text: {
       "zh-CN": "账龄超出账龄段表的范围(最后一段应不设上限)。",
@@ -95,22 +88,29 @@ export const BATCH_ERRORS: readonly { code: number; id: string; text: Bilingual 
     },
   },
   {
-    code: 10,
     id: "provision.probability-invalid",
     text: { "zh-CN": "回收可能性应在 0% 到 100% 之间。", "en-US": "The recovery probability must be between 0% and 100%." },
   },
-];
+] as const;
 
-const E_ARISEN_MISSING = 1;
-const E_ARISEN_INVALID = 2;
-const E_DUE_INVALID = 3;
-const E_CREDIT_DAYS = 4;
-const E_BALANCE_MISSING = 5;
-const E_BALANCE_INVALID = 6;
-const E_RECOVERY = 7;
-const E_AFTER_AS_OF = 8;
-const E_NO_BAND = 9;
-const E_PROBABILITY = 10;
+/** errorCode values; 0 = no error. */
+export const BATCH_ERRORS: readonly { code: number; id: string; text: Bilingual }[] = BATCH_ERROR_LIST.map((e, code) => ({ code, id: e.id, text: e.text }));
+
+/** The errorCode of an error, by its place in the list, so no code is stated twice. */
+function errorCodeOf(id: Exclude<(typeof BATCH_ERROR_LIST)[number]["id"], "">): number {
+  return BATCH_ERROR_LIST.findIndex((e) => e.id === id);
+}
+
+const E_ARISEN_MISSING = errorCodeOf("batch.date-arisen-missing");
+const E_ARISEN_INVALID = errorCodeOf("batch.date-arisen-invalid");
+const E_DUE_INVALID = errorCodeOf("batch.due-date-invalid");
+const E_CREDIT_DAYS = errorCodeOf("batch.credit-days-invalid");
+const E_BALANCE_MISSING = errorCodeOf("batch.balance-missing");
+const E_BALANCE_INVALID = errorCodeOf("batch.balance-invalid");
+const E_RECOVERY = errorCodeOf("batch.recovery-invalid");
+const E_AFTER_AS_OF = errorCodeOf("aging.arisen-after-as-of");
+const E_NO_BAND = errorCodeOf("aging.no-band");
+const E_PROBABILITY = errorCodeOf("provision.probability-invalid");
 
 const BASIS_AGING_RATE = PROVISION_BASES.indexOf("aging-rate");
 const BASIS_FULL_BAD = PROVISION_BASES.indexOf("full-bad");
@@ -194,90 +194,34 @@ export interface BatchResult {
   };
 }
 
-/**
- * An exact sum of decimals of any scale (value = units / 10^scale), for the rare balance finer
- * than a fen. Decimal addition would round at 40 digits when magnitudes differ widely.
- */
-class ExactSum {
-  private units = 0n;
-  private scale = 0;
-
-  add(d: Decimal): void {
-    const text = d.toFixed(); // plain notation, exact
-    const negative = text.startsWith("-");
-    const [intPart, fracPart = ""] = (negative ? text.slice(1) : text).split(".");
-    this.addScaled(BigInt(intPart + fracPart) * (negative ? -1n : 1n), fracPart.length);
-  }
-
-  addSum(other: ExactSum): void {
-    this.addScaled(other.units, other.scale);
-  }
-
-  addScaled(units: bigint, scale: number): void {
-    if (scale > this.scale) {
-      this.units *= 10n ** BigInt(scale - this.scale);
-      this.scale = scale;
-    }
-    this.units += units * 10n ** BigInt(this.scale - scale);
-  }
-
-  /** At least two decimals, trailing zeros beyond them dropped: "3.505", "2.01". */
-  toDecimalString(): string {
-    let units = this.units;
-    let scale = this.scale;
-    if (scale < 2) {
-      units *= 10n ** BigInt(2 - scale);
-      scale = 2;
-    }
-    while (scale > 2 && units % 10n === 0n) {
-      units /= 10n;
-      scale -= 1;
-    }
-    const negative = units < 0n;
-    const digits = (negative ? -units : units).toString().padStart(scale + 1, "0");
-    return (negative ? "-" : "") + digits.slice(0, digits.length - scale) + "." + digits.slice(digits.length - scale);
-  }
-}
-
-/** A running total: fen exactly, plus an exact remainder only for balances finer than 1 fen. */
+/** A running total of rows: their balances exactly, their provisions in whole fen. */
 class TotalAccumulator {
   count = 0;
-  readonly balance = new FenSum();
-  readonly provision = new FenSum();
-  balanceFiner: ExactSum | null = null;
+  readonly balance = new MoneySum();
+  readonly provision = new MoneySum();
 
   constructor(readonly key: string) {}
 
   addFen(balanceFen: number, provisionFen: number): void {
     this.count += 1;
-    this.balance.add(balanceFen);
-    this.provision.add(provisionFen);
+    this.balance.addFen(balanceFen);
+    this.provision.addFen(provisionFen);
   }
 
   addDecimal(balance: Decimal, provision: Decimal): void {
     this.count += 1;
-    const balanceFen = balance.times(100);
-    if (balanceFen.isInteger()) this.balance.addBigInt(BigInt(balanceFen.toFixed(0)));
-    else (this.balanceFiner ??= new ExactSum()).add(balance);
-    this.provision.addBigInt(BigInt(provision.times(100).toFixed(0)));
+    this.balance.addDecimal(balance);
+    this.provision.addFenBigInt(BigInt(provision.times(100).toFixed(0)));
   }
 
   addAccumulator(other: TotalAccumulator): void {
     this.count += other.count;
     this.balance.addSum(other.balance);
     this.provision.addSum(other.provision);
-    if (other.balanceFiner !== null) (this.balanceFiner ??= new ExactSum()).addSum(other.balanceFiner);
   }
 
   result(): BatchTotal {
-    let balance = this.balance.toDecimalString();
-    if (this.balanceFiner !== null) {
-      const exact = new ExactSum();
-      exact.addSum(this.balanceFiner);
-      exact.addScaled(this.balance.toBigInt(), 2);
-      balance = exact.toDecimalString();
-    }
-    return { key: this.key, count: this.count, balance, provision: this.provision.toDecimalString() };
+    return { key: this.key, count: this.count, balance: this.balance.toString(), provision: this.provision.toString() };
   }
 }
 

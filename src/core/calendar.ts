@@ -34,11 +34,11 @@ export function toYmd(day: DayNumber): Ymd {
   return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
 }
 
-export function isLeapYear(y: number): boolean {
+function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
-export function daysInMonth(y: number, m: number): number {
+function daysInMonth(y: number, m: number): number {
   if (m === 2) return isLeapYear(y) ? 29 : 28;
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
@@ -54,19 +54,6 @@ export function addMonths(day: DayNumber, n: number): DayNumber {
   const ny = Math.floor(total / 12);
   const nm = total - ny * 12 + 1;
   return fromYmd(ny, nm, Math.min(d, daysInMonth(ny, nm)));
-}
-
-/**
- * Whole calendar months from `from` to `to` (0 when `to` is before `from`): the largest n with
- * addMonths(from, n) <= to.
- */
-export function completedMonths(from: DayNumber, to: DayNumber): number {
-  if (to <= from) return 0;
-  const a = toYmd(from);
-  const b = toYmd(to);
-  let n = (b.y - a.y) * 12 + (b.m - a.m);
-  if (addMonths(from, n) > to) n -= 1;
-  return n;
 }
 
 export function lastDayOfPreviousMonth(day: DayNumber): DayNumber {

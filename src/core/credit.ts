@@ -4,7 +4,8 @@
  * weights and rates come from the policy, never from here.
  */
 import type Decimal from "decimal.js";
-import { ArError, type Bilingual } from "./errors";
+import type { Bilingual } from "../i18n/bilingual";
+import { ArError } from "./errors";
 import { Dec, isExcelErrorValue, parseMoney, quoteInput, roundMoney, toHalfWidth } from "./money";
 import type { CreditGradeBand, Policy, QuestionnaireItem, SupplierLetterQuestion } from "./policy/types";
 

@@ -8,7 +8,8 @@
  * between classes. Hence the strictness below: a spelling is accepted only when it can mean
  * exactly one day.
  */
-import { ArError, type Lang } from "./errors";
+import type { Lang } from "../i18n/bilingual";
+import { ArError } from "./errors";
 import { type DayNumber, fromYmd, isValidYmd, toYmd } from "./calendar";
 import { isExcelErrorValue, quoteInput, toHalfWidth } from "./money";
 
@@ -47,6 +48,8 @@ export interface ParseDateOptions extends ExcelSerialOptions {
 export const EXCEL_1900_PHANTOM_SERIAL = 60;
 /** Serial of 1970-01-01 (day number 0) in the 1900 system, valid from serial 61 on. */
 export const EXCEL_1900_EPOCH_OFFSET = 25569;
+/** Serial of 1970-01-01 in the 1904 system (1462 days fewer than in the 1900 system). */
+const EXCEL_1904_EPOCH_OFFSET = EXCEL_1900_EPOCH_OFFSET - 1462;
 /** 9999-12-31, the last day Excel can hold, in the 1900 system. */
 export const EXCEL_1900_MAX_SERIAL = 2958465;
 
@@ -133,6 +136,22 @@ export function toExcelSerial(day: DayNumber, options: ExcelSerialOptions = {}):
   if (!Number.isInteger(day) || day < first || day > DAY_9999_12_31) throw dayOutOfRange(describeDay(day));
   if (system === "1904") return day - DAY_1904_01_01;
   return day < DAY_1900_03_01 ? day - DAY_1900_01_01 + 1 : day + EXCEL_1900_EPOCH_OFFSET;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A serial, time of day kept, as the UTC instant exceljs makes of a date cell. A straight count,
+ * as exceljs does: in the 1900 system serials before 61 (1900-03-01) land a day late.
+ */
+export function excelSerialToUtcDate(serial: number, system: ExcelDateSystem = "1900"): Date {
+  const epoch = system === "1904" ? EXCEL_1904_EPOCH_OFFSET : EXCEL_1900_EPOCH_OFFSET;
+  return new Date(Math.round((serial - epoch) * DAY_MS));
+}
+
+/** A UTC instant as a 1900-system serial, the time of day as its fraction (from 1900-03-01 on). */
+export function utcDateToExcelSerial(date: Date): number {
+  return date.getTime() / DAY_MS + EXCEL_1900_EPOCH_OFFSET;
 }
 
 function describeDay(day: DayNumber): string {

@@ -3,12 +3,10 @@
  * id (for tests, logs and custom-function error mapping) and a message in both languages.
  * Surfaces choose the language; the core never does.
  */
-export type Lang = "zh-CN" | "en-US";
+import type { Bilingual, Lang } from "../i18n/bilingual";
 
-export interface Bilingual {
-  "zh-CN": string;
-  "en-US": string;
-}
+// Re-exported for the CLI's audit and the tests, which still import them from here.
+export type { Bilingual, Lang };
 
 /** Which Excel error a custom function should return for this failure. */
 export type ExcelErrorKind = "#VALUE!" | "#NUM!" | "#N/A";

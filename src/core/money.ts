@@ -365,11 +365,14 @@ export function formatMoney(d: Decimal): string {
 
 /** As formatMoney, with thousands grouped by commas: "1,234.50", "-1,234,567.00". */
 export function formatMoneyGrouped(d: Decimal): string {
-  const plain = formatMoney(d);
+  return groupThousands(formatMoney(d));
+}
+
+/** Commas between the thousands of a plain decimal text: "-1234567.50" → "-1,234,567.50", "12345" → "12,345". */
+export function groupThousands(plain: string): string {
   const negative = plain.startsWith("-");
   const unsigned = negative ? plain.slice(1) : plain;
   const dot = unsigned.indexOf(".");
-  const intPart = unsigned.slice(0, dot);
-  const grouped = intPart.replace(/\B(?=(\d{3})+$)/g, ",");
-  return (negative ? "-" : "") + grouped + unsigned.slice(dot);
+  const end = dot < 0 ? unsigned.length : dot;
+  return (negative ? "-" : "") + unsigned.slice(0, end).replace(/\B(?=(\d{3})+$)/g, ",") + unsigned.slice(end);
 }

@@ -15,11 +15,11 @@
  *
  * Texts are compared after NFKC (full-width to half-width), lower case and collapsed spaces.
  */
-import type { Bilingual } from "./errors";
+import type { Bilingual } from "../i18n/bilingual";
 import type { Policy, StatusCondition } from "./policy/types";
 
 /** Full-width to half-width, Latin to lower case, runs of white space to one space. */
-export function normalizeStatus(text: string): string {
+function normalizeStatus(text: string): string {
   return text.normalize("NFKC").toLowerCase().replace(/\s+/g, " ");
 }
 

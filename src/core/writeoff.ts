@@ -4,8 +4,9 @@
  * a recovery after write-off.
  */
 import type Decimal from "decimal.js";
+import type { Bilingual } from "../i18n/bilingual";
 import { addMonths, yearEnd, type DayNumber } from "./calendar";
-import { ArError, type Bilingual } from "./errors";
+import { ArError } from "./errors";
 import { parseMoney, quoteInput, roundMoney } from "./money";
 import type { Policy, StatusCondition } from "./policy/types";
 import { conditionsStated } from "./status";

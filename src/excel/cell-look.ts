@@ -3,7 +3,7 @@
  * turns a style into Office.js range formats, for the report writer (sheet-writer.ts) and for the
  * owned table sheets that carry the spec's looks (owned.ts), as the headless writer renders them.
  */
-import type { Lang } from "../core/errors";
+import type { Lang } from "../i18n/bilingual";
 import { CELL_STYLES, type CellStyle, type CellType, type SpecCell } from "../core/reports/sheet-spec";
 
 /** The font the sheets are set in, as the headless writer sets them (xlsx-writer.ts fontNameFor). */

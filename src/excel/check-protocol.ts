@@ -5,7 +5,8 @@
  * and the UI runs between them (the sender yields between slices; each message arriving is a task
  * of its own). The same protocol serves the pane's Web Worker and the bench's worker_threads.
  */
-import { isArError, type Bilingual, type ExcelErrorKind } from "../core/errors";
+import { isArError, type ExcelErrorKind } from "../core/errors";
+import type { Bilingual } from "../i18n/bilingual";
 import type { CheckInput, CheckOutput } from "./check";
 
 export const SLICE_ROWS = 5000;

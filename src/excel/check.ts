@@ -5,7 +5,7 @@
  * free while a large ledger is checked) and tests and the bench run it in process.
  */
 import type { DayNumber } from "../core/calendar";
-import type { Bilingual } from "../core/errors";
+import type { Bilingual } from "../i18n/bilingual";
 import { auditLedger, type AuditResult, type AuditTotals, type ReadingSummary } from "../core/ledger/check";
 import type { Finding } from "../core/ledger/findings";
 import type { LedgerReading } from "../core/ledger/index";

@@ -9,10 +9,10 @@ import { type CompanyInfo, letterNumber, mergeCompany, parseCompany } from "../c
 import type { Policy } from "../core/policy/types";
 
 export const COMPANY_SETTING = "receivablesSteward.company";
-export const LETTER_NUMBERS_SETTING = "receivablesSteward.letterNumbers";
+const LETTER_NUMBERS_SETTING = "receivablesSteward.letterNumbers";
 
 /** What the form saved (null when nothing yet). */
-export async function loadStoredCompany(context: Excel.RequestContext): Promise<CompanyInfo | null> {
+async function loadStoredCompany(context: Excel.RequestContext): Promise<CompanyInfo | null> {
   const item = queueStoredCompany(context);
   await context.sync();
   return storedCompanyFrom(item);
@@ -76,10 +76,10 @@ export async function letterNumbers(context: Excel.RequestContext, prefix: strin
   for (const c of customers) {
     const key = `${kind}|${c}`;
     if (!(key in today)) today[key] = next++;
-    numbers.set(c, letterNumber(prefix, isoDate, today[key]!));
+    numbers.set(c, letterNumber(prefix, isoDate, today[key]));
   }
   const kept = Object.keys(issued).filter((d) => d !== day).sort().slice(-59);
-  const out: Issued = Object.fromEntries(kept.map((d) => [d, issued[d]!]));
+  const out: Issued = Object.fromEntries(kept.map((d) => [d, issued[d]]));
   out[day] = today;
   return { numbers, queueSave: () => context.workbook.settings.add(LETTER_NUMBERS_SETTING, JSON.stringify(out)) };
 }

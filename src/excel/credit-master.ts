@@ -8,9 +8,9 @@
  */
 import type { DayNumber } from "../core/calendar";
 import { toExcelSerial } from "../core/dates";
-import type { Bilingual, Lang } from "../core/errors";
+import type { Bilingual, Lang } from "../i18n/bilingual";
 import type { CustomerMasterRow } from "../core/ledger/companions";
-import { sheetColumnOf } from "../core/ledger/mapping";
+import { sheetColumnOf } from "../core/column-letters";
 import { readCompanions } from "../core/ledger/workbook";
 import { Dec } from "../core/money";
 import { customerKey } from "../core/reports/input";
@@ -193,14 +193,14 @@ async function historySheet(context: Excel.RequestContext, lang: Lang): Promise<
   await context.sync();
   const i = found.findIndex((s) => !s.isNullObject);
   if (i >= 0) {
-    const sheet = found[i]!;
+    const sheet = found[i];
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load("rowIndex,rowCount");
     const head = sheet.getRange("A1");
     head.load("values");
     sheet.load("protection/protected");
     await context.sync();
-    if (sheet.protection.protected) throw protectedSheet(names[i]!);
+    if (sheet.protection.protected) throw protectedSheet(names[i]);
     const expected = [historyHeader("zh-CN")[0], historyHeader("en-US")[0]];
     if (!expected.includes(String(head.values[0]?.[0] ?? ""))) {
       throw new GatewayError("ForeignSheet", {
@@ -208,7 +208,7 @@ async function historySheet(context: Excel.RequestContext, lang: Lang): Promise<
         "en-US": `The sheet "${names[i]}" is not the add-in's credit review history and will not be written to. Rename it and try again.`,
       });
     }
-    return { sheet, name: names[i]!, next: used.isNullObject ? 1 : used.rowIndex + used.rowCount };
+    return { sheet, name: names[i], next: used.isNullObject ? 1 : used.rowIndex + used.rowCount };
   }
   const name = stringsFor(lang).credit.history.sheet;
   const sheet = context.workbook.worksheets.add(name);

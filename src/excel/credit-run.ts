@@ -7,7 +7,7 @@
 import type { DayNumber } from "../core/calendar";
 import { QUESTIONNAIRE_TITLE, questionnaireSheet, questionnaireSheetName, readQuestionnaireSheet, type QuestionnaireForm, type SheetProblem } from "../core/credit-forms/questionnaire";
 import { buildSupplierLetter, readSupplierLetter, SUPPLIER_LETTER_LAYOUT, SUPPLIER_LETTER_WORDING, supplierLetterSheetName, type SupplierLetterProblem } from "../core/credit-forms/supplier-letter";
-import type { Lang } from "../core/errors";
+import type { Lang } from "../i18n/bilingual";
 import type { Policy } from "../core/policy/types";
 import { columnName } from "../core/reports/sheet-spec";
 import { GatewayError } from "./errors";
@@ -117,7 +117,7 @@ export async function saveQuestionnaire(run: ExcelRun, p: { form: QuestionnaireF
 
 function firstFormulaCell(spec: { rows: readonly { cells: readonly ({ f?: string } | null)[] }[] }): string | null {
   for (let r = 0; r < spec.rows.length; r++) {
-    const c = spec.rows[r]!.cells.findIndex((cell) => cell?.f !== undefined);
+    const c = spec.rows[r].cells.findIndex((cell) => cell?.f !== undefined);
     if (c >= 0) return `${columnName(c)}${r + 1}`;
   }
   return null;

@@ -4,7 +4,7 @@
  */
 import { fromPlainSnapshot, historyTable, type HistoryReading, type PlainSnapshot } from "../core/ecl/history-sheet";
 import { withSnapshot } from "../core/ecl/saved";
-import type { Bilingual } from "../core/errors";
+import type { Bilingual } from "../i18n/bilingual";
 import type { Policy } from "../core/policy/types";
 import type { Lang } from "../i18n";
 import type { OwnedSheetSpec } from "./owned";

@@ -3,7 +3,7 @@
  * protected sheet, a read-only workbook or a table that changed underneath becomes one
  * GatewayError with a zh/en message, never a stack trace.
  */
-import type { Bilingual } from "../core/errors";
+import type { Bilingual } from "../i18n/bilingual";
 
 export class GatewayError extends Error {
   constructor(
@@ -69,5 +69,5 @@ export function toGatewayError(e: unknown): GatewayError {
 }
 
 export function cancelled(): GatewayError {
-  return new GatewayError("Cancelled", MESSAGES.Cancelled!);
+  return new GatewayError("Cancelled", MESSAGES.Cancelled);
 }

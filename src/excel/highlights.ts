@@ -13,13 +13,13 @@
 import type { Finding, Severity } from "../core/ledger/findings";
 import { GatewayError } from "./errors";
 
-export const HIGHLIGHT_SETTING = "receivablesSteward.highlights";
+const HIGHLIGHT_SETTING = "receivablesSteward.highlights";
 
 /**
  * At most this many rules: beyond a few thousand rules Excel itself slows down. Consecutive cells
  * of one column share a rule, so this covers far more cells; what is left over is said.
  */
-export const HIGHLIGHT_RULE_LIMIT = 2000;
+const HIGHLIGHT_RULE_LIMIT = 2000;
 
 /** Light fills that keep the text readable: errors rose, warnings amber (notes are not marked). */
 export const HIGHLIGHT_FILL: Readonly<Record<Exclude<Severity, "info">, string>> = { error: "#F8CBAD", warning: "#FFE699" };
@@ -28,7 +28,7 @@ export const HIGHLIGHT_FILL: Readonly<Record<Exclude<Severity, "info">, string>>
 export const HIGHLIGHT_MARKER = "receivablesSteward.highlight";
 
 /** The rule's formula: TRUE for every cell of its range, and recognisably ours. */
-export function highlightFormula(severity: "error" | "warning"): string {
+function highlightFormula(severity: "error" | "warning"): string {
   return `=ISTEXT("${HIGHLIGHT_MARKER}:${severity}")`;
 }
 
@@ -92,7 +92,7 @@ function rangeKey(address: string): string {
   const bang = address.lastIndexOf("!");
   const bare = (bang >= 0 ? address.slice(bang + 1) : address).replace(/\$/g, "").toUpperCase();
   const [a, b] = bare.split(":");
-  return b === undefined || a === b ? a! : bare;
+  return b === undefined || a === b ? a : bare;
 }
 
 /** Queues the removal of the add-in's rules (the caller syncs); returns how many there were. */
@@ -132,7 +132,7 @@ async function queueRemoval(context: Excel.RequestContext): Promise<number> {
 
 function sameColumn(address: string): boolean {
   const [a, b] = address.split(":");
-  return b === undefined || a!.replace(/\d+/g, "") === b.replace(/\d+/g, "");
+  return b === undefined || a.replace(/\d+/g, "") === b.replace(/\d+/g, "");
 }
 
 /** Removes the add-in's highlight rules; the user's own conditional formats stay. */

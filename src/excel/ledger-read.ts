@@ -8,7 +8,7 @@
 import { HEADER_SCAN_ROWS } from "../core/ledger/headers";
 import { type LedgerReading } from "../core/ledger/index";
 import { oneCustomerHeaderKey } from "../core/ledger/layout";
-import { sheetColumnOf } from "../core/ledger/mapping";
+import { sheetColumnOf } from "../core/column-letters";
 import { type CellArea, readWorkbookLedger, tableKindOf, type SheetInput } from "../core/ledger/workbook";
 import { readSource, type LedgerSource, type ReadOptions, type SheetBlock } from "./read";
 import { hostRequirements, type Requirements } from "./run";
@@ -30,7 +30,7 @@ async function mergedAreas(context: Excel.RequestContext, block: SheetBlock, req
 }
 
 /** "Sheet1!A4:A6,Sheet1!B7:B8" (or without the sheet) as cell areas. */
-export function parseAreas(address: string): CellArea[] {
+function parseAreas(address: string): CellArea[] {
   const out: CellArea[] = [];
   for (const part of address.split(",")) {
     const bang = part.lastIndexOf("!");

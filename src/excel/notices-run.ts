@@ -12,10 +12,10 @@
  */
 import { type DayNumber, fromYmd, toYmd } from "../core/calendar";
 import { toExcelSerial } from "../core/dates";
-import type { Bilingual, Lang } from "../core/errors";
+import type { Bilingual, Lang } from "../i18n/bilingual";
 import { auditLedger } from "../core/ledger/check";
 import type { CollectionLogField } from "../core/ledger/companions";
-import { sheetColumnOf } from "../core/ledger/mapping";
+import { sheetColumnOf } from "../core/column-letters";
 import { readCompanions } from "../core/ledger/workbook";
 import { Dec } from "../core/money";
 import {
@@ -334,7 +334,7 @@ async function planLog(
 
 
 /** Why a batch cannot be made yet, naming the fields in words and where to fill them in. */
-export function companyIncomplete(problems: readonly CompanyProblem[]): GatewayError {
+function companyIncomplete(problems: readonly CompanyProblem[]): GatewayError {
   const missing = problems.filter((p) => p.kind === "missing").map((p) => p.field);
   const invalid = problems.filter((p) => p.kind === "invalid").map((p) => p.field);
   const zh = [missing.length > 0 ? `请先在“通知书”页的“单位信息”中填写：${fieldNames(missing, "zh-CN")}` : "", invalid.length > 0 ? `请改正：${fieldNames(invalid, "zh-CN")}` : ""].filter(Boolean).join("；");
@@ -411,12 +411,12 @@ export async function runNotices(run: ExcelRun, p: NoticesParams): Promise<Notic
     let specs: SheetSpec[] = built.specs;
     let batchSheet: string | null = null;
     if ((p.layout ?? "batch") === "batch" && specs.length > 0) {
-      const title = specs[0]!.title;
+      const title = specs[0].title;
       batchSheet = uniqueSheetName(title, iso.replace(/-/g, ""), new Set(existingSheetNames.map((n) => n.toLowerCase())));
-      const batch = combineLetters(specs.map((spec, i) => ({ customer: notices[i]!.customer, spec })), batchSheet, title);
+      const batch = combineLetters(specs.map((spec, i) => ({ customer: notices[i].customer, spec })), batchSheet, title);
       notices.forEach((n, i) => {
         n.sheet = batchSheet!;
-        n.row = batch.letters[i]!.row + 1;
+        n.row = batch.letters[i].row + 1;
       });
       specs = [batch];
     }

@@ -18,7 +18,7 @@
  * incomplete sheet without asking. A sheet is never missing, a reference never broken, and a run
  * never blocked by what an earlier one left.
  */
-import { columnLetterOf } from "../core/ledger/mapping";
+import { columnLetterOf } from "../core/column-letters";
 import { applyLook, type LookKey } from "./cell-look";
 import { exactCellNumber } from "../core/money";
 import { headerFooterText } from "../core/reports/sheet-spec";
@@ -136,7 +136,7 @@ const NUMBER_FORMAT: Record<ColumnKind, string> = {
  * block of rows at a time (a large sheet is read back in chunks), it gives the digest one pass
  * over all the rows would.
  */
-export class Fingerprinter {
+class Fingerprinter {
   private h = 0x811c9dc5;
 
   add(values: readonly (readonly unknown[])[]): this {
@@ -207,15 +207,15 @@ export async function ownedStates(context: Excel.RequestContext, names: string[]
   const sheets = names.map((name) => context.workbook.worksheets.getItemOrNullObject(name));
   await context.sync();
   const registry = registryOf(registryItem);
-  const readBack = (i: number): boolean => !sheets[i]!.isNullObject && names[i]! in registry && registry[names[i]!] !== INCOMPLETE;
+  const readBack = (i: number): boolean => !sheets[i].isNullObject && names[i] in registry && registry[names[i]] !== INCOMPLETE;
   const used = sheets.map((s, i) => (readBack(i) ? s.getUsedRangeOrNullObject(true) : null));
   used.forEach((u) => u?.load("rowCount,columnCount"));
   await context.sync();
   const out: Record<string, OwnedState> = {};
   for (let i = 0; i < names.length; i++) {
-    const name = names[i]!;
+    const name = names[i];
     const u = used[i];
-    if (sheets[i]!.isNullObject) out[name] = "absent";
+    if (sheets[i].isNullObject) out[name] = "absent";
     else if (!(name in registry)) out[name] = "foreign";
     else if (!u) out[name] = "incomplete";
     else {
@@ -322,7 +322,7 @@ export async function writeOwnedSheets(context: Excel.RequestContext, specs: Own
       sheet.getRange("2:1048576").clear();
       sheet.getRange().unmerge();
       sheet.getRange().conditionalFormats.clearAll();
-      for (const chart of charts[present.indexOf(p)]!.items) chart.delete();
+      for (const chart of charts[present.indexOf(p)].items) chart.delete();
       sheet.freezePanes.unfreeze();
     }
     return sheet;
@@ -332,8 +332,8 @@ export async function writeOwnedSheets(context: Excel.RequestContext, specs: Own
   const total = plans.reduce((n, p) => n + p.rows.length, 0);
   let written = 0;
   for (let k = 0; k < plans.length; k++) {
-    const { spec, rows } = plans[k]!;
-    const sheet = sheets[k]!;
+    const { spec, rows } = plans[k];
+    const sheet = sheets[k];
     const cols = spec.header.length;
     if (spec.look) spec.look.beforeValues(sheet);
     else {
@@ -387,7 +387,7 @@ export async function writeOwnedSheets(context: Excel.RequestContext, specs: Own
   options.inFinalBatch?.();
   plans.forEach((p, k) => {
     const { spec, rows } = p;
-    const sheet = sheets[k]!;
+    const sheet = sheets[k];
     const cols = spec.header.length;
     if (spec.footer && spec.footer.length > 0 && !spec.looks) {
       sheet.getRange(blockAddress(rows.length - spec.footer.length, 0, spec.footer.length, cols)).format.font.bold = true;

@@ -8,7 +8,7 @@
 const encoder = new TextEncoder();
 
 /** The UTF-8 size of values as JSON, as the payload limit counts them. */
-export function jsonUtf8Bytes(values: unknown): number {
+function jsonUtf8Bytes(values: unknown): number {
   return encoder.encode(JSON.stringify(values)).length;
 }
 
@@ -25,7 +25,7 @@ export function isPayloadTooLarge(e: unknown): boolean {
 }
 
 /** The UTF-8 bytes a cell takes in the JSON of a request, counted without building the JSON. */
-export function cellJsonBytes(v: unknown): number {
+function cellJsonBytes(v: unknown): number {
   if (typeof v === "string") {
     let n = 2;
     for (let i = 0; i < v.length; i++) {
@@ -54,7 +54,7 @@ export function rowsWithin(rows: readonly (readonly unknown[])[], start: number,
   let bytes = 2;
   let i = start;
   for (; i < rows.length; i++) {
-    const row = rows[i]!;
+    const row = rows[i];
     let b = 2 + row.length;
     for (const v of row) b += cellJsonBytes(v);
     if (i > start && bytes + b > budgetBytes) break;

@@ -8,7 +8,8 @@
  * when it starts, and leaves them there for the tester to look at.
  */
 import { fromYmd } from "../core/calendar";
-import type { Bilingual, Lang } from "../core/errors";
+import { toExcelSerial } from "../core/dates";
+import type { Bilingual, Lang } from "../i18n/bilingual";
 import type { Finding } from "../core/ledger/findings";
 import { stringsFor } from "../i18n";
 import { canonicalFormula } from "./formula-text";
@@ -58,7 +59,7 @@ const FUNCTIONS = "AR自检函数";
 const LONG = "AR自检长台账";
 const BIG = "AR自检大台账";
 const AS_OF = fromYmd(2011, 8, 31);
-const serial = (y: number, m: number, d: number): number => fromYmd(y, m, d) + 25569;
+const serial = (y: number, m: number, d: number): number => toExcelSerial(fromYmd(y, m, d));
 const HEADER = ["客户名称", "单据号", "发生日期", "到期日", "应收余额"];
 
 function ledgerRows(n: number): (string | number)[][] {
@@ -77,7 +78,7 @@ async function writeSheet(run: ExcelRun, name: string, rows: (string | number)[]
   await run(async (context) => {
     const sheet = context.workbook.worksheets.add(name);
     const chunk = rowsPerChunk(2 * 1024 * 1024, rows.slice(0, 64), 64);
-    const cols = rows[0]!.length;
+    const cols = rows[0].length;
     for (let start = 0; start < rows.length; start += chunk) {
       const part = rows.slice(start, start + chunk);
       const range = sheet.getRangeByIndexes(start, 0, part.length, cols);
@@ -215,7 +216,7 @@ const CHECKS: Check[] = [
         await context.sync();
         const fonts = all.items.map((cf) => (cf.type === "CellValue" ? cf.cellValue.format.font.load("color") : null));
         await context.sync();
-        return all.items.map((cf, i) => `${cf.type}${fonts[i] ? ` ${fonts[i]!.color}` : ""}`);
+        return all.items.map((cf, i) => `${cf.type}${fonts[i] ? ` ${fonts[i].color}` : ""}`);
       });
       const ok = removed === added.rules && left.length === 1 && left[0] === "CellValue #0000FF";
       return { ok, detail: both(`加了 ${added.rules} 条，删了 ${removed} 条；E2 上规则的 id：${ids}；剩下：${left.join("; ") || "无"}`, `${added.rules} added, ${removed} removed; ids on E2 before the deletion: ${ids}; left: ${left.join("; ") || "none"}`) };

@@ -6,7 +6,7 @@
  * company's: runs read it and never rewrite it.
  */
 import { DEFAULT_POLICY } from "../core/policy/defaults";
-import type { Lang } from "../core/errors";
+import type { Lang } from "../i18n/bilingual";
 import { policySheetRows } from "../core/policy/notes";
 import { policyFromTable } from "../core/policy/serialize";
 import type { Policy } from "../core/policy/types";
@@ -49,7 +49,7 @@ export function saveSetup(context: Excel.RequestContext, setup: WorkbookSetup): 
 }
 
 /** The names the add-in gives its policy sheet, in either language: how a run recognises one the settings lost. */
-export const POLICY_SHEET_NAMES: readonly string[] = (["zh-CN", "en-US"] as const).map((l) => stringsFor(l).output.policySheet);
+const POLICY_SHEET_NAMES: readonly string[] = (["zh-CN", "en-US"] as const).map((l) => stringsFor(l).output.policySheet);
 const POLICY_HEADERS: readonly string[] = (["zh-CN", "en-US"] as const).map((l) => stringsFor(l).output.policyHeader.slice(0, 2).join("\u0000"));
 
 export interface PolicyReading {
@@ -98,8 +98,8 @@ export async function readPolicy(context: Excel.RequestContext): Promise<PolicyR
   if (present.length > 0) await context.sync();
   const foreign: string[] = [];
   for (let i = 0; i < present.length; i++) {
-    const c = present[i]!;
-    const u = used[i]!;
+    const c = present[i];
+    const u = used[i];
     if (u.isNullObject) return { policy: DEFAULT_POLICY, sheet: c.name, pending: "fill", foreign };
     if (c.known) return { policy: policyFromTable(u.values), sheet: c.name, pending: null, foreign };
     if (isPolicyTable(u.values)) return { policy: policyFromTable(u.values), sheet: c.name, pending: "register", foreign };
@@ -152,15 +152,6 @@ export function queuePolicyRepair(context: Excel.RequestContext, reading: Policy
   if (reading.pending === null) return;
   context.workbook.settings.add(POLICY_SHEET_SETTING, reading.sheet);
   if (reading.pending === "fill") queuePolicyRows(context.workbook.worksheets.getItem(reading.sheet), header, policy, lang);
-}
-
-/** Creates the visible policy sheet from a policy when the workbook has none; never overwrites one. */
-export async function ensurePolicySheet(context: Excel.RequestContext, name: string, header: readonly string[], policy: Policy = DEFAULT_POLICY, lang: Lang = "zh-CN"): Promise<string> {
-  const existing = await readPolicy(context);
-  const sheet = existing.sheet ?? newPolicySheetName(name, existing.foreign);
-  queuePolicyRepair(context, existing, sheet, header, policy, lang);
-  await context.sync();
-  return sheet;
 }
 
 /** Selects a cell (a finding's link). */

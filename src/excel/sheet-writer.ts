@@ -47,8 +47,8 @@ type CellValue = string | number | boolean | null;
  * headless writer's file. (In a workbook whose Normal font is larger the two drift apart
  * together: both are relative to that font.)
  */
-export const MAX_DIGIT_WIDTH_PX = 7;
-export const POINTS_PER_PIXEL = 0.75;
+const MAX_DIGIT_WIDTH_PX = 7;
+const POINTS_PER_PIXEL = 0.75;
 
 export function widthToPoints(width: number): number {
   return Math.round(width * MAX_DIGIT_WIDTH_PX) * POINTS_PER_PIXEL;
@@ -209,7 +209,7 @@ function gridOf(spec: SheetSpec): { values: CellValue[][]; formats: (string | nu
 }
 
 /** One report as an owned sheet: the cells as values, everything else as its look. */
-export function reportOwnedSheet(spec: SheetSpec, options: { chartSeries: boolean }): OwnedSheetSpec {
+function reportOwnedSheet(spec: SheetSpec, options: { chartSeries: boolean }): OwnedSheetSpec {
   const { values, formats, looks, width } = gridOf(spec);
   const fontName = fontNameFor(spec.lang);
   const rowCount = spec.rows.length;

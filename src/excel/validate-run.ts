@@ -16,6 +16,7 @@ import type { CheckDetail, CheckInput, CheckOutput, CheckSummary, Checker } from
 import { readLedgerBlocks } from "./ledger-read";
 import type { LedgerSource, ReadOptions } from "./read";
 import { loadSetup, newPolicySheetName, queuePolicyRepair, readPolicy, saveSetup } from "./setup";
+import { yieldToUi } from "./yield-to-ui";
 
 export interface ValidateProgress {
   phase: "read" | "check" | "write";
@@ -53,11 +54,6 @@ export type ValidateOutcome =
   | { kind: "confirm"; edited: string[] };
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
-
-/** Lets the pane repaint and take a Cancel click between slices of work (a macrotask, not a microtask). */
-function yieldToUi(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 /** Writes go in smaller requests than reads, so progress moves at least every few hundred ms. */
 const WRITE_BUDGET = 2 * 1024 * 1024;

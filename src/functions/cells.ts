@@ -21,8 +21,12 @@ export type Result = number | string | boolean | CellError;
 /** The runtime's error value where the runtime exists; a structurally equal stand-in elsewhere (tests). */
 export type CellError = { readonly code: string; readonly message?: string };
 
-/** The errors a custom function can return (CustomFunctions.ErrorCode), by name and by the text Excel shows. */
-const ERROR_CODE_TEXT = {
+/**
+ * The errors a custom function can return (CustomFunctions.ErrorCode in
+ * @types/custom-functions-runtime), by name and by the text Excel shows. The fake runtime
+ * installs this same table.
+ */
+export const ERROR_CODE_TEXT = {
   invalidValue: "#VALUE!",
   notAvailable: "#N/A",
   divisionByZero: "#DIV/0!",
@@ -55,7 +59,7 @@ export function cellError(kind: ExcelErrorKind, message: string): CellError {
  * on, never a blank result that looks like "nothing to say". Errors a custom function cannot
  * return (#SPILL!, #CALC!…) become #VALUE! naming them.
  */
-export class ErrorArgument extends Error {
+class ErrorArgument extends Error {
   constructor(
     readonly errorText: string,
     readonly argument: string,
@@ -140,11 +144,11 @@ export function broadcast(args: { name: string; value: unknown }[], fn: (cells: 
     if (rows === 1 && cols === 1) {
       rows = r;
       cols = c;
-      shapeFrom = args[i]!.name;
+      shapeFrom = args[i].name;
     } else if (r !== rows || c !== cols) {
       throw new CallError(
         "#VALUE!",
-        `${args[i]!.name} is ${r}×${c} but ${shapeFrom} is ${rows}×${cols}: ranges must have the same size / ${args[i]!.name} 为 ${r}×${c}，而 ${shapeFrom} 为 ${rows}×${cols}：区域大小必须相同`
+        `${args[i].name} is ${r}×${c} but ${shapeFrom} is ${rows}×${cols}: ranges must have the same size / ${args[i].name} 为 ${r}×${c}，而 ${shapeFrom} 为 ${rows}×${cols}：区域大小必须相同`
       );
     }
   });
@@ -154,8 +158,8 @@ export function broadcast(args: { name: string; value: unknown }[], fn: (cells: 
     const row: Result[] = new Array(cols);
     for (let c = 0; c < cols; c++) {
       for (let k = 0; k < matrices.length; k++) {
-        const m = matrices[k]!;
-        cells[k] = m.length === 1 && m[0]!.length === 1 ? m[0]![0] : m[r]![c];
+        const m = matrices[k];
+        cells[k] = m.length === 1 && m[0].length === 1 ? m[0][0] : m[r][c];
       }
       try {
         row[c] = fn(cells);
@@ -171,6 +175,6 @@ export function broadcast(args: { name: string; value: unknown }[], fn: (cells: 
 /** A single value argument that must not be a range (e.g. a language code). */
 export function scalarArg(v: unknown, name: string): Cell {
   const m = asMatrix(v);
-  if (m.length !== 1 || m[0]!.length !== 1) throw new CallError("#VALUE!", `${name} must be a single cell / ${name} 必须是单个单元格`);
-  return m[0]![0];
+  if (m.length !== 1 || m[0].length !== 1) throw new CallError("#VALUE!", `${name} must be a single cell / ${name} 必须是单个单元格`);
+  return m[0][0];
 }

@@ -148,14 +148,14 @@ const BATCH_MIN_CELLS = 256;
  */
 function provisionRange(policy: Policy, args: { name: string; value: unknown }[]): Result[][] | null {
   const [bal, arisen, asOf, recovery, st] = args.map((a) => (a.value === null ? null : asMatrix(a.value)));
-  if (!bal || !arisen || !asOf || asOf.length !== 1 || asOf[0]!.length !== 1) return null;
+  if (!bal || !arisen || !asOf || asOf.length !== 1 || asOf[0].length !== 1) return null;
   const rows = bal.length;
-  const cols = bal[0]!.length;
+  const cols = bal[0].length;
   if (rows * cols < BATCH_MIN_CELLS) return null;
-  for (const m of [arisen, recovery, st]) if (m && (m.length !== rows || m[0]!.length !== cols)) return null;
+  for (const m of [arisen, recovery, st]) if (m && (m.length !== rows || m[0].length !== cols)) return null;
   let asOfDay: number | null;
   try {
-    const day = PROVISION_ARGS.as_of.read(asOf[0]![0], "as_of");
+    const day = PROVISION_ARGS.as_of.read(asOf[0][0], "as_of");
     if (day === arg.BLANK) return null;
     asOfDay = day;
   } catch {
@@ -168,10 +168,10 @@ function provisionRange(policy: Policy, args: { name: string; value: unknown }[]
   const statusText: (string | null)[] | undefined = st ? new Array(n) : undefined;
   for (let r = 0, i = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++, i++) {
-      balance[i] = bal[r]![c];
-      dateArisen[i] = arisen[r]![c];
-      if (expectedRecovery) expectedRecovery[i] = recovery![r]![c] === 0 ? null : recovery![r]![c];
-      if (statusText) statusText[i] = arg.statusText(st![r]![c]);
+      balance[i] = bal[r][c];
+      dateArisen[i] = arisen[r][c];
+      if (expectedRecovery) expectedRecovery[i] = recovery![r][c] === 0 ? null : recovery![r][c];
+      if (statusText) statusText[i] = arg.statusText(st![r][c]);
     }
   }
   const batch = runBatch(
@@ -183,12 +183,12 @@ function provisionRange(policy: Policy, args: { name: string; value: unknown }[]
   for (let r = 0, i = 0; r < rows; r++) {
     const line: Result[] = new Array(cols);
     for (let c = 0; c < cols; c++, i++) {
-      const fen = batch.provisionFen[i]!;
-      if ((batch.flags[i]! & FLAG_ERROR) === 0 && fen === fen) {
+      const fen = batch.provisionFen[i];
+      if ((batch.flags[i] & FLAG_ERROR) === 0 && fen === fen) {
         line[c] = fen / 100; // the nearest double to the exact amount, as Number("…") would give
       } else {
         try {
-          line[c] = provisionCell(policy, [bal[r]![c], arisen[r]![c], asOf[0]![0], recovery ? recovery[r]![c] : null, st ? st[r]![c] : null]);
+          line[c] = provisionCell(policy, [bal[r][c], arisen[r][c], asOf[0][0], recovery ? recovery[r][c] : null, st ? st[r][c] : null]);
         } catch (e) {
           line[c] = toCellError(e);
         }

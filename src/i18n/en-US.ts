@@ -520,11 +520,11 @@ export const enUS = {
       collected: "Collected so far",
       sectionSettled: "3. Long-aged items settled by the as-of date (clean-up results)",
       settledTotal: "Collected on settled items",
-      noteScope: "Open items more than one year old, by the policy's report bands. Items settled by the as-of date are not open items: they are listed apart in part 3 with what was collected, as the clean-up plan reports its results.",
+      noteScope: "Open items more than {age} old, by the policy's report bands. Items settled by the as-of date are not open items: they are listed apart in part 3 with what was collected, as the clean-up plan reports its results.",
       noteProvision: "Bad-debt provision: what the policy requires on the as-of date by its method (below). \"Collected so far\" is the ledger's received amount.",
       noteRecovery: "Expected recovery: as the ledger gives it; where only a recovery probability is given, balance × probability, rounded to the fen. Under 账龄分析法 and 个别认定法 the provision of such an item is the rest of its balance, so expected recovery and provision add up to the balance.",
       noteMonthly: "Finance compiles these statistics within three working days after each month end and reports them to the supervising manager, who adjusts the next month's work.",
-      none: "No receivable is more than one year old.",
+      none: "No receivable is more than {age} old.",
     },
     writeOff: {
       sectionCandidates: "1. Receivables meeting a write-off condition",

@@ -3,11 +3,11 @@
  * language (zh-* → zh-CN, anything else → en-US). Pure: usable from the pane, the commands,
  * the functions and the CLI.
  */
-import type { Lang } from "../core/errors";
+import { bi, type Bilingual, type Lang } from "./bilingual";
 import { enUS } from "./en-US";
 import { zhCN } from "./zh-CN";
 
-export type { Lang };
+export { bi, type Bilingual, type Lang };
 export type Strings = typeof enUS;
 
 const CATALOGUE: Record<Lang, Strings> = { "en-US": enUS, "zh-CN": zhCN };

@@ -3,7 +3,7 @@
  * apart from the pane's catalogue (en-US.ts, zh-CN.ts) so it loads with the statement builder, in
  * the notices' on-demand chunk, not in the pane's first bundle. 账, never 帐.
  */
-import type { Lang } from "../core/errors";
+import type { Lang } from "./bilingual";
 
 const enUS = {
   title: "Statement of Account",

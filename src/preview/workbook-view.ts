@@ -4,7 +4,7 @@
  * (a finding's link selects its cell). Plain DOM, text only: values are set with textContent.
  */
 import type { FakeExcel } from "./fake-excel";
-import { columnLetterOf } from "../core/ledger/mapping";
+import { columnLetterOf } from "../core/column-letters";
 import { HIGHLIGHT_MARKER } from "../excel/highlights";
 
 const MAX_ROWS = 400;

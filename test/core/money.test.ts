@@ -5,6 +5,7 @@ import {
   exactCellNumber,
   formatMoney,
   formatMoneyGrouped,
+  groupThousands,
   isExcelErrorValue,
   parseMoney,
   quoteInput,
@@ -344,5 +345,18 @@ describe("formatMoney / formatMoneyGrouped", () => {
 
   it("formatted text parses back", () => {
     expect(read(formatMoneyGrouped(new Dec("-1234567.891")))).toBe("-1234567.89");
+  });
+});
+
+describe("groupThousands: the one grouping of money text", () => {
+  it.each([
+    ["0.00", "0.00"],
+    ["123.45", "123.45"],
+    ["1234.50", "1,234.50"],
+    ["-1234567.00", "-1,234,567.00"],
+    ["12345", "12,345"],
+    ["1000000.125", "1,000,000.125"],
+  ])("%s → %s", (plain, grouped) => {
+    expect(groupThousands(plain)).toBe(grouped);
   });
 });

@@ -18,7 +18,8 @@ import { AGING_CLASSES } from "../../core/aging";
 import { NO_VALUE } from "../../core/batch";
 import type { DayNumber } from "../../core/calendar";
 import { formatIsoDate } from "../../core/dates";
-import { ArError, type Bilingual } from "../../core/errors";
+import { ArError } from "../../core/errors";
+import type { Bilingual } from "../../i18n/bilingual";
 import { auditLedger, type AmountTotal, type AuditResult } from "../../core/ledger/check";
 import { SEVERITIES, type Severity } from "../../core/ledger/findings";
 import { readWorkbookLedger } from "../../core/ledger/workbook";
@@ -163,7 +164,7 @@ export async function auditBranch(task: BranchTask, settings: BranchSettings, po
 /** Writes the items; returns their sums by scope and key, and how many balances had fractions of a fen. */
 function writeItems(out: StagingFile, result: AuditResult, entity: string, source: string, asOf: string, policy: Policy): { sums: Sums; subFen: number } {
   const rows = result.rows;
-  const long = new Set(longAgedBands(policy.reportBands));
+  const long = new Set(longAgedBands(policy.reportBands, policy.longAgedFromMonths));
   const bandKeys = rows.bandKeys;
   const s = new Sums();
   // Every class, band and severity the JSON's totals list, in their order, even when empty.

@@ -61,7 +61,7 @@ function hasStaging(stagingDir: string, table: TableName): boolean {
 }
 
 /** The table's rows from the staging files (typed), or an empty SELECT with its columns. */
-export function tableSource(stagingDir: string, table: TableName): string {
+function tableSource(stagingDir: string, table: TableName): string {
   return hasStaging(stagingDir, table) ? selectFromStaging(table, join(stagingDir, table, "*.csv")) : selectEmpty(table);
 }
 
@@ -83,7 +83,7 @@ export async function createViews(db: GroupDatabase, parquetDir: string): Promis
 }
 
 /** The text of a roll-up's SQL file. */
-export function rollupSql(name: RollupName): string {
+function rollupSql(name: RollupName): string {
   return readFileSync(join(SQL_DIR, `${name}.sql`), "utf8");
 }
 

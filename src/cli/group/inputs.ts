@@ -22,7 +22,7 @@ export interface GroupInput {
 
 const WORKBOOK_EXTENSIONS = new Set([".xlsx", ".xlsm", ".csv"]);
 
-export function hasGlobCharacters(text: string): boolean {
+function hasGlobCharacters(text: string): boolean {
   return /[*?[]/.test(text);
 }
 
@@ -52,7 +52,7 @@ function byCodeUnits(a: string, b: string): number {
 }
 
 /** The workbooks directly in a folder, by name. */
-export function folderWorkbooks(folder: string): string[] {
+function folderWorkbooks(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true })
     .filter((e) => (e.isFile() || e.isSymbolicLink()) && isWorkbookName(e.name))
     .map((e) => e.name)

@@ -7,7 +7,7 @@
  */
 import { Worker } from "node:worker_threads";
 import { join } from "node:path";
-import type { Bilingual } from "../../core/errors";
+import type { Bilingual } from "../../i18n/bilingual";
 import type { BranchDone, BranchSettings, BranchTask } from "./branch";
 
 /** What each worker is started with. */
@@ -39,7 +39,7 @@ export interface PoolEvents {
 }
 
 /** The worker's entry: a CommonJS bootstrap that registers tsx, then loads branch-worker.ts. */
-export const WORKER_ENTRY = join(__dirname, "branch-worker.cjs");
+const WORKER_ENTRY = join(__dirname, "branch-worker.cjs");
 
 /** Runs every task on `jobs` workers; resolves when each has been reported done or failed. */
 export function runBranches(tasks: readonly BranchTask[], jobs: number, setup: WorkerSetup, events: PoolEvents): Promise<void> {

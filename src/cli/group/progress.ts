@@ -4,7 +4,7 @@
  * a terminal one line redrawn in place at most every 200 ms; in a log (not a terminal) a line at
  * every tenth of the workbooks, so a batch log stays short.
  */
-import type { Lang } from "../../core/errors";
+import type { Lang } from "../../i18n/bilingual";
 
 export interface ProgressSink {
   write(text: string): unknown;

@@ -12,7 +12,7 @@
  */
 import type { DayNumber } from "../../core/calendar";
 import { formatIsoDate, parseDate, toExcelSerial } from "../../core/dates";
-import type { Bilingual, Lang } from "../../core/errors";
+import type { Bilingual, Lang } from "../../i18n/bilingual";
 import { Dec } from "../../core/money";
 import type { Policy } from "../../core/policy/types";
 import {

@@ -17,7 +17,8 @@ import { dirname, join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import type { DayNumber } from "../../core/calendar";
 import { formatIsoDate } from "../../core/dates";
-import { ArError, type Lang } from "../../core/errors";
+import { ArError } from "../../core/errors";
+import type { Lang } from "../../i18n/bilingual";
 import { Dec, formatMoneyGrouped } from "../../core/money";
 import { policyToJson } from "../../core/policy";
 import type { Policy } from "../../core/policy/types";
@@ -33,9 +34,9 @@ import { type BranchLine, buildGroupReport } from "./rollup-sheets";
 import { GROUP_SCHEMA_VERSION, TABLE_NAMES } from "./schema";
 
 /** Exit status of a run in which some workbooks could not be used (the rest are complete). */
-export const EXIT_SOME_BRANCHES_FAILED = 4;
+const EXIT_SOME_BRANCHES_FAILED = 4;
 
-export const GROUP_JSON_VERSION = 1;
+const GROUP_JSON_VERSION = 1;
 
 export interface GroupArgs {
   /** Folders, files and patterns as given. */

@@ -21,16 +21,15 @@
  * customer called "=HYPERLINK(…)" or "+86…" prints as written.
  */
 import type Decimal from "decimal.js";
+import { bi, type Bilingual, type Lang } from "../../i18n/bilingual";
 import type { DayNumber } from "../calendar";
 import { supplierLetterScore } from "../credit";
 import { formatDate } from "../dates";
-import { ArError, type Bilingual, type Lang } from "../errors";
+import { ArError } from "../errors";
 import { isExcelErrorValue, quoteInput, toHalfWidth } from "../money";
 import { fill, LetterBuilder, SHEET_NAME_MAX, uniqueSheetName } from "../notices/letter";
 import type { Policy, SupplierLetterQuestion } from "../policy/types";
 import { columnName, integerCell, type NoticeId, type SheetSpec, textCell } from "../reports/sheet-spec";
-
-const bi = (zh: string, en: string): Bilingual => ({ "zh-CN": zh, "en-US": en });
 
 /** The letter's words. Placeholders: {supplier} {customer} {address} {replyBy} {company} {date}. */
 export const SUPPLIER_LETTER_WORDING = {

@@ -10,7 +10,7 @@
 import type Decimal from "decimal.js";
 import type { DayNumber } from "../calendar";
 import { parseDate, toExcelSerial } from "../dates";
-import type { Bilingual, Lang } from "../errors";
+import type { Bilingual, Lang } from "../../i18n/bilingual";
 import { Dec, parseMoney } from "../money";
 import type { Policy } from "../policy/types";
 import type { SavedSnapshot } from "./saved";
@@ -119,7 +119,7 @@ export function historyFromSheet(values: readonly (readonly unknown[])[], policy
       entry = { totals: bands.map(() => new Dec(0)), items: [], keyless: false };
       byDate.set(asOf, entry);
     }
-    entry.totals[band] = entry.totals[band]!.plus(balance);
+    entry.totals[band] = entry.totals[band].plus(balance);
     const key = blank(keyCell) ? null : String(keyCell).trim();
     if (key === null) entry.keyless = true;
     else entry.items.push({ key, band, balance });

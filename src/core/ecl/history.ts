@@ -15,7 +15,7 @@ import type { AgingBand } from "../policy/types";
 import type { AgingSnapshot, SnapshotItems } from "./snapshots";
 
 /** Words in a credit line's 摘要, type or status that make it a write-off, not a collection (POLICY §8). */
-export const WRITE_OFF_WORDS: readonly string[] = ["坏账核销", "核销坏账", "坏帐核销", "核销坏帐", "转销", "坏账转销", "予以核销", "written off", "write-off", "write off"];
+const WRITE_OFF_WORDS: readonly string[] = ["坏账核销", "核销坏账", "坏帐核销", "核销坏帐", "转销", "坏账转销", "予以核销", "written off", "write-off", "write off"];
 
 /** Whether a line's texts name a write-off (one cheap screen first: it runs on every line). */
 function isWriteOff(row: LedgerRow, words: readonly string[]): boolean {

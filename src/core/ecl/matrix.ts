@@ -15,7 +15,7 @@
  * 60% × 80% is exactly 1.92%, and nothing is rounded until the provision.
  */
 import type Decimal from "decimal.js";
-import type { Bilingual } from "../errors";
+import { bi, type Bilingual } from "../../i18n/bilingual";
 import { Dec, roundMoney } from "../money";
 
 /** Why a rate could not be worked out, or may not be trusted; said, never a silent 0. */
@@ -53,10 +53,6 @@ export interface EclScenario {
   name: Bilingual;
   k: string;
   weight: string;
-}
-
-function bi(zh: string, en: string): Bilingual {
-  return { "zh-CN": zh, "en-US": en };
 }
 
 function percent(d: Decimal): string {

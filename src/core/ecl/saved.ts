@@ -20,7 +20,7 @@ import { Dec } from "../money";
 import type { ReportInput } from "../reports/input";
 import { type AgingSnapshot, snapshotItems } from "./snapshots";
 
-export const HISTORY_VERSION = 1;
+const HISTORY_VERSION = 1;
 
 export interface SavedSnapshot {
   asOf: DayNumber;

@@ -10,9 +10,9 @@
  * match the band width: bands in years take year ends.
  */
 import type Decimal from "decimal.js";
+import { bi } from "../../i18n/bilingual";
 import { type DayNumber, fromYmd, toYmd } from "../calendar";
 import { formatIsoDate } from "../dates";
-import type { Bilingual } from "../errors";
 import { Dec } from "../money";
 import type { AgingBand } from "../policy/types";
 import { averageMigration, type EclProblem, type MigrationRates } from "./matrix";
@@ -92,7 +92,7 @@ export function yearEnds(from: DayNumber, to: DayNumber): DayNumber[] {
 }
 
 /** Whether the bands are whole years (then periods are year ends), else months (month ends). */
-export function periodUnit(bands: readonly AgingBand[]): "year" | "month" {
+function periodUnit(bands: readonly AgingBand[]): "year" | "month" {
   return bands.every((b) => b.upToMonths === null || b.upToMonths % 12 === 0) ? "year" : "month";
 }
 
@@ -106,10 +106,6 @@ export function snapshotsFromTable(table: readonly { asOf: DayNumber; bands: rea
       items: null,
       writtenOffByBand: t.writtenOff === undefined ? null : t.writtenOff.map((v) => new Dec(v)),
     }));
-}
-
-function bi(zh: string, en: string): Bilingual {
-  return { "zh-CN": zh, "en-US": en };
 }
 
 /**

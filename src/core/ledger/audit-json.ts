@@ -30,7 +30,7 @@ import type { EclAssessment } from "../ecl/assessment";
 import type { AuditResult, AuditRow, AuditTotals, ReadingSummary, UncheckedRule } from "./check";
 import type { Finding } from "./findings";
 
-export const AUDIT_JSON_VERSION = 3;
+const AUDIT_JSON_VERSION = 3;
 
 export interface AuditJsonRow {
   sheet: string;
@@ -66,7 +66,7 @@ export type ReadingJson = Omit<ReadingSummary, "leftOut"> & {
   leftOut: { count: number; items: number; credits: number; first: { sheet: string; row: number; date: string } | null; latest: string | null };
 };
 
-export function readingToJson(r: ReadingSummary): ReadingJson {
+function readingToJson(r: ReadingSummary): ReadingJson {
   const l = r.leftOut;
   return {
     ...r,
@@ -85,7 +85,7 @@ function iso(day: DayNumber | null): string | null {
 }
 
 /** One row as JSON. */
-export function auditRowToJson(row: AuditRow): AuditJsonRow {
+function auditRowToJson(row: AuditRow): AuditJsonRow {
   return {
     sheet: row.sheet,
     row: row.row,
@@ -155,7 +155,7 @@ export function* auditJsonChunks(result: AuditResult, source: string, ecl?: EclA
 }
 
 /** The expected credit loss as JSON: exact decimal strings, rates as exact decimals. */
-export function eclToJson(a: EclAssessment): unknown {
+function eclToJson(a: EclAssessment): unknown {
   const text = (d: { toString(): string } | null) => (d === null ? null : d.toString());
   const money = (d: { toFixed(n: number): string } | null) => (d === null ? null : d.toFixed(2));
   return {

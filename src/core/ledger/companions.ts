@@ -4,8 +4,8 @@
  * collection log (收款情况报告表, POLICY §6). Each is a list of field declarations read by the
  * same machinery as the ledger (headers.ts, mapping.ts, rows.ts).
  */
+import { bi } from "../../i18n/bilingual";
 import {
-  bilingual,
   COLLECTOR_FIELD,
   CREDIT_DAYS_FIELD,
   CUSTOMER_CODE_FIELD,
@@ -23,8 +23,6 @@ import type { MappingResult } from "./mapping";
 import { type ParseIssue, type SkippedRow, sortIssues } from "./parse-issues";
 import { readRecords, type TableRecord } from "./records";
 import { type HeaderInfo, openTable, type TableOptions, type UnitsInfo } from "./table";
-
-const bi = bilingual;
 
 // ---------------------------------------------------------------------------------------------
 // Customer master (客户档案)

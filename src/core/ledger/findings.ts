@@ -15,7 +15,7 @@
  *   a confirmation overdue, a bill left past maturity...);
  * - info: something to act on that is not a fault (a write-off candidate).
  */
-import type { Bilingual } from "../errors";
+import { bi, type Bilingual } from "../../i18n/bilingual";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -79,10 +79,6 @@ export interface RuleDefinition {
   /** When the rule fires, exactly. */
   definition: Bilingual;
   messages: { default: Bilingual } & Record<string, Bilingual>;
-}
-
-function bi(zh: string, en: string): Bilingual {
-  return { "zh-CN": zh, "en-US": en };
 }
 
 /** A ParseIssue carried over as a finding: its own explanation is the {detail}. */
@@ -553,7 +549,7 @@ export const RULE_IDS: readonly RuleId[] = Object.keys(RULES) as RuleId[];
 const sheetRefCache = new Map<string, string>();
 
 /** A sheet name as a formula writes it: quoted when it holds anything but letters, digits, _ and CJK. */
-export function sheetRefName(sheet: string): string {
+function sheetRefName(sheet: string): string {
   let ref = sheetRefCache.get(sheet);
   if (ref === undefined) {
     ref = /^[\p{L}\p{N}_.]+$/u.test(sheet) && !/^\d/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
@@ -587,7 +583,7 @@ function fill(template: string, params: MessageParams, lang: "zh-CN" | "en-US"):
 }
 
 /** The message of a rule's template (a variant, else "default") with its blanks filled in. */
-export function renderMessage(rule: RuleId, params: MessageParams, variant = "default"): Bilingual {
+function renderMessage(rule: RuleId, params: MessageParams, variant = "default"): Bilingual {
   const messages = RULES[rule].messages;
   const template = messages[variant] ?? messages.default;
   return { "zh-CN": fill(template["zh-CN"], params, "zh-CN"), "en-US": fill(template["en-US"], params, "en-US") };
@@ -686,10 +682,4 @@ export function compareFindings(sheetOrder: ReadonlyMap<string, number>) {
     a.column.length - b.column.length ||
     (a.column < b.column ? -1 : a.column > b.column ? 1 : 0) ||
     RULE_IDS.indexOf(a.rule) - RULE_IDS.indexOf(b.rule);
-}
-
-/** The more severe of two severities (null = none). */
-export function worseSeverity(a: Severity | null, b: Severity): Severity {
-  if (a === null) return b;
-  return SEVERITIES.indexOf(b) < SEVERITIES.indexOf(a) ? b : a;
 }

@@ -12,8 +12,8 @@
  * annotation removed and kept apart ("金额(万元)" is "金额" in 万元, "信用期(天)" is "信用期").
  */
 import type Decimal from "decimal.js";
+import { bi, type Bilingual } from "../../i18n/bilingual";
 import type { DayNumber } from "../calendar";
-import type { Bilingual } from "../errors";
 
 // ---------------------------------------------------------------------------------------------
 // Field declarations
@@ -81,13 +81,6 @@ export interface TableSchema<F extends string = string> {
   readonly required: readonly (readonly F[])[];
 }
 
-/** A label in both languages. */
-export function bilingual(zh: string, en: string): Bilingual {
-  return { "zh-CN": zh, "en-US": en };
-}
-
-const bi = bilingual;
-
 // Fields several tables share are declared once and reused (companions.ts).
 
 export const CUSTOMER_FIELD = declareField(
@@ -106,7 +99,7 @@ export const CUSTOMER_CODE_FIELD = declareField(
   ["customer code", "customer id", "customer no", "customer number", "client id", "client code", "account code"],
 );
 
-export const PROJECT_FIELD = declareField(
+const PROJECT_FIELD = declareField(
   "project",
   "text",
   bi("项目", "project"),
@@ -134,7 +127,7 @@ export const DOCUMENT_FIELD = declareField(
  * A bookkeeping voucher (记-0012, 凭证字号): numbered per month, so it repeats across months and
  * never identifies a receivable. Read so that it is never taken for a document number.
  */
-export const VOUCHER_FIELD = declareField(
+const VOUCHER_FIELD = declareField(
   "voucher",
   "text",
   bi("凭证字号", "voucher"),
@@ -147,7 +140,7 @@ export const VOUCHER_FIELD = declareField(
  * receipt is matched to a particular invoice only through such a column, or when its own
  * document number is one of the customer's invoices'.
  */
-export const APPLIES_TO_FIELD = declareField(
+const APPLIES_TO_FIELD = declareField(
   "appliesTo",
   "text",
   bi("对应单据", "applies to"),
@@ -163,7 +156,7 @@ export const CREDIT_DAYS_FIELD = declareField(
   ["credit days", "credit term", "credit terms", "payment terms", "=terms", "=days", "term days"],
 );
 
-export const DUE_DATE_FIELD = declareField(
+const DUE_DATE_FIELD = declareField(
   "dueDate",
   "date",
   bi("到期日", "due date"),
@@ -309,7 +302,7 @@ export const LEDGER_SCHEMA: TableSchema<LedgerField> = {
 };
 
 /** Header words of columns that carry no field (row numbers): recognised, so not "unmapped". */
-export const IGNORED_HEADERS: readonly string[] = ["序号", "序", "行号", "编号", "no", "no.", "#", "seq", "line"];
+const IGNORED_HEADERS: readonly string[] = ["序号", "序", "行号", "编号", "no", "no.", "#", "seq", "line"];
 
 // ---------------------------------------------------------------------------------------------
 // Header text

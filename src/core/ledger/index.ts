@@ -122,7 +122,7 @@ const ROW_REQUIRED: Record<LedgerShape, readonly (readonly LedgerField[])[]> = {
  * amount and no amount (a 贷方-only line); or a negative amount and no balance of its own.
  * A credit note in an open-items ledger carries its own (negative) balance, so it is not one.
  */
-export function looksLikeReceipt(row: LedgerRow): boolean {
+function looksLikeReceipt(row: LedgerRow): boolean {
   if (row.type !== null && isReceiptType(row.type)) return true;
   const amount = row.moneySign("amount");
   if ((amount !== amount || amount === 0) && row.moneySign("received") === 1) return true;

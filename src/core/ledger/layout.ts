@@ -12,7 +12,7 @@
  * ParseIssue naming the cell.
  */
 import { type DayNumber, fromYmd, isValidYmd } from "../calendar";
-import type { Bilingual } from "../errors";
+import type { Bilingual } from "../../i18n/bilingual";
 import { fenOfDecimal } from "./cell-reader";
 import { detectHeader, HEADER_SCAN_ROWS, LEDGER_FIELDS, type HeaderDetection, type LedgerField, unwrapCell } from "./headers";
 import type { LedgerStore } from "./ledger-store";

@@ -3,6 +3,7 @@
  * (headers.ts), the caller may override any part of it, and a table cannot be read without its
  * required fields.
  */
+import { columnLetterOf, sheetColumnOf } from "../column-letters";
 import { ArError } from "../errors";
 import {
   type FieldDeclaration,
@@ -33,31 +34,14 @@ export interface SheetOrigin {
 
 export const DEFAULT_ORIGIN: SheetOrigin = { row: 1, column: 1 };
 
-/** "A" for 1, "Z" for 26, "AA" for 27, "XFD" for 16384. */
-export function columnLetterOf(sheetColumn: number): string {
-  let n = sheetColumn;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = (n - 1 - rem) / 26;
-  }
-  return out;
-}
+// Re-exported for the tests that still import them from here.
+export { columnLetterOf, sheetColumnOf };
 
 /** The sheet letter of a 0-based index into the row arrays. */
 export function columnLetter(index: number, origin: SheetOrigin = DEFAULT_ORIGIN): string {
   return columnLetterOf(index + origin.column);
 }
 
-/** The 1-based sheet column of a letter ("F" -> 6); NaN when the text is not one (beyond XFD too). */
-export function sheetColumnOf(letters: string): number {
-  const t = letters.trim().toUpperCase();
-  if (!/^[A-Z]{1,3}$/.test(t)) return NaN;
-  let n = 0;
-  for (let i = 0; i < t.length; i++) n = n * 26 + (t.charCodeAt(i) - 64);
-  return n <= 16384 ? n : NaN;
-}
 
 export interface MappedColumn<F extends string = LedgerField> {
   field: F;

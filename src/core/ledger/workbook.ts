@@ -5,7 +5,8 @@
  * audit and the task pane, so both pick the same sheets from the same workbook.
  */
 import type { ExcelDateSystem } from "../dates";
-import { ArError, type Bilingual, isArError } from "../errors";
+import { ArError, isArError } from "../errors";
+import type { Bilingual } from "../../i18n/bilingual";
 import type { AuditCompanions } from "./check";
 import { BILLS_REGISTER_SCHEMA, COLLECTION_LOG_SCHEMA, CUSTOMER_MASTER_SCHEMA, readBillsRegister, readCollectionLog, readCustomerMaster } from "./companions";
 import { LEDGER_SCHEMA, detectHeader, type TableSchema } from "./headers";

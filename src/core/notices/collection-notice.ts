@@ -11,12 +11,13 @@ import { amountInWords } from "../capitals";
 import { collectionTier } from "../collection";
 import type { DayNumber } from "../calendar";
 import { formatDate } from "../dates";
-import type { Lang } from "../errors";
+import type { Lang } from "../../i18n/bilingual";
 import { AGING_CLASSES } from "../aging";
 import { NO_DAYS, NO_VALUE } from "../batch";
 import { Dec, formatMoneyGrouped } from "../money";
 import type { CollectionApproach } from "../policy/types";
-import { balanceCell, dayCell, MoneyTotal, reportContext, type ReportInput } from "../reports/input";
+import { addRowBalance, balanceCell, dayCell, reportContext, type ReportInput, totalCell } from "../reports/input";
+import { MoneySum } from "../money-sum";
 import { integerCell, type SheetSpec, textCell } from "../reports/sheet-spec";
 import { companyValues, fill, LetterBuilder, type NoticeOptions, signatureWithSignatory, uniqueSheetName, usedNames } from "./letter";
 import { customerProbability, type NoticeSelection, selectCustomers } from "./select";
@@ -114,8 +115,8 @@ export function buildCollectionNotices(input: ReportInput, selection: NoticeSele
     const approach: Exclude<CollectionApproach, "wait"> = tier === null || tier.approach === "wait" ? "gentle" : tier.approach;
     const wording = t.collection[approach];
 
-    const total = new MoneyTotal();
-    for (const i of sel.open) total.addBalance(ctx.rows[i]);
+    const total = new MoneySum();
+    for (const i of sel.open) addRowBalance(total, ctx.rows[i]);
     const exact = total.toString();
     const totalDec = new Dec(exact);
     const projects = distinct(sel.open.map((i) => ctx.rows[i].project));
@@ -160,7 +161,7 @@ export function buildCollectionNotices(input: ReportInput, selection: NoticeSele
         balanceCell(r),
       ]);
     });
-    const totalRow = b.add("total", [textCell(L.total[lang], "total"), ...new Array(5).fill(null).map(() => textCell(null, "total")), total.cell("total")]);
+    const totalRow = b.add("total", [textCell(L.total[lang], "total"), ...new Array(5).fill(null).map(() => textCell(null, "total")), totalCell(total, "total")]);
     b.spanCells(totalRow, 0, 6);
     const wordsRow = b.add("total", [textCell(L.totalInWords[lang], "total"), textCell(null, "total"), textCell(values.totalInWords, "total"), ...new Array(4).fill(null).map(() => textCell(null, "total"))]);
     b.spanCells(wordsRow, 0, 2);

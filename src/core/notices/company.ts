@@ -7,7 +7,7 @@
  * A letter never prints a placeholder: a field the letter needs that is blank, or still the
  * product's placeholder from the policy defaults, stops the batch and is named in words.
  */
-import type { Bilingual, Lang } from "../errors";
+import { bi, type Bilingual, type Lang } from "../../i18n/bilingual";
 import { DEFAULT_POLICY } from "../policy/defaults";
 import type { Policy } from "../policy/types";
 
@@ -65,7 +65,6 @@ interface FieldDecl {
   check?: (value: string) => Bilingual | null;
 }
 
-const bi = (zh: string, en: string): Bilingual => ({ "zh-CN": zh, "en-US": en });
 const ALL: readonly LetterUse[] = ["collection", "confirmation", "statement"];
 
 /** Digits, spaces, hyphens, parentheses, a leading +, and an extension (转 / ext): what Chinese phone numbers are written with. */
@@ -102,7 +101,7 @@ export const COMPANY_FIELDS: readonly FieldDecl[] = [
   { field: "handlerPhone", label: bi("经办人电话", "Contact's phone"), hint: bi("留空则用联系电话。", "Blank: the company phone."), printedOn: [], check: phoneCheck },
 ];
 
-export function companyField(field: CompanyField): FieldDecl {
+function companyField(field: CompanyField): FieldDecl {
   return COMPANY_FIELDS.find((d) => d.field === field)!;
 }
 

@@ -10,9 +10,10 @@
 import { addMonths, type DayNumber } from "../calendar";
 import { amountInWords } from "../capitals";
 import { formatDate } from "../dates";
-import type { Lang } from "../errors";
+import type { Lang } from "../../i18n/bilingual";
 import { Dec, formatMoneyGrouped } from "../money";
-import { dayCell, MoneyTotal, reportContext, type ReportInput } from "../reports/input";
+import { addRowBalance, dayCell, reportContext, type ReportInput, totalCell } from "../reports/input";
+import { MoneySum } from "../money-sum";
 import { type SheetSpec, textCell } from "../reports/sheet-spec";
 import { companyValues, fill, LetterBuilder, type NoticeOptions, signatureWithSignatory, uniqueSheetName, usedNames } from "./letter";
 import { type NoticeSelection, selectCustomers } from "./select";
@@ -58,11 +59,11 @@ export function buildConfirmationLetters(input: ReportInput, selection: NoticeSe
     const c = sel.customer;
     // The balance per our books is the customer's whole balance, not only the rows selected;
     // rows written off are memorandum items, off the books (POLICY §8).
-    const balance = new MoneyTotal();
+    const balance = new MoneySum();
     let last: DayNumber | null = null;
     for (const i of c.rows) {
       const r = ctx.rows[i];
-      if (!ctx.isWrittenOff(i)) balance.addBalance(r);
+      if (!ctx.isWrittenOff(i)) addRowBalance(balance, r);
       const lc = r.lastConfirmed;
       if (lc !== null && lc <= cutOff && (last === null || lc > last)) last = lc;
     }
@@ -95,7 +96,7 @@ export function buildConfirmationLetters(input: ReportInput, selection: NoticeSe
     b.spanning("section", fill(t.confirmation.salutation, lang, values), "section");
     b.paragraph(fill(t.confirmation.body, lang, values));
     b.header([L.cutOff[lang], L.balancePerBooks[lang], L.totalInWords[lang], null]);
-    const row = b.add("body", [dayCell(cutOff), balance.cell(), textCell(values.totalInWords, "wrap"), textCell(null, "wrap")]);
+    const row = b.add("body", [dayCell(cutOff), totalCell(balance), textCell(values.totalInWords, "wrap"), textCell(null, "wrap")]);
     b.spanCells(row - 1, 2, 2);
     b.spanCells(row, 2, 2);
     b.paragraph(fill(t.confirmation.notDemand, lang, values));

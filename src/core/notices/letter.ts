@@ -3,7 +3,7 @@
  * as a printed letter (paragraphs spanning the page, a small table, signature lines), unique
  * sheet names, and the policy's wording filled in.
  */
-import type { Bilingual, Lang } from "../errors";
+import type { Bilingual, Lang } from "../../i18n/bilingual";
 import { format } from "../../i18n";
 import type { Policy } from "../policy/types";
 import { type CellRange, type ColumnPlan, type ColumnSpec, type NoticeId, SheetBuilder, type SheetSpec, textCell } from "../reports/sheet-spec";
@@ -100,7 +100,7 @@ export interface LetterBatch extends SheetSpec {
  * letter needs. Print titles none (each letter has its own header rows).
  */
 export function combineLetters(letters: readonly { customer: string; spec: SheetSpec }[], name: string, title: string): LetterBatch {
-  const first = letters[0]!.spec;
+  const first = letters[0].spec;
   const columns: ColumnSpec[] = first.columns.map((_, c) => ({ width: Math.max(...letters.map((l) => l.spec.columns[c]?.width ?? 0)) }));
   const rows: SheetSpec["rows"] = [];
   const merges: CellRange[] = [];

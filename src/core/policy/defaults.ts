@@ -6,7 +6,7 @@
  *
  * Chinese wording is taken from the source text (seed 004) wherever it has one.
  */
-import type { Bilingual } from "../errors";
+import { bi, type Bilingual } from "../../i18n/bilingual";
 import type {
   AgingBand,
   CollectionTier,
@@ -18,10 +18,6 @@ import type {
   StatusCondition,
   SupplierLetterQuestion,
 } from "./types";
-
-function bi(zh: string, en: string): Bilingual {
-  return { "zh-CN": zh, "en-US": en };
-}
 
 /** Freezes a plain JSON-like value and everything inside it. */
 export function deepFreeze<T>(value: T): T {
@@ -483,6 +479,8 @@ export const DEFAULT_POLICY: Policy = deepFreeze<Policy>({
   directToBad: DIRECT_TO_BAD,
   statusNegations: STATUS_NEGATIONS,
   reportBands: REPORT_BANDS,
+  // 000 一: the clean-up plan lists the receivables over one year old (一至二年, 二年至三年, 三年以上).
+  longAgedFromMonths: 12,
   // Product defaults: the seeds give no rates (POLICY §4); 004 itself uses direct write-off.
   provision: { method: "aging", bands: PROVISION_BANDS, rates: PROVISION_RATES, balanceRate: "0.05" },
   credit: {

@@ -11,7 +11,7 @@
  * - "company": the company's own details.
  * A field whose value differs from the default is marked as the company's own setting.
  */
-import type { Bilingual, Lang } from "../errors";
+import type { Bilingual, Lang } from "../../i18n/bilingual";
 import { DEFAULT_POLICY } from "./defaults";
 import { policyToTable } from "./serialize";
 import type { Policy } from "./types";
@@ -57,6 +57,7 @@ const RULES: readonly Rule[] = [
   [/^directToBad\.\d+\.negations/, "product-default", "", "意思不同的说法（如“撤销起诉”“破产风险”）：出现在其中的词语不算", "Phrases that mean something else (撤销起诉, 破产风险): a phrase inside one does not count"],
   [/^statusNegations/, "product-default", "", "紧接在词语前表示否定的字词（未、不是、not…）", "Words written just before a phrase that negate it (未, 不是, not…)"],
   [/^reportBands/, "policy-text", "000 一", "一至二年、二年至三年、三年以上；按财务报表附注惯例标注“含”：1年以内（含1年）、1至2年（含2年）、2至3年（含3年）；账龄自发生日期起算", "1–2 years, 2–3 years, over 3 years; labelled as financial-statement notes do (含 = included); age runs from the date arisen"],
+  [/^longAgedFromMonths$/, "policy-text", "000 一", "长账龄应收款清理统计表列示账龄一年以上的应收款：自此月数起的报表账龄段", "The long-aged clean-up lists receivables over one year old: the report bands from this many months on"],
   [/^provision\.method$/, "product-default", "004 七.第七条；000 一", "004 规定“坏帐损失采用直接转销法”（direct-write-off）；000 按账龄计提并单项计提。默认 aging（账龄分析法）；可选 individual（个别认定法）、balance-percentage（余额百分比法）、direct-write-off", "004 says 坏帐损失采用直接转销法 (direct-write-off); plan 000 provides by aging and item by item. Default aging; also individual, balance-percentage, direct-write-off"],
   [/^provision\.bands/, "product-default", "", "计提用的账龄段，原文未规定；标注“含”的读法同报表账龄段", "The bands provision rates are given for; not in the texts; 含 notes read as the report bands'"],
   [/^provision\.rates/, "product-default", "", "原文未给计提比例：5%、10%、30%、50%、80%、100% 为产品默认（常见做法），不是制度规定", "The texts give no rates: 5/10/30/50/80/100% are product defaults (common practice), not policy"],

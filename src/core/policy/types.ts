@@ -5,7 +5,7 @@
  * Conventions: rates and weights are decimal strings ("0.05" = 5%) so they survive JSON and a
  * key/value sheet exactly; day and month counts are integers; labels are bilingual.
  */
-import type { Bilingual } from "../errors";
+import type { Bilingual } from "../../i18n/bilingual";
 
 export type AgingClass = "normal" | "overdue" | "stale" | "bad";
 
@@ -271,6 +271,8 @@ export interface Policy {
   /** Words written just before a phrase that negate it (未, 不是, not…): the status vocabulary's grammar. */
   statusNegations: string[];
   reportBands: AgingBand[]; // POLICY §3: within 1 year, 1–2, 2–3, over 3
+  /** The long-aged clean-up lists the report bands that start at this age or later (000 一: over one year). */
+  longAgedFromMonths: number;
   provision: ProvisionPolicy; // POLICY §4
   credit: CreditPolicy; // POLICY §5
   collectionTiers: CollectionTier[]; // POLICY §6, sorted by minProbability descending

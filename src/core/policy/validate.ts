@@ -7,7 +7,8 @@
  * replace whole), checks everything, and either returns a fresh deep-frozen Policy in the
  * canonical key order or throws one ArError "policy.invalid" listing every problem found.
  */
-import { ArError, type Bilingual } from "../errors";
+import { ArError } from "../errors";
+import type { Bilingual } from "../../i18n/bilingual";
 import { Dec, quoteInput } from "../money";
 import { DEFAULT_POLICY, deepFreeze } from "./defaults";
 import type { AgingClassThresholds, Policy } from "./types";
@@ -56,7 +57,7 @@ export type SchemaNode =
 // ---------------------------------------------------------------------------------------------
 
 /** `["credit", "items", 3, "weight"]` -> `credit.items[3].weight` (0-based positions, as in JSON). */
-export function formatPath(segments: readonly PathSegment[]): string {
+function formatPath(segments: readonly PathSegment[]): string {
   let out = "";
   for (const s of segments) {
     if (typeof s === "number") out += `[${s}]`;
@@ -367,6 +368,7 @@ export const POLICY_SCHEMA: SchemaNode = obj({
   directToBad: conditionList,
   statusNegations: arr(nonEmptyText, 0),
   reportBands: bandList,
+  longAgedFromMonths: int(1),
   provision: obj(
     {
       method: { kind: "enum", values: ["aging", "individual", "balance-percentage", "direct-write-off"] },

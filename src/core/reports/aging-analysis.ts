@@ -7,10 +7,11 @@
  * Also the pivot (groups × columns of balances) the classification report reuses.
  */
 import { NO_VALUE } from "../batch";
-import type { Lang } from "../errors";
+import type { Lang } from "../../i18n/bilingual";
 import { Dec, formatMoneyGrouped } from "../money";
 import { format } from "../../i18n";
-import { chartRows, finishSheet, MoneyTotal, openSheet, type ReportContext, reportContext, type ReportInput, reportStrings, shareOf } from "./input";
+import { addRowBalance, chartRows, finishSheet, openSheet, type ReportContext, reportContext, type ReportInput, reportStrings, shareOf, totalCell } from "./input";
+import { MoneySum } from "../money-sum";
 import { type ChartSpec, type ColumnPlan, integerCell, moneyCell, percentCell, type SheetBuilder, type SheetSpec, type SpecCell, textCell } from "./sheet-spec";
 
 /** Balances of groups (customers, departments) by column (bands, classes), with totals. */
@@ -18,13 +19,13 @@ export interface Pivot {
   /** Group ids in display order: largest total first, ties in first-seen order; the "missing" group (-1) last. */
   order: number[];
   /** cells[g][c]; null where the group has no row in the column. */
-  cells: (MoneyTotal | null)[][];
+  cells: (MoneySum | null)[][];
   counts: number[];
-  groupTotals: MoneyTotal[];
-  columnTotals: MoneyTotal[];
+  groupTotals: MoneySum[];
+  columnTotals: MoneySum[];
   /** Rows per column (all groups). */
   columnCounts: number[];
-  grand: MoneyTotal;
+  grand: MoneySum;
   count: number;
 }
 
@@ -34,7 +35,7 @@ export interface Pivot {
  */
 export function pivot(ctx: ReportContext, groups: number, columns: number, groupOf: (i: number) => number, columnOf: (i: number) => number): Pivot {
   const g = groups + 1;
-  const cells: (MoneyTotal | null)[][] = Array.from({ length: g }, () => new Array<MoneyTotal | null>(columns).fill(null));
+  const cells: (MoneySum | null)[][] = Array.from({ length: g }, () => new Array<MoneySum | null>(columns).fill(null));
   const counts = new Array<number>(g).fill(0);
   const columnCounts = new Array<number>(columns).fill(0);
   const rows = ctx.rows;
@@ -46,23 +47,23 @@ export function pivot(ctx: ReportContext, groups: number, columns: number, group
     columnCounts[c] += 1;
     let cell = cells[k][c];
     if (cell === null) {
-      cell = new MoneyTotal();
+      cell = new MoneySum();
       cells[k][c] = cell;
     }
-    cell.addBalance(rows[i]);
+    addRowBalance(cell, rows[i]);
   }
   const groupTotals = cells.map((row) => {
-    const t = new MoneyTotal();
-    for (const cell of row) if (cell !== null) t.addTotal(cell);
+    const t = new MoneySum();
+    for (const cell of row) if (cell !== null) t.addSum(cell);
     return t;
   });
   const columnTotals = Array.from({ length: columns }, (_, c) => {
-    const t = new MoneyTotal();
-    for (const row of cells) if (row[c] !== null) t.addTotal(row[c] as MoneyTotal);
+    const t = new MoneySum();
+    for (const row of cells) if (row[c] !== null) t.addSum(row[c] as MoneySum);
     return t;
   });
-  const grand = new MoneyTotal();
-  for (const t of groupTotals) grand.addTotal(t);
+  const grand = new MoneySum();
+  for (const t of groupTotals) grand.addSum(t);
   const present: number[] = [];
   for (let k = 0; k < groups; k++) if (counts[k] > 0) present.push(k);
   const value = present.map((k) => groupTotals[k].toNumber());
@@ -98,9 +99,9 @@ export function writePivot(b: SheetBuilder, lang: Lang, p: Pivot, layout: PivotL
     const cells: (SpecCell | null)[] = [integerCell(no), textCell(layout.groupName(id)), integerCell(p.counts[k])];
     for (const c of layout.shown) {
       const cell = p.cells[k][c];
-      cells.push(cell === null ? moneyCell(null) : cell.cell());
+      cells.push(cell === null ? moneyCell(null) : totalCell(cell));
     }
-    cells.push(p.groupTotals[k].cell());
+    cells.push(totalCell(p.groupTotals[k]));
     cells.push(percentCell(shareOf(p.groupTotals[k], p.grand)));
     b.add("body", cells);
   }
@@ -109,8 +110,8 @@ export function writePivot(b: SheetBuilder, lang: Lang, p: Pivot, layout: PivotL
     textCell(s.common.total, "total"),
     textCell(null, "total"),
     integerCell(p.count, "total"),
-    ...layout.shown.map((c) => p.columnTotals[c].cell("total")),
-    p.grand.cell("total"),
+    ...layout.shown.map((c) => totalCell(p.columnTotals[c], "total")),
+    totalCell(p.grand, "total"),
     percentCell(p.grand.isZero() ? null : 1, "total"),
   ]);
   b.merge({ row: total, col: 0, rows: 1, cols: 2 });
@@ -135,12 +136,12 @@ export function writeAdvances(b: SheetBuilder, ctx: ReportContext, totalColumn: 
   const advances = ctx.input.audit.advances;
   if (advances.length === 0) return;
   const s = reportStrings(ctx.lang);
-  const total = new MoneyTotal();
+  const total = new MoneySum();
   for (const a of advances) total.addDecimal(a.amount);
   const cells: (SpecCell | null)[] = Array.from({ length: b.width }, () => textCell(null, "subtotal"));
   cells[0] = textCell(s.advances.line, "subtotal");
   cells[2] = integerCell(advances.length, "subtotal");
-  cells[totalColumn] = total.cell("subtotal");
+  cells[totalColumn] = totalCell(total, "subtotal");
   const row = b.add("subtotal", cells);
   b.merge({ row, col: 0, rows: 1, cols: 2 });
   const sep = ctx.lang === "zh-CN" ? "、" : "; ";

@@ -6,7 +6,7 @@
  */
 import { AGING_CLASSES } from "../aging";
 import { NO_VALUE } from "../batch";
-import type { Lang } from "../errors";
+import type { Lang } from "../../i18n/bilingual";
 import type { AgingClassThresholds } from "../policy/types";
 import { format, stringsFor } from "../../i18n";
 import { pivot, pivotColumnPlans, writeAdvances, writePivot } from "./aging-analysis";

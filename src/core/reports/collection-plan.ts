@@ -11,19 +11,20 @@
 import type Decimal from "decimal.js";
 import { NO_DAYS, NO_VALUE } from "../batch";
 import { collectionTier } from "../collection";
-import type { Lang } from "../errors";
+import type { Lang } from "../../i18n/bilingual";
 import { AGING_CLASSES } from "../aging";
 import { Dec, formatMoneyGrouped } from "../money";
 import type { CollectionTier } from "../policy/types";
 import { format, stringsFor } from "../../i18n";
 import { formatDate } from "../dates";
-import { customerRecoveryProbability, dayCell, decimalCell, finishSheet, MoneyTotal, openSheet, reportContext, type ReportInput, reportStrings } from "./input";
+import { addRowBalance, customerRecoveryProbability, dayCell, decimalCell, finishSheet, openSheet, reportContext, type ReportInput, reportStrings, totalCell } from "./input";
+import { MoneySum } from "../money-sum";
 import { integerCell, percentCell, type SheetSpec, textCell } from "./sheet-spec";
 
 interface PlanLine {
   customer: number;
-  balance: MoneyTotal;
-  pastDue: MoneyTotal;
+  balance: MoneySum;
+  pastDue: MoneySum;
   maxDays: number;
   /** The latest payment date of the customer's items in the ledger; -Infinity when none. */
   lastPayment: number;
@@ -34,7 +35,7 @@ interface PlanLine {
   /** The most severe class among the customer's open items (index into AGING_CLASSES); -1 when none is known. */
   worstClass: number;
   /** The balance of its items in classes at or above policy.collection.neverWaitFromClass. */
-  neverWait: MoneyTotal;
+  neverWait: MoneySum;
 }
 
 /**
@@ -72,25 +73,25 @@ export function buildCollectionPlan(input: ReportInput, lang: Lang): SheetSpec {
   const addDistinct = distinctAdder();
   const lines: PlanLine[] = [];
   for (const c of ctx.customers) {
-    const balance = new MoneyTotal();
-    const pastDue = new MoneyTotal();
+    const balance = new MoneySum();
+    const pastDue = new MoneySum();
     let maxDays = 0;
     let lastPayment = -Infinity;
     let worstClass = -1;
-    const neverWait = new MoneyTotal();
+    const neverWait = new MoneySum();
     const departments: string[] = [];
     const collectors: string[] = [];
     for (const i of c.rows) {
       const r = ctx.rows[i];
-      balance.addBalance(r);
+      addRowBalance(balance, r);
       const paid = r.lastPaymentDate;
       if (paid !== null && paid > lastPayment) lastPayment = paid;
       addDistinct(departments, ctx.departmentOf(i));
       addDistinct(collectors, ctx.collectorOf(i));
       if (!(r.moneySign("balance") > 0)) continue;
-      if (classOf[i] !== NO_VALUE && classOf[i] > 0) pastDue.addBalance(r);
+      if (classOf[i] !== NO_VALUE && classOf[i] > 0) addRowBalance(pastDue, r);
       if (classOf[i] !== NO_VALUE && classOf[i] > worstClass) worstClass = classOf[i];
-      if (classOf[i] !== NO_VALUE && classOf[i] >= neverWaitFrom) neverWait.addBalance(r);
+      if (classOf[i] !== NO_VALUE && classOf[i] >= neverWaitFrom) addRowBalance(neverWait, r);
       if (days[i] !== NO_DAYS && days[i] > maxDays) maxDays = days[i];
     }
     if (balance.toNumber() <= 0) continue;
@@ -117,9 +118,9 @@ export function buildCollectionPlan(input: ReportInput, lang: Lang): SheetSpec {
     sc.promisedDate,
     sc.nextStep,
   ]);
-  const balanceTotal = new MoneyTotal();
-  const pastDueTotal = new MoneyTotal();
-  const promisedTotal = new MoneyTotal();
+  const balanceTotal = new MoneySum();
+  const pastDueTotal = new MoneySum();
+  const promisedTotal = new MoneySum();
   const hasLog = input.companions.collections !== null && input.companions.collections !== undefined;
   const overriddenOf = (line: PlanLine): boolean => line.tier !== null && line.tier.approach === "wait" && line.worstClass >= neverWaitFrom;
   lines.forEach((line, k) => {
@@ -151,16 +152,16 @@ export function buildCollectionPlan(input: ReportInput, lang: Lang): SheetSpec {
       steps.push(cls === "bad" ? (line.collectors.length === 0 ? sc.steps.namedCollectorMissing : format(sc.steps.namedCollector, { collector: line.collectors.join(sep) })) : sc.steps.specialAttention);
     } else steps.push(sc.steps[line.tier === null ? "unknown" : line.tier.approach]);
     if (hasLog && log === null) steps.push(sc.noContact);
-    balanceTotal.addTotal(line.balance);
-    pastDueTotal.addTotal(line.pastDue);
+    balanceTotal.addSum(line.balance);
+    pastDueTotal.addSum(line.pastDue);
     if (promise?.promisedAmount != null) promisedTotal.addDecimal(promise.promisedAmount);
     b.add("body", [
       integerCell(k + 1),
       textCell(c.name, "wrap"),
       textCell(line.departments.length === 0 ? null : line.departments.join(sep)),
       textCell(line.collectors.length === 0 ? null : line.collectors.join(sep)),
-      line.balance.cell(),
-      line.pastDue.cell(),
+      totalCell(line.balance),
+      totalCell(line.pastDue),
       integerCell(line.maxDays),
       line.probability === null ? textCell(sc.notAssessed) : percentCell(line.probability.toNumber()),
       textCell(line.tier === null ? null : overriddenOf(line) ? sc.overrideApproach[AGING_CLASSES[line.worstClass] === "bad" ? "bad" : "attention"] : line.tier.label[lang], "wrap"),
@@ -176,14 +177,14 @@ export function buildCollectionPlan(input: ReportInput, lang: Lang): SheetSpec {
     textCell(null, "total"),
     textCell(null, "total"),
     textCell(null, "total"),
-    balanceTotal.cell("total"),
-    pastDueTotal.cell("total"),
+    totalCell(balanceTotal, "total"),
+    totalCell(pastDueTotal, "total"),
     textCell(null, "total"),
     textCell(null, "total"),
     textCell(null, "total"),
     textCell(null, "total"),
     textCell(null, "total"),
-    promisedTotal.cell("total"),
+    totalCell(promisedTotal, "total"),
     textCell(null, "total"),
     textCell(null, "total"),
   ]);

@@ -9,7 +9,7 @@
 import type Decimal from "decimal.js";
 import { formatIsoDate } from "../dates";
 import { assessEcl, type EclAssessment, type EclOptions } from "../ecl/assessment";
-import type { Lang } from "../errors";
+import type { Lang } from "../../i18n/bilingual";
 import { Dec, formatMoneyGrouped } from "../money";
 import { format } from "../../i18n";
 import { balanceCell, decimalCell, finishSheet, openSheet, reportContext, type ReportInput, reportStrings } from "./input";

@@ -4,7 +4,8 @@
  * a ReportInput to a SheetSpec. The ids are the ribbon buttons' ExecuteFunction names
  * (manifest.xml), so a command handler finds its report by its own name.
  */
-import { ArError, type Bilingual, type Lang } from "../errors";
+import { ArError } from "../errors";
+import type { Bilingual, Lang } from "../../i18n/bilingual";
 import { stringsFor } from "../../i18n";
 import { buildAgingAnalysis } from "./aging-analysis";
 import { buildClassification } from "./classification";

@@ -11,9 +11,9 @@ import type Decimal from "decimal.js";
 import { bandCutoffs, bandFromCutoffs, directToBadCondition } from "../aging";
 import { NO_DAYS, NO_VALUE } from "../batch";
 import type { DayNumber } from "../calendar";
-import type { Lang } from "../errors";
+import type { Lang } from "../../i18n/bilingual";
 import { formatDate, toExcelSerial } from "../dates";
-import { FenSum, MAX_FEN_LINE } from "../fen";
+import { MoneySum } from "../money-sum";
 import type { AuditCompanions, AuditResult } from "../ledger/check";
 import type { CollectionLogRow, CustomerMasterRow } from "../ledger/companions";
 import type { LedgerReading } from "../ledger/index";
@@ -85,89 +85,39 @@ export const WRITTEN_OFF_WORDS: readonly string[] = ["已核销", "已作核销"
 // Money totals
 // ---------------------------------------------------------------------------------------------
 
-/** An exact running total of money: integer fen on the fast path, a Decimal for amounts finer than a fen. */
-export class MoneyTotal {
-  private readonly fen = new FenSum();
-  private finer: Decimal | null = null;
-
-  addFen(fen: number): void {
-    if (fen <= MAX_FEN_LINE && fen >= -MAX_FEN_LINE) this.fen.add(fen);
-    else this.fen.addBigInt(BigInt(fen));
-  }
-
-  addDecimal(d: Decimal): void {
-    const f = d.times(100);
-    if (f.isInteger()) this.fen.addBigInt(BigInt(f.toFixed(0)));
-    else this.finer = this.finer === null ? d : this.finer.plus(d);
-  }
-
-  /** An exact decimal string ("1234.50", "-0.125"). */
-  addText(text: string): void {
-    this.addDecimal(new Dec(text));
-  }
-
-  addTotal(other: MoneyTotal): void {
-    this.fen.addSum(other.fen);
-    if (other.finer !== null) this.finer = this.finer === null ? other.finer : this.finer.plus(other.finer);
-  }
-
-  /** Adds a ledger row's money field (balance, received…) as read; false when the row has none. */
-  addBalanceOf(row: LedgerRow, field: "balance" | "received" | "amount"): boolean {
-    const f = field === "balance" ? row.balanceFen : field === "received" ? row.receivedFen : row.amountFen;
-    if (f === f) {
-      this.addFen(f);
-      return true;
-    }
-    const d = row[field];
-    if (d === null) return false;
-    this.addDecimal(d);
+/** Adds a ledger row's money field (balance, received…) as read; false when the row has none. */
+export function addRowMoney(total: MoneySum, row: LedgerRow, field: "balance" | "received" | "amount"): boolean {
+  const f = field === "balance" ? row.balanceFen : field === "received" ? row.receivedFen : row.amountFen;
+  if (f === f) {
+    total.addFen(f);
     return true;
   }
+  const d = row[field];
+  if (d === null) return false;
+  total.addDecimal(d);
+  return true;
+}
 
-  /** Adds a ledger row's balance as read; false when the row has none. */
-  addBalance(row: LedgerRow): boolean {
-    const f = row.balanceFen;
-    if (f === f) {
-      this.addFen(f);
-      return true;
-    }
-    const d = row.balance;
-    if (d === null) return false;
-    this.addDecimal(d);
+/** Adds a ledger row's balance as read; false when the row has none. */
+export function addRowBalance(total: MoneySum, row: LedgerRow): boolean {
+  const f = row.balanceFen;
+  if (f === f) {
+    total.addFen(f);
     return true;
   }
+  const d = row.balance;
+  if (d === null) return false;
+  total.addDecimal(d);
+  return true;
+}
 
-  isExactFen(): boolean {
-    return this.finer === null;
-  }
-
-  fenBigInt(): bigint {
-    return this.fen.toBigInt();
-  }
-
-  /** The exact total: "1234.50" (more decimals only when an input had them). */
-  toString(): string {
-    if (this.finer === null) return this.fen.toDecimalString();
-    const total = new Dec(this.fen.toBigInt().toString()).div(100).plus(this.finer);
-    return total.toFixed(Math.max(2, total.decimalPlaces()));
-  }
-
-  /** As a double, for shares and sorting only. */
-  toNumber(): number {
-    return this.finer === null ? Number(this.fen.toBigInt()) / 100 : Number(this.toString());
-  }
-
-  isZero(): boolean {
-    return this.finer === null ? this.fen.toBigInt() === 0n : new Dec(this.toString()).isZero();
-  }
-
-  cell(style?: CellStyle): SpecCell {
-    return this.finer === null ? moneyCell(this.fen.toBigInt(), style) : moneyCellExact(this.toString(), style);
-  }
+/** A total as a money cell: fen when exact to the fen, else its exact decimal text. */
+export function totalCell(total: MoneySum, style?: CellStyle): SpecCell {
+  return total.isExactFen() ? moneyCell(total.fenBigInt(), style) : moneyCellExact(total.toString(), style);
 }
 
 /** A share of a total as a fraction; null when the total is zero. */
-export function shareOf(part: MoneyTotal, whole: MoneyTotal): number | null {
+export function shareOf(part: MoneySum, whole: MoneySum): number | null {
   const w = whole.toNumber();
   return w === 0 ? null : part.toNumber() / w;
 }
@@ -470,7 +420,7 @@ export function ageFromOf(audit: AuditResult, i: number): DayNumber | null {
 }
 
 /** A row's provision as the check computed it, in fen when exact; else the exact text. */
-export function addProvision(total: MoneyTotal, audit: AuditResult, i: number): void {
+export function addProvision(total: MoneySum, audit: AuditResult, i: number): void {
   const f = audit.rows.provisionFen[i];
   if (f === f) total.addFen(f);
   else {
@@ -537,7 +487,7 @@ function percentOf(rate: string): string {
  * which method and which rates, and whether the rates are the product's defaults (the seeds give
  * none) or the company's. Under 直接转销法 it says what the write-off expense would be instead.
  */
-export function provisionMethodNotes(ctx: ReportContext): string[] {
+function provisionMethodNotes(ctx: ReportContext): string[] {
   const sm = reportStrings(ctx.lang).method;
   const { policy } = ctx.input;
   const lang = ctx.lang;
@@ -552,12 +502,12 @@ export function provisionMethodNotes(ctx: ReportContext): string[] {
     }
     case "individual": {
       lines.push(format(sm.line, { method: sm.individual }));
-      const left = new MoneyTotal();
+      const left = new MoneySum();
       let count = 0;
       for (let i = 0; i < ctx.n; i++) {
         if (ctx.provisionBasis(i) !== "none-not-assessed") continue;
         count += 1;
-        left.addBalance(ctx.rows[i]);
+        addRowBalance(left, ctx.rows[i]);
       }
       if (count > 0) lines.push(format(sm.notAssessed, { count, amount: formatMoneyGrouped(new Dec(left.toString())) }));
       break;
@@ -566,9 +516,9 @@ export function provisionMethodNotes(ctx: ReportContext): string[] {
       lines.push(format(sm.line, { method: format(sm.balancePercentage, { rate: percentOf(policy.provision.balanceRate), provenance: provenance(["provision.balanceRate"]) }) }));
       break;
     case "direct-write-off": {
-      const expense = new MoneyTotal();
+      const expense = new MoneySum();
       const candidates = ctx.writeOffCandidates();
-      for (const i of candidates) expense.addBalance(ctx.rows[i]);
+      for (const i of candidates) addRowBalance(expense, ctx.rows[i]);
       lines.push(format(sm.line, { method: format(sm.direct, { count: candidates.length, amount: formatMoneyGrouped(new Dec(expense.toString())) }) }));
       break;
     }
@@ -619,24 +569,24 @@ export function chartRows(b: SheetBuilder, rows: number): { row: number; col: nu
  * with the plan.
  */
 export function customerRecoveryProbability(ctx: ReportContext, customer: CustomerInfo): Decimal | null {
-  const weight = new MoneyTotal();
-  const byProbability = new Map<string, { p: Decimal; balance: MoneyTotal }>();
-  const recovered = new MoneyTotal();
+  const weight = new MoneySum();
+  const byProbability = new Map<string, { p: Decimal; balance: MoneySum }>();
+  const recovered = new MoneySum();
   for (const i of customer.rows) {
-    const r = ctx.rows[i]!;
+    const r = ctx.rows[i];
     if (!(r.moneySign("balance") > 0)) continue;
     const p = r.recoveryProbability;
     if (p !== null) {
       const key = p.toString();
       let group = byProbability.get(key);
       if (group === undefined) {
-        group = { p, balance: new MoneyTotal() };
+        group = { p, balance: new MoneySum() };
         byProbability.set(key, group);
       }
-      group.balance.addBalance(r);
-      weight.addBalance(r);
+      addRowBalance(group.balance, r);
+      addRowBalance(weight, r);
     } else if (r.moneySign("expectedRecovery") >= 0) {
-      weight.addBalance(r);
+      addRowBalance(weight, r);
       const bf = r.balanceFen;
       const ef = r.expectedRecoveryFen;
       if (bf === bf && ef === ef) recovered.addFen(ef < bf ? ef : bf);

@@ -7,24 +7,25 @@
  * 三年以上90.96万元"). The item table comes first so that its header can repeat on every
  * printed page.
  *
- * "Over one year": the report bands that start at 12 months or later (POLICY §3 bands are
- * parameters). An item settled with an amount collected stays listed, as the plan lists
+ * "Over one year": the report bands that start at policy.longAgedFromMonths (12 by default)
+ * or later (POLICY §3 bands are parameters too). An item settled with an amount collected stays listed, as the plan lists
  * 华亿 and 巴中 after they paid.
  */
 import type Decimal from "decimal.js";
 import { bandCutoffs, bandFromCutoffs } from "../aging";
-import type { Lang } from "../errors";
+import type { Lang } from "../../i18n/bilingual";
 import { mulRateHalfUp, rateToBasisPoints } from "../fen";
 import { roundMoney } from "../money";
 import { format } from "../../i18n";
 import {
   addProvision,
+  addRowBalance,
+  addRowMoney,
   balanceCell,
   dayCell,
   decimalCell,
   finishSheet,
   joinText,
-  MoneyTotal,
   moneyFieldCell,
   openSheet,
   provisionCell,
@@ -32,39 +33,49 @@ import {
   type ReportInput,
   reportStrings,
   shareOf,
+  totalCell,
 } from "./input";
+import { MoneySum } from "../money-sum";
 import { integerCell, moneyCell, percentCell, type SheetSpec, type SpecCell, textCell } from "./sheet-spec";
 
 const WIDTH = 13;
 
 interface BandSums {
   count: number;
-  balance: MoneyTotal;
-  recovery: MoneyTotal;
-  provision: MoneyTotal;
-  collected: MoneyTotal;
+  balance: MoneySum;
+  recovery: MoneySum;
+  provision: MoneySum;
+  collected: MoneySum;
 }
 
 function sums(): BandSums {
-  return { count: 0, balance: new MoneyTotal(), recovery: new MoneyTotal(), provision: new MoneyTotal(), collected: new MoneyTotal() };
+  return { count: 0, balance: new MoneySum(), recovery: new MoneySum(), provision: new MoneySum(), collected: new MoneySum() };
 }
 
 function addSums(to: BandSums, from: BandSums): void {
   to.count += from.count;
-  to.balance.addTotal(from.balance);
-  to.recovery.addTotal(from.recovery);
-  to.provision.addTotal(from.provision);
-  to.collected.addTotal(from.collected);
+  to.balance.addSum(from.balance);
+  to.recovery.addSum(from.recovery);
+  to.provision.addSum(from.provision);
+  to.collected.addSum(from.collected);
 }
 
-/** Indices of the report bands that hold receivables more than one year old. */
-export function longAgedBands(bands: readonly { upToMonths: number | null }[]): number[] {
+/** Indices of the report bands that start at `fromMonths` or later (the policy's longAgedFromMonths). */
+export function longAgedBands(bands: readonly { upToMonths: number | null }[], fromMonths: number): number[] {
   const out: number[] = [];
   for (let k = 1; k < bands.length; k++) {
     const from = bands[k - 1].upToMonths;
-    if (from !== null && from >= 12) out.push(k);
+    if (from !== null && from >= fromMonths) out.push(k);
   }
   return out;
+}
+
+/** The threshold in words: "一年" / "one year", "18个月" / "18 months". */
+function ageInWords(months: number, lang: Lang): string {
+  const years = months / 12;
+  if (lang === "zh-CN") return Number.isInteger(years) ? `${years === 1 ? "一" : years}年` : `${months}个月`;
+  if (Number.isInteger(years)) return years === 1 ? "one year" : `${years} years`;
+  return `${months} months`;
 }
 
 export function buildLongAgedCleanup(input: ReportInput, lang: Lang): SheetSpec {
@@ -73,7 +84,8 @@ export function buildLongAgedCleanup(input: ReportInput, lang: Lang): SheetSpec 
   const sl = s.longAged;
   const { audit, policy } = input;
   const bands = policy.reportBands;
-  const long = longAgedBands(bands);
+  const long = longAgedBands(bands, policy.longAgedFromMonths);
+  const age = ageInWords(policy.longAgedFromMonths, lang);
   const bandOf = audit.rows.agingBand;
 
   // The items, by band, in ledger order.
@@ -121,7 +133,7 @@ export function buildLongAgedCleanup(input: ReportInput, lang: Lang): SheetSpec 
     for (const i of itemsOf.get(k) as number[]) {
       const r = ctx.rows[i];
       t.count += 1;
-      t.balance.addBalance(r);
+      addRowBalance(t.balance, r);
       const rec = recoveryOf(i);
       if (rec.fen === rec.fen) t.recovery.addFen(rec.fen);
       else if (rec.value !== null) t.recovery.addDecimal(rec.value);
@@ -155,7 +167,7 @@ export function buildLongAgedCleanup(input: ReportInput, lang: Lang): SheetSpec 
     sl.collected,
     s.columns.status,
   ]);
-  if (detail.length === 0) b.note(sl.none);
+  if (detail.length === 0) b.note(format(sl.none, { age }));
   let no = 0;
   let at = 0;
   for (const k of long) {
@@ -187,13 +199,13 @@ export function buildLongAgedCleanup(input: ReportInput, lang: Lang): SheetSpec 
       blank("subtotal"),
       blank("subtotal"),
       integerCell(t.count, "subtotal"),
-      t.balance.cell("subtotal"),
-      t.recovery.cell("subtotal"),
-      t.provision.cell("subtotal"),
+      totalCell(t.balance, "subtotal"),
+      totalCell(t.recovery, "subtotal"),
+      totalCell(t.provision, "subtotal"),
       blank("subtotal"),
       blank("subtotal"),
       blank("subtotal"),
-      t.collected.cell("subtotal"),
+      totalCell(t.collected, "subtotal"),
       blank("subtotal"),
     ]);
     b.merge({ row: sub, col: 0, rows: 1, cols: 4 });
@@ -204,13 +216,13 @@ export function buildLongAgedCleanup(input: ReportInput, lang: Lang): SheetSpec 
     blank("total"),
     blank("total"),
     integerCell(all.count, "total"),
-    all.balance.cell("total"),
-    all.recovery.cell("total"),
-    all.provision.cell("total"),
+    totalCell(all.balance, "total"),
+    totalCell(all.recovery, "total"),
+    totalCell(all.provision, "total"),
     blank("total"),
     blank("total"),
     blank("total"),
-    all.collected.cell("total"),
+    totalCell(all.collected, "total"),
     blank("total"),
   ]);
   b.merge({ row: total, col: 0, rows: 1, cols: 4 });
@@ -231,10 +243,10 @@ export function buildLongAgedCleanup(input: ReportInput, lang: Lang): SheetSpec 
       integerCell(t.count, style),
       percentCell(t.balance.isZero() && all.balance.isZero() ? null : shareOf(t.balance, all.balance), style),
       blank(style),
-      t.balance.cell(style),
-      t.recovery.cell(style),
-      t.provision.cell(style),
-      t.collected.cell(style),
+      totalCell(t.balance, style),
+      totalCell(t.recovery, style),
+      totalCell(t.provision, style),
+      totalCell(t.collected, style),
       blank(style),
       blank(style),
       blank(style),
@@ -256,9 +268,9 @@ export function buildLongAgedCleanup(input: ReportInput, lang: Lang): SheetSpec 
     b.blank();
     b.section(sl.sectionSettled);
     b.header([s.columns.no, s.columns.debtor, s.columns.nature, s.columns.dateArisen, s.columns.band, null, null, null, s.columns.department, s.columns.collector, null, sl.collected, s.columns.status]);
-    const collected = new MoneyTotal();
+    const collected = new MoneySum();
     settled.forEach((r, k) => {
-      collected.addBalanceOf(r, "received");
+      addRowMoney(collected, r, "received");
       b.add("body", [
         integerCell(k + 1),
         textCell(r.customer ?? s.common.noCustomer, "wrap"),
@@ -275,12 +287,12 @@ export function buildLongAgedCleanup(input: ReportInput, lang: Lang): SheetSpec 
         textCell(joinText(r.status, r.note), "wrap"),
       ]);
     });
-    const t = b.add("total", [textCell(sl.settledTotal, "total"), blank("total"), blank("total"), blank("total"), integerCell(settled.length, "total"), blank("total"), blank("total"), blank("total"), blank("total"), blank("total"), blank("total"), collected.cell("total"), blank("total")]);
+    const t = b.add("total", [textCell(sl.settledTotal, "total"), blank("total"), blank("total"), blank("total"), integerCell(settled.length, "total"), blank("total"), blank("total"), blank("total"), blank("total"), blank("total"), blank("total"), totalCell(collected, "total"), blank("total")]);
     b.merge({ row: t, col: 0, rows: 1, cols: 4 });
   }
 
   b.blank();
-  b.note(sl.noteScope);
+  b.note(format(sl.noteScope, { age }));
   b.note(sl.noteProvision);
   b.note(sl.noteRecovery);
   b.note(sl.noteMonthly);

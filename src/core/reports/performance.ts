@@ -15,13 +15,14 @@ import { AGING_CLASSES, classLimits, directToBadCondition } from "../aging";
 import { discountInterest } from "../bills";
 import { type DayNumber, fromYmd, toYmd } from "../calendar";
 import { formatDate } from "../dates";
-import type { Lang } from "../errors";
+import type { Lang } from "../../i18n/bilingual";
 import type { BillsRegisterRow } from "../ledger/companions";
 import type { LedgerRow } from "../ledger/ledger-store";
 import { Dec, formatMoneyGrouped } from "../money";
 import { assetLossShares, badDebtDeduction, type DepartmentShare } from "../performance";
 import { format } from "../../i18n";
-import { customerKey, dayCell, decimalCell, dueDayOf, finishSheet, joinText, MoneyTotal, openSheet, reportContext, type ReportInput, reportStrings } from "./input";
+import { addRowBalance, addRowMoney, customerKey, dayCell, decimalCell, dueDayOf, finishSheet, joinText, openSheet, reportContext, type ReportInput, reportStrings, totalCell } from "./input";
+import { MoneySum } from "../money-sum";
 import { integerCell, percentCell, type SheetSpec, type SpecCell, textCell } from "./sheet-spec";
 
 const WIDTH = 9;
@@ -40,11 +41,11 @@ export interface AssetSettlement {
 interface DepartmentFigures {
   name: string | null;
   badCount: number;
-  bad: MoneyTotal;
-  deducted: MoneyTotal;
-  recovered: MoneyTotal;
-  discount: MoneyTotal;
-  compensation: MoneyTotal;
+  bad: MoneySum;
+  deducted: MoneySum;
+  recovered: MoneySum;
+  discount: MoneySum;
+  compensation: MoneySum;
 }
 
 export function buildPerformanceDeduction(input: ReportInput, lang: Lang): SheetSpec {
@@ -63,7 +64,7 @@ export function buildPerformanceDeduction(input: ReportInput, lang: Lang): Sheet
   const departments = new Map<string, DepartmentFigures>();
   const none: DepartmentFigures = figures(null);
   function figures(name: string | null): DepartmentFigures {
-    return { name, badCount: 0, bad: new MoneyTotal(), deducted: new MoneyTotal(), recovered: new MoneyTotal(), discount: new MoneyTotal(), compensation: new MoneyTotal() };
+    return { name, badCount: 0, bad: new MoneySum(), deducted: new MoneySum(), recovered: new MoneySum(), discount: new MoneySum(), compensation: new MoneySum() };
   }
   const of = (name: string | null): DepartmentFigures => {
     const key = customerKey(name);
@@ -86,7 +87,7 @@ export function buildPerformanceDeduction(input: ReportInput, lang: Lang): Sheet
     const f = of(dept);
     if (audit.rows.agingClass[i] !== bad || !(r.moneySign("balance") > 0)) continue;
     f.badCount += 1;
-    f.bad.addBalance(r);
+    addRowBalance(f.bad, r);
     f.deducted.addDecimal(badDebtDeduction(r.balance as Decimal, policy));
   }
 
@@ -104,7 +105,7 @@ export function buildPerformanceDeduction(input: ReportInput, lang: Lang): Sheet
       return;
     }
     if (paid < yearStart || paid > asOf) return;
-    of(dept).recovered.addBalanceOf(r, "received");
+    addRowMoney(of(dept).recovered, r, "received");
   };
   for (let i = 0; i < ctx.n; i++) recovered(ctx.rows[i], dueDayOf(audit, i), ctx.departmentOf(i));
   for (const r of audit.settledRows) {
@@ -140,40 +141,40 @@ export function buildPerformanceDeduction(input: ReportInput, lang: Lang): Sheet
   if (none.badCount > 0 || !none.recovered.isZero() || !none.discount.isZero() || !none.compensation.isZero()) lines.push(none);
   const unset = ratio === null && settlements.length > 0;
   lines.forEach((f, k) => {
-    const net = new MoneyTotal();
-    net.addTotal(f.recovered);
+    const net = new MoneySum();
+    net.addSum(f.recovered);
     net.addDecimal(new Dec(f.deducted.toString()).negated());
     b.add("body", [
       integerCell(k + 1),
       textCell(f.name ?? s.common.noDepartment),
       integerCell(f.badCount),
-      f.bad.cell(),
-      f.deducted.cell(),
-      f.recovered.cell(),
-      net.cell(),
-      f.discount.cell(),
-      unset ? textCell(s.common.toBeSet) : f.compensation.cell(),
+      totalCell(f.bad),
+      totalCell(f.deducted),
+      totalCell(f.recovered),
+      totalCell(net),
+      totalCell(f.discount),
+      unset ? textCell(s.common.toBeSet) : totalCell(f.compensation),
     ] satisfies SpecCell[]);
     total.badCount += f.badCount;
-    total.bad.addTotal(f.bad);
-    total.deducted.addTotal(f.deducted);
-    total.recovered.addTotal(f.recovered);
-    total.discount.addTotal(f.discount);
-    total.compensation.addTotal(f.compensation);
+    total.bad.addSum(f.bad);
+    total.deducted.addSum(f.deducted);
+    total.recovered.addSum(f.recovered);
+    total.discount.addSum(f.discount);
+    total.compensation.addSum(f.compensation);
   });
-  const net = new MoneyTotal();
-  net.addTotal(total.recovered);
+  const net = new MoneySum();
+  net.addSum(total.recovered);
   net.addDecimal(new Dec(total.deducted.toString()).negated());
   const t = b.add("total", [
     textCell(s.common.total, "total"),
     textCell(null, "total"),
     integerCell(total.badCount, "total"),
-    total.bad.cell("total"),
-    total.deducted.cell("total"),
-    total.recovered.cell("total"),
-    net.cell("total"),
-    total.discount.cell("total"),
-    unset ? textCell(s.common.toBeSet, "total") : total.compensation.cell("total"),
+    totalCell(total.bad, "total"),
+    totalCell(total.deducted, "total"),
+    totalCell(total.recovered, "total"),
+    totalCell(net, "total"),
+    totalCell(total.discount, "total"),
+    unset ? textCell(s.common.toBeSet, "total") : totalCell(total.compensation, "total"),
   ]);
   b.merge({ row: t, col: 0, rows: 1, cols: 2 });
 
@@ -183,7 +184,7 @@ export function buildPerformanceDeduction(input: ReportInput, lang: Lang): Sheet
   if (bills.length === 0) b.note(input.companions.bills ? sp.noBills : sp.noBillsRegister);
   else {
     b.header([sp.billNo, s.columns.customer, s.columns.department, sp.face, sp.discountDate, sp.maturity, sp.rate, sp.interest, null]);
-    const sum = new MoneyTotal();
+    const sum = new MoneySum();
     for (const { rec, department, interest } of bills) {
       if (interest !== null) sum.addDecimal(interest);
       b.add("body", [
@@ -198,7 +199,7 @@ export function buildPerformanceDeduction(input: ReportInput, lang: Lang): Sheet
         null,
       ]);
     }
-    const bt = b.add("total", [textCell(s.common.total, "total"), ...Array.from({ length: 6 }, () => textCell(null, "total")), sum.cell("total"), textCell(null, "total")]);
+    const bt = b.add("total", [textCell(s.common.total, "total"), ...Array.from({ length: 6 }, () => textCell(null, "total")), totalCell(sum, "total"), textCell(null, "total")]);
     b.merge({ row: bt, col: 0, rows: 1, cols: 2 });
   }
 
@@ -208,9 +209,9 @@ export function buildPerformanceDeduction(input: ReportInput, lang: Lang): Sheet
   if (settlements.length === 0) b.note(sp.noAssets);
   else {
     b.header([s.columns.customer, sp.assetDate, sp.loss, s.columns.department, sp.toCollect, sp.lossShare, sp.ratio, sp.compensation, null]);
-    const lossTotal = new MoneyTotal();
-    const shareTotal = new MoneyTotal();
-    const compensationTotal = new MoneyTotal();
+    const lossTotal = new MoneySum();
+    const shareTotal = new MoneySum();
+    const compensationTotal = new MoneySum();
     for (const { a, shares } of settlements) {
       lossTotal.addDecimal(a.loss);
       shares.forEach((sh, k) => {
@@ -232,12 +233,12 @@ export function buildPerformanceDeduction(input: ReportInput, lang: Lang): Sheet
     const at = b.add("total", [
       textCell(s.common.total, "total"),
       textCell(null, "total"),
-      lossTotal.cell("total"),
+      totalCell(lossTotal, "total"),
       textCell(null, "total"),
       textCell(null, "total"),
-      shareTotal.cell("total"),
+      totalCell(shareTotal, "total"),
       textCell(null, "total"),
-      ratio === null ? textCell(s.common.toBeSet, "total") : compensationTotal.cell("total"),
+      ratio === null ? textCell(s.common.toBeSet, "total") : totalCell(compensationTotal, "total"),
       textCell(null, "total"),
     ]);
     b.merge({ row: at, col: 0, rows: 1, cols: 2 });

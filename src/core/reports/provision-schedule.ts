@@ -10,24 +10,26 @@
  */
 import type Decimal from "decimal.js";
 import { NO_VALUE } from "../batch";
-import type { Lang } from "../errors";
+import type { Lang } from "../../i18n/bilingual";
 import { formatFen } from "../fen";
 import { Dec, formatMoneyGrouped } from "../money";
 import { isIndividualBasis, type ProvisionBasis, provisionSchedule, type ScheduleItem } from "../provision";
 import { format } from "../../i18n";
 import {
   addProvision,
+  addRowBalance,
   balanceCell,
   decimalCell,
   finishSheet,
-  MoneyTotal,
   moneyFieldCell,
   openSheet,
   provisionCell,
   reportContext,
   type ReportInput,
   reportStrings,
+  totalCell,
 } from "./input";
+import { MoneySum } from "../money-sum";
 import { integerCell, moneyCell, percentCell, type SheetSpec, type SpecCell, textCell } from "./sheet-spec";
 
 const WIDTH = 10;
@@ -50,8 +52,8 @@ export function buildProvisionSchedule(input: ReportInput, lang: Lang): SheetSpe
   // rows need a few Decimals instead of 200,000. Items are counted here, per band.
   const items: ScheduleItem[] = [];
   const counts = new Array<number>(bands.length).fill(0);
-  const summed = bands.map(() => new Map<ProvisionBasis, { balance: MoneyTotal; provision: MoneyTotal }>());
-  const left = new MoneyTotal();
+  const summed = bands.map(() => new Map<ProvisionBasis, { balance: MoneySum; provision: MoneySum }>());
+  const left = new MoneySum();
   let leftCount = 0;
   for (let i = 0; i < ctx.n; i++) {
     const r = ctx.rows[i];
@@ -59,7 +61,7 @@ export function buildProvisionSchedule(input: ReportInput, lang: Lang): SheetSpe
     const basis = ctx.provisionBasis(i);
     if (band === NO_VALUE || basis === null || !r.hasMoney("balance")) {
       leftCount += 1;
-      left.addBalance(r);
+      addRowBalance(left, r);
       continue;
     }
     counts[band] += 1;
@@ -72,10 +74,10 @@ export function buildProvisionSchedule(input: ReportInput, lang: Lang): SheetSpe
     }
     let sum = summed[band].get(basis);
     if (sum === undefined) {
-      sum = { balance: new MoneyTotal(), provision: new MoneyTotal() };
+      sum = { balance: new MoneySum(), provision: new MoneySum() };
       summed[band].set(basis, sum);
     }
-    sum.balance.addBalance(r);
+    addRowBalance(sum.balance, r);
     addProvision(sum.provision, audit, i);
   }
   summed.forEach((byBasis, band) => {
@@ -136,7 +138,7 @@ export function buildProvisionSchedule(input: ReportInput, lang: Lang): SheetSpe
     const h2 = b.header([s.columns.customer, s.columns.document, sp.balance, s.columns.expectedRecovery, sp.band, sp.provisionAmount, sp.basis, null, s.columns.status, null]);
     b.merge({ row: h2, col: 6, rows: 1, cols: 2 });
     b.merge({ row: h2, col: 8, rows: 1, cols: 2 });
-    const recoveryTotal = new MoneyTotal();
+    const recoveryTotal = new MoneySum();
     const bandLabel = new Map(bands.map((band) => [band.key, band.label[lang]]));
     for (const line of schedule.specific) {
       const i = Number(line.ref);
@@ -179,7 +181,7 @@ export function buildProvisionSchedule(input: ReportInput, lang: Lang): SheetSpe
       textCell(s.common.total, "total"),
       textCell(null, "total"),
       decimalCell(schedule.specificTotal.balance, "total"),
-      recoveryTotal.cell("total"),
+      totalCell(recoveryTotal, "total"),
       textCell(null, "total"),
       decimalCell(schedule.specificTotal.provision, "total"),
       textCell(null, "total"),
@@ -202,11 +204,11 @@ export function buildProvisionSchedule(input: ReportInput, lang: Lang): SheetSpe
       b.merge({ row: h3, col: 2, rows: 1, cols: 2 });
       b.merge({ row: h3, col: 6, rows: 1, cols: 2 });
       b.merge({ row: h3, col: 8, rows: 1, cols: 2 });
-      const expense = new MoneyTotal();
+      const expense = new MoneySum();
       const bandLabel = new Map(bands.map((band) => [band.key, band.label[lang]]));
       for (const i of candidates) {
         const r = ctx.rows[i];
-        expense.addBalance(r);
+        addRowBalance(expense, r);
         const band = ctx.provisionBand[i];
         const row = b.add("body", [
           textCell(ctx.customerName(i, s.common.noCustomer)),
@@ -227,10 +229,10 @@ export function buildProvisionSchedule(input: ReportInput, lang: Lang): SheetSpe
       const t = b.add("total", [
         textCell(s.common.total, "total"),
         textCell(null, "total"),
-        expense.cell("total"),
+        totalCell(expense, "total"),
         textCell(null, "total"),
         textCell(null, "total"),
-        expense.cell("total"),
+        totalCell(expense, "total"),
         textCell(null, "total"),
         textCell(null, "total"),
         textCell(null, "total"),

@@ -14,7 +14,8 @@
  * - a chart a writer cannot draw is replaced by its `omittedNote`, written in the chart's
  *   anchor cell, so the reader of the sheet knows what is missing.
  */
-import type { Lang } from "../errors";
+import type { Lang } from "../../i18n/bilingual";
+import { columnLetterOf } from "../column-letters";
 import { formatFen, formatFenBigInt } from "../fen";
 import { exactCellNumber } from "../money";
 
@@ -222,14 +223,7 @@ export function cellType(cell: SpecCell): CellType {
 
 /** "A1"-style column letters for a 0-based column. */
 export function columnName(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return columnLetterOf(col + 1);
 }
 
 /** "B3:D7" for a range (no sheet name, no $). */

@@ -9,26 +9,28 @@
  * already marked written off is a memorandum entry, not a candidate.
  */
 import type Decimal from "decimal.js";
-import type { Lang } from "../errors";
+import type { Lang } from "../../i18n/bilingual";
 import { Dec } from "../money";
 import { lateFilingCompensation, recoveryReward, taxFilingDeadline } from "../writeoff";
 import { format } from "../../i18n";
 import {
   addProvision,
+  addRowBalance,
   balanceCell,
   customerKey,
   dayCell,
   decimalCell,
   dueDayOf,
   finishSheet,
-  MoneyTotal,
   openSheet,
   provisionCell,
   reportContext,
   type ReportInput,
   reportStrings,
+  totalCell,
   type WrittenOffItem,
 } from "./input";
+import { MoneySum } from "../money-sum";
 import { integerCell, type SheetSpec, type SpecCell, textCell } from "./sheet-spec";
 
 const WIDTH = 13;
@@ -38,7 +40,7 @@ function percentText(rate: string | null, unset: string): string {
 }
 
 /** A candidate's late-filing compensation (writeoff.lateFilingCompensation), added to the total: the total is the sum of its lines. */
-function compensationCell(balance: Decimal | null, policy: ReportInput["policy"], total: MoneyTotal): SpecCell {
+function compensationCell(balance: Decimal | null, policy: ReportInput["policy"], total: MoneySum): SpecCell {
   if (balance === null) return decimalCell(null);
   const c = lateFilingCompensation(balance, policy);
   total.addDecimal(c);
@@ -46,7 +48,7 @@ function compensationCell(balance: Decimal | null, policy: ReportInput["policy"]
 }
 
 /** A memorandum item's reward on its recovery (writeoff.recoveryReward), added to the total. */
-function rewardCell(recovered: Decimal | null, policy: ReportInput["policy"], total: MoneyTotal): SpecCell {
+function rewardCell(recovered: Decimal | null, policy: ReportInput["policy"], total: MoneySum): SpecCell {
   if (recovered === null) return decimalCell(null);
   const r = recoveryReward(recovered, policy);
   total.addDecimal(r);
@@ -77,12 +79,12 @@ export function buildWriteOffCandidates(input: ReportInput, lang: Lang): SheetSp
     format(sw.compensation, { rate: percentText(policy.writeOff.incomeTaxRate, s.common.toBeSet) }),
   ]);
   const deadline = taxFilingDeadline(asOf, policy);
-  const balance = new MoneyTotal();
-  const provision = new MoneyTotal();
+  const balance = new MoneySum();
+  const provision = new MoneySum();
   // 七.第五条: 赔偿金额 = 应收帐款损失 × 33% × 赔偿比率, per item, rounded once; the ratio is blank
   // in the text, and until the company sets it the column says so rather than invent a figure.
   const ratioSet = policy.writeOff.compensationRatio !== null;
-  const compensation = new MoneyTotal();
+  const compensation = new MoneySum();
   let no = 0;
   for (const i of ctx.writeOffCandidates()) {
     const r = ctx.rows[i];
@@ -99,7 +101,7 @@ export function buildWriteOffCandidates(input: ReportInput, lang: Lang): SheetSp
     });
     evidence.push(sw.evidenceCommon);
     no += 1;
-    balance.addBalance(r);
+    addRowBalance(balance, r);
     addProvision(provision, audit, i);
     b.add("body", [
       integerCell(no),
@@ -122,10 +124,10 @@ export function buildWriteOffCandidates(input: ReportInput, lang: Lang): SheetSp
     const t = b.add("total", [
       textCell(s.common.total, "total"),
       ...Array.from({ length: 5 }, () => textCell(null, "total")),
-      balance.cell("total"),
-      provision.cell("total"),
+      totalCell(balance, "total"),
+      totalCell(provision, "total"),
       ...Array.from({ length: 4 }, () => textCell(null, "total")),
-      ratioSet ? compensation.cell("total") : textCell(s.common.toBeSet, "total"),
+      ratioSet ? totalCell(compensation, "total") : textCell(s.common.toBeSet, "total"),
     ]);
     b.merge({ row: t, col: 0, rows: 1, cols: 6 });
   }
@@ -172,10 +174,10 @@ export function buildWriteOffCandidates(input: ReportInput, lang: Lang): SheetSp
     ]);
     b.merge({ row: h, col: 3, rows: 1, cols: 3 });
     b.merge({ row: h, col: 9, rows: 1, cols: 2 });
-    const amount = new MoneyTotal();
-    const recovered = new MoneyTotal();
-    const still = new MoneyTotal();
-    const reward = new MoneyTotal();
+    const amount = new MoneySum();
+    const recovered = new MoneySum();
+    const still = new MoneySum();
+    const reward = new MoneySum();
     memo.forEach((m, k) => {
       const left = m.recovered === null ? m.amount : m.amount.minus(m.recovered);
       amount.addDecimal(m.amount);
@@ -203,11 +205,11 @@ export function buildWriteOffCandidates(input: ReportInput, lang: Lang): SheetSp
     const t = b.add("total", [
       textCell(s.common.total, "total"),
       ...Array.from({ length: 5 }, () => textCell(null, "total")),
-      amount.cell("total"),
-      recovered.cell("total"),
-      still.cell("total"),
+      totalCell(amount, "total"),
+      totalCell(recovered, "total"),
+      totalCell(still, "total"),
       ...Array.from({ length: 3 }, () => textCell(null, "total")),
-      rewardRate === null ? textCell(s.common.toBeSet, "total") : reward.cell("total"),
+      rewardRate === null ? textCell(s.common.toBeSet, "total") : totalCell(reward, "total"),
     ]);
     b.merge({ row: t, col: 0, rows: 1, cols: 6 });
   }

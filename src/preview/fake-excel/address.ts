@@ -3,6 +3,7 @@
  * ("Sheet1!A1", "'Sheet 1'!A1"), and printing them the way Excel prints `Range.address`.
  * Rows and columns are 0-based inside the fake; rectangles are inclusive.
  */
+import { columnLetterOf } from "../../core/column-letters";
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
@@ -60,15 +61,8 @@ export function boundingRect(a: Rect, b: Rect): Rect {
   return { r0: Math.min(a.r0, b.r0), c0: Math.min(a.c0, b.c0), r1: Math.max(a.r1, b.r1), c1: Math.max(a.c1, b.c1) };
 }
 
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let out = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    out = String.fromCharCode(65 + m) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
+function columnLetters(index: number): string {
+  return columnLetterOf(index + 1);
 }
 
 export function columnIndex(letters: string): number {
@@ -97,7 +91,7 @@ function parseCorner(text: string): Corner | null {
 }
 
 /** Splits "'My Sheet'!A1:B2" into sheet and range text; the sheet part may be quoted. */
-export function splitSheetPrefix(address: string): { sheet?: string; local: string } {
+function splitSheetPrefix(address: string): { sheet?: string; local: string } {
   const text = address.trim();
   if (text.startsWith("'")) {
     let i = 1;
@@ -147,7 +141,7 @@ export function parseAddress(address: string): ParsedAddress | null {
 }
 
 /** Excel quotes a sheet name in an address unless it is a plain identifier that is not a cell reference. */
-export function quoteSheetName(name: string): string {
+function quoteSheetName(name: string): string {
   const plain = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[RrCc]\d*$/.test(name) && !/^[Rr]\d*[Cc]\d*$/.test(name);
   return plain ? name : `'${name.replace(/'/g, "''")}'`;
 }

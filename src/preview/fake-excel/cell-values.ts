@@ -9,6 +9,13 @@
  * text; every rule is listed in `interpretTyped`.
  */
 
+import { fromYmd, isValidYmd, toYmd } from "../../core/calendar";
+import { EXCEL_1900_EPOCH_OFFSET } from "../../core/dates";
+import { EXCEL_ERROR_TEXTS } from "../../core/money";
+
+/** 1900-03-01: from here on a serial is a straight count of days. */
+const FIRST_STRAIGHT_DAY = fromYmd(1900, 3, 1);
+
 // Read once: inside jest's vm context every global lookup is slow, and typed input is parsed per cell.
 const toNumber = Number;
 
@@ -20,25 +27,8 @@ export class CellError {
   }
 }
 
-const ERROR_CODES = [
-  "#NULL!",
-  "#DIV/0!",
-  "#VALUE!",
-  "#REF!",
-  "#NAME?",
-  "#NUM!",
-  "#N/A",
-  "#GETTING_DATA",
-  "#SPILL!",
-  "#CALC!",
-  "#FIELD!",
-  "#BLOCKED!",
-  "#UNKNOWN!",
-  "#CONNECT!",
-  "#BUSY!",
-];
-
-const ERRORS = new Map(ERROR_CODES.map((code) => [code, new CellError(code)]));
+// Excel's error values: the table the core's parsers recognise (core/money.ts).
+const ERRORS = new Map(EXCEL_ERROR_TEXTS.map((code) => [code, new CellError(code)]));
 
 /** The value `Range.values` reports for a formula the fake cannot compute. */
 export const FAKE_FORMULA_VALUE = "#FAKE_FORMULA";
@@ -122,19 +112,17 @@ function parseNumber(text: string): { value: number; numberFormat?: string } | n
   return { value: excelNumber(value), numberFormat };
 }
 
-/** Days since 1899-12-30, the serial Excel stores for dates after 1900-02-28. */
-export function dateSerial(year: number, month: number, day: number): number | null {
-  if (year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1) return null;
-  const t = Date.UTC(year, month - 1, day);
-  const d = new Date(t);
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
-  const serial = Math.round((t - Date.UTC(1899, 11, 30)) / 86_400_000);
-  return serial < 61 ? null : serial; // before 1900-03-01 Excel's serials are off by its 1900 leap-year bug
+/** The serial Excel stores for a date after 1900-02-28 (days since 1899-12-30); null otherwise. */
+function dateSerial(year: number, month: number, day: number): number | null {
+  if (year < 1900 || year > 9999 || !isValidYmd(year, month, day)) return null;
+  const d = fromYmd(year, month, day);
+  return d < FIRST_STRAIGHT_DAY ? null : d + EXCEL_1900_EPOCH_OFFSET; // before 1900-03-01 Excel's serials are off by its 1900 leap-year bug
 }
 
+/** A serial's date, counted straight from 1899-12-30. */
 export function serialToDate(serial: number): { year: number; month: number; day: number } {
-  const d = new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  const { y, m, d } = toYmd(Math.floor(serial) - EXCEL_1900_EPOCH_OFFSET);
+  return { year: y, month: m, day: d };
 }
 
 const ISO_DATE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/;

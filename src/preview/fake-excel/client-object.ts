@@ -84,7 +84,7 @@ export type Resolver<T> = (tx: Tx) => T | null;
 type LoadPaths = string[] | null; // null: every scalar
 
 /** Office.js load options: "a, b", ["a", "b"], { select, expand }, or { a: true, format: { font: { bold: true } } }. */
-export function parseLoadOption(option: unknown): LoadPaths {
+function parseLoadOption(option: unknown): LoadPaths {
   if (option === undefined || option === null) return null;
   if (typeof option === "string") return splitSelect(option);
   if (Array.isArray(option)) return option.flatMap((o) => (typeof o === "string" ? splitSelect(o) : []));
@@ -164,7 +164,7 @@ function memberTrap(spec: CompiledSpec<unknown>): ProxyHandler<object> {
 }
 
 /** "1.14" → "ExcelApi 1.14"; a named set stays as it is. */
-export function setLabel(set: string): string {
+function setLabel(set: string): string {
   return /^\d/.test(set) ? `ExcelApi ${set}` : set;
 }
 

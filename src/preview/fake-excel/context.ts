@@ -153,7 +153,7 @@ export class FakeExcelHost {
     const m = /^(?:(\w+) )?([\d.]+)$/.exec(set);
     if (!m) return false;
     const have = sets[m[1] ?? "ExcelApi"];
-    return have !== undefined && versionAtMost(m[2]!, have);
+    return have !== undefined && versionAtMost(m[2], have);
   }
 
   /** The user starts editing a cell: requests fail (or wait, with delayForCellEdit) until endCellEdit. */

@@ -10,6 +10,7 @@
  * below those they are undefined, as on such a host.
  * Works on `globalThis` in Node (jest) and on `window` in the browser (preview page).
  */
+import { ERROR_CODE_TEXT } from "../../functions/cells";
 import { versionAtMost } from "./context";
 import type { FakeCustomFunction } from "./custom-functions";
 
@@ -19,17 +20,6 @@ export interface InstalledCustomFunctions {
   /** Restores the `CustomFunctions` global that was there before. */
   uninstall(): void;
 }
-
-// The values Excel shows in the cell (CustomFunctions.ErrorCode in @types/custom-functions-runtime).
-const ERROR_CODE = {
-  invalidValue: "#VALUE!",
-  notAvailable: "#N/A",
-  divisionByZero: "#DIV/0!",
-  invalidNumber: "#NUM!",
-  nullReference: "#NULL!",
-  invalidName: "#NAME?",
-  invalidReference: "#REF!",
-} as const;
 
 class FakeCustomFunctionsError {
   constructor(
@@ -55,7 +45,7 @@ export function installFakeCustomFunctions(target: object, options: { version?: 
       else for (const [id, f] of Object.entries(idOrMappings)) add(id, f);
     },
     Error: versionAtMost("1.2", version) ? FakeCustomFunctionsError : undefined,
-    ErrorCode: versionAtMost("1.3", version) ? { ...ERROR_CODE } : undefined,
+    ErrorCode: versionAtMost("1.3", version) ? { ...ERROR_CODE_TEXT } : undefined,
   };
   return {
     associated,

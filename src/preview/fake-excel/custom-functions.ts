@@ -98,7 +98,7 @@ function resultValue(result: unknown): StoredValue | SpillArray {
     const rows = (result.length > 0 && Array.isArray(result[0]) ? result : [result]) as unknown[];
     if (rows.length === 0 || !Array.isArray(rows[0]) || (rows[0] as unknown[]).length === 0) return cellError("#VALUE!");
     const matrix = rows.map((row) => (Array.isArray(row) ? row.map(cellResult) : [cellResult(row)]));
-    return matrix.length === 1 && matrix[0]!.length === 1 ? matrix[0]![0]! : { spill: matrix };
+    return matrix.length === 1 && matrix[0].length === 1 ? matrix[0][0] : { spill: matrix };
   }
   return cellResult(result);
 }
@@ -113,7 +113,7 @@ function cellResult(v: unknown): StoredValue {
 }
 
 /** Calls `fn` with the arguments converted as the runtime converts them, and its result (or failure) as a cell value. */
-export function callCustomFunction(fn: FakeCustomFunction, args: readonly FormulaArgument[], blank: null | 0 = null): StoredValue | SpillArray {
+function callCustomFunction(fn: FakeCustomFunction, args: readonly FormulaArgument[], blank: null | 0 = null): StoredValue | SpillArray {
   for (const arg of args) {
     const error = firstError(arg);
     if (error) return error;

@@ -74,8 +74,6 @@ export const ErrorCodes = {
   runMustReturnPromise: "RunMustReturnPromise",
 } as const;
 
-export type FakeErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
-
 export function propertyNotLoaded(typeName: string, property: string): FakeOfficeError {
   return new FakeOfficeError(
     ErrorCodes.propertyNotLoaded,

@@ -404,7 +404,7 @@ export function rewriteSheetReferences(formula: string, edit: (sheet: string) =>
   let out = "";
   let i = 0;
   while (i < formula.length) {
-    const ch = formula[i]!;
+    const ch = formula[i];
     if (ch === '"') {
       let j = i + 1;
       while (j < formula.length && !(formula[j] === '"' && formula[j + 1] !== '"')) j += formula[j] === '"' ? 2 : 1;
@@ -412,11 +412,11 @@ export function rewriteSheetReferences(formula: string, edit: (sheet: string) =>
       i = j + 1;
       continue;
     }
-    const before = i === 0 ? "" : formula[i - 1]!;
+    const before = i === 0 ? "" : formula[i - 1];
     if (!/[\p{L}\p{N}_.'$!#]/u.test(before)) {
       const m = SHEET_PREFIX.exec(formula.slice(i));
       if (m) {
-        const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!;
+        const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
         const replaced = edit(sheet);
         out += replaced ?? m[0];
         i += m[0].length;

@@ -4,6 +4,7 @@
  * y/m/d tokens, literal prefixes/suffixes, up to four ;-sections); anything fancier (fractions,
  * conditions like [>100], elapsed time, locale digits) falls back to General.
  */
+import { groupThousands } from "../../core/money";
 import { serialToDate, type StoredValue } from "./cell-values";
 
 export const GENERAL = "General";
@@ -14,7 +15,7 @@ const integer = Number.isInteger;
 const toText = String;
 
 /** Excel's General format shows about 11 characters of a number. */
-export function formatGeneral(n: number): string {
+function formatGeneral(n: number): string {
   if (!finite(n)) return "#NUM!";
   if (n === 0) return "0";
   const abs = n < 0 ? -n : n;
@@ -126,10 +127,6 @@ function formatDate(serial: number, section: string): string {
     i++;
   }
   return out;
-}
-
-function groupThousands(intPart: string): string {
-  return intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
 function formatNumberSection(value: number, section: string): string {

@@ -400,7 +400,7 @@ const oneOf =
     return v;
   };
 
-export class FakeRangeFormat extends FakeClientObject<RangeRef> {
+class FakeRangeFormat extends FakeClientObject<RangeRef> {
   declare columnWidth: number;
   declare rowHeight: number;
   declare wrapText: boolean;
@@ -457,7 +457,7 @@ defineType<RangeRef>(FakeRangeFormat, {
 });
 
 /** Cell locking, which matters once the sheet is protected (then only unlocked cells take values). */
-export class FakeFormatProtection extends FakeClientObject<RangeRef> {
+class FakeFormatProtection extends FakeClientObject<RangeRef> {
   declare locked: boolean;
   declare formulaHidden: boolean;
 }
@@ -467,7 +467,7 @@ defineType<RangeRef>(FakeFormatProtection, {
   scalars: [styleScalar("locked", "protection.locked", isBool, "FormatProtection"), styleScalar("formulaHidden", "protection.formulaHidden", isBool, "FormatProtection")],
 });
 
-export class FakeRangeFill extends FakeClientObject<RangeRef> {
+class FakeRangeFill extends FakeClientObject<RangeRef> {
   declare color: string;
 
   clear(): void {
@@ -480,7 +480,7 @@ defineType<RangeRef>(FakeRangeFill, {
   scalars: [styleScalar("color", "fill.color", normalizeColor, "RangeFill")],
 });
 
-export class FakeRangeFont extends FakeClientObject<RangeRef> {
+class FakeRangeFont extends FakeClientObject<RangeRef> {
   declare bold: boolean;
   declare italic: boolean;
   declare color: string;
@@ -509,7 +509,7 @@ interface BorderRef extends RangeRef {
   readonly index: string;
 }
 
-export class FakeRangeBorderCollection extends FakeClientObject<RangeRef> {
+class FakeRangeBorderCollection extends FakeClientObject<RangeRef> {
   getItem(index: string): FakeRangeBorder {
     return new FakeRangeBorder(this._ctx, `${this._path}.getItem(${preview(index)})`, (tx) => {
       const t = this._targetIn(tx);
@@ -530,7 +530,7 @@ function borderScalar(name: "style" | "color" | "weight", check: (v: unknown, lo
   };
 }
 
-export class FakeRangeBorder extends FakeClientObject<BorderRef> {
+class FakeRangeBorder extends FakeClientObject<BorderRef> {
   declare style: string;
   declare color: string;
   declare weight: string;
@@ -564,7 +564,7 @@ function renumber(list: FakeConditionalFormat[]): void {
   list.forEach((cf, i) => (cf.priority = i));
 }
 
-export class FakeConditionalFormatCollection extends FakeCollectionObject<RangeRef, FakeConditionalFormatProxy> {
+class FakeConditionalFormatCollection extends FakeCollectionObject<RangeRef, FakeConditionalFormatProxy> {
   _itemTargets(t: RangeRef): unknown[] {
     return cfsOn(t);
   }
@@ -663,7 +663,7 @@ function cfWrite(cf: FakeConditionalFormat, tx: Tx, location: string): void {
 }
 
 /** Excel.ConditionalFormat: the proxy over a FakeConditionalFormat record. */
-export class FakeConditionalFormatProxy extends FakeClientObject<FakeConditionalFormat> {
+class FakeConditionalFormatProxy extends FakeClientObject<FakeConditionalFormat> {
   declare readonly type: string;
   declare readonly id: string;
   declare priority: number;
@@ -776,7 +776,7 @@ defineType<FakeConditionalFormat>(FakeConditionalFormatProxy, {
   ],
 });
 
-export class FakeCustomConditionalFormat extends FakeClientObject<FakeConditionalFormat> {
+class FakeCustomConditionalFormat extends FakeClientObject<FakeConditionalFormat> {
   get rule(): FakeConditionalFormatRule {
     return this._child("rule", () => new FakeConditionalFormatRule(this._ctx, `${this._path}.rule`, (tx) => this._targetIn(tx)));
   }
@@ -800,7 +800,7 @@ function ruleField(name: string, key: string, location: string): ScalarSpec<Fake
   };
 }
 
-export class FakeConditionalFormatRule extends FakeClientObject<FakeConditionalFormat> {
+class FakeConditionalFormatRule extends FakeClientObject<FakeConditionalFormat> {
   declare formula: string;
   declare formulaLocal: string;
 }
@@ -824,7 +824,7 @@ function objectRule(location: string, validate: (rule: Record<string, unknown>) 
   };
 }
 
-export class FakeCellValueConditionalFormat extends FakeClientObject<FakeConditionalFormat> {
+class FakeCellValueConditionalFormat extends FakeClientObject<FakeConditionalFormat> {
   declare rule: { formula1: string; formula2?: string; operator: string };
 
   get format(): FakeConditionalRangeFormat {
@@ -844,7 +844,7 @@ defineType<FakeConditionalFormat>(FakeCellValueConditionalFormat, {
   ],
 });
 
-export class FakeTextConditionalFormat extends FakeClientObject<FakeConditionalFormat> {
+class FakeTextConditionalFormat extends FakeClientObject<FakeConditionalFormat> {
   declare rule: { operator: string; text: string };
 
   get format(): FakeConditionalRangeFormat {
@@ -911,7 +911,7 @@ defineType<FakeConditionalFormat>(FakeConditionalRangeFormat, {
   scalars: [cfFormatField(null, "numberFormat", "ConditionalRangeFormat", (v) => v)],
 });
 
-export class FakeConditionalRangeFill extends FakeClientObject<FakeConditionalFormat> {
+class FakeConditionalRangeFill extends FakeClientObject<FakeConditionalFormat> {
   declare color: string;
 
   clear(): void {
@@ -929,7 +929,7 @@ defineType<FakeConditionalFormat>(FakeConditionalRangeFill, {
   scalars: [cfFormatField("fill", "color", "ConditionalRangeFill", normalizeColor)],
 });
 
-export class FakeConditionalRangeFont extends FakeClientObject<FakeConditionalFormat> {
+class FakeConditionalRangeFont extends FakeClientObject<FakeConditionalFormat> {
   declare bold: boolean;
   declare italic: boolean;
   declare color: string;
@@ -965,7 +965,7 @@ interface AreasRef {
   readonly rects: readonly Rect[];
 }
 
-export class FakeRangeAreas extends FakeClientObject<AreasRef> {
+class FakeRangeAreas extends FakeClientObject<AreasRef> {
   declare readonly address: string;
   declare readonly addressLocal: string;
   declare readonly areaCount: number;
@@ -996,7 +996,7 @@ defineType<AreasRef>(FakeRangeAreas, {
   ],
 });
 
-export class FakeRangeCollection extends FakeCollectionObject<AreasRef, FakeRange> {
+class FakeRangeCollection extends FakeCollectionObject<AreasRef, FakeRange> {
   _itemTargets(t: AreasRef): unknown[] {
     return t.rects.map((r) => ({ sheet: t.sheet, rect: r }));
   }

@@ -280,7 +280,7 @@ defineType<FakeSheet>(FakeWorksheet, {
 // ---------------------------------------------------------------------------------------------
 // Protection and freeze panes
 
-export class FakeWorksheetProtection extends FakeClientObject<FakeSheet> {
+class FakeWorksheetProtection extends FakeClientObject<FakeSheet> {
   declare readonly protected: boolean;
   declare readonly options: Record<string, boolean>;
 
@@ -320,7 +320,7 @@ defineType<FakeSheet>(FakeWorksheetProtection, {
   ],
 });
 
-export class FakeWorksheetFreezePanes extends FakeClientObject<FakeSheet> {
+class FakeWorksheetFreezePanes extends FakeClientObject<FakeSheet> {
   private freeze(name: string, args: readonly unknown[], compute: (sheet: FakeSheet, tx: Tx) => { rows: number; columns: number }): void {
     this._call(name, args, (sheet, tx) => {
       tx.assertWorkbookWritable(`WorksheetFreezePanes.${name}`);
@@ -410,7 +410,7 @@ const POINTS_PER: Record<string, number> = { Points: 1, Inches: 72, Centimeters:
  * range's first row (PageBreakCollection.add in the API reference); removePageBreaks() resets
  * them all. Recorded on the sheet; a second break on the same row is one break, as in Excel.
  */
-export class FakePageBreakCollection extends FakeClientObject<FakeSheet> {
+class FakePageBreakCollection extends FakeClientObject<FakeSheet> {
   add(pageBreakRange: FakeRange | string): void {
     this._assertSameContext(pageBreakRange);
     this._call("add", [pageBreakRange], (sheet, tx) => {
@@ -436,7 +436,7 @@ export class FakePageBreakCollection extends FakeClientObject<FakeSheet> {
 defineType<FakeSheet>(FakePageBreakCollection, { typeName: "PageBreakCollection", scalars: [] });
 
 /** PageLayout.headersFooters (ExcelApi 1.9): only defaultForAllPages is kept; its six texts are recorded as set. */
-export class FakeHeadersFootersGroup extends FakeClientObject<FakeSheet> {
+class FakeHeadersFootersGroup extends FakeClientObject<FakeSheet> {
   get defaultForAllPages(): FakeHeaderFooter {
     return this._child("defaultForAllPages", () => new FakeHeaderFooter(this._ctx, `${this._path}.defaultForAllPages`, (tx) => this._targetIn(tx)));
   }
@@ -444,7 +444,7 @@ export class FakeHeadersFootersGroup extends FakeClientObject<FakeSheet> {
 
 defineType<FakeSheet>(FakeHeadersFootersGroup, { typeName: "HeaderFooterGroup", navigation: ["defaultForAllPages"], scalars: [] });
 
-export class FakeHeaderFooter extends FakeClientObject<FakeSheet> {
+class FakeHeaderFooter extends FakeClientObject<FakeSheet> {
   declare leftHeader: string;
   declare centerHeader: string;
   declare rightHeader: string;
@@ -470,7 +470,7 @@ defineType<FakeSheet>(FakeHeaderFooter, {
   scalars: (["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"] as const).map(headerFooterField),
 });
 
-export class FakePageLayoutProxy extends FakeClientObject<FakeSheet> {
+class FakePageLayoutProxy extends FakeClientObject<FakeSheet> {
   get headersFooters(): FakeHeadersFootersGroup {
     return this._child("headersFooters", () => new FakeHeadersFootersGroup(this._ctx, `${this._path}.headersFooters`, (tx) => this._targetIn(tx)));
   }
@@ -583,7 +583,7 @@ defineType<FakeSheet>(FakePageLayoutProxy, {
 const CHART_TYPES = new Set<string>(Object.values(ChartType));
 let chartCounter = 0;
 
-export class FakeChartCollection extends FakeCollectionObject<FakeSheet, FakeChartProxy> {
+class FakeChartCollection extends FakeCollectionObject<FakeSheet, FakeChartProxy> {
   _itemTargets(sheet: FakeSheet): unknown[] {
     return sheet.charts.filter((c) => !c.deleted);
   }
@@ -678,7 +678,7 @@ function chartField(name: "name" | "chartType" | "top" | "left" | "width" | "hei
   };
 }
 
-export class FakeChartProxy extends FakeClientObject<FakeChart> {
+class FakeChartProxy extends FakeClientObject<FakeChart> {
   declare name: string;
   declare chartType: string;
   declare readonly id: string;
@@ -773,7 +773,7 @@ function chartPart<P extends "title" | "legend">(part: P, name: string, check: (
   };
 }
 
-export class FakeChartTitle extends FakeClientObject<FakeChart> {
+class FakeChartTitle extends FakeClientObject<FakeChart> {
   declare text: string;
   declare visible: boolean;
   declare overlay: boolean;
@@ -791,7 +791,7 @@ defineType<FakeChart>(FakeChartTitle, {
   ],
 });
 
-export class FakeChartLegend extends FakeClientObject<FakeChart> {
+class FakeChartLegend extends FakeClientObject<FakeChart> {
   declare visible: boolean;
   declare position: string;
 }
@@ -823,7 +823,7 @@ function seriesCount(chart: FakeChart): number {
   return byRows ? rows : cols;
 }
 
-export class FakeChartSeriesCollection extends FakeCollectionObject<FakeChart, FakeChartSeries> {
+class FakeChartSeriesCollection extends FakeCollectionObject<FakeChart, FakeChartSeries> {
   _itemTargets(chart: FakeChart): unknown[] {
     return Array.from({ length: seriesCount(chart) }, (_, index) => ({ chart, index }));
   }
@@ -857,7 +857,7 @@ function setSeries(ref: SeriesRef, tx: Tx, wb: FakeWorkbook, patch: { name?: str
   wb.setField(tx, ref.chart, "series", next);
 }
 
-export class FakeChartSeries extends FakeClientObject<SeriesRef> {
+class FakeChartSeries extends FakeClientObject<SeriesRef> {
   declare name: string;
 
   setXAxisValues(sourceData: FakeRange): void {

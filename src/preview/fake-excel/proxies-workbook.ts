@@ -190,7 +190,7 @@ function tableFlag(name: "showTotals" | "showHeaders" | "showBandedRows" | "show
   };
 }
 
-export class FakeTableProxy extends FakeClientObject<FakeTable> {
+class FakeTableProxy extends FakeClientObject<FakeTable> {
   declare name: string;
   declare readonly id: string;
   declare style: string;
@@ -296,7 +296,7 @@ function findColumn(t: FakeTable, key: number | string): ColumnRef | null {
   return Number.isInteger(index) && index >= 0 && index < headers.length ? { table: t, index } : null;
 }
 
-export class FakeTableColumnCollection extends FakeCollectionObject<FakeTable, FakeTableColumn> {
+class FakeTableColumnCollection extends FakeCollectionObject<FakeTable, FakeTableColumn> {
   _itemTargets(t: FakeTable): unknown[] {
     return columnsOf(t);
   }
@@ -341,7 +341,7 @@ function columnRect(c: ColumnRef, part: "all" | "header" | "body"): RangeRef {
   return { sheet: t.sheet, rect: rect(r0, col, r1, col) };
 }
 
-export class FakeTableColumn extends FakeClientObject<ColumnRef> {
+class FakeTableColumn extends FakeClientObject<ColumnRef> {
   declare name: string;
   declare readonly index: number;
   declare readonly id: number;
@@ -390,7 +390,7 @@ interface RowRef {
   readonly index: number;
 }
 
-export class FakeTableRowCollection extends FakeCollectionObject<FakeTable, FakeTableRow> {
+class FakeTableRowCollection extends FakeCollectionObject<FakeTable, FakeTableRow> {
   _itemTargets(t: FakeTable): unknown[] {
     return Array.from({ length: rectRows(t.dataRect) }, (_, index) => ({ table: t, index }));
   }
@@ -442,7 +442,7 @@ function rowRect(r: RowRef): RangeRef {
   return { sheet: t.sheet, rect: rect(row, t.rect.c0, row, t.rect.c1) };
 }
 
-export class FakeTableRow extends FakeClientObject<RowRef> {
+class FakeTableRow extends FakeClientObject<RowRef> {
   declare readonly index: number;
   declare values: unknown[][];
 
@@ -472,7 +472,7 @@ defineType<RowRef>(FakeTableRow, {
 // ---------------------------------------------------------------------------------------------
 // Settings (values travel as JSON, as Excel stores them)
 
-export class FakeSettingCollection extends FakeCollectionObject<FakeWorkbook, FakeSettingProxy> {
+class FakeSettingCollection extends FakeCollectionObject<FakeWorkbook, FakeSettingProxy> {
   _itemTargets(wb: FakeWorkbook): unknown[] {
     return wb.settingList();
   }
@@ -510,7 +510,7 @@ export class FakeSettingCollection extends FakeCollectionObject<FakeWorkbook, Fa
 
 defineType<FakeWorkbook>(FakeSettingCollection, { typeName: "SettingCollection", scalars: [] });
 
-export class FakeSettingProxy extends FakeClientObject<FakeSetting> {
+class FakeSettingProxy extends FakeClientObject<FakeSetting> {
   declare readonly key: string;
   declare value: unknown;
 
@@ -536,7 +536,7 @@ defineType<FakeSetting>(FakeSettingProxy, {
 // ---------------------------------------------------------------------------------------------
 // Defined names
 
-export class FakeNamedItemCollection extends FakeCollectionObject<FakeWorkbook, FakeNamedItemProxy> {
+class FakeNamedItemCollection extends FakeCollectionObject<FakeWorkbook, FakeNamedItemProxy> {
   _itemTargets(wb: FakeWorkbook): unknown[] {
     return wb.names();
   }
@@ -578,7 +578,7 @@ export class FakeNamedItemCollection extends FakeCollectionObject<FakeWorkbook, 
 
 defineType<FakeWorkbook>(FakeNamedItemCollection, { typeName: "NamedItemCollection", scalars: [] });
 
-export class FakeNamedItemProxy extends FakeClientObject<FakeNamedItem> {
+class FakeNamedItemProxy extends FakeClientObject<FakeNamedItem> {
   declare readonly name: string;
   declare readonly type: string;
   declare readonly value: unknown;

@@ -105,7 +105,7 @@ const STYLE_DEFAULTS: Record<string, unknown> = {
   "protection.formulaHidden": false,
 };
 
-export function styleDefault(key: string): unknown {
+function styleDefault(key: string): unknown {
   if (key in STYLE_DEFAULTS) return STYLE_DEFAULTS[key];
   if (key.endsWith(".style")) return "None";
   if (key.endsWith(".color")) return "#000000";
@@ -299,7 +299,7 @@ export class FakeSheet {
     if (slot !== FORMULA_SLOT) return slot as StoredValue;
     const v = this.evaluateAt(r, c, depth);
     if (!isSpillArray(v)) return v;
-    return this.spillBlocked(r, c, v) ? cellError("#SPILL!") : v.spill[0]![0];
+    return this.spillBlocked(r, c, v) ? cellError("#SPILL!") : v.spill[0][0];
   }
 
   private spillCache: { version: number; cells: Map<number, StoredValue> } | null = null;

@@ -430,13 +430,13 @@ export function CreditPanel({ lang, gateway }: { lang: Lang; gateway?: ValidateG
 
         {groups.map((g) => (
           <AccordionItem key={g.key} value={g.key}>
-            <AccordionHeader size="small">{`${g.items[0]!.group[lang]} · ${format(s.answered, { n: answeredIn(g.items), of: g.items.length * form.raters.length })}`}</AccordionHeader>
+            <AccordionHeader size="small">{`${g.items[0].group[lang]} · ${format(s.answered, { n: answeredIn(g.items), of: g.items.length * form.raters.length })}`}</AccordionHeader>
             <AccordionPanel>
               {g.items.map((item) => (
                 <div key={item.no} className={styles.item} data-testid={`item-${item.no}`}>
                   <Text size={200} weight="semibold">{`${item.no}. ${item.item[lang]} · ${percent(item.weight)}`}</Text>
                   {form.raters.map((r, ri) => {
-                    const a = r.answers[item.no - 1]!;
+                    const a = r.answers[item.no - 1];
                     const problem = problemFor(ri, item.no);
                     return (
                       <Field key={ri} {...(problem ? { validationState: "error" as const, validationMessage: problem } : {})}>

@@ -73,7 +73,7 @@ function parseIsoDay(iso: string): number | null {
 /** Rows numbers as a short text: "9–11" or "9, 12". */
 function rowsText(rows: readonly number[]): string {
   if (rows.length === 0) return "";
-  const contiguous = rows.every((r, i) => i === 0 || r === rows[i - 1]! + 1);
+  const contiguous = rows.every((r, i) => i === 0 || r === rows[i - 1] + 1);
   return contiguous && rows.length > 1 ? `${rows[0]}–${rows[rows.length - 1]}` : rows.join(", ");
 }
 

@@ -16,7 +16,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { Bilingual } from "../../core/errors";
+import type { Bilingual } from "../../i18n/bilingual";
 import { formatSelfTest, type SelfTestReport } from "../../excel/self-test";
 import { format, stringsFor, type Lang } from "../../i18n";
 import { Section } from "./Section";

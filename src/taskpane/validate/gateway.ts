@@ -15,7 +15,7 @@ import type { NoticesOutcome, NoticesParams } from "../../excel/notices-run";
 import type { CreditSheets, LetterParams, LetterReplies, SaveOutcome } from "../../excel/credit-run";
 import type { MasterOutcome, MasterProposal, MasterValues } from "../../excel/credit-master";
 import type { QuestionnaireForm, SheetProblem } from "../../core/credit-forms/questionnaire";
-import type { Lang } from "../../core/errors";
+import type { Lang } from "../../i18n/bilingual";
 import type { Finding } from "../../core/ledger/findings";
 import { addHighlights, removeHighlights, type HighlightOutcome } from "../../excel/highlights";
 import type { CompanyInfo } from "../../core/notices/company";

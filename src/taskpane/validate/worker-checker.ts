@@ -7,22 +7,7 @@
 import { ArError } from "../../core/errors";
 import type { Checker, CheckOutput } from "../../excel/check";
 import { outputCollector, postInput, type FromWorker, type WorkerError } from "../../excel/check-protocol";
-
-/**
- * A task of its own between slices, so the pane repaints and takes clicks: a MessageChannel
- * message rather than setTimeout, which browsers throttle to once a second in a hidden pane.
- */
-function yieldToUi(): Promise<void> {
-  if (typeof MessageChannel === "undefined") return new Promise((resolve) => setTimeout(resolve, 0));
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
+import { yieldToUi } from "../../excel/yield-to-ui";
 
 export function workerChecker(): Checker | undefined {
   if (typeof Worker === "undefined") return undefined;

@@ -1,7 +1,7 @@
 /** 长账龄应收款清理统计表 (plan 000's layout) against the hand-worked figures of the small ledger. */
 import { fromYmd } from "../../../src/core/calendar";
 import { toExcelSerial } from "../../../src/core/dates";
-import { DEFAULT_POLICY } from "../../../src/core/policy";
+import { DEFAULT_POLICY, loadPolicy } from "../../../src/core/policy";
 import { buildLongAgedCleanup, longAgedBands } from "../../../src/core/reports/long-aged";
 import { SMALL_LEDGER, smallReportInput } from "../../fixtures/reports/small-ledger";
 import { bodyAfter, labels, money, moneys, rowWith, rowsOf, sumOf } from "./spec-helpers";
@@ -80,8 +80,25 @@ test("a settled long-aged item is no open item: listed apart with what was colle
 });
 
 test("'over one year' follows the policy's bands", () => {
-  expect(longAgedBands(DEFAULT_POLICY.reportBands)).toEqual([1, 2, 3]);
-  expect(longAgedBands([{ upToMonths: 6 }, { upToMonths: 12 }, { upToMonths: 24 }, { upToMonths: null }])).toEqual([2, 3]);
+  expect(DEFAULT_POLICY.longAgedFromMonths).toBe(12);
+  expect(longAgedBands(DEFAULT_POLICY.reportBands, 12)).toEqual([1, 2, 3]);
+  expect(longAgedBands([{ upToMonths: 6 }, { upToMonths: 12 }, { upToMonths: 24 }, { upToMonths: null }], 12)).toEqual([2, 3]);
+  expect(longAgedBands(DEFAULT_POLICY.reportBands, 24)).toEqual([2, 3]);
+  expect(longAgedBands(DEFAULT_POLICY.reportBands, 37)).toEqual([]);
+});
+
+test("the policy's longAgedFromMonths sets what the clean-up lists", () => {
+  const from2 = buildLongAgedCleanup(smallReportInput({ policy: loadPolicy({ longAgedFromMonths: 24 }) }), "zh-CN");
+  const [header] = rowsOf(from2, "header");
+  const kinds = from2.rows.slice(from2.rows.indexOf(header) + 1, from2.rows.indexOf(rowsOf(from2, "total")[0]) + 1).map((r) => `${r.kind}:${String(r.cells[r.kind === "body" ? 1 : 0]?.v)}`);
+  // 乙公司 (1–2 years) drops out; 2–3 years and over 3 years stay.
+  expect(kinds).toEqual(["body:丙公司", "body:庚公司", "subtotal:小计：2至3年（含3年）", "body:丁公司", "subtotal:小计：3年以上", "total:合计"]);
+  expect(moneys(rowsOf(from2, "total")[0], 5, 7)).toEqual(["242345.67", "61728.39", "174617.28"]);
+  expect(rowsOf(from2, "note").map((r) => r.cells[0]?.v)[0]).toMatch(/^列示账龄2年以上、/);
+  expect(rowsOf(spec, "note").map((r) => r.cells[0]?.v)[0]).toMatch(/^列示账龄一年以上、/);
+
+  const beyondAll = buildLongAgedCleanup(smallReportInput({ policy: loadPolicy({ longAgedFromMonths: 40 }) }), "en-US");
+  expect(rowsOf(beyondAll, "note").map((r) => r.cells[0]?.v)).toContain("No receivable is more than 40 months old.");
 });
 
 test("the monthly statistics rule of the plan is stated; the item header repeats on printed pages", () => {

@@ -2,8 +2,9 @@
  * The questionnaire's form (客户情况调查表, POLICY §5.1) as the pane edits it: header fields, raters,
  * each rater's answer per item; and an answer as it goes into a cell and comes back.
  */
+import { bi, type Bilingual } from "../../../i18n/bilingual";
 import { scoreAnswer } from "../../credit";
-import { ArError, type Bilingual } from "../../errors";
+import { ArError } from "../../errors";
 import { Dec, quoteInput, toHalfWidth } from "../../money";
 import type { Policy } from "../../policy/types";
 import type Decimal from "decimal.js";
@@ -56,10 +57,6 @@ export interface QuestionnaireForm {
 export const MAX_RATERS = 6;
 
 export type HeaderKey = keyof QuestionnaireHeader;
-
-export function bi(zh: string, en: string): Bilingual {
-  return { "zh-CN": zh, "en-US": en };
-}
 
 /** The header fields' labels, one declaration for the sheet and the reader (POLICY §5.1 header fields). */
 export const FIELD_LABELS: Readonly<Record<HeaderKey, Bilingual>> = {
@@ -135,7 +132,7 @@ export const L = {
   ] as const,
 };
 
-export function formError(id: string, zh: string, en: string): ArError {
+function formError(id: string, zh: string, en: string): ArError {
   return new ArError(id, bi(zh, en));
 }
 

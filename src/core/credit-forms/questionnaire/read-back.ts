@@ -2,10 +2,11 @@
  * A questionnaire sheet read back into the form, each cell that cannot be read named.
  */
 import { format } from "../../../i18n";
-import { ArError, type Bilingual } from "../../errors";
+import { bi, type Bilingual } from "../../../i18n/bilingual";
+import { ArError } from "../../errors";
 import { Dec, formatMoneyGrouped, parseMoney, quoteInput } from "../../money";
 import type { Policy } from "../../policy/types";
-import { bi, emptyForm, FIELD_LABELS, formAnswerOf, HEADER_KEYS, type HeaderKey, L, MAX_RATERS, type QuestionnaireForm } from "./form";
+import { emptyForm, FIELD_LABELS, formAnswerOf, HEADER_KEYS, type HeaderKey, L, MAX_RATERS, type QuestionnaireForm } from "./form";
 import { raterLabel } from "./score";
 import { address, COL, PAIR } from "./sheet";
 
@@ -30,17 +31,17 @@ export function cellText(v: unknown): string {
 }
 
 /** A label as typed, without the colon a user may add. */
-export function labelKey(v: unknown): string {
+function labelKey(v: unknown): string {
   return cellText(v).trim().replace(/[:：]$/, "");
 }
 
-export const LABEL_TO_KEY = new Map<string, HeaderKey>(HEADER_KEYS.flatMap((k) => both(FIELD_LABELS[k]).map((l) => [l, k] as const)));
+const LABEL_TO_KEY = new Map<string, HeaderKey>(HEADER_KEYS.flatMap((k) => both(FIELD_LABELS[k]).map((l) => [l, k] as const)));
 
 export function isBlankCell(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
-export function contractValueText(v: unknown): string {
+function contractValueText(v: unknown): string {
   if (typeof v === "number" && Number.isFinite(v)) {
     const d = parseMoney(v, "contractValue");
     if (d !== null) return d.decimalPlaces() <= 2 ? formatMoneyGrouped(d) : d.toFixed();
@@ -48,7 +49,7 @@ export function contractValueText(v: unknown): string {
   return cellText(v);
 }
 
-export function weightText(v: unknown): string | null {
+function weightText(v: unknown): string | null {
   if (isBlankCell(v)) return null;
   if (typeof v === "number" && Number.isFinite(v)) return new Dec(v.toPrecision(15)).toFixed();
   return cellText(v);

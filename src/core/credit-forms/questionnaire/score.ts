@@ -1,12 +1,13 @@
 /**
  * The live score of a form (POLICY §5.1): creditScore over the answers given, each problem named.
  */
+import { bi, type Bilingual } from "../../../i18n/bilingual";
 import { creditGrade, creditScore, suggestedLimit } from "../../credit";
-import { ArError, type Bilingual } from "../../errors";
+import { ArError } from "../../errors";
 import { parseMoney, quoteInput, toHalfWidth } from "../../money";
 import type { Policy, QuestionnaireItem } from "../../policy/types";
 import type Decimal from "decimal.js";
-import { answerCellValue, bi, decimalOf, type FormAnswer, MAX_RATERS, type QuestionnaireForm, type Rater, readsAsCode } from "./form";
+import { answerCellValue, decimalOf, type FormAnswer, MAX_RATERS, type QuestionnaireForm, type Rater, readsAsCode } from "./form";
 
 export interface FormProblem {
   /** 1-based rater, when the problem is one rater's. */
@@ -45,12 +46,12 @@ export function raterLabel(rater: Rater, index: number): Bilingual {
     : bi(`评分人“${name}”（第 ${index + 1} 位）`, `Rater "${name}" (no. ${index + 1})`);
 }
 
-export function itemLabel(item: QuestionnaireItem): Bilingual {
+function itemLabel(item: QuestionnaireItem): Bilingual {
   return bi(`第 ${item.no} 项“${item.item["zh-CN"]}”`, `item ${item.no} "${item.item["en-US"]}"`);
 }
 
 /** An answer's problem, or null when the answer is well formed for the policy (POLICY §5.1 ranges). */
-export function answerProblem(a: FormAnswer, item: QuestionnaireItem, who: Bilingual, policy: Policy): Bilingual | null {
+function answerProblem(a: FormAnswer, item: QuestionnaireItem, who: Bilingual, policy: Policy): Bilingual | null {
   const exact = decimalOf(a.score);
   if (exact === "blank") return null;
   const what = itemLabel(item);
@@ -76,7 +77,7 @@ export function answerProblem(a: FormAnswer, item: QuestionnaireItem, who: Bilin
   );
 }
 
-export function raterWeightProblem(rater: Rater, index: number, anyGiven: boolean): Bilingual | null {
+function raterWeightProblem(rater: Rater, index: number, anyGiven: boolean): Bilingual | null {
   if (!anyGiven) return null;
   const who = raterLabel(rater, index);
   const w = decimalOf(rater.weight);
@@ -89,7 +90,7 @@ export function raterWeightProblem(rater: Rater, index: number, anyGiven: boolea
   return null;
 }
 
-export function hasWeight(r: Rater): boolean {
+function hasWeight(r: Rater): boolean {
   return decimalOf(r.weight) !== "blank";
 }
 

@@ -3,7 +3,7 @@
  * grade and limit formulas.
  */
 import { format } from "../../../i18n";
-import type { Lang } from "../../errors";
+import type { Lang } from "../../../i18n/bilingual";
 import { Dec, parseMoney } from "../../money";
 import { uniqueSheetName } from "../../notices/letter";
 import { DEFAULT_POLICY } from "../../policy/defaults";
@@ -21,7 +21,7 @@ export const PAIR = [
   { label: 4, value: 6 },
 ] as const;
 /** The result rows: label over 序号..项目, value over 权重..option 3. */
-export const RESULT = { label: 0, labelCols: 3, value: 3, valueCols: 4 } as const;
+const RESULT = { label: 0, labelCols: 3, value: 3, valueCols: 4 } as const;
 
 export interface QuestionnaireCells {
   /** A1 addresses on the questionnaire sheet (no sheet name, no $). */
@@ -48,7 +48,7 @@ export interface QuestionnaireSheet {
   score: FormScore;
 }
 
-export const QUESTIONNAIRE_ID: NoticeId = "questionnaire";
+const QUESTIONNAIRE_ID: NoticeId = "questionnaire";
 
 export function address(row: number, col: number): string {
   return rangeAddress({ row, col, rows: 1, cols: 1 });
@@ -61,21 +61,21 @@ export function numberCell(d: Decimal, style?: CellStyle): SpecCell {
 }
 
 /** An answer cell: General, so a code shows as 1 and a score as typed (85.5), and a blank takes either. */
-export function answerCell(a: FormAnswer): SpecCell {
+function answerCell(a: FormAnswer): SpecCell {
   const v = answerCellValue(a);
   if (typeof v === "string") return textCell(v);
   return { v: v === null ? null : new Dec(v).toNumber(), t: "number" };
 }
 
 /** A rater weight as a number; text the writers keep as text when it is not one (the formula then shows the error). */
-export function raterWeightCell(weight: string | null): SpecCell {
+function raterWeightCell(weight: string | null): SpecCell {
   const w = decimalOf(weight);
   if (w === "blank") return integerCell(null);
   if (w === "invalid") return textCell(weight);
   return numberCell(w);
 }
 
-export function contractValueCell(text: string): SpecCell {
+function contractValueCell(text: string): SpecCell {
   try {
     const value = parseMoney(text, "contractValue");
     return moneyCellExact(value === null ? null : value.toFixed());
@@ -100,7 +100,7 @@ export function sameAnswerScores(policy: Policy): boolean {
   );
 }
 
-export function sameGrades(policy: Policy): boolean {
+function sameGrades(policy: Policy): boolean {
   const a = policy.credit.grades;
   const b = DEFAULT_POLICY.credit.grades;
   return a.length === b.length && a.every((g, i) => g.grade === b[i].grade && g.minScore === b[i].minScore && new Dec(g.limitFactor).eq(b[i].limitFactor));

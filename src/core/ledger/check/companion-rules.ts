@@ -1,9 +1,10 @@
 /**
  * Rules on the companion tables: the collection log (POLICY §6) and the bills register (POLICY §9).
  */
+import { bi } from "../../../i18n/bilingual";
 import { billStatus } from "../../bills";
 import { makeFinding } from "../findings";
-import { bi, customerName, day, money } from "./message-values";
+import { customerName, day, money } from "./message-values";
 import { AuditRun, lettersOf } from "./run";
 import { containsAny, recordText } from "./text-keys";
 

@@ -10,12 +10,12 @@ import { AuditRun, type MasterRecord } from "./run";
 // Message parameters made only when a message is read. Built here, outside the per-row loop:
 // a closure made inside the loop would make V8 allocate the loop's variables per iteration.
 
-export function reconciliationParams(name: string | null, months: number, last: DayNumber, asOf: DayNumber): () => MessageParams {
+function reconciliationParams(name: string | null, months: number, last: DayNumber, asOf: DayNumber): () => MessageParams {
   return () => ({ customer: customerName(name), months, last: day(last), asOf: day(asOf) });
 }
 
 /** credit-limit-exceeded's parameters: the figures as the check found them, worded when the message is read. */
-export function creditLimitParams(name: string | null, total: Decimal, limit: Decimal, limitSheet: string, limitColumn: string, limitRow: number): () => MessageParams {
+function creditLimitParams(name: string | null, total: Decimal, limit: Decimal, limitSheet: string, limitColumn: string, limitRow: number): () => MessageParams {
   return () => ({
     customer: customerName(name),
     total: money(total),

@@ -78,7 +78,7 @@ export function firstDuplicateRows(n: number, documentOf: (i: number) => string 
 }
 
 /** FNV-1a over the document's key (case folded for plain ASCII, keyOf otherwise), seeded with the group. */
-export function documentHash(doc: string, group: number): number {
+function documentHash(doc: string, group: number): number {
   let h = Math.imul(group + 1, 0x9e3779b1) ^ 0x811c9dc5;
   for (let k = 0; k < doc.length; k++) {
     let c = doc.charCodeAt(k);
@@ -89,14 +89,14 @@ export function documentHash(doc: string, group: number): number {
   return h ^ (h >>> 15);
 }
 
-export function documentHashSlow(doc: string, group: number): number {
+function documentHashSlow(doc: string, group: number): number {
   const key = keyOf(doc) ?? "";
   let h = Math.imul(group + 1, 0x9e3779b1) ^ 0x811c9dc5;
   for (let k = 0; k < key.length; k++) h = Math.imul(h ^ key.charCodeAt(k), 0x01000193);
   return h ^ (h >>> 15);
 }
 
-export function isPlainAscii(text: string): boolean {
+function isPlainAscii(text: string): boolean {
   for (let k = 0; k < text.length; k++) {
     const c = text.charCodeAt(k);
     if (c <= 0x20 || c >= 0x7f) return false;
@@ -104,7 +104,7 @@ export function isPlainAscii(text: string): boolean {
   return true;
 }
 
-export function sameDocument(a: string, b: string): boolean {
+function sameDocument(a: string, b: string): boolean {
   if (a === b) return true;
   if (isPlainAscii(a) && isPlainAscii(b)) {
     if (a.length !== b.length) return false;

@@ -1,13 +1,13 @@
 /**
  * Every cell the reading could not use (a ParseIssue) as a finding of the check.
  */
+import { bi } from "../../../i18n/bilingual";
 import { type Finding, makeFinding, type MessageParams, type RuleId } from "../findings";
 import type { AsOfView, LedgerReading } from "../index";
 import type { ParseIssue } from "../parse-issues";
-import { bi } from "./message-values";
 import { AuditRun } from "./run";
 
-export const ISSUE_RULES: Record<ParseIssue["issue"], RuleId> = {
+const ISSUE_RULES: Record<ParseIssue["issue"], RuleId> = {
   "missing-field": "missing-field",
   "bad-date": "bad-date",
   "bad-amount": "bad-amount",
@@ -24,7 +24,7 @@ export const ISSUE_RULES: Record<ParseIssue["issue"], RuleId> = {
  * The label and the explanation of a ParseIssue, without the "工作表“…”第 N 行 F 列（label）："
  * prefix its text starts with (the finding names the cell its own way).
  */
-export function issueParts(issue: ParseIssue): MessageParams {
+function issueParts(issue: ParseIssue): MessageParams {
   const zhPrefix = `工作表“${issue.sheet}”第 ${issue.row} 行 ${issue.column} 列（`;
   const enPrefix = `Sheet "${issue.sheet}", row ${issue.row}, column ${issue.column} (`;
   const split = (text: string, prefix: string, close: string): [string, string] => {
@@ -38,7 +38,7 @@ export function issueParts(issue: ParseIssue): MessageParams {
   return { label: bi(zhLabel, enLabel), detail: bi(zhDetail, enDetail) };
 }
 
-export function issueFinding(issue: ParseIssue): Finding {
+function issueFinding(issue: ParseIssue): Finding {
   return makeFinding(ISSUE_RULES[issue.issue], issue.sheet, issue.row, issue.column, issueParts(issue), { field: issue.field });
 }
 

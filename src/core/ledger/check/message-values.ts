@@ -3,11 +3,11 @@
  * quoted, aging-class labels.
  */
 import type Decimal from "decimal.js";
+import { bi, type Bilingual } from "../../../i18n/bilingual";
 import type { DayNumber } from "../../calendar";
 import { formatDateZh, formatIsoDate } from "../../dates";
-import type { Bilingual } from "../../errors";
 import { formatFen } from "../../fen";
-import { formatMoneyGrouped, quoteInput } from "../../money";
+import { formatMoneyGrouped, groupThousands, quoteInput } from "../../money";
 import type { AgingClass } from "../../policy/types";
 import type { LedgerRow } from "../ledger-store";
 
@@ -29,19 +29,11 @@ export function money(d: Decimal): string {
 
 /** "1,234.50" for 123450 fen, without a Decimal. */
 export function fenMoney(fen: number): string {
-  const plain = formatFen(fen);
-  const negative = plain.startsWith("-");
-  const unsigned = negative ? plain.slice(1) : plain;
-  const dot = unsigned.length - 3;
-  return (negative ? "-" : "") + unsigned.slice(0, dot).replace(/\B(?=(\d{3})+$)/g, ",") + unsigned.slice(dot);
+  return groupThousands(formatFen(fen));
 }
 
 export function customerName(text: string | null): string {
   return text === null ? "" : quoteInput(text);
-}
-
-export function bi(zh: string, en: string): Bilingual {
-  return { "zh-CN": zh, "en-US": en };
 }
 
 export const CLASS_LABELS: Record<AgingClass, Bilingual> = {

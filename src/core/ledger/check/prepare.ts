@@ -3,22 +3,23 @@
  * aging and provision for every row through runBatch.
  */
 import type Decimal from "decimal.js";
+import { bi } from "../../../i18n/bilingual";
 import { type BatchColumns, type BatchResult, type CellValue, NO_DAYS, runBatch } from "../../batch";
 import { fromYmd } from "../../calendar";
-import { formatIsoDate, toExcelSerial } from "../../dates";
+import { EXCEL_1900_EPOCH_OFFSET, formatIsoDate, toExcelSerial } from "../../dates";
+import { MoneySum } from "../../money-sum";
 import type { MessageParams } from "../findings";
 import type { LedgerRow } from "../ledger-store";
-import { bi, fenMoney, money } from "./message-values";
-import { MoneySum } from "./money-sum";
+import { fenMoney, money } from "./message-values";
 import { AuditRun, type CustomerGroup } from "./run";
 import { containsAny, keyOf, recordText as joinTexts } from "./text-keys";
 
 // Taken once: through tsx (CommonJS) every use of an imported name calls a getter, here once per row.
 const recordText = joinTexts;
 
-export const DAY_1900_03_01 = fromYmd(1900, 3, 1);
-export const DAY_1900_01_01 = fromYmd(1900, 1, 1);
-export const SERIAL_OFFSET = 25569;
+const DAY_1900_03_01 = fromYmd(1900, 3, 1);
+const DAY_1900_01_01 = fromYmd(1900, 1, 1);
+const SERIAL_OFFSET = EXCEL_1900_EPOCH_OFFSET;
 
 /** A day as a 1900-system serial for runBatch; 0 ("no date") when there is none. */
 export function serialOf(d: number): number {
@@ -45,7 +46,7 @@ export function indexCompanions(run: AuditRun): void {
 }
 
 /** Customer groups are looked up by the cell's own string first, so a name is normalised once, not per row. */
-export class CustomerLookup {
+class CustomerLookup {
   private readonly byRaw = new Map<string, CustomerGroup>();
   private readonly byKey = new Map<string, CustomerGroup>();
 
@@ -83,7 +84,7 @@ export class CustomerLookup {
 }
 
 /** A column of amounts for runBatch: yuan numbers (NaN = blank) until a row needs its exact text. */
-export class AmountColumn {
+class AmountColumn {
   private numbers: Float64Array | null;
   private cells: CellValue[] | null = null;
 

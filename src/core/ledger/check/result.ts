@@ -5,7 +5,7 @@
 import { AGING_CLASSES } from "../../aging";
 import { NO_DAYS, NO_VALUE } from "../../batch";
 import type { DayNumber } from "../../calendar";
-import type { Bilingual } from "../../errors";
+import type { Bilingual } from "../../../i18n/bilingual";
 import { formatFen } from "../../fen";
 import type { AgingClass } from "../../policy/types";
 import type { BILLS_REGISTER_FIELDS, COLLECTION_LOG_FIELDS, CompanionReading, CUSTOMER_MASTER_FIELDS } from "../companions";

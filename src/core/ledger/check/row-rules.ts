@@ -3,6 +3,7 @@
  * bad debts without a collector, low recovery), and the per-customer sums the next pass needs.
  */
 import type Decimal from "decimal.js";
+import { bi, type Bilingual } from "../../../i18n/bilingual";
 import { AGING_CLASSES } from "../../aging";
 import { type BatchResult, NO_DAYS, NO_VALUE } from "../../batch";
 import { addMonths, type DayNumber } from "../../calendar";
@@ -10,14 +11,13 @@ import { collectionTier } from "../../collection";
 import { formatDateZh, formatIsoDate } from "../../dates";
 import { Dec, quoteInput } from "../../money";
 import type { Policy, StatusCondition } from "../../policy/types";
-import type { Bilingual } from "../../errors";
 import { type NearCondition, nearConditions } from "../../status";
 import { conditionsInText, overdueRuleFrom, writeOffEligibility } from "../../writeoff";
 import { cellRef, type MessageParams, type ParamsAt } from "../findings";
 import type { LedgerRow } from "../ledger-store";
 import { agingLabelReader } from "./aging-label";
 import { firstDuplicateRows } from "./duplicates";
-import { balanceMoney, bi, CLASS_LABELS, customerName, day, fenMoney, money } from "./message-values";
+import { balanceMoney, CLASS_LABELS, customerName, day, fenMoney, money } from "./message-values";
 import { AuditRun, type CustomerGroup } from "./run";
 import { containsAny } from "./text-keys";
 
@@ -140,7 +140,7 @@ export function checkRows(run: AuditRun, batch: BatchResult): void {
 }
 
 /** status.nearConditions, once per distinct text. */
-export function nearConditionsOf(cache: Map<string, NearCondition[]>, text: string, policy: Policy): NearCondition[] {
+function nearConditionsOf(cache: Map<string, NearCondition[]>, text: string, policy: Policy): NearCondition[] {
   let c = cache.get(text);
   if (c === undefined) {
     c = nearConditions(text, policy);
@@ -155,7 +155,7 @@ const NEAR_REASONS: Record<NearCondition["reason"], Bilingual> = {
   "shared-words": bi("只是用词相近", "shares words only"),
 };
 
-export function writeOffConditionCount(cache: Map<string, number>, text: string, policy: Policy): number {
+function writeOffConditionCount(cache: Map<string, number>, text: string, policy: Policy): number {
   let c = cache.get(text);
   if (c === undefined) {
     c = conditionsInText(text, policy.writeOff.conditions, policy).length;
@@ -189,7 +189,7 @@ export function checkLines(run: AuditRun, lines: readonly LedgerRow[], runningBa
 }
 
 /** received-exceeds-amount: more received than the line's amount (the excess is an advance). */
-export function checkReceived(run: AuditRun, r: LedgerRow, at: number, column: string): void {
+function checkReceived(run: AuditRun, r: LedgerRow, at: number, column: string): void {
   const af = r.amountFen;
   const rf = r.receivedFen;
   if (af === af && rf === rf) {
@@ -204,7 +204,7 @@ export function checkReceived(run: AuditRun, r: LedgerRow, at: number, column: s
 }
 
 /** balance-mismatch: amount − received (blank = 0) against the ledger's own balance, to the fen. */
-export function checkBalance(run: AuditRun, r: LedgerRow, at: number, column: string): void {
+function checkBalance(run: AuditRun, r: LedgerRow, at: number, column: string): void {
   if (r.hasIssue("received")) return;
   const af = r.amountFen;
   const rf = r.receivedFen;
@@ -237,12 +237,12 @@ export function checkBalance(run: AuditRun, r: LedgerRow, at: number, column: st
   }
 }
 
-export function balanceMismatchFen(bf: number, af: number, rf: number, expected: number): MessageParams {
+function balanceMismatchFen(bf: number, af: number, rf: number, expected: number): MessageParams {
   return { balance: fenMoney(bf), amount: fenMoney(af), received: fenMoney(rf), expected: fenMoney(expected), difference: fenMoney(bf - expected) };
 }
 
 /** low-recovery-no-action: the row's recovery probability (else expected recovery ÷ balance) in the legal tier. */
-export function checkRecovery(run: AuditRun, i: number, r: LedgerRow, g: CustomerGroup | null, text: string | null, probabilityColumn: string, recoveryColumn: string): void {
+function checkRecovery(run: AuditRun, i: number, r: LedgerRow, g: CustomerGroup | null, text: string | null, probabilityColumn: string, recoveryColumn: string): void {
   let p: Decimal | null = r.recoveryProbability;
   let column = probabilityColumn;
   if (p === null) {
@@ -273,7 +273,7 @@ export interface RowParams {
  * from the run's columns when a message is read. Made outside checkRows so its loop variables
  * stay out of any closure's context.
  */
-export function rowParams(run: AuditRun, batch: BatchResult, duplicateOf: Int32Array | null, documentColumn: string, nearCache: Map<string, NearCondition[]>): RowParams {
+function rowParams(run: AuditRun, batch: BatchResult, duplicateOf: Int32Array | null, documentColumn: string, nearCache: Map<string, NearCondition[]>): RowParams {
   const { rows, sheet, asOf, policy, dueDay, ageFrom, statusText } = run;
   const { agingClass, daysPastDue, condition, reportBand } = batch;
   const conditionOf = (i: number): StatusCondition | null => (condition[i] === NO_VALUE ? null : policy.directToBad[condition[i]]);

@@ -1,8 +1,10 @@
 /**
  * One run of the check: its inputs, what the passes share, and the findings so far.
  */
+import { bi } from "../../../i18n/bilingual";
 import { NO_VALUE } from "../../batch";
 import type { DayNumber } from "../../calendar";
+import { MoneySum } from "../../money-sum";
 import type { Policy } from "../../policy/types";
 import type { CUSTOMER_MASTER_FIELDS } from "../companions";
 import { BILL_SETTLED_WORDS, type Finding, findingAt, findingAtWith, LEGAL_STEP_WORDS, type MessageParams, type ParamsAt, type RuleId, type Severity } from "../findings";
@@ -10,8 +12,6 @@ import type { LedgerField } from "../headers";
 import type { AsOfView, LedgerReading } from "../index";
 import type { LedgerRow } from "../ledger-store";
 import type { TableRecord } from "../records";
-import { bi } from "./message-values";
-import { MoneySum } from "./money-sum";
 import type { AuditOptions, BillsRegisterReading, CollectionLogReading, CustomerMasterReading, UncheckedRule } from "./result";
 import { normalizeWords } from "./text-keys";
 
@@ -185,4 +185,4 @@ export class AuditRun {
   }
 }
 
-export const SEVERITY_INDEX: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const SEVERITY_INDEX: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

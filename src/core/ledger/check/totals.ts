@@ -2,6 +2,7 @@
  * Totals by class, band and worst severity, each an exact sum of its rows' own figures.
  */
 import type Decimal from "decimal.js";
+import { bi } from "../../../i18n/bilingual";
 import { AGING_CLASSES } from "../../aging";
 import { NO_VALUE, runBatch } from "../../batch";
 import { MAX_FEN_LINE } from "../../fen";
@@ -9,9 +10,25 @@ import { Dec } from "../../money";
 import type { Policy } from "../../policy/types";
 import { type Finding, type RuleId, SEVERITIES, type Severity } from "../findings";
 import type { LedgerRow } from "../ledger-store";
-import { bi } from "./message-values";
-import { TotalBuilder } from "./money-sum";
-import type { AuditTotals } from "./result";
+import { MoneySum } from "../../money-sum";
+import type { AmountTotal, AuditTotals } from "./result";
+
+/** A count of rows with the exact sums of their balances and provisions. */
+class TotalBuilder {
+  count = 0;
+  readonly balance = new MoneySum();
+  readonly provision = new MoneySum();
+
+  addTotal(other: TotalBuilder): void {
+    this.count += other.count;
+    this.balance.addSum(other.balance);
+    this.provision.addSum(other.provision);
+  }
+
+  result(): AmountTotal {
+    return { count: this.count, balance: this.balance.toString(), provision: this.provision.toString() };
+  }
+}
 
 export function add(t: TotalBuilder, bf: number, bd: Decimal | null, pf: number, exact: string | undefined, maxFen: number): void {
   t.count += 1;
