@@ -257,7 +257,7 @@ const CLASS_NAMES: Record<string, Bilingual> = {
   normal: { "zh-CN": "正常", "en-US": "normal" },
   overdue: { "zh-CN": "逾期", "en-US": "overdue" },
   stale: { "zh-CN": "呆滞", "en-US": "stale" },
-  bad: { "zh-CN": "呆帐", "en-US": "bad" },
+  bad: { "zh-CN": "呆账", "en-US": "bad" },
   unclassified: { "zh-CN": "无法分类", "en-US": "unclassified" },
 };
 

@@ -1,6 +1,6 @@
 /**
  * What the policy charges against a department's performance (绩效考核):
- * - 004 五.第七条: at year end 呆帐 is deducted in full from the performance profit (the share a
+ * - 004 五.第七条: at year end 呆账 is deducted in full from the performance profit (the share a
  *   year's policy sets: performance.badDebtDeductionRate, 全额 = 1), and added back in the year it
  *   is recovered;
  * - 004 八.第六条 (with 第四条's discounting): discount interest on bills is deducted from the

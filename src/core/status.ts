@@ -1,6 +1,6 @@
 /**
  * The status vocabulary (POLICY §2, §8): reading a ledger's free-text status or note against the
- * policy's conditions — 004 五.第三条 (straight to 呆帐) and 七.第一条 (may be written off).
+ * policy's conditions — 004 五.第三条 (straight to 呆账) and 七.第一条 (may be written off).
  *
  * A condition is stated only by its phrases, never guessed from a loose word:
  * - it holds when the text has one phrase of every group of the condition (宣告破产 … and

@@ -130,7 +130,7 @@ function compensationRatioOf(policy: Policy): string {
 }
 
 /**
- * What finance compensates when it declares a loss late (004 七.第五条): 赔偿金额 = 应收帐款损失
+ * What finance compensates when it declares a loss late (004 七.第五条): 赔偿金额 = 应收账款损失
  * × 33% × 赔偿比率 (writeOff.incomeTaxRate, "0.33" by default; writeOff.compensationRatio),
  * rounded half-up once to 0.01. The text leaves the ratio blank: until the company sets it this
  * throws "policy.unset".

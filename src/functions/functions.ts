@@ -59,7 +59,7 @@ const AGING_CLASS_ARGS = {
 };
 
 /**
- * Aging class of a receivable (POLICY §2): 正常 / 逾期 / 呆滞 / 呆帐 (Normal / Overdue / Stale / Bad debt),
+ * Aging class of a receivable (POLICY §2): 正常 / 逾期 / 呆滞 / 呆账 (Normal / Overdue / Stale / Bad debt),
  * by days past the due date: up to 20 normal, up to 90 overdue, up to 360 stale, beyond bad; a status
  * such as 破产 or 拒绝还款 makes it bad at once. Blank due dates give an empty result.
  * @customfunction AGING_CLASS

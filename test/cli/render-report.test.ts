@@ -140,7 +140,7 @@ async function readSampleInput(): Promise<ReportInput> {
       const [w, h] = (/Page size:\s+([\d.]+) x ([\d.]+)/.exec(info) ?? []).slice(1).map(Number);
       expect([Math.round(w!), Math.round(h!)]).toEqual([595, 842]);
       const text = run("pdftotext", ["-layout", pdf, "-"]).stdout;
-      for (const words of ["应收帐款催款通知书", "射洪县交通运输局", "280,000.00", "贰拾捌万元整", "JS-2009-077", "总经理"]) expect(text).toContain(words);
+      for (const words of ["应收账款催款通知书", "射洪县交通运输局", "280,000.00", "贰拾捌万元整", "JS-2009-077", "总经理"]) expect(text).toContain(words);
       const png = join(dir, "page");
       expect(run("pdftoppm", ["-png", "-r", "80", "-singlefile", pdf, png]).status).toBe(0);
       mkdirSync(join(ROOT, "test-artifacts"), { recursive: true });

@@ -52,9 +52,9 @@ describe("004 五.第二条: 不足20天 normal, 超过20天且在90天内 overd
 
   it("the classification report quotes the policy's words (不足20天) and states the choice for d = 20 apart", () => {
     const [rules, at20, at90, at360] = classRuleNotes(P.agingClass, "zh-CN");
-    expect(rules).toContain("正常应收帐款：帐龄在信用期内或超过信用期不足20天");
-    expect(rules).toContain("逾期应收帐款：帐龄超过信用期20天且在90天内");
-    expect(rules).toContain("呆帐：帐龄超过信用期360天以上");
+    expect(rules).toContain("正常应收账款：账龄在信用期内或超过信用期不足20天");
+    expect(rules).toContain("逾期应收账款：账龄超过信用期20天且在90天内");
+    expect(rules).toContain("呆账：账龄超过信用期360天以上");
     expect(rules).not.toContain("不超过20天");
     expect(at20).toBe("超过信用期恰好20天的：原文“不足20天”“超过20天”均不含本数，不属任何一类；本制度计为正常（制度参数 agingClass.atNormalMaxDays）。");
     expect(at90).toBe("“在90天内”含本数（《民法典》第一千二百五十九条）：超过信用期恰好90天的为逾期。");

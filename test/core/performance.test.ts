@@ -15,7 +15,7 @@ import { bodyAfter, money, moneys, rowsOf } from "./reports/spec-helpers";
 const P = DEFAULT_POLICY;
 const dec = (x: string | number): Decimal => new Decimal(x);
 
-describe("004 五.第七条: 呆帐 deducted in full from the year's performance profit", () => {
+describe("004 五.第七条: 呆账 deducted in full from the year's performance profit", () => {
   const cases: [string, string, string][] = [
     ["1", "280000", "280000.00"], // 全额
     ["1", "12345.67", "12345.67"],
@@ -60,15 +60,15 @@ describe("the performance report, per department (经营部 / 项目部), as of 
   const asOf = fromYmd(2011, 8, 31);
   const LEDGER = [
     ["客户名称", "责任部门", "发生日期", "到期日", "金额", "已收金额", "余额", "最近回款日期", "状态"],
-    // 942 days past due: 呆帐, deducted 100,000.
+    // 942 days past due: 呆账, deducted 100,000.
     ["甲公司", "第一项目部", "2009-01-01", "2009-01-31", 100000, 0, 100000, null, null],
-    // 拒不支付 (五.第三条 2): 呆帐 at once, deducted 50,000.
+    // 拒不支付 (五.第三条 2): 呆账 at once, deducted 50,000.
     ["乙公司", "经营部", "2011-06-01", "2011-07-01", 50000, 0, 50000, null, "拒不支付"],
-    // Stale (334 days) at 2010-12-31, 呆帐 now (577 days): deducted 20,000; what it paid in May is no recovery of a 呆帐.
+    // Stale (334 days) at 2010-12-31, 呆账 now (577 days): deducted 20,000; what it paid in May is no recovery of a 呆账.
     ["丙公司", "第一项目部", "2010-01-01", "2010-01-31", 30000, 10000, 20000, "2011-05-10", null],
-    // 呆帐 at 2010-12-31 (548 days): 15,000 received in March added back; 25,000 still 呆帐, deducted.
+    // 呆账 at 2010-12-31 (548 days): 15,000 received in March added back; 25,000 still 呆账, deducted.
     ["丁公司", "经营部", "2009-06-01", "2009-07-01", 40000, 15000, 25000, "2011-03-15", null],
-    // 呆帐 at 2010-12-31, settled in April: 8,000 added back; not an open item.
+    // 呆账 at 2010-12-31, settled in April: 8,000 added back; not an open item.
     ["戊公司", "经营部", "2009-06-01", "2009-07-01", 8000, 8000, 0, "2011-04-20", null],
     // Not yet due: nothing.
     ["己公司", "第一项目部", "2011-08-01", "2011-08-31", 60000, 0, 60000, null, null],
@@ -92,7 +92,7 @@ describe("the performance report, per department (经营部 / 项目部), as of 
     return { reading, audit, companions, policy, asOf, assetSettlements };
   }
 
-  it("deducts 呆帐 in full, adds back this year's recoveries, deducts the discount interest", () => {
+  it("deducts 呆账 in full, adds back this year's recoveries, deducts the discount interest", () => {
     const spec = buildPerformanceDeduction(input(P, false), "zh-CN");
     const lines = bodyAfter(spec, rowsOf(spec, "header")[0]);
     const view = lines.map((r) => [r.cells[1]?.v, r.cells[2]?.v, ...moneys(r, 3, 7)]);

@@ -15,7 +15,7 @@ import { conditionsInText } from "../../src/core/writeoff";
 const P = DEFAULT_POLICY;
 const d = fromYmd;
 
-describe("004 五.第三条: straight to 呆帐 only when the text states a condition", () => {
+describe("004 五.第三条: straight to 呆账 only when the text states a condition", () => {
   // Due 2011-08-26, as of 2011-08-31: 5 days past due, normal by days.
   const due = d(2011, 8, 26);
   const asOf = d(2011, 8, 31);

@@ -114,7 +114,7 @@ describe("taxFilingDeadline (004 七.第五条: 最迟不得超过第二年后45
   });
 });
 
-describe("004 七.第五条 赔偿金额 = 应收帐款损失 × 33% × 赔偿比率", () => {
+describe("004 七.第五条 赔偿金额 = 应收账款损失 × 33% × 赔偿比率", () => {
   const half = loadPolicy({ writeOff: { compensationRatio: "0.5" } });
 
   it("has 33% as the default and no ratio: the text leaves it blank, so nothing is computed", () => {

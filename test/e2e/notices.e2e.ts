@@ -81,14 +81,14 @@ test("collection notices from the rows selected in the ledger: refused until 单
 
   // One sheet for the batch, a page per customer; nothing logged until the batch is marked sent; the ledger untouched.
   const names = await sheetNames(page);
-  expect(names.filter((n) => n.includes("应收帐款催款通知书"))).toEqual(["应收帐款催款通知书-20110831"]);
+  expect(names.filter((n) => n.includes("应收账款催款通知书"))).toEqual(["应收账款催款通知书-20110831"]);
   expect(await sheetValues(page, "催收记录")).toEqual(logBefore);
-  const batch = await sheetValues(page, "应收帐款催款通知书-20110831");
+  const batch = await sheetValues(page, "应收账款催款通知书-20110831");
   const text = batch.flat().filter((v): v is string => typeof v === "string");
   expect(text).toEqual(expect.arrayContaining(["编号：遂通催20110831-001", "编号：遂通催20110831-002", "编号：遂通催20110831-003", "（总经理 王建国）"]));
   expect(text.some((t) => /请填写|to be filled in/.test(t))).toBe(false);
   expect(batch.find((r) => r[0] === "合计人民币（大写）" && r[2] === "贰拾捌万元整")).toBeTruthy();
-  const breaks = await page.evaluate(() => (window as unknown as { __fakeExcel: { workbook: { getSheet(n: string): { pageBreaks: number[] } } } }).__fakeExcel.workbook.getSheet("应收帐款催款通知书-20110831").pageBreaks);
+  const breaks = await page.evaluate(() => (window as unknown as { __fakeExcel: { workbook: { getSheet(n: string): { pageBreaks: number[] } } } }).__fakeExcel.workbook.getSheet("应收账款催款通知书-20110831").pageBreaks);
   expect(breaks).toHaveLength(2);
 
   await page.getByTestId("mark-sent").click();
@@ -105,7 +105,7 @@ test("collection notices from the rows selected in the ledger: refused until 单
 
   // The link goes to the customer's letter on the batch sheet.
   await page.getByTestId("notice-link").filter({ hasText: "射洪县交通运输局" }).click();
-  await page.waitForFunction(() => (window as unknown as { __fakeExcel: PreviewFake }).__fakeExcel.workbook.activeSheet.name === "应收帐款催款通知书-20110831");
+  await page.waitForFunction(() => (window as unknown as { __fakeExcel: PreviewFake }).__fakeExcel.workbook.activeSheet.name === "应收账款催款通知书-20110831");
   await page.waitForTimeout(400); // the grid redraws on a timer
   await screenshot(page, "notice-batch.png");
 

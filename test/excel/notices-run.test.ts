@@ -150,7 +150,7 @@ test("the notices are written, one sheet per customer, and each adds one row to 
   expect(added[1]!.slice(0, 6)).toEqual([toExcelSerial(DATE), "四川华西建设集团有限公司", "", "李明", "信函", 900000]);
   // The note names the letter by its number (编号), which is on the letter.
   expect(huaxi.letterNumber).toBe("遂通催20110831-002");
-  expect(added[1]![11]).toBe("应收帐款催款通知书（遂通催20110831-002）");
+  expect(added[1]![11]).toBe("应收账款催款通知书（遂通催20110831-002）");
   expect(added.map((row) => row[1])).toEqual(EXPECTED.map((e) => e.customer));
   const amounts = added.map((row) => Math.round((row[5] as number) * 100));
   expect(amounts).toEqual(EXPECTED.map((e) => Math.round(Number(e.amount) * 100)));
@@ -248,12 +248,12 @@ test("a workbook without a collection log gets one started, headed so the check 
   const values = fake.workbook.getSheet("催收记录").values();
   expect(values).toEqual([
     ["催收日期", "客户名称", "催收人", "催收方式", "欠款金额", "备注"],
-    [toExcelSerial(DATE), "射洪县交通运输局", "", "信函", 280000, "应收帐款催款通知书（遂通催20110831-001）"],
+    [toExcelSerial(DATE), "射洪县交通运输局", "", "信函", 280000, "应收账款催款通知书（遂通催20110831-001）"],
   ]);
   // The core reads it back as the collection log, every column where it was written.
   const read = readCollectionLog(values, { sheet: "催收记录" });
   expect(read.records).toHaveLength(1);
-  expect(read.records[0]).toMatchObject({ contactDate: DATE, customer: "射洪县交通运输局", method: "信函", note: "应收帐款催款通知书（遂通催20110831-001）" });
+  expect(read.records[0]).toMatchObject({ contactDate: DATE, customer: "射洪县交通运输局", method: "信函", note: "应收账款催款通知书（遂通催20110831-001）" });
   expect(read.records[0]!.amountDue!.toFixed(2)).toBe("280000.00");
 });
 
@@ -357,15 +357,15 @@ test("one printable sheet per batch: each letter from a new page, with its numbe
   const customers = ["四川华西建设集团有限公司", "射洪县交通运输局"];
   const r = await run(fake, { layout: "batch", customers });
   if (r.kind !== "done") throw new Error("nothing was edited");
-  expect(r.batchSheet).toBe("应收帐款催款通知书-20110831");
+  expect(r.batchSheet).toBe("应收账款催款通知书-20110831");
   expect(r.notices.map((n) => [n.sheet, n.letterNumber])).toEqual([
-    ["应收帐款催款通知书-20110831", "遂通催20110831-001"],
-    ["应收帐款催款通知书-20110831", "遂通催20110831-002"],
+    ["应收账款催款通知书-20110831", "遂通催20110831-001"],
+    ["应收账款催款通知书-20110831", "遂通催20110831-002"],
   ]);
   const sheet = fake.workbook.getSheet(r.batchSheet!);
   const values = sheet.values();
   // Each letter starts with its title; the second one's title row is where the page break is.
-  const titles = values.map((row, i) => [row[0], i] as const).filter(([v]) => v === "应收帐款催款通知书").map(([, i]) => i);
+  const titles = values.map((row, i) => [row[0], i] as const).filter(([v]) => v === "应收账款催款通知书").map(([, i]) => i);
   expect(titles).toEqual([0, r.notices[1]!.row - 1]);
   expect(sheet.pageBreaks).toEqual([r.notices[1]!.row - 1]);
   expect(sheet.pageLayout).toMatchObject({ paperSize: "A4", orientation: "Portrait" });
@@ -378,7 +378,7 @@ test("one printable sheet per batch: each letter from a new page, with its numbe
   expect(text.some((t) => /请填写|to be filled in/.test(t))).toBe(false);
   expect(text.some((t) => /[A-Za-z]{3,}/.test(t.replace(/遂通催\d+-\d+/, "")))).toBe(false);
   // Only the two customers' sheet was made: no sheet per customer.
-  expect(fake.workbook.sheets().filter((s) => s.name.endsWith("应收帐款催款通知书"))).toHaveLength(0);
+  expect(fake.workbook.sheets().filter((s) => s.name.endsWith("应收账款催款通知书"))).toHaveLength(0);
 });
 
 test("letters in English for an English-speaking customer while the pane is in Chinese", async () => {

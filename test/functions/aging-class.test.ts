@@ -16,7 +16,7 @@ describe("AR.AGING_CLASS", () => {
     [90, "逾期"],
     [91, "呆滞"],
     [360, "呆滞"],
-    [361, "呆帐"],
+    [361, "呆账"],
   ])("%i days past due is %s", (d, label) => {
     expect(one(agingClassFn([[dueDaysBefore(d)]], [[asOf]]))).toBe(label);
   });
@@ -27,8 +27,8 @@ describe("AR.AGING_CLASS", () => {
   });
 
   test("a direct-to-bad status makes a current item bad; a negated one does not", () => {
-    expect(one(agingClassFn([[asOf]], [[asOf]], [["债务人已进入破产程序"]]))).toBe("呆帐");
-    expect(one(agingClassFn([[asOf]], [[asOf]], [["明示拒绝还款"]]))).toBe("呆帐");
+    expect(one(agingClassFn([[asOf]], [[asOf]], [["债务人已进入破产程序"]]))).toBe("呆账");
+    expect(one(agingClassFn([[asOf]], [[asOf]], [["明示拒绝还款"]]))).toBe("呆账");
     expect(one(agingClassFn([[asOf]], [[asOf]], [["未破产"]]))).toBe("正常");
   });
 
@@ -39,7 +39,7 @@ describe("AR.AGING_CLASS", () => {
 
   test("a range spills a result of the same shape; as_of broadcasts", () => {
     const out = agingClassFn(col(dueDaysBefore(10), dueDaysBefore(50), dueDaysBefore(200), dueDaysBefore(500)), [[asOf]]);
-    expect(out).toEqual([["正常"], ["逾期"], ["呆滞"], ["呆帐"]]);
+    expect(out).toEqual([["正常"], ["逾期"], ["呆滞"], ["呆账"]]);
   });
 
   test("blank rows (0 on desktop, null on the web) give empty results, not 1899 dates or errors", () => {

@@ -57,7 +57,7 @@ const CLASS_LABELS: Record<string, Bilingual> = {
   normal: { "zh-CN": "正常", "en-US": "Normal" },
   overdue: { "zh-CN": "逾期", "en-US": "Overdue" },
   stale: { "zh-CN": "呆滞", "en-US": "Stale" },
-  bad: { "zh-CN": "呆帐", "en-US": "Bad debt" },
+  bad: { "zh-CN": "呆账", "en-US": "Bad debt" },
 };
 
 const UNCLASSIFIED: Bilingual = { "zh-CN": "无法分类", "en-US": "Unclassified" };
@@ -242,8 +242,8 @@ class GroupSheets {
       this.t("坏账准备", "Provision"),
       this.t("计提比例", "Provision rate"),
       this.t("一年以上余额", "Long-aged balance"),
-      this.t("呆帐余额", "Bad-debt balance"),
-      this.t("呆帐坏账准备", "Bad-debt provision"),
+      this.t("呆账余额", "Bad-debt balance"),
+      this.t("呆账坏账准备", "Bad-debt provision"),
     ]);
     const sums = { items: 0, balance: new Money(), provision: new Money(), longAged: new Money(), bad: new Money(), badProvision: new Money() };
     for (const r of this.input.rollups["provision-by-branch"]) {

@@ -358,7 +358,7 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = {
     source: "POLICY §2, §3",
     title: bi("账龄栏与政策不符", "Aging column disagrees with the policy"),
     definition: bi(
-      "台账自带的账龄栏写的是一个分类（正常/逾期/呆滞/呆帐）或一个账龄段（如“1-2年”），与按政策、截止日算出的分类或账龄段不同。无法识别的写法不报。",
+      "台账自带的账龄栏写的是一个分类（正常/逾期/呆滞/呆账）或一个账龄段（如“1-2年”），与按政策、截止日算出的分类或账龄段不同。无法识别的写法不报。",
       "The ledger's own aging column names a class (normal/overdue/stale/bad) or a band (e.g. \"1–2 years\") other than the one the policy gives on the as-of date. Text that names neither is not reported.",
     ),
     messages: {
@@ -443,7 +443,7 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = {
     source: "POLICY §2, §8",
     title: bi("状态与制度条件相近，需人工判断", "Status close to a policy condition: a person decides"),
     definition: bi(
-      "状态或备注与制度的某个条件（五.第三条直接划入呆帐、七.第一条可以核销）用词相近、却没有写明该条件（status.nearConditions）：含否定（未破产、不是拒付、撤销起诉），只写了一部分（宣告破产而未写剩余财产不足清偿），或只是用词相同（破产风险、交通事故）。该行不按该条件处理，按天数分类；由人判断是否属于该情形。",
+      "状态或备注与制度的某个条件（五.第三条直接划入呆账、七.第一条可以核销）用词相近、却没有写明该条件（status.nearConditions）：含否定（未破产、不是拒付、撤销起诉），只写了一部分（宣告破产而未写剩余财产不足清偿），或只是用词相同（破产风险、交通事故）。该行不按该条件处理，按天数分类；由人判断是否属于该情形。",
       "The status or note shares words with a policy condition (五.第三条 straight to bad, 七.第一条 may be written off) without stating it (status.nearConditions): negated (未破产, 不是拒付, 撤销起诉), only part stated (宣告破产 without remaining assets that cannot pay), or sharing words only (破产风险, 交通事故). The row is not treated as meeting it and is classed by its days; a person decides whether it applies.",
     ),
     messages: {
@@ -457,14 +457,14 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = {
     id: "bad-debt-unassigned",
     severity: "warning",
     source: "POLICY §6, plan 000",
-    title: bi("呆帐无责任人", "Bad debt without a responsible person"),
+    title: bi("呆账无责任人", "Bad debt without a responsible person"),
     definition: bi(
-      "分类为呆帐、余额为正，而台账该行和客户档案都没有催收责任人。台账和客户档案都没有责任人列时本规则不检查。",
+      "分类为呆账、余额为正，而台账该行和客户档案都没有催收责任人。台账和客户档案都没有责任人列时本规则不检查。",
       "An item classed bad with a positive balance, with no collector on the row nor in the customer master. Not checked when neither has a collector column.",
     ),
     messages: {
       default: bi(
-        "{cell}：客户“{customer}”余额 {balance} 元已属呆帐（{why}），但没有催收责任人。",
+        "{cell}：客户“{customer}”余额 {balance} 元已属呆账（{why}），但没有催收责任人。",
         "{cell}: customer \"{customer}\"'s balance of {balance} is a bad debt ({why}) but no one is responsible for collecting it.",
       ),
     },

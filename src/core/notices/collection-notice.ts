@@ -1,5 +1,5 @@
 /**
- * 应收帐款催款通知书, the collection notice (POLICY §6): one print-ready sheet per customer with
+ * 应收账款催款通知书, the collection notice (POLICY §6): one print-ready sheet per customer with
  * the open items the user selected, the total in figures and in capitals, the payee account from
  * the policy's company details, a pay-by date, and the general manager's signature lines. The
  * wording follows the customer's collection approach: none for a customer the policy says not

@@ -273,7 +273,7 @@ const SUPPLIER_LETTER: SupplierLetterQuestion[] = [
   {
     no: 7,
     question: bi(
-      "在过去9个月内，贵公司是否曾经停止向该企业发货或采取措施追收逾期帐款",
+      "在过去9个月内，贵公司是否曾经停止向该企业发货或采取措施追收逾期账款",
       "In the last 9 months, have you stopped shipping to the customer or chased overdue amounts?",
     ),
     options: [
@@ -368,7 +368,7 @@ const WRITE_OFF_CONDITIONS: StatusCondition[] = [
 ];
 
 /**
- * POLICY §6 and §7: the collection notice (应收帐款催款通知书) and the balance confirmation letter
+ * POLICY §6 and §7: the collection notice (应收账款催款通知书) and the balance confirmation letter
  * (应收账款询证函), in the register of a Chinese official letter. The tone follows the approach:
  * gentle asks for understanding, firm says what happens next (a visit), legal names arbitration
  * or a lawsuit and who bears the costs. The confirmation letter's "not a demand for payment"
@@ -378,7 +378,7 @@ const NOTICES: NoticeTemplates = {
   payByDays: 15, // product default: POLICY §6 sets no term for payment after a notice
   paper: "A4",
   collection: {
-    title: bi("应收帐款催款通知书", "Collection Notice"),
+    title: bi("应收账款催款通知书", "Collection Notice"),
     salutation: bi("{customer}：", "To {customer}:"),
     gentle: {
       opening: bi("首先感谢贵单位一直以来对我公司的信任与支持！", "Thank you for your continued trust in and support of our company."),
@@ -506,7 +506,7 @@ export const DEFAULT_POLICY: Policy = deepFreeze<Policy>({
     atOverdueYears: "eligible", // 逾期3年以上: 以上 includes exactly 3 years
     conditions: WRITE_OFF_CONDITIONS,
     taxFilingDaysAfterYearEnd: 45,
-    // 七.第五条: 赔偿金额 = 应收帐款损失 × 33% × 赔偿比率. The company's own penalty formula, so
+    // 七.第五条: 赔偿金额 = 应收账款损失 × 33% × 赔偿比率. The company's own penalty formula, so
     // the text's 33% stays the default (the income-tax rate of 2007; editable).
     incomeTaxRate: "0.33",
     // Blank in the text ("按损失的__赔偿", "回收额的_%"): the company fills them in.

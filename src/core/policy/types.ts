@@ -155,7 +155,7 @@ export interface WriteOffPolicy {
   atOverdueYears: "eligible" | "not-eligible";
   conditions: StatusCondition[]; // POLICY §8 1–4, 6
   taxFilingDaysAfterYearEnd: number; // 45
-  /** 七.第五条: 赔偿金额 = 应收帐款损失 × 33% × 赔偿比率 ("0.33"). */
+  /** 七.第五条: 赔偿金额 = 应收账款损失 × 33% × 赔偿比率 ("0.33"). */
   incomeTaxRate: string;
   /** 七.第五条's 赔偿比率: blank in the text, the company sets it; null until then. */
   compensationRatio: string | null;
@@ -197,7 +197,7 @@ export interface NoticeWording {
 }
 
 /**
- * The wording of the collection notice (应收帐款催款通知书, POLICY §6) and the balance
+ * The wording of the collection notice (应收账款催款通知书, POLICY §6) and the balance
  * confirmation letter (应收账款询证函, POLICY §7), editable per company. Texts may use the
  * placeholders {customer} {company} {total} {totalInWords} {payBy} {asOf} {cutOff} {count}
  * {projects} {months}; an unknown placeholder is left as written.

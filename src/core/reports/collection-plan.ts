@@ -66,7 +66,7 @@ export function buildCollectionPlan(input: ReportInput, lang: Lang): SheetSpec {
   const classOf = audit.rows.agingClass;
   const days = audit.rows.daysPastDue;
   // 004 五.第六条 (special attention to overdue and stale items) and 第七条 (a named collector for
-  // 呆帐): from this class on, no probability tier leaves a customer undisturbed.
+  // 呆账): from this class on, no probability tier leaves a customer undisturbed.
   const neverWaitFrom = AGING_CLASSES.indexOf(policy.collection.neverWaitFromClass);
   const classNames = stringsFor(lang).agingClass;
 

@@ -1,9 +1,9 @@
 /**
  * 绩效考核扣减表, what the policy charges against each department's performance (经营部 / 项目部,
  * the ledger's responsible department, else the customer master's):
- * 1. per department: 呆帐 on the as-of date and what it takes off the year's performance profit
+ * 1. per department: 呆账 on the as-of date and what it takes off the year's performance profit
  *    (004 五.第七条, balance × performance.badDebtDeductionRate, 全额 by default); amounts
- *    recovered this year on items that were 呆帐 at the last year end, added back; discount
+ *    recovered this year on items that were 呆账 at the last year end, added back; discount
  *    interest on bills discounted this year, deducted from the collections credited (八.第六条);
  *    compensation for losses on assets taken in settlement (六.第九条);
  * 2. the bills discounted this year, each with its interest;
@@ -78,7 +78,7 @@ export function buildPerformanceDeduction(input: ReportInput, lang: Lang): Sheet
   };
   const departmentOfCustomer = new Map<string, string>();
 
-  // 五.第七条: 呆帐 now, deducted in full (or the year's share).
+  // 五.第七条: 呆账 now, deducted in full (or the year's share).
   for (let i = 0; i < ctx.n; i++) {
     const r = ctx.rows[i];
     const dept = ctx.departmentOf(i);
@@ -91,7 +91,7 @@ export function buildPerformanceDeduction(input: ReportInput, lang: Lang): Sheet
     f.deducted.addDecimal(badDebtDeduction(r.balance as Decimal, policy));
   }
 
-  // 五.第七条: recovered this year on what was 呆帐 at the last year end, added back.
+  // 五.第七条: recovered this year on what was 呆账 at the last year end, added back.
   let undated = 0;
   const wasBad = (due: DayNumber | null, from: DayNumber | null, statusText: string | null): boolean => {
     if (due === null || from === null || from > lastYearEnd) return false;

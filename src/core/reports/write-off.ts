@@ -81,7 +81,7 @@ export function buildWriteOffCandidates(input: ReportInput, lang: Lang): SheetSp
   const deadline = taxFilingDeadline(asOf, policy);
   const balance = new MoneySum();
   const provision = new MoneySum();
-  // 七.第五条: 赔偿金额 = 应收帐款损失 × 33% × 赔偿比率, per item, rounded once; the ratio is blank
+  // 七.第五条: 赔偿金额 = 应收账款损失 × 33% × 赔偿比率, per item, rounded once; the ratio is blank
   // in the text, and until the company sets it the column says so rather than invent a figure.
   const ratioSet = policy.writeOff.compensationRatio !== null;
   const compensation = new MoneySum();

@@ -38,7 +38,7 @@ describe("buildCollectionNotices on the small ledger", () => {
       ["丙公司", "legal", "200000.00", 1], // expected recovery 50,000 ÷ 200,000 = 0.25
       ["丁公司", "gentle", "30000.00", 1],
       ["戊公司", "legal", "8000.00", 1],
-      // 95% is the wait tier, but its item is 呆帐: 004 五.第七条 wants it collected (a named
+      // 95% is the wait tier, but its item is 呆账: 004 五.第七条 wants it collected (a named
       // collector, as the collection plan says), so it gets the mildest letter rather than none.
       ["庚公司", "gentle", "12345.67", 1],
       ["壬公司", "gentle", "5000.00", 1],
@@ -93,7 +93,7 @@ describe("buildCollectionNotices on the small ledger", () => {
       [AS_OF, "庚公司", "信函", "12345.67", "孙七"],
       [AS_OF, "壬公司", "信函", "5000.00", "李四"],
     ]);
-    expect(r.logRows[0].note).toBe("应收帐款催款通知书（甲公司-应收帐款催款通知书）");
+    expect(r.logRows[0].note).toBe("应收账款催款通知书（甲公司-应收账款催款通知书）");
   });
 
   test("print setup: portrait on the policy's paper, fit to width, one customer per sheet, nothing repeated", () => {
@@ -163,7 +163,7 @@ describe("selection", () => {
     // 己公司's −3,000.00 is an advance, not an open item: no customer of the notices at all.
     expect(r.skipped.map((s) => [s.customer, s.reason])).toEqual([]);
     const third = buildCollectionNotices(input, { departments: ["三部"] }, AS_OF, "zh-CN");
-    // 三部 is 庚公司's, from the customer master: its 呆帐 gets a letter despite the 95% (五.第七条).
+    // 三部 is 庚公司's, from the customer master: its 呆账 gets a letter despite the 95% (五.第七条).
     expect(third.notices.map((n) => n.customer)).toEqual(["庚公司"]);
   });
 
@@ -249,10 +249,10 @@ describe("tone by tier, capitals, formula-looking names and sheet names", () => 
       expect(n).not.toMatch(/[\\/?*[\]:]/);
     }
     expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
-    expect(sheetOf(r, LONG_1).name).toBe("广西壮族自治区北部湾国际港务集团有限公司第-应收帐款催款通知书");
-    expect(sheetOf(r, LONG_2).name).toBe("广西壮族自治区北部湾国际港务集团有限(2)-应收帐款催款通知书");
-    const again = buildCollectionNotices(noticeInput(), { customers: ["@客户"] }, AS_OF, "zh-CN", { existingSheetNames: ["@客户-应收帐款催款通知书".toUpperCase()] });
-    expect(again.sheets[0].name).toBe("@客户(2)-应收帐款催款通知书");
+    expect(sheetOf(r, LONG_1).name).toBe("广西壮族自治区北部湾国际港务集团有限公司第-应收账款催款通知书");
+    expect(sheetOf(r, LONG_2).name).toBe("广西壮族自治区北部湾国际港务集团有限(2)-应收账款催款通知书");
+    const again = buildCollectionNotices(noticeInput(), { customers: ["@客户"] }, AS_OF, "zh-CN", { existingSheetNames: ["@客户-应收账款催款通知书".toUpperCase()] });
+    expect(again.sheets[0].name).toBe("@客户(2)-应收账款催款通知书");
   });
 
   test("in English: the policy's English wording, dates in ISO, capitals kept", () => {

@@ -9,7 +9,7 @@ const [byCustomer, byDepartment] = rowsOf(spec, "header");
 const totals = rowsOf(spec, "total");
 
 test("two tables, by customer then by department, with the policy's classes", () => {
-  expect(labels(byCustomer)).toEqual(["序号", "客户名称", "笔数", "正常", "逾期", "呆滞", "呆帐", "未分类", "合计", "占比"]);
+  expect(labels(byCustomer)).toEqual(["序号", "客户名称", "笔数", "正常", "逾期", "呆滞", "呆账", "未分类", "合计", "占比"]);
   expect(labels(byDepartment)[1]).toBe("责任部门");
   expect(rowsOf(spec, "section").map((r) => r.cells[0]?.v)).toEqual(["一、按客户", "二、按责任部门"]);
 });
@@ -50,8 +50,8 @@ test("a pie chart of the classes, from the first table's header and total row", 
 test("the class rules quote 004 五.第二条 (不足20天, 在90天内…) and state the choice for d = 20 apart", () => {
   const notes = rowsOf(spec, "note").map((r) => String(r.cells[0]?.v));
   const rules = notes.findIndex((n) => n.startsWith("分类标准"));
-  expect(notes[rules]).toContain("正常应收帐款：帐龄在信用期内或超过信用期不足20天");
-  expect(notes[rules]).toContain("逾期应收帐款：帐龄超过信用期20天且在90天内");
+  expect(notes[rules]).toContain("正常应收账款：账龄在信用期内或超过信用期不足20天");
+  expect(notes[rules]).toContain("逾期应收账款：账龄超过信用期20天且在90天内");
   expect(notes[rules]).not.toContain("不超过");
   expect(notes[rules + 1]).toContain("恰好20天");
   expect(notes[rules + 1]).toContain("本制度计为正常");

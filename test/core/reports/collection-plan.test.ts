@@ -20,7 +20,7 @@ test("customers with a balance, least likely to pay first, the not assessed last
   expect(rows.map((r) => r.cells[1]?.v)).toEqual(["丙公司", "戊公司", "乙公司", "庚公司", "甲公司", "丁公司", "壬公司", HYPERLINK_CUSTOMER]);
 });
 
-test("probability → approach: 丙 25% (expected recovery ÷ balance) and 戊 10% legal, 乙 64% firm; 庚 95% would wait, but it is 呆帐", () => {
+test("probability → approach: 丙 25% (expected recovery ÷ balance) and 戊 10% legal, 乙 64% firm; 庚 95% would wait, but it is 呆账", () => {
   const 丙 = rowWith(spec, "丙公司", 1);
   expect(丙.cells[7]).toEqual({ v: 0.25, t: "percent" });
   expect(丙.cells[8]?.v).toBe("措辞严厉，必要时提请有关部门仲裁或提请诉讼");
@@ -79,10 +79,10 @@ test("a promise followed by money collected is not called broken", () => {
 });
 
 test("004 五.第六/七条: a stale or bad item is never left undisturbed; the plan says why the class overrides the tier", () => {
-  // 庚公司: 95% (the wait tier) but INV-09 12,345.67 is 呆帐 (1,066 days); 孙七 collects it (customer master).
+  // 庚公司: 95% (the wait tier) but INV-09 12,345.67 is 呆账 (1,066 days); 孙七 collects it (customer master).
   const 庚 = rowWith(spec, "庚公司", 1);
   expect(庚.cells[13]?.v).toBe(
-    "回收可能性 95% 按六.第三条属“一般不打扰”，但该客户有呆帐款项 12,345.67 元：五.第六条、第七条要求特别关注、指定专人清收，分类优先于回收可能性；由责任人孙七负责清收：联系客户、取得书面付款承诺，拒不付款的升级处理；尚无催收记录",
+    "回收可能性 95% 按六.第三条属“一般不打扰”，但该客户有呆账款项 12,345.67 元：五.第六条、第七条要求特别关注、指定专人清收，分类优先于回收可能性；由责任人孙七负责清收：联系客户、取得书面付款承诺，拒不付款的升级处理；尚无催收记录",
   );
   for (const row of rows) expect(String(row.cells[13]?.v)).not.toContain("不打扰客户，到期后核对回款");
 });

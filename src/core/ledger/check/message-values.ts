@@ -40,7 +40,7 @@ export const CLASS_LABELS: Record<AgingClass, Bilingual> = {
   normal: bi("正常", "normal"),
   overdue: bi("逾期", "overdue"),
   stale: bi("呆滞", "stale"),
-  bad: bi("呆帐", "bad"),
+  bad: bi("呆账", "bad"),
 };
 
 export function balanceMoney(r: LedgerRow): string {

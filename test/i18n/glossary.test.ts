@@ -1,0 +1,63 @@
+/**
+ * One glossary (issue 18): every label the product writes uses 账, the modern standard, class names
+ * included (呆账, 应收账款催款通知书). 帐 stays in two places only: inside a quotation of the
+ * policy's own text (“…”, as seed 004 writes it), and in the words that recognise what a ledger
+ * writes, since ledgers still say 呆帐 and 应收帐款.
+ */
+import { readdirSync, readFileSync, statSync } from "fs";
+import * as path from "path";
+import { agingLabelReader } from "../../src/core/ledger/check/aging-label";
+import { normalizeLabel } from "../../src/core/ledger/headers";
+import { DEFAULT_POLICY } from "../../src/core/policy/defaults";
+import { AGING_CLASS_LABELS } from "../../src/i18n/aging-class";
+import { stringsFor } from "../../src/i18n";
+
+const SRC = path.resolve(__dirname, "../../src");
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = path.join(dir, n);
+    return statSync(p).isDirectory() ? files(p) : /\.(ts|tsx|json|html)$/.test(n) ? [p] : [];
+  });
+}
+
+/** The lines that recognise a ledger's own words: 帐 is read there on purpose. */
+const RECOGNISERS: Readonly<Record<string, readonly string[]>> = {
+  "core/ecl/history.ts": ["WRITE_OFF_WORDS"],
+  "core/ledger/transactions.ts": ["RECEIPT_WORDS"],
+  "core/ledger/row-kinds.ts": ["replace(/帐/g"],
+  "core/ledger/findings.ts": ['normal: ["正常"', 'overdue: ["逾期"', 'stale: ["呆滞"', 'bad: ["呆帐"'],
+  "core/ledger/layout.ts": ["ACCOUNT_NAME", "应收帐款—客户—项目部"],
+  "core/ledger/check/aging-label.ts": ["replace(/帐/g"],
+  "core/ledger/headers.ts": ["帐 read as 账", "帐/账", "replace(/帐/g"],
+  "i18n/statement.ts": ["账, never 帐"],
+};
+
+test("no 帐 in src outside a quotation of the policy's text or a line that recognises ledger words", () => {
+  const offending: string[] = [];
+  for (const file of files(SRC)) {
+    const rel = path.relative(SRC, file).split(path.sep).join("/");
+    const allowed = RECOGNISERS[rel] ?? [];
+    readFileSync(file, "utf8")
+      .split("\n")
+      .forEach((line, i) => {
+        const outsideQuotes = line.replace(/“[^”]*”/g, "");
+        if (outsideQuotes.includes("帐") && !allowed.some((marker) => line.includes(marker))) offending.push(`${rel}:${i + 1}: ${line.trim().slice(0, 80)}`);
+      });
+  }
+  expect(offending).toEqual([]);
+});
+
+test("the class names and the notice's title read 呆账 and 应收账款催款通知书", () => {
+  expect(AGING_CLASS_LABELS["zh-CN"].bad).toBe("呆账");
+  expect(stringsFor("zh-CN").agingClass.bad).toBe("呆账");
+  expect(DEFAULT_POLICY.notices.collection.title["zh-CN"]).toBe("应收账款催款通知书");
+});
+
+test("a ledger that writes 呆帐 or 应收帐款 is still read: the class and the header are recognised", () => {
+  const read = agingLabelReader(DEFAULT_POLICY);
+  expect(read("呆帐")).toEqual({ kind: "class", value: "bad" });
+  expect(read("呆账")).toEqual({ kind: "class", value: "bad" });
+  expect(read("逾期应收帐款")).toEqual({ kind: "class", value: "overdue" });
+  expect(normalizeLabel("应收帐款余额")).toBe(normalizeLabel("应收账款余额"));
+});
