@@ -21,27 +21,17 @@ import { isArError, type Lang } from "../../src/core/errors";
 import { auditLedger } from "../../src/core/ledger/check";
 import { readWorkbookLedger, type SheetInput } from "../../src/core/ledger/workbook";
 import { DEFAULT_POLICY } from "../../src/core/policy";
-import { readWorkbook } from "../../src/cli/read-workbook";
 import { writeReport } from "../../src/cli/audit";
 import { writeOwnedSheets } from "../../src/excel/owned";
 import { runValidate, type ExcelRun } from "../../src/excel/validate-run";
 import { auditOwnedSheet } from "../../src/excel/validation-output";
 import { createFakeExcel } from "../../src/preview/fake-excel";
 import { stringsFor } from "../../src/i18n";
-import { BANNER_TWO_ROW } from "../fixtures/ledgers/bannerTwoRow";
-import { BILLS_REGISTER, COLLECTION_LOG, CUSTOMER_MASTER } from "../fixtures/ledgers/companions";
-import { ENGLISH } from "../fixtures/ledgers/english";
-import { NO_HEADER } from "../fixtures/ledgers/noHeader";
+import { FIXTURE_LEDGERS, type FixtureLedger, one } from "../golden/fixture-ledgers";
 import { PLAIN_ZH } from "../fixtures/ledgers/plainZh";
-import { SUBTOTALS } from "../fixtures/ledgers/subtotals";
-import { TELECOM_000 } from "../fixtures/ledgers/telecom000";
-import { TEXT_AMOUNTS } from "../fixtures/ledgers/textAmounts";
-import { TITLE_UNITS } from "../fixtures/ledgers/titleUnits";
-import { TRANSACTIONS } from "../fixtures/ledgers/transactionsLedger";
 
 const AS_OF = fromYmd(2011, 8, 31);
 
-const one = (name: string, values: unknown[][]): SheetInput[] => [{ name, values }];
 
 /** Ledger text that looks like formulas, and two balances whose sum has 16 digits. */
 const HOSTILE = [
@@ -50,28 +40,7 @@ const HOSTILE = [
   ["+86 甲公司", "-1", "2010-03-15", 9999999999999.99, 0, 9999999999999.99],
 ];
 
-const FIXTURES: { name: string; sheets: () => Promise<SheetInput[]>; asOf?: number }[] = [
-  { name: "plain-zh", sheets: async () => one("应收账款台账", PLAIN_ZH) },
-  { name: "banner-two-row", sheets: async () => one("台账", BANNER_TWO_ROW) },
-  { name: "english", sheets: async () => one("Ledger", ENGLISH) },
-  { name: "no-header", sheets: async () => one("Sheet1", NO_HEADER) },
-  { name: "subtotals", sheets: async () => one("台账", SUBTOTALS) },
-  { name: "telecom-000", sheets: async () => one("清理台账", TELECOM_000) },
-  { name: "text-amounts", sheets: async () => one("台账", TEXT_AMOUNTS), asOf: fromYmd(2011, 9, 30) },
-  { name: "title-units", sheets: async () => one("台账", TITLE_UNITS) },
-  { name: "transactions", sheets: async () => one("往来明细", TRANSACTIONS) },
-  {
-    name: "with-companions",
-    sheets: async () => [
-      { name: "应收账款台账", values: PLAIN_ZH },
-      { name: "客户档案", values: CUSTOMER_MASTER },
-      { name: "应收票据登记簿", values: BILLS_REGISTER },
-      { name: "催收记录", values: COLLECTION_LOG },
-    ],
-  },
-  { name: "sample-ledger-xlsx", sheets: async () => (await readWorkbook(join(__dirname, "../../assets/sample-ledger.xlsx"))).sheets },
-  { name: "hostile-text", sheets: async () => one("台账", HOSTILE) },
-];
+const FIXTURES: readonly FixtureLedger[] = [...FIXTURE_LEDGERS, { name: "hostile-text", sheets: async () => one("台账", HOSTILE) }];
 
 /**
  * The same ledger for both sides, in values the in-memory Excel takes as they are: a JS Date (as

@@ -48,6 +48,32 @@ function requireTools(): void {
   }
 }
 
+/**
+ * Sheets written by the headless writer, converted to PDF by LibreOffice: the page count, the
+ * first page's size in points, the text, and the first page saved as test-artifacts/<artifact>.
+ */
+async function printed(sheets: Parameters<typeof writeReportWorkbook>[1], artifact: string): Promise<{ pages: number; size: number[]; text: string }> {
+  const dir = mkdtempSync(join(tmpdir(), "ar-print-"));
+  try {
+    const xlsx = join(dir, "print.xlsx");
+    await writeReportWorkbook(xlsx, sheets);
+    const convert = run("soffice", [`-env:UserInstallation=file://${join(dir, "profile")}`, "--headless", "--convert-to", "pdf", "--outdir", dir, xlsx]);
+    const pdf = join(dir, "print.pdf");
+    expect([convert.status, existsSync(pdf), convert.stderr]).toEqual([0, true, convert.stderr]);
+    const info = run("pdfinfo", [pdf]).stdout;
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+    const size = (/Page size:\s+([\d.]+) x ([\d.]+)/.exec(info) ?? []).slice(1).map((v) => Math.round(Number(v)));
+    const text = run("pdftotext", ["-layout", pdf, "-"]).stdout;
+    const png = join(dir, "page");
+    expect(run("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf, png]).status).toBe(0);
+    mkdirSync(join(ROOT, "test-artifacts"), { recursive: true });
+    copyFileSync(`${png}.png`, join(ROOT, "test-artifacts", artifact));
+    return { pages, size, text };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** The sample workbook read and checked as `npm run audit` does, once for the file's tests. */
 let sampleRead: Promise<ReportInput> | null = null;
 function sampleInput(): Promise<ReportInput> {
@@ -127,27 +153,10 @@ async function readSampleInput(): Promise<ReportInput> {
     // 射洪县交通运输局: one open item of 280,000.00 at recovery 0.40, so the stern letter with the legal step.
     const { sheets } = buildCollectionNotices(input, { customers: ["射洪县交通运输局"] }, input.asOf, "zh-CN");
     expect(sheets).toHaveLength(1);
-    const dir = mkdtempSync(join(tmpdir(), "ar-notice-"));
-    try {
-      const xlsx = join(dir, "notice.xlsx");
-      await writeReportWorkbook(xlsx, sheets);
-      const convert = run("soffice", [`-env:UserInstallation=file://${join(dir, "profile")}`, "--headless", "--convert-to", "pdf", "--outdir", dir, xlsx]);
-      const pdf = join(dir, "notice.pdf");
-      expect([convert.status, existsSync(pdf), convert.stderr]).toEqual([0, true, convert.stderr]);
-      const info = run("pdfinfo", [pdf]).stdout;
-      expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBe(1);
-      // A4 portrait: 595 × 842 points.
-      const [w, h] = (/Page size:\s+([\d.]+) x ([\d.]+)/.exec(info) ?? []).slice(1).map(Number);
-      expect([Math.round(w!), Math.round(h!)]).toEqual([595, 842]);
-      const text = run("pdftotext", ["-layout", pdf, "-"]).stdout;
-      for (const words of ["应收账款催款通知书", "射洪县交通运输局", "280,000.00", "贰拾捌万元整", "JS-2009-077", "总经理"]) expect(text).toContain(words);
-      const png = join(dir, "page");
-      expect(run("pdftoppm", ["-png", "-r", "80", "-singlefile", pdf, png]).status).toBe(0);
-      mkdirSync(join(ROOT, "test-artifacts"), { recursive: true });
-      copyFileSync(`${png}.png`, join(ROOT, "test-artifacts", "notice-print-射洪县交通运输局.png"));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const { pages, size, text } = await printed(sheets, "notice-print-射洪县交通运输局.png");
+    // One page, A4 portrait: 595 × 842 points.
+    expect([pages, size]).toEqual([1, [595, 842]]);
+    for (const words of ["应收账款催款通知书", "射洪县交通运输局", "280,000.00", "贰拾捌万元整", "JS-2009-077", "总经理"]) expect(text).toContain(words);
   },
   180_000,
 );
@@ -165,27 +174,10 @@ async function readSampleInput(): Promise<ReportInput> {
       letterNumbers: new Map([["遂宁市城市建设投资有限公司", "遂通对20110831-001"]]),
     });
     expect(statements.map((s) => s.closing)).toEqual(["1046500.00"]);
-    const dir = mkdtempSync(join(tmpdir(), "ar-statement-"));
-    try {
-      const xlsx = join(dir, "statement.xlsx");
-      await writeReportWorkbook(xlsx, sheets);
-      const convert = run("soffice", [`-env:UserInstallation=file://${join(dir, "profile")}`, "--headless", "--convert-to", "pdf", "--outdir", dir, xlsx]);
-      const pdf = join(dir, "statement.pdf");
-      expect([convert.status, existsSync(pdf), convert.stderr]).toEqual([0, true, convert.stderr]);
-      const info = run("pdfinfo", [pdf]).stdout;
-      expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBe(1);
-      const [w, h] = (/Page size:\s+([\d.]+) x ([\d.]+)/.exec(info) ?? []).slice(1).map(Number);
-      expect([Math.round(w!), Math.round(h!)]).toEqual([595, 842]);
-      const text = run("pdftotext", ["-layout", pdf, "-"]).stdout;
-      for (const words of ["对账单", "遂通对20110831-001", "期初余额", "期末余额", "1,046,500.00", "JS-2011-018", "1年以内（含1年）", "余额相符", "余额不符", "经办人：李明"]) expect(text).toContain(words);
-      expect(text).not.toMatch(/请填写|to be filled in/);
-      const png = join(dir, "page");
-      expect(run("pdftoppm", ["-png", "-r", "80", "-singlefile", pdf, png]).status).toBe(0);
-      mkdirSync(join(ROOT, "test-artifacts"), { recursive: true });
-      copyFileSync(`${png}.png`, join(ROOT, "test-artifacts", "statement-print-遂宁市城市建设投资有限公司.png"));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const { pages, size, text } = await printed(sheets, "statement-print-遂宁市城市建设投资有限公司.png");
+    expect([pages, size]).toEqual([1, [595, 842]]);
+    for (const words of ["对账单", "遂通对20110831-001", "期初余额", "期末余额", "1,046,500.00", "JS-2011-018", "1年以内（含1年）", "余额相符", "余额不符", "经办人：李明"]) expect(text).toContain(words);
+    expect(text).not.toMatch(/请填写|to be filled in/);
   },
   180_000,
 );

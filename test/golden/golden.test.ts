@@ -16,58 +16,16 @@ import { auditLedger } from "../../src/core/ledger/check";
 import { readWorkbookLedger, type SheetInput } from "../../src/core/ledger/workbook";
 import { DEFAULT_POLICY } from "../../src/core/policy";
 import { buildReports } from "../../src/core/reports";
-import { readWorkbook } from "../../src/cli/read-workbook";
 import { runValidate } from "../../src/excel/validate-run";
 import { createFakeExcel } from "../../src/preview/fake-excel";
-import { BANNER_TWO_ROW } from "../fixtures/ledgers/bannerTwoRow";
-import { BILLS_REGISTER, COLLECTION_LOG, CUSTOMER_MASTER } from "../fixtures/ledgers/companions";
-import { ENGLISH } from "../fixtures/ledgers/english";
-import { NO_HEADER } from "../fixtures/ledgers/noHeader";
-import { PLAIN_ZH } from "../fixtures/ledgers/plainZh";
-import { SUBTOTALS } from "../fixtures/ledgers/subtotals";
-import { TELECOM_000 } from "../fixtures/ledgers/telecom000";
-import { TEXT_AMOUNTS } from "../fixtures/ledgers/textAmounts";
-import { TITLE_UNITS } from "../fixtures/ledgers/titleUnits";
-import { TRANSACTIONS } from "../fixtures/ledgers/transactionsLedger";
 import { runner } from "../helpers/fake-excel";
+import { FIXTURE_LEDGERS } from "./fixture-ledgers";
 
 const AS_OF = fromYmd(2011, 8, 31);
 const OUT = join(__dirname, "out");
 const UPDATE = process.env.UPDATE_GOLDEN === "1";
 
-interface Fixture {
-  name: string;
-  sheets: () => Promise<SheetInput[]>;
-  /** The as-of date, when not AS_OF (a fixture dated after it). */
-  asOf?: number;
-}
-
-const one = (name: string, values: unknown[][]): SheetInput[] => [{ name, values }];
-
-const FIXTURES: Fixture[] = [
-  { name: "plain-zh", sheets: async () => one("应收账款台账", PLAIN_ZH) },
-  { name: "banner-two-row", sheets: async () => one("台账", BANNER_TWO_ROW) },
-  { name: "english", sheets: async () => one("Ledger", ENGLISH) },
-  { name: "no-header", sheets: async () => one("Sheet1", NO_HEADER) },
-  { name: "subtotals", sheets: async () => one("台账", SUBTOTALS) },
-  { name: "telecom-000", sheets: async () => one("清理台账", TELECOM_000) },
-  { name: "text-amounts", sheets: async () => one("台账", TEXT_AMOUNTS), asOf: fromYmd(2011, 9, 30) },
-  { name: "title-units", sheets: async () => one("台账", TITLE_UNITS) },
-  { name: "transactions", sheets: async () => one("往来明细", TRANSACTIONS) },
-  {
-    name: "with-companions",
-    sheets: async () => [
-      { name: "应收账款台账", values: PLAIN_ZH },
-      { name: "客户档案", values: CUSTOMER_MASTER },
-      { name: "应收票据登记簿", values: BILLS_REGISTER },
-      { name: "催收记录", values: COLLECTION_LOG },
-    ],
-  },
-  {
-    name: "sample-ledger-xlsx",
-    sheets: async () => (await readWorkbook(join(__dirname, "../../assets/sample-ledger.xlsx"))).sheets,
-  },
-];
+const FIXTURES = FIXTURE_LEDGERS;
 
 /** The headless audit's JSON and its supervisor reports, or the error that stopped it. */
 function cliOutput(sheets: SheetInput[], lang: Lang, asOf: number): string {
