@@ -20,13 +20,17 @@ export async function historySheetName(context: Excel.RequestContext, recorded: 
   return found.find((f) => !f.ws.isNullObject)?.n ?? stringsFor(lang).output.historySheet;
 }
 
-/** The history a sheet holds; none when there is no such sheet. */
+/** The history a sheet known to exist holds (ownedStates said it is there): one round trip. */
 export async function readHistorySheet(context: Excel.RequestContext, name: string, policy: Policy): Promise<HistoryReading> {
-  const ws = context.workbook.worksheets.getItemOrNullObject(name);
-  await context.sync();
-  if (ws.isNullObject) return { history: [], problems: [] };
-  const used = ws.getUsedRangeOrNullObject(true);
+  const used = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
   used.load("values");
   await context.sync();
   return used.isNullObject ? { history: [], problems: [] } : historyFromSheet(used.values, policy, name);
+}
+
+/** The history a sheet holds; none when there is no such sheet (the ribbon's reports, which have not looked yet). */
+export async function readHistorySheetIfAny(context: Excel.RequestContext, name: string, policy: Policy): Promise<HistoryReading> {
+  const ws = context.workbook.worksheets.getItemOrNullObject(name);
+  await context.sync();
+  return ws.isNullObject ? { history: [], problems: [] } : readHistorySheet(context, name, policy);
 }

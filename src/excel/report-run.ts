@@ -16,7 +16,7 @@ import { cancelled, GatewayError } from "./errors";
 import { readLedgerBlock, readLedgerBlocks } from "./ledger-read";
 import { companyNameFor, mergeCompany } from "../core/notices/company";
 import { queueStoredCompany, storedCompanyFrom } from "./company";
-import { HISTORY_SHEET_NAMES, historySheetName, readHistorySheet } from "./ecl-history";
+import { HISTORY_SHEET_NAMES, historySheetName, readHistorySheetIfAny } from "./ecl-history";
 import { ownedStates } from "./owned";
 import type { ReadOptions } from "./read";
 import { loadSetup, readPolicy } from "./setup";
@@ -81,7 +81,7 @@ export async function runReport(run: ExcelRun, reportId: ReportId, p: ReportPara
     // a row of that sheet that does not read stops it, naming the row, rather than leave a period out.
     let ecl: ReportInput["ecl"];
     if (reportId === "expectedCreditLoss") {
-      const kept = await readHistorySheet(context, await historySheetName(context, setup.sheets?.history, p.lang), policy);
+      const kept = await readHistorySheetIfAny(context, await historySheetName(context, setup.sheets?.history, p.lang), policy);
       if (kept.problems.length > 0) throw new GatewayError("HistoryUnreadable", { "zh-CN": kept.problems.map((x) => x["zh-CN"]).join("\n"), "en-US": kept.problems.map((x) => x["en-US"]).join("\n") });
       if (kept.history.length > 0) ecl = { history: snapshotsFromSaved(kept.history, asOf - 1) };
     }

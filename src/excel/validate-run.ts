@@ -10,7 +10,7 @@ import type { AuditResult } from "../core/ledger/check";
 import type { LedgerReading } from "../core/ledger/index";
 import { stringsFor, type Lang } from "../i18n";
 import { cancelled } from "./errors";
-import { HISTORY_SHEET_NAMES, historySheetName, readHistorySheet } from "./ecl-history";
+import { HISTORY_SHEET_NAMES, readHistorySheet } from "./ecl-history";
 import { ownedStates, type OwnedSheetSpec, writeOwnedSheets } from "./owned";
 import type { CheckDetail, CheckInput, CheckOutput, CheckSummary, Checker } from "./check";
 import { readLedgerBlocks } from "./ledger-read";
@@ -70,8 +70,10 @@ export async function runValidate(run: ExcelRun, p: ValidateParams): Promise<Val
     const policySheet = policyReading.sheet ?? newPolicySheetName(s.policySheet, policyReading.foreign);
     const names = { results: setup.sheets?.results ?? s.resultsSheet, findings: setup.sheets?.findings ?? s.findingsSheet };
     const read: ReadOptions = { onProgress: (done, total) => progress({ phase: "read", done, total }), ...(p.signal ? { signal: p.signal } : {}), ...(p.maxRequestBytes ? { maxRequestBytes: p.maxRequestBytes } : {}) };
-    const historyName = await historySheetName(context, setup.sheets?.history, p.lang);
-    const { ledger: block, merges, companions: companionSheets } = await readLedgerBlocks(context, p.source, [names.results, names.findings, policySheet, historyName, ...HISTORY_SHEET_NAMES], read);
+    // The aging-snapshot sheet: the one the setup recorded, else either language's name found with
+    // the owned sheets' states below (no round trip of its own).
+    const historyCandidates = setup.sheets?.history !== undefined ? [setup.sheets.history] : [...HISTORY_SHEET_NAMES];
+    const { ledger: block, merges, companions: companionSheets } = await readLedgerBlocks(context, p.source, [names.results, names.findings, policySheet, ...new Set([...historyCandidates, ...HISTORY_SHEET_NAMES])], read);
     if (p.signal?.aborted) throw cancelled();
 
     const input: CheckInput = { block, merges, companions: companionSheets, asOf: p.asOf, policy, lang: p.lang, names, ...(p.mapping && Object.keys(p.mapping).length > 0 ? { mapping: p.mapping } : {}) };
@@ -95,7 +97,8 @@ export async function runValidate(run: ExcelRun, p: ValidateParams): Promise<Val
     await yieldToUi();
     if (p.signal?.aborted) throw cancelled();
 
-    const states = await ownedStates(context, [names.results, names.findings, historyName]);
+    const states = await ownedStates(context, [...new Set([names.results, names.findings, ...historyCandidates])]);
+    const historyName = setup.sheets?.history ?? historyCandidates.find((n) => states[n] !== "absent") ?? s.historySheet;
     const edited = [names.results, names.findings].filter((k) => states[k] === "edited");
     if (edited.length > 0 && !p.replaceEdited) return { kind: "confirm", edited };
     const { results, findings } = checked;
@@ -111,7 +114,7 @@ export async function runValidate(run: ExcelRun, p: ValidateParams): Promise<Val
       });
     } else {
       const { historySheetWith } = await import("./ecl-history-update");
-      const kept = historySheetWith(await readHistorySheet(context, historyName, policy), checked.snapshot, policy, p.lang, historyName);
+      const kept = historySheetWith(states[historyName] === "absent" ? { history: [], problems: [] } : await readHistorySheet(context, historyName, policy), checked.snapshot, policy, p.lang, historyName);
       history = kept.spec;
       warnings.push(...kept.warnings);
     }
