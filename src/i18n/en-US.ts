@@ -102,7 +102,7 @@ export const enUS = {
     writing: "Writing results {done} of {total}…",
     done: "Checked {rows} open items as of {asOf}: results on “{results}”, findings on “{findings}”.",
     reconciled: "What was read agrees with the ledger's own totals ({n} figures checked).",
-    notReconciled: "{n} figures disagree with the ledger's own totals or balances: do not rely on the figures until they are explained (see control-total-mismatch in the findings).",
+    notReconciled: "{n} figures disagree with the ledger's own totals or balances: do not rely on the figures until they are explained (see “Disagrees with the ledger's own total” in the findings).",
     noControlTotals: "The ledger states no total to reconcile against.",
     mostlyUnusable: "More than half of the lines read lack, or have unreadable, customer, date or amount: the totals do not represent the ledger. Check the column mapping.",
     leftOut: "{n} lines dated after {asOf} were left out ({items} items, {credits} receipts or credits).",

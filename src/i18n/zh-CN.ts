@@ -102,7 +102,7 @@ export const zhCN: typeof enUS = {
     writing: "正在写入结果 {done} / {total}…",
     done: "已按基准日 {asOf} 检查 {rows} 笔应收款：结果见“{results}”，问题见“{findings}”。",
     reconciled: "读取结果与台账自身的合计一致（核对 {n} 项）。",
-    notReconciled: "有 {n} 处与台账自身的合计或余额不符，在查明之前不可采信以下数字（见检查发现中的 control-total-mismatch）。",
+    notReconciled: "有 {n} 处与台账自身的合计或余额不符，在查明之前不可采信以下数字（见检查发现中的“与台账自身合计不符”）。",
     noControlTotals: "台账没有可核对的合计或余额。",
     mostlyUnusable: "读取的行中超过一半缺少或无法识别客户、日期或金额，以下合计不代表台账。请检查列对应。",
     leftOut: "{n} 行日期晚于基准日 {asOf}，未计入（应收 {items} 笔，收款或贷项 {credits} 笔）。",

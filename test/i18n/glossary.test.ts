@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync, statSync } from "fs";
 import * as path from "path";
 import { agingLabelReader } from "../../src/core/ledger/check/aging-label";
+import { RULES } from "../../src/core/ledger/findings";
 import { normalizeLabel } from "../../src/core/ledger/headers";
 import { DEFAULT_POLICY } from "../../src/core/policy/defaults";
 import { AGING_CLASS_LABELS } from "../../src/i18n/aging-class";
@@ -60,4 +61,12 @@ test("a ledger that writes 呆帐 or 应收帐款 is still read: the class and t
   expect(read("呆账")).toEqual({ kind: "class", value: "bad" });
   expect(read("逾期应收帐款")).toEqual({ kind: "class", value: "overdue" });
   expect(normalizeLabel("应收帐款余额")).toBe(normalizeLabel("应收账款余额"));
+});
+
+test("the pane's 'do not rely on these figures' banner names the rule as the findings list does, never by its id", () => {
+  for (const lang of ["zh-CN", "en-US"] as const) {
+    const banner = stringsFor(lang).validate.notReconciled;
+    expect(banner).toContain(RULES["control-total-mismatch"].title[lang]);
+    expect(banner).not.toContain("control-total-mismatch");
+  }
 });
