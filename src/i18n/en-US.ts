@@ -107,7 +107,7 @@ export const enUS = {
     mostlyUnusable: "More than half of the lines read lack, or have unreadable, customer, date or amount: the totals do not represent the ledger. Check the column mapping.",
     leftOut: "{n} lines dated after {asOf} were left out ({items} items, {credits} receipts or credits).",
     advances: "{n} customers have paid in advance, {total} in all: kept out of the aging.",
-    inexact: "Settled amounts carry no dates and the ledger runs past {asOf}: balances on that date may be understated (as-of-inexact).",
+    inexact: "Settled amounts carry no dates and the ledger runs past {asOf}: balances on that date may be understated (see “The as-of view cannot be exact” in the findings).",
     unclassified: "Due date unknown",
     byClass: "By class",
     bySeverity: "Findings",

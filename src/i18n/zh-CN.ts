@@ -107,7 +107,7 @@ export const zhCN: typeof enUS = {
     mostlyUnusable: "读取的行中超过一半缺少或无法识别客户、日期或金额，以下合计不代表台账。请检查列对应。",
     leftOut: "{n} 行日期晚于基准日 {asOf}，未计入（应收 {items} 笔，收款或贷项 {credits} 笔）。",
     advances: "{n} 户客户有预收款，共 {total} 元，不计入账龄。",
-    inexact: "已核销金额没有日期，而台账日期晚于 {asOf}：该日的余额可能偏低（as-of-inexact）。",
+    inexact: "已核销金额没有日期，而台账日期晚于 {asOf}：该日的余额可能偏低（见检查发现中的“截止日视图不精确”）。",
     unclassified: "到期日不明",
     byClass: "按分类",
     bySeverity: "检查发现",

@@ -70,3 +70,12 @@ test("the pane's 'do not rely on these figures' banner names the rule as the fin
     expect(banner).not.toContain("control-total-mismatch");
   }
 });
+
+test("no string of the pane names a rule by its id: the findings list shows rule names", () => {
+  const leaves = (o: unknown): string[] => (typeof o === "string" ? [o] : o !== null && typeof o === "object" ? Object.values(o).flatMap(leaves) : []);
+  for (const lang of ["zh-CN", "en-US"] as const) {
+    const texts = leaves(stringsFor(lang));
+    const named = Object.keys(RULES).flatMap((id) => texts.filter((t) => new RegExp(`(^|[^a-z-])${id}([^a-z-]|$)`).test(t)).map((t) => `${id}: ${t}`));
+    expect(named).toEqual([]);
+  }
+});
