@@ -107,6 +107,24 @@ for (const lang of ["zh-CN", "en-US"] as const) {
   }
 }
 
+/**
+ * Waits for every finite CSS transition and animation on the page to end. Fluent's buttons fade
+ * their colours over ~100 ms when their appearance changes (Find turns from primary to secondary
+ * once customers are found); axe measuring contrast mid-fade reads a colour the user never rests
+ * on, and once did (a CI run reported the Find button's contrast). Spinners loop forever and are
+ * not waited for.
+ */
+async function transitionsDone(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
+}
+
 /** axe's source: @axe-core/playwright's or axe-core's file in node_modules, or AXE_CORE_PATH. */
 function axeSource(): string | null {
   const candidates = [process.env.AXE_CORE_PATH ?? ""];
@@ -152,6 +170,7 @@ for (const lang of ["zh-CN", "en-US"] as const) {
     for (const tab of ["validate", "credit", "notices", "policy"] as const) {
       await page.getByRole("tab", { name: TABS[lang][tab] }).click();
       await fillTab(page, lang, tab);
+      await transitionsDone(page);
       // Injected as an evaluated expression (the devtools protocol's, which the page's CSP does not govern;
       // a script tag or eval inside the page would be refused).
       if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(source!);
