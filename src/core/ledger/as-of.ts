@@ -732,9 +732,12 @@ export function viewAsOf(p: PreparedLines, asOf: DayNumber, make: { rows?: boole
       settledLines.push(i);
       continue;
     }
-    open.push(null);
+    // An open-items line that no credit reached is open as read (its balance is the one in the
+    // sheet): it keeps its row, as a customer's rows do when the customer has no credits.
+    const untouched = !transactions && (exact !== undefined ? exact.received.isZero() : out.received[i] === 0);
+    open.push(untouched ? rows[i] : null);
     openLines.push(i);
-    asReadOpen.push(false);
+    asReadOpen.push(untouched);
   }
   if (make.rows !== false) fillChanged(p, out, open, openLines.map((i, k) => (asReadOpen[k] ? -1 : i)));
 

@@ -251,6 +251,26 @@ describe("shape", () => {
     expect(tx(r).advances).toEqual([]);
   });
 
+  it("keeps, in an open-items ledger, the rows a credit did not reach as read: their balance is the sheet's, and the balance check still sees them", () => {
+    const r = readLedger(
+      [
+        ["客户", "发生日期", "金额", "已收金额", "余额"],
+        ["甲", 40553, 1000, 0, 1000],
+        ["甲", 40560, 500, 100, 400],
+        ["甲", 40600, -200, "", -200],
+      ],
+      { sheet: "S" },
+    );
+    const view = tx(r);
+    // FIFO: the −200 takes 200 of the oldest (row 2: 1,000 → 800); row 3 is untouched.
+    expect(view.open.map((x) => [x.row, x.balanceFen, x.receivedFen, x.balanceDerived])).toEqual([
+      [2, 80000, 20000, true],
+      [3, 40000, 10000, false],
+    ]);
+    // The untouched row is the reading's own row, not a copy.
+    expect(view.open[1]).toBe(r.rows[1]);
+  });
+
   it("follows an explicit shape", () => {
     const asOpen = readLedger(TRANSACTIONS, { sheet: "S", shape: "open-items" });
     expect(asOpen.shape).toBe("open-items");
