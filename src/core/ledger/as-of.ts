@@ -135,22 +135,48 @@ export interface PreparedLines {
   credits: Int32Array[];
   /** Per group: whether every amount is whole fen and the sums stay exact in a double. */
   fast: Uint8Array;
-  /** Document keys of items (for credits that name one); null when the ledger has no such column. */
-  itemDoc: (string | null)[] | null;
-  creditNames: (string | null)[] | null;
-  /** Whether a credit names its invoice in a column meant for that (对应单据). */
-  namedByColumn: Uint8Array | null;
+  /**
+   * The invoice each credit names (its 对应单据, else its own document number), as compared
+   * (keyOf), by credit line; empty when none names one.
+   */
+  creditNames: Map<number, string>;
+  /** Credits that name their invoice in a column meant for that (对应单据). */
+  namedByColumn: Set<number>;
+  /**
+   * The items carrying each name some credit gives, each list in allocation order (items of
+   * several customers may share a number: allocation keeps to the credit's own).
+   */
+  itemsByDoc: Map<string, number[]>;
 }
 
-/** A name or document number as compared: NFKC, lower case, no white space. */
-function keyOf(text: string | null): string | null {
-  if (text === null) return null;
-  let plain = true;
-  for (let i = 0; i < text.length && plain; i++) {
+/** 0: the text is its own key (printable ASCII, no capitals, no spaces); 1: printable ASCII with capitals, no spaces (its key is its lower case); 2: anything else. */
+function keyClass(text: string): 0 | 1 | 2 {
+  let upper = false;
+  for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    plain = c > 0x20 && c < 0x7f && !(c >= 0x41 && c <= 0x5a);
+    if (!(c > 0x20 && c < 0x7f)) return 2;
+    if (c >= 0x41 && c <= 0x5a) upper = true;
   }
-  if (plain) return text === "" ? null : text;
+  return upper ? 1 : 0;
+}
+
+/** A hash of a text with A-Z read as a-z (FNV-1a over UTF-16 units): equal for an ASCII text and its key. */
+function foldHash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** A name or document number as compared: NFKC, lower case, no white space (NFKC leaves printable ASCII as it is). */
+function keyOf(text: string | null): string | null {
+  if (text === null || text === "") return null;
+  const c = keyClass(text);
+  if (c === 0) return text;
+  if (c === 1) return text.toLowerCase();
   const k = text.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
   return k === "" ? null : k;
 }
@@ -220,39 +246,103 @@ export function prepareAsOf(rows: readonly LedgerRow[], options: AsOfOptions): P
   const credits = Array.from(creditCount, (c) => new Int32Array(c));
   itemCount.fill(0);
   creditCount.fill(0);
-  for (let i = 0; i < n; i++) {
+  // Lines visited in allocation order (by date, undated last, sheet order breaking ties) fill
+  // each group's lists already sorted; without such an order (dates that are no whole days, or
+  // too far apart to count), each list is sorted on its own.
+  const order = dateOrder(date);
+  const at = (k: number): number => (order === null ? k : order[k]);
+  for (let k = 0; k < n; k++) {
+    const i = at(k);
     const g = group[i] < 0 ? names.length : group[i];
     if (kind[i] === ITEM) items[g][itemCount[g]++] = i;
     else if (kind[i] === CREDIT) credits[g][creditCount[g]++] = i;
   }
-  const byDate = (a: number, b: number): number => {
-    const da = date[a];
-    const db = date[b];
-    if (da === db || (da !== da && db !== db)) return a - b;
-    if (da !== da) return 1;
-    if (db !== db) return -1;
-    return da - db;
-  };
-  for (const list of [...items, ...credits]) if (!isSorted(list, date)) list.sort(byDate);
+  const byDate = (a: number, b: number): number => byDateThenLine(date, a, b);
+  if (order === null) for (const list of [...items, ...credits]) if (!isSorted(list, date)) list.sort(byDate);
   const fast = new Uint8Array(groups);
   for (let g = 0; g < groups; g++) fast[g] = fitsFen(items[g], credits[g], fen, own) ? 1 : 0;
-  let itemDoc: (string | null)[] | null = null;
-  let creditNames: (string | null)[] | null = null;
-  let namedByColumn: Uint8Array | null = null;
+  const creditNames = new Map<number, string>();
+  const namedByColumn = new Set<number>();
+  const itemsByDoc = new Map<string, number[]>();
   if (hasDocs) {
-    itemDoc = new Array<string | null>(n).fill(null);
-    creditNames = new Array<string | null>(n).fill(null);
-    namedByColumn = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      if (kind[i] === ITEM) itemDoc[i] = keyOf(rows[i].document);
-      else if (kind[i] === CREDIT) {
+    // The names credits give first (a few lines), then only the items carrying one of them: an
+    // item's number is compared as written when it needs no normalising (most do not).
+    for (const list of credits) {
+      for (let k = 0; k < list.length; k++) {
+        const i = list[k];
         const applies = keyOf(rows[i].appliesTo);
-        creditNames[i] = applies ?? keyOf(rows[i].document);
-        if (applies !== null) namedByColumn[i] = 1;
+        const name = applies ?? keyOf(rows[i].document);
+        if (name !== null) creditNames.set(i, name);
+        if (applies !== null) namedByColumn.add(i);
+      }
+    }
+    if (creditNames.size > 0) {
+      const wanted = new Set(creditNames.values());
+      const wantedHash = new Set<number>();
+      for (const key of wanted) wantedHash.add(foldHash(key));
+      // In sheet order (the rows' memory order: a million lookups in date order are a million
+      // cache misses); namedItems puts a customer's few in allocation order.
+      for (let i = 0; i < n; i++) {
+        if (kind[i] !== ITEM) continue;
+        const r = rows[i];
+        const docs = r.source.text.document;
+        const raw = docs === null ? null : (docs[r.index] ?? null);
+        if (raw === null) continue;
+        // An ASCII number's key is its lower case: hashed as such first, made only when some credit may name it.
+        const ascii = keyClass(raw) !== 2;
+        if (ascii && !wantedHash.has(foldHash(raw))) continue;
+        const key = keyOf(raw);
+        if (key === null || !wanted.has(key)) continue;
+        const same = itemsByDoc.get(key);
+        if (same === undefined) itemsByDoc.set(key, [i]);
+        else same.push(i);
       }
     }
   }
-  return { rows, options, kind, date, fen, dec, own, ownDec, group, names, items, credits, fast, itemDoc, creditNames, namedByColumn };
+  return { rows, options, kind, date, fen, dec, own, ownDec, group, names, items, credits, fast, creditNames, namedByColumn, itemsByDoc };
+}
+
+/** Allocation order: by date, undated (NaN) last, line (sheet order) breaking ties. */
+function byDateThenLine(date: Float64Array, a: number, b: number): number {
+  const da = date[a];
+  const db = date[b];
+  if (da === db || (da !== da && db !== db)) return a - b;
+  if (da !== da) return 1;
+  if (db !== db) return -1;
+  return da - db;
+}
+
+/**
+ * The lines in allocation order by a counting sort on whole-day dates (stable, so sheet order
+ * breaks ties; undated lines last), or null when the dates are not whole days or span more
+ * days than there are lines (a comparison sort per group is then cheaper).
+ */
+function dateOrder(date: Float64Array): Int32Array | null {
+  const n = date.length;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const d = date[i];
+    if (d !== d) continue;
+    if (!Number.isInteger(d)) return null;
+    if (d < lo) lo = d;
+    if (d > hi) hi = d;
+  }
+  const span = hi >= lo ? hi - lo + 1 : 0;
+  if (span > Math.max(n, 1 << 16)) return null;
+  // Bucket span holds the undated.
+  const start = new Int32Array(span + 2);
+  for (let i = 0; i < n; i++) {
+    const d = date[i];
+    start[(d === d ? d - lo : span) + 1]++;
+  }
+  for (let b = 1; b < start.length; b++) start[b] += start[b - 1];
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const d = date[i];
+    order[start[d === d ? d - lo : span]++] = i;
+  }
+  return order;
 }
 
 /** Already oldest first (the usual case: a ledger is kept in date order)? */
@@ -411,12 +501,10 @@ function issue(options: AsOfOptions, row: LedgerRow, field: LedgerField, kind: P
 
 /** What allocation on one date gives, per line: what an item received and has open (fen, or Decimals). */
 interface Outcomes {
+  /** What an item received (fen): its amount less this is what it has open. */
   received: Float64Array;
-  open: Float64Array;
   /** Lines allocated on the Decimal path: their received and open. */
   exact: Map<number, { received: Decimal; open: Decimal }>;
-  /** Whether the line is an item allocated on this date (its outcome is set). */
-  set: Uint8Array;
   /** Allocations as (credit line, item line, fen or exact) triples. */
   allocCredit: number[];
   allocItem: number[];
@@ -428,27 +516,36 @@ function inView(date: number, asOf: DayNumber): boolean {
   return date !== date || date <= asOf;
 }
 
-/** FIFO on one group in integer fen; returns what the group's credits left (an advance) and the credits that left it. */
+/**
+ * The items of group g that carry the name credit c gives, in allocation order and in view on
+ * `asOf`: null when the credit names none (or the ledger has no such column).
+ */
+function namedItems(p: PreparedLines, g: number, c: number, asOf: DayNumber): number[] | null {
+  const name = p.creditNames.get(c);
+  if (name === undefined) return null;
+  const same = p.itemsByDoc.get(name);
+  const found: number[] = [];
+  if (same !== undefined) for (const i of same) if (p.group[i] === g && inView(p.date[i], asOf)) found.push(i);
+  // Allocation order: oldest first, undated last, sheet order breaking ties (as prepareAsOf sorts).
+  return found.length < 2 ? found : found.sort((a, b) => byDateThenLine(p.date, a, b));
+}
+
+/**
+ * FIFO on one group in integer fen; returns what the group's credits left (an advance) and the
+ * credits that left it. Only what credits move is written: an item's open amount is its amount
+ * less what it received (out.received starts at zero), so a customer's untouched items cost no
+ * write (a million items in date order are a million scattered writes).
+ */
 function allocateFen(p: PreparedLines, g: number, asOf: DayNumber, out: Outcomes, issues: ParseIssue[]): { left: number; rows: number[] } {
-  const { items, credits, fen, own, date } = p;
-  const its = items[g];
-  const cds = credits[g];
-  // Items on the date, in order; their amount open.
-  const list: number[] = [];
-  for (let k = 0; k < its.length; k++) {
-    const i = its[k];
-    if (!inView(date[i], asOf)) continue;
-    list.push(i);
-    out.open[i] = fen[i];
-    out.received[i] = 0;
-    out.set[i] = 1;
-  }
+  const { fen, own, date } = p;
+  const its = p.items[g];
+  const cds = p.credits[g];
+  const received = out.received;
   const apply = (credit: number, item: number, left: number): number => {
-    const o = out.open[item];
+    const o = fen[item] - received[item];
     const share = left < o ? left : o;
     if (share <= 0) return left;
-    out.open[item] = o - share;
-    out.received[item] += share;
+    received[item] += share;
     out.allocCredit.push(credit);
     out.allocItem.push(item);
     out.allocFen.push(share);
@@ -457,9 +554,10 @@ function allocateFen(p: PreparedLines, g: number, asOf: DayNumber, out: Outcomes
   // An invoice line that carries its own received amount pays itself first.
   const leftovers: number[] = [];
   const leftoverAmount: number[] = [];
-  for (const i of list) {
+  for (let k = 0; k < its.length; k++) {
+    const i = its[k];
     const o = own[i];
-    if (!(o > 0)) continue;
+    if (!(o > 0) || !inView(date[i], asOf)) continue;
     const rest = apply(i, i, o);
     if (rest > 0) {
       leftovers.push(i);
@@ -475,26 +573,20 @@ function allocateFen(p: PreparedLines, g: number, asOf: DayNumber, out: Outcomes
     cl.push(c);
     left.push(fen[c]);
   }
-  if (p.creditNames !== null && p.itemDoc !== null) {
-    for (let k = 0; k < cl.length; k++) {
-      const name = p.creditNames[cl[k]];
-      if (name === null) continue;
-      let found = false;
-      for (const i of list) {
-        if (p.itemDoc[i] !== name) continue;
-        found = true;
-        left[k] = apply(cl[k], i, left[k]);
-      }
-      if (!found && p.namedByColumn !== null && p.namedByColumn[cl[k]] === 1) issues.push(unknownDocument(p, cl[k]));
-    }
+  for (let k = 0; k < cl.length; k++) {
+    const named = namedItems(p, g, cl[k], asOf);
+    if (named === null) continue;
+    for (const i of named) left[k] = apply(cl[k], i, left[k]);
+    if (named.length === 0 && p.namedByColumn.has(cl[k])) issues.push(unknownDocument(p, cl[k]));
   }
   // FIFO: every credit's remainder, in date order, to the oldest open items.
   let next = 0;
   const drain = (credit: number, amount: number): number => {
     let rest = amount;
-    while (rest > 0 && next < list.length) {
-      if (out.open[list[next]] > 0) rest = apply(credit, list[next], rest);
-      if (!(out.open[list[next]] > 0)) next++;
+    while (rest > 0 && next < its.length) {
+      const i = its[next];
+      if (inView(date[i], asOf) && fen[i] - received[i] > 0) rest = apply(credit, i, rest);
+      if (!inView(date[i], asOf) || !(fen[i] - received[i] > 0)) next++;
     }
     return rest;
   };
@@ -553,18 +645,11 @@ function allocateExact(p: PreparedLines, g: number, asOf: DayNumber, out: Outcom
   }
   const cl: { credit: number; left: Decimal }[] = [];
   for (const c of credits[g]) if (inView(date[c], asOf)) cl.push({ credit: c, left: amount(c) });
-  if (p.creditNames !== null && p.itemDoc !== null) {
-    for (const c of cl) {
-      const name = p.creditNames[c.credit];
-      if (name === null) continue;
-      let found = false;
-      for (const i of list) {
-        if (p.itemDoc[i] !== name) continue;
-        found = true;
-        c.left = apply(c.credit, i, c.left);
-      }
-      if (!found && p.namedByColumn !== null && p.namedByColumn[c.credit] === 1) issues.push(unknownDocument(p, c.credit));
-    }
+  for (const c of cl) {
+    const named = namedItems(p, g, c.credit, asOf);
+    if (named === null) continue;
+    for (const i of named) c.left = apply(c.credit, i, c.left);
+    if (named.length === 0 && p.namedByColumn.has(c.credit)) issues.push(unknownDocument(p, c.credit));
   }
   let next = 0;
   let total = new Dec(0);
@@ -579,10 +664,7 @@ function allocateExact(p: PreparedLines, g: number, asOf: DayNumber, out: Outcom
       rows.push(c.credit);
     }
   }
-  for (const i of list) {
-    out.set[i] = 1;
-    out.exact.set(i, { received: received.get(i) as Decimal, open: open.get(i) as Decimal });
-  }
+  for (const i of list) out.exact.set(i, { received: received.get(i) as Decimal, open: open.get(i) as Decimal });
   return { left: total, rows };
 }
 
@@ -635,9 +717,7 @@ export function viewAsOf(p: PreparedLines, asOf: DayNumber, make: { rows?: boole
 
   const out: Outcomes = {
     received: new Float64Array(n),
-    open: new Float64Array(n),
     exact: new Map(),
-    set: new Uint8Array(n),
     allocCredit: [],
     allocItem: [],
     allocFen: [],
@@ -677,15 +757,7 @@ export function viewAsOf(p: PreparedLines, asOf: DayNumber, make: { rows?: boole
         asRead[g] = 1;
         continue;
       }
-      for (const i of p.items[g]) {
-        if (!inView(date[i], asOf)) continue;
-        out.set[i] = 1;
-        const f = p.fen[i];
-        if (f === f) {
-          out.open[i] = f;
-          out.received[i] = 0;
-        } else out.exact.set(i, { received: new Dec(0), open: p.dec.get(i) as Decimal });
-      }
+      for (const i of p.items[g]) if (inView(date[i], asOf) && p.fen[i] !== p.fen[i]) out.exact.set(i, { received: new Dec(0), open: p.dec.get(i) as Decimal });
       continue;
     }
     if (!transactions && p.credits[g].length === 0) {
@@ -702,52 +774,58 @@ export function viewAsOf(p: PreparedLines, asOf: DayNumber, make: { rows?: boole
   }
 
   // Open items in sheet order: as read where nothing changed, else a row of a store holding the
-  // item as of the date (one new store per source store, of the changed rows only).
-  const open: (LedgerRow | null)[] = [];
-  const openLines: number[] = [];
-  const asReadOpen: boolean[] = [];
+  // item as of the date (one new store per source store, of the changed rows only). Every item in
+  // view of a customer not kept as read was allocated (its outcome is out's).
+  const openLines = new Int32Array(n);
+  const asReadOpen = new Uint8Array(n);
   const settledLines: number[] = [];
-  let settled = 0;
+  let count = 0;
   for (let i = 0; i < n; i++) {
     const k = kind[i];
     if (k === NONE || k === CREDIT) continue;
     if (!inView(date[i], asOf)) continue;
     const g = p.group[i] < 0 ? noCustomer : p.group[i];
     if (k === SETTLED) {
-      settled++;
       settledLines.push(i);
       continue;
     }
     if (k === UNKNOWN || asRead[g] === 1) {
-      open.push(rows[i]);
-      openLines.push(i);
-      asReadOpen.push(true);
+      openLines[count] = i;
+      asReadOpen[count++] = 1;
       continue;
     }
-    if (out.set[i] !== 1) continue;
     const exact = out.exact.get(i);
-    const zero = exact !== undefined ? exact.open.isZero() : out.open[i] === 0;
+    const zero = exact !== undefined ? exact.open.isZero() : p.fen[i] - out.received[i] === 0;
     if (zero) {
-      settled++;
       settledLines.push(i);
       continue;
     }
     // An open-items line that no credit reached is open as read (its balance is the one in the
     // sheet): it keeps its row, as a customer's rows do when the customer has no credits.
     const untouched = !transactions && (exact !== undefined ? exact.received.isZero() : out.received[i] === 0);
-    open.push(untouched ? rows[i] : null);
-    openLines.push(i);
-    asReadOpen.push(untouched);
+    openLines[count] = i;
+    asReadOpen[count++] = untouched ? 1 : 0;
   }
-  if (make.rows !== false) fillChanged(p, out, open, openLines.map((i, k) => (asReadOpen[k] ? -1 : i)));
+  const settled = settledLines.length;
+  const lines = openLines.slice(0, count);
+  const open: (LedgerRow | null)[] = make.rows === false ? [] : new Array<LedgerRow | null>(count);
+  if (make.rows !== false) {
+    const changed = new Int32Array(count);
+    for (let k = 0; k < count; k++) {
+      const read = asReadOpen[k] === 1;
+      open[k] = read ? rows[lines[k]] : null;
+      changed[k] = read ? -1 : lines[k];
+    }
+    fillChanged(p, out, open, changed);
+  }
 
   let settledCache: LedgerRow[] | null = null;
   let allocationCache: Allocation[] | null = null;
   const lineOpen = new Map<number, boolean>();
-  if (make.rows === false) openLines.forEach((i, k) => lineOpen.set(i, asReadOpen[k]));
+  if (make.rows === false) for (let k = 0; k < count; k++) lineOpen.set(lines[k], asReadOpen[k] === 1);
   return {
     asOf,
-    open: make.rows === false ? [] : (open as LedgerRow[]),
+    open: open as LedgerRow[],
     openAmount(i: number): { fen: number; exact: Decimal | null } | null {
       const read = make.rows === false ? lineOpen.get(i) : undefined;
       if (read === undefined) return null;
@@ -757,7 +835,7 @@ export function viewAsOf(p: PreparedLines, asOf: DayNumber, make: { rows?: boole
         return { fen: f, exact: f === f ? null : r.balance };
       }
       const e = out.exact.get(i);
-      return e === undefined ? { fen: out.open[i], exact: null } : { fen: NaN, exact: e.open };
+      return e === undefined ? { fen: p.fen[i] - out.received[i], exact: null } : { fen: NaN, exact: e.open };
     },
     settled,
     get settledRows(): LedgerRow[] {
@@ -780,7 +858,7 @@ export function viewAsOf(p: PreparedLines, asOf: DayNumber, make: { rows?: boole
       return allocationCache;
     },
     issues,
-    openLines: Int32Array.from(openLines),
+    openLines: lines,
     shares: { credit: out.allocCredit, item: out.allocItem, fen: out.allocFen, exact: out.allocExact },
   };
 }
@@ -790,7 +868,7 @@ export function viewAsOf(p: PreparedLines, asOf: DayNumber, make: { rows?: boole
  * stores holding each item as of the date: its amount, what it received (its own received plus
  * the credits applied, in an open-items list), what is left open.
  */
-function fillChanged(p: PreparedLines, out: Outcomes, target: (LedgerRow | null)[], lines: readonly number[]): void {
+function fillChanged(p: PreparedLines, out: Outcomes, target: (LedgerRow | null)[], lines: ArrayLike<number>): void {
   const byStore = new Map<LedgerStore, { indices: number[]; slots: number[]; lines: number[] }>();
   for (let k = 0; k < lines.length; k++) {
     const i = lines[k];
@@ -814,7 +892,7 @@ function fillChanged(p: PreparedLines, out: Outcomes, target: (LedgerRow | null)
       const row = p.rows[i];
       const exact = out.exact.get(i);
       if (exact === undefined) {
-        const openFen = out.open[i];
+        const openFen = p.fen[i] - out.received[i];
         const appliedFen = out.received[i];
         if (transactions) {
           const f = p.fen[i];

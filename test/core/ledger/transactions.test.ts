@@ -125,6 +125,38 @@ describe("FIFO order", () => {
     expect(tx(r).open).toEqual([]);
   });
 
+  it("keeps oldest-first order when the dates lie centuries apart (each customer's lines sorted on their own)", () => {
+    // 1900-03-01 (serial 61) and 2099-12-31 (73050): 72,989 days apart, more than lines to count.
+    const r = readLedger(
+      [
+        HEADER,
+        [73050, "甲", "C", "开票", 100, ""], // row 2: newest
+        [40553, "甲", "B", "开票", 100, ""], // row 3
+        [61, "甲", "A", "开票", 100, ""], // row 4: oldest
+        [73050, "甲", "", "收款", 150, ""], // row 5
+      ],
+      { sheet: "S" },
+    );
+    expect(allocations(r)).toEqual(["5->3 50.00", "5->4 100.00"]);
+  });
+
+  it("matches a named document whatever its case or width, and only among the credit's own customer's invoices", () => {
+    const r = readLedger(
+      [
+        HEADER,
+        [40553, "乙", "inv-7", "开票", 100, ""], // row 2: 乙's, same number
+        [40553, "甲", "X1", "开票", 100, ""], // row 3: 甲's oldest
+        [40600, "甲", "ＩＮＶ－７", "开票", 100, ""], // row 4: full-width, reads as inv-7
+        [40612, "甲", "INV-7", "开票", 100, ""], // row 5: upper case, the same number again
+        [40700, "甲", "Inv-7", "收款", 150, ""], // row 6: names inv-7
+      ],
+      { sheet: "S" },
+    );
+    // 甲's two inv-7 lines, oldest first: row 4 takes 100, row 5 50; 乙's and 甲's X1 untouched.
+    expect(allocations(r)).toEqual(["6->4 100.00", "6->5 50.00"]);
+    expect(open(r)).toEqual(["2 乙 100.00 0.00 100.00", "3 甲 100.00 0.00 100.00", "5 甲 100.00 50.00 50.00"]);
+  });
+
   it("lets an invoice line's own received amount pay that invoice first", () => {
     const r = readLedger(
       [
