@@ -20,7 +20,7 @@ import { accessSync, constants as fsConstants, existsSync, readFileSync, statSyn
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type Decimal from "decimal.js";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { formatIsoDate, parseDate } from "../core/dates";
 import { ArError, type Bilingual, isArError, type Lang } from "../core/errors";
 import { auditJsonChunks } from "../core/ledger/audit-json";
@@ -33,14 +33,11 @@ import { Dec, formatMoneyGrouped, parseMoney } from "../core/money";
 import { DEFAULT_POLICY, policyFromJson } from "../core/policy";
 import type { Policy } from "../core/policy/types";
 import { readWorkbook } from "./read-workbook";
-import { buildReports } from "../core/reports";
-import { auditSheets } from "../core/audit-sheets";
 import { assessEcl, type EclAssessment } from "../core/ecl/assessment";
 import { companyNameFor, mergeCompany } from "../core/notices/company";
 import { historyFromJson, historyToJson, type SavedSnapshot, snapshotOfCheck, snapshotsFromSaved, withSnapshot } from "../core/ecl/saved";
 import type { ReportInput } from "../core/reports/input";
 import { type NamedFile, refuseOutputOverInput, removePendingOutputs, writeAtomically } from "./safe-output";
-import { addSpecSheet } from "./xlsx-writer";
 // The group run (a folder, several files or patterns): src/cli/group.
 import { parseEntityFrom, type EntityFrom } from "./group/entity";
 import { namesAGroup } from "./group/inputs";
@@ -406,6 +403,9 @@ async function writeJson(path: string, result: AuditResult, source: string, ecl?
  * every ledger string as a text cell, never a formula, so "=HYPERLINK(…)" stays text.
  */
 export async function writeReport(path: string, result: AuditResult, lang: Lang, reports: ReportInput): Promise<void> {
+  // Loaded when a report is asked for (exceljs alone takes ~0.4 s to load): a check with --json
+  // or a summary only reads (through xlsx-reader.ts).
+  const [{ default: ExcelJS }, { addSpecSheet }, { auditSheets }, { buildReports }] = await Promise.all([import("exceljs"), import("./xlsx-writer"), import("../core/audit-sheets"), import("../core/reports")]);
   await writeAtomically(path, async (out, watch) => {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
     // The supervisor reports, the same SheetSpecs the ribbon writes in Excel (charts become a note here).

@@ -81,7 +81,12 @@ function localName(name: string): string {
 function attribute(tag: SaxesTagPlain, name: string): string | undefined {
   const plain = tag.attributes[name];
   if (plain !== undefined) return plain;
-  for (const key in tag.attributes) if (localName(key) === name) return tag.attributes[key];
+  // Prefixed names only ("ns1:id"), compared in place: a cell lacks t or s more often than not,
+  // and this runs for each.
+  for (const key in tag.attributes) {
+    const colon = key.indexOf(":");
+    if (colon >= 0 && key.length - colon - 1 === name.length && key.endsWith(name)) return tag.attributes[key];
+  }
   return undefined;
 }
 
@@ -293,6 +298,29 @@ function beyondLimits(sheet: string, cell: string, what: "row" | "column"): Xlsx
   );
 }
 
+/**
+ * The column of a plain cell reference as writers put it on every cell ("B7": one to three
+ * capitals, then digits, the first not 0), read without a regular expression or an array (a
+ * sheet has millions of them); 0 for any other form, which parseCellRef then reads or rejects.
+ */
+function plainRefColumn(ref: string): number {
+  let column = 0;
+  let k = 0;
+  for (; k < ref.length && k < 4; k++) {
+    const c = ref.charCodeAt(k);
+    if (c < 65 || c > 90) break;
+    column = column * 26 + (c - 64);
+  }
+  if (k === 0 || k > 3 || k === ref.length || ref.length - k > 7 || ref.charCodeAt(k) === 48) return 0;
+  let row = 0;
+  for (let j = k; j < ref.length; j++) {
+    const c = ref.charCodeAt(j);
+    if (c < 48 || c > 57) return 0;
+    row = row * 10 + (c - 48);
+  }
+  return column <= EXCEL_MAX_COLUMNS && row <= EXCEL_MAX_ROWS ? column : 0;
+}
+
 /** Cell reference → [row, column], 1-based; throws beyond Excel's limits or for a malformed one. */
 function parseCellRef(ref: string, sheet: string): [number, number] {
   const m = CELL_REF.exec(ref);
@@ -398,7 +426,7 @@ async function readWorksheet(zip: ZipFile, entry: ZipEntry, ctx: SheetContext): 
             column++;
             if (column > EXCEL_MAX_COLUMNS) throw beyondLimits(sheet, `${columnLetterOf(column)}${rowNumber}`, "column");
           } else {
-            column = parseCellRef(ref, sheet)[1];
+            column = plainRefColumn(ref) || parseCellRef(ref, sheet)[1];
           }
           type = attribute(tag, "t") ?? "n";
           const s = attribute(tag, "s");

@@ -97,6 +97,13 @@ describe("far cells are read sparsely", () => {
     expect(Object.keys(row)).toEqual(["0", "1", "16383"]);
   });
 
+  it("reads a cell's column from any form of reference a writer uses: plain, absolute ($C$2), lower case (d2)", async () => {
+    const rows = `<row r="1">${textCell("A1", "客户名称")}</row><row r="2">${textCell("A2", "甲")}${numberCell("$C$2", 3)}${numberCell("d2", 4)}${numberCell("AB2", 28)}</row>`;
+    const book = await readWorkbook(file("refs.xlsx", await zipParts(workbookParts([{ name: "台账", rows }]))));
+    const row = book.sheets[0]!.values[1]!;
+    expect([row.length, row[0], row[2], row[3], row[27]]).toEqual([28, "甲", 3, 4, 28]);
+  });
+
   it("a row gap is one shared empty row each, not a row of nulls", async () => {
     const rows = `<row r="1">${textCell("A1", "客户名称")}</row><row r="1048576">${numberCell("A1048576", 1)}</row>`;
     const book = await readWorkbook(file("last-row.xlsx", await zipParts(workbookParts([{ name: "台账", rows }]))));
