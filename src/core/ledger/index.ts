@@ -40,7 +40,9 @@ export { type ColumnPlan, type HeaderInfo, type OpenedTable, openTable, type Tab
 export type { UnitsInfo } from "./table";
 export * from "./transactions";
 export * from "./companions";
-export { type Advance, Allocation, type AsOfView, type LeftOut, openItemsAsOf } from "./as-of";
+// Types only: the view itself (as-of.ts) is the check's, imported from there, so the pane's
+// reading of a ledger (in its first bundle) does not carry it.
+export type { Advance, Allocation, AsOfView, LeftOut } from "./as-of";
 export type { ControlDifference, Reconciliation } from "./control-totals";
 export type { StatedLine } from "./ledger-rows";
 export type { TitleCustomer } from "./layout";

@@ -1,5 +1,6 @@
 import { fromYmd } from "../../../src/core/calendar";
-import { type AsOfView, openItemsAsOf, readLedger, type LedgerReading } from "../../../src/core/ledger";
+import { type AsOfView, openItemsAsOf } from "../../../src/core/ledger/as-of";
+import { readLedger, type LedgerReading } from "../../../src/core/ledger";
 import { isReceiptType, transactionKind } from "../../../src/core/ledger/transactions";
 import { TRANSACTIONS } from "../../fixtures/ledgers/transactionsLedger";
 
