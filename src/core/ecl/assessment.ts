@@ -16,6 +16,7 @@ import { fenToDecimal } from "../ledger/cell-reader";
 import type { LedgerRow } from "../ledger/ledger-store";
 import { Dec } from "../money";
 import { reportContext, type ReportInput } from "../reports/input";
+import { ledgerAllowance } from "../reports/ledger-allowance";
 import { snapshotsFromLedger } from "./history";
 import { type AgingSnapshot, migrationRates, onPeriodEnds, yearEnds } from "./snapshots";
 import { eclProvision, type EclProblem, type EclScenario, lossRates, type LossRates, type MigrationRates, scenarioAdjustment } from "./matrix";
@@ -63,6 +64,8 @@ export interface EclAssessment {
   individual: EclIndividual[];
   totals: { pool: Decimal; individual: Decimal; ecl: Decimal; policy: Decimal };
   existingAllowance: Decimal | null;
+  /** Where the allowance came from: this run, the policy sheet, the ledger's 坏账准备 column; null when none (taken as 0). */
+  allowanceSource: { kind: "given" } | { kind: "policy" } | { kind: "ledger"; column: string } | null;
   /** ecl − existing (or − 0): positive a charge, negative a reversal. */
   charge: Decimal;
   problems: EclProblem[];
@@ -166,9 +169,13 @@ export function assessEcl(input: ReportInput, options: EclOptions = {}): EclAsse
   const poolTotal = sum(pool.map((l) => l.provision));
   const individualTotal = sum(individual.map((x) => x.provision));
   const ecl = poolTotal.plus(individualTotal);
-  // Given for this run (the CLI's --allowance), else the policy sheet's ecl.existingAllowance.
-  const allowance = options.existingAllowance ?? input.policy.ecl.existingAllowance;
-  const existing = allowance === null ? null : new Dec(allowance);
+  // Given for this run (the CLI's --allowance), else the policy sheet's ecl.existingAllowance,
+  // else the ledger's own 坏账准备 column (its open items' allowances), else none (taken as 0, said).
+  const given = options.existingAllowance ?? null;
+  const onPolicy = input.policy.ecl.existingAllowance;
+  const fromLedger = given === null && onPolicy === null ? ledgerAllowance(ctx) : null;
+  const existing = given !== null ? new Dec(given) : onPolicy !== null ? new Dec(onPolicy) : (fromLedger?.total ?? null);
+  const allowanceSource: EclAssessment["allowanceSource"] = given !== null ? { kind: "given" } : onPolicy !== null ? { kind: "policy" } : fromLedger !== null ? { kind: "ledger", column: fromLedger.column } : null;
   return {
     asOf,
     history: { source, ends: snapshots.map((s) => s.asOf) },
@@ -178,6 +185,7 @@ export function assessEcl(input: ReportInput, options: EclOptions = {}): EclAsse
     individual,
     totals: { pool: poolTotal, individual: individualTotal, ecl, policy: new Dec(input.audit.totals.all.provision) },
     existingAllowance: existing,
+    allowanceSource,
     charge: ecl.minus(existing ?? 0),
     problems,
   };

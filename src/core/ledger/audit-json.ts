@@ -20,7 +20,7 @@
  *   "unchecked": [ { "rule", "reason": { "zh-CN", "en-US" } } ],
  *   "ecl": { "history": { "source", "ends" }, "method", "bands": [ { "key", "balance", "count", "migration",
  *            "historical", "adjusted", "provision" } ], "individual": { "count", "balance", "provision" },
- *            "k", "totals": { "pool", "individual", "ecl", "policy" }, "existingAllowance", "charge",
+ *            "k", "totals": { "pool", "individual", "ecl", "policy" }, "existingAllowance", "existingAllowanceFrom", "charge",
  *            "problems": [ { "id", "message" } ] }          // when the caller assessed it
  * }
  */
@@ -178,6 +178,8 @@ function eclToJson(a: EclAssessment): unknown {
     k: a.loss.k.toString(),
     totals: { pool: money(a.totals.pool), individual: money(a.totals.individual), ecl: money(a.totals.ecl), policy: money(a.totals.policy) },
     existingAllowance: money(a.existingAllowance),
+    // "given" (--allowance), "policy" (the policy sheet), "ledger:<column>" (its 坏账准备 column), or null (taken as 0).
+    existingAllowanceFrom: a.allowanceSource === null ? null : a.allowanceSource.kind === "ledger" ? `ledger:${a.allowanceSource.column}` : a.allowanceSource.kind,
     charge: money(a.charge),
     problems: a.problems.map((p) => ({ id: p.id, message: p.message })),
   };

@@ -84,7 +84,7 @@ function own(r: LedgerRow, field: LedgerMoneyField): Amount | null {
   if (r.isOpening && (field === "amount" || field === "received")) return null;
   if (field === "balance" && r.balanceDerived) return null;
   if (!r.hasMoney(field)) return null;
-  const f = field === "amount" ? r.amountFen : field === "received" ? r.receivedFen : field === "balance" ? r.balanceFen : field === "contractAmount" ? r.contractAmountFen : r.expectedRecoveryFen;
+  const f = field === "amount" ? r.amountFen : field === "received" ? r.receivedFen : field === "balance" ? r.balanceFen : field === "contractAmount" ? r.contractAmountFen : field === "expectedRecovery" ? r.expectedRecoveryFen : r.allowanceFen;
   return f === f ? f : (r[field] as Decimal);
 }
 

@@ -259,6 +259,13 @@ export const LEDGER_FIELDS = [
     ["expected recovery", "recoverable amount", "expected recoverable amount", "expected amount"],
   ),
   declareField(
+    "allowance",
+    "money",
+    bi("坏账准备", "allowance"),
+    ["坏账准备", "已计提坏账准备", "已提坏账准备", "坏账准备余额", "坏账准备金额", "计提坏账准备"],
+    ["allowance", "bad debt allowance", "allowance for doubtful accounts", "provision for bad debts", "loss allowance"],
+  ),
+  declareField(
     "lastConfirmed",
     "date",
     bi("最近对账日", "last confirmed"),

@@ -12,7 +12,7 @@ import { formatFen } from "../fen";
 import { fenToDecimal } from "./cell-reader";
 import { LEDGER_FIELDS, type LedgerField } from "./headers";
 
-export type LedgerMoneyField = "amount" | "received" | "balance" | "contractAmount" | "expectedRecovery";
+export type LedgerMoneyField = "amount" | "received" | "balance" | "contractAmount" | "expectedRecovery" | "allowance";
 export type LedgerTextField =
   | "customer"
   | "customerCode"
@@ -48,7 +48,7 @@ export const TEXT_FIELDS: readonly LedgerTextField[] = [
 ];
 export const DATE_PART_FIELDS: readonly LedgerDatePartField[] = ["year", "month", "day"];
 export const DATE_FIELDS: readonly LedgerDateField[] = ["dateArisen", "dueDate", "lastConfirmed", "lastPaymentDate", "targetDate"];
-export const MONEY_FIELDS: readonly LedgerMoneyField[] = ["amount", "received", "balance", "contractAmount", "expectedRecovery"];
+export const MONEY_FIELDS: readonly LedgerMoneyField[] = ["amount", "received", "balance", "contractAmount", "expectedRecovery", "allowance"];
 
 /** Bit of each ledger field in a row's issue mask (LEDGER_FIELDS order; fewer than 31 fields). */
 export const FIELD_BIT: Readonly<Record<string, number>> = Object.fromEntries(LEDGER_FIELDS.map((d, i) => [d.field, 2 ** i]));
@@ -239,6 +239,7 @@ export class LedgerStore {
       case "balance":
       case "contractAmount":
       case "expectedRecovery":
+      case "allowance":
         return this.hasMoney(field, i);
       case "dateArisen":
       case "dueDate":
@@ -391,6 +392,10 @@ export class LedgerRow {
   get expectedRecoveryFen(): number {
     return fenAt(this.store.fen.expectedRecovery, this.i);
   }
+  /** The allowance (坏账准备) the books hold against the item, when the ledger has that column. */
+  get allowanceFen(): number {
+    return fenAt(this.store.fen.allowance, this.i);
+  }
   get amount(): Decimal | null {
     return this.store.money("amount", this.i);
   }
@@ -405,6 +410,9 @@ export class LedgerRow {
   }
   get expectedRecovery(): Decimal | null {
     return this.store.money("expectedRecovery", this.i);
+  }
+  get allowance(): Decimal | null {
+    return this.store.money("allowance", this.i);
   }
   /** The balance was not in the ledger: amount − received (a blank received counts as 0), or allocation's result. */
   get balanceDerived(): boolean {
@@ -481,6 +489,8 @@ export class LedgerRow {
       status: this.status,
       recoveryProbability: this.recoveryProbability === null ? null : this.recoveryProbability.toString(),
       expectedRecovery: moneyText(s, "expectedRecovery", i),
+      // Only where the ledger has the column: every other reading's rows keep their shape.
+      ...(s.fen.allowance !== null ? { allowance: moneyText(s, "allowance", i) } : {}),
       lastConfirmed: day(this.lastConfirmed),
       lastPaymentDate: day(this.lastPaymentDate),
       targetDate: day(this.targetDate),

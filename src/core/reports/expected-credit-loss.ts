@@ -104,7 +104,8 @@ export function buildExpectedCreditLoss(input: ReportInput, lang: Lang, options?
   pair(se.policyProvision, a.totals.policy);
   pair(se.eclProvision, a.totals.ecl);
   pair(se.difference, a.totals.ecl.minus(a.totals.policy));
-  pair(se.existing, a.existingAllowance ?? se.existingMissing);
+  const src = a.allowanceSource;
+  pair(src?.kind === "ledger" ? format(se.existingLedger, { column: src.column }) : se.existing, a.existingAllowance ?? se.existingMissing);
   pair(a.charge.isNegative() ? se.reversal : se.charge, a.charge.abs());
   const amount = formatMoneyGrouped(a.charge.abs());
   pair(se.journal, a.charge.isZero() ? se.journalNone : format(a.charge.isNegative() ? se.journalReversal : se.journalCharge, { amount }));

@@ -15,6 +15,7 @@ import { formatFen } from "../fen";
 import { Dec, formatMoneyGrouped } from "../money";
 import { isIndividualBasis, type ProvisionBasis, provisionSchedule, type ScheduleItem } from "../provision";
 import { format } from "../../i18n";
+import { ledgerAllowance } from "./ledger-allowance";
 import {
   addProvision,
   addRowBalance,
@@ -85,7 +86,9 @@ export function buildProvisionSchedule(input: ReportInput, lang: Lang): SheetSpe
       items.push({ bandKey: bands[band].key, balance: new Dec(sum.balance.toString()), provision: new Dec(sum.provision.toString()), basis });
     }
   });
-  const schedule = provisionSchedule(items, input.existingProvisionByBand ?? null, policy);
+  // The books' allowance: as given for the run, else the ledger's own 坏账准备 column.
+  const fromLedger = input.existingProvisionByBand === undefined ? ledgerAllowance(ctx) : null;
+  const schedule = provisionSchedule(items, input.existingProvisionByBand ?? fromLedger?.byBand ?? null, policy);
 
   const b = openSheet(ctx, "provisionSchedule", WIDTH);
   b.section(sp.sectionBands);
@@ -246,7 +249,10 @@ export function buildProvisionSchedule(input: ReportInput, lang: Lang): SheetSpe
 
   b.blank();
   if (policy.provision.method === "direct-write-off") b.note(sp.noteDirect);
-  b.note(input.existingProvisionByBand === undefined ? sp.noteExistingMissing : sp.noteExistingGiven);
+  if (fromLedger !== null) {
+    b.note(format(sp.noteExistingLedger, { column: fromLedger.column, count: fromLedger.items, amount: formatMoneyGrouped(fromLedger.total) }));
+    if (!fromLedger.unbanded.isZero()) b.note(format(sp.noteExistingUnbanded, { amount: formatMoneyGrouped(fromLedger.unbanded) }));
+  } else b.note(input.existingProvisionByBand === undefined ? sp.noteExistingMissing : sp.noteExistingGiven);
   b.note(sp.noteCharge);
   b.note(sp.noteSpecificInBands);
   if (leftCount > 0) b.note(format(sp.noteUnbanded, { count: leftCount, amount: formatMoneyGrouped(new Dec(left.toString())) }));
