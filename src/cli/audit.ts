@@ -45,7 +45,7 @@ import { namesAGroup } from "./group/inputs";
 const USAGE = {
   "zh-CN": `用法：npm run audit -- <台账.xlsx|.csv> --as-of YYYY-MM-DD [--policy policy.json] [--sheet 工作表名] [--out report.xlsx] [--json result.json] [--strict]
   --as-of    检查截止日（必填；不读系统时钟）
-  --policy   政策文件（JSON，缺省为内置默认政策）
+  --policy   制度参数文件（JSON，缺省为内置默认值）
   --sheet    台账所在工作表（缺省：第一个表头可识别为台账的工作表）
   --out      写出检查报告 .xlsx（检查发现、逐行结果、汇总、规则说明，及各管理报表）
   --json     写出 JSON 结果
@@ -204,7 +204,7 @@ function loadPolicyFile(path: string): Policy {
   try {
     text = readFileSync(path, "utf8");
   } catch (e) {
-    throw new ArError("cli.policy-missing", { "zh-CN": `找不到政策文件“${path}”。`, "en-US": `Policy file not found: "${path}".` }, { cause: e });
+    throw new ArError("cli.policy-missing", { "zh-CN": `找不到制度参数文件“${path}”。`, "en-US": `Policy file not found: "${path}".` }, { cause: e });
   }
   try {
     return policyFromJson(text.replace(/^\uFEFF/, ""));
@@ -212,7 +212,7 @@ function loadPolicyFile(path: string): Policy {
     const why = isArError(e) ? e.text : { "zh-CN": String(e), "en-US": String(e) };
     throw new ArError(
       "cli.policy-invalid",
-      { "zh-CN": `政策文件“${path}”无效：${why["zh-CN"]}`, "en-US": `Policy file "${path}" is invalid: ${why["en-US"]}` },
+      { "zh-CN": `制度参数文件“${path}”无效：${why["zh-CN"]}`, "en-US": `Policy file "${path}" is invalid: ${why["en-US"]}` },
       { cause: e },
     );
   }

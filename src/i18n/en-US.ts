@@ -108,7 +108,7 @@ export const enUS = {
     leftOut: "{n} lines dated after {asOf} were left out ({items} items, {credits} receipts or credits).",
     advances: "{n} customers have paid in advance, {total} in all: kept out of the aging.",
     inexact: "Settled amounts carry no dates and the ledger runs past {asOf}: balances on that date may be understated (see “The as-of view cannot be exact” in the findings).",
-    unclassified: "Due date unknown",
+    unclassified: "Unclassified",
     byClass: "By class",
     bySeverity: "Findings",
     count: "Items",

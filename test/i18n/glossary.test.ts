@@ -49,6 +49,26 @@ test("no 帐 in src outside a quotation of the policy's text or a line that reco
   expect(offending).toEqual([]);
 });
 
+test("the policy is 制度 in every zh-CN text the product writes: 政策 only for the year's policy the seeds name (年度政策) and a questionnaire item about national policy", () => {
+  const offending: string[] = [];
+  for (const file of files(SRC)) {
+    const rel = path.relative(SRC, file).split(path.sep).join("/");
+    readFileSync(file, "utf8")
+      .split("\n")
+      .forEach((line, i) => {
+        const rest = line.replace(/“[^”]*”/g, "").replace(/年度(应收帐款管理)?政策|宏观政策/g, "");
+        if (rest.includes("政策")) offending.push(`${rel}:${i + 1}: ${line.trim().slice(0, 80)}`);
+      });
+  }
+  expect(offending).toEqual([]);
+});
+
+test("an item whose due date is unknown is 无法分类 (Unclassified) in the pane as in the CLI and the group report", () => {
+  for (const [lang, word] of [["zh-CN", "无法分类"], ["en-US", "Unclassified"]] as const) {
+    expect([stringsFor(lang).validate.unclassified, stringsFor(lang).reports.common.unclassified]).toEqual([word, word]);
+  }
+});
+
 test("the class names and the notice's title read 呆账 and 应收账款催款通知书", () => {
   expect(AGING_CLASS_LABELS["zh-CN"].bad).toBe("呆账");
   expect(stringsFor("zh-CN").agingClass.bad).toBe("呆账");

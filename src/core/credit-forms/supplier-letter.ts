@@ -353,7 +353,7 @@ export function readSupplierLetter(sheetName: string, values: readonly (readonly
     const no = squash(textOf(at(row, L.noCol)));
     if (no !== String(i + 1)) {
       replies.push(null);
-      problems.push(problem(sheetName, address(row, L.noCol), `应为第 ${i + 1} 题，却是“${quoteInput(no)}”；函件的题目与当前政策不一致。`, `expected question ${i + 1}, found "${quoteInput(no)}": the letter's questions differ from the policy's.`));
+      problems.push(problem(sheetName, address(row, L.noCol), `应为第 ${i + 1} 题，却是“${quoteInput(no)}”；函件的题目与当前制度不一致。`, `expected question ${i + 1}, found "${quoteInput(no)}": the letter's questions differ from the policy's.`));
       return;
     }
     const options = at(row, L.optionsCol);
@@ -363,7 +363,7 @@ export function readSupplierLetter(sheetName: string, values: readonly (readonly
         problem(
           sheetName,
           address(row, L.optionsCol),
-          `第 ${q.no} 题的选项与当前政策（${optionsText(q, "zh-CN")}）不一致，回复的序号可能指另一选项，未计入。`,
+          `第 ${q.no} 题的选项与当前制度（${optionsText(q, "zh-CN")}）不一致，回复的序号可能指另一选项，未计入。`,
           `question ${q.no}'s options differ from the policy's (${optionsText(q, "en-US")}); the reply's number may mean another option, so it is not read.`,
         ),
       );
@@ -394,7 +394,7 @@ export function readSupplierLetter(sheetName: string, values: readonly (readonly
       problem(
         sheetName,
         address(extraRow, L.noCol),
-        `函件的题目多于当前政策的 ${questions.length} 题；多出的题目不计分。`,
+        `函件的题目多于当前制度的 ${questions.length} 题；多出的题目不计分。`,
         `the letter has more questions than the policy's ${questions.length}; the extra ones are not scored.`,
       ),
     );

@@ -356,14 +356,14 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = {
     id: "class-mismatch",
     severity: "warning",
     source: "POLICY §2, §3",
-    title: bi("账龄栏与政策不符", "Aging column disagrees with the policy"),
+    title: bi("账龄栏与制度不符", "Aging column disagrees with the policy"),
     definition: bi(
-      "台账自带的账龄栏写的是一个分类（正常/逾期/呆滞/呆账）或一个账龄段（如“1-2年”），与按政策、截止日算出的分类或账龄段不同。无法识别的写法不报。",
+      "台账自带的账龄栏写的是一个分类（正常/逾期/呆滞/呆账）或一个账龄段（如“1-2年”），与按制度、截止日算出的分类或账龄段不同。无法识别的写法不报。",
       "The ledger's own aging column names a class (normal/overdue/stale/bad) or a band (e.g. \"1–2 years\") other than the one the policy gives on the as-of date. Text that names neither is not reported.",
     ),
     messages: {
       default: bi(
-        "{cell}：账龄栏写“{written}”，按政策截至 {asOf} 应为“{expected}”（{why}）。",
+        "{cell}：账龄栏写“{written}”，按制度截至 {asOf} 应为“{expected}”（{why}）。",
         "{cell}: the aging column says \"{written}\", but under the policy on {asOf} it is \"{expected}\" ({why}).",
       ),
     },
@@ -398,7 +398,7 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = {
         "{cell}：客户“{customer}”最近一次信用评审是 {last}，截至 {asOf} 已超过 {months} 个月未复核。",
         "{cell}: customer \"{customer}\" was last reviewed on {last}, more than {months} months before {asOf}.",
       ),
-      never: bi("{cell}：客户“{customer}”没有信用评审日期（政策要求每 {months} 个月复核一次）。", "{cell}: customer \"{customer}\" has no credit review date (the policy asks for one every {months} months)."),
+      never: bi("{cell}：客户“{customer}”没有信用评审日期（制度要求每 {months} 个月复核一次）。", "{cell}: customer \"{customer}\" has no credit review date (the policy asks for one every {months} months)."),
     },
   },
   "reconciliation-overdue": {
@@ -412,11 +412,11 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = {
     ),
     messages: {
       default: bi(
-        "{cell}：客户“{customer}”最近一次书面对账是 {last}，截至 {asOf} 已超过 {months} 个月（政策要求至少每 {months} 个月对账一次）。",
+        "{cell}：客户“{customer}”最近一次书面对账是 {last}，截至 {asOf} 已超过 {months} 个月（制度要求至少每 {months} 个月对账一次）。",
         "{cell}: customer \"{customer}\" last confirmed its balance on {last}, more than {months} months before {asOf} (the policy asks for a written confirmation at least every {months} months).",
       ),
       never: bi(
-        "{cell}：客户“{customer}”没有对账记录（政策要求至少每 {months} 个月书面对账一次）。",
+        "{cell}：客户“{customer}”没有对账记录（制度要求至少每 {months} 个月书面对账一次）。",
         "{cell}: customer \"{customer}\" has never confirmed its balance (the policy asks for a written confirmation at least every {months} months).",
       ),
     },
@@ -475,12 +475,12 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = {
     source: "POLICY §6",
     title: bi("回收可能性低而未采取法律措施", "Low recovery, no legal step"),
     definition: bi(
-      "余额为正，回收可能性（台账的回收可能性，没有时用 预计可收回金额 ÷ 余额）落在政策的“legal”档（collection.collectionTier，默认 < 50%），而该客户的催收记录和该行的状态、备注中都没有法律措施（诉讼、仲裁、律师函、起诉等，见 LEGAL_STEP_WORDS）。",
+      "余额为正，回收可能性（台账的回收可能性，没有时用 预计可收回金额 ÷ 余额）落在制度的“legal”档（collection.collectionTier，默认 < 50%），而该客户的催收记录和该行的状态、备注中都没有法律措施（诉讼、仲裁、律师函、起诉等，见 LEGAL_STEP_WORDS）。",
       "A positive balance whose recovery probability (the ledger's, else expected recovery ÷ balance) falls in the policy's \"legal\" tier (collection.collectionTier, < 50% by default), with no legal step (lawsuit, arbitration, lawyer's letter..., see LEGAL_STEP_WORDS) in the customer's collection log nor in the row's status or note.",
     ),
     messages: {
       default: bi(
-        "{cell}：客户“{customer}”回收可能性 {probability}，按政策应措辞严厉、必要时仲裁或诉讼，但催收记录中没有法律措施。",
+        "{cell}：客户“{customer}”回收可能性 {probability}，按制度应措辞严厉、必要时仲裁或诉讼，但催收记录中没有法律措施。",
         "{cell}: customer \"{customer}\"'s recovery probability is {probability}; the policy calls for stern wording and arbitration or a lawsuit where needed, but the collection log shows no legal step.",
       ),
     },
@@ -500,7 +500,7 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = {
         "{cell}: the contact with customer \"{customer}\" on {date} got no written promise to pay (no promised amount or date).",
       ),
       refused: bi(
-        "{cell}：{date} 对客户“{customer}”的催收记为没有书面承诺；政策要求每次催收都取得书面付款承诺并交财务部备案。",
+        "{cell}：{date} 对客户“{customer}”的催收记为没有书面承诺；制度要求每次催收都取得书面付款承诺并交财务部备案。",
         "{cell}: the contact with customer \"{customer}\" on {date} is marked as without a written promise; the policy asks for one at every contact, filed with finance.",
       ),
     },

@@ -9,7 +9,7 @@ const [byCustomer, byDepartment] = rowsOf(spec, "header");
 const totals = rowsOf(spec, "total");
 
 test("two tables, by customer then by department, with the policy's classes", () => {
-  expect(labels(byCustomer)).toEqual(["序号", "客户名称", "笔数", "正常", "逾期", "呆滞", "呆账", "未分类", "合计", "占比"]);
+  expect(labels(byCustomer)).toEqual(["序号", "客户名称", "笔数", "正常", "逾期", "呆滞", "呆账", "无法分类", "合计", "占比"]);
   expect(labels(byDepartment)[1]).toBe("责任部门");
   expect(rowsOf(spec, "section").map((r) => r.cells[0]?.v)).toEqual(["一、按客户", "二、按责任部门"]);
 });
