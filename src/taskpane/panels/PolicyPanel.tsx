@@ -51,9 +51,8 @@ export function PolicyPanel({ lang, load }: { lang: Lang; load?: () => Promise<{
           ))}
         </TableBody>
       </Table>
-      <Text weight="semibold">
-        {s.method}: {s.methods[policy.provision.method]}
-      </Text>
+      <Text weight="semibold">{s.method}</Text>
+      <Text>{s.methods[policy.provision.method]}</Text>
       <Table size="small" aria-label={s.bands}>
         <TableHeader>
           <TableRow>
