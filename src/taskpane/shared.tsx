@@ -58,16 +58,29 @@ export function useReturnFocus(open: boolean, fallback?: React.RefObject<HTMLEle
   const from = React.useRef<HTMLElement | null>(null);
   React.useEffect(() => {
     if (open) {
-      // The control that was focused; when a run that asks disabled it (focus fell to the page), the one given.
+      // The control that was focused; the one given when a run that asks disabled it (focus fell
+      // to the page) or when the dialog has already taken the focus (its own effect runs first).
       const active = document.activeElement;
-      from.current = active instanceof HTMLElement && active !== document.body ? active : (fallback?.current ?? null);
+      const outside = active instanceof HTMLElement && active !== document.body && active.closest('[role="dialog"], [role="alertdialog"]') === null;
+      from.current = outside ? active : (fallback?.current ?? null);
     } else if (from.current) {
       const target = from.current;
       from.current = null;
-      // After the dialog's own focus handling has run.
-      window.setTimeout(() => {
-        if (target.isConnected && !(target as HTMLButtonElement).disabled) target.focus();
-      }, 0);
+      // Once the dialog has left the page (its exit motion ends after its own focus handling,
+      // which gives the focus back to what held it when the dialog opened: the page itself, when
+      // the run that asks had disabled the control) and the control is enabled again, up to a
+      // second; only where the focus is then nowhere.
+      const restore = (tries: number): void => {
+        if (!target.isConnected) return;
+        const waiting = (target as HTMLButtonElement).disabled || document.querySelector('[role="dialog"], [role="alertdialog"]') !== null;
+        if (waiting) {
+          if (tries > 0) window.setTimeout(() => restore(tries - 1), 50);
+          return;
+        }
+        const active = document.activeElement;
+        if (active === null || active === document.body || !active.isConnected) target.focus();
+      };
+      window.setTimeout(() => restore(20), 0);
     }
   }, [open, fallback]);
 }

@@ -139,3 +139,35 @@ test("a second run asks before replacing an output sheet someone edited", async 
   expect((await sheetValues(page, "AR Results"))[1]![13]).toBe("checked by Li");
   await page.close();
 });
+
+test("the result is announced and takes the focus; changing the as-of date clears it, and Esc on a dialog gives the focus back", async () => {
+  const page = await h.newPage();
+  await page.goto(`${h.url}/preview.html?lang=zh-CN`);
+  await page.waitForFunction(() => (document.querySelector('[data-testid="ledger-picker"]') as HTMLElement | null)?.textContent?.includes("应收账款台账"));
+  const live = page.getByTestId("live-region");
+  expect(await live.getAttribute("aria-live")).toBe("polite");
+  await page.getByTestId("run").click();
+  await page.getByTestId("results").waitFor({ timeout: 30000 });
+  // The polite live region says what was done, for which date, and where the output is.
+  await page.waitForFunction(() => document.querySelector('[data-testid="live-region"]')?.textContent?.includes("已按基准日 2011/8/31 检查"));
+  expect(await live.textContent()).toMatch(/已按基准日 2011\/8\/31 检查 \d+ 笔应收款：结果见“AR检查结果”，问题见“AR检查发现”。/);
+  // Focus moves to the results, not back to the page.
+  await page.waitForFunction(() => document.activeElement?.closest('[data-testid="results"]') !== null);
+
+  // Another as-of date: the old result is cleared, never shown beside the new date.
+  await page.getByTestId("as-of").fill("2011/9/30");
+  await page.getByTestId("results").waitFor({ state: "detached", timeout: 5000 });
+
+  // A dialog (the second run asks before replacing an edited sheet): Esc returns the focus to Run.
+  await page.evaluate(() => {
+    const fake = (window as unknown as { __fakeExcel: { workbook: { getSheet(n: string): { setValues(a: string, v: unknown[][]): void } } } }).__fakeExcel;
+    fake.workbook.getSheet("AR检查结果").setValues("N2", [["李会计已核"]]);
+  });
+  await page.getByTestId("run").click();
+  const dialog = page.getByRole("dialog");
+  await dialog.waitFor();
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "detached" });
+  await page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.dataset.testid === "run");
+  await page.close();
+});
