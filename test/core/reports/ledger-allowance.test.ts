@@ -102,3 +102,12 @@ test("the expected credit loss: the policy sheet's allowance first, then the led
   const row = rowWith(spec, "Allowance on the books (坏账准备), the ledger's column E summed");
   expect(money(row.cells[3])).toBe("6600.50");
 });
+
+test("a 坏账准备 cell that is not an amount is a bad-amount finding naming its cell, and counts as 0", () => {
+  const rows = [LEDGER[0]!, ["甲", "A", "2011-06-30", 10000, "约五百"], ["乙", "B", "2009-03-31", 20000, 6000.5]];
+  const i = input(DEFAULT_POLICY, rows);
+  const bad = i.audit.findings.filter((f) => f.rule === "bad-amount");
+  expect(bad.map((f) => [f.sheet, f.row, f.column])).toEqual([["台账", 2, "E"]]);
+  const a = ledgerAllowance(reportContext(i, "zh-CN"));
+  expect([a?.total.toFixed(2), a?.items]).toEqual(["6000.50", 1]);
+});
