@@ -40,6 +40,7 @@ import { blockAddress, ownedSheetNames, ownedStates } from "./owned";
 import type { ReadOptions } from "./read";
 import { loadSetup, readPolicy } from "./setup";
 import { writeReportSheets } from "./sheet-writer";
+import { queueStatusDropDown, STATUS_DROPDOWN_ROWS, writeStatusTerms } from "./status-terms";
 import type { ExcelRun } from "./validate-run";
 
 /** collection: 催款通知书; confirmation: 询证函; statement: 对账单 for a period. */
@@ -114,6 +115,8 @@ export interface LogOutcome {
   rows: number[];
   /** Notices already in the log (same date, customer, method, amount and note): not written twice. */
   alreadyLogged: string[];
+  /** The sheet of status terms the started log's result column offers as a drop-down; null when none was added. */
+  statusTerms?: string | null;
 }
 
 export type NoticesOutcome =
@@ -198,6 +201,8 @@ const LOG_FIELDS: readonly { field: CollectionLogField; format: string; heading:
   { field: "collector", format: "@", heading: { "zh-CN": "催收人", "en-US": "Collector" } },
   { field: "method", format: "@", heading: { "zh-CN": "催收方式", "en-US": "Method" } },
   { field: "amountDue", format: "#,##0.00", heading: { "zh-CN": "欠款金额", "en-US": "Amount due" } },
+  // Blank when logged: the customer's answer, filled in later, with the policy's status terms offered (status-terms.ts).
+  { field: "result", format: "@", heading: { "zh-CN": "催收结果", "en-US": "Result" } },
   { field: "note", format: "@", heading: { "zh-CN": "备注", "en-US": "Note" } },
 ];
 
@@ -218,6 +223,8 @@ function logCell(field: CollectionLogField, e: CollectionLogEntry): LogCell {
       return Number(e.amount);
     case "note":
       return e.note;
+    case "result":
+      return null;
     default:
       return null;
   }
@@ -227,6 +234,8 @@ interface LogPlan {
   outcome: LogOutcome;
   /** Finds the log's end again (and refuses a protected log): awaited just before the last batch. */
   refresh(): Promise<void>;
+  /** For a log the add-in starts: writes the status terms its result column offers. Awaited before queue. */
+  prepare(): Promise<void>;
   /** Queues the rows' formats and values (the caller's next sync writes them). */
   queue(): void;
 }
@@ -266,7 +275,9 @@ async function planLog(
 
   if (log !== null) {
     // The log's columns as the core found them (absolute: header.columns carry the sheet's letters).
+    // The result is the user's to fill in later: a notice writes nothing there.
     const columns = LOG_FIELDS.flatMap(({ field, format }) => {
+      if (field === "result") return [];
       const col = log.header.columns.find((c) => c.field === field);
       return col === undefined ? [] : [{ field, format, index: sheetColumnOf(col.letter) - 1 }];
     });
@@ -294,6 +305,7 @@ async function planLog(
       outcome,
       // Again just before the last batch: rows someone typed into the log meanwhile are not written over.
       refresh: locate,
+      prepare: async () => undefined,
       queue() {
         if (fresh.length === 0) return;
         for (const c of columns) {
@@ -316,9 +328,16 @@ async function planLog(
   for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${s.logSheet}(${n})`;
   const header = LOG_FIELDS.map((f) => f.heading[lang]);
   const rows = fresh.map((_, k) => k + 2);
+  const resultColumn = LOG_FIELDS.findIndex((f) => f.field === "result");
+  let statusSource: string | null = null;
+  const outcome: LogOutcome = { sheet: name, created: true, rows, alreadyLogged, statusTerms: null };
   return {
-    outcome: { sheet: name, created: true, rows, alreadyLogged },
+    outcome,
     refresh: async () => undefined,
+    prepare: async () => {
+      if (fresh.length > 0) statusSource = await writeStatusTerms(context, input.policy, lang);
+      outcome.statusTerms = statusSource === null ? null : stringsFor(lang).statusTerms.sheet;
+    },
     queue() {
       if (fresh.length === 0) return;
       const sheet = context.workbook.worksheets.add(name);
@@ -328,6 +347,7 @@ async function planLog(
       sheet.getRange(blockAddress(0, 0, 1, LOG_FIELDS.length)).format.font.bold = true;
       sheet.getRange(blockAddress(0, 0, 1, LOG_FIELDS.length)).format.autofitColumns();
       sheet.freezePanes.freezeRows(1);
+      if (statusSource !== null && !queueStatusDropDown(sheet.getRange(blockAddress(1, resultColumn, STATUS_DROPDOWN_ROWS, 1)), statusSource, lang)) outcome.statusTerms = null;
     },
   };
 }
@@ -432,6 +452,7 @@ export async function runNotices(run: ExcelRun, p: NoticesParams): Promise<Notic
     if (p.logSent) {
       if (logPlan) {
         await logPlan.refresh();
+        await logPlan.prepare();
         logPlan.queue();
         await context.sync();
       }

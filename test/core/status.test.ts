@@ -5,7 +5,7 @@
 import { classify } from "../../src/core/aging";
 import { fromYmd } from "../../src/core/calendar";
 import { auditLedger } from "../../src/core/ledger/check";
-import { readLedger } from "../../src/core/ledger/index";
+import { readCollectionLog, readLedger } from "../../src/core/ledger/index";
 import { Dec } from "../../src/core/money";
 import { DEFAULT_POLICY, policyFromTable, policyToTable } from "../../src/core/policy";
 import { itemProvision } from "../../src/core/provision";
@@ -151,5 +151,63 @@ describe("the check says so, on the status cell, and still classes the row by it
     expect(conditionsInText("经法院判决确实无法清偿", P.writeOff.conditions, P).map((c) => c.key)).toEqual(["court-ruling"]);
     const a = check("经法院判决确实无法清偿");
     expect(a.findings.map((f) => f.rule)).toEqual(["write-off-candidate"]);
+  });
+});
+
+describe("a condition the collection log records but the ledger does not (004 五.第三条 2, 七.第一条): said, never acted on", () => {
+  // 甲 owes 10,000 (arisen 2011-07-27, due 2011-08-26: 5 days past due on 2011-08-31, normal; band
+  // 1年以内 at 5% = 500, as issue 16 worked it); 乙 owes nothing open.
+  const header = ["客户名称", "发生日期", "到期日", "余额", "状态"];
+  const LOG = ["催收日期", "客户名称", "催收方式", "催收结果", "备注"];
+  function check(ledgerStatus: string, log: unknown[][]): ReturnType<typeof auditLedger> {
+    const reading = readLedger(
+      [header, ["甲公司", "2011-07-27", "2011-08-26", 10000, ledgerStatus], ["乙公司", "2011-07-01", "2011-07-31", 0, ""]],
+      { sheet: "台账" },
+    );
+    return auditLedger(reading, { collections: readCollectionLog([LOG, ...log], { sheet: "催收记录" }) }, d(2011, 8, 31), P);
+  }
+  const logFindings = (a: ReturnType<typeof auditLedger>) => a.findings.filter((f) => f.rule === "log-states-condition");
+
+  it("the log's result says 明确表示不再付款 (五.第三条 2) and the ledger's status is blank: a warning on the log's cell; the item stays classed by its days", () => {
+    const a = check("", [["2011-08-20", "甲公司", "电话", "对方明确表示不再付款", ""]]);
+    const found = logFindings(a);
+    expect(found.map((f) => [f.cell, f.severity, f.field])).toEqual([["催收记录!D2", "warning", "result"]]);
+    expect(found[0].message["zh-CN"]).toBe(
+      "催收记录!D2：2011年8月20日 对客户“甲公司”的催收记载“对方明确表示不再付款”，即004 五.第三条 2 债务人明示拒绝还款；台账中该客户的未结款项未记载此状态，仍按天数分类。请核实后在台账状态列登记。",
+    );
+    // Nothing acted on: 5 days past due is normal, band 1年以内 10,000 × 5% = 500.00 (the ledger decides, not the log).
+    expect(a.rows.get(0)).toMatchObject({ agingClass: "normal", provision: "500.00" });
+  });
+
+  it("no finding when the ledger states it too (the item is then bad, 10,000 provided in full)", () => {
+    const a = check("拒不支付", [["2011-08-20", "甲公司", "电话", "对方明确表示不再付款", ""]]);
+    expect(logFindings(a)).toEqual([]);
+    expect(a.rows.get(0)).toMatchObject({ agingClass: "bad", provision: "10000.00" });
+  });
+
+  it("a term picked from the drop-down states its condition: 七.第一条 4 in the note", () => {
+    const term = P.writeOff.conditions.find((c) => c.key === "court-ruling")!.label["zh-CN"];
+    const found = logFindings(check("", [["2011-08-20", "甲公司", "信函", "", term]]));
+    expect(found.map((f) => [f.cell, f.field])).toEqual([["催收记录!E2", "note"]]);
+    expect(found[0].message["en-US"]).toContain("that is 004 七.第一条 4 A court ruled the debtor cannot pay");
+  });
+
+  it("nothing for: a negated or partial text, free text, an entry after the as-of date, a customer with nothing open", () => {
+    expect(
+      logFindings(
+        check("", [
+          ["2011-08-20", "甲公司", "电话", "对方表示未破产", ""],
+          ["2011-08-20", "甲公司", "电话", "承诺月底付款", ""],
+          ["2011-09-05", "甲公司", "电话", "拒不支付", ""],
+          ["2011-08-20", "乙公司", "电话", "拒不支付", ""],
+        ]),
+      ),
+    ).toEqual([]);
+  });
+
+  it("a log without result or note columns: the rule says it was not checked", () => {
+    const reading = readLedger([header, ["甲公司", "2011-07-27", "2011-08-26", 10000, ""]], { sheet: "台账" });
+    const a = auditLedger(reading, { collections: readCollectionLog([["催收日期", "客户名称"], ["2011-08-20", "甲公司"]], { sheet: "催收记录" }) }, d(2011, 8, 31), P);
+    expect(a.unchecked.find((u) => u.rule === "log-states-condition")?.reason["zh-CN"]).toBe("催收记录表没有催收结果或备注列。");
   });
 });

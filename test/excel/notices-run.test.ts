@@ -5,7 +5,7 @@
  * the collection log gaining exactly one row per notice, as text where it is text; the ledger
  * untouched; a re-run logging nothing twice; the selection honoured.
  */
-import { createFakeExcel, type FakeExcel } from "../../src/preview/fake-excel";
+import { createFakeExcel, installFakeOffice, type FakeExcel } from "../../src/preview/fake-excel";
 import type { FakeWorkbookData } from "../../src/preview/fake-excel/data";
 import sample from "../../src/preview/sample-workbook.json";
 import { fromYmd } from "../../src/core/calendar";
@@ -244,17 +244,72 @@ test("a workbook without a collection log gets one started, headed so the check 
     data.sheets = data.sheets.filter((s) => s.name !== LOG);
   });
   const r = await makeAndSend(fake, { customers: ["射洪县交通运输局"] });
-  expect(r.log).toMatchObject({ sheet: "催收记录", created: true, rows: [2] });
+  // No Office here to say the host has defined names and data validation: no drop-down, and the outcome says none.
+  expect(r.log).toMatchObject({ sheet: "催收记录", created: true, rows: [2], statusTerms: null });
   const values = fake.workbook.getSheet("催收记录").values();
   expect(values).toEqual([
-    ["催收日期", "客户名称", "催收人", "催收方式", "欠款金额", "备注"],
-    [toExcelSerial(DATE), "射洪县交通运输局", "", "信函", 280000, "应收账款催款通知书（遂通催20110831-001）"],
+    ["催收日期", "客户名称", "催收人", "催收方式", "欠款金额", "催收结果", "备注"],
+    [toExcelSerial(DATE), "射洪县交通运输局", "", "信函", 280000, "", "应收账款催款通知书（遂通催20110831-001）"],
   ]);
   // The core reads it back as the collection log, every column where it was written.
   const read = readCollectionLog(values, { sheet: "催收记录" });
   expect(read.records).toHaveLength(1);
   expect(read.records[0]).toMatchObject({ contactDate: DATE, customer: "射洪县交通运输局", method: "信函", note: "应收账款催款通知书（遂通催20110831-001）" });
   expect(read.records[0]!.amountDue!.toFixed(2)).toBe("280000.00");
+});
+
+test("the log started offers the policy's status terms (004 五.第三条, 七.第一条) as a drop-down on its result column, from a sheet the add-in owns, free text still allowed", async () => {
+  const fake = sampleFake((data) => {
+    data.sheets = data.sheets.filter((s) => s.name !== LOG);
+  });
+  // A host with ExcelApi 1.8 (data validation): Office answers isSetSupported from the fake's sets.
+  const office = installFakeOffice(globalThis, fake, { lang: "zh-CN" });
+  try {
+    const r = await makeAndSend(fake, { customers: ["射洪县交通运输局"] });
+    expect(r.log).toMatchObject({ sheet: "催收记录", created: true, statusTerms: "AR状态用语" });
+  } finally {
+    office.uninstall();
+  }
+  // The terms: every condition of 五.第三条 (4) and 七.第一条 (4) in policy order, each with what choosing it does.
+  const terms = fake.workbook.getSheet("AR状态用语").values();
+  expect(terms[0]).toEqual(["状态用语", "选用后", "制度条款"]);
+  expect(terms.slice(1).map((r) => r[0])).toEqual([
+    "债务人经法院宣告破产或进入破产程序",
+    "债务人明示拒绝还款",
+    "债务人经营状况急剧恶化，长期看没有好转可能",
+    "债务人遭受巨大自然灾害，短期内难以恢复",
+    "债务人被依法宣告破产、撤销，剩余财产确实不足清偿",
+    "债务人死亡或被宣告死亡、失踪，财产或遗产确实不足清偿",
+    "债务人遭受重大自然灾害或意外事故，确实无法清偿",
+    "债务人逾期未履行偿债义务，经法院裁决确实无法清偿",
+  ]);
+  expect(terms.slice(1).map((r) => r[1])).toEqual([...Array(4).fill("直接划为呆账（五.第三条）"), ...Array(4).fill("可以申请核销（七.第一条）")]);
+  // The name the drop-down reads points at exactly the terms.
+  const name = fake.workbook.names().find((n) => n.name === "ReceivablesSteward_StatusTerms_zh");
+  expect(name?.formula).toBe("=AR状态用语!$A$2:$A$9");
+  // The drop-down: column F (催收结果), from row 2 down, the header left alone; an Information alert lets free text through.
+  const dv = fake.workbook.getSheet("催收记录").dataValidations;
+  expect(dv).toHaveLength(1);
+  expect(dv[0]!.areas).toEqual([{ r0: 1, c0: 5, r1: 5000, c1: 5 }]);
+  expect(dv[0]!.rule).toEqual({ list: { inCellDropDown: true, source: "=ReceivablesSteward_StatusTerms_zh" } });
+  expect(dv[0]!.errorAlert).toMatchObject({ showAlert: true, style: "Information" });
+  expect(dv[0]!.prompt).toMatchObject({ showPrompt: true, title: "制度的状态用语" });
+});
+
+test("a company's own condition added in the policy joins the terms, and the name the drop-downs read moves to the longer list", async () => {
+  const fake = sampleFake();
+  const { writeStatusTerms } = await import("../../src/excel/status-terms");
+  const all = { isSetSupported: () => true };
+  await fake.Excel.run((context) => writeStatusTerms(context, DEFAULT_POLICY, "zh-CN", all));
+  expect(fake.workbook.names().find((n) => n.name === "ReceivablesSteward_StatusTerms_zh")?.formula).toBe("=AR状态用语!$A$2:$A$9");
+  const policy = structuredClone(DEFAULT_POLICY) as typeof DEFAULT_POLICY;
+  policy.directToBad.push({ ...policy.directToBad[1]!, key: "dissolved-partner", label: { "zh-CN": "合伙企业已解散", "en-US": "Partnership dissolved" }, phrases: [["合伙企业已解散"]], keyWords: ["解散"], negations: [] });
+  const source = await fake.Excel.run((context) => writeStatusTerms(context, policy, "zh-CN", all));
+  expect(source).toBe("=ReceivablesSteward_StatusTerms_zh");
+  const terms = fake.workbook.getSheet("AR状态用语").values();
+  expect(terms).toHaveLength(10);
+  expect(terms[5]).toEqual(["合伙企业已解散", "直接划为呆账（五.第三条）", policy.directToBad[1]!.article]);
+  expect(fake.workbook.names().find((n) => n.name === "ReceivablesSteward_StatusTerms_zh")?.formula).toBe("=AR状态用语!$A$2:$A$10");
 });
 
 test("confirmation letters go to customers not confirmed within six months, and log nothing", async () => {
@@ -275,7 +330,7 @@ test("in English the log started is headed in English and still reads as the col
   const r = await makeAndSend(fake, { lang: "en-US", customers: ["射洪县交通运输局"] });
   expect(r.log).toMatchObject({ sheet: "Collection log", created: true });
   const values = fake.workbook.getSheet("Collection log").values();
-  expect(values[0]).toEqual(["Contact date", "Customer", "Collector", "Method", "Amount due", "Note"]);
+  expect(values[0]).toEqual(["Contact date", "Customer", "Collector", "Method", "Amount due", "Result", "Note"]);
   const read = readCollectionLog(values, { sheet: "Collection log" });
   expect(read.records[0]).toMatchObject({ contactDate: DATE, customer: "射洪县交通运输局", method: "letter" });
 });

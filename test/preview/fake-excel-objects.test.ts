@@ -333,6 +333,58 @@ describe("conditional formats", () => {
   });
 });
 
+describe("data validation (ExcelApi 1.8, Range.dataValidation)", () => {
+  test("a list rule is recorded for its cells; type reads None outside, List over it, Inconsistent across its edge; clear removes it", async () => {
+    const fake = ledger();
+    await fake.Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Ledger");
+      const dv = sheet.getRange("D2:D10").dataValidation;
+      dv.rule = { list: { inCellDropDown: true, source: "=Terms" } };
+      dv.errorAlert = { showAlert: true, style: "Information", title: "t", message: "m" };
+      const inside = sheet.getRange("D3:D4").dataValidation.load("type, rule, errorAlert");
+      const across = sheet.getRange("D1:D2").dataValidation.load("type");
+      const outside = sheet.getRange("A1").dataValidation.load("type, rule");
+      await context.sync();
+      expect(inside.type).toBe("List");
+      expect(inside.rule).toEqual({ list: { inCellDropDown: true, source: "=Terms" } });
+      expect(inside.errorAlert).toEqual({ showAlert: true, style: "Information", title: "t", message: "m" });
+      expect(across.type).toBe("Inconsistent");
+      expect([outside.type, outside.rule]).toEqual(["None", {}]);
+    });
+    expect(fake.workbook.getSheet("Ledger").dataValidations.map((v) => v.areas)).toEqual([[{ r0: 1, c0: 3, r1: 9, c1: 3 }]]);
+    await fake.Excel.run(async (context) => {
+      // A cell holds one validation: clearing the middle splits the rest in two.
+      context.workbook.worksheets.getItem("Ledger").getRange("D5:D6").dataValidation.clear();
+      await context.sync();
+    });
+    expect(fake.workbook.getSheet("Ledger").dataValidations[0].areas).toEqual([
+      { r0: 1, c0: 3, r1: 3, c1: 3 },
+      { r0: 6, c0: 3, r1: 9, c1: 3 },
+    ]);
+  });
+
+  test("a rule with two kinds, a list of more than 255 characters, and an alert style Excel lacks are refused; a refused command changes nothing, the commands before it stay", async () => {
+    const fake = ledger();
+    const tryRule = (rule: unknown) =>
+      fake.Excel.run(async (context) => {
+        context.workbook.worksheets.getItem("Ledger").getRange("D2").dataValidation.rule = rule as Excel.DataValidationRule;
+        await context.sync();
+      });
+    await expect(tryRule({ list: { source: "a,b" }, custom: { formula: "=TRUE" } })).rejects.toMatchObject({ code: "InvalidArgument" });
+    await expect(tryRule({ list: { inCellDropDown: true, source: "x,".repeat(128) } })).rejects.toMatchObject({ code: "InvalidArgument" });
+    await expect(
+      fake.Excel.run(async (context) => {
+        const dv = context.workbook.worksheets.getItem("Ledger").getRange("D2").dataValidation;
+        dv.rule = { list: { inCellDropDown: true, source: "a,b" } };
+        dv.errorAlert = { showAlert: false, style: "Loud" as "Stop", title: "", message: "" };
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidArgument" });
+    // A batch is not a transaction: the rule set before the refused alert stays, with its default alert.
+    expect(fake.workbook.getSheet("Ledger").dataValidations.map((v) => [v.rule, v.errorAlert.style])).toEqual([[{ list: { inCellDropDown: true, source: "a,b" } }, "Stop"]]);
+  });
+});
+
 describe("page layout and charts", () => {
   test("orientation, paper size, print titles, zoom fit-to-pages, centering are recorded", async () => {
     const fake = ledger();

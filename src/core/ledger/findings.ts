@@ -47,6 +47,7 @@ export type RuleId =
   | "bad-debt-unassigned"
   | "low-recovery-no-action"
   | "promise-missing"
+  | "log-states-condition"
   | "bill-past-maturity"
   | "overpayment";
 
@@ -502,6 +503,22 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = {
       refused: bi(
         "{cell}：{date} 对客户“{customer}”的催收记为没有书面承诺；制度要求每次催收都取得书面付款承诺并交财务部备案。",
         "{cell}: the contact with customer \"{customer}\" on {date} is marked as without a written promise; the policy asks for one at every contact, filed with finance.",
+      ),
+    },
+  },
+  "log-states-condition": {
+    id: "log-states-condition",
+    severity: "warning",
+    source: "POLICY §2, §8",
+    title: bi("催收记录写明了制度条件，台账未记载", "The collection log states a policy condition the ledger does not"),
+    definition: bi(
+      "催收记录的催收结果或备注写明了制度的某个条件（五.第三条直接划入呆账，如债务人明示拒绝还款；七.第一条可以核销），而台账中该客户的未结款项，状态或备注都没有写明这个条件。分类、计提和核销只按台账的状态处理，所以这些款项仍按天数分类；请核实后在台账的状态列登记。基准日之后的催收记录不检查。",
+      "A collection log entry's result or note states a policy condition (五.第三条 straight to bad, such as the debtor refusing to pay; 七.第一条 may be written off), while none of the customer's open items in the ledger states it in its status or note. Classes, provisions and write-offs follow the ledger's status only, so those items are still classed by their days; verify it and record the status in the ledger. Log entries dated after the as-of date are not checked.",
+    ),
+    messages: {
+      default: bi(
+        "{cell}：{date} 对客户“{customer}”的催收记载“{text}”，即{conditions}；台账中该客户的未结款项未记载此状态，仍按天数分类。请核实后在台账状态列登记。",
+        "{cell}: the contact with customer \"{customer}\" on {date} records \"{text}\", that is {conditions}; none of the customer's open items in the ledger records it, so they are still classed by their days. Verify it and record the status in the ledger.",
       ),
     },
   },

@@ -27,9 +27,9 @@ import {
   type ScalarSpec,
 } from "./client-object";
 import { normalizeColor } from "./colors";
-import { ErrorCodes, FakeOfficeError, invalidArgument, invalidOperation, itemNotFound } from "./errors";
+import { ErrorCodes, FakeOfficeError, invalidArgument, invalidOperation, itemNotFound, notImplemented } from "./errors";
 import { FakeWorksheet } from "./proxies-sheet";
-import { conditionalFormatRecord, type FakeConditionalFormat } from "./records";
+import { conditionalFormatRecord, type DataValidationRuleRecord, type FakeConditionalFormat, type FakeDataValidationRecord } from "./records";
 import type { FakeSheet, StyleKey } from "./sheet";
 import type { Tx } from "./tx";
 import type { FakeWorkbook } from "./workbook";
@@ -202,6 +202,10 @@ export class FakeRange extends FakeClientObject<RangeRef> {
     return this._child("format", () => new FakeRangeFormat(this._ctx, `${this._path}.format`, (tx) => this._targetIn(tx)));
   }
 
+  get dataValidation(): FakeDataValidation {
+    return this._child("dataValidation", () => new FakeDataValidation(this._ctx, `${this._path}.dataValidation`, (tx) => this._targetIn(tx)));
+  }
+
   get conditionalFormats(): FakeConditionalFormatCollection {
     return this._child("conditionalFormats", () => new FakeConditionalFormatCollection(this._ctx, `${this._path}.conditionalFormats`, (tx) => this._targetIn(tx)));
   }
@@ -364,7 +368,7 @@ export class FakeRange extends FakeClientObject<RangeRef> {
   }
 }
 
-defineType(FakeRange, { typeName: "Range", scalars: rangeScalars(), navigation: ["format", "worksheet", "conditionalFormats"] });
+defineType(FakeRange, { typeName: "Range", scalars: rangeScalars(), navigation: ["format", "worksheet", "conditionalFormats", "dataValidation"] });
 
 // ---------------------------------------------------------------------------------------------
 // RangeFormat, RangeFill, RangeFont, RangeBorder
@@ -544,6 +548,167 @@ defineType<BorderRef>(FakeRangeBorder, {
     borderScalar("style", oneOf("None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Double", "SlantDashDot")),
     borderScalar("color", normalizeColor),
     borderScalar("weight", oneOf("Hairline", "Thin", "Medium", "Thick")),
+  ],
+});
+
+// ---------------------------------------------------------------------------------------------
+// Data validation (ExcelApi 1.8): https://learn.microsoft.com/javascript/api/excel/excel.datavalidation
+//
+// A sheet keeps its validations as rectangles, each with one rule, prompt and error alert, as a
+// worksheet's <dataValidations> does. Setting a rule on a range takes its cells out of any earlier
+// validation (a cell has at most one) and gives them the new one. Reading a range's validation
+// gives the one that covers every cell, type "None" where none does, and "Inconsistent" where the
+// cells differ (DataValidation.type, Excel.DataValidationType). Only list and custom rules are
+// modelled; the add-in sets no other kind. `valid` is not: it needs the rule evaluated.
+
+const DV_ALERT_STYLES = ["Stop", "Warning", "Information"];
+const DEFAULT_ALERT = { message: "", showAlert: true, style: "Stop", title: "" };
+const DEFAULT_PROMPT = { message: "", showPrompt: false, title: "" };
+
+/** The cells of `r` not in `cut`, as at most four rectangles. */
+function subtractRect(r: Rect, cut: Rect): Rect[] {
+  if (!intersect(r, cut)) return [r];
+  const out: Rect[] = [];
+  if (r.r0 < cut.r0) out.push(rect(r.r0, r.c0, cut.r0 - 1, r.c1));
+  if (r.r1 > cut.r1) out.push(rect(cut.r1 + 1, r.c0, r.r1, r.c1));
+  const top = Math.max(r.r0, cut.r0);
+  const bottom = Math.min(r.r1, cut.r1);
+  if (r.c0 < cut.c0) out.push(rect(top, r.c0, bottom, cut.c0 - 1));
+  if (r.c1 > cut.c1) out.push(rect(top, cut.c1 + 1, bottom, r.c1));
+  return out;
+}
+
+function validationsOn(ref: RangeRef): FakeDataValidationRecord[] {
+  return ref.sheet.dataValidations.filter((v) => v.areas.some((a) => intersect(a, ref.rect)));
+}
+
+/** The one validation covering every cell of the range, null where none covers any; "mixed" otherwise. */
+function validationOf(ref: RangeRef): FakeDataValidationRecord | null | "mixed" {
+  const on = validationsOn(ref);
+  if (on.length === 0) return null;
+  if (on.length > 1) return "mixed";
+  const covered = on[0].areas.reduce((n, a) => {
+    if (!intersect(a, ref.rect)) return n;
+    const r0 = Math.max(a.r0, ref.rect.r0), r1 = Math.min(a.r1, ref.rect.r1), c0 = Math.max(a.c0, ref.rect.c0), c1 = Math.min(a.c1, ref.rect.c1);
+    return n + (r1 - r0 + 1) * (c1 - c0 + 1);
+  }, 0);
+  return covered === rectCells(ref.rect) ? on[0] : "mixed";
+}
+
+/** Takes the range's cells out of every validation (undone with the batch). */
+function removeValidations(ref: RangeRef, tx: Tx): void {
+  const saved = ref.sheet.dataValidations.map((v) => ({ v, areas: v.areas }));
+  const savedList = ref.sheet.dataValidations;
+  ref.sheet.dataValidations = savedList
+    .map((v) => {
+      v.areas = v.areas.flatMap((a) => subtractRect(a, ref.rect));
+      return v;
+    })
+    .filter((v) => v.areas.length > 0);
+  tx.onUndo(() => {
+    ref.sheet.dataValidations = savedList;
+    for (const { v, areas } of saved) v.areas = areas;
+  });
+}
+
+function checkedRule(v: unknown, location: string): DataValidationRuleRecord {
+  if (typeof v !== "object" || v === null) throw invalidArgument(`${preview(v)} is not a data validation rule`, location);
+  const keys = Object.keys(v).filter((k) => (v as Record<string, unknown>)[k] !== undefined);
+  // "You can only use one of them at a time" (Excel.DataValidationRule).
+  if (keys.length !== 1) throw invalidArgument("a data validation rule has exactly one kind of criteria", location);
+  const kind = keys[0];
+  const body = (v as Record<string, unknown>)[kind] as Record<string, unknown>;
+  if (kind === "list") {
+    const source = body.source;
+    if (typeof source !== "string" || source.trim() === "") throw invalidArgument("a list rule needs a source", location);
+    // Excel keeps a list's formula1 to 255 characters; a longer comma-separated list is refused.
+    if (!source.startsWith("=") && source.length > 255) throw invalidArgument("a list source of more than 255 characters", location);
+    return { list: { inCellDropDown: body.inCellDropDown !== false, source } };
+  }
+  if (kind === "custom") {
+    if (typeof body.formula !== "string") throw invalidArgument("a custom rule needs a formula", location);
+    return { custom: { formula: body.formula } };
+  }
+  throw notImplemented(`DataValidationRule.${kind} in the fake`);
+}
+
+const DV_TYPES: Record<string, string> = { list: "List", custom: "Custom" };
+
+class FakeDataValidation extends FakeClientObject<RangeRef> {
+  declare rule: unknown;
+  declare readonly type: string;
+  declare errorAlert: unknown;
+  declare prompt: unknown;
+  declare ignoreBlanks: boolean;
+
+  /** Removes the validation from the range's cells. */
+  clear(): void {
+    this._call("clear", [], (t, tx) => {
+      tx.assertSheetWritable(t.sheet, "DataValidation.clear");
+      removeValidations(t, tx);
+    });
+  }
+}
+
+/** A property of the range's validation: read from the one covering it, set on a new one for the range (keeping the rest of the old). */
+function validationScalar(name: "errorAlert" | "prompt" | "ignoreBlanks", check: (v: unknown, location: string) => unknown): ScalarSpec<RangeRef> {
+  const location = `DataValidation.${name}`;
+  return {
+    name,
+    get: (t) => {
+      const v = validationOf(t);
+      if (v === "mixed") return null;
+      if (v === null) return name === "errorAlert" ? { ...DEFAULT_ALERT } : name === "prompt" ? { ...DEFAULT_PROMPT } : true;
+      return typeof v[name] === "object" ? { ...(v[name] as object) } : v[name];
+    },
+    set: (t, value, tx) => {
+      tx.assertSheetWritable(t.sheet, location);
+      const checked = check(value, location);
+      const v = validationOf(t);
+      if (v === null || v === "mixed") throw invalidOperation("the range has no data validation rule to change", location);
+      tx.onUndo(((before) => () => ((v as unknown as Record<string, unknown>)[name] = before))(v[name]));
+      (v as unknown as Record<string, unknown>)[name] = checked;
+    },
+  };
+}
+
+defineType<RangeRef>(FakeDataValidation, {
+  typeName: "DataValidation",
+  scalars: [
+    {
+      name: "rule",
+      get: (t) => {
+        const v = validationOf(t);
+        return v === null || v === "mixed" ? {} : JSON.parse(JSON.stringify(v.rule));
+      },
+      set: (t, value, tx) => {
+        tx.assertSheetWritable(t.sheet, "DataValidation.rule");
+        const rule = checkedRule(value, "DataValidation.rule");
+        removeValidations(t, tx);
+        const record: FakeDataValidationRecord = { areas: [t.rect], rule, errorAlert: { ...DEFAULT_ALERT }, prompt: { ...DEFAULT_PROMPT }, ignoreBlanks: true };
+        const before = t.sheet.dataValidations;
+        t.sheet.dataValidations = [...before, record];
+        tx.onUndo(() => (t.sheet.dataValidations = before));
+      },
+    },
+    {
+      name: "type",
+      get: (t) => {
+        const v = validationOf(t);
+        return v === null ? "None" : v === "mixed" ? "Inconsistent" : DV_TYPES[Object.keys(v.rule)[0]];
+      },
+    },
+    validationScalar("errorAlert", (v, location) => {
+      if (typeof v !== "object" || v === null) throw invalidArgument(`${preview(v)} is not an error alert`, location);
+      const a = { ...DEFAULT_ALERT, ...(v as object) } as typeof DEFAULT_ALERT;
+      if (!DV_ALERT_STYLES.includes(a.style)) throw invalidArgument(`${preview(a.style)} is not one of ${DV_ALERT_STYLES.join(", ")}`, location);
+      return a;
+    }),
+    validationScalar("prompt", (v, location) => {
+      if (typeof v !== "object" || v === null) throw invalidArgument(`${preview(v)} is not a prompt`, location);
+      return { ...DEFAULT_PROMPT, ...(v as object) };
+    }),
+    validationScalar("ignoreBlanks", isBool),
   ],
 });
 

@@ -1,5 +1,5 @@
 /**
- * The things the fake records rather than renders — conditional formats, charts, page layout,
+ * The things the fake records rather than renders — conditional formats, data validation, charts, page layout,
  * tables, defined names, settings — as plain objects tests can assert on
  * (`fake.workbook.getSheet("Report").conditionalFormats[0].rule.formula`).
  */
@@ -15,6 +15,18 @@ export interface FakeConditionalRangeFormat {
   fill?: { color?: string };
   font?: { bold?: boolean; italic?: boolean; color?: string; strikethrough?: boolean; underline?: string };
   numberFormat?: unknown;
+}
+
+/** One kind of criteria, as Excel.DataValidationRule holds it (the fake models list and custom). */
+export type DataValidationRuleRecord = { list: { inCellDropDown: boolean; source: string } } | { custom: { formula: string } };
+
+/** A data validation: the cells it covers (a worksheet's sqref) and its rule, prompt and alert. */
+export interface FakeDataValidationRecord {
+  areas: Rect[];
+  rule: DataValidationRuleRecord;
+  errorAlert: { message: string; showAlert: boolean; style: string; title: string };
+  prompt: { message: string; showPrompt: boolean; title: string };
+  ignoreBlanks: boolean;
 }
 
 export interface FakeConditionalFormat {

@@ -34,6 +34,7 @@ import {
   defaultPageLayout,
   type FakeChart,
   type FakeConditionalFormat,
+  type FakeDataValidationRecord,
   type FakeFreeze,
   type FakePageLayout,
   type FakeProtection,
@@ -154,6 +155,7 @@ export class FakeSheet {
   pageBreaks: number[] = [];
   merges: Rect[] = [];
   conditionalFormats: FakeConditionalFormat[] = [];
+  dataValidations: FakeDataValidationRecord[] = [];
   charts: FakeChart[] = [];
   readonly columnWidths = new Map<number, number>();
   readonly rowHeights = new Map<number, number>();

@@ -222,7 +222,7 @@ export function NoticesPanel({ lang, gateway }: { lang: Lang; gateway?: Validate
       const r = await gateway.notices({ ...p, ...rows, customers: done.notices.map((n) => n.customer), logSent: true });
       if (r.kind === "confirm") return;
       setSent(r);
-      pane.announce(r.log === null ? s.sentNoLog : format(r.log.created ? s.logCreated : s.logged, { sheet: r.log.sheet, n: r.log.rows.length, rows: rowsText(r.log.rows) }));
+      pane.announce(r.log === null ? s.sentNoLog : format(r.log.created ? s.logCreated : s.logged, { sheet: r.log.sheet, n: r.log.rows.length, rows: rowsText(r.log.rows) }) + (r.log.statusTerms ? format(s.logDropDown, { terms: r.log.statusTerms }) : ""));
     } catch (e) {
       fail(e);
     }
@@ -473,6 +473,7 @@ export function NoticesPanel({ lang, gateway }: { lang: Lang; gateway?: Validate
             <MessageBar intent="success" data-testid="notices-logged">
               <MessageBarBody>
                 {sent.log.rows.length > 0 && format(sent.log.created ? s.logCreated : s.logged, { sheet: sent.log.sheet, n: sent.log.rows.length, rows: rowsText(sent.log.rows) })}
+                {sent.log.rows.length > 0 && sent.log.statusTerms ? format(s.logDropDown, { terms: sent.log.statusTerms }) : null}
                 {sent.log.alreadyLogged.length > 0 && <div>{format(s.alreadyLogged, { customers: sent.log.alreadyLogged.join("、") })}</div>}
               </MessageBarBody>
             </MessageBar>

@@ -4,9 +4,12 @@
 import { bi } from "../../../i18n/bilingual";
 import { billStatus } from "../../bills";
 import { makeFinding } from "../findings";
+import { quoteInput } from "../../money";
 import { customerName, day, money } from "./message-values";
 import { AuditRun, lettersOf } from "./run";
-import { containsAny, recordText } from "./text-keys";
+import { conditionsStated } from "../../status";
+import type { StatusCondition } from "../../policy/types";
+import { containsAny, keyOf, recordText } from "./text-keys";
 
 /** The collection log: every contact needs a written promise to pay (POLICY §6). */
 export function checkCollectionLog(run: AuditRun): void {
@@ -29,6 +32,73 @@ export function checkCollectionLog(run: AuditRun): void {
     } else if (rec.writtenPromise !== true && rec.promisedAmount === null && rec.promisedDate === null) {
       run.addFinding(makeFinding("promise-missing", log.sheet, rec.row, promiseColumn, params, { field: "writtenPromise" }));
     }
+  }
+}
+
+/**
+ * A condition the collection log records (对方答复: 明确表示不再付款, 已宣告破产…) that the
+ * ledger's status does not (POLICY §2, §8). The log is evidence, the ledger is what is classed:
+ * nothing is classed, provided or written off because of the log; a person records the status.
+ * Read by the same vocabulary as the ledger's status (status.conditionsStated), so a negated or
+ * partial text states nothing here either.
+ */
+export function checkLogConditions(run: AuditRun): void {
+  const { log, policy, asOf } = run;
+  if (log === null) {
+    run.skipRule("log-states-condition", "没有催收记录表。", "No collection log.");
+    return;
+  }
+  const letter = lettersOf(log.mapping.columns) as Record<string, string | undefined>;
+  const fields = (["result", "note"] as const).filter((f) => letter[f] !== undefined);
+  if (fields.length === 0) {
+    run.skipRule("log-states-condition", "催收记录表没有催收结果或备注列。", "The collection log has no result or note column.");
+    return;
+  }
+  const conditions = [...policy.directToBad, ...policy.writeOff.conditions];
+  const stated = new Map<string, StatusCondition[]>();
+  const statedIn = (text: string | null): StatusCondition[] => {
+    if (text === null || text.trim() === "") return [];
+    let c = stated.get(text);
+    if (c === undefined) stated.set(text, (c = conditionsStated(text, conditions, policy.statusNegations)));
+    return c;
+  };
+  // The log's entries that state a condition, for customers with something open.
+  const groupByKey = new Map(run.groups.map((g) => [g.key, g]));
+  const entries: { rec: (typeof log.records)[number]; field: "result" | "note"; text: string; conds: StatusCondition[]; group: number }[] = [];
+  for (const rec of log.records) {
+    if (rec.contactDate !== null && rec.contactDate > asOf) continue;
+    const key = keyOf(rec.customer);
+    if (key === null) continue;
+    const g = groupByKey.get(key);
+    if (g === undefined || !g.balance.toDecimal().gt(0)) continue;
+    for (const field of fields) {
+      const text = rec[field];
+      const conds = statedIn(text);
+      if (conds.length > 0) entries.push({ rec, field, text: text as string, conds, group: g.id });
+    }
+  }
+  if (entries.length === 0) return;
+  // What the ledger states for those customers, from every open item's status and note.
+  const wanted = new Set(entries.map((e) => e.group));
+  const inLedger = new Map<number, Set<string>>();
+  for (let i = 0; i < run.n; i++) {
+    const gid = run.groupId[i];
+    if (!wanted.has(gid)) continue;
+    let keys = inLedger.get(gid);
+    if (keys === undefined) inLedger.set(gid, (keys = new Set()));
+    for (const c of statedIn(run.statusText[i])) keys.add(c.key);
+  }
+  for (const e of entries) {
+    const missing = e.conds.filter((c) => !(inLedger.get(e.group)?.has(c.key) ?? false));
+    if (missing.length === 0) continue;
+    const named = (lang: "zh-CN" | "en-US") => missing.map((c) => `${c.article === "" ? "" : `${c.article} `}${c.label[lang]}`).join(lang === "zh-CN" ? "；" : "; ");
+    const params = {
+      customer: customerName(e.rec.customer),
+      date: e.rec.contactDate === null ? bi("（日期不详）", "(date unknown)") : day(e.rec.contactDate),
+      text: quoteInput(e.text),
+      conditions: bi(named("zh-CN"), named("en-US")),
+    };
+    run.addFinding(makeFinding("log-states-condition", log.sheet, e.rec.row, letter[e.field] as string, params, { field: e.field }));
   }
 }
 

@@ -21,7 +21,7 @@ import type { Policy } from "../../policy/types";
 import { compareFindings } from "../findings";
 import { openItemsAsOf } from "../as-of";
 import type { LedgerReading } from "../index";
-import { checkBills, checkCollectionLog } from "./companion-rules";
+import { checkBills, checkCollectionLog, checkLogConditions } from "./companion-rules";
 import { checkCustomers } from "./customer-rules";
 import { sortFindings } from "./finding-order";
 import { readingFindings } from "./issue-findings";
@@ -73,6 +73,7 @@ export function auditLedger(
   checkRows(run, batch);
   checkCustomers(run);
   checkCollectionLog(run);
+  checkLogConditions(run);
   checkBills(run);
 
   // Order: the ledger, then the companions, each by row and column.
