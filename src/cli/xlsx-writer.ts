@@ -132,11 +132,15 @@ export function addSpecSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): Excel
     if (chart.anchor.cols > 1) at(chart.anchor.row, { top: chart.anchor.row + 1, left: chart.anchor.col + 1, bottom: chart.anchor.row + 1, right: chart.anchor.col + chart.anchor.cols });
   }
 
+  // A page starting at 0-based row s: exceljs breaks after a row, so after row s − 1 (a break
+  // above row 1 would be no break at all).
+  const breakAfter = new Set((spec.pageBreaks ?? []).filter((s) => s > 0).map((s) => s - 1));
   for (let r = 0; r < spec.rows.length; r++) {
     const row = spec.rows[r];
     const notes = notesAt.get(r);
-    if (row.cells.length === 0 && row.height === undefined && notes === undefined) continue;
+    if (row.cells.length === 0 && row.height === undefined && notes === undefined && !breakAfter.has(r)) continue;
     const target = ws.getRow(r + 1);
+    if (breakAfter.has(r)) target.addPageBreak();
     if (row.height !== undefined) target.height = row.height;
     for (let c = 0; c < row.cells.length; c++) {
       const cell = row.cells[c];

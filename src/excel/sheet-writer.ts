@@ -253,7 +253,7 @@ function reportOwnedSheet(spec: SheetSpec, options: { chartSeries: boolean }): O
           hf.rightFooter = heading.pages;
         }
         // A batch of letters: each letter on its own page (LetterBatch, src/core/notices/letter.ts).
-        const breaks = (spec as SheetSpec & { pageBreaks?: readonly number[] }).pageBreaks;
+        const breaks = spec.pageBreaks;
         if (breaks !== undefined) {
           sheet.horizontalPageBreaks.removePageBreaks();
           for (const row of breaks) sheet.horizontalPageBreaks.add(`A${row + 1}`);

@@ -24,6 +24,9 @@ import { buildCollectionNotices, buildStatements } from "../../src/core/notices/
 import { EMPTY_COMPANY, policyWithCompany } from "../../src/core/notices/company";
 import type { ReportInput } from "../../src/core/reports/input";
 import { smallReportInput } from "../fixtures/reports/small-ledger";
+import { auditFindingsSheet } from "../../src/core/audit-sheets/findings";
+import { RULES } from "../../src/core/ledger/findings";
+import { combineLetters } from "../../src/core/notices/letter";
 
 const ROOT = join(__dirname, "../..");
 const SAMPLE = join(ROOT, "assets/sample-ledger.xlsx");
@@ -52,7 +55,7 @@ function requireTools(): void {
  * Sheets written by the headless writer, converted to PDF by LibreOffice: the page count, the
  * first page's size in points, the text, and the first page saved as test-artifacts/<artifact>.
  */
-async function printed(sheets: Parameters<typeof writeReportWorkbook>[1], artifact: string): Promise<{ pages: number; size: number[]; text: string }> {
+async function printed(sheets: Parameters<typeof writeReportWorkbook>[1], artifact: string): Promise<{ pages: number; size: number[]; text: string; pageText: string[] }> {
   const dir = mkdtempSync(join(tmpdir(), "ar-print-"));
   try {
     const xlsx = join(dir, "print.xlsx");
@@ -64,11 +67,13 @@ async function printed(sheets: Parameters<typeof writeReportWorkbook>[1], artifa
     const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
     const size = (/Page size:\s+([\d.]+) x ([\d.]+)/.exec(info) ?? []).slice(1).map((v) => Math.round(Number(v)));
     const text = run("pdftotext", ["-layout", pdf, "-"]).stdout;
+    // pdftotext ends each page with a form feed.
+    const pageText = text.split("\f").slice(0, pages);
     const png = join(dir, "page");
     expect(run("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf, png]).status).toBe(0);
     mkdirSync(join(ROOT, "test-artifacts"), { recursive: true });
     copyFileSync(`${png}.png`, join(ROOT, "test-artifacts", artifact));
-    return { pages, size, text };
+    return { pages, size, text, pageText };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -178,6 +183,68 @@ async function readSampleInput(): Promise<ReportInput> {
     expect([pages, size]).toEqual([1, [595, 842]]);
     for (const words of ["对账单", "遂通对20110831-001", "期初余额", "期末余额", "1,046,500.00", "JS-2011-018", "1年以内（含1年）", "余额相符", "余额不符", "经办人：李明"]) expect(text).toContain(words);
     expect(text).not.toMatch(/请填写|to be filled in/);
+  },
+  180_000,
+);
+
+(skip ? test.skip : test)(
+  "the findings sheet prints on A4 landscape, fitted to width, its title and header on every page, rules by their Chinese names: test-artifacts/findings-print.png",
+  async () => {
+    requireTools();
+    if (!existsSync(SAMPLE)) return;
+    const input = await sampleInput();
+    const spec = auditFindingsSheet(input.audit, "zh-CN", "检查结果");
+    const { pages, size, text, pageText } = await printed([spec], "findings-print.png");
+    // A4 landscape: 842 × 595 points.
+    expect(size).toEqual([842, 595]);
+    expect(pages).toBeGreaterThanOrEqual(1);
+    // Fitted to width and the header repeated: every page has the first and the last column's heading and the page header's title.
+    for (const page of pageText) {
+      for (const words of ["级别", "规则", "单元格", "说明", "应收账款检查发现"]) expect(page).toContain(words);
+    }
+    expect(text).toContain("2011年8月31日");
+    // Rules by name in the workbook's language, never by id.
+    for (const f of input.audit.findings) expect(text).toContain(RULES[f.rule].title["zh-CN"].slice(0, 6));
+    for (const id of Object.keys(RULES)) expect(text).not.toContain(id);
+  },
+  180_000,
+);
+
+(skip ? test.skip : test)(
+  "a batch of collection notices prints one letter per page, each with its customer: test-artifacts/notice-batch-print.png",
+  async () => {
+    requireTools();
+    if (!existsSync(SAMPLE)) return;
+    const sample = await sampleInput();
+    // As the pane makes them: only with the company's details filled in (it refuses placeholders).
+    const company = {
+      ...EMPTY_COMPANY,
+      nameZh: "四川省通信产业服务有限公司遂宁分公司",
+      address: "遂宁市船山区明月路 1 号",
+      phone: "0825-2221234",
+      accountName: "四川省通信产业服务有限公司遂宁分公司",
+      bank: "中国工商银行遂宁分行",
+      accountNo: "2311 0000 0000 1234 567",
+      signatory: "总经理 王强",
+      letterPrefix: "遂通催",
+      handler: "李明",
+    };
+    const input = { ...sample, policy: policyWithCompany(sample.policy, company) };
+    const first = buildCollectionNotices(input, {}, input.asOf, "zh-CN", { company });
+    const letterNumbers = new Map(first.notices.map((n, i) => [n.customer, `遂通催20110831-${String(i + 1).padStart(3, "0")}`]));
+    const { sheets, notices } = buildCollectionNotices(input, {}, input.asOf, "zh-CN", { company, letterNumbers });
+    expect(sheets.length).toBeGreaterThan(1);
+    const batch = combineLetters(sheets.map((spec, i) => ({ customer: notices[i]!.customer, spec })), "催款通知书20110831", sheets[0]!.title);
+    const { pages, size, pageText } = await printed([batch], "notice-batch-print.png");
+    // One A4 portrait page per letter, in order, each naming its own customer and no other's.
+    expect([pages, size]).toEqual([sheets.length, [595, 842]]);
+    notices.forEach((n, i) => {
+      expect(pageText[i]).toContain("应收账款催款通知书");
+      expect(pageText[i]).toContain(n.customer);
+      expect(pageText[i]).toContain(letterNumbers.get(n.customer));
+      expect(pageText[i]).not.toMatch(/请填写|to be filled in/);
+      for (const other of notices) if (other.customer !== n.customer && !n.customer.includes(other.customer)) expect(pageText[i]).not.toContain(other.customer);
+    });
   },
   180_000,
 );

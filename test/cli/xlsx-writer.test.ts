@@ -3,7 +3,7 @@
  * compared cell by cell with its SheetSpec — values, types, number formats, styles, merges,
  * widths, frozen rows, print setup — with charts replaced by their note.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -183,4 +183,21 @@ test("money a number cell cannot hold exactly (over 15 digits) is written as its
   expect(ws.getCell(1, 1).value).toBe("19999999999999.98");
   expect(ws.getCell(1, 2).value).toBe(1234.5);
   expect(ws.getCell(1, 3).value).toBe(9999999999999.99); // 15 digits: a number, exact
+});
+
+test("a batch's page breaks are written as SpreadsheetML row breaks: a page starting at row 30 (0-based) breaks after sheet row 30; a break at row 0 is none", async () => {
+  const base = buildReports(smallReportInput(), "zh-CN")[0]!;
+  const spec: SheetSpec = { ...base, name: "Batch", pageBreaks: [0, 5, 30] };
+  const dir = mkdtempSync(join(tmpdir(), "breaks-"));
+  try {
+    const file = join(dir, "breaks.xlsx");
+    await specsToWorkbook([spec]).xlsx.writeFile(file);
+    const JSZip = (await import("jszip")).default;
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    // <brk id="n">: the break falls after 1-based row n, so 0-based row n starts the next page.
+    expect([...xml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]))).toEqual([5, 30]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -1,5 +1,5 @@
 /** A finding's cell is shown once: as the link; the message under it starts with what follows the cell. */
-import { messageWithoutCell } from "../../src/taskpane/panels/ValidatePanel";
+import { messageWithoutCell } from "../../src/core/ledger/findings";
 
 test("the cell and its field label come off the front of the message", () => {
   expect(messageWithoutCell("应收账款台账!G9（发生日期）：日期“2011.13.05”不存在：没有13月。", "应收账款台账!G9")).toBe("发生日期：日期“2011.13.05”不存在：没有13月。");

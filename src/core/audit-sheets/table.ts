@@ -7,7 +7,7 @@
 import { formatDate } from "../dates";
 import type { Lang } from "../errors";
 import type { AuditResult } from "../ledger/check";
-import { type AuditSheetId, type PageHeading, type SheetSpec, type SpecRow, textCell } from "../reports/sheet-spec";
+import { type AuditSheetId, type PageHeading, type SheetSpec, type SpecRow, textCell, wrappedRowHeight } from "../reports/sheet-spec";
 import { format, stringsFor } from "../../i18n";
 
 /** "As of 2011-08-31    Ledger: 台账": the as-of date as the language writes it, and the ledger sheet read. */
@@ -34,7 +34,12 @@ export function auditTableSheet(audit: AuditResult, lang: Lang, table: AuditTabl
     name: table.name,
     title: table.title,
     columns: table.widths.map((width) => ({ width })),
-    rows: [header, ...table.rows],
+    // Rows whose text wraps get the height of their lines (a message of three lines, three lines high).
+    rows: [header, ...table.rows.map((row): SpecRow => {
+      if (row.height !== undefined) return row;
+      const height = wrappedRowHeight(row.cells, table.widths);
+      return height === undefined ? row : { ...row, height };
+    })],
     merges: [],
     freezeRows: 1,
     print: { paper: "A4", orientation: "landscape", fitToWidth: true, printTitleRows: { first: 0, last: 0 }, pageHeading },

@@ -700,3 +700,15 @@ export function compareFindings(sheetOrder: ReadonlyMap<string, number>) {
     (a.column < b.column ? -1 : a.column > b.column ? 1 : 0) ||
     RULE_IDS.indexOf(a.rule) - RULE_IDS.indexOf(b.rule);
 }
+
+/**
+ * A finding's message without its leading cell reference: the pane's link and the findings
+ * sheet's cell column already name the cell ("应收账款台账!G9（发生日期）：…" shows as "（发生日期）：…" → "发生日期：…").
+ */
+export function messageWithoutCell(message: string, cell: string): string {
+  if (!message.startsWith(cell)) return message;
+  const rest = message.slice(cell.length);
+  const field = /^(?:（([^）]*)）|\s\(([^)]*)\))([：:]\s?)/.exec(rest);
+  if (field) return `${field[1] ?? field[2]}${field[3]}${rest.slice(field[0].length)}`;
+  return rest.replace(/^[：:]\s?/, "").replace(/^[，,]\s?/, "");
+}

@@ -141,6 +141,8 @@ export interface SheetSpec {
   freezeRows: number;
   print: PrintSetup;
   charts: ChartSpec[];
+  /** 0-based rows that start a new printed page (a batch of letters: each letter but the first). */
+  pageBreaks?: number[];
 }
 
 /** Number formats by cell type: the same strings in Excel, Office.js and exceljs. */
@@ -476,6 +478,23 @@ export class SheetBuilder {
     }
     return columns;
   }
+}
+
+/**
+ * The height (points) a row of a fixed-width table needs for its wrapping ("wrap") cells, or
+ * undefined when every cell fits on one line: the rows of a sheet not made with a SheetBuilder
+ * (the audit's sheets), so a program that does not fit rows to their text (LibreOffice, Excel
+ * opening a file) still shows and prints every line.
+ */
+export function wrappedRowHeight(cells: readonly (SpecCell | null)[], widths: readonly number[]): number | undefined {
+  let lines = 1;
+  for (let c = 0; c < cells.length && c < widths.length; c++) {
+    const cell = cells[c];
+    if (cell === null || cell.style !== "wrap" || typeof cell.v !== "string") continue;
+    if (displayWidth(cell.v) <= widths[c] - 1) continue;
+    lines = Math.max(lines, linesOf(cell.v, widths[c] - 1));
+  }
+  return lines > 1 ? Math.ceil(lines * LINE_HEIGHT_PT + 3) : undefined;
 }
 
 /**

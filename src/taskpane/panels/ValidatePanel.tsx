@@ -27,7 +27,7 @@ import {
 import { fromYmd, lastDayOfPreviousMonth } from "../../core/calendar";
 import { formatIsoDate, parseDate } from "../../core/dates";
 import { LEDGER_FIELDS, type LedgerField } from "../../core/ledger/headers";
-import { RULES, SEVERITIES, type Finding, type RuleId } from "../../core/ledger/findings";
+import { RULES, SEVERITIES, type Finding, type RuleId, messageWithoutCell } from "../../core/ledger/findings";
 import type { CompanionFound, LedgerCandidate } from "../../excel/candidates";
 import type { HeaderPreview } from "../../excel/header-preview";
 import type { ValidateOutcome, ValidateProgress } from "../../excel/validate-run";
@@ -83,18 +83,6 @@ const useStyles = makeStyles({
   // Tight cells: at 320 px the four columns of figures must fit; the class name may wrap.
   totals: { tableLayout: "auto", width: "100%", "& td, & th": { paddingLeft: "2px", paddingRight: "2px" }, "& td:first-child, & th:first-child": { overflowWrap: "anywhere" } },
 });
-
-/**
- * A finding's message without its leading cell reference: the link above it already names the
- * cell ("应收账款台账!G9（发生日期）：…" shows as "（发生日期）：…" → "发生日期：…").
- */
-export function messageWithoutCell(message: string, cell: string): string {
-  if (!message.startsWith(cell)) return message;
-  const rest = message.slice(cell.length);
-  const field = /^(?:（([^）]*)）|\s\(([^)]*)\))([：:]\s?)/.exec(rest);
-  if (field) return `${field[1] ?? field[2]}${field[3]}${rest.slice(field[0].length)}`;
-  return rest.replace(/^[：:]\s?/, "").replace(/^[，,]\s?/, "");
-}
 
 function candidateKey(c: LedgerCandidate): string {
   return c.source.kind === "table" ? `table:${c.source.table}` : `range:${c.source.sheet}`;
