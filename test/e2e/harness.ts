@@ -34,8 +34,12 @@ export async function startHarness(): Promise<Harness> {
     url,
     browser,
     async newPage() {
-      const page = await browser.newPage({ viewport: { width: 420, height: 800 }, deviceScaleFactor: 1 });
+      // A context of its own (browser.newPage's context refuses a second page, which
+      // @axe-core/playwright opens to finish its run), closed with the page.
+      const context = await browser.newContext({ viewport: { width: 420, height: 800 }, deviceScaleFactor: 1 });
+      const page = await context.newPage();
       page.on("pageerror", (e) => pageErrors.push(String(e)));
+      page.on("close", () => void context.close());
       return page;
     },
     async close() {
