@@ -19,8 +19,8 @@ import { writesClearUndo, type HostInfo } from "./host";
 const CreditPanel = React.lazy(() => import("./panels/CreditPanel").then((m) => ({ default: m.CreditPanel })));
 const NoticesPanel = React.lazy(() => import("./panels/NoticesPanel").then((m) => ({ default: m.NoticesPanel })));
 // The hidden Self-test tab (?selftest=1), for testers on real hosts and in the preview.
+const PolicyPanel = React.lazy(() => import("./panels/PolicyPanel").then((m) => ({ default: m.PolicyPanel })));
 const SelfTestPanel = React.lazy(() => import("./panels/SelfTestPanel").then((m) => ({ default: m.SelfTestPanel })));
-import { PolicyPanel } from "./panels/PolicyPanel";
 import { ValidatePanel } from "./panels/ValidatePanel";
 import { excelGateway, type ValidateGateway } from "./validate/gateway";
 import { workerChecker } from "./validate/worker-checker";
@@ -174,10 +174,14 @@ export function App({ host }: { host: HostInfo }): React.JSX.Element {
             </div>
           )}
           <div hidden={tab !== "policy"}>
-            <PolicyPanel
-              lang={host.lang}
-              {...(gateway && tab === "policy" ? { load: gateway.policy } : {})}
-            />
+            {opened.has("policy") && (
+              <React.Suspense fallback={<Spinner size="small" />}>
+                <PolicyPanel
+                  lang={host.lang}
+                  {...(gateway && tab === "policy" ? { load: gateway.policy, save: (edits: Map<string, string>) => gateway.savePolicy(edits, host.lang) } : {})}
+                />
+              </React.Suspense>
+            )}
           </div>
         </main>
         {liveRegion}

@@ -5,13 +5,22 @@ import { Dec } from "../../core/money";
 import { DEFAULT_POLICY, type Policy } from "../../core/policy";
 import { format, stringsFor, type Lang } from "../../i18n";
 import { Section } from "./Section";
+import { PolicyForm, type PolicySaveResult } from "./PolicyForm";
 
 /** A policy rate ("0.05", exact decimal text) as a percentage ("5%"), in decimal arithmetic. */
 function percent(rate: string): string {
   return `${new Dec(rate).times(100).toFixed()}%`;
 }
 
-export function PolicyPanel({ lang, load }: { lang: Lang; load?: () => Promise<{ policy: Policy; sheet: string | null }> }): React.JSX.Element {
+export function PolicyPanel({
+  lang,
+  load,
+  save,
+}: {
+  lang: Lang;
+  load?: () => Promise<{ policy: Policy; sheet: string | null }>;
+  save?: (edits: Map<string, string>) => Promise<PolicySaveResult>;
+}): React.JSX.Element {
   const strings = stringsFor(lang);
   const s = strings.policy;
   const [state, setState] = React.useState<{ policy: Policy; sheet: string | null; error?: string }>({ policy: DEFAULT_POLICY, sheet: null });
@@ -69,6 +78,13 @@ export function PolicyPanel({ lang, load }: { lang: Lang; load?: () => Promise<{
           ))}
         </TableBody>
       </Table>
+      <PolicyForm
+        lang={lang}
+        policy={policy}
+        sheet={state.sheet}
+        {...(save ? { onSave: save } : {})}
+        onSaved={(r) => setState({ policy: r.policy, sheet: r.sheet })}
+      />
     </Section>
   );
 }

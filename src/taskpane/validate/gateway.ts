@@ -9,6 +9,7 @@ import { previewHeader, type HeaderPreview } from "../../excel/header-preview";
 import type { LedgerSource } from "../../excel/read";
 import { loadSetup, readPolicy, saveSetup, selectCell, type WorkbookSetup } from "../../excel/setup";
 import type { Policy } from "../../core/policy/types";
+import type { PolicySaved } from "../../excel/policy-edit";
 import { runValidate, type ExcelRun, type ValidateOutcome, type ValidateParams } from "../../excel/validate-run";
 import type { Checker } from "../../excel/check";
 import type { NoticesOutcome, NoticesParams } from "../../excel/notices-run";
@@ -30,6 +31,8 @@ export interface ValidateGateway {
   select(sheet: string, address: string): Promise<void>;
   /** The policy in force: the workbook's policy sheet, else the defaults (sheet null). */
   policy(): Promise<{ policy: Policy; sheet: string | null }>;
+  /** Saves the Policy tab's edits (typed values by policy-table key) into the policy sheet; returns the policy now in force. */
+  savePolicy(edits: Map<string, string>, lang: Lang): Promise<PolicySaved>;
   /** Finds (dryRun) or makes collection notices or confirmation letters. */
   notices(params: NoticesParams): Promise<NoticesOutcome>;
   /** Marks the findings' cells on the ledger with the add-in's own conditional formats (replacing earlier marks). */
@@ -74,6 +77,15 @@ export function excelGateway(run: ExcelRun, ownSheets: () => string[], checker?:
     validate: (params) => guarded(() => runValidate(run, checker ? { ...params, checker } : params)),
     select: (sheet, address) => guarded(() => run((context) => selectCell(context, sheet, address))),
     policy: () => guarded(() => run((context) => readPolicy(context))),
+    // With the Policy tab's chunk, not the pane's.
+    savePolicy: (edits, lang) =>
+      guarded(async () => {
+        const [{ savePolicyEdits }, { policyFormGroups }] = await Promise.all([import("../../excel/policy-edit"), import("../../core/policy/form")]);
+        return run(async (context) => {
+          const current = await readPolicy(context);
+          return savePolicyEdits(context, edits, policyFormGroups(current.policy).flatMap((g) => g.fields), lang);
+        });
+      }),
     // The Credit and Notices tabs' workbook code loads with the tab (its own chunk), not with the pane.
     notices: (params) => guarded(async () => (await import("../../excel/notices-run")).runNotices(run, params)),
     highlight: (sheet, findings) => guarded(() => run((context) => addHighlights(context, sheet, findings))),
