@@ -25,6 +25,7 @@ import { EMPTY_COMPANY, policyWithCompany } from "../../src/core/notices/company
 import type { ReportInput } from "../../src/core/reports/input";
 import { smallReportInput } from "../fixtures/reports/small-ledger";
 import { auditFindingsSheet } from "../../src/core/audit-sheets/findings";
+import { auditResultsSheet } from "../../src/core/audit-sheets/results";
 import { RULES } from "../../src/core/ledger/findings";
 import { combineLetters } from "../../src/core/notices/letter";
 
@@ -245,6 +246,27 @@ async function readSampleInput(): Promise<ReportInput> {
       expect(pageText[i]).not.toMatch(/请填写|to be filled in/);
       for (const other of notices) if (other.customer !== n.customer && !n.customer.includes(other.customer)) expect(pageText[i]).not.toContain(other.customer);
     });
+  },
+  180_000,
+);
+
+(skip ? test.skip : test)(
+  "the results sheet prints on A4 landscape, fitted to width, every open item with the header on every page: test-artifacts/results-print.png",
+  async () => {
+    requireTools();
+    if (!existsSync(SAMPLE)) return;
+    const input = await sampleInput();
+    const spec = auditResultsSheet(input.audit, "zh-CN", "检查结果");
+    const { size, text, pageText } = await printed([spec], "results-print.png");
+    expect(size).toEqual([842, 595]);
+    const header = spec.rows[0]!.cells.map((c) => String(c!.v));
+    // Fitted to width: the first and the last column's heading on every page; the page header's title too.
+    for (const page of pageText) for (const words of [header[0]!, header.at(-1)!, "应收账款检查结果"]) expect(page).toContain(words);
+    // Every open item's document number is printed.
+    for (let i = 0; i < input.audit.rows.length; i++) {
+      const doc = input.audit.rows.ledgerRow(i).document;
+      if (doc !== null) expect(text).toContain(doc);
+    }
   },
   180_000,
 );
