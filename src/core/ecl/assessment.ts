@@ -18,7 +18,10 @@ import { Dec } from "../money";
 import { reportContext, type ReportInput } from "../reports/input";
 import { ledgerAllowance } from "../reports/ledger-allowance";
 import { snapshotsFromLedger } from "./history";
-import { type AgingSnapshot, migrationRates, onPeriodEnds, yearEnds } from "./snapshots";
+import { type AgingSnapshot, migrationRates, monthEnds, onPeriodEnds, periodUnit, yearEnds } from "./snapshots";
+
+/** Transitions derived from a transaction ledger when the bands are in months: a year's. */
+export const MONTH_END_PERIODS = 12;
 import { eclProvision, type EclProblem, type EclScenario, lossRates, type LossRates, type MigrationRates, scenarioAdjustment } from "./matrix";
 
 export interface EclOptions {
@@ -118,7 +121,9 @@ export function assessEcl(input: ReportInput, options: EclOptions = {}): EclAsse
       const d = r.dateArisen ?? r.dueDate;
       if (d !== null && d < first) first = d;
     }
-    const ends = first === Infinity ? [] : yearEnds(first, asOf - 1);
+    // Periods as wide as the bands: year ends for bands in years; for bands in months, month ends,
+    // the last MONTH_END_PERIODS + 1 of them (each is a pass over the lines).
+    const ends = first === Infinity ? [] : periodUnit(bands) === "year" ? yearEnds(first, asOf - 1) : monthEnds(first, asOf - 1).slice(-(MONTH_END_PERIODS + 1));
     snapshots = snapshotsFromLedger(reading, ends, bands);
   }
   if (snapshots.length === 0 && !problems.some((p) => p.id === "ecl.no-history")) {

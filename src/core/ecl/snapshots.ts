@@ -91,8 +91,23 @@ export function yearEnds(from: DayNumber, to: DayNumber): DayNumber[] {
   return out;
 }
 
+/** Month ends from the first month end on or after `from` up to `to` (both included when they are month ends). */
+export function monthEnds(from: DayNumber, to: DayNumber): DayNumber[] {
+  const out: DayNumber[] = [];
+  const start = toYmd(from);
+  const stop = toYmd(to);
+  for (let y = start.y, m = start.m; y < stop.y || (y === stop.y && m <= stop.m); ) {
+    const next = m === 12 ? { y: y + 1, m: 1 } : { y, m: m + 1 };
+    const end = fromYmd(next.y, next.m, 1) - 1; // the day before the next month's first
+    if (end >= from && end <= to) out.push(end);
+    y = next.y;
+    m = next.m;
+  }
+  return out;
+}
+
 /** Whether the bands are whole years (then periods are year ends), else months (month ends). */
-function periodUnit(bands: readonly AgingBand[]): "year" | "month" {
+export function periodUnit(bands: readonly AgingBand[]): "year" | "month" {
   return bands.every((b) => b.upToMonths === null || b.upToMonths % 12 === 0) ? "year" : "month";
 }
 

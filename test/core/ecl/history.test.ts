@@ -21,7 +21,9 @@
  */
 import Decimal from "decimal.js";
 import { fromYmd } from "../../../src/core/calendar";
-import { itemBalance, migrationRates, onPeriodEnds, snapshotsFromLedger, snapshotsFromTable, yearEnds } from "../../../src/core/ecl";
+import { itemBalance, migrationRates, monthEnds, onPeriodEnds, snapshotsFromLedger, snapshotsFromTable, yearEnds } from "../../../src/core/ecl";
+import { assessEcl } from "../../../src/core/ecl/assessment";
+import { auditLedger } from "../../../src/core/ledger/check";
 import { readLedger } from "../../../src/core/ledger/index";
 import { DEFAULT_POLICY } from "../../../src/core/policy";
 
@@ -89,4 +91,55 @@ test("year ends between two dates; snapshots off the period ends are left out an
   const kept = onPeriodEnds(odd, BANDS);
   expect(kept.snapshots.map((s) => s.asOf)).toEqual([fromYmd(2010, 12, 31)]);
   expect(kept.problems[0].message["en-US"]).toContain("2011-06-30 is not a year end");
+});
+
+describe("bands in months: the history derived from the ledger is its month ends (issue 19: periods match the band width)", () => {
+  // Bands ≤1 month, 1–2 months, over 2 months. As of 2011-04-30, the month ends before it from the
+  // first line on: 2011-01-31, 02-28, 03-31.
+  //   A 2011-01-15 1,000; B 2011-02-10 500; 300 received 2011-03-10, which FIFO takes to the oldest
+  //   item, A: A 700 and B 500 at 2011-03-31.
+  //   01-31: A (16 days) ≤1m 1,000                               → [1000, 0, 0]
+  //   02-28: A (1 month 13 days) 1–2m 1,000; B (18 days) ≤1m 500  → [500, 1000, 0]
+  //   03-31: A (2 months 16 days) >2m 700; B (1 month 21 days) 1–2m 500 → [0, 500, 700]
+  // Cohort migration: Jan→Feb ≤1m: A 1,000 of 1,000 = 100%; Feb→Mar ≤1m: B 500 of 500 = 100%,
+  // 1–2m: A 700 of 1,000 = 70% (300 was collected).
+  const policy = {
+    ...DEFAULT_POLICY,
+    provision: {
+      ...DEFAULT_POLICY.provision,
+      bands: [
+        { key: "m0-1", label: { "zh-CN": "1个月以内", "en-US": "up to 1 month" }, upToMonths: 1 },
+        { key: "m1-2", label: { "zh-CN": "1至2个月", "en-US": "1–2 months" }, upToMonths: 2 },
+        { key: "m2+", label: { "zh-CN": "2个月以上", "en-US": "over 2 months" }, upToMonths: null },
+      ],
+      rates: [
+        { bandKey: "m0-1", rate: "0.05" },
+        { bandKey: "m1-2", rate: "0.5" },
+        { bandKey: "m2+", rate: "1" },
+      ],
+    },
+  } as typeof DEFAULT_POLICY;
+  const rows = [
+    ["日期", "客户名称", "单据号", "摘要", "借方", "贷方"],
+    ["2011-01-15", "甲公司", "A", "销售", 1000, null],
+    ["2011-02-10", "甲公司", "B", "销售", 500, null],
+    ["2011-03-10", "甲公司", null, "收款", null, 300],
+  ];
+  const asOf = fromYmd(2011, 4, 30);
+  const monthly = readLedger(rows, { sheet: "明细" });
+  const input = { reading: monthly, audit: auditLedger(monthly, {}, asOf, policy), companions: {}, policy, asOf };
+
+  test("monthEnds lists each month's last day between two dates", () => {
+    expect(monthEnds(fromYmd(2011, 1, 15), fromYmd(2011, 4, 29))).toEqual([fromYmd(2011, 1, 31), fromYmd(2011, 2, 28), fromYmd(2011, 3, 31)]);
+    expect(monthEnds(fromYmd(2011, 12, 31), fromYmd(2012, 2, 29))).toEqual([fromYmd(2011, 12, 31), fromYmd(2012, 1, 31), fromYmd(2012, 2, 29)]);
+  });
+
+  test("assessEcl derives the month ends, not year ends, and the cohort rates worked by hand", () => {
+    const ecl = assessEcl(input);
+    expect(ecl.history).toEqual({ source: "ledger", ends: [fromYmd(2011, 1, 31), fromYmd(2011, 2, 28), fromYmd(2011, 3, 31)] });
+    expect(ecl.migration.periods.map((p) => p.rates.slice(0, 2).map((r) => (r === null ? null : r.toFixed(2))))).toEqual([
+      ["1.00", null],
+      ["1.00", "0.70"],
+    ]);
+  });
 });
