@@ -50,6 +50,11 @@ const USAGE = {
   --out      写出检查报告 .xlsx（检查发现、逐行结果、汇总、规则说明，及各管理报表）
   --json     写出 JSON 结果
   --strict   有“错误”级发现时以状态 1 退出
+预期信用损失：[--history history.json] [--ecl-adjustment K] [--allowance 金额] [--segment 列]
+  --history         账龄快照历史文件（读取，并加入本次的快照）
+  --ecl-adjustment  前瞻性调整 k（如 0.1 或 10%）
+  --allowance       账面坏账准备余额
+  --segment         按台账的某一列（表头文字或列字母，如“客户类型”）划分组合，各组合分别计算；"" 不分组合
 集团（多个分支机构）：npm run audit -- <文件夹|文件…|通配符> --as-of YYYY-MM-DD [--entity-from filename|sheet|cell:B2] [--jobs N] [--parquet 目录] [--csv 目录] [--out group.xlsx] [--json group.json]
   --entity-from  分支机构名称取自文件名（缺省）、台账工作表名或某个单元格
   --jobs         并行的工作线程数（缺省为 CPU 核数）
@@ -64,6 +69,11 @@ const USAGE = {
   --out      write a report .xlsx (findings, per-row results, totals, rules, the supervisor reports)
   --json     write the result as JSON
   --strict   exit 1 when there are findings of severity error
+Expected credit loss: [--history history.json] [--ecl-adjustment K] [--allowance AMOUNT] [--segment COLUMN]
+  --history         an aging-snapshot history file (read, and this run's snapshot added)
+  --ecl-adjustment  the forward-looking adjustment k (0.1 or 10%)
+  --allowance       the allowance on the books (坏账准备)
+  --segment         divide the pool by a ledger column (its header text or letter, e.g. 客户类型), each segment on its own rates; "" for one pool
 A group (many branches): npm run audit -- <folder|files…|patterns> --as-of YYYY-MM-DD [--entity-from filename|sheet|cell:B2] [--jobs N] [--parquet DIR] [--csv DIR] [--out group.xlsx] [--json group.json]
   --entity-from  the branch's name: the file name (default), the ledger sheet's name, or a cell
   --jobs         worker threads in parallel (default: the CPU count)
@@ -98,6 +108,8 @@ interface Args {
   history?: string;
   eclAdjustment?: string;
   allowance?: string;
+  /** The ledger column dividing the ECL pool into segments (组合), by header text or letter; "" for one pool. */
+  segment?: string;
   /** Set for a group run: a folder, several files or patterns, or a group-only option. */
   group?: { names: string[]; jobs?: number; entityFrom: EntityFrom; parquet?: string; csv?: string };
 }
@@ -119,6 +131,7 @@ function parseCommandLine(argv: string[]): Args | "help" {
         history: { type: "string" },
         "ecl-adjustment": { type: "string" },
         allowance: { type: "string" },
+        segment: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
         jobs: { type: "string" },
         "entity-from": { type: "string" },
@@ -155,6 +168,7 @@ function parseCommandLine(argv: string[]): Args | "help" {
   if (v.out !== undefined) args.out = v.out;
   if (v.json !== undefined) args.json = v.json;
   if (v.history !== undefined) args.history = v.history;
+  if (v.segment !== undefined) args.segment = v.segment.trim();
   if (v["ecl-adjustment"] !== undefined) args.eclAdjustment = rateArgument(v["ecl-adjustment"], "--ecl-adjustment");
   if (v.allowance !== undefined) {
     const amount = parseMoneyOrNull(v.allowance);
@@ -163,7 +177,7 @@ function parseCommandLine(argv: string[]): Args | "help" {
   }
   if (group) {
     // The expected credit loss is one ledger's history and one set of books: a group run has neither.
-    const oneLedgerOnly = (["history", "ecl-adjustment", "allowance"] as const).filter((o) => v[o] !== undefined);
+    const oneLedgerOnly = (["history", "ecl-adjustment", "allowance", "segment"] as const).filter((o) => v[o] !== undefined);
     if (oneLedgerOnly.length > 0) {
       const named = oneLedgerOnly.map((o) => `--${o}`).join(", ");
       throw usageError(`${named} 只用于单个台账的检查，集团运行（多个文件、文件夹或通配符）不接受。`, `${named} applies to one ledger's audit; a group run (several files, a folder or a pattern) does not take it.`);
@@ -495,6 +509,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     ...(history !== null ? { history: snapshotsFromSaved(history, args.asOf - 1) } : {}),
     ...(args.eclAdjustment !== undefined ? { k: args.eclAdjustment } : {}),
     ...(args.allowance !== undefined ? { existingAllowance: args.allowance } : {}),
+    ...(args.segment !== undefined ? { segmentBy: args.segment === "" ? null : args.segment } : {}),
   };
   const ecl = assessEcl(reports, reports.ecl);
 

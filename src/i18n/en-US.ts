@@ -373,6 +373,7 @@ export const enUS = {
         "performance.assetLossCompensationRatio": "Compensation ratio for losses on assets taken in settlement",
         "ecl.adjustment": "Forward-looking adjustment k",
         "ecl.existingAllowance": "Allowance on the books (yuan)",
+        "ecl.segmentColumn": "Ledger column that divides the pool into segments (header or letter)",
       },
       options: {
         normal: "Normal",
@@ -521,6 +522,10 @@ export const enUS = {
     ecl: {
       sectionIndividual: "1. Assessed individually (单项计提)",
       sectionPool: "2. Assessed collectively: the provision matrix (组合计提)",
+      segment: "Segment “{name}” ({column})",
+      segmentBlank: "(blank)",
+      segmentsTotal: "All segments",
+      noteSegments: "The items not assessed individually are divided by the ledger's column “{column}” into {n} segments, each with migration and loss rates from its own history.",
       sectionMigration: "3. Migration rates per period",
       sectionCompare: "4. Against the policy's method and the books",
       band: "Aging band",

@@ -373,6 +373,7 @@ export const zhCN: typeof enUS = {
         "performance.assetLossCompensationRatio": "抵债资产损失的赔偿比例",
         "ecl.adjustment": "前瞻性调整 k",
         "ecl.existingAllowance": "账面坏账准备余额（元）",
+        "ecl.segmentColumn": "划分组合所依据的台账列（表头文字或列字母）",
       },
       options: {
         normal: "正常",
@@ -521,6 +522,10 @@ export const zhCN: typeof enUS = {
     ecl: {
       sectionIndividual: "一、单项计提",
       sectionPool: "二、组合计提（账龄迁徙矩阵）",
+      segment: "组合“{name}”（{column}）",
+      segmentBlank: "（未填）",
+      segmentsTotal: "组合计提合计",
+      noteSegments: "未单项计提的款项按台账“{column}”列划分为 {n} 个组合，各组合分别按其历史计算迁徙率和损失率。",
       sectionMigration: "三、各期迁徙率",
       sectionCompare: "四、与制度方法及账面坏账准备比较",
       band: "账龄",

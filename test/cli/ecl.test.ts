@@ -52,3 +52,52 @@ test("a history file of other bands, or not one at all, is refused with exit 2 b
   expect((await rejection(main([ledger, "--as-of", "2011-12-31", "--history", history], { LANG: "en_US.UTF-8" }))).id).toBe("ecl.history-invalid");
   expect(readFileSync(history, "utf8")).toContain('"a"');
 });
+
+test("--segment 客户类型: a matrix per segment in the JSON, each from its own lines (worked in test/core/ecl/segments.test.ts)", async () => {
+  const ledger = folder.file(
+    "segments.csv",
+    [
+      "日期,客户名称,客户类型,单据号,摘要,借方,贷方",
+      "2009-06-30,甲公司,国企,A,销售,1000,",
+      "2010-03-31,甲公司,国企,B,销售,2000,",
+      "2010-09-30,甲公司,,,收款,,400",
+      "2010-12-31,乙公司,民企,D,销售,500,",
+      "2011-05-31,甲公司,,,收款,,500",
+      "2011-10-31,甲公司,国企,C,销售,3000,",
+      "2011-12-31,乙公司,,,收款,,200",
+      "2012-06-30,甲公司,,,坏账核销,,100",
+    ].join("\n"),
+  );
+  const policy = folder.file(
+    "policy.json",
+    JSON.stringify({
+      provision: {
+        bands: [
+          { key: "y0-1", label: { "zh-CN": "1年以内（含1年）", "en-US": "up to 1 year" }, upToMonths: 12 },
+          { key: "y1-2", label: { "zh-CN": "1至2年（含2年）", "en-US": "1–2 years" }, upToMonths: 24 },
+          { key: "y2+", label: { "zh-CN": "2年以上", "en-US": "over 2 years" }, upToMonths: null },
+        ],
+        rates: [
+          { bandKey: "y0-1", rate: "0.05" },
+          { bandKey: "y1-2", rate: "0.1" },
+          { bandKey: "y2+", rate: "0.3" },
+        ],
+      },
+    }),
+  );
+  const json = join(folder.path(), "segments.json");
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = (() => true) as typeof process.stdout.write;
+  try {
+    expect(await main([ledger, "--as-of", "2013-03-31", "--policy", policy, "--segment", "客户类型", "--json", json], { LANG: "en_US.UTF-8" })).toBe(0);
+  } finally {
+    process.stdout.write = write;
+  }
+  const out = JSON.parse(readFileSync(json, "utf8"));
+  expect(out.ecl.segmentColumn).toEqual({ header: "客户类型", letter: "C" });
+  expect(out.ecl.segments.map((s: { name: string; provision: string; rates: string }) => [s.name, s.provision, s.rates])).toEqual([
+    ["国企", "3750.00", "own"],
+    ["民企", "300.00", "own"],
+  ]);
+  expect(out.ecl.totals.pool).toBe("4050.00");
+});

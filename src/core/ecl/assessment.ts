@@ -18,6 +18,7 @@ import { Dec } from "../money";
 import { reportContext, type ReportInput } from "../reports/input";
 import { ledgerAllowance } from "../reports/ledger-allowance";
 import { snapshotsFromLedger } from "./history";
+import { type SegmentColumn, segmentColumn, segmenter } from "./segments";
 import { type AgingSnapshot, migrationRates, monthEnds, onPeriodEnds, periodUnit, yearEnds } from "./snapshots";
 
 /** Transitions derived from a transaction ledger when the bands are in months: a year's. */
@@ -34,6 +35,20 @@ export interface EclOptions {
   lastBandLoss?: Decimal.Value;
   /** The allowance on the books (坏账准备); null or absent: the policy's ecl.existingAllowance, else taken as 0 and said. */
   existingAllowance?: Decimal.Value | null;
+  /** The ledger column that divides the pool into segments (组合), by header text or letter; absent: the policy's ecl.segmentColumn; null: one pool. */
+  segmentBy?: string | null;
+}
+
+/** One segment (组合) of the pool: its own history, rates and provision. */
+export interface EclSegment {
+  /** The column's value ("" for items with none: said as such). */
+  name: string;
+  migration: MigrationRates;
+  loss: LossRates;
+  pool: EclBandLine[];
+  total: Decimal;
+  /** Where its rates came from: its own history, or (no history by segment) the whole pool's. */
+  rates: "own" | "whole-pool";
 }
 
 export interface EclBandLine {
@@ -63,7 +78,14 @@ export interface EclAssessment {
   history: { source: "ledger" | "given"; ends: DayNumber[] };
   migration: MigrationRates;
   loss: LossRates;
+  /**
+   * The pool by band. With segments, each band's balance and provision are the segments' sums and
+   * its rates are null (each segment has its own).
+   */
   pool: EclBandLine[];
+  /** The segments (组合) and the column they come from; null for one pool. */
+  segments: EclSegment[] | null;
+  segmentColumn: SegmentColumn | null;
   individual: EclIndividual[];
   totals: { pool: Decimal; individual: Decimal; ecl: Decimal; policy: Decimal };
   existingAllowance: Decimal | null;
@@ -139,10 +161,23 @@ export function assessEcl(input: ReportInput, options: EclOptions = {}): EclAsse
   const k = options.scenarios !== undefined && options.scenarios.length > 0 ? scenarioAdjustment(options.scenarios) : new Dec(options.k ?? input.policy.ecl.adjustment);
   const loss = lossRates(migration.average, k, options.lastBandLoss ?? 1);
 
-  // Individually assessed items leave the pool; the rest is banded.
+  // Individually assessed items leave the pool; the rest is banded (and, with segments, grouped).
+  const segmentSpec = options.segmentBy !== undefined ? options.segmentBy : policy.ecl.segmentColumn;
+  const column = segmentSpec === null || segmentSpec.trim() === "" ? null : segmentColumn(reading, segmentSpec);
+  if (segmentSpec !== null && segmentSpec.trim() !== "" && column === null) {
+    problems.push({
+      id: "ecl.segment-column",
+      band: null,
+      period: null,
+      message: {
+        "zh-CN": `台账中没有“${segmentSpec}”列，未划分组合：未单项计提的款项按一个组合计算。`,
+        "en-US": `The ledger has no column "${segmentSpec}": the pool is not divided into segments, and is provided as one.`,
+      },
+    });
+  }
+  const segmentOf = column === null ? null : segmenter(reading.rows, column);
   const individual: EclIndividual[] = [];
-  const poolBalance: Decimal[] = bands.map(() => new Dec(0));
-  const poolCount: number[] = bands.map(() => 0);
+  const poolItems: { band: number; balance: Decimal; segment: string }[] = [];
   for (let i = 0; i < ctx.n; i++) {
     const r = ctx.rows[i];
     const balance = balanceOf(r);
@@ -154,22 +189,83 @@ export function assessEcl(input: ReportInput, options: EclOptions = {}): EclAsse
     }
     const band = ctx.provisionBand[i];
     if (band === NO_VALUE) continue;
-    poolBalance[band] = poolBalance[band].plus(balance);
-    poolCount[band] += 1;
+    poolItems.push({ band, balance, segment: segmentOf === null ? "" : segmentOf(r) });
   }
-  const pool: EclBandLine[] = bands.map((_, b) => {
-    const adjusted = loss.adjusted[b] ?? null;
-    return {
-      band: b,
-      key: bands[b].key,
-      balance: poolBalance[b],
-      count: poolCount[b],
-      migration: migration.average[b] ?? null,
-      historical: loss.historical[b] ?? null,
-      adjusted,
-      provision: adjusted === null ? null : eclProvision(poolBalance[b], adjusted),
-    };
-  });
+  const matrix = (items: readonly { band: number; balance: Decimal }[], m: MigrationRates, l: LossRates, withRates: boolean): EclBandLine[] => {
+    const balance: Decimal[] = bands.map(() => new Dec(0));
+    const count: number[] = bands.map(() => 0);
+    for (const it of items) {
+      balance[it.band] = balance[it.band].plus(it.balance);
+      count[it.band] += 1;
+    }
+    return bands.map((_, b) => {
+      const adjusted = l.adjusted[b] ?? null;
+      return {
+        band: b,
+        key: bands[b].key,
+        balance: balance[b],
+        count: count[b],
+        migration: withRates ? (m.average[b] ?? null) : null,
+        historical: withRates ? (l.historical[b] ?? null) : null,
+        adjusted: withRates ? adjusted : null,
+        provision: adjusted === null ? null : eclProvision(balance[b], adjusted),
+      };
+    });
+  };
+  let segments: EclSegment[] | null = null;
+  let pool: EclBandLine[];
+  if (column === null) {
+    pool = matrix(poolItems, migration, loss, true);
+  } else {
+    // Segments in the order they first appear among the pool's items.
+    const names = [...new Set(poolItems.map((it) => it.segment))];
+    const own = source === "ledger" && reading.shape === "transactions";
+    if (!own) {
+      problems.push({
+        id: "ecl.segment-history",
+        band: null,
+        period: null,
+        message: {
+          "zh-CN": "历史账龄资料未按组合区分（保存的快照或填入的余额表），各组合按全部款项的迁徙率和损失率计提。",
+          "en-US": "The aging history is not by segment (saved snapshots or a typed table): each segment is provided at the whole pool's migration and loss rates.",
+        },
+      });
+    }
+    segments = names.map((name) => {
+      let m = migration;
+      let l = loss;
+      if (own) {
+        const ends = snapshots.map((x) => x.asOf);
+        const segmentSnapshots = snapshotsFromLedger(reading, ends, bands, { segment: (row) => segmentOf!(row) === name });
+        m = migrationRates(segmentSnapshots, bands.length);
+        l = lossRates(m.average, k, options.lastBandLoss ?? 1);
+        for (const p of m.problems) problems.push({ ...p, message: { "zh-CN": `组合“${name || "（未填）"}”：${p.message["zh-CN"]}`, "en-US": `Segment "${name || "(blank)"}": ${p.message["en-US"]}` } });
+      }
+      const lines = matrix(
+        poolItems.filter((it) => it.segment === name),
+        m,
+        l,
+        true,
+      );
+      const total = lines.reduce<Decimal>((a, x) => (x.provision === null ? a : a.plus(x.provision)), new Dec(0));
+      return { name, migration: m, loss: l, pool: lines, total, rates: own ? "own" : "whole-pool" };
+    });
+    // The pool by band: the segments' sums; a band is unprovided only where some segment's is.
+    pool = bands.map((_, b) => {
+      const parts = segments!.map((sg) => sg.pool[b]);
+      const unprovided = parts.some((x) => x.provision === null && x.balance.gt(0));
+      return {
+        band: b,
+        key: bands[b].key,
+        balance: parts.reduce((a, x) => a.plus(x.balance), new Dec(0)),
+        count: parts.reduce((n, x) => n + x.count, 0),
+        migration: null,
+        historical: null,
+        adjusted: null,
+        provision: unprovided && parts.every((x) => x.provision === null) ? null : parts.reduce<Decimal>((a, x) => (x.provision === null ? a : a.plus(x.provision)), new Dec(0)),
+      };
+    });
+  }
   const sum = (xs: (Decimal | null)[]) => xs.reduce<Decimal>((a, x) => (x === null ? a : a.plus(x)), new Dec(0));
   const poolTotal = sum(pool.map((l) => l.provision));
   const individualTotal = sum(individual.map((x) => x.provision));
@@ -187,6 +283,8 @@ export function assessEcl(input: ReportInput, options: EclOptions = {}): EclAsse
     migration,
     loss,
     pool,
+    segments,
+    segmentColumn: column,
     individual,
     totals: { pool: poolTotal, individual: individualTotal, ecl, policy: new Dec(input.audit.totals.all.provision) },
     existingAllowance: existing,

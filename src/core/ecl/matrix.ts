@@ -20,7 +20,7 @@ import { Dec, roundMoney } from "../money";
 
 /** Why a rate could not be worked out, or may not be trusted; said, never a silent 0. */
 export interface EclProblem {
-  id: "ecl.too-few-periods" | "ecl.zero-balance" | "ecl.rate-above-one" | "ecl.no-history" | "ecl.irregular-dates";
+  id: "ecl.too-few-periods" | "ecl.zero-balance" | "ecl.rate-above-one" | "ecl.no-history" | "ecl.irregular-dates" | "ecl.segment-column" | "ecl.segment-history";
   /** The band concerned (index), when there is one. */
   band: number | null;
   /** The transition concerned (index into the per-period rates), when there is one. */

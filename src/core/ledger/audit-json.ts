@@ -170,6 +170,18 @@ function eclToJson(a: EclAssessment): unknown {
       adjusted: text(l.adjusted),
       provision: money(l.provision),
     })),
+    // The segments (组合) by the column named, each with its own rates; null for one pool.
+    segmentColumn: a.segmentColumn === null ? null : { header: a.segmentColumn.header, letter: a.segmentColumn.letter },
+    segments:
+      a.segments === null
+        ? null
+        : a.segments.map((sg) => ({
+            name: sg.name,
+            rates: sg.rates,
+            method: sg.migration.method,
+            bands: sg.pool.map((l) => ({ key: l.key, balance: money(l.balance), count: l.count, migration: text(l.migration), historical: text(l.historical), adjusted: text(l.adjusted), provision: money(l.provision) })),
+            provision: money(sg.total),
+          })),
     individual: {
       count: a.individual.length,
       balance: money(a.individual.reduce((x, i) => x.plus(i.balance), a.totals.individual.times(0))),

@@ -519,7 +519,7 @@ export const DEFAULT_POLICY: Policy = deepFreeze<Policy>({
   },
   // CAS 22 / IFRS 9 (not in the seeds): no forward-looking adjustment until the company sets one;
   // the allowance on the books is the company's figure, blank until given.
-  ecl: { adjustment: "0", existingAllowance: null },
+  ecl: { adjustment: "0", existingAllowance: null, segmentColumn: null },
 
   bills: { discountDayBasis: 360 }, // POLICY §9
   // Placeholders: every company fills in its own details before printing notices or letters.

@@ -18,8 +18,8 @@ import type { Policy } from "./types";
 import { policyProblemsOf, POLICY_SCHEMA, type SchemaNode } from "./validate";
 import type { Bilingual } from "../../i18n/bilingual";
 
-/** How a field is typed: whole days or months, a rate typed in percent, one of a list, or an amount. */
-export type PolicyInput = "int" | "percent" | "choice" | "amount";
+/** How a field is typed: whole days or months, a rate typed in percent, one of a list, an amount, or text (a column's name). */
+export type PolicyInput = "int" | "percent" | "choice" | "amount" | "text";
 
 export interface PolicyFormField {
   /** The policy table's key ("agingClass.normalMaxDays"). */
@@ -115,7 +115,7 @@ export function policyFormGroups(policy: Policy = DEFAULT_POLICY): PolicyFormGro
         field("performance.assetLossCompensationRatio", "percent"),
       ],
     },
-    { id: "ecl", fields: [field("ecl.adjustment", "percent"), field("ecl.existingAllowance", "amount")] },
+    { id: "ecl", fields: [field("ecl.adjustment", "percent"), field("ecl.existingAllowance", "amount"), field("ecl.segmentColumn", "text")] },
   ];
 }
 
@@ -135,6 +135,7 @@ export function shownValue(f: Pick<PolicyFormField, "input">, stored: string): s
  * number at all (the form says so, before the policy's checks).
  */
 export function storedValue(f: Pick<PolicyFormField, "input" | "optional">, typed: string): string | null {
+  if (f.input === "text") return typed.trim() === "" ? (f.optional ? "" : null) : typed.trim();
   const t = typed.normalize("NFKC").trim().replace(/,/g, "");
   if (t === "") return f.optional ? "" : null;
   if (f.input === "choice") return t;

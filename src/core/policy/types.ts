@@ -173,6 +173,11 @@ export interface EclPolicy {
   adjustment: string;
   /** The allowance on the books (坏账准备) before this period's charge; null: not given, taken as 0 and said. */
   existingAllowance: string | null;
+  /**
+   * The ledger column whose values make the collective pool's segments (组合: customer type,
+   * department), by its header text or letter; null: one pool.
+   */
+  segmentColumn: string | null;
 }
 
 export interface PerformancePolicy {

@@ -428,7 +428,11 @@ export const POLICY_SCHEMA: SchemaNode = obj({
     recoveryRewardRate: nullableFraction,
   }),
   performance: obj({ badDebtDeductionRate: fraction, assetLossCompensationRatio: nullableFraction }),
-  ecl: obj({ adjustment: { kind: "decimal", min: "-1" }, existingAllowance: { kind: "nullable", of: { kind: "decimal", min: "0" } } }),
+  ecl: obj({
+    adjustment: { kind: "decimal", min: "-1" },
+    existingAllowance: { kind: "nullable", of: { kind: "decimal", min: "0" } },
+    segmentColumn: { kind: "nullable", of: { kind: "string", nonEmpty: true } },
+  }),
   bills: obj({ discountDayBasis: { kind: "int", min: 1, oneOf: [360, 365] } }),
   company: obj({
     name: bilingualMayBeEmpty,

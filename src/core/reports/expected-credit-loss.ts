@@ -57,41 +57,62 @@ export function buildExpectedCreditLoss(input: ReportInput, lang: Lang, options?
     textCell(null, "total"),
   ]);
 
-  // 2. The matrix.
+  // 2. The matrix: one, or one per segment (组合) with their sum.
   b.blank();
   b.section(se.sectionPool);
-  b.header([se.band, s.columns.items, se.balance, se.migration, se.historical, se.adjusted, se.provision]);
-  for (const line of a.pool) {
-    b.add("body", [
-      textCell(bands[line.band].label[lang]),
-      integerCell(line.count),
-      decimalCell(line.balance),
-      line.band === bands.length - 1 ? textCell("—") : rateOf(line.migration),
-      rateOf(line.historical),
-      rateOf(line.adjusted),
-      line.provision === null ? textCell(se.noRate) : decimalCell(line.provision),
+  const matrixRows = (lines: EclAssessment["pool"], totalLabel: string, total: Decimal, withRates: boolean) => {
+    b.header([se.band, s.columns.items, se.balance, se.migration, se.historical, se.adjusted, se.provision]);
+    for (const line of lines) {
+      b.add("body", [
+        textCell(bands[line.band].label[lang]),
+        integerCell(line.count),
+        decimalCell(line.balance),
+        !withRates ? textCell(null) : line.band === bands.length - 1 ? textCell("—") : rateOf(line.migration),
+        withRates ? rateOf(line.historical) : textCell(null),
+        withRates ? rateOf(line.adjusted) : textCell(null),
+        line.provision === null ? textCell(se.noRate) : decimalCell(line.provision),
+      ]);
+    }
+    b.add("total", [
+      textCell(totalLabel, "total"),
+      integerCell(lines.reduce((n, l) => n + l.count, 0), "total"),
+      decimalCell(sumOf(lines.map((l) => l.balance)), "total"),
+      textCell(null, "total"),
+      textCell(null, "total"),
+      textCell(null, "total"),
+      decimalCell(total, "total"),
     ]);
+  };
+  const segmentName = (name: string) => format(se.segment, { name: name === "" ? se.segmentBlank : name, column: a.segmentColumn?.header ?? "" });
+  if (a.segments === null) matrixRows(a.pool, s.common.total, a.totals.pool, true);
+  else {
+    for (const sg of a.segments) {
+      b.note(segmentName(sg.name));
+      matrixRows(sg.pool, s.common.total, sg.total, true);
+    }
+    b.blank();
+    matrixRows(a.pool, se.segmentsTotal, a.totals.pool, false);
   }
-  b.add("total", [
-    textCell(s.common.total, "total"),
-    integerCell(a.pool.reduce((n, l) => n + l.count, 0), "total"),
-    decimalCell(sumOf(a.pool.map((l) => l.balance)), "total"),
-    textCell(null, "total"),
-    textCell(null, "total"),
-    textCell(null, "total"),
-    decimalCell(a.totals.pool, "total"),
-  ]);
 
-  // 3. Migration per period.
+  // 3. Migration per period (per segment, with segments).
   b.blank();
   b.section(se.sectionMigration);
+  const migrationRows = (migration: EclAssessment["migration"]) => {
+    const periods = migration.periods;
+    b.header([se.band, ...periods.slice(-5).map((p) => format(se.period, { from: formatIsoDate(p.from), to: formatIsoDate(p.to) })), se.average, ...new Array<null>(Math.max(0, WIDTH - 2 - Math.min(5, periods.length))).fill(null)]);
+    for (let band = 0; band < bands.length - 1; band++) {
+      const cells = [textCell(bands[band].label[lang]), ...periods.slice(-5).map((p) => rateOf(p.rates[band])), rateOf(migration.average[band])];
+      while (cells.length < WIDTH) cells.push(textCell(null));
+      b.add("body", cells);
+    }
+  };
+  if (a.segments === null || a.segments.every((sg) => sg.rates === "whole-pool")) migrationRows(a.migration);
+  else
+    for (const sg of a.segments) {
+      b.note(segmentName(sg.name));
+      migrationRows(sg.migration);
+    }
   const periods = a.migration.periods;
-  b.header([se.band, ...periods.slice(-5).map((p) => format(se.period, { from: formatIsoDate(p.from), to: formatIsoDate(p.to) })), se.average, ...new Array<null>(Math.max(0, WIDTH - 2 - Math.min(5, periods.length))).fill(null)]);
-  for (let band = 0; band < bands.length - 1; band++) {
-    const cells = [textCell(bands[band].label[lang]), ...periods.slice(-5).map((p) => rateOf(p.rates[band])), rateOf(a.migration.average[band])];
-    while (cells.length < WIDTH) cells.push(textCell(null));
-    b.add("body", cells);
-  }
 
   // 4. Against the policy and the books.
   b.blank();
@@ -115,6 +136,7 @@ export function buildExpectedCreditLoss(input: ReportInput, lang: Lang, options?
   const ends = a.history.ends.map((d) => formatIsoDate(d)).join(lang === "zh-CN" ? "、" : ", ");
   b.note(format(a.history.source === "ledger" ? se.noteHistoryLedger : se.noteHistoryGiven, { ends: ends === "" ? "—" : ends }));
   if (periods.length > 0) b.note(format(a.migration.method === "cohort" ? se.noteMethodCohort : se.noteMethodTotals, { periods: periods.length }));
+  if (a.segments !== null) b.note(format(se.noteSegments, { column: a.segmentColumn?.header ?? "", n: a.segments.length }));
   b.note(format(se.noteLoss, { last: `${(a.loss.historical[bands.length - 1] ?? new Dec(1)).times(100).toString()}%`, k: `${a.loss.k.times(100).toString()}%` }));
   for (const line of a.pool) {
     if (line.provision === null && line.balance.gt(0)) b.note(format(se.noteNoRate, { band: bands[line.band].label[lang], amount: formatMoneyGrouped(line.balance) }));

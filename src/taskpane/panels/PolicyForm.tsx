@@ -154,7 +154,7 @@ export function PolicyForm(props: { lang: Lang; policy: Policy; sheet: string | 
                     onChange={(_, d) => edit(f.key, d.value)}
                     ref={ref}
                     disabled={busy}
-                    inputMode="decimal"
+                    {...(f.input === "text" ? {} : { inputMode: "decimal" as const })}
                     data-key={f.key}
                     {...(f.input === "percent" ? { contentAfter: <Text size={200}>%</Text> } : {})}
                   />

@@ -36,6 +36,14 @@ test("each field carries its article and kind: 五.第二条 is policy text, the
   expect(byKey.get("writeOff.atOverdueYears")!.note).toMatchObject({ kind: "boundary", article: "004 七.第一条 5" });
 });
 
+test("the segment column is text: kept as typed (trimmed), blank for one pool", () => {
+  const seg = byKey.get("ecl.segmentColumn")!;
+  expect(seg).toMatchObject({ input: "text", optional: true });
+  expect(storedValue(seg, " 客户类型 ")).toBe("客户类型");
+  expect(storedValue(seg, "")).toBe("");
+  expect(edit([["ecl.segmentColumn", "客户类型"]]).policy!.ecl.segmentColumn).toBe("客户类型");
+});
+
 test("rates are typed in percent and stored as the sheet stores them", () => {
   const rate = byKey.get("provision.rates.y0-1")!;
   expect(shownValue(rate, "0.05")).toBe("5");
