@@ -28,12 +28,11 @@ import { fromYmd, lastDayOfPreviousMonth } from "../../core/calendar";
 import { formatIsoDate, parseDate } from "../../core/dates";
 import { LEDGER_FIELDS, type LedgerField } from "../../core/ledger/headers";
 import { RULES, SEVERITIES, type Finding, type RuleId, messageWithoutCell } from "../../core/ledger/findings";
-import type { CompanionFound, LedgerCandidate } from "../../excel/candidates";
-import type { HeaderPreview } from "../../excel/header-preview";
-import type { ValidateOutcome, ValidateProgress } from "../../excel/validate-run";
+import type { LedgerCandidate } from "../../excel/candidates";
+import type { ValidateProgress } from "../../excel/validate-run";
 import { format, stringsFor, type Lang } from "../../i18n";
 import type { ValidateGateway } from "../validate/gateway";
-import type { HighlightOutcome } from "../../excel/highlights";
+import { INITIAL_VALIDATE_STATE, type Override, validateReducer } from "../validate/validate-state";
 import { Section } from "./Section";
 import { errorText, money, todayIso } from "./ui";
 import { ConfirmReplace } from "./ConfirmReplace";
@@ -41,7 +40,7 @@ import { DateField } from "./DateField";
 import { DateConfirm } from "./DateConfirm";
 import { countText } from "./count";
 import { usePane } from "../shared";
-import { dateConcern, isoToDisplay, type DateConcern } from "../dates";
+import { dateConcern, isoToDisplay } from "../dates";
 
 /** The surface reads the clock once, for the default; the engine itself never does. */
 export function defaultAsOf(now: Date): string {
@@ -96,45 +95,38 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
   const asOf = pane.asOf;
   const setAsOf = pane.setAsOf;
   const announce = pane.announce;
-  const [concern, setConcern] = React.useState<DateConcern>(null);
   /** The date the workbook remembers (its last check's): used as it is, without asking. */
   const savedAsOf = React.useRef<string | null>(null);
   const runButton = React.useRef<HTMLButtonElement>(null);
   const resultsRef = React.useRef<HTMLDivElement>(null);
-  const [candidates, setCandidates] = React.useState<LedgerCandidate[] | null>(null);
-  const [companions, setCompanions] = React.useState<CompanionFound[]>([]);
-  const [selected, setSelected] = React.useState<string | null>(null);
-  const [header, setHeader] = React.useState<HeaderPreview | null>(null);
-  const [override, setOverride] = React.useState<Partial<Record<LedgerField, number | null>>>({});
-  const [progress, setProgress] = React.useState<ValidateProgress | null>(null);
-  /** The last check's outcome, with the as-of date it was run for (ISO). */
-  const [outcome, setOutcome] = React.useState<(Extract<ValidateOutcome, { kind: "done" }> & { asOf: string }) | null>(null);
-  const [confirm, setConfirm] = React.useState<string[] | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
-  const [highlight, setHighlight] = React.useState(false);
-  const [marked, setMarked] = React.useState<HighlightOutcome | null>(null);
+  const [state, dispatch] = React.useReducer(validateReducer, INITIAL_VALIDATE_STATE);
+  const { concern, candidates, companions, selected, header, override, progress, outcome, confirm, error, highlight, marked } = state;
+  const setError = (text: string | null) => dispatch({ type: "error", text });
   const abort = React.useRef<{ aborted: boolean } | null>(null);
 
   const candidate = candidates?.find((c) => candidateKey(c) === selected) ?? null;
 
   const lookForLedgers = React.useCallback(async () => {
     if (!gateway) return;
-    setError(null);
+    dispatch({ type: "error", text: null });
     try {
       const [survey, setup] = await Promise.all([gateway.candidates(), gateway.setup()]);
       const found = survey.candidates;
-      setCandidates(found);
-      setCompanions(survey.companions);
       if (found.length === 0) announce(s.noLedger);
       const saved = setup.ledger ? found.find((c) => JSON.stringify(c.source) === JSON.stringify(setup.ledger)) : undefined;
-      setSelected(saved ? candidateKey(saved) : found[0] ? candidateKey(found[0]) : null);
       if (setup.asOf) setAsOf(setup.asOf);
       savedAsOf.current = setup.asOf;
-      const savedMapping: Partial<Record<LedgerField, number | null>> = {};
+      const savedMapping: Override = {};
       for (const [k, v] of Object.entries(setup.mapping)) if (typeof v === "number") savedMapping[k as LedgerField] = v;
-      setOverride(saved ? savedMapping : {});
+      dispatch({
+        type: "surveyed",
+        candidates: found,
+        companions: survey.companions,
+        selected: saved ? candidateKey(saved) : found[0] ? candidateKey(found[0]) : null,
+        override: saved ? savedMapping : {},
+      });
     } catch (e) {
-      setError(errorText(e, lang));
+      dispatch({ type: "error", text: errorText(e, lang) });
       announce(errorText(e, lang));
     }
     // announce and setAsOf are stable (useCallback and useState in shared.tsx): listed, they never re-run it.
@@ -146,13 +138,13 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
 
   React.useEffect(() => {
     if (!gateway || !candidate) {
-      setHeader(null);
+      dispatch({ type: "header", header: null });
       return;
     }
     let live = true;
     gateway.header(candidate.source).then(
-      (h) => live && setHeader(h),
-      (e: unknown) => live && setError(errorText(e, lang))
+      (h) => live && dispatch({ type: "header", header: h }),
+      (e: unknown) => live && dispatch({ type: "error", text: errorText(e, lang) })
     );
     return () => {
       live = false;
@@ -164,10 +156,11 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
     return header?.mapping?.mapping[field] ?? null;
   };
 
-  // A result no longer says what the inputs now ask: cleared, never shown with another date or ledger.
+  // A result no longer says what the inputs now ask: cleared, never shown with another date
+  // (another ledger or mapping clears it in the reducer).
   React.useEffect(() => {
-    setOutcome(null);
-  }, [asOf, selected, override]);
+    dispatch({ type: "asOfChanged" });
+  }, [asOf]);
 
   /** The as-of date typed, or null (and the error says how to type it). */
   const asOfDay = (): number | null => {
@@ -190,7 +183,7 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
     if (day === null) return;
     const today = parseDate(todayIso(new Date()))!;
     const c = asOf === savedAsOf.current ? null : dateConcern(day, today, pane.ledgerFirst);
-    if (c !== null) setConcern(c);
+    if (c !== null) dispatch({ type: "concern", concern: c });
     else void run();
   };
 
@@ -198,11 +191,8 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
     if (!gateway || !candidate) return;
     const day = asOfDay();
     if (day === null) return;
-    setError(null);
-    setOutcome(null);
-    setConfirm(null);
     abort.current = { aborted: false };
-    setProgress({ phase: "read", done: 0, total: candidate.rows });
+    dispatch({ type: "started", total: candidate.rows });
     pane.announce(s.started);
     let phase: ValidateProgress["phase"] = "read";
     try {
@@ -216,7 +206,7 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
         replaceEdited,
         signal: abort.current,
         onProgress: (p) => {
-          setProgress(p);
+          dispatch({ type: "progress", progress: p });
           // Milestones only: each phase once, not every chunk.
           if (p.phase !== phase) {
             phase = p.phase;
@@ -224,9 +214,9 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
           }
         },
       });
-      if (result.kind === "confirm") setConfirm(result.edited);
+      if (result.kind === "confirm") dispatch({ type: "confirm", edited: result.edited });
       else {
-        setOutcome({ ...result, asOf });
+        dispatch({ type: "done", outcome: { ...result, asOf } });
         savedAsOf.current = asOf;
         if (result.summary.firstDate !== null) pane.setLedgerFirst(result.summary.firstDate);
         const f = result.summary.totals.findings;
@@ -237,10 +227,10 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
         if (highlight) await mark(true, result.summary.findings);
       }
     } catch (e) {
-      setError(errorText(e, lang));
+      dispatch({ type: "error", text: errorText(e, lang) });
       pane.announce(errorText(e, lang));
     } finally {
-      setProgress(null);
+      dispatch({ type: "finished" });
       abort.current = null;
     }
   };
@@ -252,10 +242,10 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
     if (!gateway || !candidate) return;
     setError(null);
     try {
-      if (on) setMarked(await gateway.highlight(candidate.sheet, findings));
+      if (on) dispatch({ type: "marked", marked: await gateway.highlight(candidate.sheet, findings) });
       else {
         await gateway.unhighlight();
-        setMarked(null);
+        dispatch({ type: "marked", marked: null });
       }
     } catch (e) {
       setError(errorText(e, lang));
@@ -292,10 +282,7 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
             data-testid="ledger-picker"
             value={candidate ? `${candidate.label} · ${format(s.rowsLabel, { rows: candidate.rows })}` : ""}
             selectedOptions={selected ? [selected] : []}
-            onOptionSelect={(_, d) => {
-              setSelected(d.optionValue ?? null);
-              setOverride({});
-            }}
+            onOptionSelect={(_, d) => dispatch({ type: "select", key: d.optionValue ?? null })}
             disabled={!gateway || progress !== null}
           >
             {(candidates ?? []).map((c) => (
@@ -346,7 +333,7 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
                         size="small"
                         aria-label={decl.label[lang]}
                         value={index === null ? "" : String(index)}
-                        onChange={(_, d) => setOverride((o) => ({ ...o, [field]: d.value === "" ? null : Number(d.value) }))}
+                        onChange={(_, d) => dispatch({ type: "map", field, index: d.value === "" ? null : Number(d.value) })}
                         disabled={progress !== null}
                       >
                         <option value="">{s.notMapped}</option>
@@ -449,7 +436,7 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
             label={s.highlight}
             checked={highlight}
             onChange={(_, d) => {
-              setHighlight(d.checked);
+              dispatch({ type: "highlight", on: d.checked });
               void mark(d.checked);
             }}
             data-testid="highlight"
@@ -495,17 +482,17 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
         </div>
       )}
 
-      <ConfirmReplace lang={lang} sheets={confirm} onReplace={() => void run(true)} onKeep={() => setConfirm(null)} returnTo={runButton} />
+      <ConfirmReplace lang={lang} sheets={confirm} onReplace={() => void run(true)} onKeep={() => dispatch({ type: "confirm", edited: null })} returnTo={runButton} />
       <DateConfirm
         lang={lang}
         concern={concern}
         date={asOf}
         returnTo={runButton}
         onUse={() => {
-          setConcern(null);
+          dispatch({ type: "concern", concern: null });
           void run();
         }}
-        onChange={() => setConcern(null)}
+        onChange={() => dispatch({ type: "concern", concern: null })}
       />
     </Section>
   );
