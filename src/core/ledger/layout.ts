@@ -197,10 +197,23 @@ export function composeDates(store: LedgerStore, table: OpenedTable<LedgerField>
   const arisen = store.dateColumn("dateArisen");
   let currentYear = bannerYear;
   let lastMonth = 0;
+  // Each customer's block runs from the header's year again: a month lower than the one before
+  // means the next year only within one customer's lines (安居's block ending in July and 明达's
+  // starting in March are both the banner's year, not 明达's a year later).
+  const customers = store.text.customer;
+  let lastCustomer: string | null = null;
   for (let i = 0; i < store.length; i++) {
     const m = month[i];
     const d = day[i];
     const y = year !== null && year[i] === year[i] ? year[i] : null;
+    const c = customers === null ? null : customers[i];
+    if (c !== null && c !== undefined && c !== lastCustomer) {
+      if (lastCustomer !== null) {
+        currentYear = bannerYear;
+        lastMonth = 0;
+      }
+      lastCustomer = c;
+    }
     if (y !== null) {
       currentYear = y;
       lastMonth = 0;

@@ -15,6 +15,7 @@ import { DEFAULT_POLICY } from "../../../src/core/policy";
 import { writeLayoutFixture } from "../../../scripts/make-layout-fixtures";
 import { asOfOf, LAYOUT_FIXTURES, type LayoutFixture, valuesOf } from "../../fixtures/layouts";
 import { fromYmd } from "../../../src/core/calendar";
+import { formatIsoDate } from "../../../src/core/dates";
 
 function sheetsOf(f: LayoutFixture): SheetInput[] {
   return f.sheets.map((s) => ({ name: s.name, values: valuesOf(s), ...(s.merges ? { merges: s.merges } : {}), ...(s.hidden ? { hidden: true } : {}) }));
@@ -156,6 +157,39 @@ describe("the as-of view (issue 13.2)", () => {
     expect(read.rows.map((x) => [x.amountFen, x.receivedFen])).toEqual([
       [10000000, NaN],
       [NaN, 10000000],
+    ]);
+  });
+});
+
+describe("月/日 under one merged year, several customers on one sheet (issue 13.1, 三栏式)", () => {
+  // The year moves on only within one customer's lines: 甲's block ends in July, 乙's starts in
+  // March of the same 2011 (a probe once read 乙's lines as 2012 and left them out as after the as-of date).
+  const rows = [
+    ["客户往来明细账", null, null, null, null, null, null],
+    ["2011年", null, "客户", "凭证字号", "摘要", "借方", "贷方"],
+    ["月", "日", null, null, null, null, null],
+    [3, 10, "甲公司", "记-0012", "销售", 40000, null],
+    [7, 5, "甲公司", "记-0003", "收款", null, 10000],
+    [12, 20, "甲公司", "记-0090", "销售", 5000, null],
+    [2, 3, "甲公司", "记-0001", "收款", null, 5000],
+    [3, 12, "乙公司", "记-0012", "销售", 24000, null],
+    [5, 20, "乙公司", "记-0030", "销售", 6000, null],
+    [12, 28, "乙公司", "记-0101", "销售", 1000, null],
+    [1, 15, "乙公司", "记-0002", "收款", null, 1000],
+  ];
+  const reading = readLedger(rows, { sheet: "明细" });
+  const dates = reading.rows.map((r) => [r.customer, r.dateArisen === null ? null : formatIsoDate(r.dateArisen)]);
+
+  it("each customer's block starts from the banner's year; within a block, a lower month is the next year", () => {
+    expect(dates).toEqual([
+      ["甲公司", "2011-03-10"],
+      ["甲公司", "2011-07-05"],
+      ["甲公司", "2011-12-20"],
+      ["甲公司", "2012-02-03"],
+      ["乙公司", "2011-03-12"],
+      ["乙公司", "2011-05-20"],
+      ["乙公司", "2011-12-28"],
+      ["乙公司", "2012-01-15"],
     ]);
   });
 });
