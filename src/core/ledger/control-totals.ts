@@ -16,6 +16,7 @@
  * balance a stated line gives against the running balance at that line.
  */
 import type Decimal from "decimal.js";
+import { toYmd } from "../calendar";
 import { Dec } from "../money";
 import type { LedgerMoneyField, LedgerRow } from "./ledger-store";
 import type { StatedLine } from "./ledger-rows";
@@ -176,7 +177,7 @@ export function reconcileSheet(
   for (const s of ordered) {
     while (lineIndex < lines.length && lines[lineIndex].row < s.row) lineIndex++;
     const key = s.text.normalize("NFKC").replace(/\s+/g, "");
-    const spans: number[] = [bySameText.get(key) ?? 0, lastStatedStart, 0, ...blockStarts(starts, lines, lineIndex)];
+    const spans: number[] = [bySameText.get(key) ?? 0, lastStatedStart, 0, ...blockStarts(starts, lines, lineIndex), ...periodStarts(lines, lineIndex)];
     for (const field of SUMMED) {
       const statedValue = s.money[field];
       if (statedValue === undefined) continue;
@@ -232,6 +233,34 @@ export function reconcileSheet(
     lastStatedStart = lineIndex;
   }
   return { status: differences.length > 0 ? "differences" : checked > 0 ? "reconciled" : "none", checked, differences };
+}
+
+/**
+ * Where the lines just above `end` of one customer's month, and of its year, begin: a 本月合计
+ * sums its own month's lines, whether or not the months before it had a 本月合计 of their own
+ * (a month with entries and no total line is common), and a 本年累计 its year's.
+ */
+function periodStarts(lines: readonly LedgerRow[], end: number): number[] {
+  const last = end - 1;
+  if (last < 0) return [];
+  const at = lines[last].dateArisen;
+  if (at === null) return [];
+  const customer = lines[last].customer;
+  const { y, m } = toYmd(at);
+  const out: number[] = [];
+  for (const sameMonth of [true, false]) {
+    let k = last;
+    while (k > 0) {
+      const prev = lines[k - 1];
+      const d = prev.dateArisen;
+      if (d === null || prev.customer !== customer) break;
+      const p = toYmd(d);
+      if (p.y !== y || (sameMonth && p.m !== m)) break;
+      k--;
+    }
+    out.push(k);
+  }
+  return out;
 }
 
 /**

@@ -193,3 +193,26 @@ describe("月/日 under one merged year, several customers on one sheet (issue 1
     ]);
   });
 });
+
+describe("a 本月合计 sums its own month (issue 13.4), whether or not the months before had a total line", () => {
+  // February has entries and no 本月合计; March's 本月合计 states March's 借方 0 and 贷方 30,000;
+  // 本年累计 states the year's 借方 90,000 and 贷方 30,000. (A probe once had March's total read
+  // against every line since the top, February's 90,000 included, and reported a false difference.)
+  const rows = (marchCredit: number) => [
+    ["日期", "客户名称", "摘要", "借方", "贷方"],
+    ["2012-02-10", "甲公司", "销售", 90000, null], // row 2
+    ["2012-03-05", "甲公司", "收款", null, 30000], // row 3
+    ["2012-03-31", "甲公司", "本月合计", 0, marchCredit], // row 4
+    ["2012-03-31", "甲公司", "本年累计", 90000, 30000], // row 5
+  ];
+
+  test("March's own lines agree: reconciled, every stated figure checked", () => {
+    const r = readLedger(rows(30000), { sheet: "明细" });
+    expect([r.reconciliation.status, r.reconciliation.checked, r.reconciliation.differences]).toEqual(["reconciled", 4, []]);
+  });
+
+  test("a wrong March figure is still a difference, naming its cell and March's own sum as the nearest", () => {
+    const r = readLedger(rows(35000), { sheet: "明细" });
+    expect(r.reconciliation.differences.map((d) => [d.row, d.column, d.stated, d.computed])).toEqual([[4, "E", "35000.00", "30000.00"]]);
+  });
+});
