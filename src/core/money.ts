@@ -259,7 +259,8 @@ function withoutNegativeZero(d: Decimal): Decimal {
  * A string may be written as the ledgers in POLICY §1 write it: full-width digits, a sign
  * (+, -, −), accounting parentheses for negatives, a currency marker (¥ ￥ RMB CNY before,
  * 元 after), a magnitude suffix (万 / 万元 = ×10,000; 亿 / 亿元 = ×100,000,000: "90.96万"),
- * thousands separators in groups of three. The fraction is kept as written, unrounded.
+ * thousands separators in groups of three. The fraction is kept as written, unrounded. A dash
+ * alone ("-", "—", "¥ -": how Excel's accounting format and hand-kept sheets write zero) is 0.
  * A Decimal instance is accepted as is (so core callers can pass either).
  *
  * An amount of 10^13 yuan or more, either sign (MONEY_LIMIT_YUAN), throws ArError
@@ -293,12 +294,17 @@ export function parseMoney(input: unknown, field?: string): Decimal | null {
   throw unparseableMoney(input, field);
 }
 
+const ZERO_DASH = /^(?:[¥￥]|RMB|CNY)?\s*[-\u2010-\u2015\u2212]{1,2}\s*(?:元)?$/i;
+
 function parseMoneyText(raw: string, field: string | undefined): Decimal | null {
   const trimmed = raw.trim();
   if (trimmed === "") return null;
   if (isExcelErrorValue(trimmed)) return null;
 
   let text = toHalfWidth(trimmed).trim();
+  // A dash alone is zero: Excel's accounting format shows 0 as "-" (¥ -), and a sheet copied as
+  // text or kept by hand writes it so ("-", "—", "－", "--").
+  if (ZERO_DASH.test(text)) return new Dec(0);
   let negative = false;
   // Accounting negative around the whole text: "(1,234.00)", "(¥1,234.00)", "(90.96万)".
   if (text.length >= 2 && text.startsWith("(") && text.endsWith(")")) {

@@ -190,6 +190,16 @@ describe("exactCellNumber: money a number cell holds exactly", () => {
   });
 });
 
+describe("parseMoney: a dash alone is zero (Excel's accounting format shows 0 as \"-\"; hand-kept 台账 write it so)", () => {
+  it.each([["-"], ["—"], ["－"], ["--"], ["¥ -"], ["￥-"], [" - "]])("%s → 0", (text) => {
+    expect(parseMoney(text)!.toFixed(2)).toBe("0.00");
+  });
+  it("a dash with digits is still a sign: \"-5\" is −5, \"--5\" an error", () => {
+    expect(parseMoney("-5")!.toFixed(2)).toBe("-5.00");
+    expect(() => parseMoney("--5")).toThrow();
+  });
+});
+
 describe("parseMoney: rejections", () => {
   it.each([
     ["12,34"], // wrong group size
@@ -202,7 +212,6 @@ describe("parseMoney: rejections", () => {
     ["1,234.5,6"],
     ["1.2.3"],
     ["abc"],
-    ["-"],
     ["."],
     ["()"],
     ["¥"],

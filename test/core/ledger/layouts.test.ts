@@ -216,3 +216,17 @@ describe("a 本月合计 sums its own month (issue 13.4), whether or not the mon
     expect(r.reconciliation.differences.map((d) => [d.row, d.column, d.stated, d.computed])).toEqual([[4, "E", "35000.00", "30000.00"]]);
   });
 });
+
+test("a hand-kept 台账's 余额 written \"-\" (zero, as Excel's accounting format shows it) is a settled row, not an open item without a balance", () => {
+  const r = readLedger(
+    [
+      ["客户名称", "单据号", "发生日期", "金额", "已收金额", "余额"],
+      ["甲公司", "A1", "2014-01-10", 5000, 5000, "-"], // settled
+      ["甲公司", "A2", "2014-06-10", 8000, "-", 8000],
+    ],
+    { sheet: "台账" },
+  );
+  const a = auditLedger(r, {}, fromYmd(2014, 12, 31), DEFAULT_POLICY);
+  expect(a.findings.filter((f) => f.rule === "bad-amount")).toEqual([]);
+  expect([a.totals.all.count, a.totals.all.balance]).toEqual([1, "8000.00"]);
+});
