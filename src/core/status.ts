@@ -4,7 +4,8 @@
  *
  * A condition is stated only by its phrases, never guessed from a loose word:
  * - it holds when the text has one phrase of every group of the condition (宣告破产 … and
- *   剩余财产不足 …), each occurrence neither negated by a word written just before it
+ *   剩余财产不足 …), each occurrence neither in an uncertain clause (HEDGES: 担心, 可能, 暂时,
+ *   直到, until…) nor negated by a word written just before it
  *   (policy.statusNegations: 未, 不是, not…) nor inside one of the condition's negations
  *   (撤销起诉, 破产风险); an occurrence overlapping a negated one does not count either, so in
  *   "未进入破产程序" neither 进入破产程序 nor 破产程序 does;
@@ -94,7 +95,40 @@ function occurrences(text: string, word: string): number[] {
 
 const overlaps = (a: Span, b: Span): boolean => a.from < b.to && b.from < a.to;
 
-export type NearReason = "negated" | "partial" | "shared-words";
+/**
+ * Why a text comes close: a negation word before the phrase (未破产), the phrase inside one of the
+ * condition's excluded phrases (撤销起诉 is not the debtor 撤销), an uncertain clause (担心客户拒付,
+ * 暂时不再付款, won't pay until…), only part stated, or shared words only.
+ */
+export type NearReason = "negated" | "excluded" | "hedged" | "partial" | "shared-words";
+
+/**
+ * Words that make a clause uncertain or deny it, wherever they stand in it: a condition written
+ * in such a clause is not stated (a person decides). Latin words stand as words.
+ */
+const HEDGES = [
+  "担心", "担忧", "可能", "或许", "也许", "恐怕", "如果", "假如", "倘若", "若", "暂时", "暂不", "直到", "除非", "等待",
+  "否认", "不存在", "并不", "不会", "无意",
+  "if", "might", "could", "possibly", "probably", "unlikely", "until", "unless", "pending", "worried", "concern", "intention",
+  "deny", "denies", "denied", "didn't", "doesn't", "isn't", "wasn't", "won't refuse", "temporarily",
+];
+const CLAUSE_END = /[，,。；;！!？?\n]/;
+
+/** Whether the clause holding text[from, to) carries a hedge (HEDGES) outside the phrase itself. */
+function hedgedAt(text: string, from: number, to: number): boolean {
+  let start = from;
+  while (start > 0 && !CLAUSE_END.test(text[start - 1])) start--;
+  let end = to;
+  while (end < text.length && !CLAUSE_END.test(text[end])) end++;
+  const clause = text.slice(start, from) + " \u0000 " + text.slice(to, end);
+  for (const h of HEDGES) {
+    for (let at = clause.indexOf(h); at >= 0; at = clause.indexOf(h, at + 1)) {
+      if (LATIN.test(h[0]) && ((at > 0 && LATIN.test(clause[at - 1])) || LATIN.test(clause[at + h.length] ?? ""))) continue;
+      return true;
+    }
+  }
+  return false;
+}
 
 interface Reading {
   holds: boolean;
@@ -103,9 +137,12 @@ interface Reading {
 }
 
 function readCondition(text: string, c: CompiledCondition, negationWords: readonly string[]): Reading {
+  const excludedSpans: Span[] = [];
+  for (const n of c.negations) for (const at of occurrences(text, n)) excludedSpans.push({ from: at, to: at + n.length });
   const masked: Span[] = [];
-  for (const n of c.negations) for (const at of occurrences(text, n)) masked.push({ from: at, to: at + n.length });
   let negated = false;
+  let excluded = false;
+  let hedged = false;
   const found: { group: number; span: Span }[] = [];
   c.groups.forEach((group, g) => {
     for (const phrase of group) {
@@ -114,13 +151,17 @@ function readCondition(text: string, c: CompiledCondition, negationWords: readon
         if (negatedAt(text, at, negationWords)) {
           masked.push(span);
           negated = true;
+        } else if (hedgedAt(text, span.from, span.to)) {
+          masked.push(span);
+          hedged = true;
         } else found.push({ group: g, span });
       }
     }
   });
   const stated = new Array<boolean>(c.groups.length).fill(false);
   for (const f of found) {
-    if (masked.some((m) => overlaps(m, f.span))) negated = true;
+    if (excludedSpans.some((m) => overlaps(m, f.span))) excluded = true;
+    else if (masked.some((m) => overlaps(m, f.span))) negated = true;
     else stated[f.group] = true;
   }
   if (c.groups.length > 0 && stated.every(Boolean)) return { holds: true, near: null };
@@ -132,6 +173,8 @@ function readCondition(text: string, c: CompiledCondition, negationWords: readon
     }
   }
   if (negated) return { holds: false, near: "negated" };
+  if (excluded) return { holds: false, near: "excluded" };
+  if (hedged) return { holds: false, near: "hedged" };
   if (stated[0]) return { holds: false, near: "partial" };
   return { holds: false, near: shared ? "shared-words" : null };
 }

@@ -63,11 +63,24 @@ describe("004 七.第一条 1–4 through conditionsStated: what happened and th
   });
 });
 
-describe("texts that come close: shared key words, a negation, or only part stated (for a person to decide)", () => {
+describe("texts that come close: shared key words, a negation, an excluded phrase, an uncertain clause, or only part stated (for a person to decide)", () => {
   const cases: [string, [string, string, string][]][] = [
     ["未破产", [["directToBad", "bankrupt", "negated"], ["writeOff", "bankrupt-deregistered", "negated"]]],
     ["存在破产风险", [["directToBad", "bankrupt", "shared-words"], ["writeOff", "bankrupt-deregistered", "shared-words"]]],
-    ["已撤销起诉", [["writeOff", "bankrupt-deregistered", "negated"]]],
+    // 撤销起诉 withdraws a lawsuit: not the debtor 撤销 (an excluded phrase, not a negation).
+    ["已撤销起诉", [["writeOff", "bankrupt-deregistered", "excluded"]]],
+    // 五.第三条 2 needs the debtor to refuse explicitly (明示拒绝): a negation, a denial, a worry, a
+    // temporary stop, a condition after it, or a small chance is no refusal (a probe found each read as one).
+    ["客户不拒绝付款", [["directToBad", "refuses-to-pay", "negated"]]],
+    ["客户并不拒绝付款", [["directToBad", "refuses-to-pay", "negated"]]],
+    ["客户不会拒付", [["directToBad", "refuses-to-pay", "hedged"]]],
+    ["客户否认拒付", [["directToBad", "refuses-to-pay", "hedged"]]],
+    ["不存在拒付情况", [["directToBad", "refuses-to-pay", "hedged"]]],
+    ["担心客户拒付", [["directToBad", "refuses-to-pay", "hedged"]]],
+    ["客户暂时不再付款，等待结算", [["directToBad", "refuses-to-pay", "hedged"]]],
+    ["不再付款的可能性很小", [["directToBad", "refuses-to-pay", "hedged"]]],
+    ["won't pay until the dispute is settled", [["directToBad", "refuses-to-pay", "hedged"]]],
+    ["customer didn't refuse to pay", [["directToBad", "refuses-to-pay", "hedged"]]],
     // Bad at once (so not near 五.第三条 1), but only close to the write-off condition.
     ["进入破产程序", [["writeOff", "bankrupt-deregistered", "shared-words"]]],
     ["已被法院宣告破产", [["writeOff", "bankrupt-deregistered", "partial"]]],
@@ -76,6 +89,8 @@ describe("texts that come close: shared key words, a negation, or only part stat
     ["不是拒付", [["directToBad", "refuses-to-pay", "negated"]]],
     ["客户承诺月底付款", []],
     ["经法院判决确实无法清偿", []], // states 七.第一条 4 in full: not near anything
+    // A refusal in its own clause stays one, whatever the next clause says.
+    ["客户拒不支付，已起诉", []],
   ];
   it.each(cases)("%s → %j", (text, expected) => {
     expect(nearConditions(text, P).map((n) => [n.list, n.condition.key, n.reason])).toEqual(expected);

@@ -82,7 +82,7 @@ const DIRECT_TO_BAD: StatusCondition[] = [
 ];
 
 /** Words written just before a phrase that negate it ("未破产", "不是拒付", "not bankrupt"). */
-const STATUS_NEGATIONS = ["未", "尚未", "并未", "从未", "非", "并非", "无", "没", "没有", "不是", "不属于", "not", "no", "non", "never"];
+const STATUS_NEGATIONS = ["未", "尚未", "并未", "从未", "非", "并非", "无", "没", "没有", "不是", "不属于", "不", "not", "no", "non", "never"];
 
 // POLICY §3: the bands of the long-aged receivables report (plan 000's own table: 一至二年,
 // 二年至三年, 三年以上). Labels as Chinese financial-statement notes print them, the 含 notes

@@ -151,6 +151,8 @@ function nearConditionsOf(cache: Map<string, NearCondition[]>, text: string, pol
 
 const NEAR_REASONS: Record<NearCondition["reason"], Bilingual> = {
   negated: bi("文字含否定", "negated"),
+  excluded: bi("属于排除的说法", "an excluded phrase"),
+  hedged: bi("文字不确定，如“担心”“可能”“暂时”“直到”", "said uncertainly: worried, might, temporarily, until…"),
   partial: bi("只写明部分要件", "only part of it is stated"),
   "shared-words": bi("只是用词相近", "shares words only"),
 };
