@@ -84,7 +84,7 @@ Never overwrites its input, never leaves a partial output file.`,
 };
 
 /** LANG decides the language: zh_CN.UTF-8, zh_TW… → Chinese; anything else → English. */
-export function languageOf(env: NodeJS.ProcessEnv): Lang {
+function languageOf(env: NodeJS.ProcessEnv): Lang {
   return (env.LANG ?? "").toLowerCase().startsWith("zh") ? "zh-CN" : "en-US";
 }
 
@@ -288,7 +288,7 @@ function unitName(scale: number, lang: Lang): string {
  * The lines said before anything else: whether what was read agrees with the ledger's own
  * totals, whether most rows were unusable, and what the as-of view left out.
  */
-export function readingLines(result: AuditResult, lang: Lang): string[] {
+function readingLines(result: AuditResult, lang: Lang): string[] {
   const R = result.reading;
   const zh = lang === "zh-CN";
   const t = (zhText: string, enText: string): string => (zh ? zhText : enText);

@@ -282,7 +282,7 @@ class CsvTokenizer {
   }
 }
 
-export interface CsvReadOptions {
+interface CsvReadOptions {
   onRow?: (rows: number) => void;
 }
 

@@ -18,11 +18,11 @@ import { type CsvEncoding, type CsvEvidence, csvEvidence, readCsvRows } from "./
 import { readXlsxFile } from "./xlsx-reader";
 
 /** A sheet's values (values[r][c]: sheet row r + 1, column c + 1), its hidden state and merged areas. */
-export interface SheetValues extends SheetInput {
+interface SheetValues extends SheetInput {
   values: unknown[][];
 }
 
-export interface WorkbookValues {
+interface WorkbookValues {
   format: "xlsx" | "csv";
   /** CSV only: how the bytes were decoded. */
   encoding?: CsvEncoding;
@@ -32,7 +32,7 @@ export interface WorkbookValues {
   sheets: SheetValues[];
 }
 
-export interface ReadWorkbookOptions {
+interface ReadWorkbookOptions {
   /** Called every `progressEvery` rows read (default 50,000) with the sheet and the rows read so far. */
   onProgress?: (sheet: string, rows: number) => void;
   progressEvery?: number;

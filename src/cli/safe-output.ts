@@ -63,7 +63,7 @@ export function removePendingOutputs(): void {
 }
 
 /** Races a step of the write against the file's own failure, so a failed write never waits forever. */
-export type Watch = <T>(step: Promise<T>) => Promise<T>;
+type Watch = <T>(step: Promise<T>) => Promise<T>;
 
 /**
  * Writes `target` through a temporary file in the same folder: `fill` writes to the stream

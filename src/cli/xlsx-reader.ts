@@ -27,7 +27,7 @@ import { type ZipEntry, ZipFile } from "./zip-reader";
 const EXCEL_MAX_ROWS = 1_048_576;
 const EXCEL_MAX_COLUMNS = 16_384;
 
-export interface XlsxSheet {
+interface XlsxSheet {
   name: string;
   /** values[r][c]: sheet row r + 1, column c + 1; sparse (see the file comment). */
   values: unknown[][];
@@ -35,12 +35,12 @@ export interface XlsxSheet {
   merges: CellArea[];
 }
 
-export interface XlsxBook {
+interface XlsxBook {
   dateSystem: "1900" | "1904";
   sheets: XlsxSheet[];
 }
 
-export interface XlsxReadOptions {
+interface XlsxReadOptions {
   onProgress?: (sheet: string, rows: number) => void;
   progressEvery?: number;
 }

@@ -27,7 +27,7 @@ export interface ZipEntry {
   localHeaderOffset: number;
 }
 
-export type ZipFailure = "not-a-zip" | "damaged" | "encrypted" | "unsupported" | "bomb";
+type ZipFailure = "not-a-zip" | "damaged" | "encrypted" | "unsupported" | "bomb";
 
 /** Why a zip cannot be read (id "zip.<kind>"): the file is not a zip, is damaged, or is a zip bomb. */
 export class ZipError extends ArError {
@@ -59,7 +59,7 @@ const MAX_DIRECTORY_BYTES = 64 * 1024 * 1024;
 const MAX_INFLATE_RATIO = 200;
 const RATIO_GRACE_BYTES = 16 * 1024 * 1024;
 
-export interface ZipLimits {
+interface ZipLimits {
   maxInflateRatio?: number;
 }
 

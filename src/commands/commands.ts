@@ -20,7 +20,7 @@ export const REPORT_COMMANDS = [
   "performanceDeduction",
 ] as const;
 
-export type ReportCommand = (typeof REPORT_COMMANDS)[number];
+type ReportCommand = (typeof REPORT_COMMANDS)[number];
 
 /** What the dialog says, in the user's language. */
 export function outcomeMessage(outcome: ReportOutcome | { kind: "error"; error: unknown }, lang: Lang): { kind: "ok" | "error"; text: string } {

@@ -148,13 +148,13 @@ export interface BatchColumns {
   statusText?: ArrayLike<string | null | undefined>;
 }
 
-export interface BatchOptions {
+interface BatchOptions {
   dateSystem?: ExcelDateSystem;
   /** Send every row down the decimal path (for verification; about 100× slower). */
   forceDecimal?: boolean;
 }
 
-export interface BatchTotal {
+interface BatchTotal {
   key: string;
   count: number;
   /** Exact sum of the balances, two decimals at least ("1234.50"; more only if an input had more). */

@@ -77,7 +77,7 @@ export function discountInterest(
   return roundMoney(faceValue.times(rate).times(to - from).div(policy.bills.discountDayBasis));
 }
 
-export type BillStatus = "not-due" | "due-today" | "past-maturity";
+type BillStatus = "not-due" | "due-today" | "past-maturity";
 
 /**
  * Where a bill stands on asOf. `days` is the distance in days, never negative: days to maturity

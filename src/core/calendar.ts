@@ -5,7 +5,7 @@
  */
 export type DayNumber = number;
 
-export interface Ymd {
+interface Ymd {
   y: number;
   m: number; // 1..12
   d: number; // 1..31

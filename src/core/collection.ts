@@ -30,7 +30,7 @@ function probabilityError(input: unknown, excel: "#VALUE!" | "#NUM!"): ArError {
  * a fraction in [0, 1], or a percentage typed with % (Excel stores 85% as 0.85); anything else,
  * 85 and 1.5 included, is refused, because 1.5 cannot be told from a typo.
  */
-export type ProbabilityReading = "lenient" | "fraction-or-percent";
+type ProbabilityReading = "lenient" | "fraction-or-percent";
 
 function notFractionOrPercent(input: unknown): ArError {
   const q = quoteInput(input);

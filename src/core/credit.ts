@@ -16,7 +16,7 @@ import type { CreditGradeBand, Policy, QuestionnaireItem, SupplierLetterQuestion
  * - "dont-know": 4, "?", "不知道", "don't know", scored dontKnowScore (60);
  * - "unanswered": a blank cell (or an Excel error value: the cell gives no answer).
  */
-export type ScoredAnswer =
+type ScoredAnswer =
   | { kind: "option"; option: 1 | 2 | 3; score: Decimal }
   | { kind: "score"; option: 1 | 2 | 3; score: Decimal }
   | { kind: "dont-know"; score: Decimal }
@@ -121,14 +121,14 @@ export function scoreAnswer(itemNo: number, answer: unknown, policy: Policy): Sc
   throw answerError(item, answer, policy, false);
 }
 
-export interface CreditScoreOptions {
+interface CreditScoreOptions {
   /** One weight per rater: gives a weighted mean (whatever policy.credit.raterCombination says). */
   raterWeights?: unknown[];
   /** true: a blank answer is an error ("credit.unanswered"). Default false: scored as don't know and reported. */
   requireAll?: boolean;
 }
 
-export interface CreditScoreResult {
+interface CreditScoreResult {
   /** The combined score: the mean (or weighted mean) of the raters' weighted sums. */
   score: Decimal;
   /** Each rater's weighted sum Σ weight × answer score, exact. */

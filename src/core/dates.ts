@@ -29,7 +29,7 @@ import { isExcelErrorValue, quoteInput, toHalfWidth } from "./money";
  */
 export type ExcelDateSystem = "1900" | "1904";
 
-export interface ExcelSerialOptions {
+interface ExcelSerialOptions {
   /** Default "1900". */
   dateSystem?: ExcelDateSystem;
 }

@@ -37,7 +37,7 @@ export interface DepartmentShare {
   amountToCollect: Decimal;
 }
 
-export interface AssetLossShare extends DepartmentShare {
+interface AssetLossShare extends DepartmentShare {
   /** The department's share of the loss: loss × amountToCollect ÷ the total, to the fen. */
   lossShare: Decimal;
   /** lossShare × the compensation ratio, to the fen; null while the ratio is not set. */

@@ -62,7 +62,7 @@ export interface ItemProvisionInput {
   condition?: StatusCondition | null;
 }
 
-export interface ItemProvision {
+interface ItemProvision {
   /** Rounded half-up to 0.01, once. Never negative. */
   amount: Decimal;
   basis: ProvisionBasis;
@@ -223,14 +223,14 @@ export interface ScheduleFigures {
   charge: Decimal;
 }
 
-export interface ScheduleLine extends ScheduleFigures {
+interface ScheduleLine extends ScheduleFigures {
   bandKey: string;
   label: AgingBand["label"];
   /** The rate the band's items are provided at, as the policy writes it; "" when none (个别认定法, 直接转销法). */
   rate: string;
 }
 
-export interface SpecificLine {
+interface SpecificLine {
   ref?: string;
   bandKey: string;
   basis: "specific" | "specific-probability" | "full-bad";
@@ -238,7 +238,7 @@ export interface SpecificLine {
   provision: Decimal;
 }
 
-export interface ProvisionSchedule {
+interface ProvisionSchedule {
   method: Policy["provision"]["method"];
   lines: ScheduleLine[];
   /** The items provided individually (specific or full-bad), in input order; also counted in their band's line. */

@@ -100,7 +100,7 @@ const overlaps = (a: Span, b: Span): boolean => a.from < b.to && b.from < a.to;
  * condition's excluded phrases (撤销起诉 is not the debtor 撤销), an uncertain clause (担心客户拒付,
  * 暂时不再付款, won't pay until…), only part stated, or shared words only.
  */
-export type NearReason = "negated" | "excluded" | "hedged" | "partial" | "shared-words";
+type NearReason = "negated" | "excluded" | "hedged" | "partial" | "shared-words";
 
 /**
  * Words that make a clause uncertain or deny it, wherever they stand in it: a condition written
@@ -202,7 +202,7 @@ export function firstConditionStated(text: string | null | undefined, conditions
 }
 
 /** Which of the policy's lists a condition belongs to. */
-export type ConditionList = "directToBad" | "writeOff";
+type ConditionList = "directToBad" | "writeOff";
 
 /** A condition a text comes close to without stating it. */
 export interface NearCondition {
@@ -234,10 +234,10 @@ export function nearConditions(text: string | null | undefined, policy: Pick<Pol
 }
 
 /** What choosing a status does: make the item bad at once (五.第三条), or allow its write-off (七.第一条). */
-export type StatusEffect = "bad" | "write-off";
+type StatusEffect = "bad" | "write-off";
 
 /** One entry of the status vocabulary as a surface offers it (a drop-down of a status column). */
-export interface StatusChoice {
+interface StatusChoice {
   key: string;
   list: ConditionList;
   effect: StatusEffect;

@@ -17,7 +17,7 @@ export interface WriteOffReason {
   label: Bilingual;
 }
 
-export interface WriteOffEligibility {
+interface WriteOffEligibility {
   eligible: boolean;
   /** Every reason that applies: status conditions in policy order, then "overdue". */
   reasons: WriteOffReason[];

@@ -14,7 +14,7 @@ export function fontNameFor(lang: Lang): string {
 const BORDER_COLOR = "#A6A6A6";
 
 /** A rectangle of cells sharing one look, 0-based and inclusive (inside borders where it spans rows or columns). */
-export interface LookBlock {
+interface LookBlock {
   key: LookKey;
   r0: number;
   c0: number;

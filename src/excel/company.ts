@@ -44,7 +44,7 @@ export function queueSaveCompany(context: Excel.RequestContext, info: CompanyInf
 /** Per date ("20110831"), each letter's key ("collection|customer") and its sequence number. */
 type Issued = Record<string, Record<string, number>>;
 
-export interface LetterNumbering {
+interface LetterNumbering {
   /** Customer → number, for the customers given. */
   numbers: Map<string, string>;
   /** Queues the numbers handed out into the settings (with the caller's next sync). */

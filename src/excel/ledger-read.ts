@@ -88,7 +88,7 @@ export async function readCompanionSheets(context: Excel.RequestContext, skip: R
   return out;
 }
 
-export interface LedgerBlocks {
+interface LedgerBlocks {
   ledger: SheetBlock;
   /** The ledger block's merged areas (sheet coordinates). */
   merges: CellArea[];

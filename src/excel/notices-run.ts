@@ -98,7 +98,7 @@ export interface NoticeLine {
   probability: string | null;
 }
 
-export interface SkippedLine {
+interface SkippedLine {
   customer: string;
   reason: "wait-tier" | "no-open-items" | "confirmed-recently" | "no-balance" | "no-activity" | "unreadable";
   probability: string | null;
@@ -106,7 +106,7 @@ export interface SkippedLine {
   explanation: string | null;
 }
 
-export interface LogOutcome {
+interface LogOutcome {
   /** The collection log's sheet, or the one made for it. */
   sheet: string;
   /** True when the workbook had no collection log and the add-in started one. */

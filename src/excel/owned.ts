@@ -94,7 +94,7 @@ function applyTableLooks(sheet: Excel.Worksheet, looks: TableLooks, rowCount: nu
 }
 
 /** What a printed page of an output sheet says about itself. */
-export interface PrintHeading {
+interface PrintHeading {
   /** Centre of the page header: what the sheet is ("应收账款检查发现"). */
   title: string;
   /** Left of the footer: the as-of date and the source ("基准日：2011年8月31日", then the ledger's name). */
@@ -113,13 +113,13 @@ export { headerFooterText };
  * queued in the last batch, before the header row replaces the banner, so a failure there leaves
  * the sheet marked incomplete.
  */
-export interface OwnedSheetLook {
+interface OwnedSheetLook {
   beforeValues(sheet: Excel.Worksheet): void;
   afterValues(sheet: Excel.Worksheet): void;
 }
 
 /** "incomplete": ours, and an earlier run was cut off while writing it: rewritten without asking. */
-export type OwnedState = "absent" | "unchanged" | "edited" | "foreign" | "incomplete";
+type OwnedState = "absent" | "unchanged" | "edited" | "foreign" | "incomplete";
 
 const NUMBER_FORMAT: Record<ColumnKind, string> = {
   text: "@",

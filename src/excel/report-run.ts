@@ -23,13 +23,13 @@ import { loadSetup, readPolicy } from "./setup";
 import { writeReportSheets } from "./sheet-writer";
 import type { ExcelRun } from "./validate-run";
 
-export interface ReportProgress {
+interface ReportProgress {
   phase: "read" | "build" | "write";
   done: number;
   total: number;
 }
 
-export interface ReportParams {
+interface ReportParams {
   lang: Lang;
   /** Default: the as-of date of the last check, saved in the workbook. */
   asOf?: DayNumber;

@@ -20,9 +20,9 @@ import { readSource } from "./read";
 import { undoGroupsSupported, type Requirements } from "./run";
 import { runValidate, type ExcelRun, type ValidateOutcome, type ValidateParams } from "./validate-run";
 
-export type SelfTestStatus = "pass" | "fail";
+type SelfTestStatus = "pass" | "fail";
 
-export interface SelfTestRow {
+interface SelfTestRow {
   id: string;
   title: Bilingual;
   status: SelfTestStatus;

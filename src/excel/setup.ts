@@ -52,7 +52,7 @@ export function saveSetup(context: Excel.RequestContext, setup: WorkbookSetup): 
 const POLICY_SHEET_NAMES: readonly string[] = (["zh-CN", "en-US"] as const).map((l) => stringsFor(l).output.policySheet);
 const POLICY_HEADERS: readonly string[] = (["zh-CN", "en-US"] as const).map((l) => stringsFor(l).output.policyHeader.slice(0, 2).join("\u0000"));
 
-export interface PolicyReading {
+interface PolicyReading {
   policy: Policy;
   /** The policy sheet, or null when the workbook has none (yet). */
   sheet: string | null;

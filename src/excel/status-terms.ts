@@ -20,7 +20,7 @@ import { ownedStates, writeOwnedSheets, type OwnedSheetSpec } from "./owned";
 import { hostRequirements, type Requirements } from "./run";
 
 /** The defined name of each language's list (a workbook may hold a log in either). */
-export const STATUS_TERMS_NAME: Readonly<Record<Lang, string>> = {
+const STATUS_TERMS_NAME: Readonly<Record<Lang, string>> = {
   "zh-CN": "ReceivablesSteward_StatusTerms_zh",
   "en-US": "ReceivablesSteward_StatusTerms_en",
 };
@@ -29,7 +29,7 @@ export const STATUS_TERMS_NAME: Readonly<Record<Lang, string>> = {
 export const STATUS_DROPDOWN_ROWS = 5000;
 
 /** The vocabulary as an owned sheet: the term (what the drop-down offers), what it does, the article. */
-export function statusTermsSpec(policy: Pick<Policy, "directToBad" | "writeOff">, lang: Lang): OwnedSheetSpec {
+function statusTermsSpec(policy: Pick<Policy, "directToBad" | "writeOff">, lang: Lang): OwnedSheetSpec {
   const s = stringsFor(lang).statusTerms;
   return {
     name: s.sheet,

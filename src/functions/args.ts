@@ -24,18 +24,18 @@ import type { Lang } from "../i18n";
 import { asMatrix, broadcast, CallError, isMissing, refuseErrorValue, scalarArg, throwAsExcel, type Cell, type Matrix, type Result } from "./cells";
 
 /** What a blank cell (or an omitted optional argument) gives. */
-export type BlankRule =
+type BlankRule =
   | "empty result" // the position's result is "" (nothing to say about a blank row)
   | "default" // the argument's default: no status, the policy's defaults, the policy's credit term, zh-CN…
   | "to the core" // passed on as it is; the core decides (e.g. a blank annual rate is its error)
   | "error"; // the call fails (a table that must be given)
 
-export type ArgKind = "date" | "money" | "status" | "value" | "credit days" | "policy range" | "language" | "rates" | "range" | "weights" | "history";
+type ArgKind = "date" | "money" | "status" | "value" | "credit days" | "policy range" | "language" | "rates" | "range" | "weights" | "history";
 
 /** Returned by `read` for a blank whose rule is "empty result". */
 export const BLANK: unique symbol = Symbol("blank");
 
-export interface Arg<T> {
+interface Arg<T> {
   readonly kind: ArgKind;
   readonly scope: "cell" | "call";
   readonly optional: boolean;
@@ -48,7 +48,7 @@ export interface Arg<T> {
 export type ArgSpec = Record<string, Arg<unknown>>;
 
 /** The values a body receives: each argument's name with its coerced value. */
-export type ArgValues<S extends ArgSpec> = { [K in keyof S]: S[K] extends Arg<infer T> ? T : never };
+type ArgValues<S extends ArgSpec> = { [K in keyof S]: S[K] extends Arg<infer T> ? T : never };
 
 export function optional<T>(arg: Arg<T>): Arg<T> {
   return { ...arg, optional: true };

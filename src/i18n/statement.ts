@@ -35,7 +35,7 @@ const enUS = {
   disagree: "2. Balance not agreed; the amount and reason of the difference:\nAmount of the difference: CNY ____________\nReason: ________________________\n________________________________\n(Company seal)\nSigned by: ____________\nDate: ____________",
 };
 
-export type StatementStrings = typeof enUS;
+type StatementStrings = typeof enUS;
 
 const zhCN: StatementStrings = {
   title: "对账单",

@@ -72,7 +72,7 @@ const useStyles = makeStyles({
   },
 });
 
-export type TabKey = "validate" | "credit" | "notices" | "policy" | "selfTest";
+type TabKey = "validate" | "credit" | "notices" | "policy" | "selfTest";
 
 export function App({ host }: { host: HostInfo }): React.JSX.Element {
   const styles = useStyles();

@@ -6,7 +6,7 @@
 import { resolveLang, type Lang } from "../i18n";
 import { hostRequirements, undoGroupsSupported, type Requirements } from "../excel/run";
 
-export type HostKind = "excel" | "preview" | "none";
+type HostKind = "excel" | "preview" | "none";
 
 export interface HostInfo {
   kind: HostKind;

@@ -7,7 +7,7 @@
 import * as React from "react";
 import { makeStyles } from "@fluentui/react-components";
 
-export interface PaneShared {
+interface PaneShared {
   /** The as-of date as ISO text ("2011-08-31"); "" when none. */
   asOf: string;
   setAsOf(iso: string): void;

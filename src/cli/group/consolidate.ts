@@ -27,12 +27,12 @@ export type RollupName = (typeof ROLLUPS)[number];
 /** A result row as DuckDB gives it in JSON form: DECIMAL and BIGINT as exact strings, DATE as ISO text. */
 export type SqlRow = Record<string, string | number | boolean | null>;
 
-export interface GroupDatabase {
+interface GroupDatabase {
   connection: DuckDBConnection;
   close(): void;
 }
 
-export interface DatabaseOptions {
+interface DatabaseOptions {
   /** DuckDB's threads (default: its own choice, the CPU count). */
   threads?: number;
   /** Where DuckDB may spill (a large sort or join); the run's staging folder. */

@@ -13,7 +13,7 @@
 import { readdirSync, statSync } from "node:fs";
 import { extname, join, resolve } from "node:path";
 
-export interface GroupInput {
+interface GroupInput {
   /** The path as the run names it (the command line's spelling, or folder + name). */
   path: string;
   /** When the input names nothing: the pattern that matched no file. */

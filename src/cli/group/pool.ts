@@ -31,7 +31,7 @@ export interface BranchFailure {
   stack?: string;
 }
 
-export interface PoolEvents {
+interface PoolEvents {
   /** Rows read so far in a large workbook (every 50,000). */
   rows(index: number, rows: number): void;
   done(done: BranchDone): void;

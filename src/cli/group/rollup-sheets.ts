@@ -44,7 +44,7 @@ export interface BranchLine {
   failure: Bilingual | null;
 }
 
-export interface GroupReportInput {
+interface GroupReportInput {
   asOf: DayNumber;
   policy: Policy;
   branches: readonly BranchLine[];

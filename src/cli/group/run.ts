@@ -38,7 +38,7 @@ const EXIT_SOME_BRANCHES_FAILED = 4;
 
 const GROUP_JSON_VERSION = 1;
 
-export interface GroupArgs {
+interface GroupArgs {
   /** Folders, files and patterns as given. */
   names: readonly string[];
   asOf: DayNumber;
@@ -55,7 +55,7 @@ export interface GroupArgs {
   strict: boolean;
 }
 
-export interface GroupStreams {
+interface GroupStreams {
   stdout: { write(text: string): unknown };
   stderr: ProgressSink;
 }

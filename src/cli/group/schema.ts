@@ -17,9 +17,9 @@
 
 export const GROUP_SCHEMA_VERSION = 1;
 
-export type ColumnType = "VARCHAR" | "DATE" | "INTEGER" | "BIGINT" | "BOOLEAN" | "DECIMAL(18,2)" | "DECIMAL(38,2)";
+type ColumnType = "VARCHAR" | "DATE" | "INTEGER" | "BIGINT" | "BOOLEAN" | "DECIMAL(18,2)" | "DECIMAL(38,2)";
 
-export interface ColumnDefinition {
+interface ColumnDefinition {
   name: string;
   type: ColumnType;
   /** What the column holds (the README's schema table). */

@@ -15,7 +15,7 @@ import { auditTotalsSheet } from "./totals";
 export { auditFindingsSheet, auditResultsSheet, auditRulesSheet, auditTotalsSheet };
 export { auditMeta } from "./table";
 
-export interface AuditSheetNames {
+interface AuditSheetNames {
   findings: string;
   results: string;
   totals: string;

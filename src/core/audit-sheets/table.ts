@@ -15,7 +15,7 @@ export function auditMeta(audit: AuditResult, lang: Lang): string {
   return format(stringsFor(lang).output.printMeta, { asOf: formatDate(audit.asOf, lang), source: audit.ledger.sheet });
 }
 
-export interface AuditTable {
+interface AuditTable {
   id: AuditSheetId;
   name: string;
   title: string;

@@ -96,7 +96,7 @@ export interface SupplierLetterInput {
   replyBy?: DayNumber;
 }
 
-export interface SupplierLetter {
+interface SupplierLetter {
   spec: SheetSpec;
   /** The A1 address of each question's reply cell, in question order ("D9", "D10", …). */
   replyCells: string[];
@@ -108,7 +108,7 @@ export interface SupplierLetterProblem {
   message: Bilingual;
 }
 
-export interface SupplierLetterReplies {
+interface SupplierLetterReplies {
   customer: string;
   supplier: string;
   /** One per policy question: the option chosen (1-based), or null when blank or unreadable. */

@@ -1,7 +1,7 @@
 /**
  * The expected credit loss of a checked ledger (CAS 22 / IFRS 9, simplified approach), beside the
  * policy's own method:
- * - items assessed individually (单项计提: a direct-to-bad condition, or an expected recovery given)
+ * - items assessed individually (单项计提: a direct-to-bad condition, an expected recovery or a recovery probability given)
  *   leave the pool and keep their specific provision, as the check worked it out;
  * - the rest, the pool (组合), is banded by age on the as-of date and provided at the matrix's
  *   adjusted loss rates, each band rounded half-up to the fen once;
@@ -22,7 +22,7 @@ import { type SegmentColumn, segmentColumn, segmenter } from "./segments";
 import { type AgingSnapshot, migrationRates, monthEnds, onPeriodEnds, periodUnit, yearEnds } from "./snapshots";
 
 /** Transitions derived from a transaction ledger when the bands are in months: a year's. */
-export const MONTH_END_PERIODS = 12;
+const MONTH_END_PERIODS = 12;
 import { eclProvision, type EclProblem, type EclScenario, lossRates, type LossRates, type MigrationRates, scenarioAdjustment } from "./matrix";
 
 export interface EclOptions {
@@ -40,7 +40,7 @@ export interface EclOptions {
 }
 
 /** One segment (组合) of the pool: its own history, rates and provision. */
-export interface EclSegment {
+interface EclSegment {
   /** The column's value ("" for items with none: said as such). */
   name: string;
   migration: MigrationRates;
@@ -51,7 +51,7 @@ export interface EclSegment {
   rates: "own" | "whole-pool";
 }
 
-export interface EclBandLine {
+interface EclBandLine {
   band: number;
   /** The provision band's key (policy.provision.bands). */
   key: string;
@@ -64,13 +64,13 @@ export interface EclBandLine {
   provision: Decimal | null;
 }
 
-export interface EclIndividual {
+interface EclIndividual {
   /** Index into the check's open items. */
   index: number;
   row: LedgerRow;
   balance: Decimal;
   provision: Decimal;
-  basis: "specific" | "full-bad";
+  basis: "specific" | "specific-probability" | "full-bad";
 }
 
 export interface EclAssessment {
@@ -183,7 +183,9 @@ export function assessEcl(input: ReportInput, options: EclOptions = {}): EclAsse
     const balance = balanceOf(r);
     if (balance === null || !balance.gt(0)) continue;
     const basis = ctx.provisionBasis(i);
-    if (basis === "specific" || basis === "full-bad") {
+    // Assessed item by item (单项计提) as the policy's own method assesses it: an expected recovery,
+    // a recovery probability, or a direct-to-bad condition; the same items leave the pool here.
+    if (basis === "specific" || basis === "specific-probability" || basis === "full-bad") {
       individual.push({ index: i, row: r, balance, provision: rowProvision(input, i), basis });
       continue;
     }

@@ -46,7 +46,7 @@ const HEADER: Record<Lang, string[]> = {
   "en-US": ["As of", "Aging band", "Item (customer · document)", "Balance"],
 };
 
-export interface HistoryTable {
+interface HistoryTable {
   header: string[];
   /** Date serial, band label, item key ("" for a band total), balance. */
   rows: [number, string, string, number][];

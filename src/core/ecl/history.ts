@@ -27,7 +27,7 @@ function isWriteOff(row: LedgerRow, words: readonly string[]): boolean {
   return false;
 }
 
-export interface DeriveOptions {
+interface DeriveOptions {
   shape: "open-items" | "transactions";
   columns: (sheet: string) => Partial<Record<string, string>>;
   /** Only the lines of one segment (组合): a customer type, a department. */

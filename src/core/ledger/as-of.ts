@@ -97,9 +97,9 @@ export interface AsOfView {
 }
 
 /** How the view reads the lines: a transactions ledger's invoices and receipts, or an open-items list's balances. */
-export type ViewShape = "open-items" | "transactions";
+type ViewShape = "open-items" | "transactions";
 
-export interface AsOfOptions {
+interface AsOfOptions {
   shape: ViewShape;
   /** Sheet column letter of each mapped field (per sheet), for issues. */
   columns: (sheet: string) => Partial<Record<LedgerField, string>>;
@@ -115,7 +115,7 @@ const SETTLED = 3;
 const UNKNOWN = 4;
 
 /** What does not depend on the date: each line's part and amounts, its customer, the order allocation takes. */
-export interface PreparedLines {
+interface PreparedLines {
   rows: readonly LedgerRow[];
   options: AsOfOptions;
   kind: Uint8Array;

@@ -32,7 +32,7 @@ import type { Finding } from "./findings";
 
 const AUDIT_JSON_VERSION = 3;
 
-export interface AuditJsonRow {
+interface AuditJsonRow {
   sheet: string;
   row: number;
   customer: string | null;
@@ -62,7 +62,7 @@ export interface AuditJson {
 }
 
 /** The reading summary with its dates in ISO form. */
-export type ReadingJson = Omit<ReadingSummary, "leftOut"> & {
+type ReadingJson = Omit<ReadingSummary, "leftOut"> & {
   leftOut: { count: number; items: number; credits: number; first: { sheet: string; row: number; date: string } | null; latest: string | null };
 };
 

@@ -56,7 +56,7 @@ export const CUSTOMER_MASTER_FIELDS = [
   NOTE_FIELD,
 ] as const;
 
-export type CustomerMasterField = FieldOf<typeof CUSTOMER_MASTER_FIELDS>;
+type CustomerMasterField = FieldOf<typeof CUSTOMER_MASTER_FIELDS>;
 export type CustomerMasterRow = TableRecord<typeof CUSTOMER_MASTER_FIELDS>;
 
 export const CUSTOMER_MASTER_SCHEMA: TableSchema<CustomerMasterField> = {
@@ -96,7 +96,7 @@ export const BILLS_REGISTER_FIELDS = [
   NOTE_FIELD,
 ] as const;
 
-export type BillsRegisterField = FieldOf<typeof BILLS_REGISTER_FIELDS>;
+type BillsRegisterField = FieldOf<typeof BILLS_REGISTER_FIELDS>;
 export type BillsRegisterRow = TableRecord<typeof BILLS_REGISTER_FIELDS>;
 
 export const BILLS_REGISTER_SCHEMA: TableSchema<BillsRegisterField> = {

@@ -71,7 +71,7 @@ export interface Finding {
  * (every message starts with `{cell}`); "default" is always present, other keys are variants
  * (e.g. "never" for a customer never confirmed at all).
  */
-export interface RuleDefinition {
+interface RuleDefinition {
   id: RuleId;
   severity: Severity;
   /** Where the rule comes from: a POLICY.md section, or "data" for a plain data fault. */

@@ -28,7 +28,7 @@ import type { DayNumber } from "../calendar";
 export type FieldKind = "text" | "date" | "money" | "integer" | "probability" | "boolean";
 
 /** The value a field of each kind has once read; null when the cell is blank or unreadable. */
-export interface KindValues {
+interface KindValues {
   text: string;
   date: DayNumber;
   money: Decimal;
@@ -316,7 +316,7 @@ const IGNORED_HEADERS: readonly string[] = ["序号", "序", "行号", "编号",
 // ---------------------------------------------------------------------------------------------
 
 /** A header cell's text, split into the words that name the field and an annotation. */
-export interface HeaderLabel {
+interface HeaderLabel {
   /** normalizeLabel of the text without its annotations. */
   base: string;
   /** Money scale written in the header: 10000 for "金额(万元)", 1 for "金额(元)"; null when none. */
@@ -402,7 +402,7 @@ interface PreparedSynonym<F extends string> {
   rank: number;
 }
 
-export interface HeaderMatch<F extends string = string> {
+interface HeaderMatch<F extends string = string> {
   field: F;
   quality: number;
   /** The synonym that matched, normalised. */
@@ -482,7 +482,7 @@ function isIgnoredHeader(base: string): boolean {
 export const HEADER_SCAN_ROWS = 30;
 
 /** One column of a detected header. */
-export interface HeaderColumn<F extends string = string> {
+interface HeaderColumn<F extends string = string> {
   /** 0-based index into the row arrays. */
   index: number;
   /** The header as written (two-row headers: "金额 / 应收"). */
@@ -608,7 +608,7 @@ function twoRowColumns<F extends string>(top: unknown, bottom: unknown, width: n
   return out;
 }
 
-export interface DetectHeaderOptions {
+interface DetectHeaderOptions {
   /** Rows searched from the top; default HEADER_SCAN_ROWS. */
   scanRows?: number;
 }
@@ -677,7 +677,7 @@ export function headerAt<F extends string>(values: readonly unknown[][], rowInde
 // ---------------------------------------------------------------------------------------------
 
 /** The money unit a sheet declares in a line above its header ("单位：万元"). */
-export interface SheetUnits {
+interface SheetUnits {
   /** Yuan per unit written: 1, 1000 (千元), 10000 (万元), 100000000 (亿元). */
   scale: number;
   /** Where it was said (0-based indices), null when the sheet says nothing (scale 1). */

@@ -52,9 +52,9 @@ export type { TitleCustomer } from "./layout";
  * transactions: invoices and receipts as rows (a 明细账); receipts are allocated as of the
  * check's date (as-of.ts).
  */
-export type LedgerShape = "open-items" | "transactions";
+type LedgerShape = "open-items" | "transactions";
 
-export interface ReadLedgerOptions extends TableOptions<LedgerField> {
+interface ReadLedgerOptions extends TableOptions<LedgerField> {
   /** Default "auto": transactions when some row is a receipt (see looksLikeReceipt), else open items. */
   shape?: LedgerShape | "auto";
   /**
@@ -68,7 +68,7 @@ export interface ReadLedgerOptions extends TableOptions<LedgerField> {
 }
 
 /** How the sheet was laid out, as far as reading it needed to know. */
-export interface LedgerLayout {
+interface LedgerLayout {
   /** The sheets read together as one ledger (one per customer), in workbook order. */
   sheets: string[];
   /** Where each line's customer came from: a column, or the line above the header (科目：…—客户). */
@@ -120,15 +120,18 @@ const ROW_REQUIRED: Record<LedgerShape, readonly (readonly LedgerField[])[]> = {
 };
 
 /**
- * A row that only a transactions ledger has: its type says receipt; or it has a received
- * amount and no amount (a 贷方-only line); or a negative amount and no balance of its own.
- * A credit note in an open-items ledger carries its own (negative) balance, so it is not one.
+ * A row that only a transactions ledger has: its type says receipt; or, with no balance of its
+ * own, a received amount and no amount (a 贷方-only line) or a negative amount. A credit note or
+ * an advance (预收: 金额 0, 已收 5,000, 余额 −5,000) in an open-items list carries its own balance,
+ * so it is not one: one such line must not turn the whole list into transactions.
  */
 function looksLikeReceipt(row: LedgerRow): boolean {
   if (row.type !== null && isReceiptType(row.type)) return true;
+  const ownBalance = !row.balanceDerived && row.hasMoney("balance");
+  if (ownBalance) return false;
   const amount = row.moneySign("amount");
   if ((amount !== amount || amount === 0) && row.moneySign("received") === 1) return true;
-  return amount === -1 && (row.balanceDerived || !row.hasMoney("balance"));
+  return amount === -1;
 }
 
 /**

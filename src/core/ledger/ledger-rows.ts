@@ -56,7 +56,7 @@ export interface StatedLine {
   parts: { year: number | null; month: number | null; day: number | null };
 }
 
-export interface LedgerRowsResult {
+interface LedgerRowsResult {
   rows: LedgerRow[];
   store: LedgerStore;
   issues: ParseIssue[];

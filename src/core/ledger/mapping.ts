@@ -14,7 +14,7 @@ import {
 } from "./headers";
 
 /** field -> 0-based column index into the row arrays. */
-export type ColumnMapping<F extends string = LedgerField> = Partial<Record<F, number>>;
+type ColumnMapping<F extends string = LedgerField> = Partial<Record<F, number>>;
 
 /**
  * How a caller names a column: a 0-based index into the row arrays, a column letter as the
@@ -54,14 +54,14 @@ export interface MappedColumn<F extends string = LedgerField> {
   source: "detected" | "explicit";
 }
 
-export interface UnmappedColumn {
+interface UnmappedColumn {
   index: number;
   letter: string;
   header: string;
 }
 
 /** A field more than one column could hold, or a header that names more than one field. */
-export interface AmbiguousField<F extends string = LedgerField> {
+interface AmbiguousField<F extends string = LedgerField> {
   field: F;
   /** The column read for the field. */
   chosen: UnmappedColumn;
@@ -153,7 +153,7 @@ function mappingError(id: string, zh: string, en: string, table: string): ArErro
   return new ArError(id, { "zh-CN": zh, "en-US": en }, { excel: "#VALUE!", field: table });
 }
 
-export interface OverrideContext<F extends string> {
+interface OverrideContext<F extends string> {
   sheet: string;
   schema: TableSchema<F>;
   /** Number of columns in the rows (an index must be below it). */

@@ -73,7 +73,7 @@ const ROW_OPENING = 8;
 const SKIP_REASONS: readonly (SkipReason | null)[] = [null, "blank", "subtotal", "carry-forward", "repeated-header", "note", "closing", "footer", null];
 
 /** What a data row is besides an ordinary line. */
-export type RowRole = "line" | "opening";
+type RowRole = "line" | "opening";
 
 /** The kind of a line that states the ledger's own figures (control-totals.ts reconciles them). */
 export type StatedLineKind = "subtotal" | "carry-forward" | "closing";
@@ -106,7 +106,7 @@ function specialLine(text: string): number {
 }
 
 /** What classifyRow needs to know about the table. */
-export interface RowClassifier {
+interface RowClassifier {
   /** By column index, true where a subtotal word is not looked for: free text, where "累计" is just a word. */
   freeText: readonly boolean[];
   /** Index and text of a header cell used to spot a repeated header (-1: none). */

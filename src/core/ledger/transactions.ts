@@ -4,7 +4,7 @@
  */
 import type { LedgerRow } from "./ledger-store";
 
-export type TransactionKind = "invoice" | "receipt";
+type TransactionKind = "invoice" | "receipt";
 
 /**
  * Words in a type column that make a row a receipt (收款, 回款, 收到, 到账, 预收, payment...),

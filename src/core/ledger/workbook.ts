@@ -61,7 +61,7 @@ export function tableKindOf(values: readonly unknown[][]): TableKind | null {
   return best;
 }
 
-export interface CompanionsFound {
+interface CompanionsFound {
   companions: AuditCompanions;
   /** Sheets that looked like a companion table but could not be read, and why. */
   warnings: Bilingual[];
@@ -93,7 +93,7 @@ export function readCompanions(sheets: readonly SheetInput[], options: { dateSys
   return { companions, warnings };
 }
 
-export interface WorkbookLedger extends CompanionsFound {
+interface WorkbookLedger extends CompanionsFound {
   ledger: LedgerReading;
   ledgerSheet: string;
 }

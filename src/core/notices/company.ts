@@ -51,7 +51,7 @@ export const EMPTY_COMPANY: CompanyInfo = {
 };
 
 /** What a letter is, as far as the company's details go: which fields it prints. */
-export type LetterUse = "collection" | "confirmation" | "statement";
+type LetterUse = "collection" | "confirmation" | "statement";
 
 interface FieldDecl {
   field: CompanyField;

@@ -19,7 +19,7 @@ import { policyProblemsOf, POLICY_SCHEMA, type SchemaNode } from "./validate";
 import type { Bilingual } from "../../i18n/bilingual";
 
 /** How a field is typed: whole days or months, a rate typed in percent, one of a list, an amount, or text (a column's name). */
-export type PolicyInput = "int" | "percent" | "choice" | "amount" | "text";
+type PolicyInput = "int" | "percent" | "choice" | "amount" | "text";
 
 export interface PolicyFormField {
   /** The policy table's key ("agingClass.normalMaxDays"). */
@@ -32,9 +32,9 @@ export interface PolicyFormField {
   note: FieldNote | null;
 }
 
-export type PolicyFormGroupId = "classes" | "provision" | "credit" | "collection" | "writeOff" | "taxAndCompensation" | "ecl";
+type PolicyFormGroupId = "classes" | "provision" | "credit" | "collection" | "writeOff" | "taxAndCompensation" | "ecl";
 
-export interface PolicyFormGroup {
+interface PolicyFormGroup {
   id: PolicyFormGroupId;
   fields: PolicyFormField[];
 }
@@ -145,7 +145,7 @@ export function storedValue(f: Pick<PolicyFormField, "input" | "optional">, type
   return new Dec(m[0]).toFixed();
 }
 
-export interface PolicyEditCheck {
+interface PolicyEditCheck {
   /** The policy with the edits, when every one reads and the policy's checks pass. */
   policy: Policy | null;
   /** Problems by key, in both languages, without the key (the form shows them under the field). */

@@ -22,7 +22,7 @@ import { policyFromTable } from "./serialize";
 import type { AgingBand, CreditGradeBand, Policy, ProvisionRate } from "./types";
 import { loadPolicy } from "./validate";
 
-export type RangeShorthand = "thresholds" | "bands" | "rates" | "weights" | "grades" | "policy";
+type RangeShorthand = "thresholds" | "bands" | "rates" | "weights" | "grades" | "policy";
 
 const TOP_LEVEL_KEYS = new Set(Object.keys(DEFAULT_POLICY));
 

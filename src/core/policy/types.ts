@@ -70,7 +70,7 @@ export interface ProvisionRate {
  */
 export type ProvisionMethod = "aging" | "individual" | "balance-percentage" | "direct-write-off";
 
-export interface ProvisionPolicy {
+interface ProvisionPolicy {
   method: ProvisionMethod; // default "aging" (plan 000); policy 004 uses "direct-write-off"
   /** Bands for the provision rate table; may be finer than the report bands. */
   bands: AgingBand[];
@@ -79,7 +79,7 @@ export interface ProvisionPolicy {
   balanceRate: string;
 }
 
-export interface AnswerScoreRange {
+interface AnswerScoreRange {
   min: number; // 80
   max: number; // 100
   mid: number; // 90, used when the answer is given without an explicit score
@@ -101,7 +101,7 @@ export interface CreditGradeBand {
   limitFactor: string; // decimal string
 }
 
-export interface SupplierLetterOption {
+interface SupplierLetterOption {
   label: Bilingual;
   score: number; // 0..100
 }
@@ -113,7 +113,7 @@ export interface SupplierLetterQuestion {
   weight: string; // decimal string
 }
 
-export interface CreditPolicy {
+interface CreditPolicy {
   items: QuestionnaireItem[]; // 32 items, weights sum to exactly 1
   answerScores: [AnswerScoreRange, AnswerScoreRange, AnswerScoreRange];
   dontKnowScore: number; // 60
@@ -140,7 +140,7 @@ export interface CollectionTier {
 }
 
 /** POLICY §6 with §2: what no probability tier may override. */
-export interface CollectionPolicy {
+interface CollectionPolicy {
   /**
    * The least severe class whose items are never left undisturbed, whatever the probability:
    * 004 五.第六条 asks special attention for overdue and stale items and 五.第七条 a named
@@ -149,7 +149,7 @@ export interface CollectionPolicy {
   neverWaitFromClass: "overdue" | "stale" | "bad";
 }
 
-export interface WriteOffPolicy {
+interface WriteOffPolicy {
   overdueYears: number; // 3
   /** Exactly overdueYears overdue: 逾期3年以上 includes 3 years ("eligible"). */
   atOverdueYears: "eligible" | "not-eligible";
@@ -168,7 +168,7 @@ export interface WriteOffPolicy {
  * The expected credit loss beside the policy's method (CAS 22 / IFRS 9, simplified approach): the
  * seeds predate the standard, so both figures are the company's to set.
  */
-export interface EclPolicy {
+interface EclPolicy {
   /** The forward-looking adjustment k: loss rates × (1 + k), at most 100% (decimal text, ≥ −1; "0" none). */
   adjustment: string;
   /** The allowance on the books (坏账准备) before this period's charge; null: not given, taken as 0 and said. */
@@ -180,14 +180,14 @@ export interface EclPolicy {
   segmentColumn: string | null;
 }
 
-export interface PerformancePolicy {
+interface PerformancePolicy {
   /** 五.第七条: the share of bad debts deducted from the year's performance profit (全额 = "1"). */
   badDebtDeductionRate: string;
   /** 六.第九条: the ratio applied to a department's share of a loss on assets taken in settlement; null until set. */
   assetLossCompensationRatio: string | null;
 }
 
-export interface CompanyDetails {
+interface CompanyDetails {
   name: Bilingual;
   payee: { accountName: string; bank: string; accountNo: string };
   address: string;
@@ -195,7 +195,7 @@ export interface CompanyDetails {
 }
 
 /** One approach's letter (POLICY §6): the paragraphs before, in and after the table of open items. */
-export interface NoticeWording {
+interface NoticeWording {
   opening: Bilingual;
   body: Bilingual;
   closing: Bilingual;

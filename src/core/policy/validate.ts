@@ -23,7 +23,7 @@ export interface PolicyProblem {
 export type PathSegment = string | number;
 
 /** A problem before formatting: structured path, message bodies without the path (serialize.ts re-words them per table row). */
-export interface SchemaProblem {
+interface SchemaProblem {
   segments: PathSegment[];
   zh: string;
   en: string;

@@ -15,7 +15,7 @@ import { MoneySum } from "../money-sum";
 import { type ChartSpec, type ColumnPlan, integerCell, moneyCell, percentCell, type SheetBuilder, type SheetSpec, type SpecCell, textCell } from "./sheet-spec";
 
 /** Balances of groups (customers, departments) by column (bands, classes), with totals. */
-export interface Pivot {
+interface Pivot {
   /** Group ids in display order: largest total first, ties in first-seen order; the "missing" group (-1) last. */
   order: number[];
   /** cells[g][c]; null where the group has no row in the column. */

@@ -40,9 +40,16 @@ export function buildExpectedCreditLoss(input: ReportInput, lang: Lang, options?
       textCell(ctx.customerName(item.index, s.common.noCustomer), "wrap"),
       textCell(r.document),
       balanceCell(r),
-      item.basis === "specific" ? decimalCell(r.expectedRecovery) : textCell(null),
+      item.basis === "specific" ? decimalCell(r.expectedRecovery) : item.basis === "specific-probability" ? decimalCell(item.balance.minus(item.provision)) : textCell(null),
       decimalCell(item.provision),
-      textCell(item.basis === "specific" ? se.basisSpecific : format(se.basisFullBad, { condition: condition === null ? "" : condition.label[lang] }), "wrap"),
+      textCell(
+        item.basis === "specific"
+          ? se.basisSpecific
+          : item.basis === "specific-probability"
+            ? format(s.provision.basisProbability, { probability: `${(r.recoveryProbability as Decimal).times(100).toFixed()}%` })
+            : format(se.basisFullBad, { condition: condition === null ? "" : condition.label[lang] }),
+        "wrap",
+      ),
       textCell(ctx.statusText(item.index), "wrap"),
     ]);
   }

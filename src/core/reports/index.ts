@@ -24,7 +24,7 @@ export { WRITTEN_OFF_WORDS } from "./input";
 export * from "./sheet-spec";
 export { buildAgingAnalysis, buildClassification, buildCollectionPlan, buildExpectedCreditLoss, buildLongAgedCleanup, buildPerformanceDeduction, buildProvisionSchedule, buildWriteOffCandidates };
 
-export interface ReportDefinition {
+interface ReportDefinition {
   id: ReportId;
   title: Bilingual;
   build: (input: ReportInput, lang: Lang) => SheetSpec;

@@ -157,7 +157,7 @@ export interface CustomerInfo {
 }
 
 /** What the collection log says about one customer, up to the as-of date (POLICY §6). */
-export interface LogSummary {
+interface LogSummary {
   contacts: number;
   last: CollectionLogRow | null;
   /** The latest contact with a promised amount or date. */
@@ -464,7 +464,7 @@ export function openSheet(ctx: ReportContext, id: ReportId, width: number): Shee
   return b;
 }
 
-export interface FinishOptions {
+interface FinishOptions {
   columns: readonly ColumnPlan[];
   /** The header row kept in view while scrolling. */
   headerRow: number;

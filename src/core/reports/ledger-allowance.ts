@@ -14,7 +14,7 @@ import { Dec } from "../money";
 import { MoneySum } from "../money-sum";
 import type { ReportContext } from "./input";
 
-export interface LedgerAllowance {
+interface LedgerAllowance {
   /** The ledger's column letter (for notes). */
   column: string;
   total: Decimal;

@@ -54,7 +54,7 @@ export interface SpecCell {
 }
 
 /** What a row is; a writer may use it (row heights, page breaks), tests do. */
-export type RowKind = "title" | "meta" | "section" | "header" | "body" | "subtotal" | "total" | "note" | "blank" | "chart";
+type RowKind = "title" | "meta" | "section" | "header" | "body" | "subtotal" | "total" | "note" | "blank" | "chart";
 
 export interface SpecRow {
   kind: RowKind;
@@ -100,7 +100,7 @@ export interface ChartSpec {
   omittedNote: string;
 }
 
-export interface PrintSetup {
+interface PrintSetup {
   /** Reports print on A4; notices and letters on the paper the policy sets (A4 or A5). */
   paper: "A4" | "A5";
   orientation: "portrait" | "landscape";
@@ -163,7 +163,7 @@ export function numberFormatOf(cell: SpecCell, type: CellType): string {
   return cell.f !== undefined && type === "text" ? "General" : NUMBER_FORMATS[type];
 }
 
-export interface StyleDefinition {
+interface StyleDefinition {
   bold: boolean;
   italic: boolean;
   /** Points. */

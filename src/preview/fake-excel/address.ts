@@ -15,7 +15,7 @@ export interface Rect {
   readonly c1: number;
 }
 
-export interface ParsedAddress {
+interface ParsedAddress {
   /** Sheet name from a "Sheet!" prefix, unquoted; undefined when the address has none. */
   readonly sheet?: string;
   readonly rect: Rect;

@@ -57,7 +57,7 @@ export function reportValue(v: StoredValue | undefined): ReportedValue {
   return v;
 }
 
-export type TypedInput =
+type TypedInput =
   | { readonly kind: "clear" }
   | { readonly kind: "value"; readonly value: StoredValue; readonly numberFormat?: string }
   | { readonly kind: "formula"; readonly formula: string };

@@ -65,7 +65,7 @@ export interface ScalarSpec<T> {
   readonly explicitOnly?: boolean;
 }
 
-export interface TypeSpec<T> {
+interface TypeSpec<T> {
   readonly typeName: string;
   readonly scalars: readonly ScalarSpec<T>[];
   /** Navigation properties usable in load paths ("format/font/bold"). */

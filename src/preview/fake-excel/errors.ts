@@ -6,7 +6,7 @@
  * (node_modules/@microsoft/office-js/dist/en-us/office_strings.debug.js).
  */
 
-export interface FakeDebugInfo {
+interface FakeDebugInfo {
   code: string;
   message: string;
   errorLocation?: string;

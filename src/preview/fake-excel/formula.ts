@@ -10,7 +10,7 @@ import { parseAddress, type Rect } from "./address";
 import { CellError, cellError, FAKE_FORMULA_VALUE, type StoredValue } from "./cell-values";
 import { isSpillArray, type BoundCustomFunction, type FormulaArgument, type SpillArray } from "./custom-functions";
 
-export interface FormulaHost {
+interface FormulaHost {
   /** Value of a cell; `sheet` undefined means the formula's own sheet; #REF! for a missing sheet. */
   cell(sheet: string | undefined, row: number, col: number): StoredValue | undefined;
   /** The values of a range's used part, row by row (for SUM). */

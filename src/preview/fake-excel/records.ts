@@ -5,7 +5,7 @@
  */
 import { fullAddress, type Rect } from "./address";
 
-export interface SheetRef {
+interface SheetRef {
   readonly name: string;
   readonly deleted: boolean;
 }

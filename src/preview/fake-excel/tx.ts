@@ -9,7 +9,7 @@ export interface WriteGuard {
   readonly readOnly: boolean;
 }
 
-export interface ProtectedThing {
+interface ProtectedThing {
   readonly name: string;
   readonly protection: { readonly protected: boolean };
 }

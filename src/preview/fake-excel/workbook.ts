@@ -74,7 +74,7 @@ function normalizeHeaders(tx: Tx, table: FakeTable, location: string): void {
   }
 }
 
-export type NamedTarget = { readonly sheet: FakeSheet; readonly rect: Rect } | { readonly constant: StoredValue };
+type NamedTarget = { readonly sheet: FakeSheet; readonly rect: Rect } | { readonly constant: StoredValue };
 
 export class FakeNamedItem {
   deleted = false;

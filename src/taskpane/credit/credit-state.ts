@@ -13,7 +13,7 @@ import { isEmptyForm, type Draft } from "./draft";
 export type CreditMessage = { intent: "success" | "info" | "warning" | "error"; text: string; details?: string[] };
 
 /** The customer-master dialog: what would be written, and whether the row changed since it was shown. */
-export interface MasterDialog {
+interface MasterDialog {
   proposal: MasterProposal;
   plan: MasterPlan;
   changed: boolean;
@@ -55,7 +55,7 @@ export interface CreditState {
 }
 
 /** One edit of the form by the user. */
-export type FormEdit =
+type FormEdit =
   | { kind: "header"; field: keyof QuestionnaireHeader; value: string }
   | { kind: "answer"; rater: number; item: number; change: Partial<FormAnswer> }
   | { kind: "rater"; rater: number; change: { name?: string; weight?: string | null } }

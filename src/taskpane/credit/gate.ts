@@ -6,7 +6,7 @@
  */
 import type { FormScore } from "../../core/credit-forms/questionnaire";
 
-export type CreditDisplay =
+type CreditDisplay =
   | { kind: "incomplete"; unanswered: number[] }
   | { kind: "problems" }
   | { kind: "scored"; score: string; grade: string | null; limit: string | null; assumedDontKnow: number[] };

@@ -230,3 +230,17 @@ test("a hand-kept 台账's 余额 written \"-\" (zero, as Excel's accounting for
   expect(a.findings.filter((f) => f.rule === "bad-amount")).toEqual([]);
   expect([a.totals.all.count, a.totals.all.balance]).toEqual([1, "8000.00"]);
 });
+
+test("an advance in an open-items list (金额 0, 已收 5,000, 余额 −5,000: its own balance) keeps the list open items, not transactions", () => {
+  const r = readLedger(
+    [
+      ["客户名称", "单据号", "发生日期", "金额", "已收金额", "余额", "状态"],
+      ["甲公司", "A1", "2011-06-30", 100000, 0, 100000, null],
+      ["乙公司", "E2", "2011-08-20", 0, 5000, -5000, "预收"],
+    ],
+    { sheet: "台账" },
+  );
+  expect(r.shape).toBe("open-items");
+  // Without a balance of its own, the same line is a receipt: the list is read as transactions.
+  expect(readLedger([["客户名称", "单据号", "发生日期", "金额", "已收金额"], ["甲公司", "A1", "2011-06-30", 100000, 0], ["甲公司", "R1", "2011-08-20", 0, 5000]], { sheet: "台账" }).shape).toBe("transactions");
+});

@@ -7,7 +7,7 @@ import type { AgingClass, Policy } from "../../policy/types";
 import { CLASS_WORDS } from "../findings";
 
 /** What an aging column's text names: a class, a report band (index), or nothing we know. */
-export type AgingLabelMeaning = { kind: "class"; value: AgingClass } | { kind: "band"; value: number } | null;
+type AgingLabelMeaning = { kind: "class"; value: AgingClass } | { kind: "band"; value: number } | null;
 
 const ZH_DIGITS: Record<string, string> = { 一: "1", 二: "2", 两: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9", 十: "10" };
 

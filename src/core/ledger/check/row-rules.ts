@@ -261,7 +261,7 @@ function checkRecovery(run: AuditRun, i: number, r: LedgerRow, g: CustomerGroup 
 }
 
 /** The parameters of checkRows' per-row rules whose figures the run keeps anyway, each made from a row's index. */
-export interface RowParams {
+interface RowParams {
   duplicate: ParamsAt;
   classMismatch: ParamsAt;
   bandMismatch: ParamsAt;
