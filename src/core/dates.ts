@@ -172,12 +172,12 @@ const TIME_SUFFIX = String.raw`(?:(?:\s+|T)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1
 
 /** 2011-09-08, 2011/9/8, 2011.9.8: four-digit year first, one separator used twice. */
 const SEPARATED_DATE = new RegExp(String.raw`^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})` + TIME_SUFFIX + "$", "i");
-/** 2011年9月8日 (日 required: "2011年9月" is a month, not a day). Spaces around the marks allowed. */
-const CHINESE_DATE = new RegExp(String.raw`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日` + TIME_SUFFIX + "$", "i");
+/** 2011年9月8日, or 8号 as hand-kept ledgers write it (日 or 号 required: "2011年9月" is a month, not a day). Spaces around the marks allowed. */
+const CHINESE_DATE = new RegExp(String.raw`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]` + TIME_SUFFIX + "$", "i");
 /** 20110908: exactly eight digits, as banks and ERP exports write it. */
 const COMPACT_DATE = new RegExp(String.raw`^(\d{4})(\d{2})(\d{2})` + TIME_SUFFIX + "$", "i");
 
-const ACCEPTED_SPELLINGS = "2011-09-08、2011/9/8、2011.9.8、2011年9月8日、20110908";
+const ACCEPTED_SPELLINGS = "2011-09-08、2011/9/8、2011.9.8、2011年9月8日（或8号）、20110908";
 
 function unparseableDate(input: unknown, field?: string): ArError {
   const q = quoteInput(input);

@@ -316,3 +316,8 @@ describe("formatting", () => {
     expect(parseDate(formatDateZh(SEP_8_2011))).toBe(SEP_8_2011);
   });
 });
+
+test("2011年3月5号: 号 for 日, as hand-kept ledgers write the day", () => {
+  expect(parseDate("2011年3月5号")).toBe(fromYmd(2011, 3, 5));
+  expect(parseDate("2011年 3 月 5 号")).toBe(fromYmd(2011, 3, 5));
+});

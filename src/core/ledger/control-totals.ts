@@ -68,9 +68,11 @@ function minus(a: Amount, b: Amount): Amount {
   return plus(a, typeof b === "number" ? -b : b.neg());
 }
 
+/** A difference under one fen (issue 13.4: 0.01 or more is one): amounts finer than the fen do not make a 0.00 difference. */
 function isZero(a: Amount): boolean {
-  return typeof a === "number" ? a === 0 : a.isZero();
+  return typeof a === "number" ? Math.abs(a) < 1 : a.abs().lt(ONE_FEN);
 }
+const ONE_FEN = new Dec("0.01");
 
 function magnitude(a: Amount): number {
   return Math.abs(typeof a === "number" ? a / 100 : a.toNumber());

@@ -11,7 +11,7 @@
  * Each function works on values or on the column store, and reports what it could not read as a
  * ParseIssue naming the cell.
  */
-import { type DayNumber, fromYmd, isValidYmd } from "../calendar";
+import { type DayNumber, fromYmd, isValidYmd, toYmd } from "../calendar";
 import type { Bilingual } from "../../i18n/bilingual";
 import { fenOfDecimal } from "./cell-reader";
 import { detectHeader, HEADER_SCAN_ROWS, LEDGER_FIELDS, type HeaderDetection, type LedgerField, unwrapCell } from "./headers";
@@ -339,12 +339,18 @@ export function fillTitleCustomer(store: LedgerStore, name: string): void {
   for (let i = 0; i < store.length; i++) if (col[i] === null || col[i] === undefined) col[i] = name;
 }
 
-/** The first day of the period an opening line stands at: its own date, else the ledger's first month. */
+/**
+ * The first day of the period an undated opening line (期初余额, 上年结转) stands at: the start of
+ * the fiscal year (Chinese books run from 1 January) of the ledger's first dated entry, else of
+ * the year its header names. Never the first entry's own date: an opening balance is older than
+ * every entry after it, and its age is a lower bound (a probe's 期初余额 was aged from 2011-02-18,
+ * its customer's first entry, and fell a band too young).
+ */
 export function periodStart(store: LedgerStore, bannerYear: number | null): DayNumber | null {
   const arisen = store.date.dateArisen;
   let first = Infinity;
   if (arisen !== null) for (let i = 0; i < store.length; i++) if (arisen[i] === arisen[i] && arisen[i] < first) first = arisen[i];
-  if (first !== Infinity) return first;
+  if (first !== Infinity) return fromYmd(toYmd(first).y, 1, 1);
   return bannerYear === null ? null : fromYmd(bannerYear, 1, 1);
 }
 

@@ -244,3 +244,33 @@ test("an advance in an open-items list (金额 0, 已收 5,000, 余额 −5,000:
   // Without a balance of its own, the same line is a receipt: the list is read as transactions.
   expect(readLedger([["客户名称", "单据号", "发生日期", "金额", "已收金额"], ["甲公司", "A1", "2011-06-30", 100000, 0], ["甲公司", "R1", "2011-08-20", 0, 5000]], { sheet: "台账" }).shape).toBe("transactions");
 });
+
+test("an undated 期初余额 is aged from the start of its fiscal year (1 January), not from the first entry's date", () => {
+  // Opening 120,000; receipts 2011-02-18 60,000 and 2011-06-30 35,000 (FIFO to the opening): 25,000
+  // open from 2011-01-01, due 2011-01-31 (30 days); as of 2012-02-10: 375 days past due (bad),
+  // band 1–2 years (arisen 2011-01-01, more than a year before) at 10% = 2,500.00.
+  const r = readLedger(
+    [
+      ["日期", "客户名称", "摘要", "借方", "贷方"],
+      [null, "甲公司", "期初余额", 120000, null],
+      ["2011-02-18", "甲公司", "收款", null, 60000],
+      ["2011-06-30", "甲公司", "收款", null, 35000],
+    ],
+    { sheet: "明细" },
+  );
+  const a = auditLedger(r, {}, fromYmd(2012, 2, 10), DEFAULT_POLICY);
+  expect(a.rows.get(0)).toMatchObject({ balance: "25000.00", agingClass: "bad", provision: "2500.00" });
+  expect(a.findings.find((f) => f.rule === "opening-balance-dated")?.message["zh-CN"]).toContain("2011年1月1日");
+});
+
+test("a control total differs only by 0.01 or more: an amount finer than the fen does not make a 0.00 difference", () => {
+  const rows = (stated: number) => [
+    ["客户名称", "单据号", "发生日期", "余额"],
+    ["甲公司", "A1", "2011-06-30", 15000.005],
+    ["甲公司", "A2", "2011-07-30", 5000],
+    ["合计", null, null, stated],
+  ];
+  expect(readLedger(rows(20000.01), { sheet: "台账" }).reconciliation.differences).toEqual([]);
+  expect(readLedger(rows(20000), { sheet: "台账" }).reconciliation.differences).toEqual([]);
+  expect(readLedger(rows(20000.02), { sheet: "台账" }).reconciliation.differences.map((d) => [d.stated, d.computed])).toEqual([["20000.02", "20000.01"]]);
+});
