@@ -30,7 +30,11 @@ export function auditResultsSheet(audit: AuditResult, lang: Lang, name: string):
   const classLabels = AGING_CLASSES.map((c) => s.agingClass[c]);
   const bandLabels = items.bandKeys.map((key) => bandLabel.get(key) ?? key);
   const rows: SpecRow[] = new Array<SpecRow>(items.length);
+  // The total's finding count is its lines' (a finding on a line not listed here, a settled or
+  // left-out row or a companion sheet, is on the findings sheet, not in this column).
+  let findingsOnLines = 0;
   for (let i = 0; i < items.length; i++) {
+    findingsOnLines += items.findingCount(i);
     const r = items.ledgerRow(i);
     const due = items.dueDay[i];
     const days = items.daysPastDue[i];
@@ -69,7 +73,7 @@ export function auditResultsSheet(audit: AuditResult, lang: Lang, name: string):
       textCell(null, "total"),
       textCell(null, "total"),
       moneyCellExact(t.provision, "total"),
-      integerCell(audit.totals.findings.total, "total"),
+      integerCell(findingsOnLines, "total"),
     ],
   };
   rows.push(total);

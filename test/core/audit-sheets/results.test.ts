@@ -24,6 +24,24 @@ describe("auditResultsSheet", () => {
     expect(total[0]?.v).toBe("Total");
   });
 
+  it("the total's finding count is the sum of its lines' (a finding on a row not listed, a settled line, is on the findings sheet only)", () => {
+    // 甲's two lines: an advance (no open item: not listed) with a bad date, and an open item.
+    const a = checked(
+      [
+        ["客户名称", "单据号", "发生日期", "余额"],
+        ["甲公司", "A1", "2011-13-01", -5000],
+        ["甲公司", "A2", "2011-06-30", 8000],
+        ["乙公司", "B1", "2011-07-01", 0],
+      ],
+      "台账",
+    );
+    const spec = auditResultsSheet(a, "zh-CN", "R");
+    const lines = spec.rows.filter((r) => r.kind === "body").map((r) => Number(r.cells[11]!.v));
+    const total = Number(spec.rows.at(-1)!.cells[11]!.v);
+    expect(total).toBe(lines.reduce((x, y) => x + y, 0));
+    expect(a.findings.length).toBeGreaterThan(total);
+  });
+
   it("writes dates as Excel serials", () => {
     const spec = auditResultsSheet(audit, "en-US", "AR Results");
     expect(spec.rows[1].cells[4]).toEqual({ v: 40553, t: "date" });
