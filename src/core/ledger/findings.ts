@@ -166,8 +166,8 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = {
     source: "data",
     title: bi("日期无法识别", "Unreadable date"),
     definition: bi(
-      "日期列的单元格不是可识别的日期（只接受含义唯一的写法，见 dates.parseDate），或日期不存在。该字段按空白处理，其余照常检查。",
-      "A date column's cell is not a date that can mean exactly one day (see dates.parseDate), or the day does not exist. The field is read as blank and the rest of the row is still checked.",
+      "日期列的单元格不是可识别的日期（只接受含义唯一的写法，如 2011-09-08、2011/9/8、2011年9月8日），或日期不存在。该字段按空白处理，其余照常检查。",
+      "A date column's cell is not a date that can mean exactly one day (only spellings with one meaning: 2011-09-08, 2011/9/8, 2011年9月8日…), or the day does not exist. The field is read as blank and the rest of the row is still checked.",
     ),
     messages: { default: FROM_READING },
   },
@@ -177,8 +177,8 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = {
     source: "data",
     title: bi("金额无法识别", "Unreadable amount"),
     definition: bi(
-      "金额列的单元格不是可识别的金额（见 money.parseMoney），或预计可收回金额为负数。该字段按空白处理。",
-      "A money column's cell is not an amount (see money.parseMoney), or an expected recovery is negative. The field is read as blank.",
+      "金额列的单元格不是可识别的金额（数字，可带千分位、¥、万/亿、会计括号），或预计可收回金额为负数。该字段按空白处理。",
+      "A money column's cell is not an amount (a number, with thousands separators, ¥, 万/亿 or accounting parentheses allowed), or an expected recovery is negative. The field is read as blank.",
     ),
     messages: {
       default: FROM_READING,
@@ -391,8 +391,8 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = {
     source: "POLICY §5",
     title: bi("信用评审过期", "Credit review overdue"),
     definition: bi(
-      "台账中有正余额的客户，其客户档案的最近评审日期早于截止日前 policy.credit.reviewIntervalMonths 个月（评审日加上该月数仍早于截止日），或没有评审日期。报在客户档案该客户的行。",
-      "A customer with a positive balance in the ledger whose last credit review in the customer master is more than policy.credit.reviewIntervalMonths months before the as-of date (review date plus that many months is still before it), or who has none. Reported on the customer's master row.",
+      "台账中有正余额的客户，其客户档案的最近评审日期早于截止日前制度规定的评审间隔（默认 12 个月）（评审日加上该月数仍早于截止日），或没有评审日期。报在客户档案该客户的行。",
+      "A customer with a positive balance in the ledger whose last credit review in the customer master is more than the policy's review interval (12 months by default) before the as-of date (review date plus that many months is still before it), or who has none. Reported on the customer's master row.",
     ),
     messages: {
       default: bi(
@@ -408,8 +408,8 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = {
     source: "POLICY §7",
     title: bi("对账逾期", "Reconciliation overdue"),
     definition: bi(
-      "有正余额的客户，其在台账中最近的对账日（各行对账日取最晚）早于截止日前 policy.reconciliationIntervalMonths 个月（对账日加上该月数仍早于截止日），或从未对账。每个客户只报一次，报在该客户在台账中的第一行。台账没有对账日列时本规则不检查。",
-      "A customer with a positive balance whose latest confirmation date in the ledger (the latest over its rows) is more than policy.reconciliationIntervalMonths months before the as-of date (that date plus the months is still before it), or who was never confirmed. Reported once per customer, on its first ledger row. Not checked when the ledger has no confirmation column.",
+      "有正余额的客户，其在台账中最近的对账日（各行对账日取最晚）早于截止日前制度规定的对账间隔（默认 6 个月）（对账日加上该月数仍早于截止日），或从未对账。每个客户只报一次，报在该客户在台账中的第一行。台账没有对账日列时本规则不检查。",
+      "A customer with a positive balance whose latest confirmation date in the ledger (the latest over its rows) is more than the policy's reconciliation interval (6 months by default) before the as-of date (that date plus the months is still before it), or who was never confirmed. Reported once per customer, on its first ledger row. Not checked when the ledger has no confirmation column.",
     ),
     messages: {
       default: bi(
@@ -428,8 +428,8 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = {
     source: "POLICY §8",
     title: bi("可申请核销", "Write-off candidate"),
     definition: bi(
-      "余额为正，且按 writeoff.writeOffEligibility 可核销：状态或备注写明破产/注销、死亡/失踪、重大灾害/事故、法院裁定无法清偿，或逾期超过 policy.writeOff.overdueYears 年。",
-      "A positive balance that writeoff.writeOffEligibility finds eligible: the status or note says bankrupt/deregistered, dead/missing, disaster/accident or a court ruling, or it is overdue more than policy.writeOff.overdueYears years.",
+      "余额为正，且按七.第一条可以核销：状态或备注写明破产/注销、死亡/失踪、重大灾害/事故、法院裁定无法清偿，或自到期日起逾期达到制度规定的年数（默认 3 年；“以上”含本数，恰好满 3 年即可）。",
+      "A positive balance that may be written off under 七.第一条: the status or note says bankrupt/deregistered, dead/missing, disaster/accident or a court ruling, or it is overdue, from its due date, for the policy's number of years or more (3 by default; 以上 includes the number, so exactly 3 years qualifies).",
     ),
     messages: {
       default: bi(
@@ -444,8 +444,8 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = {
     source: "POLICY §2, §8",
     title: bi("状态与制度条件相近，需人工判断", "Status close to a policy condition: a person decides"),
     definition: bi(
-      "状态或备注与制度的某个条件（五.第三条直接划入呆账、七.第一条可以核销）用词相近、却没有写明该条件（status.nearConditions）：含否定（未破产、不是拒付、撤销起诉），只写了一部分（宣告破产而未写剩余财产不足清偿），或只是用词相同（破产风险、交通事故）。该行不按该条件处理，按天数分类；由人判断是否属于该情形。",
-      "The status or note shares words with a policy condition (五.第三条 straight to bad, 七.第一条 may be written off) without stating it (status.nearConditions): negated (未破产, 不是拒付, 撤销起诉), only part stated (宣告破产 without remaining assets that cannot pay), or sharing words only (破产风险, 交通事故). The row is not treated as meeting it and is classed by its days; a person decides whether it applies.",
+      "状态或备注与制度的某个条件（五.第三条直接划入呆账、七.第一条可以核销）用词相近、却没有写明该条件：含否定（未破产、不是拒付、撤销起诉），只写了一部分（宣告破产而未写剩余财产不足清偿），或只是用词相同（破产风险、交通事故）。该行不按该条件处理，按天数分类；由人判断是否属于该情形。",
+      "The status or note shares words with a policy condition (五.第三条 straight to bad, 七.第一条 may be written off) without stating it: negated (未破产, 不是拒付, 撤销起诉), only part stated (宣告破产 without remaining assets that cannot pay), or sharing words only (破产风险, 交通事故). The row is not treated as meeting it and is classed by its days; a person decides whether it applies.",
     ),
     messages: {
       default: bi(
@@ -476,8 +476,8 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = {
     source: "POLICY §6",
     title: bi("回收可能性低而未采取法律措施", "Low recovery, no legal step"),
     definition: bi(
-      "余额为正，回收可能性（台账的回收可能性，没有时用 预计可收回金额 ÷ 余额）落在制度的“legal”档（collection.collectionTier，默认 < 50%），而该客户的催收记录和该行的状态、备注中都没有法律措施（诉讼、仲裁、律师函、起诉等，见 LEGAL_STEP_WORDS）。",
-      "A positive balance whose recovery probability (the ledger's, else expected recovery ÷ balance) falls in the policy's \"legal\" tier (collection.collectionTier, < 50% by default), with no legal step (lawsuit, arbitration, lawyer's letter..., see LEGAL_STEP_WORDS) in the customer's collection log nor in the row's status or note.",
+      "余额为正，回收可能性（台账的回收可能性，没有时用 预计可收回金额 ÷ 余额）落在制度的诉讼档（六.第三条，默认 50% 以下，含 50%），而该客户的催收记录和该行的状态、备注中都没有法律措施（诉讼、仲裁、律师函、起诉等）。",
+      "A positive balance whose recovery probability (the ledger's, else expected recovery ÷ balance) falls in the policy's legal tier (六.第三条: 50% or less by default), with no legal step (lawsuit, arbitration, lawyer's letter...) in the customer's collection log nor in the row's status or note.",
     ),
     messages: {
       default: bi(
@@ -528,8 +528,8 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = {
     source: "POLICY §9",
     title: bi("票据过期未托收", "Bill past maturity, not collected"),
     definition: bi(
-      "应收票据登记簿中的票据到期日早于截止日（bills.billStatus 为 past-maturity），且没有托收、贴现、背书日期或背书人，状态、备注也未写明已托收/已收款/已贴现/已背书/转回应收（见 BILL_SETTLED_WORDS）。",
-      "A bill in the bills register whose maturity is before the as-of date (bills.billStatus past-maturity), with no presentation or discount date, no endorsee, and no status or note saying it was presented, paid, discounted, endorsed or taken back to receivables (see BILL_SETTLED_WORDS).",
+      "应收票据登记簿中的票据到期日早于截止日，且没有托收、贴现、背书日期或背书人，状态、备注也未写明已托收/已收款/已贴现/已背书/转回应收。",
+      "A bill in the bills register whose maturity is before the as-of date, with no presentation or discount date, no endorsee, and no status or note saying it was presented, paid, discounted, endorsed or taken back to receivables.",
     ),
     messages: {
       default: bi(

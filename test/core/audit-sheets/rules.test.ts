@@ -12,6 +12,24 @@ describe("auditRulesSheet", () => {
   });
 });
 
+describe("auditRulesSheet in a Chinese workbook speaks Chinese and plain words", () => {
+  const spec = auditRulesSheet(checked(), "zh-CN", "规则说明");
+  const body = spec.rows.slice(1);
+
+  it("sources in Chinese: 制度 §n, 数据检查, 000 清理方案; never POLICY, data or plan", () => {
+    for (const r of body) expect(String(r.cells[2]?.v)).not.toMatch(/POLICY|data|plan/);
+    expect(body.find((r) => r.cells[0]?.v === "bad-date")?.cells[2]?.v).toBe("数据检查");
+    expect(body.find((r) => r.cells[0]?.v === "bad-debt-unassigned")?.cells[2]?.v).toBe("制度 §6、000 清理方案");
+  });
+
+  it("definitions name no code (no policy.x, module.function or CONSTANT); the write-off rule says 3 years included (七.第一条: 以上 includes the number)", () => {
+    for (const lang of ["zh-CN", "en-US"] as const) {
+      for (const rule of Object.values(RULES)) expect([rule.id, rule.definition[lang]]).toEqual([rule.id, expect.not.stringMatching(/\bpolicy\.[a-zA-Z]|\b[a-z]+\.[a-z]+[A-Z][a-zA-Z]*\b|\b[A-Z]+_[A-Z_]+\b/)]);
+    }
+    expect(RULES["write-off-candidate"].definition["zh-CN"]).toContain("恰好满 3 年即可");
+  });
+});
+
 describe("auditSheets", () => {
   it("gives the report workbook's four sheets, named in the language", () => {
     expect(auditSheets(checked(), "zh-CN").map((s) => s.name)).toEqual(["检查发现", "逐行结果", "汇总", "规则说明"]);
