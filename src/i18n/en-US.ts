@@ -660,7 +660,7 @@ export const enUS = {
       followPromise: "Follow up the promise to pay {amount} by {date}",
       promiseBroken: "The promise to pay by {date} was not kept: escalate",
       noContact: "no contact logged yet",
-      notePriority: "Customers with an open balance, the least likely to pay first; each approach is the policy's for the customer's recovery probability (balance-weighted over its items; expected recovery ÷ balance where only that is given).",
+      notePriority: "Customers with an open balance, the least likely to pay first (one not assessed but with stale or bad items ranks with the least likely); stale and bad items get special attention and a named collector (五.第六、七条) whatever the probability; each approach is the policy's for the customer's recovery probability (balance-weighted over its items; expected recovery ÷ balance where only that is given).",
       noteLog: "Last contact and promises: the collection log \"{sheet}\", up to the as-of date.",
       noteNoLog: "No collection log was given: last contact and promises are blank.",
     },

@@ -98,8 +98,11 @@ export function buildCollectionPlan(input: ReportInput, lang: Lang): SheetSpec {
     const probability = customerRecoveryProbability(ctx, c);
     lines.push({ customer: c.id, balance, pastDue, maxDays, lastPayment, probability, tier: probability === null ? null : collectionTier(probability, policy), departments, collectors, worstClass, neverWait });
   }
-  const tierRank = (t: CollectionTier | null): number => (t === null ? -1 : policy.collectionTiers.indexOf(t));
-  lines.sort((a, b) => tierRank(b.tier) - tierRank(a.tier) || b.balance.toNumber() - a.balance.toNumber() || a.customer - b.customer);
+  // 五.第六、七条 ask for attention (stale) and a named collector (bad) whatever the probability says.
+  const classDemand = (line: PlanLine): boolean => line.worstClass >= neverWaitFrom;
+  // Least likely first; a customer not assessed but with items the class marks ranks with the least likely.
+  const tierRank = (line: PlanLine): number => (line.tier !== null ? policy.collectionTiers.indexOf(line.tier) : classDemand(line) ? policy.collectionTiers.length - 1 : -1);
+  lines.sort((a, b) => tierRank(b) - tierRank(a) || b.balance.toNumber() - a.balance.toNumber() || a.customer - b.customer);
 
   const b = openSheet(ctx, "collectionPlan", 14);
   const header = b.header([
@@ -150,7 +153,14 @@ export function buildCollectionPlan(input: ReportInput, lang: Lang): SheetSpec {
         }),
       );
       steps.push(cls === "bad" ? (line.collectors.length === 0 ? sc.steps.namedCollectorMissing : format(sc.steps.namedCollector, { collector: line.collectors.join(sep) })) : sc.steps.specialAttention);
-    } else steps.push(sc.steps[line.tier === null ? "unknown" : line.tier.approach]);
+    } else {
+      steps.push(sc.steps[line.tier === null ? "unknown" : line.tier.approach]);
+      // Whatever the tier (or none yet), stale and bad items keep the class's own demand.
+      if (classDemand(line)) {
+        const bad = AGING_CLASSES[line.worstClass] === "bad";
+        steps.push(bad ? (line.collectors.length === 0 ? sc.steps.namedCollectorMissing : format(sc.steps.namedCollector, { collector: line.collectors.join(sep) })) : sc.steps.specialAttention);
+      }
+    }
     if (hasLog && log === null) steps.push(sc.noContact);
     balanceTotal.addSum(line.balance);
     pastDueTotal.addSum(line.pastDue);
@@ -164,7 +174,14 @@ export function buildCollectionPlan(input: ReportInput, lang: Lang): SheetSpec {
       totalCell(line.pastDue),
       integerCell(line.maxDays),
       line.probability === null ? textCell(sc.notAssessed) : percentCell(line.probability.toNumber()),
-      textCell(line.tier === null ? null : overriddenOf(line) ? sc.overrideApproach[AGING_CLASSES[line.worstClass] === "bad" ? "bad" : "attention"] : line.tier.label[lang], "wrap"),
+      textCell(
+        (line.tier === null && classDemand(line)) || overriddenOf(line)
+          ? sc.overrideApproach[AGING_CLASSES[line.worstClass] === "bad" ? "bad" : "attention"]
+          : line.tier === null
+            ? null
+            : line.tier.label[lang],
+        "wrap",
+      ),
       dayCell(log?.last?.contactDate ?? null),
       textCell(log?.last?.method ?? null),
       decimalCell(promise?.promisedAmount ?? null),

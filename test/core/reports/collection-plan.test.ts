@@ -16,8 +16,10 @@ test("columns as POLICY §6 and plan 000 ask", () => {
   expect(labels(header)).toEqual(["序号", "客户名称", "责任部门", "责任人", "余额", "其中逾期", "最长逾期天数", "回收可能性", "催收方式", "最近联系", "方式", "承诺付款金额", "承诺付款日期", "下一步"]);
 });
 
-test("customers with a balance, least likely to pay first, the not assessed last; 己公司 (an advance) left out", () => {
-  expect(rows.map((r) => r.cells[1]?.v)).toEqual(["丙公司", "戊公司", "乙公司", "庚公司", "甲公司", "丁公司", "壬公司", HYPERLINK_CUSTOMER]);
+test("customers with a balance, least likely to pay first; not assessed but stale or bad (五.第六、七条) ranked with the least likely, by balance; the rest not assessed last; 己公司 (an advance) left out", () => {
+  // Legal tier and unassessed with stale/bad items, by balance: 丙 200,000 (25%), 甲 150,000 (stale INV-02),
+  // 丁 30,000 (bad), 戊 8,000 (10%), 辛 1,000 (stale); then 乙 (firm), 庚 (wait, overridden by 呆账); 壬 (unclassified) last.
+  expect(rows.map((r) => r.cells[1]?.v)).toEqual(["丙公司", "甲公司", "丁公司", "戊公司", HYPERLINK_CUSTOMER, "乙公司", "庚公司", "壬公司"]);
 });
 
 test("probability → approach: 丙 25% (expected recovery ÷ balance) and 戊 10% legal, 乙 64% firm; 庚 95% would wait, but it is 呆账", () => {
@@ -54,18 +56,22 @@ test("the log: last contact up to the as-of date, the latest promise, kept or br
   expect(乙.cells[9]).toEqual({ v: toExcelSerial(fromYmd(2024, 12, 10)), t: "date" });
   expect(乙.cells[10]?.v).toBe("电话");
   expect(money(乙.cells[11])).toBe("20000.00");
-  expect(乙.cells[13]?.v).toBe("2024年12月20日的付款承诺未兑现，升级催收；频繁发函、电话催询并上门催收，取得书面付款承诺");
+  // 乙 is firm (64%) and has a 呆账 item (INV-03, 428 days): 五.第七条's named collector, 李四, on top of the tier's step.
+  expect(乙.cells[13]?.v).toBe("2024年12月20日的付款承诺未兑现，升级催收；频繁发函、电话催询并上门催收，取得书面付款承诺；由责任人李四负责清收：联系客户、取得书面付款承诺，拒不付款的升级处理");
   const 甲 = rowWith(spec, "甲公司", 1);
   expect(甲.cells[12]).toEqual({ v: toExcelSerial(fromYmd(2025, 1, 15)), t: "date" });
-  expect(甲.cells[13]?.v).toBe("跟进承诺：2025年1月15日前付款 50,000.00；在季度评审会上估计回收可能性并确定催收方式");
-  expect(rowWith(spec, "丙公司", 1).cells[13]?.v).toBe("发出措辞严厉的催款函，准备仲裁或诉讼材料；尚无催收记录");
+  // 甲 is not assessed and has a stale item (INV-02, 154 days): 五.第六条's special attention besides estimating the probability.
+  expect(甲.cells[13]?.v).toBe("跟进承诺：2025年1月15日前付款 50,000.00；在季度评审会上估计回收可能性并确定催收方式；特别关注：联系客户并取得书面付款承诺");
+  expect(甲.cells[8]?.v).toBe("特别关注，努力清收（五.第六条），不因回收可能性而不打扰");
+  expect(rowWith(spec, "丙公司", 1).cells[13]?.v).toBe("发出措辞严厉的催款函，准备仲裁或诉讼材料；由责任人张三负责清收：联系客户、取得书面付款承诺，拒不付款的升级处理；尚无催收记录");
   expect(money(rowsOf(spec, "total")[0].cells[11])).toBe("70000.00");
 });
 
 test("without a collection log the plan still stands, and says what is missing", () => {
   const s = buildCollectionPlan(smallReportInput({ extra: { companions: {} } }), "en-US");
   const first = bodyAfter(s, rowsOf(s, "header")[0])[0];
-  expect(first.cells[13]?.v).toBe("Stern demand letter; prepare arbitration or a lawsuit");
+  // 丙 (25%: legal) holds a 呆账 item: the named collector, 张三, as 五.第七条 asks, besides the tier's step.
+  expect(first.cells[13]?.v).toBe("Stern demand letter; prepare arbitration or a lawsuit; 张三, the named collector, pursues it: contact, get a written promise to pay, escalate if refused");
   expect(rowsOf(s, "note").map((r) => r.cells[0]?.v)).toContain("No collection log was given: last contact and promises are blank.");
 });
 
@@ -75,7 +81,7 @@ test("a promise followed by money collected is not called broken", () => {
   const s = buildCollectionPlan(smallReportInput({ extra: { companions: { customers, collections } } }), "zh-CN");
   const 乙 = rowWith(s, "乙公司", 1);
   expect(乙.cells[9]).toEqual({ v: toExcelSerial(fromYmd(2024, 12, 22)), t: "date" });
-  expect(乙.cells[13]?.v).toBe("频繁发函、电话催询并上门催收，取得书面付款承诺");
+  expect(乙.cells[13]?.v).toBe("频繁发函、电话催询并上门催收，取得书面付款承诺；由责任人李四负责清收：联系客户、取得书面付款承诺，拒不付款的升级处理");
 });
 
 test("004 五.第六/七条: a stale or bad item is never left undisturbed; the plan says why the class overrides the tier", () => {
