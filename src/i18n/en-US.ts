@@ -550,6 +550,7 @@ export const enUS = {
       journal: "Journal",
       journalCharge: "Dr 信用减值损失 {amount}  /  Cr 坏账准备 {amount}",
       journalReversal: "Dr 坏账准备 {amount}  /  Cr 信用减值损失 {amount}",
+      journalIncomplete: "No entry: {amount} of the balance sits in bands without a loss rate, so the expected credit loss is incomplete; complete the history before booking it.",
       journalNone: "No entry: the allowance already equals the expected credit loss.",
       noIndividual: "No item is assessed individually.",
       noRate: "no rate",

@@ -550,6 +550,7 @@ export const zhCN: typeof enUS = {
       journal: "会计分录",
       journalCharge: "借：信用减值损失 {amount}　贷：坏账准备 {amount}",
       journalReversal: "借：坏账准备 {amount}　贷：信用减值损失 {amount}",
+      journalIncomplete: "未编制分录：{amount} 元的余额所在账龄段没有损失率，预期信用损失不完整；补齐历史资料后再计提。",
       journalNone: "无需分录：账面坏账准备已等于预期信用损失。",
       noIndividual: "没有单项计提的款项。",
       noRate: "无",

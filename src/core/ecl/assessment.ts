@@ -93,6 +93,8 @@ export interface EclAssessment {
   allowanceSource: { kind: "given" } | { kind: "policy" } | { kind: "ledger"; column: string } | null;
   /** ecl − existing (or − 0): positive a charge, negative a reversal. */
   charge: Decimal;
+  /** The pool's balance in bands without a loss rate (not provided for): the ECL is incomplete while it is above 0. */
+  unprovided: Decimal;
   problems: EclProblem[];
 }
 
@@ -292,6 +294,7 @@ export function assessEcl(input: ReportInput, options: EclOptions = {}): EclAsse
     existingAllowance: existing,
     allowanceSource,
     charge: ecl.minus(existing ?? 0),
+    unprovided: pool.reduce<Decimal>((a, l) => (l.provision === null ? a.plus(l.balance) : a), new Dec(0)),
     problems,
   };
 }

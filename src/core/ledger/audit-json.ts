@@ -193,6 +193,8 @@ function eclToJson(a: EclAssessment): unknown {
     // "given" (--allowance), "policy" (the policy sheet), "ledger:<column>" (its 坏账准备 column), or null (taken as 0).
     existingAllowanceFrom: a.allowanceSource === null ? null : a.allowanceSource.kind === "ledger" ? `ledger:${a.allowanceSource.column}` : a.allowanceSource.kind,
     charge: money(a.charge),
+    // The balance in bands without a loss rate: above 0, the ECL (and the charge) is incomplete.
+    unprovided: money(a.unprovided),
     problems: a.problems.map((p) => ({ id: p.id, message: p.message })),
   };
 }

@@ -136,7 +136,15 @@ export function buildExpectedCreditLoss(input: ReportInput, lang: Lang, options?
   pair(src?.kind === "ledger" ? format(se.existingLedger, { column: src.column }) : se.existing, a.existingAllowance ?? se.existingMissing);
   pair(a.charge.isNegative() ? se.reversal : se.charge, a.charge.abs());
   const amount = formatMoneyGrouped(a.charge.abs());
-  pair(se.journal, a.charge.isZero() ? se.journalNone : format(a.charge.isNegative() ? se.journalReversal : se.journalCharge, { amount }));
+  // A journal books the whole expected loss, never part of it: with bands unprovided, none is proposed.
+  pair(
+    se.journal,
+    a.unprovided.gt(0)
+      ? format(se.journalIncomplete, { amount: formatMoneyGrouped(a.unprovided) })
+      : a.charge.isZero()
+        ? se.journalNone
+        : format(a.charge.isNegative() ? se.journalReversal : se.journalCharge, { amount }),
+  );
 
   // Notes: the method, the history, and every problem, said.
   b.blank();

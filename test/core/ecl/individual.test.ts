@@ -13,6 +13,7 @@ import { assessEcl } from "../../../src/core/ecl/assessment";
 import { auditLedger } from "../../../src/core/ledger/check";
 import { readLedger } from "../../../src/core/ledger/index";
 import { DEFAULT_POLICY } from "../../../src/core/policy";
+import { buildExpectedCreditLoss } from "../../../src/core/reports/expected-credit-loss";
 
 test("items with an expected recovery, a recovery probability or a direct-to-bad condition leave the pool with the policy method's provision", () => {
   const reading = readLedger(
@@ -35,4 +36,11 @@ test("items with an expected recovery, a recovery probability or a direct-to-bad
   expect(a.totals.individual.toFixed(2)).toBe("119500.00");
   expect(a.pool.reduce((n, l) => n + l.count, 0)).toBe(1);
   expect(a.pool[0]!.balance.toFixed(2)).toBe("100000.00");
+  // An open-items list has no history: D's band has no loss rate, so the ECL is incomplete and no
+  // journal is proposed for part of it.
+  expect(a.unprovided.toFixed(2)).toBe("100000.00");
+  const spec = buildExpectedCreditLoss({ reading, audit: auditLedger(reading, {}, asOf, DEFAULT_POLICY), companions: {}, policy: DEFAULT_POLICY, asOf }, "zh-CN");
+  const texts = spec.rows.flatMap((r) => r.cells.map((c) => (c === null ? "" : String(c.v ?? ""))));
+  expect(texts).toContain("未编制分录：100,000.00 元的余额所在账龄段没有损失率，预期信用损失不完整；补齐历史资料后再计提。");
+  expect(texts.some((t) => t.startsWith("借：信用减值损失"))).toBe(false);
 });
