@@ -197,8 +197,8 @@ function encodingNotes(evidence: CsvEvidence): Bilingual[] {
   if (evidence.encoding === "gb18030") {
     return [
       {
-        "zh-CN": `注意：文件不是 UTF-8（${evidence.invalidUtf8.toLocaleString("en-US")} 处不是 UTF-8 编码${where === null ? "" : `，第一处在第 ${where.row} 行，字节偏移 ${where.offset}`}），已按 GBK/GB18030 编码读取。`,
-        "en-US": `Note: the file is not UTF-8 (${evidence.invalidUtf8.toLocaleString("en-US")} invalid UTF-8 sequences${where === null ? "" : `, the first in row ${where.row} at byte offset ${where.offset}`}); it was read as GBK/GB18030.`,
+        "zh-CN": `已按 GBK/GB18030 编码读取（Excel 和多数国内软件保存 CSV 时的编码）：文件不是 UTF-8，共 ${evidence.invalidUtf8.toLocaleString("en-US")} 处不符合 UTF-8${where === null ? "" : `，第一处在第 ${where.row} 行（字节偏移 ${where.offset}）`}。`,
+        "en-US": `Read as GBK/GB18030, the encoding Excel and most Chinese software save CSV in: the file is not UTF-8 (${evidence.invalidUtf8.toLocaleString("en-US")} byte sequences are not UTF-8${where === null ? "" : `, the first in row ${where.row}, byte offset ${where.offset}`}).`,
       },
     ];
   }
