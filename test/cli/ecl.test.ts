@@ -15,6 +15,7 @@ import { historyToJson } from "../../src/core/ecl/saved";
 import { DEFAULT_POLICY } from "../../src/core/policy";
 import { rejection } from "../helpers/errors";
 import { tempFolderPerFile } from "./helpers/temp-files";
+import { SEGMENT_CSV, THREE_BANDS } from "../fixtures/ecl/segment-ledger";
 
 const folder = tempFolderPerFile("ecl-");
 
@@ -54,37 +55,8 @@ test("a history file of other bands, or not one at all, is refused with exit 2 b
 });
 
 test("--segment 客户类型: a matrix per segment in the JSON, each from its own lines (worked in test/core/ecl/segments.test.ts)", async () => {
-  const ledger = folder.file(
-    "segments.csv",
-    [
-      "日期,客户名称,客户类型,单据号,摘要,借方,贷方",
-      "2009-06-30,甲公司,国企,A,销售,1000,",
-      "2010-03-31,甲公司,国企,B,销售,2000,",
-      "2010-09-30,甲公司,,,收款,,400",
-      "2010-12-31,乙公司,民企,D,销售,500,",
-      "2011-05-31,甲公司,,,收款,,500",
-      "2011-10-31,甲公司,国企,C,销售,3000,",
-      "2011-12-31,乙公司,,,收款,,200",
-      "2012-06-30,甲公司,,,坏账核销,,100",
-    ].join("\n"),
-  );
-  const policy = folder.file(
-    "policy.json",
-    JSON.stringify({
-      provision: {
-        bands: [
-          { key: "y0-1", label: { "zh-CN": "1年以内（含1年）", "en-US": "up to 1 year" }, upToMonths: 12 },
-          { key: "y1-2", label: { "zh-CN": "1至2年（含2年）", "en-US": "1–2 years" }, upToMonths: 24 },
-          { key: "y2+", label: { "zh-CN": "2年以上", "en-US": "over 2 years" }, upToMonths: null },
-        ],
-        rates: [
-          { bandKey: "y0-1", rate: "0.05" },
-          { bandKey: "y1-2", rate: "0.1" },
-          { bandKey: "y2+", rate: "0.3" },
-        ],
-      },
-    }),
-  );
+  const ledger = folder.file("segments.csv", SEGMENT_CSV);
+  const policy = folder.file("policy.json", JSON.stringify({ provision: { bands: THREE_BANDS.bands, rates: THREE_BANDS.rates } }));
   const json = join(folder.path(), "segments.json");
   const write = process.stdout.write.bind(process.stdout);
   process.stdout.write = (() => true) as typeof process.stdout.write;

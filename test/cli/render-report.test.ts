@@ -28,6 +28,7 @@ import { auditFindingsSheet } from "../../src/core/audit-sheets/findings";
 import { auditResultsSheet } from "../../src/core/audit-sheets/results";
 import { RULES } from "../../src/core/ledger/findings";
 import { combineLetters } from "../../src/core/notices/letter";
+import { SEGMENT_AS_OF, SEGMENT_LEDGER, segmentPolicy } from "../fixtures/ecl/segment-ledger";
 
 const ROOT = join(__dirname, "../..");
 const SAMPLE = join(ROOT, "assets/sample-ledger.xlsx");
@@ -275,38 +276,11 @@ async function readSampleInput(): Promise<ReportInput> {
   "the 预期信用损失计提表 with segments prints on A4, a matrix per segment then their sum: test-artifacts/ecl-segments-print.png",
   async () => {
     requireTools();
-    // The ledger and figures of test/core/ecl/segments.test.ts (worked by hand there).
-    const rows = [
-      ["日期", "客户名称", "客户类型", "单据号", "摘要", "借方", "贷方"],
-      ["2009-06-30", "甲公司", "国企", "A", "销售", 1000, null],
-      ["2010-03-31", "甲公司", "国企", "B", "销售", 2000, null],
-      ["2010-09-30", "甲公司", null, null, "收款", null, 400],
-      ["2010-12-31", "乙公司", "民企", "D", "销售", 500, null],
-      ["2011-05-31", "甲公司", null, null, "收款", null, 500],
-      ["2011-10-31", "甲公司", "国企", "C", "销售", 3000, null],
-      ["2011-12-31", "乙公司", null, null, "收款", null, 200],
-      ["2012-06-30", "甲公司", null, null, "坏账核销", null, 100],
-    ];
-    // Bands ≤1y, 1–2y, over 2y, as there: 国企 3,750.00, 民企 300.00, the pool 4,050.00.
-    const policy = {
-      ...DEFAULT_POLICY,
-      provision: {
-        ...DEFAULT_POLICY.provision,
-        bands: [
-          { key: "y0-1", label: { "zh-CN": "1年以内（含1年）", "en-US": "up to 1 year" }, upToMonths: 12 },
-          { key: "y1-2", label: { "zh-CN": "1至2年（含2年）", "en-US": "1–2 years" }, upToMonths: 24 },
-          { key: "y2+", label: { "zh-CN": "2年以上", "en-US": "over 2 years" }, upToMonths: null },
-        ],
-        rates: [
-          { bandKey: "y0-1", rate: "0.05" },
-          { bandKey: "y1-2", rate: "0.1" },
-          { bandKey: "y2+", rate: "0.3" },
-        ],
-      },
-      ecl: { ...DEFAULT_POLICY.ecl, segmentColumn: "客户类型" },
-    } as typeof DEFAULT_POLICY;
+    // The ledger and figures of test/core/ecl/segments.test.ts (worked by hand there): 国企 3,750.00, 民企 300.00, the pool 4,050.00.
+    const rows = SEGMENT_LEDGER;
+    const policy = segmentPolicy("客户类型");
     const reading = readLedger(rows, { sheet: "明细" });
-    const asOf = fromYmd(2013, 3, 31);
+    const asOf = SEGMENT_AS_OF;
     const input: ReportInput = { reading, audit: auditLedger(reading, {}, asOf, policy), companions: {}, policy, asOf };
     const spec = buildReports(input, "zh-CN").find((s) => s.id === "expectedCreditLoss")!;
     const { size, text } = await printed([spec], "ecl-segments-print.png");

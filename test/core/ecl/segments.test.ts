@@ -19,45 +19,16 @@
  *   pool: D 300 (2y3m: over 2y) → 300.00
  * Pool: 1–2y 3,000 → 1,750.00; over 2y 2,300 → 2,300.00; total 4,050.00.
  */
-import { fromYmd } from "../../../src/core/calendar";
 import { assessEcl } from "../../../src/core/ecl/assessment";
 import { auditLedger } from "../../../src/core/ledger/check";
 import { readLedger } from "../../../src/core/ledger/index";
-import { DEFAULT_POLICY, type Policy } from "../../../src/core/policy";
+import type { Policy } from "../../../src/core/policy";
+import { SEGMENT_AS_OF, SEGMENT_LEDGER, segmentPolicy } from "../../fixtures/ecl/segment-ledger";
 import { buildExpectedCreditLoss } from "../../../src/core/reports/expected-credit-loss";
 
-const LEDGER = [
-  ["日期", "客户名称", "客户类型", "单据号", "摘要", "借方", "贷方"],
-  ["2009-06-30", "甲公司", "国企", "A", "销售", 1000, null],
-  ["2010-03-31", "甲公司", "国企", "B", "销售", 2000, null],
-  ["2010-09-30", "甲公司", null, null, "收款", null, 400],
-  ["2010-12-31", "乙公司", "民企", "D", "销售", 500, null],
-  ["2011-05-31", "甲公司", null, null, "收款", null, 500],
-  ["2011-10-31", "甲公司", "国企", "C", "销售", 3000, null],
-  ["2011-12-31", "乙公司", null, null, "收款", null, 200],
-  ["2012-06-30", "甲公司", null, null, "坏账核销", null, 100],
-];
-const AS_OF = fromYmd(2013, 3, 31);
-
-function policyWith(segmentColumn: string | null): Policy {
-  return {
-    ...DEFAULT_POLICY,
-    provision: {
-      ...DEFAULT_POLICY.provision,
-      bands: [
-        { key: "y0-1", label: { "zh-CN": "1年以内（含1年）", "en-US": "up to 1 year" }, upToMonths: 12 },
-        { key: "y1-2", label: { "zh-CN": "1至2年（含2年）", "en-US": "1–2 years" }, upToMonths: 24 },
-        { key: "y2+", label: { "zh-CN": "2年以上", "en-US": "over 2 years" }, upToMonths: null },
-      ],
-      rates: [
-        { bandKey: "y0-1", rate: "0.05" },
-        { bandKey: "y1-2", rate: "0.1" },
-        { bandKey: "y2+", rate: "0.3" },
-      ],
-    },
-    ecl: { ...DEFAULT_POLICY.ecl, segmentColumn },
-  } as Policy;
-}
+const LEDGER = SEGMENT_LEDGER;
+const AS_OF = SEGMENT_AS_OF;
+const policyWith = segmentPolicy;
 
 function assess(policy: Policy, segmentBy?: string | null) {
   const reading = readLedger(LEDGER, { sheet: "明细" });
