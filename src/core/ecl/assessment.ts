@@ -294,7 +294,8 @@ export function assessEcl(input: ReportInput, options: EclOptions = {}): EclAsse
     existingAllowance: existing,
     allowanceSource,
     charge: ecl.minus(existing ?? 0),
-    unprovided: pool.reduce<Decimal>((a, l) => (l.provision === null ? a.plus(l.balance) : a), new Dec(0)),
+    // With segments, each segment's bands count on their own (a band one segment cannot provide is unprovided there).
+    unprovided: (segments === null ? pool : segments.flatMap((sg) => sg.pool)).reduce<Decimal>((a, l) => (l.provision === null ? a.plus(l.balance) : a), new Dec(0)),
     problems,
   };
 }

@@ -153,8 +153,10 @@ export function buildExpectedCreditLoss(input: ReportInput, lang: Lang, options?
   if (periods.length > 0) b.note(format(a.migration.method === "cohort" ? se.noteMethodCohort : se.noteMethodTotals, { periods: periods.length }));
   if (a.segments !== null) b.note(format(se.noteSegments, { column: a.segmentColumn?.header ?? "", n: a.segments.length }));
   b.note(format(se.noteLoss, { last: `${(a.loss.historical[bands.length - 1] ?? new Dec(1)).times(100).toString()}%`, k: `${a.loss.k.times(100).toString()}%` }));
-  for (const line of a.pool) {
-    if (line.provision === null && line.balance.gt(0)) b.note(format(se.noteNoRate, { band: bands[line.band].label[lang], amount: formatMoneyGrouped(line.balance) }));
+  // Each band without a loss rate that holds a balance: the pool's, or with segments each segment's.
+  const noRate = a.segments === null ? a.pool.map((line) => ({ line, prefix: "" })) : a.segments.flatMap((sg) => sg.pool.map((line) => ({ line, prefix: `${segmentName(sg.name)}${lang === "zh-CN" ? "：" : ": "}` })));
+  for (const { line, prefix } of noRate) {
+    if (line.provision === null && line.balance.gt(0)) b.note(prefix + format(se.noteNoRate, { band: bands[line.band].label[lang], amount: formatMoneyGrouped(line.balance) }));
   }
   for (const p of a.problems) b.note(p.message[lang]);
   b.note(se.noteDefaults);

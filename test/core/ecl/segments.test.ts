@@ -94,3 +94,19 @@ test("the 预期信用损失计提表 shows a matrix per segment, each with its 
   expect(texts[all]![6]).toBe("4050.00");
   expect(texts.some((r) => r[0] === "未单项计提的款项按台账“客户类型”列划分为 2 个组合，各组合分别按其历史计算迁徙率和损失率。")).toBe(true);
 });
+
+test("a band one segment cannot provide is unprovided, even where another segment provides the same band: no journal for part of the loss", () => {
+  // 乙 (民企) also has E 500 arisen 2011-11-30: on 2013-03-31 it is 1y4m old (1–2y). 民企's snapshots
+  // become 2011 [800, 0, 0] and 2012 [0, 800, 0]: its 1–2y band never had a balance at a year end,
+  // so no rate. 国企 provides 1–2y (3,000 → 1,750.00); 民企's 500 there is unprovided.
+  const rows = [...LEDGER, ["2011-11-30", "乙公司", "民企", "E", "销售", 500, null]];
+  const policy = policyWith("客户类型");
+  const reading = readLedger(rows, { sheet: "明细" });
+  const a = assessEcl({ reading, audit: auditLedger(reading, {}, AS_OF, policy), companions: {}, policy, asOf: AS_OF });
+  const priv = a.segments!.find((sg) => sg.name === "民企")!;
+  expect([priv.pool[1]!.balance.toFixed(2), priv.pool[1]!.provision]).toEqual(["500.00", null]);
+  expect(a.pool[1]!.provision?.toFixed(2)).toBe("1750.00");
+  expect(a.unprovided.toFixed(2)).toBe("500.00");
+  const texts = buildExpectedCreditLoss({ reading, audit: auditLedger(reading, {}, AS_OF, policy), companions: {}, policy, asOf: AS_OF }, "zh-CN").rows.map((r) => String(r.cells[0]?.v ?? ""));
+  expect(texts.some((t) => t.startsWith("组合“民企”（客户类型）：1至2年（含2年）"))).toBe(true);
+});
