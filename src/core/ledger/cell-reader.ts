@@ -28,6 +28,7 @@ const MAX_FEN = MAX_FEN_LINE;
 const trimmed = trimmedText;
 const withinLimit = withinMoneyLimit;
 const outOfRange = moneyOutOfRange;
+const ROUND_HALF_UP = Dec.ROUND_HALF_UP;
 
 /** money() results. */
 export const MONEY_BLANK = 0;
@@ -213,6 +214,21 @@ export class CellReader {
     }
     this.dec = d;
     this.fen = fenOfDecimal(d);
+    if (this.fen !== this.fen && d.decimalPlaces() > 2) {
+      const exact = d.toFixed();
+      const shown = d.toFixed(2, ROUND_HALF_UP);
+      this.report(
+        row,
+        plan,
+        "sub-fen",
+        v,
+        {
+          "zh-CN": `${exact} 有分以下的尾数（到分为 ${shown}）；按原值计入合计和坏账准备，合计最后四舍五入到分一次。`,
+          "en-US": `${exact} has a fraction of a fen (${shown} to the fen); totals and provisions take the exact value and are rounded to the fen once, at the end.`,
+        },
+        "warning",
+      );
+    }
     return MONEY_READ;
   }
 

@@ -28,6 +28,7 @@ export type RuleId =
   | "bad-amount"
   | "bad-value"
   | "excel-error"
+  | "sub-fen-amount"
   | "unknown-document"
   | "unallocated-receipt"
   | "control-total-mismatch"
@@ -39,6 +40,7 @@ export type RuleId =
   | "balance-mismatch"
   | "duplicate-document"
   | "class-mismatch"
+  | "customer-not-in-master"
   | "credit-limit-exceeded"
   | "credit-review-overdue"
   | "reconciliation-overdue"
@@ -204,6 +206,17 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = {
     definition: bi("单元格是 Excel 错误值（#N/A、#REF! 等），按空白处理。", "The cell holds an Excel error (#N/A, #REF!...), read as blank."),
     messages: { default: FROM_READING },
   },
+  "sub-fen-amount": {
+    id: "sub-fen-amount",
+    severity: "info",
+    source: "data",
+    title: bi("金额有分以下尾数", "Amount finer than a fen"),
+    definition: bi(
+      "金额单元格的值有分以下的尾数（如 15000.005，常见于公式算出的含税金额），单元格显示的是四舍五入后的数。按原值读取：合计和坏账准备按原值计算，只在最后四舍五入到分一次，与 Excel 的 SUM 一致；逐笔列示时显示四舍五入到分的数。",
+      "A money cell's value has a fraction of a fen (15000.005, as a formula computing an amount with VAT often gives), while the cell shows it rounded. It is read as it is: totals and provisions are computed on the exact value and rounded to the fen once at the end, as Excel's SUM is; item lines show it rounded half-up to the fen.",
+    ),
+    messages: { default: FROM_READING },
+  },
   "unknown-document": {
     id: "unknown-document",
     severity: "warning",
@@ -366,6 +379,26 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = {
       default: bi(
         "{cell}：账龄栏写“{written}”，按制度截至 {asOf} 应为“{expected}”（{why}）。",
         "{cell}: the aging column says \"{written}\", but under the policy on {asOf} it is \"{expected}\" ({why}).",
+      ),
+    },
+  },
+  "customer-not-in-master": {
+    id: "customer-not-in-master",
+    severity: "warning",
+    source: "POLICY §5",
+    title: bi("客户不在客户档案中", "Customer not in the customer master"),
+    definition: bi(
+      "有客户档案时，台账中有正余额的客户按编号和名称都找不到档案行：该客户的信用额度和信用评审无法检查；台账也没写信用期的款项按制度的默认信用期计算到期日。每个客户只报一次，报在该客户在台账中的第一行。",
+      "With a customer master given, a customer with a positive balance in the ledger matches no master row by code or by name: its credit limit and credit review cannot be checked, and its items without a credit term in the ledger are due after the policy's default term. Reported once per customer, on its first ledger row.",
+    ),
+    messages: {
+      default: bi(
+        "{cell}：客户“{customer}”在客户档案“{master}”中找不到（按编号和名称），信用额度和信用评审无法检查。",
+        "{cell}: customer \"{customer}\" is not in the customer master \"{master}\" (by code or by name), so its credit limit and credit review cannot be checked.",
+      ),
+      "default-term": bi(
+        "{cell}：客户“{customer}”在客户档案“{master}”中找不到（按编号和名称），信用额度和信用评审无法检查；其 {count} 笔款项台账中也没有信用期，按默认信用期 {days} 天计算到期日。",
+        "{cell}: customer \"{customer}\" is not in the customer master \"{master}\" (by code or by name), so its credit limit and credit review cannot be checked; its items without a credit term in the ledger either ({count}) are due after the default term of {days} days.",
       ),
     },
   },

@@ -13,7 +13,9 @@
  *   holds something that is not a value of its column's kind;
  * - excel-error: the cell holds an Excel error (#N/A, #REF!...), read as blank;
  * - unknown-document: a receipt names a document its customer has no invoice for (transactions);
- * - unallocated-receipt: a receipt that cannot be allocated (no customer) (transactions).
+ * - unallocated-receipt: a receipt that cannot be allocated (no customer) (transactions);
+ * - sub-fen: an amount finer than a fen (15000.005, often a formula's result shown as 15,000.01):
+ *   read exactly as it is (a warning: nothing is lost, but what Excel shows differs).
  */
 export type ParseIssueKind =
   | "missing-field"
@@ -25,7 +27,8 @@ export type ParseIssueKind =
   | "bad-text"
   | "excel-error"
   | "unknown-document"
-  | "unallocated-receipt";
+  | "unallocated-receipt"
+  | "sub-fen";
 
 export interface ParseIssue {
   sheet: string;

@@ -283,6 +283,59 @@ describe("credit-limit-exceeded", () => {
   });
 });
 
+describe("customer-not-in-master (POLICY §5: the limit and the review need the customer's master row)", () => {
+  it("fires once, on the customer's first row, for a customer with a balance the master lacks; names the default term its items took", () => {
+    // 乙公司: two items, neither with a credit term in the ledger (no 信用期 column): both take the default 30 days.
+    const rows = [row(), row({ 客户名称: "乙公司", 单据号: "B-1" }), row({ 客户名称: "乙公司", 单据号: "B-2" })];
+    const found = of(audit({ rows }), "customer-not-in-master");
+    expect(found.map(where)).toEqual([[SHEET, 3, "A"]]);
+    expect(found[0].severity).toBe("warning");
+    expect(found[0].message["zh-CN"]).toBe("台账!A3：客户“乙公司”在客户档案“客户档案”中找不到（按编号和名称），信用额度和信用评审无法检查；其 2 笔款项台账中也没有信用期，按默认信用期 30 天计算到期日。");
+  });
+  it("says nothing of a default term when the ledger gives the item its credit term", () => {
+    const header = [...HEADER, "信用期(天)"];
+    const found = of(audit({ header, rows: [row(), { ...row({ 客户名称: "乙公司", 单据号: "B-1" }), ["信用期(天)" as Column]: 45 }] }), "customer-not-in-master");
+    expect(found.map(where)).toEqual([[SHEET, 3, "A"]]);
+    expect(found[0].message["en-US"]).toBe('台账!A3: customer "乙公司" is not in the customer master "客户档案" (by code or by name), so its credit limit and credit review cannot be checked.');
+  });
+  it("is silent for customers in the master, for one with nothing owed, and not checked without a master", () => {
+    expect(of(audit(), "customer-not-in-master")).toEqual([]);
+    expect(of(audit({ rows: [row(), row({ 客户名称: "乙公司", 单据号: "B-1", 金额: 500, 已收金额: 500, 余额: 0 })] }), "customer-not-in-master")).toEqual([]);
+    const none = audit({ master: null });
+    expect(of(none, "customer-not-in-master")).toEqual([]);
+    expect(none.unchecked.map((u) => u.rule)).toContain("customer-not-in-master");
+  });
+});
+
+describe("sub-fen-amount", () => {
+  it("notes an amount finer than a fen at its cell, and the totals take the exact value, rounded once", () => {
+    // 800.004 + 0.003 = 800.007, kept exact in the result (reports round it once: 800.01; each
+    // rounded first would give 800.00 + 0.00).
+    const rows = [row({ 余额: 800.004, 已收金额: 199.996 }), row({ 单据号: "A-2", 金额: 0.003, 已收金额: 0, 余额: 0.003 })];
+    const result = audit({ rows });
+    const found = of(result, "sub-fen-amount");
+    expect(found.map(where)).toEqual([
+      [SHEET, 2, "F"],
+      [SHEET, 2, "G"],
+      [SHEET, 3, "E"],
+      [SHEET, 3, "G"],
+    ]);
+    expect(found.every((f) => f.severity === "info")).toBe(true);
+    expect(found[1].message["zh-CN"]).toBe("台账!G2（余额）：800.004 有分以下的尾数（到分为 800.00）；按原值计入合计和坏账准备，合计最后四舍五入到分一次。");
+    expect(result.totals.all.balance).toBe("800.007");
+    expect(new Decimal(result.totals.all.balance).toFixed(2, Decimal.ROUND_HALF_UP)).toBe("800.01");
+    expect(of(result, "balance-mismatch")).toEqual([]);
+  });
+  it("is silent on whole fen, and on 万 amounts that are whole fen in yuan (1.2345万 = 12,345.00)", () => {
+    expect(of(audit(), "sub-fen-amount")).toEqual([]);
+    const cells = values([row({ 金额: 1.2345, 已收金额: 0, 余额: 1.2345 })]);
+    cells[0] = cells[0].map((h) => (h === "金额" || h === "已收金额" || h === "余额" ? `${String(h)}(万元)` : h));
+    const wan = auditLedger(readLedger(cells, { sheet: SHEET }), {}, AS_OF, DEFAULT_POLICY);
+    expect(of(wan, "sub-fen-amount")).toEqual([]);
+    expect(wan.totals.all.balance).toBe("12345.00");
+  });
+});
+
 describe("credit-review-overdue", () => {
   it("fires on the master row of a customer with a balance whose review is older than the policy's interval", () => {
     const found = of(audit({ master: [["甲公司", 10000, 30, "2010-08-30", "张三"]] }), "credit-review-overdue");

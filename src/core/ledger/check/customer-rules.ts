@@ -1,5 +1,6 @@
 /**
- * Per-customer rules: credit limit, reconciliation (POLICY §7) and credit review (POLICY §5).
+ * Per-customer rules: a customer the master lacks, credit limit, reconciliation (POLICY §7) and
+ * credit review (POLICY §5).
  */
 import type Decimal from "decimal.js";
 import { addMonths, type DayNumber } from "../../calendar";
@@ -39,10 +40,19 @@ export function checkCustomers(run: AuditRun): void {
   if (limitColumn === undefined) run.skipRule("credit-limit-exceeded", "没有带信用额度列的客户档案。", "No customer master with a credit limit column.");
   if (reviewColumn === undefined) run.skipRule("credit-review-overdue", "没有带评审日期列的客户档案。", "No customer master with a review date column.");
   const reviewed = new Set<MasterRecord>();
+  // Only against a master that has customers: without one, every customer would be reported.
+  const checkInMaster = master !== null && master.records.length > 0;
+  if (!checkInMaster) run.skipRule("customer-not-in-master", "没有列出客户的客户档案。", "No customer master listing customers.");
+  const customerColumn = run.col("customer");
+  const defaultDays = policy.defaultCreditDays;
   for (const g of run.groups) {
     const total = g.balance.toDecimal();
     const open = total.gt(0);
     const m = g.master;
+    if (open && checkInMaster && m === null) {
+      const params = { customer: customerName(g.name), master: master.sheet, count: g.defaultTermItems, days: defaultDays };
+      run.rowFinding(g.first, "customer-not-in-master", customerColumn, params, g.defaultTermItems > 0 ? "default-term" : undefined, "customer");
+    }
     if (limitColumn !== undefined && m !== null && m.creditLimit !== null && total.gt(m.creditLimit)) {
       run.rowFinding(g.first, "credit-limit-exceeded", balanceColumn, creditLimitParams(g.name, total, m.creditLimit, m.sheet, limitColumn, m.row));
     }

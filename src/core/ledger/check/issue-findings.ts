@@ -18,6 +18,7 @@ const ISSUE_RULES: Record<ParseIssue["issue"], RuleId> = {
   "excel-error": "excel-error",
   "unknown-document": "unknown-document",
   "unallocated-receipt": "unallocated-receipt",
+  "sub-fen": "sub-fen-amount",
 };
 
 /**

@@ -73,6 +73,7 @@ class CustomerLookup {
         lastConfirmed: NaN,
         master: m,
         legalStep: run.legalStepOf.has(key) || (masterKey !== null && run.legalStepOf.has(masterKey)),
+        defaultTermItems: 0,
         id: run.groups.length,
       };
       this.byKey.set(key, g);
@@ -139,7 +140,9 @@ export function prepareRows(run: AuditRun): BatchResult {
     const g = lookup.groupOf(r, i);
     groupId[i] = g === null ? -1 : g.id;
     const masterDays = g === null || g.master === null ? null : g.master.creditDays;
-    const credit = r.creditDays ?? masterDays ?? defaultCreditDays;
+    const ledgerDays = r.creditDays;
+    const credit = ledgerDays ?? masterDays ?? defaultCreditDays;
+    if (ledgerDays === null && masterDays === null && g !== null) g.defaultTermItems++;
     const arisen = r.dateArisen;
     const explicitDue = r.dueDate;
     let due = explicitDue !== null ? explicitDue : arisen === null ? NaN : arisen + credit;

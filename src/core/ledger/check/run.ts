@@ -32,6 +32,8 @@ export interface CustomerGroup {
   lastConfirmed: number;
   master: TableRecord<typeof CUSTOMER_MASTER_FIELDS> | null;
   legalStep: boolean;
+  /** Items whose credit term is neither the ledger's nor the master's: the policy's default applies. */
+  defaultTermItems: number;
   /** Position in the list of groups. */
   id: number;
 }
