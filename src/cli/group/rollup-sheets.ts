@@ -241,7 +241,7 @@ class GroupSheets {
       this.t("余额", "Balance"),
       this.t("坏账准备", "Provision"),
       this.t("计提比例", "Provision rate"),
-      this.t("一年以上余额", "Long-aged balance"),
+      this.t("超过一年余额", "Long-aged balance"),
       this.t("呆账余额", "Bad-debt balance"),
       this.t("呆账坏账准备", "Bad-debt provision"),
     ]);
@@ -278,7 +278,7 @@ class GroupSheets {
   }
 
   longAged(): SheetSpec {
-    const title = this.t("集团长账龄客户（一年以上，按余额排序）", "The group's long-aged customers (over one year, largest first)");
+    const title = this.t("集团长账龄客户（超过一年，按余额排序）", "The group's long-aged customers (over one year, largest first)");
     const b = this.open(7, title);
     const header = b.header([this.t("名次", "Rank"), this.t("客户", "Customer"), this.t("涉及分支机构", "Branches"), this.t("笔数", "Items"), this.t("余额", "Balance"), this.t("坏账准备", "Provision"), this.t("最早发生日期", "Oldest date arisen")]);
     const rows = this.input.rollups["long-aged-customers"];
@@ -295,7 +295,7 @@ class GroupSheets {
         dateCell(day === null ? null : toExcelSerial(day)),
       ]);
     });
-    if (rows.length === 0) b.note(this.t("没有一年以上的未清款项。", "No open item is more than one year old."));
+    if (rows.length === 0) b.note(this.t("没有超过一年的未清款项。", "No open item is more than one year old."));
     else b.note(this.t(`客户按台账中的名称归并（不同分支机构的同名客户合并计算），最多列出 ${rows.length} 户。`, `Customers are matched by their name as the ledgers write it (the same name in several branches adds up); at most ${rows.length} are listed.`));
     return this.finish("groupLongAged", this.t("长账龄客户", "Long-aged customers"), title, b, header, [{}, { max: 40 }, {}, {}, {}, {}, {}]);
   }

@@ -94,8 +94,10 @@ test("the policy's longAgedFromMonths sets what the clean-up lists", () => {
   // 乙公司 (1–2 years) drops out; 2–3 years and over 3 years stay.
   expect(kinds).toEqual(["body:丙公司", "body:庚公司", "subtotal:小计：2至3年（含3年）", "body:丁公司", "subtotal:小计：3年以上", "total:合计"]);
   expect(moneys(rowsOf(from2, "total")[0], 5, 7)).toEqual(["242345.67", "61728.39", "174617.28"]);
-  expect(rowsOf(from2, "note").map((r) => r.cells[0]?.v)[0]).toMatch(/^列示账龄2年以上、/);
-  expect(rowsOf(spec, "note").map((r) => r.cells[0]?.v)[0]).toMatch(/^列示账龄一年以上、/);
+  // 超过 excludes the number (Civil Code art. 1259) as the bands do (1年以内 includes a year to the
+  // day): "一年以上" would include it, and the clean-up does not list it.
+  expect(rowsOf(from2, "note").map((r) => r.cells[0]?.v)[0]).toMatch(/^列示账龄超过2年、/);
+  expect(rowsOf(spec, "note").map((r) => r.cells[0]?.v)[0]).toMatch(/^列示账龄超过一年、/);
 
   const beyondAll = buildLongAgedCleanup(smallReportInput({ policy: loadPolicy({ longAgedFromMonths: 40 }) }), "en-US");
   expect(rowsOf(beyondAll, "note").map((r) => r.cells[0]?.v)).toContain("No receivable is more than 40 months old.");
