@@ -14,14 +14,16 @@
  *   assets being insufficient). Close is for a person to decide: the check says so in a finding
  *   (status-near-condition), and nothing is classed, provided or written off because of it.
  *
- * Texts are compared after NFKC (full-width to half-width), lower case and collapsed spaces.
+ * Texts are compared after NFKC (full-width to half-width), traditional characters read as
+ * simplified (traditional.ts: 宣告破產, 呆帳), lower case and collapsed spaces.
  */
 import type { Bilingual } from "../i18n/bilingual";
 import type { Policy, StatusCondition } from "./policy/types";
+import { simplifiedForMatching } from "./traditional";
 
-/** Full-width to half-width, Latin to lower case, runs of white space to one space. */
+/** Full-width to half-width, traditional characters to simplified, Latin to lower case, runs of white space to one space. */
 function normalizeStatus(text: string): string {
-  return text.normalize("NFKC").toLowerCase().replace(/\s+/g, " ");
+  return simplifiedForMatching(text.normalize("NFKC")).toLowerCase().replace(/\s+/g, " ");
 }
 
 interface CompiledCondition {

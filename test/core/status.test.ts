@@ -63,6 +63,26 @@ describe("004 七.第一条 1–4 through conditionsStated: what happened and th
   });
 });
 
+describe("traditional characters read as the simplified words they are (a ledger kept in Hong Kong or Taiwan, or typed so)", () => {
+  const due = d(2011, 8, 26);
+  const asOf = d(2011, 8, 31);
+  it.each([
+    ["對方明確表示不再付款", "refuses-to-pay"], // 五.第三条 2
+    ["已被法院宣告破產", "bankrupt"], // 五.第三条 1
+    ["經營狀況急劇惡化，扭虧無望", "deteriorated"], // 五.第三条 3
+    ["未進入破產程序", null], // negated, as in simplified
+  ] as [string, string | null][])("%s → %s", (text, key) => {
+    expect(classify(due, asOf, text, P).condition?.key ?? null).toBe(key);
+  });
+  it.each([
+    ["債務人被依法宣告破產，其剩餘財產確實不足清償", ["bankrupt-deregistered"]], // 七.第一条 1
+    ["經法院判決確實無法清償", ["court-ruling"]], // 七.第一条 4
+    ["已撤銷起訴", []],
+  ] as [string, string[]][])("%s → %j (七.第一条)", (text, keys) => {
+    expect(conditionsStated(text, P.writeOff.conditions, P.statusNegations).map((c) => c.key)).toEqual(keys);
+  });
+});
+
 describe("texts that come close: shared key words, a negation, an excluded phrase, an uncertain clause, or only part stated (for a person to decide)", () => {
   const cases: [string, [string, string, string][]][] = [
     ["未破产", [["directToBad", "bankrupt", "negated"], ["writeOff", "bankrupt-deregistered", "negated"]]],

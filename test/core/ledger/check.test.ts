@@ -430,6 +430,11 @@ describe("low-recovery-no-action", () => {
     withLawsuit[2] = "已起诉";
     expect(of(audit({ rows: [row({ 回收可能性: 0.3 })], log: [withLawsuit] }), "low-recovery-no-action")).toEqual([]);
     expect(of(audit({ rows: [row({ 回收可能性: 0.3, 备注: "已发律师函" })] }), "low-recovery-no-action")).toEqual([]);
+    // Traditional characters: 律師函, 起訴 are the same steps.
+    expect(of(audit({ rows: [row({ 回收可能性: 0.3, 备注: "已發律師函" })] }), "low-recovery-no-action")).toEqual([]);
+    const traditional = [...CLEAN_LOG];
+    traditional[2] = "已起訴";
+    expect(of(audit({ rows: [row({ 回收可能性: 0.3 })], log: [traditional] }), "low-recovery-no-action")).toEqual([]);
     expect(of(audit({ rows: [row({ 回收可能性: 0.5001 })] }), "low-recovery-no-action")).toEqual([]);
     expect(of(audit(), "low-recovery-no-action")).toEqual([]);
   });

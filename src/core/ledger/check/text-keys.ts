@@ -2,6 +2,7 @@
  * Comparing free text: customer names and document numbers as keys (NFKC, case, white space),
  * and words looked for in status and note texts.
  */
+import { simplifiedForMatching } from "../../traditional";
 
 /** Customer names and document numbers compared after NFKC, case and white space (as transactions.ts). */
 export function keyOf(text: string | null): string | null {
@@ -10,8 +11,9 @@ export function keyOf(text: string | null): string | null {
   return k === "" ? null : k;
 }
 
+/** Free text as words are looked for in it: NFKC, traditional characters as simplified (訴訟), lower case. */
 export function normalizeWords(text: string): string {
-  return text.normalize("NFKC").toLowerCase();
+  return simplifiedForMatching(text.normalize("NFKC")).toLowerCase();
 }
 
 export function containsAny(text: string | null | undefined, words: readonly string[]): boolean {
