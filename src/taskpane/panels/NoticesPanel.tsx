@@ -24,9 +24,8 @@ import {
 import { AGING_CLASSES } from "../../core/aging";
 import { toYmd } from "../../core/calendar";
 import { parseDate } from "../../core/dates";
-import type { AgingClass } from "../../core/policy/types";
-import { type CompanyInfo, EMPTY_COMPANY, fieldNames } from "../../core/notices/company";
-import type { NoticeKind, NoticeLine, NoticesOutcome, NoticesParams } from "../../excel/notices-run";
+import { type CompanyInfo, fieldNames } from "../../core/notices/company";
+import type { NoticeKind, NoticeLine, NoticesParams } from "../../excel/notices-run";
 import { format, stringsFor, type Lang } from "../../i18n";
 import type { ValidateGateway } from "../validate/gateway";
 import { Section } from "./Section";
@@ -36,8 +35,7 @@ import { CompanyForm, type CompanyFormHandle } from "./CompanyForm";
 import { DateField } from "./DateField";
 import { usePane } from "../shared";
 import { countText } from "./count";
-
-type Found = Extract<NoticesOutcome, { kind: "planned" | "done" | "logged" }>;
+import { type Found, INITIAL_NOTICES_STATE, noticesReducer } from "../notices/notices-state";
 
 const useStyles = makeStyles({
   row: { display: "flex", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, alignItems: "end", flexWrap: "wrap" },
@@ -82,27 +80,13 @@ export function NoticesPanel({ lang, gateway }: { lang: Lang; gateway?: Validate
   const all = stringsFor(lang);
   const s = all.notices;
   const pane = usePane();
-  const [kind, setKind] = React.useState<NoticeKind>("collection");
-  const [letterLang, setLetterLang] = React.useState<Lang>("zh-CN");
-  const [perCustomer, setPerCustomer] = React.useState(false);
+  const [state, dispatch] = React.useReducer(noticesReducer, INITIAL_NOTICES_STATE);
+  const { kind, letterLang, perCustomer, fromTyped, selectedRows, classes, departments, customers, found, checked, done, sent, choices, progress, confirm, error, company, setupOpen } = state;
   const date = pane.asOf;
   // A statement's first day: 1 January of the as-of year until the user types another.
-  const [fromTyped, setFromTyped] = React.useState<string | null>(null);
   const from = fromTyped ?? startOfYear(date);
-  const [selectedRows, setSelectedRows] = React.useState(false);
-  const [classes, setClasses] = React.useState<AgingClass[]>([]);
-  const [departments, setDepartments] = React.useState<string[]>([]);
-  const [customers, setCustomers] = React.useState<string[]>([]);
-  const [found, setFound] = React.useState<Found | null>(null);
-  const [checked, setChecked] = React.useState<Set<string>>(new Set());
-  const [done, setDone] = React.useState<Found | null>(null);
-  const [sent, setSent] = React.useState<Found | null>(null);
-  const [choices, setChoices] = React.useState<{ departments: string[]; customers: string[] }>({ departments: [], customers: [] });
-  const [progress, setProgress] = React.useState<{ phase: "find" | "write"; done: number; total: number } | null>(null);
-  const [confirm, setConfirm] = React.useState<string[] | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
-  const [company, setCompany] = React.useState<CompanyInfo>(EMPTY_COMPANY);
-  const [setupOpen, setSetupOpen] = React.useState(false);
+  const setError = (text: string | null) => dispatch({ type: "error", text });
+  const onProgress = (d: number, t: number) => dispatch({ type: "progress", done: d, total: t });
   const companyForm = React.useRef<CompanyFormHandle>(null);
   const findButton = React.useRef<HTMLButtonElement>(null);
   const generateButton = React.useRef<HTMLButtonElement>(null);
@@ -110,7 +94,10 @@ export function NoticesPanel({ lang, gateway }: { lang: Lang; gateway?: Validate
 
   React.useEffect(() => {
     if (!gateway) return;
-    gateway.company().then(setCompany, (e: unknown) => setError(errorText(e, lang)));
+    gateway.company().then(
+      (info) => dispatch({ type: "company", company: info }),
+      (e: unknown) => dispatch({ type: "error", text: errorText(e, lang) }),
+    );
   }, [gateway, lang]);
 
   const fail = (e: unknown) => {
@@ -144,15 +131,12 @@ export function NoticesPanel({ lang, gateway }: { lang: Lang; gateway?: Validate
     return { lang, letterLang, layout: perCustomer ? "per-customer" : "batch", kind, date: day, selectedRows, classes, departments, customers };
   };
 
-  // A change of what to look for makes what was found, made or sent stale.
-  React.useEffect(() => {
-    setFound(null);
-    setDone(null);
-    setSent(null);
-  }, [kind, date, from, selectedRows, classes, departments, customers, letterLang, perCustomer]);
+  // The as-of date lives in the pane: its change makes what was found, made or sent stale (the
+  // reducer does the same for every choice made on this tab).
+  React.useEffect(() => dispatch({ type: "dateChanged" }), [date]);
 
   const openSetup = () => {
-    setSetupOpen(true);
+    dispatch({ type: "setup", open: true });
     const first = found?.companyProblems[0]?.field;
     window.setTimeout(() => first && companyForm.current?.focusField(first), 50);
   };
@@ -160,23 +144,18 @@ export function NoticesPanel({ lang, gateway }: { lang: Lang; gateway?: Validate
   const find = async () => {
     const p = gateway && params();
     if (!gateway || !p) return;
-    setError(null);
-    setDone(null);
-    setSent(null);
-    setProgress({ phase: "find", done: 0, total: 0 });
+    dispatch({ type: "findStarted" });
     pane.announce(s.findingStarted);
     try {
-      const r = await gateway.notices({ ...p, dryRun: true, onProgress: (d, t) => setProgress({ phase: "find", done: d, total: t }) });
+      const r = await gateway.notices({ ...p, dryRun: true, onProgress });
       if (r.kind === "confirm") return; // a dry run never asks
-      setFound(r);
-      setChecked(new Set(r.notices.map((n) => n.customer)));
-      setChoices({ departments: r.departments, customers: r.customers });
+      dispatch({ type: "found", found: r });
       pane.announce(r.notices.length === 0 ? s.noneFound : format(s.foundAnnounce, { n: countText(r.notices.length, s.letterOne, s.letters) }));
       window.setTimeout(() => result.current?.focus(), 0);
     } catch (e) {
       fail(e);
     } finally {
-      setProgress(null);
+      dispatch({ type: "finished" });
     }
   };
 
@@ -189,26 +168,23 @@ export function NoticesPanel({ lang, gateway }: { lang: Lang; gateway?: Validate
       pane.announce(s.nothingChecked);
       return;
     }
-    setError(null);
-    setConfirm(null);
-    setProgress({ phase: "write", done: 0, total: 0 });
+    dispatch({ type: "writeStarted" });
     pane.announce(s.writingStarted);
     try {
       // The customers ticked, within the same filters the list was found with.
       // The rows the list was found with, not whatever is selected in Excel now.
       const rows = found.rows === null ? {} : { rows: found.rows, selectedRows: false };
-      const r = await gateway.notices({ ...p, ...rows, customers: chosen, replaceEdited, onProgress: (d, t) => setProgress({ phase: "write", done: d, total: t }) });
-      if (r.kind === "confirm") setConfirm(r.edited);
+      const r = await gateway.notices({ ...p, ...rows, customers: chosen, replaceEdited, onProgress });
+      if (r.kind === "confirm") dispatch({ type: "confirm", edited: r.edited });
       else {
-        setDone(r);
-        setFound(null);
+        dispatch({ type: "written", done: r });
         pane.announce(doneText(r));
         window.setTimeout(() => result.current?.focus(), 0);
       }
     } catch (e) {
       fail(e);
     } finally {
-      setProgress(null);
+      dispatch({ type: "finished" });
     }
   };
 
@@ -221,7 +197,7 @@ export function NoticesPanel({ lang, gateway }: { lang: Lang; gateway?: Validate
       const rows = done.rows === null ? {} : { rows: done.rows, selectedRows: false };
       const r = await gateway.notices({ ...p, ...rows, customers: done.notices.map((n) => n.customer), logSent: true });
       if (r.kind === "confirm") return;
-      setSent(r);
+      dispatch({ type: "sent", sent: r });
       pane.announce(r.log === null ? s.sentNoLog : format(r.log.created ? s.logCreated : s.logged, { sheet: r.log.sheet, n: r.log.rows.length, rows: rowsText(r.log.rows) }) + (r.log.statusTerms ? format(s.logDropDown, { terms: r.log.statusTerms }) : ""));
     } catch (e) {
       fail(e);
@@ -251,7 +227,7 @@ export function NoticesPanel({ lang, gateway }: { lang: Lang; gateway?: Validate
 
   return (
     <Section title={s.title} intro={s.intro} testId="panel-notices">
-      <Accordion collapsible openItems={setupOpen ? ["company"] : []} onToggle={(_, d) => setSetupOpen(d.openItems.includes("company"))}>
+      <Accordion collapsible openItems={setupOpen ? ["company"] : []} onToggle={(_, d) => dispatch({ type: "setup", open: d.openItems.includes("company") })}>
         <AccordionItem value="company">
           <AccordionHeader size="small" data-testid="company-toggle">
             {all.company.title}
@@ -262,22 +238,19 @@ export function NoticesPanel({ lang, gateway }: { lang: Lang; gateway?: Validate
               lang={lang}
               value={company}
               {...(gateway ? { onSave: (info: CompanyInfo) => gateway.saveCompany(info) } : {})}
-              onSaved={(info) => {
-                setCompany(info);
-                setFound(null);
-              }}
+              onSaved={(info) => dispatch({ type: "companySaved", company: info })}
             />
           </AccordionPanel>
         </AccordionItem>
       </Accordion>
       <Field label={s.kind}>
-        <RadioGroup layout="vertical" value={kind} onChange={(_, d) => setKind(d.value as NoticeKind)} disabled={busy}>
+        <RadioGroup layout="vertical" value={kind} onChange={(_, d) => dispatch({ type: "choose", field: "kind", value: d.value as NoticeKind })} disabled={busy}>
           <Radio value="collection" label={s.kindCollection} data-testid="kind-collection" />
           <Radio value="confirmation" label={s.kindConfirmation} data-testid="kind-confirmation" />
           <Radio value="statement" label={s.kindStatement} data-testid="kind-statement" />
         </RadioGroup>
       </Field>
-      {kind === "statement" && <DateField lang={lang} label={s.statementFrom} hint={s.statementFromHint} value={from} onChange={setFromTyped} testId="statement-from" disabled={busy} />}
+      {kind === "statement" && <DateField lang={lang} label={s.statementFrom} hint={s.statementFromHint} value={from} onChange={(value) => dispatch({ type: "choose", field: "fromTyped", value })} testId="statement-from" disabled={busy} />}
       <DateField
         lang={lang}
         label={kind === "statement" ? s.statementTo : s.date}
@@ -288,12 +261,12 @@ export function NoticesPanel({ lang, gateway }: { lang: Lang; gateway?: Validate
         disabled={busy}
       />
       <Field label={s.letterLang} hint={s.letterLangHint}>
-        <Select value={letterLang} onChange={(_, d) => setLetterLang(d.value as Lang)} disabled={busy} data-testid="letter-lang">
+        <Select value={letterLang} onChange={(_, d) => dispatch({ type: "choose", field: "letterLang", value: d.value as Lang })} disabled={busy} data-testid="letter-lang">
           <option value="zh-CN">{s.letterLangs["zh-CN"]}</option>
           <option value="en-US">{s.letterLangs["en-US"]}</option>
         </Select>
       </Field>
-      <Checkbox checked={selectedRows} onChange={(_, d) => setSelectedRows(d.checked === true)} label={s.selectedRows} data-testid="selected-rows" disabled={busy} />
+      <Checkbox checked={selectedRows} onChange={(_, d) => dispatch({ type: "choose", field: "selectedRows", value: d.checked === true })} label={s.selectedRows} data-testid="selected-rows" disabled={busy} />
       {kind !== "statement" && (
         <Field label={s.classes}>
           <div className={styles.classes}>
@@ -302,7 +275,7 @@ export function NoticesPanel({ lang, gateway }: { lang: Lang; gateway?: Validate
                 key={c}
                 label={all.agingClass[c]}
                 checked={classes.includes(c)}
-                onChange={(_, d) => setClasses((list) => (d.checked === true ? [...list, c] : list.filter((x) => x !== c)))}
+                onChange={(_, d) => dispatch({ type: "class", agingClass: c, on: d.checked === true })}
                 disabled={busy}
               />
             ))}
@@ -316,7 +289,7 @@ export function NoticesPanel({ lang, gateway }: { lang: Lang; gateway?: Validate
             placeholder={s.all}
             selectedOptions={departments}
             value={departments.join(lang === "zh-CN" ? "、" : ", ")}
-            onOptionSelect={(_, d) => setDepartments(d.selectedOptions)}
+            onOptionSelect={(_, d) => dispatch({ type: "choose", field: "departments", value: d.selectedOptions })}
             disabled={busy || choices.departments.length === 0}
             data-testid="departments"
           >
@@ -334,7 +307,7 @@ export function NoticesPanel({ lang, gateway }: { lang: Lang; gateway?: Validate
           placeholder={s.all}
           selectedOptions={customers}
           value={customers.join(lang === "zh-CN" ? "、" : ", ")}
-          onOptionSelect={(_, d) => setCustomers(d.selectedOptions)}
+          onOptionSelect={(_, d) => dispatch({ type: "choose", field: "customers", value: d.selectedOptions })}
           disabled={busy || choices.customers.length === 0}
           data-testid="customers"
         >
@@ -345,7 +318,7 @@ export function NoticesPanel({ lang, gateway }: { lang: Lang; gateway?: Validate
           ))}
         </Dropdown>
       </Field>
-      <Checkbox checked={perCustomer} onChange={(_, d) => setPerCustomer(d.checked === true)} label={s.perCustomer} data-testid="per-customer" disabled={busy} />
+      <Checkbox checked={perCustomer} onChange={(_, d) => dispatch({ type: "choose", field: "perCustomer", value: d.checked === true })} label={s.perCustomer} data-testid="per-customer" disabled={busy} />
       <div className={styles.row}>
         <Button ref={findButton} appearance={found ? "secondary" : "primary"} onClick={() => void find()} disabled={!gateway || busy} data-testid="find">
           {s.find}
@@ -405,14 +378,7 @@ export function NoticesPanel({ lang, gateway }: { lang: Lang; gateway?: Validate
                 <li key={n.customer} className={styles.foundItem} data-testid="notice-row">
                   <Checkbox
                     checked={checked.has(n.customer)}
-                    onChange={(_, d) =>
-                      setChecked((set) => {
-                        const next = new Set(set);
-                        if (d.checked === true) next.add(n.customer);
-                        else next.delete(n.customer);
-                        return next;
-                      })
-                    }
+                    onChange={(_, d) => dispatch({ type: "tick", customer: n.customer, on: d.checked === true })}
                     label={<span className={styles.word}>{n.customer}</span>}
                   />
                   <div className={styles.figures}>
@@ -483,7 +449,7 @@ export function NoticesPanel({ lang, gateway }: { lang: Lang; gateway?: Validate
       )}
       </div>
 
-      <ConfirmReplace lang={lang} sheets={confirm} onReplace={() => void generate(true)} onKeep={() => setConfirm(null)} returnTo={generateButton} />
+      <ConfirmReplace lang={lang} sheets={confirm} onReplace={() => void generate(true)} onKeep={() => dispatch({ type: "keep" })} returnTo={generateButton} />
     </Section>
   );
 }

@@ -10,7 +10,7 @@ import type { LedgerSource } from "../../excel/read";
 import { loadSetup, readPolicy, saveSetup, selectCell, type WorkbookSetup } from "../../excel/setup";
 import type { Policy } from "../../core/policy/types";
 import type { PolicySaved } from "../../excel/policy-edit";
-import { runValidate, type ExcelRun, type ValidateOutcome, type ValidateParams } from "../../excel/validate-run";
+import type { ExcelRun, ValidateOutcome, ValidateParams } from "../../excel/validate-run";
 import type { Checker } from "../../excel/check";
 import type { NoticesOutcome, NoticesParams } from "../../excel/notices-run";
 import type { CreditSheets, LetterParams, LetterReplies, SaveOutcome } from "../../excel/credit-run";
@@ -74,7 +74,9 @@ export function excelGateway(run: ExcelRun, ownSheets: () => string[], checker?:
     candidates: () => guarded(() => run((context) => surveyWorkbook(context, new Set(ownSheets())))),
     setup: () => guarded(() => run((context) => loadSetup(context))),
     header: (source) => guarded(() => run((context) => previewHeader(context, source))),
-    validate: (params) => guarded(() => runValidate(run, checker ? { ...params, checker } : params)),
+    // Loaded on the first check, as the other tabs' runs are: the pane opens on the Validate tab,
+    // and what it shows first (the ledgers found, their headers) needs none of the check's writing.
+    validate: (params) => guarded(async () => (await import("../../excel/validate-run")).runValidate(run, checker ? { ...params, checker } : params)),
     select: (sheet, address) => guarded(() => run((context) => selectCell(context, sheet, address))),
     policy: () => guarded(() => run((context) => readPolicy(context))),
     // With the Policy tab's chunk, not the pane's.
