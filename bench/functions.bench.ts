@@ -43,7 +43,7 @@ export async function run(report: Report): Promise<void> {
     perCall.push(Number(process.hrtime.bigint() - t0) / 1e3 / cells.length);
   }
   report("functions-aging-class-single-cell", median(perCall.slice(1)).toFixed(2), "us", "<= 5 us");
-  const pcells: [number[][], number[]][] = balance.slice(0, 10_000).map((row, i) => [[row], arisen[i]!]);
+  const pcells: [number[][], number[]][] = balance.slice(0, 10_000).map((row, i) => [[row], arisen[i]]);
   const perProvision: number[] = [];
   for (let rep = 0; rep < 9; rep++) {
     const t0 = process.hrtime.bigint();

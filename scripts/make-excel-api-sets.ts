@@ -22,22 +22,22 @@ if (start < 0 || end < 0) throw new Error("make-excel-api-sets: the Excel namesp
 const wanted = new Set(Object.keys(EXCEL_MEMBERS));
 const out: Record<string, Record<string, string>> = {};
 for (let i = start; i < end; i++) {
-  const m = /^ {4}class (\w+) extends OfficeExtension\.ClientObject \{/.exec(dts[i]!);
-  if (!m || !wanted.has(m[1]!)) continue;
+  const m = /^ {4}class (\w+) extends OfficeExtension\.ClientObject \{/.exec(dts[i]);
+  if (!m || !wanted.has(m[1])) continue;
   const sets: Record<string, string> = {};
   let pending: string | null = null;
-  for (i++; i < end && !/^ {4}\}/.test(dts[i]!); i++) {
-    const line = dts[i]!;
+  for (i++; i < end && !/^ {4}\}/.test(dts[i]); i++) {
+    const line = dts[i];
     const api = /\[Api set: (\w+) ([\d.]+)/.exec(line);
-    if (api) pending = api[1] === "ExcelApi" ? api[2]! : `${api[1]} ${api[2]}`;
+    if (api) pending = api[1] === "ExcelApi" ? api[2] : `${api[1]} ${api[2]}`;
     const member = /^ {8}(?:readonly )?(\w+)\??[(:<]/.exec(line);
     if (member && pending !== null) {
       // Overloads share the first one's set.
-      sets[member[1]!] ??= pending;
+      sets[member[1]] ??= pending;
       pending = null;
     } else if (member) pending = null;
   }
-  out[m[1]!] = sets;
+  out[m[1]] = sets;
 }
 
 const body = Object.entries(out)

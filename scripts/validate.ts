@@ -61,7 +61,7 @@ for (const f of en.functions) {
   const url = f.helpUrl ?? "";
   const hash = url.indexOf("#");
   if (!url.startsWith(`${ADDIN_ORIGIN}/`)) continue; // reported by helpUrlProblems
-  if (!fs.existsSync(path.join(dist, url.slice(ADDIN_ORIGIN.length + 1).split(/[?#]/)[0]!))) metaProblems.push(`${f.id}: helpUrl ${url} is not a built file`);
+  if (!fs.existsSync(path.join(dist, url.slice(ADDIN_ORIGIN.length + 1).split(/[?#]/)[0]))) metaProblems.push(`${f.id}: helpUrl ${url} is not a built file`);
   else if (hash < 0 || !anchors.has(url.slice(hash + 1))) metaProblems.push(`${f.id}: helpUrl ${url} names no anchor of dist/${HELP_PAGE}`);
 }
 // The zh-CN metadata: the manifest must point at it, and it must mirror functions.json.

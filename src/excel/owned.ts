@@ -370,7 +370,7 @@ export async function writeOwnedSheets(context: Excel.RequestContext, specs: Own
           // An amount no number cell holds exactly (a total beyond 15 digits) comes as its exact
           // text: that cell alone is text, else Excel would parse it into a number and drop digits.
           for (let r = start; r < start + count; r++) {
-            const v = rows[r]![c];
+            const v = rows[r][c];
             if (typeof v === "string" && beyondCellDigits(v)) sheet.getRange(a1(r, c)).numberFormat = [["@"]];
           }
         });

@@ -99,7 +99,7 @@ async function saveInto(context: Excel.RequestContext, name: string, keys: reado
     if (r === undefined) {
       added.push(k);
       after.push([k, stored.get(k)]);
-    } else after[r]![1] = stored.get(k);
+    } else after[r][1] = stored.get(k);
   }
   let policy: Policy;
   try {

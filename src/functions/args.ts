@@ -317,9 +317,9 @@ export function rowReader<S extends ArgSpec>(spec: S): (call: Partial<ArgValues<
     let blank = false;
     for (let k = 0; k < args.length; k++) {
       if (blank && k > lastEmptying) return BLANK;
-      const v = args[k]!.read(cells[k], names[k]!);
+      const v = args[k].read(cells[k], names[k]);
       if (v === BLANK) blank = true;
-      else values[names[k]!] = v;
+      else values[names[k]] = v;
     }
     return blank ? BLANK : (values as ArgValues<S>);
   };

@@ -43,13 +43,13 @@ function randomFlips(seed: number): Buffer {
   const next = lcg(seed);
   const b = Buffer.from(sample);
   const flips = 1 + Math.floor(next() * 6);
-  for (let k = 0; k < flips; k++) b[Math.floor(next() * b.length)]! ^= 1 << Math.floor(next() * 8);
+  for (let k = 0; k < flips; k++) b[Math.floor(next() * b.length)] ^= 1 << Math.floor(next() * 8);
   return b;
 }
 
 function regularFlips(): Buffer {
   const b = Buffer.from(sample);
-  for (let i = 2000; i < b.length - 2000; i += 97) b[i]! ^= 0x5a;
+  for (let i = 2000; i < b.length - 2000; i += 97) b[i] ^= 0x5a;
   return b;
 }
 

@@ -26,7 +26,7 @@ describe("the encoding, decided on the evidence and said", () => {
     const bytes = Buffer.concat([Buffer.from(`${HEADER}甲公司,2011-08-01,100\n乙公`), Buffer.from([0xff]), Buffer.from("司,2011-08-02,200\n丙公司,2011-08-03,300\n")]);
     const book = await readWorkbook(file("one-bad-byte.csv", bytes));
     expect(book.encoding).toBe("utf-8");
-    expect(book.sheets[0]!.values).toEqual([
+    expect(book.sheets[0].values).toEqual([
       ["客户名称", "发生日期", "余额"],
       ["甲公司", "2011-08-01", 100],
       ["乙公\uFFFD司", "2011-08-02", 200],
@@ -38,7 +38,7 @@ describe("the encoding, decided on the evidence and said", () => {
     expect(book.notes?.map((n) => n["en-US"])).toEqual([
       'Note: the file was read as UTF-8 (19 valid multi-byte characters), but 1 invalid byte, the first in row 3 at byte offset 64 (0xFF), read as "�"; check that row.',
     ]);
-    expect(book.notes?.[0]!["zh-CN"]).toContain("第 3 行，字节偏移 64");
+    expect(book.notes?.[0]["zh-CN"]).toContain("第 3 行，字节偏移 64");
   });
 
   it("GBK stays GBK/GB18030, and says so", async () => {
@@ -46,15 +46,15 @@ describe("the encoding, decided on the evidence and said", () => {
     const gbk = Buffer.from("bfcdbba7c3fbb3c62cb7a2c9fac8d5c6da2cd3e0b6ee0ad7d7b9abcbbe2c323031312d30382d30312c3130300a", "hex");
     const book = await readWorkbook(file("gbk.csv", gbk));
     expect(book.encoding).toBe("gb18030");
-    expect(book.sheets[0]!.values[0]).toEqual(["客户名称", "发生日期", "余额"]);
+    expect(book.sheets[0].values[0]).toEqual(["客户名称", "发生日期", "余额"]);
     // Said as what was done, not as an error: a GBK CSV is what Excel saves on a Chinese system.
-    expect(book.notes?.[0]!["en-US"]).toMatch(/^Read as GBK\/GB18030, the encoding Excel and most Chinese software save CSV in: the file is not UTF-8 \(\d+ byte sequences are not UTF-8, the first in row 1, byte offset 0\)\.$/);
+    expect(book.notes?.[0]["en-US"]).toMatch(/^Read as GBK\/GB18030, the encoding Excel and most Chinese software save CSV in: the file is not UTF-8 \(\d+ byte sequences are not UTF-8, the first in row 1, byte offset 0\)\.$/);
   });
 
   it("UTF-16LE with its byte order mark", async () => {
     const book = await readWorkbook(file("utf16.csv", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("客户名称\t余额\r\n甲公司\t100\r\n", "utf16le")])));
     expect(book.encoding).toBe("utf-16le");
-    expect(book.sheets[0]!.values).toEqual([
+    expect(book.sheets[0].values).toEqual([
       ["客户名称", "余额"],
       ["甲公司", 100],
     ]);
@@ -68,7 +68,7 @@ describe("streamed: a field or a line break across the reader's chunks reads as 
     const pad = "x".repeat(262_144 - before.length - 20 > 0 ? 262_144 - before.length - 20 : 0);
     const text = `${HEADER}${filler}"${pad}第一行\r\n第二行""引号""",2011-08-02,2\r\n乙公司,2011-08-03,3\r\n`;
     const book = await readWorkbook(file("chunks.csv", text));
-    const values = book.sheets[0]!.values;
+    const values = book.sheets[0].values;
     expect(values).toHaveLength(1 + 12_000 + 2);
     expect(values[12_001]).toEqual([`${pad}第一行\r\n第二行"引号"`, "2011-08-02", 2]);
     expect(values[12_002]).toEqual(["乙公司", "2011-08-03", 3]);

@@ -40,7 +40,7 @@ describe("parts in any zip order (issue 13: ERP exports list worksheets before x
     const book = await readWorkbook(file("worksheets-first.xlsx", reordered));
     expect(book.sheets.map((s) => s.name)).toEqual(["应收账款台账", "客户档案"]);
     expect(book.sheets.map((s) => s.values)).toEqual(expected.sheets.map((s) => s.values));
-    expect(book.sheets[0]!.values[1]).toEqual(["遂宁市城市建设投资有限公司", new Date(Date.UTC(2011, 5, 30)), 786500]);
+    expect(book.sheets[0].values[1]).toEqual(["遂宁市城市建设投资有限公司", new Date(Date.UTC(2011, 5, 30)), 786500]);
   });
 });
 
@@ -61,12 +61,12 @@ describe("hidden sheets and merged areas (SheetInput.hidden, .merges)", () => {
       ["旧台账", true],
       ["参数", true],
     ]);
-    const byTop = [...(book.sheets[0]!.merges ?? [])].sort((a, b) => a.top - b.top);
+    const byTop = [...(book.sheets[0].merges ?? [])].sort((a, b) => a.top - b.top);
     expect(byTop).toEqual([
       { top: 1, left: 4, bottom: 2, right: 6 },
       { top: 2, left: 1, bottom: 3, right: 1 },
     ]);
-    expect(book.sheets[1]!.merges).toEqual([]);
+    expect(book.sheets[1].merges).toEqual([]);
   });
 });
 
@@ -82,7 +82,7 @@ describe("Chinese text is never garbled where the inflated bytes split a charact
       ws.addRow([name, 40724, i]);
     }
     const book = await readWorkbook(file("names.xlsx", Buffer.from(await wb.xlsx.writeBuffer())));
-    const read = book.sheets[0]!.values.slice(1).map((r) => r[0]);
+    const read = book.sheets[0].values.slice(1).map((r) => r[0]);
     expect(read.filter((v, i) => v !== names[i])).toEqual([]);
   });
 });
@@ -91,7 +91,7 @@ describe("far cells are read sparsely", () => {
   it("a value in column XFD (16,384) leaves a hole, not 16,000 cells", async () => {
     const rows = `<row r="1">${textCell("A1", "客户名称")}${textCell("B1", "应收余额")}</row><row r="2">${textCell("A2", "甲")}${numberCell("B2", 100)}${numberCell("XFD2", 7)}</row>`;
     const book = await readWorkbook(file("xfd.xlsx", await zipParts(workbookParts([{ name: "台账", rows }]))));
-    const row = book.sheets[0]!.values[1]!;
+    const row = book.sheets[0].values[1];
     expect(row.length).toBe(16_384);
     expect(row[16_383]).toBe(7);
     expect(Object.keys(row)).toEqual(["0", "1", "16383"]);
@@ -100,14 +100,14 @@ describe("far cells are read sparsely", () => {
   it("reads a cell's column from any form of reference a writer uses: plain, absolute ($C$2), lower case (d2)", async () => {
     const rows = `<row r="1">${textCell("A1", "客户名称")}</row><row r="2">${textCell("A2", "甲")}${numberCell("$C$2", 3)}${numberCell("d2", 4)}${numberCell("AB2", 28)}</row>`;
     const book = await readWorkbook(file("refs.xlsx", await zipParts(workbookParts([{ name: "台账", rows }]))));
-    const row = book.sheets[0]!.values[1]!;
+    const row = book.sheets[0].values[1];
     expect([row.length, row[0], row[2], row[3], row[27]]).toEqual([28, "甲", 3, 4, 28]);
   });
 
   it("a row gap is one shared empty row each, not a row of nulls", async () => {
     const rows = `<row r="1">${textCell("A1", "客户名称")}</row><row r="1048576">${numberCell("A1048576", 1)}</row>`;
     const book = await readWorkbook(file("last-row.xlsx", await zipParts(workbookParts([{ name: "台账", rows }]))));
-    const values = book.sheets[0]!.values;
+    const values = book.sheets[0].values;
     expect(values.length).toBe(1_048_576);
     expect(values[1_048_575]).toEqual([1]);
     expect(values[500_000]).toEqual([]);
@@ -168,7 +168,7 @@ describe("SpreadsheetML as other programs write it", () => {
     const withSheet = parts.map(([name, content]): [string, string] => (name === "xl/worksheets/sheet1.xml" ? [name, sheet] : [name, content]));
     const book = await readWorkbook(file("variants.xlsx", await zipParts(withSheet)));
     expect(book.dateSystem).toBe("1904");
-    expect(book.sheets[0]!.values).toEqual([
+    expect(book.sheets[0].values).toEqual([
       ["客户名称", "备注\r第二行"],
       ["遂宁公司", true, "#N/A", 12.5, "a & b"],
     ]);

@@ -236,7 +236,7 @@ async function readSampleInput(): Promise<ReportInput> {
     const letterNumbers = new Map(first.notices.map((n, i) => [n.customer, `遂通催20110831-${String(i + 1).padStart(3, "0")}`]));
     const { sheets, notices } = buildCollectionNotices(input, {}, input.asOf, "zh-CN", { company, letterNumbers });
     expect(sheets.length).toBeGreaterThan(1);
-    const batch = combineLetters(sheets.map((spec, i) => ({ customer: notices[i]!.customer, spec })), "催款通知书20110831", sheets[0]!.title);
+    const batch = combineLetters(sheets.map((spec, i) => ({ customer: notices[i].customer, spec })), "催款通知书20110831", sheets[0].title);
     const { pages, size, pageText } = await printed([batch], "notice-batch-print.png");
     // One A4 portrait page per letter, in order, each naming its own customer and no other's.
     expect([pages, size]).toEqual([sheets.length, [595, 842]]);
@@ -260,9 +260,9 @@ async function readSampleInput(): Promise<ReportInput> {
     const spec = auditResultsSheet(input.audit, "zh-CN", "检查结果");
     const { size, text, pageText } = await printed([spec], "results-print.png");
     expect(size).toEqual([842, 595]);
-    const header = spec.rows[0]!.cells.map((c) => String(c!.v));
+    const header = spec.rows[0].cells.map((c) => String(c!.v));
     // Fitted to width: the first and the last column's heading on every page; the page header's title too.
-    for (const page of pageText) for (const words of [header[0]!, header.at(-1)!, "应收账款检查结果"]) expect(page).toContain(words);
+    for (const page of pageText) for (const words of [header[0], header.at(-1)!, "应收账款检查结果"]) expect(page).toContain(words);
     // Every open item's document number is printed.
     for (let i = 0; i < input.audit.rows.length; i++) {
       const doc = input.audit.rows.ledgerRow(i).document;

@@ -149,7 +149,7 @@ test("the streaming writer (as the audit's --out uses) gets the same sheets", as
 });
 
 test("a notice on A5 paper is printed on A5 (SpreadsheetML paperSize 11), a report on A4 (9)", async () => {
-  const a4 = buildReports(smallReportInput(), "zh-CN")[0]!;
+  const a4 = buildReports(smallReportInput(), "zh-CN")[0];
   const a5: SheetSpec = { ...a4, name: "A5 notice", print: { ...a4.print, paper: "A5" } };
   const wb = specsToWorkbook([a4, a5]);
   const dir = mkdtempSync(join(tmpdir(), "paper-"));
@@ -166,7 +166,7 @@ test("a notice on A5 paper is printed on A5 (SpreadsheetML paperSize 11), a repo
 });
 
 test("money a number cell cannot hold exactly (over 15 digits) is written as its exact text, never a float", async () => {
-  const base = buildReports(smallReportInput(), "en-US")[0]!;
+  const base = buildReports(smallReportInput(), "en-US")[0];
   const spec: SheetSpec = {
     ...base,
     name: "Money",
@@ -186,7 +186,7 @@ test("money a number cell cannot hold exactly (over 15 digits) is written as its
 });
 
 test("a batch's page breaks are written as SpreadsheetML row breaks: a page starting at row 30 (0-based) breaks after sheet row 30; a break at row 0 is none", async () => {
-  const base = buildReports(smallReportInput(), "zh-CN")[0]!;
+  const base = buildReports(smallReportInput(), "zh-CN")[0];
   const spec: SheetSpec = { ...base, name: "Batch", pageBreaks: [0, 5, 30] };
   const dir = mkdtempSync(join(tmpdir(), "breaks-"));
   try {

@@ -219,7 +219,7 @@ function decodeInteger(words: string): bigint {
     if (ch === "零") continue;
     if (ch in SMALL_UNIT) {
       if (digit === null) throw new Error(`unit ${ch} without a digit in ${words}`); // 拾 must be 壹拾
-      section += digit * SMALL_UNIT[ch]!;
+      section += digit * SMALL_UNIT[ch];
       digit = null;
     } else if (ch === "万") {
       wan = (section + (digit ?? 0n)) * 10_000n;
@@ -232,7 +232,7 @@ function decodeInteger(words: string): bigint {
       digit = null;
     } else if (ch in DIGIT_VALUE) {
       if (digit !== null) throw new Error(`two digits in a row in ${words}`);
-      digit = DIGIT_VALUE[ch]!;
+      digit = DIGIT_VALUE[ch];
     } else {
       throw new Error(`unexpected ${ch} in ${words}`);
     }
@@ -250,8 +250,8 @@ function decodeWords(words: string): bigint {
   const rest = yuanAt >= 0 ? body.slice(yuanAt + 1) : body;
   const m = /^(?:整|零?(?:([壹贰叁肆伍陆柒捌玖])角)?(?:([壹贰叁肆伍陆柒捌玖])分)?)$/.exec(rest);
   if (m === null || rest === "" || rest === "零") throw new Error(`bad tail ${rest} in ${words}`);
-  const jiao = m[1] === undefined ? 0n : DIGIT_VALUE[m[1]]!;
-  const fen = m[2] === undefined ? 0n : DIGIT_VALUE[m[2]]!;
+  const jiao = m[1] === undefined ? 0n : DIGIT_VALUE[m[1]];
+  const fen = m[2] === undefined ? 0n : DIGIT_VALUE[m[2]];
   const fenTotal = decodeInteger(intWords) * 100n + jiao * 10n + fen;
   return negative ? -fenTotal : fenTotal;
 }

@@ -45,7 +45,7 @@ test("the same contents give the same (cached) policy object", () => {
 });
 
 test("percentages are divided exactly: 12.5% is 0.125", () => {
-  expect(policyFromRange([[12, "12.5%"], [null, "100%"]], "rates").provision.rates[0]!.rate).toBe("0.125");
+  expect(policyFromRange([[12, "12.5%"], [null, "100%"]], "rates").provision.rates[0].rate).toBe("0.125");
 });
 
 test("shorthand mistakes name what was expected", () => {

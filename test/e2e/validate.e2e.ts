@@ -51,11 +51,11 @@ test("validate the sample ledger: output reconciles, a finding selects its cell,
   const out = await sheetValues(page, "AR检查结果");
   expect(out[0]).toEqual(["台账行", "行号", "客户", "单据号", "发生日期", "到期日", "余额", "逾期天数", "分类", "账龄", "坏账准备", "问题数"]);
   const lines = out.slice(1, -1);
-  const total = out[out.length - 1]!;
+  const total = out[out.length - 1];
   expect(total[0]).toBe("合计");
   expect(total[1]).toBe(lines.length);
-  expect(fen(total[6]!)).toBe(lines.reduce((n, r) => n + fen(r[6]!), 0));
-  expect(fen(total[10]!)).toBe(lines.reduce((n, r) => n + fen(r[10]!), 0));
+  expect(fen(total[6])).toBe(lines.reduce((n, r) => n + fen(r[6]), 0));
+  expect(fen(total[10])).toBe(lines.reduce((n, r) => n + fen(r[10]), 0));
   const findingsSheet = await sheetValues(page, "AR检查发现");
   for (const line of lines) {
     const row = line[1] as number;
@@ -67,9 +67,9 @@ test("validate the sample ledger: output reconciles, a finding selects its cell,
     // The ledger may write a balance as text ("91.66万"): read it as the engine's unit tests pin it
     // down. A blank balance is amount (J) − received (K).
     const money = (v: Cell) => (typeof v === "number" ? fen(v) : Number((parseMoney(v) ?? parseMoney(0)!).times(100).toFixed(0)));
-    const r = ledger[row - 1]!;
-    const ledgerFen = r[11] === "" || r[11] === null ? money(r[9]!) - money(r[10]!) : money(r[11]!);
-    expect([row, fen(line[6]!)]).toEqual([row, ledgerFen]);
+    const r = ledger[row - 1];
+    const ledgerFen = r[11] === "" || r[11] === null ? money(r[9]) - money(r[10]) : money(r[11]);
+    expect([row, fen(line[6])]).toEqual([row, ledgerFen]);
   }
   // The pane shows the same total as the sheet.
   const totalText = (await page.getByTestId("by-class").textContent()) ?? "";
@@ -136,7 +136,7 @@ test("a second run asks before replacing an output sheet someone edited", async 
   await page.getByText("Replace edited sheets?").first().waitFor();
   await screenshot(page, "validate-confirm.png");
   await page.getByRole("button", { name: "Keep them" }).click();
-  expect((await sheetValues(page, "AR Results"))[1]![13]).toBe("checked by Li");
+  expect((await sheetValues(page, "AR Results"))[1][13]).toBe("checked by Li");
   await page.close();
 });
 

@@ -55,9 +55,9 @@ test("on confirm: the grade, limit and review cells of that row change, the old 
   const after = master.values();
   // Only C3 (grade), D3 (limit) and F3 (last review) differ.
   const changed: string[] = [];
-  after.forEach((row, i) => row.forEach((v, j) => v !== before[i]![j] && changed.push(`${"ABCDEFGHIJK"[j]}${i + 1}`)));
+  after.forEach((row, i) => row.forEach((v, j) => v !== before[i][j] && changed.push(`${"ABCDEFGHIJK"[j]}${i + 1}`)));
   expect(changed).toEqual(["C3", "D3", "F3"]);
-  expect([after[2]![2], after[2]![3], after[2]![5]]).toEqual(["AA", 1000000, toExcelSerial(REVIEW)]);
+  expect([after[2][2], after[2][3], after[2][5]]).toEqual(["AA", 1000000, toExcelSerial(REVIEW)]);
   const history = fake.workbook.getSheet("信用评审记录").values();
   expect(history).toEqual([
     ["日期", "客户名称", "客户编号", "原信用等级", "原信用额度", "原评审日期", "新信用等级", "新信用额度", "新评审日期", "评分", "调查表", "客户档案行"],
@@ -68,7 +68,7 @@ test("on confirm: the grade, limit and review cells of that row change, the old 
   // A second review appends below the first.
   const again = await update(fake, { apply: true, expected: (await update(fake, {})).plan.old, proposal: { ...HUAXI, grade: "A", limit: "600000.00" } });
   if (again.kind === "done") expect(again.history.row).toBe(3);
-  expect(fake.workbook.getSheet("信用评审记录").values()[2]!.slice(3, 8)).toEqual(["AA", 1000000, toExcelSerial(REVIEW), "A", 600000]);
+  expect(fake.workbook.getSheet("信用评审记录").values()[2].slice(3, 8)).toEqual(["AA", 1000000, toExcelSerial(REVIEW), "A", 600000]);
 });
 
 test("a row someone changed between the look and the confirm is not written", async () => {
@@ -89,7 +89,7 @@ test("a customer not in the master gets a new row, its name written as text", as
   expect(shown.plan).toMatchObject({ row: null, newRow: 18, old: { grade: null, limit: null, lastReview: null } });
   await update(fake, { proposal, apply: true, expected: shown.plan.old });
   const master = fake.workbook.getSheet(MASTER);
-  expect(master.values()[17]!.slice(0, 6)).toEqual(["C009", "=新客户()", "B", 90000, "", toExcelSerial(REVIEW)]);
+  expect(master.values()[17].slice(0, 6)).toEqual(["C009", "=新客户()", "B", 90000, "", toExcelSerial(REVIEW)]);
   expect(master.cell("B18")).toMatchObject({ valueType: "String", formula: null });
 });
 
@@ -123,7 +123,7 @@ test("a master kept in 万元 gets the limit in 万元", async () => {
   await update(fake, { apply: true, expected: shown.plan.old });
   // 1,000,000.00 yuan = 100 万元.
   expect(master.cell("D3").value).toBe(100);
-  expect(fake.workbook.getSheet("信用评审记录").values()[1]!.slice(4, 8)).toEqual([800000, 40532, "AA", 1000000]);
+  expect(fake.workbook.getSheet("信用评审记录").values()[1].slice(4, 8)).toEqual([800000, 40532, "AA", 1000000]);
 });
 
 test("no contract value, no limit: the master's limit stays as it is", async () => {
@@ -134,7 +134,7 @@ test("no contract value, no limit: the master's limit stays as it is", async () 
   const master = fake.workbook.getSheet(MASTER);
   expect([master.cell("C3").value, master.cell("D3").value]).toEqual(["AA", 800000]);
   // The history records the limit as unchanged.
-  expect(fake.workbook.getSheet("信用评审记录").values()[1]!.slice(3, 8)).toEqual(["A", 800000, 40532, "AA", 800000]);
+  expect(fake.workbook.getSheet("信用评审记录").values()[1].slice(3, 8)).toEqual(["A", 800000, 40532, "AA", 800000]);
 });
 
 test("a protected master is refused before anything is written, history included", async () => {

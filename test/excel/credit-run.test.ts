@@ -33,8 +33,8 @@ function filledForm(): QuestionnaireForm {
   form.header.customerCode = "C002";
   form.header.contractValue = "1,000,000.00";
   form.header.surveyDate = "2011-09-05";
-  form.raters[0]!.name = "王经理";
-  form.raters[0]!.answers = form.raters[0]!.answers.map((_, i) => ({ option: i === 23 ? 3 : i === 26 ? "dont-know" : 1, score: null }));
+  form.raters[0].name = "王经理";
+  form.raters[0].answers = form.raters[0].answers.map((_, i) => ({ option: i === 23 ? 3 : i === 26 ? "dont-know" : 1, score: null }));
   return form;
 }
 
@@ -43,7 +43,7 @@ async function cell(fake: FakeExcel, sheet: string, address: string): Promise<un
     const r = context.workbook.worksheets.getItem(sheet).getRange(address);
     r.load("values");
     await context.sync();
-    return r.values[0]![0];
+    return r.values[0][0];
   });
 }
 

@@ -35,7 +35,7 @@ function typedHistory(): (string | number)[][] {
     [2009, [100, 20, 40, 50, 60, 80]],
     [2010, [100, 20, 8, 20, 30, 48]],
   ];
-  return [["截止日", "账龄段", "款项（客户 · 单据号）", "余额"], ...years.flatMap(([y, bands]) => bands.map((b, i) => [serial(y, 12, 31), LABELS[i]!, "", b]))];
+  return [["截止日", "账龄段", "款项（客户 · 单据号）", "余额"], ...years.flatMap(([y, bands]) => bands.map((b, i) => [serial(y, 12, 31), LABELS[i], "", b]))];
 }
 
 const params = (asOf = fromYmd(2011, 12, 31)): ValidateParams => ({ source: { kind: "range", sheet: "台账" }, asOf, lang: "zh-CN" });
@@ -98,7 +98,7 @@ test("a sheet of that name the add-in did not make is left alone, and the check 
 test("a history row that does not read is named by sheet, row and column, and the sheet is left as it was", async () => {
   const cells = typedHistory();
   cells[3] = [serial(2008, 12, 31), "七年以上", "", 100];
-  cells[5] = ["去年底", LABELS[0]!, "", 100];
+  cells[5] = ["去年底", LABELS[0], "", 100];
   const r = historyFromSheet(cells, DEFAULT_POLICY, "AR账龄快照");
   expect(r.problems.map((p) => p["zh-CN"])).toEqual([
     expect.stringMatching(/^AR账龄快照!B4：“七年以上”不是制度的账龄段/),
@@ -133,10 +133,10 @@ test("typed band totals read as snapshots without items; item rows as snapshots 
     [fromYmd(2010, 12, 31), null, ["100.00", "20.00", "8.00", "20.00", "30.00", "48.00"]],
   ]);
   // English labels and the band keys read too.
-  const en = historyFromSheet([["As of", "Aging band", "Item", "Balance"], [serial(2010, 12, 31), DEFAULT_POLICY.provision.bands[1]!.label["en-US"], "甲 · A", "1.5万"], [serial(2010, 12, 31), DEFAULT_POLICY.provision.bands[1]!.key, "乙 · B", 0.01]], DEFAULT_POLICY, "h");
-  expect(en.history[0]!.items).toEqual([
+  const en = historyFromSheet([["As of", "Aging band", "Item", "Balance"], [serial(2010, 12, 31), DEFAULT_POLICY.provision.bands[1].label["en-US"], "甲 · A", "1.5万"], [serial(2010, 12, 31), DEFAULT_POLICY.provision.bands[1].key, "乙 · B", 0.01]], DEFAULT_POLICY, "h");
+  expect(en.history[0].items).toEqual([
     { key: "甲 · A", band: 1, balance: expect.anything() },
     { key: "乙 · B", band: 1, balance: expect.anything() },
   ]);
-  expect(en.history[0]!.bands[1]!.toFixed(2)).toBe("15000.01");
+  expect(en.history[0].bands[1].toFixed(2)).toBe("15000.01");
 });

@@ -35,7 +35,7 @@ function form() {
   const f = emptyForm(DEFAULT_POLICY, 1);
   f.header.customer = "四川华西建设集团有限公司";
   f.header.contractValue = "1,000,000.00";
-  f.raters[0]!.answers = f.raters[0]!.answers.map(() => ({ option: 1, score: null }));
+  f.raters[0].answers = f.raters[0].answers.map(() => ({ option: 1, score: null }));
   return f;
 }
 
@@ -53,7 +53,7 @@ test.each([
   const run = runner(f);
   const saved = await saveQuestionnaire(run, { form: form(), lang: "zh-CN", sheet: null });
   if (saved.kind !== "done") throw new Error("a new sheet never asks");
-  expect(f.workbook.getSheet(saved.sheet).formulasOf("D48:D48")[0]![0]).not.toBe("=AR.CREDIT_SCORE(H13:H44,D13:D44)");
+  expect(f.workbook.getSheet(saved.sheet).formulasOf("D48:D48")[0][0]).not.toBe("=AR.CREDIT_SCORE(H13:H44,D13:D44)");
   expect(await run((context) => ownedStates(context, [saved.sheet]))).toEqual({ [saved.sheet]: "unchanged" });
   // So a re-save replaces it without asking.
   expect((await saveQuestionnaire(run, { form: form(), lang: "zh-CN", sheet: saved.sheet })).kind).toBe("done");

@@ -89,7 +89,7 @@ test("on the sample: the findings' cells are filled by the add-in's rules, the u
   expect(await run((context) => removeHighlights(context))).toBe(out.rules);
   const left = sheet.conditionalFormats.filter((cf) => !cf.deleted);
   expect(left).toHaveLength(1);
-  expect(left[0]!.type).toBe("CellValue");
+  expect(left[0].type).toBe("CellValue");
   expect(JSON.stringify(sheet.values())).toBe(values);
   expect(await run((context) => removeHighlights(context))).toBe(0);
 });
@@ -131,7 +131,7 @@ describe("the add-in's rules are known by their content, not by id (ids are posi
     await fake.Excel.run(async (context) => {
       const cfs = context.workbook.worksheets.getItem(LEDGER).getRange("K4").conditionalFormats.load("items/type");
       await context.sync();
-      cfs.items[0]!.delete();
+      cfs.items[0].delete();
       await context.sync();
     });
     expect(await run((context) => removeHighlights(context))).toBe(out.rules);

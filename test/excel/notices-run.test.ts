@@ -107,9 +107,9 @@ test("a dry run finds the customers to write to, with tone by tier, and writes n
   expect(r.kind).toBe("planned");
   if (r.kind === "confirm") return;
   expect(r.notices).toHaveLength(EXPECTED.length);
-  r.notices.forEach((n, i) => expect(n).toMatchObject(EXPECTED[i]!));
-  expect(r.notices[0]!.probability!.startsWith("0.92515")).toBe(true); // 968,175 / 1,046,500 = 0.925155…
-  expect(r.notices[5]!.probability!.startsWith("0.1636")).toBe(true); // 150000 / 916600 = 0.16364…
+  r.notices.forEach((n, i) => expect(n).toMatchObject(EXPECTED[i]));
+  expect(r.notices[0].probability!.startsWith("0.92515")).toBe(true); // 968,175 / 1,046,500 = 0.925155…
+  expect(r.notices[5].probability!.startsWith("0.1636")).toBe(true); // 150000 / 916600 = 0.16364…
   // Every wait-tier customer here has a stale or bad item, so none is left undisturbed.
   expect(r.skipped.filter((k) => k.reason === "wait-tier")).toEqual([]);
   // Unreadable: nothing open. Overpaid and prepaid customers (advances) and a settled one are no open items at all.
@@ -134,7 +134,7 @@ test("the notices are written, one sheet per customer, and each adds one row to 
   for (const n of made.notices) expect(fake.workbook.getSheet(n.sheet).values().length).toBeGreaterThan(10);
 
   // The 华西 notice (the second): its total is the two open balances, in figures and in capitals.
-  const huaxi = made.notices[1]!;
+  const huaxi = made.notices[1];
   expect(huaxi.customer).toBe("四川华西建设集团有限公司");
   const sheet = fake.workbook.getSheet(huaxi.sheet).values();
   const totalRow = sheet.find((row) => row[0] === "合计")!;
@@ -147,10 +147,10 @@ test("the notices are written, one sheet per customer, and each adds one row to 
   const added = log.slice(logBefore.length);
   expect(added).toHaveLength(EXPECTED.length);
   // 催收日期 | 客户名称 | 单据号 | 催收人 | 催收方式 | 欠款金额 | … | 备注 (column L)
-  expect(added[1]!.slice(0, 6)).toEqual([toExcelSerial(DATE), "四川华西建设集团有限公司", "", "李明", "信函", 900000]);
+  expect(added[1].slice(0, 6)).toEqual([toExcelSerial(DATE), "四川华西建设集团有限公司", "", "李明", "信函", 900000]);
   // The note names the letter by its number (编号), which is on the letter.
   expect(huaxi.letterNumber).toBe("遂通催20110831-002");
-  expect(added[1]![11]).toBe("应收账款催款通知书（遂通催20110831-002）");
+  expect(added[1][11]).toBe("应收账款催款通知书（遂通催20110831-002）");
   expect(added.map((row) => row[1])).toEqual(EXPECTED.map((e) => e.customer));
   const amounts = added.map((row) => Math.round((row[5] as number) * 100));
   expect(amounts).toEqual(EXPECTED.map((e) => Math.round(Number(e.amount) * 100)));
@@ -224,14 +224,14 @@ test("a customer whose name looks like a formula is written as text, on the noti
   const fake = sampleFake((data) => {
     const ledger = data.sheets.find((s) => s.name === LEDGER)!;
     const cells = ledger.cells as unknown[][];
-    cells[9]![2] = evil; // sheet row 10: 射洪县交通运输局's row
+    cells[9][2] = evil; // sheet row 10: 射洪县交通运输局's row
   });
   const r = await makeAndSend(fake, { customers: [evil] });
   expect(r.notices.map((n) => n.customer)).toEqual([evil]);
   const log = fake.workbook.getSheet(LOG);
   const row = log.values().length;
   expect(log.cell(`B${row}`)).toMatchObject({ value: evil, valueType: "String", formula: null });
-  const notice = fake.workbook.getSheet(r.notices[0]!.sheet);
+  const notice = fake.workbook.getSheet(r.notices[0].sheet);
   const found = notice.values().flat().filter((v) => typeof v === "string" && v.includes(evil));
   expect(found.length).toBeGreaterThan(0);
   for (let rr = 0; rr < notice.values().length; rr++) {
@@ -255,7 +255,7 @@ test("a workbook without a collection log gets one started, headed so the check 
   const read = readCollectionLog(values, { sheet: "催收记录" });
   expect(read.records).toHaveLength(1);
   expect(read.records[0]).toMatchObject({ contactDate: DATE, customer: "射洪县交通运输局", method: "信函", note: "应收账款催款通知书（遂通催20110831-001）" });
-  expect(read.records[0]!.amountDue!.toFixed(2)).toBe("280000.00");
+  expect(read.records[0].amountDue!.toFixed(2)).toBe("280000.00");
 });
 
 test("the log started offers the policy's status terms (004 五.第三条, 七.第一条) as a drop-down on its result column, from a sheet the add-in owns, free text still allowed", async () => {
@@ -290,10 +290,10 @@ test("the log started offers the policy's status terms (004 五.第三条, 七.�
   // The drop-down: column F (催收结果), from row 2 down, the header left alone; an Information alert lets free text through.
   const dv = fake.workbook.getSheet("催收记录").dataValidations;
   expect(dv).toHaveLength(1);
-  expect(dv[0]!.areas).toEqual([{ r0: 1, c0: 5, r1: 5000, c1: 5 }]);
-  expect(dv[0]!.rule).toEqual({ list: { inCellDropDown: true, source: "=ReceivablesSteward_StatusTerms_zh" } });
-  expect(dv[0]!.errorAlert).toMatchObject({ showAlert: true, style: "Information" });
-  expect(dv[0]!.prompt).toMatchObject({ showPrompt: true, title: "制度的状态用语" });
+  expect(dv[0].areas).toEqual([{ r0: 1, c0: 5, r1: 5000, c1: 5 }]);
+  expect(dv[0].rule).toEqual({ list: { inCellDropDown: true, source: "=ReceivablesSteward_StatusTerms_zh" } });
+  expect(dv[0].errorAlert).toMatchObject({ showAlert: true, style: "Information" });
+  expect(dv[0].prompt).toMatchObject({ showPrompt: true, title: "制度的状态用语" });
 });
 
 test("a company's own condition added in the policy joins the terms, and the name the drop-downs read moves to the longer list", async () => {
@@ -303,12 +303,12 @@ test("a company's own condition added in the policy joins the terms, and the nam
   await fake.Excel.run((context) => writeStatusTerms(context, DEFAULT_POLICY, "zh-CN", all));
   expect(fake.workbook.names().find((n) => n.name === "ReceivablesSteward_StatusTerms_zh")?.formula).toBe("=AR状态用语!$A$2:$A$9");
   const policy = structuredClone(DEFAULT_POLICY) as typeof DEFAULT_POLICY;
-  policy.directToBad.push({ ...policy.directToBad[1]!, key: "dissolved-partner", label: { "zh-CN": "合伙企业已解散", "en-US": "Partnership dissolved" }, phrases: [["合伙企业已解散"]], keyWords: ["解散"], negations: [] });
+  policy.directToBad.push({ ...policy.directToBad[1], key: "dissolved-partner", label: { "zh-CN": "合伙企业已解散", "en-US": "Partnership dissolved" }, phrases: [["合伙企业已解散"]], keyWords: ["解散"], negations: [] });
   const source = await fake.Excel.run((context) => writeStatusTerms(context, policy, "zh-CN", all));
   expect(source).toBe("=ReceivablesSteward_StatusTerms_zh");
   const terms = fake.workbook.getSheet("AR状态用语").values();
   expect(terms).toHaveLength(10);
-  expect(terms[5]).toEqual(["合伙企业已解散", "直接划为呆账（五.第三条）", policy.directToBad[1]!.article]);
+  expect(terms[5]).toEqual(["合伙企业已解散", "直接划为呆账（五.第三条）", policy.directToBad[1].article]);
   expect(fake.workbook.names().find((n) => n.name === "ReceivablesSteward_StatusTerms_zh")?.formula).toBe("=AR状态用语!$A$2:$A$10");
 });
 
@@ -353,7 +353,7 @@ test("a failure at any round trip leaves the ledger untouched, each notice sheet
     fake.failSync(n, { code: "AccessDenied" });
     await expect(run(fake, { customers })).rejects.toMatchObject({ name: "RichApi.Error", code: "AccessDenied" });
     expect([n, JSON.stringify(fake.workbook.toData().sheets.find((s) => s.name === LEDGER))]).toEqual([n, ledger]);
-    expect([n, sheets.map((name, i) => classify(fake, name, null, finished[i]!)).filter((o) => o === "broken")]).toEqual([n, []]);
+    expect([n, sheets.map((name, i) => classify(fake, name, null, finished[i])).filter((o) => o === "broken")]).toEqual([n, []]);
     const log = fake.workbook.getSheet(LOG).values();
     expect([n, JSON.stringify(log) === JSON.stringify(logBefore) || JSON.stringify(log) === JSON.stringify(logAfter)]).toEqual([n, true]);
     const again = await run(fake, { customers });
@@ -421,8 +421,8 @@ test("one printable sheet per batch: each letter from a new page, with its numbe
   const values = sheet.values();
   // Each letter starts with its title; the second one's title row is where the page break is.
   const titles = values.map((row, i) => [row[0], i] as const).filter(([v]) => v === "应收账款催款通知书").map(([, i]) => i);
-  expect(titles).toEqual([0, r.notices[1]!.row - 1]);
-  expect(sheet.pageBreaks).toEqual([r.notices[1]!.row - 1]);
+  expect(titles).toEqual([0, r.notices[1].row - 1]);
+  expect(sheet.pageBreaks).toEqual([r.notices[1].row - 1]);
   expect(sheet.pageLayout).toMatchObject({ paperSize: "A4", orientation: "Portrait" });
   const text = values.flat().filter((v): v is string => typeof v === "string");
   expect(text).toContain("编号：遂通催20110831-001");
@@ -453,14 +453,14 @@ test("a log kept in 万元 gets the amounts in 万元, and one without note or m
     const log = data.sheets.find((s) => s.name === LOG)!;
     const cells = log.cells as unknown[][];
     // Headings: 催收日期 | 客户名称 | 单据号 | 催收人 | 催收方式 | 欠款金额（万元） | … ; drop 催收方式 (E) and 备注 (L).
-    cells[1]![5] = "欠款金额（万元）";
-    cells[1]![4] = null;
-    cells[1]![11] = null;
+    cells[1][5] = "欠款金额（万元）";
+    cells[1][4] = null;
+    cells[1][11] = null;
     for (const row of cells.slice(2)) row[5] = typeof row[5] === "number" ? row[5] / 10000 : row[5];
   });
   const r = await makeAndSend(fake, { customers: ["四川华西建设集团有限公司"] });
   const log = fake.workbook.getSheet(LOG);
-  const last = log.values()[r.log!.rows[0]! - 1]!;
+  const last = log.values()[r.log!.rows[0] - 1];
   // 900,000.00 yuan = 90 万元; no method or note column: nothing written there.
   expect([last[1], last[4], last[5], last[11] ?? ""]).toEqual(["四川华西建设集团有限公司", "", 90, ""]);
   const again = await makeAndSend(fake, { customers: ["四川华西建设集团有限公司"] });

@@ -37,10 +37,10 @@ test("a save writes the changed keys' values as the sheet stores them, notes the
   const after = fake.workbook.getSheet(SHEET).values();
   const y23 = rowOf(after, "provision.rates.y2-3");
   const comp = rowOf(after, "writeOff.compensationRatio");
-  expect(after[y23]!.slice(0, 2)).toEqual(["provision.rates.y2-3", "0.4"]);
-  expect(String(after[y23]![2])).toContain("（已由公司修改，默认为“0.30”）");
-  expect(after[comp]!.slice(0, 2)).toEqual(["writeOff.compensationRatio", "0.3"]);
-  expect(String(after[comp]![2])).toContain("004 七.第五条");
+  expect(after[y23].slice(0, 2)).toEqual(["provision.rates.y2-3", "0.4"]);
+  expect(String(after[y23][2])).toContain("（已由公司修改，默认为“0.30”）");
+  expect(after[comp].slice(0, 2)).toEqual(["writeOff.compensationRatio", "0.3"]);
+  expect(String(after[comp][2])).toContain("004 七.第五条");
   // Every other row, cell for cell.
   after.forEach((row, i) => {
     if (i !== y23 && i !== comp) expect(row).toEqual(before[i]);
@@ -88,6 +88,6 @@ test("with no policy sheet yet, the save makes one from the edited policy and re
   const r = await save(fake, [["reconciliationIntervalMonths", "3"]]);
   expect(r).toMatchObject({ sheet: SHEET, created: true });
   const values = fake.workbook.getSheet(SHEET).values();
-  expect(values[rowOf(values, "reconciliationIntervalMonths")]!.slice(0, 2)).toEqual(["reconciliationIntervalMonths", "3"]);
+  expect(values[rowOf(values, "reconciliationIntervalMonths")].slice(0, 2)).toEqual(["reconciliationIntervalMonths", "3"]);
   expect(fake.workbook.settings.get(POLICY_SHEET_SETTING)).toBe(SHEET);
 });

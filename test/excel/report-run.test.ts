@@ -115,5 +115,5 @@ test("the report's 编制单位 is the company the pane's 单位信息 names", a
   const out = await runReport(runner(fake), "agingAnalysis", { lang: "zh-CN", chartSeries: false });
   if (out.kind !== "done") throw new Error(out.kind);
   const values = fake.workbook.getSheet(out.sheet).values();
-  expect(values[values.length - 1]![0]).toBe("编制单位：遂宁市某某建设有限公司　　制表：＿＿＿＿＿＿　　审核：＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日");
+  expect(values[values.length - 1][0]).toBe("编制单位：遂宁市某某建设有限公司　　制表：＿＿＿＿＿＿　　审核：＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日");
 });

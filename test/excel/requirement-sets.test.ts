@@ -33,7 +33,7 @@ const AS_OF = fromYmd(2011, 8, 31);
 function declaredSets(): Record<string, string> {
   const xml = readFileSync(join(__dirname, "../../manifest.xml"), "utf8").replace(/<!--[\s\S]*?-->/g, "");
   const requirements = /<Requirements>([\s\S]*?)<\/Requirements>/.exec(xml)?.[1] ?? "";
-  return Object.fromEntries([...requirements.matchAll(/<Set Name="([^"]+)" MinVersion="([^"]+)"\s*\/>/g)].map((m) => [m[1]!, m[2]!]));
+  return Object.fromEntries([...requirements.matchAll(/<Set Name="([^"]+)" MinVersion="([^"]+)"\s*\/>/g)].map((m) => [m[1], m[2]]));
 }
 
 const sets = declaredSets();
@@ -104,7 +104,7 @@ describe("every gateway path at exactly the declared sets", () => {
     const form = emptyForm(DEFAULT_POLICY, 1);
     form.header.customer = "四川华西建设集团有限公司";
     form.header.contractValue = "1,000,000.00";
-    form.raters[0]!.answers = form.raters[0]!.answers.map(() => ({ option: 1, score: null }));
+    form.raters[0].answers = form.raters[0].answers.map(() => ({ option: 1, score: null }));
     const saved = await saveQuestionnaire(run, { form, lang: "zh-CN", sheet: null });
     if (saved.kind !== "done") throw new Error("a new sheet never asks");
     expect((await run((context) => findCreditSheets(context))).questionnaires).toContain(saved.sheet);
@@ -133,7 +133,7 @@ test("the custom functions on a runtime of the declared version: a bad argument 
   try {
     const { agingClassFn } = await import("../../src/functions/functions");
     const out = agingClassFn([["not a date"]], [[AS_OF + 25569]]);
-    const cell = (out as unknown[][])[0]![0] as { code?: string; message?: string };
+    const cell = (out as unknown[][])[0][0] as { code?: string; message?: string };
     expect(cell).toBeInstanceOf(CustomFunctions.Error);
     expect(cell.code).toBe("#VALUE!");
     expect(cell.message).toMatch(/date/i);

@@ -181,7 +181,7 @@ test("a failure at any round trip (and after any command of the last one) of a r
   const setup = async () => {
     const fake = createFakeExcel({ sheets: [{ name: "Mine", cells: [["keep"]] }] });
     await write(fake, oldSpecs);
-    fake.workbook.getSheet("Mine").setFormula("B1", `='${oldSpecs[0]!.name}'!A1`);
+    fake.workbook.getSheet("Mine").setFormula("B1", `='${oldSpecs[0].name}'!A1`);
     return fake;
   };
   const probe = await setup();
@@ -192,14 +192,14 @@ test("a failure at any round trip (and after any command of the last one) of a r
   const requests = probe.stats.requests.map((r) => r.commands);
   expect(requests.length).toBeGreaterThan(3);
   const last = requests.length;
-  const cases = [...requests.map((_, i) => ({ n: i + 1, after: 0 })), ...Array.from({ length: requests[last - 1]! + 1 }, (_, k) => ({ n: last, after: k }))];
+  const cases = [...requests.map((_, i) => ({ n: i + 1, after: 0 })), ...Array.from({ length: requests[last - 1] + 1 }, (_, k) => ({ n: last, after: k }))];
   const outcomes = new Set<string>();
   for (const { n, after } of cases) {
     const fake = await setup();
     const mine = JSON.stringify(fake.workbook.toData().sheets.find((s) => s.name === "Mine"));
     fake.failSync(n, { code: "GeneralException", afterCommands: after });
     await expect(write(fake, newSpecs)).rejects.toMatchObject({ name: "RichApi.Error", code: "GeneralException" });
-    const seen = newSpecs.map((s, i) => classify(fake, s.name, olds[i]!, news[i]!));
+    const seen = newSpecs.map((s, i) => classify(fake, s.name, olds[i], news[i]));
     seen.forEach((o) => outcomes.add(o));
     expect([n, after, seen.includes("broken")]).toEqual([n, after, false]);
     expect([n, after, JSON.stringify(fake.workbook.toData().sheets.find((s) => s.name === "Mine"))]).toEqual([n, after, mine]);

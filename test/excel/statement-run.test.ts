@@ -107,7 +107,7 @@ test("the statements are written to the add-in's own sheets; the ledger and the 
 
   const sheet = fake.workbook.getSheet("遂宁市城市建设投资有限公司-对账单");
   const values = sheet.values();
-  expect(values[0]![0]).toBe("对账单");
+  expect(values[0][0]).toBe("对账单");
   expect(sheet.pageLayout).toMatchObject({ paperSize: "A4", orientation: "Portrait" });
   const at = (label: string) => values.findIndex((row) => row[2] === label);
   const opening = at("期初余额");
@@ -115,14 +115,14 @@ test("the statements are written to the add-in's own sheets; the ledger and the 
   // The lines in date order, each with its running balance; the summary is the 摘要/备注, else the type, else the project.
   expect(values[opening + 1]).toEqual([toExcelSerial(fromYmd(2011, 3, 15)), "JS-2011-018", "滨江北路管网工程", 260000, "", 260000]);
   expect(values[opening + 2]).toEqual([toExcelSerial(fromYmd(2011, 6, 30)), "JS-2011-031", "进度款", 786500, "", 1046500]);
-  expect(values[at("本期合计")]!.slice(3, 5)).toEqual([1046500, 0]);
+  expect(values[at("本期合计")].slice(3, 5)).toEqual([1046500, 0]);
   expect(values[at("期末余额")]).toEqual([toExcelSerial(DATE), "", "期末余额", "", "", 1046500]);
   // Dates as dates, the document number as text.
   expect(sheet.numberFormatAt(opening + 1, 0)).toBe("yyyy-mm-dd");
   expect(sheet.numberFormatAt(opening + 1, 1)).toBe("@");
   expect(sheet.numberFormatAt(opening + 1, 5)).toBe("#,##0.00");
   const aging = values.findIndex((row) => row[0] === "1年以内（含1年）");
-  expect(values[aging]![3]).toBe(1046500);
+  expect(values[aging][3]).toBe(1046500);
   expect(values.find((row) => row[0] === "合计（等于期末余额）")![3]).toBe(1046500);
   const text = values.flat().filter((v): v is string => typeof v === "string");
   expect(text).toContain("遂宁市城市建设投资有限公司：");
@@ -150,7 +150,7 @@ test("one batch sheet, a page per customer; a period typed by the user; in Engli
   if (r.kind !== "done") throw new Error(`not made: ${r.kind}`);
   expect(r.batchSheet).toBe("Statement of Account-20110831");
   const sheet = fake.workbook.getSheet(r.batchSheet!);
-  expect(sheet.pageBreaks).toEqual([r.notices[1]!.row - 1]);
+  expect(sheet.pageBreaks).toEqual([r.notices[1].row - 1]);
   const values = sheet.values();
   // From 2011-06-01 the 260,000.00 of 2011-03-15 is in the opening balance.
   const opening = values.find((row) => row[2] === "Opening balance")!;
@@ -182,7 +182,7 @@ test("a failure at any round trip leaves the ledger untouched and each statement
     fake.failSync(n, { code: "AccessDenied" });
     await expect(run(fake, { customers })).rejects.toBeTruthy();
     expect([n, JSON.stringify(fake.workbook.getSheet(LEDGER).values())]).toEqual([n, ledger]);
-    expect([n, sheets.map((name, i) => classify(fake, name, null, finished[i]!)).filter((o) => o === "broken")]).toEqual([n, []]);
+    expect([n, sheets.map((name, i) => classify(fake, name, null, finished[i])).filter((o) => o === "broken")]).toEqual([n, []]);
     const again = await run(fake, { customers });
     expect([n, again.kind]).toEqual([n, "done"]);
     expect([n, sheets.map((name) => sheetValues(fake, name))]).toEqual([n, finished]);

@@ -118,8 +118,8 @@ test("the first run creates a visible policy sheet; an edit on it changes the ne
   const rows = policy.values();
   expect(rows[0]).toEqual(["键", "值", "依据与说明"]);
   const normal = rows.findIndex((r) => r[0] === "agingClass.normalMaxDays");
-  expect(rows[normal]![1]).toBe("20");
-  expect(rows[normal]![2]).toContain("004 五.第二条"); // the article beside the field
+  expect(rows[normal][1]).toBe("20");
+  expect(rows[normal][2]).toContain("004 五.第二条"); // the article beside the field
   // 华亿网络 is 20 days past due: normal. With the threshold at 10 days it is overdue.
   expect(fake.workbook.getSheet("AR检查结果").cell("I2").value).toBe("正常");
   policy.setValues(`B${normal + 1}`, [["10"]]);

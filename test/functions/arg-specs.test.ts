@@ -42,11 +42,11 @@ test("each table's names, order and optional arguments are the metadata's parame
 
 test("each table's names are the JSDoc @param names, in order ([name] for an optional one)", () => {
   const source = readFileSync(SOURCE, "utf8");
-  const blocks = [...source.matchAll(/\/\*\*([\s\S]*?)\*\//g)].map((m) => m[1]!).filter((b) => b.includes("@customfunction"));
+  const blocks = [...source.matchAll(/\/\*\*([\s\S]*?)\*\//g)].map((m) => m[1]).filter((b) => b.includes("@customfunction"));
   expect(blocks.length).toBe(Object.keys(ARG_SPECS).length);
   for (const block of blocks) {
-    const name = /@customfunction\s+(\w+)/.exec(block)![1]!;
-    const params = [...block.matchAll(/@param\s+(\[?)(\w+)\]?/g)].map((m) => m[2]! + (m[1] ? "?" : ""));
+    const name = /@customfunction\s+(\w+)/.exec(block)![1];
+    const params = [...block.matchAll(/@param\s+(\[?)(\w+)\]?/g)].map((m) => m[2] + (m[1] ? "?" : ""));
     expect([name, specParams(name)]).toEqual([name, params]);
   }
 });

@@ -12,7 +12,7 @@ export function col(...values: unknown[]): unknown[][] {
 export function one<T>(result: T[][]): T {
   expect(result).toHaveLength(1);
   expect(result[0]).toHaveLength(1);
-  return result[0]![0]!;
+  return result[0][0];
 }
 
 /** The error value in a cell, asserting it is one. */

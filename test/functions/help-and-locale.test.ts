@@ -106,33 +106,33 @@ describe("the check validate makes catches", () => {
 
   test("a missing, renamed or retyped parameter", () => {
     let z = copy();
-    z.functions[0]!.parameters.pop();
+    z.functions[0].parameters.pop();
     expect(compareLocalized(en, z).join("\n")).toMatch(/AGING_CLASS: the parameters differ/);
     z = copy();
-    z.functions[0]!.parameters[0]!.name = "到期日";
+    z.functions[0].parameters[0].name = "到期日";
     expect(compareLocalized(en, z).join("\n")).toMatch(/AGING_CLASS: the parameters differ/);
     z = copy();
-    z.functions[0]!.parameters[2]!.optional = false;
+    z.functions[0].parameters[2].optional = false;
     expect(compareLocalized(en, z).join("\n")).toMatch(/AGING_CLASS\(status\): the parameter differs beyond its description/);
   });
 
   test("a changed id, name or helpUrl", () => {
     let z = copy();
-    z.functions[1]!.name = "逾期天数";
+    z.functions[1].name = "逾期天数";
     expect(compareLocalized(en, z).join("\n")).toMatch(/DAYS_PAST_DUE: differs beyond its descriptions/);
     z = copy();
-    z.functions[1]!.helpUrl = "https://localhost:3000/help.html";
+    z.functions[1].helpUrl = "https://localhost:3000/help.html";
     expect(compareLocalized(en, z).join("\n")).toMatch(/DAYS_PAST_DUE: differs beyond its descriptions/);
     z = copy();
-    z.functions[1]!.id = "DAYS_OVERDUE";
+    z.functions[1].id = "DAYS_OVERDUE";
     expect(compareLocalized(en, z).join("\n")).toMatch(/the functions differ/);
   });
 
   test("an empty, English or 帐 description", () => {
     const z = copy();
-    z.functions[0]!.description = "";
-    z.functions[1]!.parameters[0]!.description = "Due date";
-    z.functions[2]!.parameters[1]!.description = "记帐日期";
+    z.functions[0].description = "";
+    z.functions[1].parameters[0].description = "Due date";
+    z.functions[2].parameters[1].description = "记帐日期";
     expect(compareLocalized(en, z)).toEqual([
       "AGING_CLASS: the description is empty",
       'DAYS_PAST_DUE(due_date): the description is not Chinese: "Due date"',
@@ -153,7 +153,7 @@ describe("the check validate makes catches", () => {
 
   test("a function without its helpUrl", () => {
     const e = JSON.parse(JSON.stringify(en)) as FunctionsMetadata;
-    delete e.functions[3]!.helpUrl;
+    delete e.functions[3].helpUrl;
     expect(helpUrlProblems(e)).toEqual([`PROVISION: helpUrl is missing; expected "${ADDIN_ORIGIN}/help.html#ar-provision" (@helpurl in src/functions/functions.ts)`]);
   });
 });

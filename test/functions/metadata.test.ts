@@ -47,7 +47,7 @@ const REQUIRED: Record<string, string[]> = {
 test("the README's function table gives every function with the metadata's parameters, and no other", () => {
   // README.md, "Custom functions": | `AR.NAME(a, [b])` | … — the signature column as users read it.
   const readme = readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
-  const rows = [...readme.matchAll(/^\| `AR\.([A-Z_]+)\(([^)]*)\)` \|/gm)].map((m) => [m[1]!, m[2]!.split(",").map((a) => a.trim()).filter((a) => a !== "")] as const);
+  const rows = [...readme.matchAll(/^\| `AR\.([A-Z_]+)\(([^)]*)\)` \|/gm)].map((m) => [m[1], m[2].split(",").map((a) => a.trim()).filter((a) => a !== "")] as const);
   const documented = new Map(rows.map(([name, args]) => [name, args.map((a) => (a.startsWith("[") ? `${a.slice(1, -1)}?` : a))]));
   expect(rows.length).toBe(documented.size); // each function once
   expect(new Map(functions.map((f) => [f.name, f.parameters.map((p) => p.name + (p.optional ? "?" : ""))]))).toEqual(documented);

@@ -18,9 +18,9 @@ afterAll(() => {
 
 test("a bad row yields the runtime's own error object in that cell", () => {
   const out = agingClassFn([["2011-13-01"], [40786]], [[40786]]);
-  expect(out[0]![0]).toBeInstanceOf(RuntimeError);
-  expect((out[0]![0] as RuntimeError).code).toBe("#VALUE!");
-  expect(out[1]![0]).toBe("正常");
+  expect(out[0][0]).toBeInstanceOf(RuntimeError);
+  expect((out[0][0] as RuntimeError).code).toBe("#VALUE!");
+  expect(out[1][0]).toBe("正常");
 });
 
 test("a failed call throws the runtime's error with the right code", () => {

@@ -29,7 +29,7 @@ beforeAll(async () => {
   const runtime = installFakeCustomFunctions(globalThis);
   try {
     const exported = functions as unknown as Record<string, FakeCustomFunction>;
-    for (const a of result.associate) CustomFunctions.associate(a.id, exported[a.functionName]!);
+    for (const a of result.associate) CustomFunctions.associate(a.id, exported[a.functionName]);
     registered = byFormulaName(runtime.associated);
   } finally {
     runtime.uninstall();

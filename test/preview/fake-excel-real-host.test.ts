@@ -35,7 +35,7 @@ describe("sheet references follow the sheet, not its name", () => {
     expect(mine.cell("B1").value).toBe("#REF!");
     // Text that merely looks like a reference is left alone.
     expect(mine.cell("B2").formula).toBe('="AR Results!B2 stays text"');
-    expect(fake.workbook.names()[0]!.formula).toBe("=#REF!");
+    expect(fake.workbook.names()[0].formula).toBe("=#REF!");
   });
 
   test("a failed batch takes the #REF! back (atomic), as it takes the deletion back", async () => {
@@ -140,7 +140,7 @@ describe("conditional formats: the id is a position", () => {
         await context.sync();
         const fills = cfs.items.map((cf) => cf.custom.format.fill.load("color"));
         await context.sync();
-        return cfs.items.map((cf, i) => `${cf.id}:${fills[i]!.color}`);
+        return cfs.items.map((cf, i) => `${cf.id}:${fills[i].color}`);
       });
     // Added red, green, blue: blue is first.
     expect(await read()).toEqual(["0:#0000FF", "1:#00FF00", "2:#FF0000"]);
@@ -318,7 +318,7 @@ describe("custom functions on first load", () => {
       runner(fake)(async (context) => {
         const r = context.workbook.worksheets.getItem("Q").getRange("A1").load("values,formulas");
         await context.sync();
-        return [r.values[0]![0], r.formulas[0]![0]];
+        return [r.values[0][0], r.formulas[0][0]];
       });
     expect(await read()).toEqual(["#NAME?", "=_xldudf_AR_CREDIT_SCORE(B1:B32)"]);
     fake.workbook.customFunctionsRegistered = true;
@@ -339,7 +339,7 @@ describe("chart series and the custom-functions runtime's sets", () => {
       return all.items.map((s) => s.name);
     });
     expect(names).toEqual(["2010", "Series2"]);
-    expect(fake.workbook.getSheet("R").charts[0]!.series).toEqual([{ name: "2010" }, { xAxisValues: "'R'!A2:A3" }]);
+    expect(fake.workbook.getSheet("R").charts[0].series).toEqual([{ name: "2010" }, { xAxisValues: "'R'!A2:A3" }]);
   });
 
   test("CustomFunctions.Error is there from runtime 1.2 and its ErrorCode values from 1.3", async () => {

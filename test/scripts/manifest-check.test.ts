@@ -84,7 +84,7 @@ test("a short string over Office's 125-character limit is reported", () => {
 
 test("every ribbon report button is in the manifest with zh-CN labels", () => {
   for (const name of REPORT_COMMANDS) expect(manifest).toContain(`<FunctionName>${name}</FunctionName>`);
-  const stringBlocks = [...manifest.matchAll(/<bt:(?:ShortStrings|LongStrings)>([\s\S]*?)<\/bt:(?:ShortStrings|LongStrings)>/g)].map((m) => m[1]!).join("\n");
+  const stringBlocks = [...manifest.matchAll(/<bt:(?:ShortStrings|LongStrings)>([\s\S]*?)<\/bt:(?:ShortStrings|LongStrings)>/g)].map((m) => m[1]).join("\n");
   const zhOverrides = stringBlocks.match(/<bt:Override Locale="zh-CN"/g) ?? [];
   const strings = stringBlocks.match(/<bt:String id=/g) ?? [];
   // Every display string but the function namespace ("AR") has a zh-CN override.

@@ -10,13 +10,13 @@ test("blank: no score, every item unanswered", () => {
 
 test("all answered 1 (90): scored 90, AAA; nothing assumed", () => {
   const form = emptyForm(DEFAULT_POLICY, 1);
-  form.raters[0]!.answers = form.raters[0]!.answers.map(() => ({ option: 1, score: null }));
+  form.raters[0].answers = form.raters[0].answers.map(() => ({ option: 1, score: null }));
   expect(creditDisplay(scoreForm(form, DEFAULT_POLICY), false)).toMatchObject({ kind: "scored", grade: "AAA", assumedDontKnow: [] });
 });
 
 test("two blanks confirmed as don't know: 90 − 0.04 × 30 = 88.8, AA, the two named", () => {
   const form = emptyForm(DEFAULT_POLICY, 1);
-  form.raters[0]!.answers = form.raters[0]!.answers.map((_, i) => ({ option: i === 4 || i === 8 ? null : 1, score: null }));
+  form.raters[0].answers = form.raters[0].answers.map((_, i) => ({ option: i === 4 || i === 8 ? null : 1, score: null }));
   const score = scoreForm(form, DEFAULT_POLICY);
   expect(creditDisplay(score, false)).toEqual({ kind: "incomplete", unanswered: [5, 9] });
   const d = creditDisplay(score, true);
@@ -26,7 +26,7 @@ test("two blanks confirmed as don't know: 90 − 0.04 × 30 = 88.8, AA, the two 
 
 test("a problem (an exact score outside its answer's range) shows no score at all", () => {
   const form = emptyForm(DEFAULT_POLICY, 1);
-  form.raters[0]!.answers = form.raters[0]!.answers.map(() => ({ option: 1, score: null }));
-  form.raters[0]!.answers[0] = { option: 1, score: "75" };
+  form.raters[0].answers = form.raters[0].answers.map(() => ({ option: 1, score: null }));
+  form.raters[0].answers[0] = { option: 1, score: "75" };
   expect(creditDisplay(scoreForm(form, DEFAULT_POLICY), true)).toEqual({ kind: "problems" });
 });

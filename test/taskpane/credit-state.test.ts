@@ -63,8 +63,8 @@ describe("edits", () => {
   test("each edit marks the form touched and changes only what it names", () => {
     const s = run({ type: "edit", edit: { kind: "answer", rater: 0, item: 4, change: { option: 2 } } }, { type: "edit", edit: { kind: "answer", rater: 0, item: 4, change: { score: "70" } } });
     expect(s.touched).toBe(true);
-    expect(s.form.raters[0]!.answers[4]).toEqual({ option: 2, score: "70" });
-    expect(s.form.raters[0]!.answers.filter((a) => a.option !== null)).toHaveLength(1);
+    expect(s.form.raters[0].answers[4]).toEqual({ option: 2, score: "70" });
+    expect(s.form.raters[0].answers.filter((a) => a.option !== null)).toHaveLength(1);
     expect(isDirty(s)).toBe(true);
   });
 

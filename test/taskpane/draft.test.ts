@@ -32,7 +32,7 @@ afterEach(() => {
 function answered() {
   const form = emptyForm(P, 1);
   form.header.customer = "遂宁市河东新区管理委员会";
-  form.raters[0]!.answers[0] = { option: 2, score: "70" };
+  form.raters[0].answers[0] = { option: 2, score: "70" };
   return form;
 }
 
@@ -61,7 +61,7 @@ test("anything else in the slot is ignored: not JSON, a wrong shape, an unknown 
     expect([raw, loadDraft(P)]).toEqual([raw, null]);
   }
   const bad = answered();
-  (bad.raters[0]!.answers[1] as { option: unknown }).option = 4;
+  (bad.raters[0].answers[1] as { option: unknown }).option = 4;
   storage.setItem(DRAFT_KEY, JSON.stringify({ form: bad, sheet: null }));
   expect(loadDraft(P)).toBeNull();
   storage.setItem(DRAFT_KEY, JSON.stringify({ form: answered(), sheet: 7 }));
@@ -88,10 +88,10 @@ test("a form is empty until something is typed: a header field, a rater's name o
   expect(isEmptyForm(spaces)).toBe(true);
   const edits: ((f: ReturnType<typeof emptyForm>) => void)[] = [
     (f) => (f.header.address = "遂宁"),
-    (f) => (f.raters[0]!.name = "李明"),
-    (f) => (f.raters[0]!.weight = "50%"),
-    (f) => (f.raters[0]!.answers[31] = { option: "dont-know", score: null }),
-    (f) => (f.raters[0]!.answers[0] = { option: null, score: "80" }),
+    (f) => (f.raters[0].name = "李明"),
+    (f) => (f.raters[0].weight = "50%"),
+    (f) => (f.raters[0].answers[31] = { option: "dont-know", score: null }),
+    (f) => (f.raters[0].answers[0] = { option: null, score: "80" }),
   ];
   for (const edit of edits) {
     const f = emptyForm(P, 1);

@@ -44,7 +44,7 @@ test("every choice of what to look for, and the as-of date, clears what was foun
       expect([action, s.found, s.done, s.sent]).toEqual([action, null, null, null]);
     }
   }
-  expect(run([choices[0]!], listed).kind).toBe("confirmation");
+  expect(run([choices[0]], listed).kind).toBe("confirmation");
   expect(run([{ type: "class", agingClass: "overdue", on: true }, { type: "class", agingClass: "bad", on: true }, { type: "class", agingClass: "overdue", on: false }]).classes).toEqual(["bad"]);
   // Nothing shown: a date change leaves the state as it is.
   expect(run([{ type: "dateChanged" }])).toBe(INITIAL_NOTICES_STATE);

@@ -113,7 +113,7 @@ export function editForm(form: QuestionnaireForm, edit: FormEdit, policy: Policy
     case "rater":
       return { ...form, raters: form.raters.map((r, i) => (i === edit.rater ? { ...r, ...edit.change } : r)) };
     case "add-rater":
-      return form.raters.length >= MAX_RATERS ? form : { ...form, raters: [...form.raters, emptyForm(policy, 1).raters[0]!] };
+      return form.raters.length >= MAX_RATERS ? form : { ...form, raters: [...form.raters, emptyForm(policy, 1).raters[0]] };
     case "remove-rater":
       return form.raters.length <= 1 ? form : { ...form, raters: form.raters.filter((_, i) => i !== edit.rater) };
   }

@@ -52,7 +52,7 @@ function labelOf(f: PolicyFormField, policy: Policy, lang: Lang, s: FormStrings)
 
 function optionLabel(f: PolicyFormField, value: string, lang: Lang, s: FormStrings): string {
   // The method's name only (the long description would widen the list past a narrow pane).
-  if (f.key === "provision.method") return (stringsFor(lang).policy.methods[value as Policy["provision"]["method"]] ?? value).split(/[：:]/)[0]!;
+  if (f.key === "provision.method") return (stringsFor(lang).policy.methods[value as Policy["provision"]["method"]] ?? value).split(/[：:]/)[0];
   return (s.options as Record<string, string>)[value] ?? value;
 }
 

@@ -4,7 +4,7 @@
  */
 import { readWorkbook } from "../../../src/cli/read-workbook";
 
-readWorkbook(process.argv[2]!).then(
+readWorkbook(process.argv[2]).then(
   (book) => {
     const heapMb = Math.round(process.memoryUsage().heapUsed / 1048576);
     process.stdout.write(`${JSON.stringify({ rows: book.sheets.map((s) => s.values.length), heapMb, encoding: book.encoding ?? null })}\n`);

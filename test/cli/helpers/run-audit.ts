@@ -32,7 +32,7 @@ export function audit(args: readonly string[], options: RunOptions = {}): Run {
   const env = { ...process.env, LANG: "en_US.UTF-8", ...options.env };
   const r =
     options.shellPrefix === undefined
-      ? spawnSync(node[0]!, node.slice(1), { cwd: ROOT, encoding: "utf8", env, timeout: options.timeoutMs ?? 120_000, killSignal: "SIGKILL" })
+      ? spawnSync(node[0], node.slice(1), { cwd: ROOT, encoding: "utf8", env, timeout: options.timeoutMs ?? 120_000, killSignal: "SIGKILL" })
       : spawnSync("bash", ["-c", `${options.shellPrefix}; exec "$@"`, "bash", ...node], { cwd: ROOT, encoding: "utf8", env, timeout: options.timeoutMs ?? 120_000, killSignal: "SIGKILL" });
   const stderr = (r.stderr ?? "")
     .split("\n")

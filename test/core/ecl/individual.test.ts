@@ -35,7 +35,7 @@ test("items with an expected recovery, a recovery probability or a direct-to-bad
   ]);
   expect(a.totals.individual.toFixed(2)).toBe("119500.00");
   expect(a.pool.reduce((n, l) => n + l.count, 0)).toBe(1);
-  expect(a.pool[0]!.balance.toFixed(2)).toBe("100000.00");
+  expect(a.pool[0].balance.toFixed(2)).toBe("100000.00");
   // An open-items list has no history: D's band has no loss rate, so the ECL is incomplete and no
   // journal is proposed for part of it.
   expect(a.unprovided.toFixed(2)).toBe("100000.00");

@@ -68,7 +68,7 @@ test("by letter as well as by header; a column the ledger lacks is said and the 
   expect(none.problems.find((p) => p.id === "ecl.segment-column")?.message["zh-CN"]).toBe("台账中没有“客户等级”列，未划分组合：未单项计提的款项按一个组合计算。");
   // One pool, the whole ledger's rates: ≤1y 600/1,000, 2,000/2,500 (B and D), 3,300/3,300 → 80%
   // (国企 alone 13/15, 民企 alone 50%); 1–2y 7/12 as 国企's (民企 never had a 1–2y balance at a year end).
-  expect(fixed([none.pool[0]!.migration, none.pool[1]!.migration], 6)).toEqual(["0.800000", (7 / 12).toFixed(6)]);
+  expect(fixed([none.pool[0].migration, none.pool[1].migration], 6)).toEqual(["0.800000", (7 / 12).toFixed(6)]);
 });
 
 test("the run's segmentBy overrides the policy's; null divides nothing", () => {
@@ -91,7 +91,7 @@ test("the 预期信用损失计提表 shows a matrix per segment, each with its 
   expect(rowsOf(state, priv).find((r) => r[0] === "1至2年（含2年）")?.[6]).toBe("1750.00");
   expect(rowsOf(state, priv).find((r) => r[0] === "合计")?.[6]).toBe("3750.00");
   expect(rowsOf(priv, all).find((r) => r[0] === "合计")?.[6]).toBe("300.00");
-  expect(texts[all]![6]).toBe("4050.00");
+  expect(texts[all][6]).toBe("4050.00");
   expect(texts.some((r) => r[0] === "未单项计提的款项按台账“客户类型”列划分为 2 个组合，各组合分别按其历史计算迁徙率和损失率。")).toBe(true);
 });
 
@@ -104,8 +104,8 @@ test("a band one segment cannot provide is unprovided, even where another segmen
   const reading = readLedger(rows, { sheet: "明细" });
   const a = assessEcl({ reading, audit: auditLedger(reading, {}, AS_OF, policy), companions: {}, policy, asOf: AS_OF });
   const priv = a.segments!.find((sg) => sg.name === "民企")!;
-  expect([priv.pool[1]!.balance.toFixed(2), priv.pool[1]!.provision]).toEqual(["500.00", null]);
-  expect(a.pool[1]!.provision?.toFixed(2)).toBe("1750.00");
+  expect([priv.pool[1].balance.toFixed(2), priv.pool[1].provision]).toEqual(["500.00", null]);
+  expect(a.pool[1].provision?.toFixed(2)).toBe("1750.00");
   expect(a.unprovided.toFixed(2)).toBe("500.00");
   const texts = buildExpectedCreditLoss({ reading, audit: auditLedger(reading, {}, AS_OF, policy), companions: {}, policy, asOf: AS_OF }, "zh-CN").rows.map((r) => String(r.cells[0]?.v ?? ""));
   expect(texts.some((t) => t.startsWith("组合“民企”（客户类型）：1至2年（含2年）"))).toBe(true);

@@ -34,7 +34,7 @@ describe("a hidden sheet is never taken for the ledger unless named", () => {
   });
 
   it("refuses a workbook whose only ledger is hidden, naming it", () => {
-    const e = thrown(() => readWorkbookLedger([sheets[0]!, { name: "客户档案", values: CUSTOMER_MASTER }]));
+    const e = thrown(() => readWorkbookLedger([sheets[0], { name: "客户档案", values: CUSTOMER_MASTER }]));
     expect(e.id).toBe("ledger.no-ledger-sheet");
     expect(e.text["en-US"]).toContain("旧台账 (hidden): a ledger (hidden, used only when named)");
   });
@@ -58,6 +58,6 @@ describe("no sheet reads as a ledger: one line on what each sheet is and how to 
   });
 
   it("a single sheet keeps its own reason (no header row found, and what was looked for)", () => {
-    expect(thrown(() => readWorkbookLedger([sheets[0]!])).id).toBe("ledger.no-header");
+    expect(thrown(() => readWorkbookLedger([sheets[0]])).id).toBe("ledger.no-header");
   });
 });

@@ -64,7 +64,7 @@ describe("buildStatements from a transactions ledger", () => {
   });
 
   test("opening, each line with its running balance, closing (lines dated exactly from and to included)", () => {
-    const jia = r.statements[0]!;
+    const jia = r.statements[0];
     expect(jia.customer).toBe("甲公司");
     expect([jia.opening, jia.debits, jia.credits, jia.closing]).toEqual(["60000.00", "20000.50", "35000.00", "45000.50"]);
     expect(jia.lines.map((l) => [l.date, l.row, l.document, l.summary, l.debit, l.credit, l.balance])).toEqual([
@@ -75,7 +75,7 @@ describe("buildStatements from a transactions ledger", () => {
   });
 
   test("the closing balance by aging band as of the period's end adds up to the closing balance", () => {
-    expect(r.statements[0]!.aging.map((a) => [a.key, a.amount])).toEqual([
+    expect(r.statements[0].aging.map((a) => [a.key, a.amount])).toEqual([
       ["y0-1", "20000.50"],
       ["y1-2", "25000.00"],
       ["y2-3", "0.00"],
@@ -84,7 +84,7 @@ describe("buildStatements from a transactions ledger", () => {
   });
 
   test("a receipt that overpays: the closing balance is a credit, shown in the aging as received in advance", () => {
-    const yi = r.statements[1]!;
+    const yi = r.statements[1];
     expect(yi.customer).toBe("乙公司");
     expect([yi.opening, yi.debits, yi.credits, yi.closing]).toEqual(["6000.00", "0.00", "9000.25", "-3000.25"]);
     expect(yi.lines.map((l) => [l.credit, l.balance])).toEqual([["9000.25", "-3000.25"]]);
@@ -95,12 +95,12 @@ describe("buildStatements from a transactions ledger", () => {
       ["y3+", "0.00"],
       ["advance", "-3000.25"],
     ]);
-    const t = texts(r.sheets[1]!);
+    const t = texts(r.sheets[1]);
     expect(t.some((x) => x.includes("截至2024年6月30日，我公司预收贵单位款项人民币3,000.25元（大写：人民币叁仟元零贰角伍分）"))).toBe(true);
   });
 
   test("a customer with no movement in the period still gets its balance; one with nothing at all gets none", () => {
-    const bing = r.statements[2]!;
+    const bing = r.statements[2];
     expect(bing.customer).toBe("丙公司");
     expect([bing.opening, bing.debits, bing.credits, bing.closing, bing.lines.length]).toEqual(["4500.75", "0.00", "0.00", "4500.75", 0]);
     // Arisen 2023-06-30: exactly one year before the period's end, still within 1 year.
@@ -113,7 +113,7 @@ describe("buildStatements from a transactions ledger", () => {
   });
 
   test("the sheet: A4 portrait, the account, the aging, the reply slip; 账 never 帐", () => {
-    const s = r.sheets[0]!;
+    const s = r.sheets[0];
     expect(s.id).toBe("statement");
     expect(s.title).toBe("对账单");
     expect(s.name).toBe("甲公司-对账单");
@@ -147,7 +147,7 @@ describe("buildStatements from a transactions ledger", () => {
   test("in English: ISO dates, the same figures", () => {
     const en = buildStatements(reading(), DEFAULT_POLICY, { customers: ["甲公司"] }, PERIOD, "en-US");
     expect(en.statements.map((x) => x.closing)).toEqual(["45000.50"]);
-    const s = en.sheets[0]!;
+    const s = en.sheets[0];
     expect(s.title).toBe("Statement of Account");
     const t = texts(s);
     expect(t).toContain("Period: 2024-01-01 to 2024-06-30    Amounts in CNY");
@@ -184,13 +184,13 @@ describe("amounts finer than a fen", () => {
       PERIOD,
       "zh-CN",
     );
-    const st = r.statements[0]!;
+    const st = r.statements[0];
     expect([st.opening, st.debits, st.credits, st.closing]).toEqual(["0.00", "100.01", "50.00", "50.01"]);
     expect(st.aging.filter((a) => a.amount !== "0.00").map((a) => [a.key, a.amount])).toEqual([
       ["y0-1", "50.00"],
       ["rounding", "0.01"],
     ]);
-    expect(texts(r.sheets[0]!)).toContain("部分金额精确到分以下，已按四舍五入至分列示（每笔只取整一次）。");
+    expect(texts(r.sheets[0])).toContain("部分金额精确到分以下，已按四舍五入至分列示（每笔只取整一次）。");
   });
 });
 
@@ -205,7 +205,7 @@ describe("buildStatements from an open-items ledger", () => {
       ["=SUM(A1)", "0.00", "909600.00", "0.00", "909600.00", ["N-01"]],
       ["边界五十公司", "300.10", "200.20", "0.00", "500.30", ["N-04"]],
     ]);
-    expect(r.statements[1]!.aging[0]).toMatchObject({ key: "y0-1", amount: "500.30" });
+    expect(r.statements[1].aging[0]).toMatchObject({ key: "y0-1", amount: "500.30" });
   });
 
   test("an item marked written off is a memorandum item: not on the statement, and the sheet says so", () => {
@@ -217,8 +217,8 @@ describe("buildStatements from an open-items ledger", () => {
     ];
     const w = buildStatements(readLedger(ledger, { sheet: "台账" }), DEFAULT_POLICY, {}, period, "zh-CN");
     expect(w.statements.map((x) => [x.customer, x.closing, x.lines.map((l) => l.document)])).toEqual([["庚公司", "1000.00", ["G-1"]]]);
-    expect(w.statements[0]!.aging[0]).toMatchObject({ key: "y0-1", amount: "1000.00" });
-    expect(texts(w.sheets[0]!)).toContain("1笔已核销的款项为备查登记事项，不在账面，未列入本对账单。");
+    expect(w.statements[0].aging[0]).toMatchObject({ key: "y0-1", amount: "1000.00" });
+    expect(texts(w.sheets[0])).toContain("1笔已核销的款项为备查登记事项，不在账面，未列入本对账单。");
   });
 
   test("an amount that cannot be read is said, on the statement or instead of it", () => {
@@ -231,14 +231,14 @@ describe("buildStatements from an open-items ledger", () => {
     ];
     const u = buildStatements(readLedger(ledger, { sheet: "台账" }), DEFAULT_POLICY, {}, period, "zh-CN");
     expect(u.statements.map((x) => [x.customer, x.closing])).toEqual([["辛公司", "700.00"]]);
-    expect(texts(u.sheets[0]!)).toContain("1笔款项的金额无法读取，未列入本对账单，详见检查发现。");
+    expect(texts(u.sheets[0])).toContain("1笔款项的金额无法读取，未列入本对账单，详见检查发现。");
     expect(u.skipped).toEqual([{ customer: "壬公司", reason: "unreadable" }]);
   });
 
   test("the sheet says receipts are not in such a ledger, and ledger text stays text", () => {
-    const t = texts(r.sheets[0]!);
+    const t = texts(r.sheets[0]);
     expect(t.some((x) => x.includes("不记录收款"))).toBe(true);
     expect(t).toContain("=SUM(A1)：");
-    for (const row of r.sheets[0]!.rows) for (const c of row.cells) if (c !== null && typeof c.v === "string" && c.v.startsWith("=")) expect(c.t).toBe("text");
+    for (const row of r.sheets[0].rows) for (const c of row.cells) if (c !== null && typeof c.v === "string" && c.v.startsWith("=")) expect(c.t).toBe("text");
   });
 });

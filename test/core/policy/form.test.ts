@@ -13,7 +13,7 @@ const edit = (entries: [string, string][]) => checkPolicyEdits(DEFAULT_POLICY, n
 
 test("grouped as POLICY.md: classes, provision (a rate per band of the policy), credit, collection tiers, write-off, tax and compensation, ECL", () => {
   expect(groups.map((g) => g.id)).toEqual(["classes", "provision", "credit", "collection", "writeOff", "taxAndCompensation", "ecl"]);
-  expect(groups[1]!.fields.map((f) => f.key)).toEqual([
+  expect(groups[1].fields.map((f) => f.key)).toEqual([
     "provision.method",
     "provision.rates.y0-1",
     "provision.rates.y1-2",

@@ -114,12 +114,12 @@ test("every report ends with the sign-off a printed report carries (编制单位
   const named = smallReportInput({ extra: { company: "四川省通信产业服务有限公司" } });
   for (const id of REPORT_IDS) {
     const zh = buildReport(id, named, "zh-CN");
-    const last = zh.rows[zh.rows.length - 1]!;
+    const last = zh.rows[zh.rows.length - 1];
     expect([id, last.cells[0]?.v]).toEqual([id, "编制单位：四川省通信产业服务有限公司　　制表：＿＿＿＿＿＿　　审核：＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日"]);
     // Spanning the sheet, so it prints on one line under the table.
     expect(zh.merges).toContainEqual({ row: zh.rows.length - 1, col: 0, rows: 1, cols: zh.columns.length });
     // Without a company: a line to write it in by hand, never a placeholder or a guess.
     const blank = buildReport(id, input, "en-US");
-    expect(blank.rows[blank.rows.length - 1]!.cells[0]?.v).toBe("Prepared for: ________________________    Prepared by: ____________    Reviewed by: ____________    Date: ____________");
+    expect(blank.rows[blank.rows.length - 1].cells[0]?.v).toBe("Prepared for: ________________________    Prepared by: ____________    Reviewed by: ____________    Date: ____________");
   }
 });
