@@ -70,7 +70,7 @@ describe("traditional characters read as the simplified words they are (a ledger
     ["對方明確表示不再付款", "refuses-to-pay"], // 五.第三条 2
     ["已被法院宣告破產", "bankrupt"], // 五.第三条 1
     ["經營狀況急劇惡化，扭虧無望", "deteriorated"], // 五.第三条 3
-    ["未進入破產程序", null], // negated, as in simplified
+    ["未進入破產程序", null], // negated, as in simplified (and close: see below)
   ] as [string, string | null][])("%s → %s", (text, key) => {
     expect(classify(due, asOf, text, P).condition?.key ?? null).toBe(key);
   });
@@ -80,6 +80,11 @@ describe("traditional characters read as the simplified words they are (a ledger
     ["已撤銷起訴", []],
   ] as [string, string[]][])("%s → %j (七.第一条)", (text, keys) => {
     expect(conditionsStated(text, P.writeOff.conditions, P.statusNegations).map((c) => c.key)).toEqual(keys);
+  });
+  it("a negation and an excluded phrase read as in simplified: close, for a person to decide (unmapped text would match nothing)", () => {
+    expect(nearConditions("未進入破產程序", P).map((n) => [n.list, n.condition.key, n.reason])).toEqual(nearConditions("未进入破产程序", P).map((n) => [n.list, n.condition.key, n.reason]));
+    expect(nearConditions("未進入破產程序", P).length).toBeGreaterThan(0);
+    expect(nearConditions("已撤銷起訴", P).map((n) => [n.list, n.condition.key, n.reason])).toEqual([["writeOff", "bankrupt-deregistered", "excluded"]]);
   });
 });
 

@@ -119,7 +119,7 @@ async function transitionsDone(page: Page): Promise<void> {
   const pending = await page.evaluate(async () => {
     const running = document.getAnimations().filter((a) => a.playState === "running" && a.effect?.getComputedTiming().endTime !== Infinity);
     const settled = Promise.all(running.map((a) => a.finished.catch(() => undefined))).then(() => [] as string[]);
-    const late = new Promise<string[]>((resolve) => setTimeout(() => resolve(running.filter((a) => a.playState === "running").map((a) => String((a as CSSTransition).transitionProperty ?? a.id))), 5000));
+    const late = new Promise<string[]>((resolve) => setTimeout(() => resolve(running.filter((a) => a.playState === "running").map((a) => (a as CSSTransition).transitionProperty || (a as CSSAnimation).animationName || a.id || "an animation")), 5000));
     return Promise.race([settled, late]);
   });
   expect(pending).toEqual([]);
@@ -147,22 +147,25 @@ for (const lang of ["zh-CN", "en-US"] as const) {
   for (const tab of ["validate", "credit", "notices", "policy"] as const) {
     test(`axe on the ${tab} tab in ${lang} at 320 px: no serious or critical violation`, async () => {
       const page = await h.newPage();
-      await openPreview(page, lang, 320);
-      await page.getByRole("tab", { name: TABS[lang][tab] }).click();
-      await fillTab(page, lang, tab);
-      await transitionsDone(page);
-      // @axe-core/playwright injects axe as an evaluated expression (the devtools protocol's, which the
-      // page's CSP does not govern) into every frame, and runs it on the pane's root.
-      const results = await new AxeBuilder({ page }).include("#root").analyze();
-      const violations: AxeViolation[] = results.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target.map(String), html: n.html, failureSummary: n.failureSummary })) }));
-      const report: string[] = [];
-      for (const v of violations) {
-        if (v.impact !== "serious" && v.impact !== "critical") continue;
-        const nodes = v.nodes.filter((n) => !UPSTREAM.some((u) => u.id === v.id && u.html.test(n.html)));
-        if (nodes.length > 0) report.push(`${tab}: ${v.id} (${v.impact}) ${v.help}: ${nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      try {
+        await openPreview(page, lang, 320);
+        await page.getByRole("tab", { name: TABS[lang][tab] }).click();
+        await fillTab(page, lang, tab);
+        await transitionsDone(page);
+        // @axe-core/playwright injects axe as an evaluated expression (the devtools protocol's, which the
+        // page's CSP does not govern) into every frame, and runs it on the pane's root.
+        const results = await new AxeBuilder({ page }).include("#root").analyze();
+        const violations: AxeViolation[] = results.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target.map(String), html: n.html, failureSummary: n.failureSummary })) }));
+        const report: string[] = [];
+        for (const v of violations) {
+          if (v.impact !== "serious" && v.impact !== "critical") continue;
+          const nodes = v.nodes.filter((n) => !UPSTREAM.some((u) => u.id === v.id && u.html.test(n.html)));
+          if (nodes.length > 0) report.push(`${tab}: ${v.id} (${v.impact}) ${v.help}: ${nodes.map((n) => n.target.join(" ")).join(", ")}`);
+        }
+        expect(report).toEqual([]);
+      } finally {
+        await page.close();
       }
-      expect(report).toEqual([]);
-      await page.close();
     });
   }
 }

@@ -46,6 +46,10 @@ test("every choice of what to look for, and the as-of date, clears what was foun
   }
   expect(run([choices[0]], listed).kind).toBe("confirmation");
   expect(run([{ type: "class", agingClass: "overdue", on: true }, { type: "class", agingClass: "bad", on: true }, { type: "class", agingClass: "overdue", on: false }]).classes).toEqual(["bad"]);
+  // Choosing what is already chosen changes nothing: the list stays.
+  expect(run([{ type: "choose", field: "kind", value: "collection" }], listed)).toBe(listed);
+  const twoDepartments = run([{ type: "choose", field: "departments", value: ["市场部", "工程一部"] }]);
+  expect(run([{ type: "choose", field: "departments", value: ["市场部", "工程一部"] }], twoDepartments)).toBe(twoDepartments);
   // Nothing shown: a date change leaves the state as it is.
   expect(run([{ type: "dateChanged" }])).toBe(INITIAL_NOTICES_STATE);
 });

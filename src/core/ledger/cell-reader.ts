@@ -29,6 +29,8 @@ const trimmed = trimmedText;
 const withinLimit = withinMoneyLimit;
 const outOfRange = moneyOutOfRange;
 const ROUND_HALF_UP = Dec.ROUND_HALF_UP;
+/** Below this (yuan), a number's difference from its fen is a float residue, not money. */
+const FLOAT_RESIDUE = new Dec("1e-6");
 
 /** money() results. */
 export const MONEY_BLANK = 0;
@@ -211,6 +213,12 @@ export class CellReader {
         this.fromError(row, plan, "bad-amount", v, outOfRange(`${quoteInput(v)} × ${plan.scale}`), { "zh-CN": "金额", "en-US": "an amount" });
         return MONEY_BAD;
       }
+    }
+    if (typeof v === "number" && d.decimalPlaces() > 2) {
+      // A formula's binary residue (=2345678.90-2345678.80 is 0.10000000009313226): the fen it
+      // shows is what it means. A real fraction of a fen (15000.005, =100/3) is far larger.
+      const atFen = d.toDecimalPlaces(2, ROUND_HALF_UP);
+      if (d.minus(atFen).abs().lt(FLOAT_RESIDUE)) d = atFen;
     }
     this.dec = d;
     this.fen = fenOfDecimal(d);

@@ -41,6 +41,7 @@ export type RuleId =
   | "duplicate-document"
   | "class-mismatch"
   | "customer-not-in-master"
+  | "customer-master-mismatch"
   | "credit-limit-exceeded"
   | "credit-review-overdue"
   | "reconciliation-overdue"
@@ -212,8 +213,8 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = {
     source: "data",
     title: bi("金额有分以下尾数", "Amount finer than a fen"),
     definition: bi(
-      "金额单元格的值有分以下的尾数（如 15000.005，常见于公式算出的含税金额），单元格显示的是四舍五入后的数。按原值读取：合计和坏账准备按原值计算，只在最后四舍五入到分一次，与 Excel 的 SUM 一致；逐笔列示时显示四舍五入到分的数。",
-      "A money cell's value has a fraction of a fen (15000.005, as a formula computing an amount with VAT often gives), while the cell shows it rounded. It is read as it is: totals and provisions are computed on the exact value and rounded to the fen once at the end, as Excel's SUM is; item lines show it rounded half-up to the fen.",
+      "金额单元格的值有分以下的尾数（如 15000.005，常见于公式算出的含税金额），单元格显示的是四舍五入后的数。按原值读取：合计和坏账准备按原值计算，只在最后四舍五入到分一次，与 Excel 的 SUM 一致。报表和结果表的单元格保存原值、按两位小数显示，所以显示的逐笔数之和与合计可能差 0.01。公式运算留下的二进制尾差（如 0.10000000009）按到分的数读取，不报。",
+      "A money cell's value has a fraction of a fen (15000.005, as a formula computing an amount with VAT often gives), while the cell shows it rounded. It is read as it is: totals and provisions are computed on the exact value and rounded to the fen once at the end, as Excel's SUM is. Report and result cells hold the exact value shown to two decimals, so the lines as shown may add up to a cent off the total. A formula's binary residue (0.10000000009) is read as the fen it shows and not reported.",
     ),
     messages: { default: FROM_READING },
   },
@@ -388,17 +389,37 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = {
     source: "POLICY §5",
     title: bi("客户不在客户档案中", "Customer not in the customer master"),
     definition: bi(
-      "有客户档案时，台账中有正余额的客户按编号和名称都找不到档案行：该客户的信用额度和信用评审无法检查；台账也没写信用期的款项按制度的默认信用期计算到期日。每个客户只报一次，报在该客户在台账中的第一行。",
-      "With a customer master given, a customer with a positive balance in the ledger matches no master row by code or by name: its credit limit and credit review cannot be checked, and its items without a credit term in the ledger are due after the policy's default term. Reported once per customer, on its first ledger row.",
+      "有客户档案时，台账中有正余额的客户在档案中找不到（按客户编号，没有编号时按名称）：该客户的信用额度和信用评审无法检查；台账没写信用期和到期日的款项按制度的默认信用期计算到期日。每个客户只报一次，报在该客户在台账中的第一行。",
+      "With a customer master given, a customer with a positive balance in the ledger matches no master row (by its code, else by its name): its credit limit and credit review cannot be checked, and its items with neither a credit term nor a due date in the ledger are due after the policy's default term. Reported once per customer, on its first ledger row.",
     ),
     messages: {
       default: bi(
-        "{cell}：客户“{customer}”在客户档案“{master}”中找不到（按编号和名称），信用额度和信用评审无法检查。",
-        "{cell}: customer \"{customer}\" is not in the customer master \"{master}\" (by code or by name), so its credit limit and credit review cannot be checked.",
+        "{cell}：客户“{customer}”不在客户档案（{master}）中，信用额度和信用评审无法检查。",
+        "{cell}: customer \"{customer}\" is not in the customer master ({master}), so its credit limit and credit review cannot be checked.",
       ),
       "default-term": bi(
-        "{cell}：客户“{customer}”在客户档案“{master}”中找不到（按编号和名称），信用额度和信用评审无法检查；其 {count} 笔款项台账中也没有信用期，按默认信用期 {days} 天计算到期日。",
-        "{cell}: customer \"{customer}\" is not in the customer master \"{master}\" (by code or by name), so its credit limit and credit review cannot be checked; its items without a credit term in the ledger either ({count}) are due after the default term of {days} days.",
+        "{cell}：客户“{customer}”不在客户档案（{master}）中，信用额度和信用评审无法检查；其 {count} 笔款项台账中没有信用期和到期日，按默认信用期 {days} 天计算到期日。",
+        "{cell}: customer \"{customer}\" is not in the customer master ({master}), so its credit limit and credit review cannot be checked; {count} item(s) with neither a credit term nor a due date in the ledger are due after the default term of {days} days.",
+      ),
+    },
+  },
+  "customer-master-mismatch": {
+    id: "customer-master-mismatch",
+    severity: "warning",
+    source: "POLICY §5",
+    title: bi("客户与客户档案对不上", "Customer and customer master disagree"),
+    definition: bi(
+      "台账的客户编号在客户档案中对应另一个名称（按编号匹配：编号指明一个客户），或台账只写名称而客户档案中有几行同名（按第一行匹配）。信用期、信用额度和评审按所匹配的档案行检查。每个客户只报一次。",
+      "The ledger's customer code is, in the customer master, a customer of another name (matched by the code: a code names one customer), or the ledger gives only a name that several master rows share (matched to the first). The credit term, limit and review are those of the master row matched. Reported once per customer.",
+    ),
+    messages: {
+      default: bi(
+        "{cell}：客户编号 {code} 在客户档案中是“{masterName}”（第 {masterRow} 行），与台账的“{customer}”不同；按编号匹配。",
+        "{cell}: customer code {code} is \"{masterName}\" in the customer master (row {masterRow}), not \"{customer}\" as the ledger says; matched by the code.",
+      ),
+      "shared-name": bi(
+        "{cell}：客户档案中有 {count} 行名为“{customer}”（第 {rows} 行），台账没有客户编号可以区分；按第 {firstRow} 行（{code}）匹配。请在台账中填写客户编号。",
+        "{cell}: {count} rows of the customer master are named \"{customer}\" (rows {rows}) and the ledger gives no customer code to tell them apart; matched to row {firstRow} ({code}). Add the customer code to the ledger.",
       ),
     },
   },

@@ -102,9 +102,16 @@ export type NoticesAction =
 
 const STALE = { found: null, done: null, sent: null } as const;
 
+function sameChoice(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
+  return a === b;
+}
+
 export function noticesReducer(state: NoticesState, action: NoticesAction): NoticesState {
   switch (action.type) {
     case "choose":
+      // Choosing what is already chosen changes nothing (a list of the same entries included).
+      if (sameChoice(state[action.field], action.value)) return state;
       return { ...state, [action.field]: action.value, ...STALE };
     case "class": {
       const has = state.classes.includes(action.agingClass);

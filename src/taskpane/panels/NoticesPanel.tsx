@@ -250,7 +250,7 @@ export function NoticesPanel({ lang, gateway }: { lang: Lang; gateway?: Validate
           <Radio value="statement" label={s.kindStatement} data-testid="kind-statement" />
         </RadioGroup>
       </Field>
-      {kind === "statement" && <DateField lang={lang} label={s.statementFrom} hint={s.statementFromHint} value={from} onChange={(value) => dispatch({ type: "choose", field: "fromTyped", value })} testId="statement-from" disabled={busy} />}
+      {kind === "statement" && <DateField lang={lang} label={s.statementFrom} hint={s.statementFromHint} value={from} onChange={(value) => value !== from && dispatch({ type: "choose", field: "fromTyped", value })} testId="statement-from" disabled={busy} />}
       <DateField
         lang={lang}
         label={kind === "statement" ? s.statementTo : s.date}

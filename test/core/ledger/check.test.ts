@@ -268,6 +268,9 @@ describe("class-mismatch", () => {
   });
   it("is silent when the column agrees (a class or a band, however spelt), or names neither", () => {
     for (const label of ["逾期", "1年以内", "一年以内", "1年内", "overdue", "未知"]) expect(of(audit({ rows: [row({ 账龄: label })] }), "class-mismatch")).toEqual([]);
+    // In traditional characters: 逾期應收帳款 is the overdue class; 呆帳 and 呆滯 name classes the row is not in.
+    expect(of(audit({ rows: [row({ 账龄: "逾期應收帳款" })] }), "class-mismatch")).toEqual([]);
+    for (const label of ["呆帳", "呆滯", "壞賬"]) expect([label, of(audit({ rows: [row({ 账龄: label })] }), "class-mismatch").map(where)]).toEqual([label, [[SHEET, 2, "H"]]]);
   });
 });
 
@@ -290,13 +293,13 @@ describe("customer-not-in-master (POLICY §5: the limit and the review need the 
     const found = of(audit({ rows }), "customer-not-in-master");
     expect(found.map(where)).toEqual([[SHEET, 3, "A"]]);
     expect(found[0].severity).toBe("warning");
-    expect(found[0].message["zh-CN"]).toBe("台账!A3：客户“乙公司”在客户档案“客户档案”中找不到（按编号和名称），信用额度和信用评审无法检查；其 2 笔款项台账中也没有信用期，按默认信用期 30 天计算到期日。");
+    expect(found[0].message["zh-CN"]).toBe("台账!A3：客户“乙公司”不在客户档案（客户档案）中，信用额度和信用评审无法检查；其 2 笔款项台账中没有信用期和到期日，按默认信用期 30 天计算到期日。");
   });
   it("says nothing of a default term when the ledger gives the item its credit term", () => {
     const header = [...HEADER, "信用期(天)"];
     const found = of(audit({ header, rows: [row(), { ...row({ 客户名称: "乙公司", 单据号: "B-1" }), ["信用期(天)" as Column]: 45 }] }), "customer-not-in-master");
     expect(found.map(where)).toEqual([[SHEET, 3, "A"]]);
-    expect(found[0].message["en-US"]).toBe('台账!A3: customer "乙公司" is not in the customer master "客户档案" (by code or by name), so its credit limit and credit review cannot be checked.');
+    expect(found[0].message["en-US"]).toBe('台账!A3: customer "乙公司" is not in the customer master (客户档案), so its credit limit and credit review cannot be checked.');
   });
   it("is silent for customers in the master, for one with nothing owed, and not checked without a master", () => {
     expect(of(audit(), "customer-not-in-master")).toEqual([]);
@@ -304,6 +307,59 @@ describe("customer-not-in-master (POLICY §5: the limit and the review need the 
     const none = audit({ master: null });
     expect(of(none, "customer-not-in-master")).toEqual([]);
     expect(none.unchecked.map((u) => u.rule)).toContain("customer-not-in-master");
+  });
+});
+
+describe("a customer is its master row, by code first (POLICY §5: the term, limit and review are the master's)", () => {
+  const CODE_MASTER_HEADER = ["客户编号", "客户名称", "信用额度", "信用期(天)", "最近评审日期", "责任人"];
+  const withCode = (changes: Row, code: string | null): Row => ({ ...row(changes), ["客户编号" as Column]: code });
+  function auditCodes(rows: Row[], master: unknown[][]): AuditResult {
+    const read = readLedger(values(rows, [...HEADER, "客户编号"]), { sheet: SHEET });
+    const customers = readCustomerMaster([CODE_MASTER_HEADER, ...master], { sheet: "客户档案" });
+    return auditLedger(read, { customers }, AS_OF, DEFAULT_POLICY);
+  }
+
+  it("two master rows of one name are two customers: a coded row takes its own row's term and limit; a name alone takes the first, and says so", () => {
+    const master = [
+      ["C010", "重庆建工有限公司", 1000, 60, "2011-01-01", "张三"],
+      ["C011", "重庆建工有限公司", 1000, 90, "2011-01-01", "张三"],
+    ];
+    const result = auditCodes([withCode({ 客户名称: "重庆建工有限公司" }, null), withCode({ 客户名称: "重庆建工有限公司", 单据号: "A-2" }, "C011")], master);
+    // 2011-07-01 + 60 and + 90 days.
+    expect([result.rows.get(0).dueDate, result.rows.get(1).dueDate]).toEqual([fromYmd(2011, 8, 30), fromYmd(2011, 9, 29)]);
+    // 800 each against limits of 1,000: together (1,600) they would exceed one.
+    expect(of(result, "credit-limit-exceeded")).toEqual([]);
+    const found = of(result, "customer-master-mismatch");
+    expect(found.map(where)).toEqual([[SHEET, 2, "A"]]);
+    expect(found[0].message["zh-CN"]).toBe("台账!A2：客户档案中有 2 行名为“重庆建工有限公司”（第 2、3 行），台账没有客户编号可以区分；按第 2 行（C010）匹配。请在台账中填写客户编号。");
+    expect(of(result, "customer-not-in-master")).toEqual([]);
+  });
+
+  it("a code whose master row has another name: matched by the code, said once at the code cell", () => {
+    const result = auditCodes([withCode({ 客户名称: "甲公司（遂宁）" }, "C001"), withCode({ 客户名称: "甲公司（遂宁）", 单据号: "A-2" }, "C001")], [["C001", "甲公司", 10000, 45, "2011-01-01", "张三"]]);
+    expect(result.rows.get(0).dueDate).toBe(fromYmd(2011, 8, 15));
+    const found = of(result, "customer-master-mismatch");
+    expect(found.map(where)).toEqual([[SHEET, 2, "O"]]);
+    expect(found[0].message["en-US"]).toBe('台账!O2: customer code C001 is "甲公司" in the customer master (row 2), not "甲公司（遂宁）" as the ledger says; matched by the code.');
+    expect(of(result, "customer-not-in-master")).toEqual([]);
+  });
+
+  it("a row with the name alone joins the customer another row's code matched, even before it", () => {
+    const result = auditCodes([withCode({ 客户名称: "甲公司（遂宁）" }, null), withCode({ 客户名称: "甲公司（遂宁）", 单据号: "A-2" }, "C001")], [["C001", "甲公司", 10000, 45, "2011-01-01", "张三"]]);
+    expect([result.rows.get(0).dueDate, result.rows.get(1).dueDate]).toEqual([fromYmd(2011, 8, 15), fromYmd(2011, 8, 15)]);
+    expect(of(result, "customer-not-in-master")).toEqual([]);
+    expect(of(result, "customer-master-mismatch").map(where)).toEqual([[SHEET, 3, "O"]]);
+  });
+
+  it("customer-not-in-master counts only the items the default term dated (no due date of their own), is silent on a credit, and is not checked against an empty master", () => {
+    const rows = [row(), row({ 客户名称: "乙公司", 单据号: "B-1", 到期日: "2011-08-15" }), row({ 客户名称: "乙公司", 单据号: "B-2" }), row({ 客户名称: "丙公司", 单据号: "C-1", 金额: -500, 已收金额: 0, 余额: -500 })];
+    const result = audit({ rows });
+    const found = of(result, "customer-not-in-master");
+    expect(found.map(where)).toEqual([[SHEET, 3, "A"]]);
+    expect(found[0].message["zh-CN"]).toContain("其 1 笔款项台账中没有信用期和到期日");
+    const empty = audit({ rows, master: [] });
+    expect(of(empty, "customer-not-in-master")).toEqual([]);
+    expect(empty.unchecked.map((u) => u.rule)).toContain("customer-not-in-master");
   });
 });
 
@@ -326,8 +382,13 @@ describe("sub-fen-amount", () => {
     expect(new Decimal(result.totals.all.balance).toFixed(2, Decimal.ROUND_HALF_UP)).toBe("800.01");
     expect(of(result, "balance-mismatch")).toEqual([]);
   });
-  it("is silent on whole fen, and on 万 amounts that are whole fen in yuan (1.2345万 = 12,345.00)", () => {
+  it("is silent on whole fen, on a formula's float residue, and on 万 amounts that are whole fen in yuan (1.2345万 = 12,345.00)", () => {
     expect(of(audit(), "sub-fen-amount")).toEqual([]);
+    // =2345678.90-2345678.80 gives 0.10000000009313226 (a binary residue): read as 0.10.
+    const residue = audit({ rows: [row({ 金额: 2345678.9 - 2345678.8, 已收金额: 0, 余额: 2345678.9 - 2345678.8 })] });
+    expect(2345678.9 - 2345678.8).not.toBe(0.1);
+    expect(of(residue, "sub-fen-amount")).toEqual([]);
+    expect(residue.totals.all.balance).toBe("0.10");
     const cells = values([row({ 金额: 1.2345, 已收金额: 0, 余额: 1.2345 })]);
     cells[0] = cells[0].map((h) => (h === "金额" || h === "已收金额" || h === "余额" ? `${String(h)}(万元)` : h));
     const wan = auditLedger(readLedger(cells, { sheet: SHEET }), {}, AS_OF, DEFAULT_POLICY);

@@ -5,6 +5,7 @@
 import { AGING_CLASSES } from "../../aging";
 import type { AgingClass, Policy } from "../../policy/types";
 import { CLASS_WORDS } from "../findings";
+import { simplifiedForMatching } from "../../traditional";
 
 /** What an aging column's text names: a class, a report band (index), or nothing we know. */
 type AgingLabelMeaning = { kind: "class"; value: AgingClass } | { kind: "band"; value: number } | null;
@@ -12,8 +13,8 @@ type AgingLabelMeaning = { kind: "class"; value: AgingClass } | { kind: "band"; 
 const ZH_DIGITS: Record<string, string> = { 一: "1", 二: "2", 两: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9", 十: "10" };
 
 function normalizeAgingLabel(text: string): string {
-  return text
-    .normalize("NFKC")
+  // Traditional characters as simplified (呆帳, 呆賬, 呆滯, 壞帳, 逾期應收帳款).
+  return simplifiedForMatching(text.normalize("NFKC"))
     .toLowerCase()
     // A band's 含 note ("1年以内（含1年）", "(2 years included)") says where its edge falls; the
     // band is the same written with or without it.

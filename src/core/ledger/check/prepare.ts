@@ -10,8 +10,8 @@ import { EXCEL_1900_EPOCH_OFFSET, formatIsoDate, toExcelSerial } from "../../dat
 import { MoneySum } from "../../money-sum";
 import type { MessageParams } from "../findings";
 import type { LedgerRow } from "../ledger-store";
-import { fenMoney, money } from "./message-values";
-import { AuditRun, type CustomerGroup } from "./run";
+import { customerName, fenMoney, money } from "./message-values";
+import { AuditRun, type CustomerGroup, type MasterRecord } from "./run";
 import { containsAny, keyOf, recordText as joinTexts } from "./text-keys";
 
 // Taken once: through tsx (CommonJS) every use of an imported name calls a getter, here once per row.
@@ -32,7 +32,15 @@ export function indexCompanions(run: AuditRun): void {
   if (run.master !== null) {
     for (const rec of run.master.records) {
       const name = keyOf(rec.customer);
-      if (name !== null && !run.masterByName.has(name)) run.masterByName.set(name, rec);
+      if (name !== null) {
+        const first = run.masterByName.get(name);
+        if (first === undefined) run.masterByName.set(name, rec);
+        else {
+          const shared = run.masterNameShared.get(name);
+          if (shared === undefined) run.masterNameShared.set(name, [first, rec]);
+          else shared.push(rec);
+        }
+      }
       const code = keyOf(rec.customerCode);
       if (code !== null && !run.masterByCode.has(code)) run.masterByCode.set(code, rec);
     }
@@ -45,43 +53,133 @@ export function indexCompanions(run: AuditRun): void {
   }
 }
 
-/** Customer groups are looked up by the cell's own string first, so a name is normalised once, not per row. */
+/**
+ * A customer is its master row when the master has it: by the row's code first (客户编号 names
+ * one customer, whatever the name cell says), else by name. Two codes under one name are two
+ * customers; a name and a code of one master row are one. A customer the master lacks is its
+ * name. Lookups go by the cell's own strings first, so a name or code is normalised once, not
+ * per row.
+ */
 class CustomerLookup {
   private readonly byRaw = new Map<string, CustomerGroup>();
+  private readonly byRawCode = new Map<string, CustomerGroup | null>();
   private readonly byKey = new Map<string, CustomerGroup>();
+  private readonly byMaster = new Map<MasterRecord, CustomerGroup>();
+  private namesMatchedByCode: Map<string, MasterRecord> | null = null;
 
   constructor(private readonly run: AuditRun) {}
 
   groupOf(r: LedgerRow, i: number): CustomerGroup | null {
     const raw = r.customer;
     if (raw === null) return null;
+    const run = this.run;
+    const rawCode = run.masterByCode.size > 0 ? r.customerCode : null;
+    if (rawCode !== null) {
+      let byCode = this.byRawCode.get(rawCode);
+      if (byCode === undefined) {
+        const code = keyOf(rawCode);
+        const m = code === null ? undefined : run.masterByCode.get(code);
+        byCode = m === undefined ? null : this.forMaster(m, raw, i);
+        if (this.byRawCode.size < 1 << 20) this.byRawCode.set(rawCode, byCode);
+      }
+      if (byCode !== null) {
+        if (!byCode.mismatchSaid) this.codeNameMismatch(byCode, raw, rawCode, i);
+        return byCode;
+      }
+    }
     let g = this.byRaw.get(raw);
     if (g !== undefined) return g;
     const key = keyOf(raw);
     if (key === null) return null;
     g = this.byKey.get(key);
     if (g === undefined) {
-      const run = this.run;
-      const code = keyOf(r.customerCode);
-      const m = (code !== null ? run.masterByCode.get(code) : undefined) ?? run.masterByName.get(key) ?? null;
-      const masterKey = m === null ? null : keyOf(m.customer);
-      g = {
-        name: raw,
-        key,
-        first: i,
-        balance: new MoneySum(),
-        lastConfirmed: NaN,
-        master: m,
-        legalStep: run.legalStepOf.has(key) || (masterKey !== null && run.legalStepOf.has(masterKey)),
-        defaultTermItems: 0,
-        id: run.groups.length,
-      };
+      const m = run.masterByName.get(key) ?? this.matchedByCodeElsewhere(key);
+      g = m === undefined ? this.newGroup(raw, key, null, i) : this.forMaster(m, raw, i);
       this.byKey.set(key, g);
-      run.groups.push(g);
+      const shared = run.masterNameShared.get(key);
+      if (shared !== undefined && !g.mismatchSaid) {
+        g.mismatchSaid = true;
+        run.rowFinding(i, "customer-master-mismatch", run.col("customer"), sharedNameParams(raw, shared), "shared-name", "customer");
+      }
     }
     if (this.byRaw.size < 1 << 20) this.byRaw.set(raw, g);
     return g;
   }
+
+  /**
+   * The master row a name is matched to by a code on another of the ledger's rows (甲公司（遂宁）
+   * without a code here, with C001 further down): one customer, not one in the master and one
+   * not. The rows are scanned once, the first time a name alone finds nothing.
+   */
+  private matchedByCodeElsewhere(key: string): MasterRecord | undefined {
+    if (this.namesMatchedByCode === null) {
+      const found = new Map<string, MasterRecord>();
+      const run = this.run;
+      if (run.masterByCode.size > 0 && run.mapped("customerCode")) {
+        for (let j = 0; j < run.n; j++) {
+          const r = run.rows[j];
+          const code = keyOf(r.customerCode);
+          const m = code === null ? undefined : run.masterByCode.get(code);
+          const name = m === undefined ? null : keyOf(r.customer);
+          if (name !== null && m !== undefined && !found.has(name)) found.set(name, m);
+        }
+      }
+      this.namesMatchedByCode = found;
+    }
+    return this.namesMatchedByCode.get(key);
+  }
+
+  private forMaster(m: MasterRecord, raw: string, i: number): CustomerGroup {
+    let g = this.byMaster.get(m);
+    if (g === undefined) {
+      g = this.newGroup(raw, keyOf(raw) ?? raw, m, i);
+      this.byMaster.set(m, g);
+    }
+    return g;
+  }
+
+  private newGroup(raw: string, key: string, m: MasterRecord | null, i: number): CustomerGroup {
+    const run = this.run;
+    const masterKey = m === null ? null : keyOf(m.customer);
+    const g: CustomerGroup = {
+      name: raw,
+      key,
+      first: i,
+      balance: new MoneySum(),
+      lastConfirmed: NaN,
+      master: m,
+      legalStep: run.legalStepOf.has(key) || (masterKey !== null && run.legalStepOf.has(masterKey)),
+      defaultTermItems: 0,
+      mismatchSaid: false,
+      id: run.groups.length,
+    };
+    run.groups.push(g);
+    return g;
+  }
+
+  /** A row whose code is a master row of another name: matched by the code, and said once per customer. */
+  private codeNameMismatch(g: CustomerGroup, raw: string, rawCode: string, i: number): void {
+    const m = g.master;
+    if (m === null || m.customer === null) return;
+    const name = keyOf(raw);
+    if (name === null || name === keyOf(m.customer)) return;
+    g.mismatchSaid = true;
+    const run = this.run;
+    run.rowFinding(i, "customer-master-mismatch", run.col("customerCode", "customer"), { customer: customerName(raw), code: rawCode, masterName: customerName(m.customer), masterRow: m.row }, undefined, "customerCode");
+  }
+}
+
+function sharedNameParams(raw: string, shared: readonly MasterRecord[]): MessageParams {
+  const rows = shared.map((m) => m.row).join(", ");
+  const first = shared[0];
+  const code = first.customerCode ?? "";
+  return {
+    customer: customerName(raw),
+    count: shared.length,
+    rows: bi(rows.replace(/, /g, "、"), rows),
+    firstRow: first.row,
+    code: code === "" ? bi("无编号", "no code") : code,
+  };
 }
 
 /** A column of amounts for runBatch: yuan numbers (NaN = blank) until a row needs its exact text. */
@@ -142,9 +240,10 @@ export function prepareRows(run: AuditRun): BatchResult {
     const masterDays = g === null || g.master === null ? null : g.master.creditDays;
     const ledgerDays = r.creditDays;
     const credit = ledgerDays ?? masterDays ?? defaultCreditDays;
-    if (ledgerDays === null && masterDays === null && g !== null) g.defaultTermItems++;
     const arisen = r.dateArisen;
     const explicitDue = r.dueDate;
+    // The default term dates only an item with a date arisen and no due date of its own.
+    if (ledgerDays === null && masterDays === null && explicitDue === null && arisen !== null && g !== null) g.defaultTermItems++;
     let due = explicitDue !== null ? explicitDue : arisen === null ? NaN : arisen + credit;
     if (due > LAST_EXCEL_DAY) {
       // Past Excel's last day (9999-12-31): no date at all, and said, never a due date no cell can hold.

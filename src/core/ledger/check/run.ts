@@ -34,6 +34,8 @@ export interface CustomerGroup {
   legalStep: boolean;
   /** Items whose credit term is neither the ledger's nor the master's: the policy's default applies. */
   defaultTermItems: number;
+  /** Whether a customer-master-mismatch finding was made for the group (once per group). */
+  mismatchSaid: boolean;
   /** Position in the list of groups. */
   id: number;
 }
@@ -65,6 +67,8 @@ export class AuditRun {
   readonly groupId: Int32Array;
   readonly masterByName = new Map<string, MasterRecord>();
   readonly masterByCode = new Map<string, MasterRecord>();
+  /** Names the master gives to more than one customer (by name key), with those records. */
+  readonly masterNameShared = new Map<string, MasterRecord[]>();
   readonly masterLetter: Record<string, string | undefined>;
   readonly legalStepOf = new Set<string>();
 
