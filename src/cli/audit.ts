@@ -26,6 +26,7 @@ import { ArError, type Bilingual, isArError, type Lang } from "../core/errors";
 import { auditJsonChunks } from "../core/ledger/audit-json";
 import { auditLedger, type AuditResult, type AmountTotal } from "../core/ledger/check";
 import { readWorkbookLedger } from "../core/ledger/workbook";
+import { LEDGER_FIELDS, type LedgerField } from "../core/ledger/headers";
 
 /** Which table a sheet's header reads as (kept here for callers that import it from the CLI). */
 export { tableKindOf } from "../core/ledger/workbook";
@@ -284,6 +285,18 @@ function unitName(scale: number, lang: Lang): string {
   return (lang === "zh-CN" ? zh : en)[scale] ?? String(scale);
 }
 
+/** Columns read at a unit of their own, as the summary names them: "（金额、余额列为万元）". Results are in yuan either way. */
+function ownUnits(units: AuditResult["ledger"]["columnUnits"], lang: Lang): string {
+  if (units === undefined) return "";
+  const byUnit = new Map<number, string[]>();
+  for (const [field, scale] of Object.entries(units) as [LedgerField, number][]) {
+    const label = LEDGER_FIELDS.find((d) => d.field === field)?.label[lang] ?? field;
+    byUnit.set(scale, [...(byUnit.get(scale) ?? []), label]);
+  }
+  const parts = [...byUnit].map(([scale, labels]) => (lang === "zh-CN" ? `${labels.join("、")}列为${unitName(scale, lang)}` : `${labels.join(", ")} in ${unitName(scale, lang)}`));
+  return lang === "zh-CN" ? `（${parts.join("；")}，已折算为元）` : ` (${parts.join("; ")}, converted to yuan)`;
+}
+
 /**
  * The lines said before anything else: whether what was read agrees with the ledger's own
  * totals, whether most rows were unusable, and what the as-of view left out.
@@ -338,8 +351,8 @@ export function summaryLines(result: AuditResult, source: string, lang: Lang, wa
   const shape = L.shape === "transactions" ? t("（收付明细，已按客户冲销收款）", " (transactions; receipts applied per customer)") : "";
   out.push(
     t(
-      `台账：工作表“${L.sheet}”${headerAt}，${count(L.rowCount)} 笔未清款项${shape}，跳过 ${count(L.skippedCount)} 行（合计、空行等），金额单位 ${unitName(L.unitScale, lang)}`,
-      `Ledger: sheet "${L.sheet}"${headerAt}, ${count(L.rowCount)} open items${shape}, ${count(L.skippedCount)} rows skipped (totals, blanks…), amounts in ${unitName(L.unitScale, lang)}`,
+      `台账：工作表“${L.sheet}”${headerAt}，${count(L.rowCount)} 笔未清款项${shape}，跳过 ${count(L.skippedCount)} 行（合计、空行等），金额单位 ${unitName(L.unitScale, lang)}${ownUnits(L.columnUnits, lang)}`,
+      `Ledger: sheet "${L.sheet}"${headerAt}, ${count(L.rowCount)} open items${shape}, ${count(L.skippedCount)} rows skipped (totals, blanks…), amounts in ${unitName(L.unitScale, lang)}${ownUnits(L.columnUnits, lang)}`,
     ),
   );
   const C = result.companions;

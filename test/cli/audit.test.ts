@@ -230,6 +230,17 @@ describe("CSV input", () => {
     expect(json.totals.findings.error).toBe(0);
   });
 
+  it("says which columns carry a unit of their own (金额(万元)), and states them in the JSON", () => {
+    const out = join(dir, "wan.json");
+    const r = audit([file("wan.csv", "客户名称,单据号,发生日期,金额(万元),余额(万元)\n甲公司,A1,2011-07-01,1.2345,1.2345\n"), "--as-of", "2011-08-31", "--json", out]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("amounts in yuan (amount, balance in 10,000 yuan (万元), converted to yuan)");
+    const json = JSON.parse(readFileSync(out, "utf8")) as { ledger: { unitScale: number; columnUnits?: Record<string, number> }; rows: JsonRow[] };
+    expect(json.ledger).toMatchObject({ unitScale: 1, columnUnits: { amount: 10000, balance: 10000 } });
+    // 1.2345万 = 12,345.00 yuan.
+    expect(json.rows[0].balance).toBe("12345.00");
+  });
+
   it("reads GBK and says so on stderr", () => {
     const gbk = Buffer.from(
       // "客户名称,发生日期,余额\n甲公司,2011-08-01,100\n" in GBK

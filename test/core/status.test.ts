@@ -167,7 +167,7 @@ describe("the check says so, on the status cell, and still classes the row by it
     const found = a.findings.filter((f) => f.rule === "status-near-condition");
     expect(found.map((f) => [f.cell, f.severity])).toEqual([["台账!E2", "info"]]);
     expect(found[0].message["zh-CN"]).toBe(
-      "台账!E2：“未破产”与制度条件相近，但未按其处理：004 五.第三条 1 债务人经法院宣告破产或进入破产程序（文字含否定）；004 七.第一条 1 债务人被依法宣告破产、撤销，剩余财产确实不足清偿（文字含否定）。请人工判断；如确属该情形，请按制度用语填写（可从状态列表中选择）。",
+      "台账!E2：“未破产”与以下制度条件相近，但没有写明该条件，不按该条件处理：004 五.第三条 1 债务人经法院宣告破产或进入破产程序（文字含否定）；004 七.第一条 1 债务人被依法宣告破产、撤销，剩余财产确实不足清偿（文字含否定）。请人工判断；如确属该情形，请按制度用语填写（可从状态列表中选择）。",
     );
     expect(a.rows.get(0)).toMatchObject({ daysPastDue: 31, agingClass: "overdue", provision: "50.00" }); // 1,000 × 5%
   });

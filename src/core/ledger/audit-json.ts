@@ -7,7 +7,8 @@
  * rowCount):
  * {
  *   "version": 3, "asOf": "2011-08-31", "source": "ledger.xlsx",
- *   "ledger": { "sheet", "shape", "headerRow", "rowCount" (open items on the as-of date), "skippedCount", "unitScale" },
+ *   "ledger": { "sheet", "shape", "headerRow", "rowCount" (open items on the as-of date), "skippedCount", "unitScale",
+ *               "columnUnits" (only when some money column has a unit of its own: { "amount": 10000 }) },
  *   "reading": { "reconciliation" ("reconciled" | "differences" | "none"), "controlsChecked", "controlDifferences",
  *                "lines", "settled", "credits", "leftOut": { "count", "items", "credits", "first", "latest" },
  *                "advances": { "count", "total" }, "inexact", "mostlyUnusable", "sheets", "customerFrom",

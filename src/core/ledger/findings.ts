@@ -498,13 +498,13 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = {
     source: "POLICY §2, §8",
     title: bi("状态与制度条件相近，需人工判断", "Status close to a policy condition: a person decides"),
     definition: bi(
-      "状态或备注与制度的某个条件（五.第三条直接划入呆账、七.第一条可以核销）用词相近、却没有写明该条件：含否定（未破产、不是拒付、撤销起诉），只写了一部分（宣告破产而未写剩余财产不足清偿），或只是用词相同（破产风险、交通事故）。该行不按该条件处理，按天数分类；由人判断是否属于该情形。",
-      "The status or note shares words with a policy condition (五.第三条 straight to bad, 七.第一条 may be written off) without stating it: negated (未破产, 不是拒付, 撤销起诉), only part stated (宣告破产 without remaining assets that cannot pay), or sharing words only (破产风险, 交通事故). The row is not treated as meeting it and is classed by its days; a person decides whether it applies.",
+      "状态或备注与制度的某个条件（五.第三条直接划入呆账、七.第一条可以核销）用词相近、却没有写明该条件：含否定（未破产、不是拒付、撤销起诉），只写了一部分（宣告破产而未写剩余财产不足清偿），或只是用词相同（破产风险、交通事故）。该行不按该条件处理（其分类只看写明的条件和天数）；由人判断是否属于该情形。",
+      "The status or note shares words with a policy condition (五.第三条 straight to bad, 七.第一条 may be written off) without stating it: negated (未破产, 不是拒付, 撤销起诉), only part stated (宣告破产 without remaining assets that cannot pay), or sharing words only (破产风险, 交通事故). The row is not treated as meeting it (it is classed by the conditions it does state and its days); a person decides whether it applies.",
     ),
     messages: {
       default: bi(
-        "{cell}：“{text}”与制度条件相近，但未按其处理：{conditions}。请人工判断；如确属该情形，请按制度用语填写（可从状态列表中选择）。",
-        "{cell}: \"{text}\" comes close to a policy condition but is not treated as one: {conditions}. A person decides; if it applies, write it in the policy's words (or pick it from the status list).",
+        "{cell}：“{text}”与以下制度条件相近，但没有写明该条件，不按该条件处理：{conditions}。请人工判断；如确属该情形，请按制度用语填写（可从状态列表中选择）。",
+        "{cell}: \"{text}\" comes close to a policy condition it does not state, so that condition is not applied: {conditions}. A person decides; if it applies, write it in the policy's words (or pick it from the status list).",
       ),
     },
   },

@@ -449,7 +449,8 @@ describe("write-off-candidate", () => {
   });
   it("fires on a status that states a write-off condition (七.第一条 1), whatever the age; not on 已破产 or 进入破产程序 alone", () => {
     const found = of(audit({ rows: [row({ 状态: "债务人被法院宣告破产，剩余财产不足清偿", 账龄: undefined })] }), "write-off-candidate");
-    expect(found.map(where)).toEqual([[SHEET, 2, "C"]]);
+    // At the status cell that states it (M), not the date: the item is 31 days past due.
+    expect(found.map(where)).toEqual([[SHEET, 2, "M"]]);
     expect(found[0].message["zh-CN"]).toContain("宣告破产");
     for (const status of ["已破产", "进入破产程序", "已撤销起诉"]) expect(of(audit({ rows: [row({ 状态: status, 账龄: undefined })] }), "write-off-candidate")).toEqual([]);
   });

@@ -20,6 +20,7 @@ import type { DayNumber } from "../../calendar";
 import type { Policy } from "../../policy/types";
 import { compareFindings } from "../findings";
 import { openItemsAsOf } from "../as-of";
+import type { LedgerField } from "../headers";
 import type { LedgerReading } from "../index";
 import { checkBills, checkCollectionLog, checkLogConditions } from "./companion-rules";
 import { checkCustomers } from "./customer-rules";
@@ -91,6 +92,7 @@ export function auditLedger(
       rowCount: run.n,
       skippedCount: read.skipped.length,
       unitScale: read.units.scale,
+      ...columnUnits(read),
     },
     reading: summary,
     companions: { customers: run.master?.sheet ?? null, bills: run.bills?.sheet ?? null, collections: run.log?.sheet ?? null },
@@ -116,4 +118,17 @@ export function auditLedger(
     totals: totalsOf(run.rows, batch, run.worst, findings, policy),
     unchecked: run.unchecked,
   };
+}
+
+/** Money columns whose own unit (a header's "(万元)") differs from the sheet's, as the result states them. */
+function columnUnits(read: LedgerReading): { columnUnits?: Partial<Record<LedgerField, number>> } {
+  const own: Partial<Record<LedgerField, number>> = {};
+  let any = false;
+  for (const [field, scale] of Object.entries(read.units.columns) as [LedgerField, number][]) {
+    if (scale !== read.units.scale) {
+      own[field] = scale;
+      any = true;
+    }
+  }
+  return any ? { columnUnits: own } : {};
 }

@@ -2,6 +2,7 @@
  * What the check returns: per-row results (held column by column in AuditRows), exact totals,
  * findings and the rules it could not apply; and what it takes besides the ledger.
  */
+import type { LedgerField } from "../headers";
 import { AGING_CLASSES } from "../../aging";
 import { NO_DAYS, NO_VALUE } from "../../batch";
 import type { DayNumber } from "../../calendar";
@@ -99,6 +100,8 @@ export interface AuditResult {
     rowCount: number;
     skippedCount: number;
     unitScale: number;
+    /** Money columns read at a unit of their own (a header's "(万元)"), by field; absent when none differs from unitScale. */
+    columnUnits?: Partial<Record<LedgerField, number>>;
   };
   /** What was read, reconciled and left out: the first thing to tell the user. */
   reading: ReadingSummary;

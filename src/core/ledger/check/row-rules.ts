@@ -113,8 +113,11 @@ export function checkRows(run: AuditRun, batch: BatchResult): void {
       // are matched once per distinct text; the reasons are listed when the message is read.
       const due = dueDay[i];
       const text = statusText[i];
-      if (due !== noDays && (due <= lastOverdueDue || (text !== null && writeOffConditionCount(writeOffConditions, text, policy) > 0))) {
-        run.rowFindingWith(i, "write-off-candidate", explicitDue !== null ? columns.dueDate : columns.arisenOrDue, params.writeOff);
+      const longOverdue = due !== noDays && due <= lastOverdueDue;
+      if (due !== noDays && (longOverdue || (text !== null && writeOffConditionCount(writeOffConditions, text, policy) > 0))) {
+        // At the cell that makes it one: the date when it is long overdue, else the status stating the condition.
+        const column = longOverdue || columns.status === "" ? (explicitDue !== null ? columns.dueDate : columns.arisenOrDue) : columns.status;
+        run.rowFindingWith(i, "write-off-candidate", column, params.writeOff);
       }
 
       // Bad debts need someone responsible (POLICY §6; plan 000: per-item responsible person).
@@ -151,7 +154,7 @@ function nearConditionsOf(cache: Map<string, NearCondition[]>, text: string, pol
 
 const NEAR_REASONS: Record<NearCondition["reason"], Bilingual> = {
   negated: bi("文字含否定", "negated"),
-  excluded: bi("属于排除的说法", "an excluded phrase"),
+  excluded: bi("是该条件排除的说法，如“撤销起诉”（撤回诉讼）、“破产风险”", "a phrase the condition excludes, such as 撤销起诉 (a lawsuit withdrawn) or 破产风险 (a risk of bankruptcy)"),
   hedged: bi("文字不确定，如“担心”“可能”“暂时”“直到”", "said uncertainly: worried, might, temporarily, until…"),
   partial: bi("只写明部分要件", "only part of it is stated"),
   "shared-words": bi("只是用词相近", "shares words only"),
