@@ -6,6 +6,7 @@ module.exports = {
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.jest.json", diagnostics: false }],
   },
+  setupFilesAfterEnv: ["<rootDir>/test/e2e/setup.ts"],
   testTimeout: 120000,
   maxWorkers: 1,
 };

@@ -8,6 +8,10 @@ import type Decimal from "decimal.js";
 import { FenSum, MAX_FEN_LINE } from "./fen";
 import { Dec } from "./money";
 
+// Taken once: through tsx (CommonJS) every use of an imported name calls a getter, here once per
+// line added (a million-row check adds each balance to several sums).
+const MAX_FEN = MAX_FEN_LINE;
+
 /** An exact sum of decimals of any scale: value = units / 10^scale. */
 class ScaledSum {
   private units = 0n;
@@ -61,7 +65,7 @@ export class MoneySum {
 
   /** Adds a whole number of fen (beyond the fast path's line limit too). */
   addFen(fen: number): void {
-    if (fen <= MAX_FEN_LINE && fen >= -MAX_FEN_LINE) this.fen.add(fen);
+    if (fen <= MAX_FEN && fen >= -MAX_FEN) this.fen.add(fen);
     else this.fen.addBigInt(BigInt(fen));
   }
 

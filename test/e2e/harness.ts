@@ -39,6 +39,11 @@ export async function startHarness(): Promise<Harness> {
       const context = await browser.newContext({ viewport: { width: 420, height: 800 }, deviceScaleFactor: 1 });
       const page = await context.newPage();
       page.on("pageerror", (e) => pageErrors.push(String(e)));
+      // A renderer that crashes closes the page under the test ("Target page … has been closed"): say so.
+      page.on("crash", () => {
+        pageErrors.push(`the page's renderer crashed (${page.url()})`);
+        process.stderr.write(`e2e: the page's renderer crashed (${page.url()})\n`);
+      });
       page.on("close", () => void context.close());
       return page;
     },

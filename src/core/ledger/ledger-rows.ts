@@ -152,7 +152,8 @@ export function readLedgerRows(values: readonly unknown[][], table: OpenedTable<
     deriveBalance(store, i, hasReceived);
   }, onStated);
   const rows: LedgerRow[] = new Array<LedgerRow>(store.length);
-  for (let i = 0; i < store.length; i++) rows[i] = new LedgerRow(store, i);
+  const Row = LedgerRow; // taken once (tsx's CommonJS getter per use)
+  for (let i = 0; i < store.length; i++) rows[i] = new Row(store, i);
   return { rows, store, issues: reader.issues, skipped, stated };
 }
 
