@@ -62,3 +62,12 @@ export function dateConcern(day: DayNumber, today: DayNumber, ledgerFirst: DayNu
 export function toIso(day: DayNumber): string {
   return formatIsoDate(day);
 }
+
+/** The day an ISO date text names (what the pane keeps: "2011-08-31"), or null when it names none. */
+export function dayOfIso(iso: string): DayNumber | null {
+  try {
+    return parseDate(iso);
+  } catch {
+    return null;
+  }
+}

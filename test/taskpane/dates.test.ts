@@ -1,6 +1,6 @@
 /** The pane's dates: shown and typed in the display language's order; which dates ask first. */
 import { fromYmd } from "../../src/core/calendar";
-import { dateConcern, formatDisplayDate, isoToDisplay, parseDisplayDate } from "../../src/taskpane/dates";
+import { dateConcern, dayOfIso, formatDisplayDate, isoToDisplay, parseDisplayDate } from "../../src/taskpane/dates";
 
 const D = fromYmd(2011, 8, 31);
 
@@ -34,4 +34,11 @@ test("a date more than a year ahead, or before the ledger's first date, asks fir
   const first = fromYmd(2007, 12, 31);
   expect(dateConcern(fromYmd(1999, 12, 31), today, first)).toEqual({ kind: "before-ledger", first });
   expect(dateConcern(D, today, first)).toBeNull();
+});
+
+test("the pane's ISO date as a day, or null for text that names none (the tabs then say how to type it)", () => {
+  expect(dayOfIso("2011-08-31")).toBe(fromYmd(2011, 8, 31));
+  expect(dayOfIso("2011-02-30")).toBeNull();
+  expect(dayOfIso("")).toBeNull();
+  expect(dayOfIso("下个月")).toBeNull();
 });

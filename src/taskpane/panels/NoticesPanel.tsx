@@ -23,7 +23,6 @@ import {
 } from "@fluentui/react-components";
 import { AGING_CLASSES } from "../../core/aging";
 import { toYmd } from "../../core/calendar";
-import { parseDate } from "../../core/dates";
 import { type CompanyInfo, fieldNames } from "../../core/notices/company";
 import type { NoticeKind, NoticeLine, NoticesParams } from "../../excel/notices-run";
 import { format, stringsFor, type Lang } from "../../i18n";
@@ -33,6 +32,7 @@ import { errorText, money, percent } from "./ui";
 import { ConfirmReplace } from "./ConfirmReplace";
 import { CompanyForm, type CompanyFormHandle } from "./CompanyForm";
 import { DateField } from "./DateField";
+import { dayOfIso } from "../dates";
 import { usePane } from "../shared";
 import { countText } from "./count";
 import { type Found, INITIAL_NOTICES_STATE, noticesReducer } from "../notices/notices-state";
@@ -56,17 +56,10 @@ const TONE_COLOR = { gentle: "informative", firm: "warning", legal: "danger" } a
 
 /** 1 January of an ISO date's year, as ISO text ("" when the date is not one yet). */
 function startOfYear(iso: string): string {
-  const day = parseIsoDay(iso);
+  const day = dayOfIso(iso);
   return day === null ? "" : `${toYmd(day).y}-01-01`;
 }
 
-function parseIsoDay(iso: string): number | null {
-  try {
-    return parseDate(iso);
-  } catch {
-    return null;
-  }
-}
 
 /** Rows numbers as a short text: "9–11" or "9, 12". */
 function rowsText(rows: readonly number[]): string {
@@ -107,19 +100,14 @@ export function NoticesPanel({ lang, gateway }: { lang: Lang; gateway?: Validate
   };
 
   const params = (): NoticesParams | null => {
-    let day: number | null;
-    try {
-      day = parseDate(date);
-    } catch {
-      day = null;
-    }
+    const day = dayOfIso(date);
     if (day === null) {
       setError(s.badDate);
       pane.announce(s.badDate);
       return null;
     }
     if (kind === "statement") {
-      const first = parseIsoDay(from);
+      const first = dayOfIso(from);
       if (first === null) {
         setError(s.badFrom);
         pane.announce(s.badFrom);

@@ -40,7 +40,7 @@ import { DateField } from "./DateField";
 import { DateConfirm } from "./DateConfirm";
 import { countText } from "./count";
 import { usePane } from "../shared";
-import { dateConcern, isoToDisplay } from "../dates";
+import { dateConcern, dayOfIso, isoToDisplay } from "../dates";
 
 /** The surface reads the clock once, for the default; the engine itself never does. */
 export function defaultAsOf(now: Date): string {
@@ -164,12 +164,7 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
 
   /** The as-of date typed, or null (and the error says how to type it). */
   const asOfDay = (): number | null => {
-    let day: number | null;
-    try {
-      day = parseDate(asOf);
-    } catch {
-      day = null;
-    }
+    const day = dayOfIso(asOf);
     if (day === null) {
       setError(s.badAsOf);
       pane.announce(s.badAsOf);
