@@ -6,7 +6,6 @@ module.exports = {
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.jest.json", diagnostics: false }],
   },
-  setupFilesAfterEnv: ["<rootDir>/test/e2e/setup.ts"],
   testTimeout: 120000,
   maxWorkers: 1,
 };
