@@ -83,7 +83,10 @@ class CustomerLookup {
         if (this.byRawCode.size < 1 << 20) this.byRawCode.set(rawCode, byCode);
       }
       if (byCode !== null) {
-        if (!byCode.mismatchSaid) this.codeNameMismatch(byCode, raw, rawCode, i);
+        if (!byCode.mismatchSaid && byCode.nameChecked !== raw) {
+          byCode.nameChecked = raw;
+          this.codeNameMismatch(byCode, raw, rawCode, i);
+        }
         return byCode;
       }
     }
@@ -151,6 +154,7 @@ class CustomerLookup {
       legalStep: run.legalStepOf.has(key) || (masterKey !== null && run.legalStepOf.has(masterKey)),
       defaultTermItems: 0,
       mismatchSaid: false,
+      nameChecked: null,
       id: run.groups.length,
     };
     run.groups.push(g);

@@ -36,6 +36,8 @@ export interface CustomerGroup {
   defaultTermItems: number;
   /** Whether a customer-master-mismatch finding was made for the group (once per group). */
   mismatchSaid: boolean;
+  /** The name cell last compared with the master's name (so each spelling is normalised once, not per row). */
+  nameChecked: string | null;
   /** Position in the list of groups. */
   id: number;
 }
