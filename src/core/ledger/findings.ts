@@ -421,6 +421,10 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = {
         "{cell}：客户档案中有 {count} 行名为“{customer}”（第 {rows} 行），台账没有客户编号可以区分；按第 {firstRow} 行（{code}）匹配。请在台账中填写客户编号。",
         "{cell}: {count} rows of the customer master are named \"{customer}\" (rows {rows}) and the ledger gives no customer code to tell them apart; matched to row {firstRow} ({code}). Add the customer code to the ledger.",
       ),
+      "shared-name-unknown-code": bi(
+        "{cell}：客户档案中有 {count} 行名为“{customer}”（第 {rows} 行），台账的客户编号 {rowCode} 在客户档案中找不到；按第 {firstRow} 行（{code}）匹配。请核对客户编号。",
+        "{cell}: {count} rows of the customer master are named \"{customer}\" (rows {rows}) and the ledger's customer code {rowCode} is not in the master; matched to row {firstRow} ({code}). Check the customer code.",
+      ),
     },
   },
   "credit-limit-exceeded": {

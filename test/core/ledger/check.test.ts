@@ -333,6 +333,9 @@ describe("a customer is its master row, by code first (POLICY §5: the term, lim
     expect(found.map(where)).toEqual([[SHEET, 2, "A"]]);
     expect(found[0].message["zh-CN"]).toBe("台账!A2：客户档案中有 2 行名为“重庆建工有限公司”（第 2、3 行），台账没有客户编号可以区分；按第 2 行（C010）匹配。请在台账中填写客户编号。");
     expect(of(result, "customer-not-in-master")).toEqual([]);
+    // A code the master does not have falls back to the name, and the message names that code.
+    const unknown = of(auditCodes([withCode({ 客户名称: "重庆建工有限公司" }, "C099")], master), "customer-master-mismatch");
+    expect(unknown.map((f) => f.message["zh-CN"])).toEqual(["台账!A2：客户档案中有 2 行名为“重庆建工有限公司”（第 2、3 行），台账的客户编号 C099 在客户档案中找不到；按第 2 行（C010）匹配。请核对客户编号。"]);
   });
 
   it("a code whose master row has another name: matched by the code, said once at the code cell", () => {

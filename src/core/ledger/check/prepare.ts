@@ -102,7 +102,9 @@ class CustomerLookup {
       const shared = run.masterNameShared.get(key);
       if (shared !== undefined && !g.mismatchSaid) {
         g.mismatchSaid = true;
-        run.rowFinding(i, "customer-master-mismatch", run.col("customer"), sharedNameParams(raw, shared), "shared-name", "customer");
+        // The row's own code, when it has one, is not in the master (else it would have matched).
+        const params = rawCode === null ? sharedNameParams(raw, shared) : { ...sharedNameParams(raw, shared), rowCode: rawCode };
+        run.rowFinding(i, "customer-master-mismatch", run.col("customer"), params, rawCode === null ? "shared-name" : "shared-name-unknown-code", "customer");
       }
     }
     if (this.byRaw.size < 1 << 20) this.byRaw.set(raw, g);
