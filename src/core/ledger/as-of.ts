@@ -171,6 +171,18 @@ function foldHash(text: string): number {
   return h >>> 0;
 }
 
+/** foldHash of a text of printable ASCII only (the hash of its key), in one pass; -1 for any other text. */
+function asciiFoldHash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (!(c > 0x20 && c < 0x7f)) return -1;
+    if (c <= 0x5a && c >= 0x41) c += 0x20;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h >>> 0;
+}
+
 /** A name or document number as compared: NFKC, lower case, no white space (NFKC leaves printable ASCII as it is). */
 function keyOf(text: string | null): string | null {
   if (text === null || text === "") return null;
@@ -237,10 +249,25 @@ export function prepareAsOf(rows: readonly LedgerRow[], options: AsOfOptions): P
   const groups = names.length + 1; // + one for lines without a customer
   const itemCount = new Int32Array(groups);
   const creditCount = new Int32Array(groups);
+  // Per group, the sum of its amounts' sizes (NaN once one is not whole fen): whether its
+  // allocation can run in integer fen, found here in sheet order, not by visiting each group's lists.
+  const size = new Float64Array(groups);
+  // Each line's list: 2g for an item of group g, 2g + 1 for a credit, -1 for neither.
+  const slot = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const g = group[i] < 0 ? names.length : group[i];
-    if (kind[i] === ITEM) itemCount[g]++;
-    else if (kind[i] === CREDIT) creditCount[g]++;
+    const k = kind[i];
+    if (k === ITEM) {
+      itemCount[g]++;
+      slot[i] = 2 * g;
+    } else if (k === CREDIT) {
+      creditCount[g]++;
+      slot[i] = 2 * g + 1;
+    } else {
+      slot[i] = -1;
+      continue;
+    }
+    size[g] += Math.abs(fen[i]) + Math.abs(own[i]);
   }
   const items = Array.from(itemCount, (c) => new Int32Array(c));
   const credits = Array.from(creditCount, (c) => new Int32Array(c));
@@ -249,18 +276,23 @@ export function prepareAsOf(rows: readonly LedgerRow[], options: AsOfOptions): P
   // Lines visited in allocation order (by date, undated last, sheet order breaking ties) fill
   // each group's lists already sorted; without such an order (dates that are no whole days, or
   // too far apart to count), each list is sorted on its own.
-  const order = dateOrder(date);
-  const at = (k: number): number => (order === null ? k : order[k]);
-  for (let k = 0; k < n; k++) {
-    const i = at(k);
-    const g = group[i] < 0 ? names.length : group[i];
-    if (kind[i] === ITEM) items[g][itemCount[g]++] = i;
-    else if (kind[i] === CREDIT) credits[g][creditCount[g]++] = i;
+  // The sort carries each line's list along, so this loop reads in sequence (reading group and
+  // kind at each line in date order was a cache miss per line: ~130 ms of a million).
+  const order = dateOrder(date, slot);
+  const lines = order === null ? null : order.lines;
+  const slots = order === null ? slot : order.slots;
+  for (let k = 0; k < slots.length; k++) {
+    const s = slots[k];
+    if (s < 0) continue;
+    const i = lines === null ? k : lines[k];
+    const g = s >> 1;
+    if ((s & 1) === 0) items[g][itemCount[g]++] = i;
+    else credits[g][creditCount[g]++] = i;
   }
   const byDate = (a: number, b: number): number => byDateThenLine(date, a, b);
   if (order === null) for (const list of [...items, ...credits]) if (!isSorted(list, date)) list.sort(byDate);
   const fast = new Uint8Array(groups);
-  for (let g = 0; g < groups; g++) fast[g] = fitsFen(items[g], credits[g], fen, own) ? 1 : 0;
+  for (let g = 0; g < groups; g++) fast[g] = size[g] <= Number.MAX_SAFE_INTEGER ? 1 : 0; // false for NaN
   const creditNames = new Map<number, string>();
   const namedByColumn = new Set<number>();
   const itemsByDoc = new Map<string, number[]>();
@@ -289,8 +321,8 @@ export function prepareAsOf(rows: readonly LedgerRow[], options: AsOfOptions): P
         const raw = docs === null ? null : (docs[r.index] ?? null);
         if (raw === null) continue;
         // An ASCII number's key is its lower case: hashed as such first, made only when some credit may name it.
-        const ascii = keyClass(raw) !== 2;
-        if (ascii && !wantedHash.has(foldHash(raw))) continue;
+        const h = asciiFoldHash(raw);
+        if (h >= 0 && !wantedHash.has(h)) continue;
         const key = keyOf(raw);
         if (key === null || !wanted.has(key)) continue;
         const same = itemsByDoc.get(key);
@@ -313,16 +345,20 @@ function byDateThenLine(date: Float64Array, a: number, b: number): number {
 }
 
 /**
- * The lines in allocation order by a counting sort on whole-day dates (stable, so sheet order
- * breaks ties; undated lines last), or null when the dates are not whole days or span more
- * days than there are lines (a comparison sort per group is then cheaper).
+ * The lines with a list (slot >= 0) in allocation order by a counting sort on whole-day dates
+ * (stable, so sheet order breaks ties; undated lines last), each with its slot; or null when
+ * the dates are not whole days or span more days than there are lines (a comparison sort per
+ * group is then cheaper).
  */
-function dateOrder(date: Float64Array): Int32Array | null {
+function dateOrder(date: Float64Array, slot: Int32Array): { lines: Int32Array; slots: Int32Array } | null {
   const n = date.length;
   let lo = Infinity;
   let hi = -Infinity;
+  let m = 0;
   for (let i = 0; i < n; i++) {
     const d = date[i];
+    if (slot[i] < 0) continue;
+    m++;
     if (d !== d) continue;
     if (!Number.isInteger(d)) return null;
     if (d < lo) lo = d;
@@ -333,16 +369,22 @@ function dateOrder(date: Float64Array): Int32Array | null {
   // Bucket span holds the undated.
   const start = new Int32Array(span + 2);
   for (let i = 0; i < n; i++) {
+    if (slot[i] < 0) continue;
     const d = date[i];
     start[(d === d ? d - lo : span) + 1]++;
   }
   for (let b = 1; b < start.length; b++) start[b] += start[b - 1];
-  const order = new Int32Array(n);
+  const lines = new Int32Array(m);
+  const slots = new Int32Array(m);
   for (let i = 0; i < n; i++) {
+    const s = slot[i];
+    if (s < 0) continue;
     const d = date[i];
-    order[start[d === d ? d - lo : span]++] = i;
+    const at = start[d === d ? d - lo : span]++;
+    lines[at] = i;
+    slots[at] = s;
   }
-  return order;
+  return { lines, slots };
 }
 
 /** Already oldest first (the usual case: a ledger is kept in date order)? */
@@ -434,21 +476,6 @@ function prepareOpenItemLine(r: LedgerRow, i: number, kind: Uint8Array, fen: Flo
   kind[i] = sign > 0 ? ITEM : CREDIT;
   if (bf === bf) fen[i] = sign > 0 ? bf : -bf;
   else setAmount(i, NaN, sign > 0 ? r.balance : (r.balance as Decimal).neg(), fen, dec);
-}
-
-/** Whether a group's amounts are all whole fen, and their total stays exact in a double. */
-function fitsFen(items: Int32Array, credits: Int32Array, fen: Float64Array, own: Float64Array): boolean {
-  let total = 0;
-  for (const list of [items, credits]) {
-    for (let k = 0; k < list.length; k++) {
-      const i = list[k];
-      const f = fen[i];
-      const o = own[i];
-      if (f !== f || o !== o) return false;
-      total += Math.abs(f) + Math.abs(o);
-    }
-  }
-  return total <= Number.MAX_SAFE_INTEGER;
 }
 
 /** An amount of a line: exact fen, or NaN and the exact Decimal when it is not whole fen. */

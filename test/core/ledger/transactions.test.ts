@@ -219,7 +219,36 @@ describe("FIFO order", () => {
       [5, "10"],
     ]);
   });
+
+  it("decides per customer whether allocation runs in whole fen: one customer's fraction of a fen does not move another off it", () => {
+    const r = readLedger(
+      [
+        HEADER,
+        [40553, "甲", "A", "开票", 100.005, ""], // row 2
+        [40600, "甲", "", "收款", 60, ""], // row 3
+        ["", "乙", "D", "开票", 30, ""], // row 4: undated, allocated last
+        [40553, "乙", "C", "开票", 10, ""], // row 5
+        [40560, "乙", "", "调整", 0, 0], // row 6: moves nothing
+        [40600, "乙", "", "收款", 25, ""], // row 7
+      ],
+      { sheet: "S" },
+    );
+    // 甲: 100.005 − 60 = 40.005, exact (not whole fen). 乙: 25 pays C's 10 (dated) first, then 15 of the undated D.
+    const shares = tx(r).allocations.map((a) => [a.receiptRow, a.itemRow, a.amount.toString(), a.amountFen]);
+    // Listed by credit row, then item row.
+    expect(shares).toEqual([
+      [3, 2, "60", 6000],
+      [7, 4, "15", 1500],
+      [7, 5, "10", 1000],
+    ]);
+    expect(open(r)).toEqual(["2 甲 100.01 60.00 40.01", "4 乙 30.00 15.00 15.00"]);
+    expect(tx(r).open.map((x) => [x.row, x.balance?.toString(), x.balanceFen])).toEqual([
+      [2, "40.005", NaN],
+      [4, "15", 1500],
+    ]);
+  });
 });
+
 
 describe("what is a receipt", () => {
   it("reads the type column, ignoring 应收 and 未收", () => {
