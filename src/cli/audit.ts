@@ -23,6 +23,8 @@ import type Decimal from "decimal.js";
 import type ExcelJS from "exceljs";
 import { formatIsoDate, parseDate } from "../core/dates";
 import { ArError, type Bilingual, isArError, type Lang } from "../core/errors";
+import { AUDIT_CLI } from "../i18n/cli";
+import { bi } from "../i18n/bilingual";
 import { auditJsonChunks } from "../core/ledger/audit-json";
 import { auditLedger, type AuditResult, type AmountTotal } from "../core/ledger/check";
 import { readWorkbookLedger } from "../core/ledger/workbook";
@@ -265,36 +267,23 @@ function count(n: number): string {
 
 const MAX_FINDINGS_SHOWN = 40;
 
-const CLASS_NAMES: Record<string, Bilingual> = {
-  normal: { "zh-CN": "正常", "en-US": "normal" },
-  overdue: { "zh-CN": "逾期", "en-US": "overdue" },
-  stale: { "zh-CN": "呆滞", "en-US": "stale" },
-  bad: { "zh-CN": "呆账", "en-US": "bad" },
-  unclassified: { "zh-CN": "无法分类", "en-US": "unclassified" },
-};
-
-const SEVERITY_NAMES: Record<string, Bilingual> = {
-  error: { "zh-CN": "错误", "en-US": "error" },
-  warning: { "zh-CN": "警告", "en-US": "warning" },
-  info: { "zh-CN": "提示", "en-US": "info" },
-};
-
-function unitName(scale: number, lang: Lang): string {
-  const zh: Record<number, string> = { 1: "元", 1000: "千元", 10000: "万元", 100000000: "亿元" };
-  const en: Record<number, string> = { 1: "yuan", 1000: "thousand yuan", 10000: "10,000 yuan (万元)", 100000000: "100 million yuan (亿元)" };
-  return (lang === "zh-CN" ? zh : en)[scale] ?? String(scale);
-}
+const CLASS_NAMES = AUDIT_CLI.classNames;
+const SEVERITY_NAMES = AUDIT_CLI.severityNames;
 
 /** Columns read at a unit of their own, as the summary names them: "（金额、余额列为万元）". Results are in yuan either way. */
-function ownUnits(units: AuditResult["ledger"]["columnUnits"], lang: Lang): string {
-  if (units === undefined) return "";
-  const byUnit = new Map<number, string[]>();
-  for (const [field, scale] of Object.entries(units) as [LedgerField, number][]) {
-    const label = LEDGER_FIELDS.find((d) => d.field === field)?.label[lang] ?? field;
-    byUnit.set(scale, [...(byUnit.get(scale) ?? []), label]);
-  }
-  const parts = [...byUnit].map(([scale, labels]) => (lang === "zh-CN" ? `${labels.join("、")}列为${unitName(scale, lang)}` : `${labels.join(", ")} in ${unitName(scale, lang)}`));
-  return lang === "zh-CN" ? `（${parts.join("；")}，已折算为元）` : ` (${parts.join("; ")}, converted to yuan)`;
+function ownUnits(units: AuditResult["ledger"]["columnUnits"]): Bilingual {
+  if (units === undefined) return bi("", "");
+  const byUnit = new Map<number, LedgerField[]>();
+  for (const [field, scale] of Object.entries(units) as [LedgerField, number][]) byUnit.set(scale, [...(byUnit.get(scale) ?? []), field]);
+  const label = (field: LedgerField, lang: Lang): string => LEDGER_FIELDS.find((d) => d.field === field)?.label[lang] ?? field;
+  const parts = [...byUnit].map(([scale, fields]) =>
+    AUDIT_CLI.columnsInUnit(
+      fields.map((f) => label(f, "zh-CN")),
+      fields.map((f) => label(f, "en-US")),
+      AUDIT_CLI.unitName(scale),
+    ),
+  );
+  return AUDIT_CLI.ownUnits(parts);
 }
 
 /**
@@ -303,108 +292,70 @@ function ownUnits(units: AuditResult["ledger"]["columnUnits"], lang: Lang): stri
  */
 function readingLines(result: AuditResult, lang: Lang): string[] {
   const R = result.reading;
-  const zh = lang === "zh-CN";
-  const t = (zhText: string, enText: string): string => (zh ? zhText : enText);
-  const out: string[] = [];
-  if (R.reconciliation === "differences") {
-    out.push(
-      t(
-        `对账：有 ${count(R.controlDifferences)} 处与台账自身的合计或余额不符（见下方 control-total-mismatch），以下数字不可直接采信。`,
-        `Control totals: ${count(R.controlDifferences)} figure${R.controlDifferences === 1 ? "" : "s"} disagree${R.controlDifferences === 1 ? "s" : ""} with the ledger's own totals or balances (control-total-mismatch below); do not rely on the figures until they are explained.`,
-      ),
-    );
-  } else if (R.reconciliation === "reconciled") {
-    out.push(t(`对账：读取结果与台账自身的合计一致（核对 ${count(R.controlsChecked)} 项）。`, `Control totals: what was read agrees with the ledger's own totals (${count(R.controlsChecked)} figures checked).`));
-  } else {
-    out.push(t("对账：台账没有可核对的合计或余额。", "Control totals: the ledger states no total to reconcile against."));
-  }
-  if (R.mostlyUnusable) out.push(t("注意：读取的行中超过一半缺少或无法识别客户、日期或金额，以下合计不代表台账（见 reading-mostly-unusable）。", "Warning: more than half of the lines read lack, or have unreadable, customer, date or amount; the totals below do not represent the ledger (see reading-mostly-unusable)."));
+  const out: Bilingual[] = [];
+  if (R.reconciliation === "differences") out.push(AUDIT_CLI.controlDifferences(count(R.controlDifferences), R.controlDifferences));
+  else if (R.reconciliation === "reconciled") out.push(AUDIT_CLI.controlsReconciled(count(R.controlsChecked)));
+  else out.push(AUDIT_CLI.noControls);
+  if (R.mostlyUnusable) out.push(AUDIT_CLI.mostlyUnusable);
   const asOf = formatIsoDate(result.asOf);
-  const parts: string[] = [];
-  if (R.leftOut.count > 0) {
-    parts.push(
-      t(
-        `${count(R.leftOut.count)} 行日期晚于截止日 ${asOf}，未计入（应收 ${count(R.leftOut.items)}、收款或贷项 ${count(R.leftOut.credits)}）`,
-        `${count(R.leftOut.count)} line${R.leftOut.count === 1 ? "" : "s"} dated after ${asOf} left out (${count(R.leftOut.items)} item${R.leftOut.items === 1 ? "" : "s"}, ${count(R.leftOut.credits)} receipt${R.leftOut.credits === 1 ? "" : "s"} or credit${R.leftOut.credits === 1 ? "" : "s"})`,
-      ),
-    );
-  }
-  if (R.settled > 0) parts.push(t(`${count(R.settled)} 笔已结清`, `${count(R.settled)} settled`));
-  if (R.credits > 0) parts.push(t(`${count(R.credits)} 笔收款或贷项已冲销`, `${count(R.credits)} receipt${R.credits === 1 ? "" : "s"} or credit${R.credits === 1 ? "" : "s"} applied`));
-  if (R.advances.count > 0) parts.push(t(`${count(R.advances.count)} 户预收款共 ${yuan(R.advances.total)} 元，不计入账龄`, `${count(R.advances.count)} advance${R.advances.count === 1 ? "" : "s"} received totalling ${yuan(R.advances.total)}, kept out of the aging`));
-  if (parts.length > 0) {
-    out.push(t(`截止日视图：读取 ${count(R.lines)} 行；${parts.join("；")}。`, `As of ${asOf}: ${count(R.lines)} lines read; ${parts.join("; ")}.`));
-  }
-  if (R.inexact) out.push(t("截止日视图不精确：已核销金额没有日期，截止日之后的核销无法剔除（见 as-of-inexact）。", "The as-of view is not exact: settled amounts have no dates, so settlements after the as-of date cannot be taken out (see as-of-inexact)."));
-  return out;
+  const parts: Bilingual[] = [];
+  const L = R.leftOut;
+  if (L.count > 0) parts.push(AUDIT_CLI.leftOut(asOf, count(L.count), L.count, count(L.items), L.items, count(L.credits), L.credits));
+  if (R.settled > 0) parts.push(AUDIT_CLI.settled(count(R.settled)));
+  if (R.credits > 0) parts.push(AUDIT_CLI.creditsApplied(count(R.credits), R.credits));
+  if (R.advances.count > 0) parts.push(AUDIT_CLI.advances(count(R.advances.count), R.advances.count, yuan(R.advances.total)));
+  if (parts.length > 0) out.push(AUDIT_CLI.asOfView(asOf, count(R.lines), parts));
+  if (R.inexact) out.push(AUDIT_CLI.asOfInexact);
+  return out.map((b) => b[lang]);
 }
 
 /** The human summary printed on stdout. */
 export function summaryLines(result: AuditResult, source: string, lang: Lang, warnings: readonly Bilingual[] = []): string[] {
-  const zh = lang === "zh-CN";
-  const t = (zhText: string, enText: string): string => (zh ? zhText : enText);
+  const say = AUDIT_CLI;
   const out: string[] = [];
   const L = result.ledger;
   for (const line of readingLines(result, lang)) out.push(line);
-  out.push(t(`应收账款检查：${source}，截止 ${formatIsoDate(result.asOf)}`, `Receivables audit of ${source} as of ${formatIsoDate(result.asOf)}`));
-  const headerAt = L.headerRow === null ? "" : t(`，表头在第 ${L.headerRow} 行`, `, header in row ${L.headerRow}`);
-  const shape = L.shape === "transactions" ? t("（收付明细，已按客户冲销收款）", " (transactions; receipts applied per customer)") : "";
-  out.push(
-    t(
-      `台账：工作表“${L.sheet}”${headerAt}，${count(L.rowCount)} 笔未清款项${shape}，跳过 ${count(L.skippedCount)} 行（合计、空行等），金额单位 ${unitName(L.unitScale, lang)}${ownUnits(L.columnUnits, lang)}`,
-      `Ledger: sheet "${L.sheet}"${headerAt}, ${count(L.rowCount)} open items${shape}, ${count(L.skippedCount)} rows skipped (totals, blanks…), amounts in ${unitName(L.unitScale, lang)}${ownUnits(L.columnUnits, lang)}`,
-    ),
-  );
+  out.push(say.title(source, formatIsoDate(result.asOf))[lang]);
+  const headerAt = L.headerRow === null ? bi("", "") : say.headerAt(L.headerRow);
+  const shape = L.shape === "transactions" ? say.transactionsShape : bi("", "");
+  out.push(say.ledgerLine(L.sheet, headerAt, count(L.rowCount), shape, count(L.skippedCount), say.unitName(L.unitScale), ownUnits(L.columnUnits))[lang]);
   const C = result.companions;
-  const companions: string[] = [];
-  if (C.customers !== null) companions.push(t(`客户档案“${C.customers}”`, `customer master "${C.customers}"`));
-  if (C.bills !== null) companions.push(t(`应收票据登记簿“${C.bills}”`, `bills register "${C.bills}"`));
-  if (C.collections !== null) companions.push(t(`催收记录“${C.collections}”`, `collection log "${C.collections}"`));
-  out.push(companions.length === 0 ? t("伴随表：无", "Companion sheets: none") : t(`伴随表：${companions.join("、")}`, `Companion sheets: ${companions.join(", ")}`));
+  const companions: Bilingual[] = [];
+  if (C.customers !== null) companions.push(say.customerMaster(C.customers));
+  if (C.bills !== null) companions.push(say.billsRegister(C.bills));
+  if (C.collections !== null) companions.push(say.collectionLog(C.collections));
+  out.push(say.companions(companions)[lang]);
   for (const w of warnings) out.push(`  ${w[lang]}`);
   out.push("");
 
   const T = result.totals;
-  const head = [t("", ""), t("笔数", "items"), t("余额", "balance"), t("坏账准备", "provision")];
   const table: string[][] = [];
   const line = (label: string, a: AmountTotal): string[] => [label, count(a.count), yuan(a.balance), yuan(a.provision)];
-  table.push([t("按分类", "By class"), head[1], head[2], head[3]]);
+  table.push([say.byClass[lang], say.items[lang], say.balance[lang], say.provision[lang]]);
   for (const key of ["normal", "overdue", "stale", "bad", "unclassified"] as const) {
     const a = T.byClass[key];
     if (key === "unclassified" && a.count === 0) continue;
     table.push(line(`  ${CLASS_NAMES[key][lang]}`, a));
   }
-  table.push([t("按账龄", "By aging band"), "", "", ""]);
+  table.push([say.byBand[lang], "", "", ""]);
   for (const b of T.byBand) {
     if (b.key === "unbanded" && b.count === 0) continue;
     table.push(line(`  ${b.label[lang]}`, b));
   }
-  table.push(line(t("合计", "Total"), T.all));
+  table.push(line(say.total[lang], T.all));
   const widths = [0, 1, 2, 3].map((c) => Math.max(...table.map((r) => displayWidth(r[c]))));
   for (const r of table) out.push(`${padEnd(r[0], widths[0])}  ${padStart(r[1], widths[1])}  ${padStart(r[2], widths[2])}  ${padStart(r[3], widths[3])}`.trimEnd());
   out.push("");
 
   const F = T.findings;
-  out.push(
-    t(
-      `发现：错误 ${count(F.error)}，警告 ${count(F.warning)}，提示 ${count(F.info)}`,
-      `Findings: ${count(F.error)} error${F.error === 1 ? "" : "s"}, ${count(F.warning)} warning${F.warning === 1 ? "" : "s"}, ${count(F.info)} info`,
-    ),
-  );
+  out.push(say.findingCounts(count(F.error), F.error, count(F.warning), F.warning, count(F.info))[lang]);
   const shown = result.findings.slice(0, MAX_FINDINGS_SHOWN);
   const sevWidth = Math.max(...Object.values(SEVERITY_NAMES).map((s) => displayWidth(s[lang])));
   const ruleWidth = Math.max(0, ...shown.map((f) => f.rule.length));
   for (const f of shown) out.push(`  ${padEnd(SEVERITY_NAMES[f.severity][lang], sevWidth)}  ${padEnd(f.rule, ruleWidth)}  ${f.message[lang]}`);
-  if (result.findings.length > shown.length) {
-    out.push(
-      t(
-        `  ……另有 ${count(result.findings.length - shown.length)} 条（--json 或 --out 可写出全部）`,
-        `  … and ${count(result.findings.length - shown.length)} more (--json or --out writes them all)`,
-      ),
-    );
-  }
+  if (result.findings.length > shown.length) out.push(say.moreFindings(count(result.findings.length - shown.length))[lang]);
   if (result.unchecked.length > 0) {
-    out.push(t("未检查的规则：", "Rules not checked:"));
+    out.push(say.rulesNotChecked[lang]);
     for (const u of result.unchecked) out.push(`  ${u.rule}: ${u.reason[lang]}`);
   }
   return out;
@@ -481,7 +432,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   if (args.json !== undefined) outputs.push({ option: "--json", path: args.json });
   if (args.out !== undefined) outputs.push({ option: "--out", path: args.out });
   if (args.history !== undefined) outputs.push({ option: "--history", path: args.history });
-  const inputs: NamedFile[] = [{ option: lang === "zh-CN" ? "输入文件" : "the input", path: args.file }];
+  const inputs: NamedFile[] = [{ option: AUDIT_CLI.theInput[lang], path: args.file }];
   if (args.policyPath !== undefined) inputs.push({ option: "--policy", path: args.policyPath });
   refuseOutputOverInput(outputs, inputs);
   for (const { path } of outputs) checkWritable(path);
@@ -497,7 +448,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     process.stderr.write(`${text}\n`);
   };
   const book = await readWorkbook(args.file, {
-    onProgress: (sheet, rows) => progress(lang === "zh-CN" ? `读取工作表“${sheet}”：${count(rows)} 行…` : `reading sheet "${sheet}": ${count(rows)} rows…`),
+    onProgress: (sheet, rows) => progress(AUDIT_CLI.readingSheet(sheet, count(rows))[lang]),
   });
   // What the reader decided (a CSV's encoding, a bad byte and where it is), one line each.
   for (const note of book.notes ?? []) process.stderr.write(`${oneLine(note[lang])}\n`);
@@ -505,7 +456,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   // sheets by their headers: the same choice the task pane makes (core/ledger/workbook.ts).
   const chosen = readWorkbookLedger(book.sheets, args.sheet === undefined ? { dateSystem: book.dateSystem } : { sheet: args.sheet, dateSystem: book.dateSystem });
   const rows = chosen.ledger.rows.length;
-  if (large || rows >= LARGE_ROWS) progress(lang === "zh-CN" ? `检查 ${count(rows)} 笔款项…` : `checking ${count(rows)} items…`);
+  if (large || rows >= LARGE_ROWS) progress(AUDIT_CLI.checkingItems(count(rows))[lang]);
   const result = auditLedger(chosen.ledger, chosen.companions, args.asOf, policy);
 
   // Expected credit loss: the history given (this run's snapshot added), else the ledger's own.
@@ -570,7 +521,7 @@ function oneLine(text: string): string {
 
 function reportInternalError(lang: Lang, e: unknown): void {
   const why = oneLine(e instanceof Error ? e.message : String(e));
-  process.stderr.write(lang === "zh-CN" ? `audit: 内部错误（程序缺陷）：${why}\n` : `audit: internal error: ${why}\n`);
+  process.stderr.write(`${AUDIT_CLI.internalError(why)[lang]}\n`);
   if (debugRequested()) process.stderr.write(`${e instanceof Error ? (e.stack ?? "") : ""}\n`);
 }
 
@@ -589,11 +540,7 @@ export function runCli(run: () => Promise<number>, lang: Lang): void {
     if (settled || said) return;
     said = true;
     removePendingOutputs();
-    process.stderr.write(
-      lang === "zh-CN"
-        ? "audit: 内部错误：运行在得出结果之前就停止了（有一项读取或写入没有完成），未写出任何文件。\n"
-        : "audit: internal error: the run stopped before a result (a read or a write never finished); no file was written.\n",
-    );
+    process.stderr.write(`${AUDIT_CLI.stoppedBeforeResult[lang]}\n`);
     process.exitCode = 3;
   });
   const internal = (e: unknown): void => {
