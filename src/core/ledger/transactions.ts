@@ -28,7 +28,8 @@ export function isReceiptType(type: string | null): boolean {
  * What a row of a transactions ledger is:
  * - a receipt when its type column says so (收款/回款/receipt/payment...), when its amount is
  *   negative and it has no received amount, or when it has a received amount but no amount
- *   (blank or 0) — a 贷方-only line;
+ *   (blank or 0) — a 贷方-only line, a negative one included: a receipt reversed (a bounced
+ *   cheque, 红字贷方), which as-of.ts makes an item owed again;
  * - an invoice when its amount is positive, or when it has neither amount nor received but a
  *   balance (an opening balance line, 期初余额);
  * - null otherwise (nothing to allocate: a zero line, or a row whose amounts could not be read).
@@ -39,7 +40,7 @@ export function transactionKind(row: LedgerRow): TransactionKind | null {
   const hasReceived = receivedSign === receivedSign && receivedSign !== 0;
   if (isReceiptType(row.type)) return amountSign === amountSign || hasReceived ? "receipt" : null;
   if (amountSign === -1 && !hasReceived) return "receipt";
-  if ((amountSign !== amountSign || amountSign === 0) && receivedSign === 1) return "receipt";
+  if ((amountSign !== amountSign || amountSign === 0) && hasReceived) return "receipt";
   if (amountSign === 1) return "invoice";
   if (amountSign !== amountSign && !hasReceived && !row.balanceDerived && row.moneySign("balance") === 1) return "invoice";
   return null;

@@ -294,6 +294,21 @@ describe("what is a receipt", () => {
     );
     expect(r.rows.map(transactionKind)).toEqual(["receipt", null, "invoice", "receipt", null]);
   });
+
+  it("makes a negative 贷方 (a receipt reversed: a bounced cheque, 红字贷方) an amount owed again, not nothing", () => {
+    const r = readLedger(
+      [
+        ["日期", "客户", "摘要", "借方", "贷方"],
+        [40553, "顺发", "销售", 50000, ""], // row 2: 2011-01-10
+        [40560, "顺发", "收款", "", 20000], // row 3
+        [40570, "顺发", "退票冲回", "", -3000], // row 4: the receipt bounced for 3,000
+      ],
+      { sheet: "S" },
+    );
+    expect(r.rows.map(transactionKind)).toEqual(["invoice", "receipt", "receipt"]);
+    // 50,000 − 20,000 = 30,000 open on row 2, and the 3,000 reversed is owed again on row 4: 33,000.
+    expect(open(r)).toEqual(["2 顺发 50000.00 20000.00 30000.00", "4 顺发 3000.00 0.00 3000.00"]);
+  });
 });
 
 describe("shape", () => {
