@@ -79,6 +79,11 @@ export interface TableSchema<F extends string = string> {
   readonly name: Bilingual;
   readonly fields: readonly FieldDeclaration<F>[];
   readonly required: readonly (readonly F[])[];
+  /**
+   * A whole-number column whose cells are dates is read as another field: 收款期限 is a term in
+   * days in one export and the due date itself in another (金蝶 到期债权表).
+   */
+  readonly datesAs?: Partial<Record<F, F>>;
 }
 
 // Fields several tables share are declared once and reused (companions.ts).
@@ -306,6 +311,7 @@ export const LEDGER_SCHEMA: TableSchema<LedgerField> = {
   name: bi("应收账款台账", "receivables ledger"),
   fields: LEDGER_FIELDS,
   required: [["customer"], ["dateArisen", "dueDate"], ["balance", "amount"]],
+  datesAs: { creditDays: "dueDate" },
 };
 
 /** Header words of columns that carry no field (row numbers): recognised, so not "unmapped". */

@@ -132,6 +132,43 @@ function maxWidth(values: readonly unknown[][], from: number, count: number): nu
  * "ledger.header-row-invalid", "ledger.mapping-invalid", "ledger.mapping-conflict" or
  * "ledger.missing-columns"; these concern the whole sheet, which cannot be read without them.
  */
+/** The data rows looked at to tell a column of dates from one of whole numbers. */
+const DATES_SAMPLE = 200;
+/** A day count no credit term reaches (about ten years): above it, a number in such a column is a date serial. */
+const SERIAL_FROM = 3653;
+
+/**
+ * Each detected column of a `datesAs` field (not one the user mapped) whose filled cells are
+ * mostly dates (Date values, date serials, date texts) becomes a column of the field it names,
+ * unless that field has a column already.
+ */
+function readDatesAs<F extends string>(
+  values: readonly unknown[][],
+  dataStart: number,
+  mapping: MappingResult<F>,
+  datesAs: Partial<Record<F, F>>,
+  explicit: Partial<Record<F, unknown>> | undefined,
+): MappingResult<F> {
+  let out = mapping;
+  for (const [from, to] of Object.entries(datesAs) as [F, F][]) {
+    const index = out.mapping[from];
+    if (index === undefined || out.mapping[to] !== undefined || explicit?.[from] !== undefined) continue;
+    let filled = 0;
+    let dates = 0;
+    for (let r = dataStart; r < values.length && r < dataStart + DATES_SAMPLE; r++) {
+      const v = values[r]?.[index];
+      if (v === null || v === undefined || v === "") continue;
+      filled++;
+      if (v instanceof Date || (typeof v === "number" && v >= SERIAL_FROM) || (typeof v === "string" && /^\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}/.test(v))) dates++;
+    }
+    if (filled === 0 || dates * 2 <= filled) continue;
+    const mappingNow: Partial<Record<F, number>> = { ...out.mapping, [to]: index };
+    delete mappingNow[from];
+    out = { ...out, mapping: mappingNow, columns: out.columns.map((c) => (c.index === index && c.field === from ? { ...c, field: to } : c)) };
+  }
+  return out;
+}
+
 export function openTable<F extends string>(values: readonly unknown[][], schema: TableSchema<F>, options: TableOptions<F>): OpenedTable<F> {
   const origin = options.origin ?? DEFAULT_ORIGIN;
   const sheet = options.sheet;
@@ -153,6 +190,7 @@ export function openTable<F extends string>(values: readonly unknown[][], schema
   if (options.mapping !== undefined) {
     mapping = applyOverride(mapping, options.mapping, { sheet, schema, width, origin, header: detection });
   }
+  if (schema.datesAs !== undefined) mapping = readDatesAs(values, dataStart, mapping, schema.datesAs, options.mapping);
   const headerRow = detection === null ? null : origin.row + detection.rowIndices[detection.rowIndices.length - 1];
   const provided = new Set<F>(options.provided ?? []);
   // 年/月/日 columns together make a date (三栏式明细账); a year may come from the header's banner.

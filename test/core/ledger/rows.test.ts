@@ -561,3 +561,41 @@ describe("totalMarker", () => {
     expect(totalMarker(text)).toBe(expected);
   });
 });
+
+describe("收款期限: a term in days in one export, the due date in another", () => {
+  const HEADER = ["客户名称", "单据编号", "业务日期", "收款期限", "未收款金额"];
+
+  it("reads a column of dates under 收款期限 as due dates (金蝶 到期债权表)", () => {
+    const r = readLedger(
+      [
+        HEADER,
+        ["甲", "QT0003", new Date(Date.UTC(2011, 1, 14)), new Date(Date.UTC(2011, 8, 15)), 22000],
+        ["乙", "QT0004", new Date(Date.UTC(2011, 2, 1)), "2011-10-01", 1000],
+      ],
+      { sheet: "到期债权表" },
+    );
+    expect(r.mapping.mapping.dueDate).toBe(3);
+    expect(r.mapping.mapping.creditDays).toBeUndefined();
+    expect(r.rows.map((x) => [x.dueDate, x.creditDays])).toEqual([
+      [d(2011, 9, 15), null],
+      [d(2011, 10, 1), null],
+    ]);
+    expect(r.issues).toEqual([]);
+  });
+
+  it("keeps a column of whole numbers under 收款期限 as credit days", () => {
+    const r = readLedger(
+      [
+        HEADER,
+        ["甲", "QT0003", new Date(Date.UTC(2011, 1, 14)), 30, 22000],
+        ["乙", "QT0004", new Date(Date.UTC(2011, 2, 1)), 60, 1000],
+      ],
+      { sheet: "应收单" },
+    );
+    expect(r.mapping.mapping.creditDays).toBe(3);
+    expect(r.rows.map((x) => [x.dueDate, x.creditDays])).toEqual([
+      [null, 30],
+      [null, 60],
+    ]);
+  });
+});
