@@ -193,7 +193,12 @@ export function reconcileSheet(
         const signed: Amount = credit ? minus(0, statedValue) : s.direction !== null && /平/.test(s.direction) ? 0 : statedValue;
         checked++;
         const difference = minus(signed, computed);
-        if (!isZero(difference)) {
+        // A grand 合计 under several customers' blocks states the sum of their closing balances.
+        const acrossCustomers = () => [0, lastStatedStart, bySameText.get(key) ?? 0].some((from) => {
+          const total = closingBalances(lines, computedRunning, from, lineIndex);
+          return total !== null && isZero(minus(signed, total));
+        });
+        if (!isZero(difference) && !acrossCustomers()) {
           differences.push({
             sheet,
             row: s.row,
@@ -235,6 +240,22 @@ export function reconcileSheet(
     lastStatedStart = lineIndex;
   }
   return { status: differences.length > 0 ? "differences" : checked > 0 ? "reconciled" : "none", checked, differences };
+}
+
+/**
+ * The sum of each customer's last running balance over lines [from, end), or null when the lines
+ * are of one customer (the running balance at the line is then the figure to compare).
+ */
+function closingBalances(lines: readonly LedgerRow[], running: readonly (Amount | null)[], from: number, end: number): Amount | null {
+  const last = new Map<string | null, Amount>();
+  for (let k = from; k < end; k++) {
+    const v = running[k];
+    if (v !== null) last.set(lines[k].customer, v);
+  }
+  if (last.size < 2) return null;
+  let total: Amount = 0;
+  for (const v of last.values()) total = plus(total, v);
+  return total;
 }
 
 /**

@@ -217,6 +217,38 @@ describe("a 本月合计 sums its own month (issue 13.4), whether or not the mon
   });
 });
 
+describe("a grand 合计 under several customers' running balances (管家婆 应收明细表: 增加应收, 减少应收, 应收余额)", () => {
+  // Each customer's 应收余额 runs on its own; the grand 合计 states the sum of their closing
+  // balances, 20,000 + 12,000 = 32,000, not the last customer's running balance. (A probe had it
+  // reported as "余额 32,000.00 不等于上一行余额 + 借方 − 贷方 = 12,000.00".)
+  const rows = (grand: number) => [
+    ["日期", "单据编号", "单位名称", "摘要", "增加应收", "减少应收", "应收余额"],
+    ["2011-01-05", "XSD-001", "湘江电器", "销售", 18000, null, 18000], // row 2
+    ["2011-02-10", "SKD-001", "湘江电器", "收款", null, 18000, 0], // row 3
+    ["2011-05-20", "XSD-015", "湘江电器", "销售", 26000, null, 26000], // row 4
+    ["2011-06-02", "XSTHD-01", "湘江电器", "退货", null, 6000, 20000], // row 5
+    [null, null, "湘江电器", "小计", 44000, 24000, 20000], // row 6
+    ["2011-03-31", "XSD-088", "动力机械", "销售", 21000, null, 21000], // row 7
+    ["2011-07-03", "SKD-030", "动力机械", "收款", null, 9000, 12000], // row 8
+    [null, null, "动力机械", "小计", 21000, 9000, 12000], // row 9
+    ["合计", null, null, null, 65000, 33000, grand], // row 10
+  ];
+
+  test("reads 增加应收 and 减少应收 as 借方 and 贷方, and the grand total agrees", () => {
+    const r = readLedger(rows(32000), { sheet: "应收明细" });
+    expect([r.mapping.mapping.amount, r.mapping.mapping.received, r.mapping.mapping.balance]).toEqual([4, 5, 6]);
+    expect([r.shape, r.reconciliation.status, r.reconciliation.differences]).toEqual(["transactions", "reconciled", []]);
+    const a = auditLedger(r, {}, fromYmd(2011, 7, 31), DEFAULT_POLICY);
+    // Open: 湘江 XSD-015 26,000 − 6,000 returned = 20,000; 动力 XSD-088 21,000 − 9,000 = 12,000.
+    expect([a.totals.all.count, a.totals.all.balance]).toEqual([2, "32000.00"]);
+  });
+
+  test("a wrong grand total is still a difference", () => {
+    const r = readLedger(rows(35000), { sheet: "应收明细" });
+    expect(r.reconciliation.differences.map((d) => [d.row, d.column, d.stated])).toEqual([[10, "G", "35000.00"]]);
+  });
+});
+
 test("a hand-kept 台账's 余额 written \"-\" (zero, as Excel's accounting format shows it) is a settled row, not an open item without a balance", () => {
   const r = readLedger(
     [
