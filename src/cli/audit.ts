@@ -318,7 +318,7 @@ export function summaryLines(result: AuditResult, source: string, lang: Lang, wa
   out.push(say.title(source, formatIsoDate(result.asOf))[lang]);
   const headerAt = L.headerRow === null ? bi("", "") : say.headerAt(L.headerRow);
   const shape = L.shape === "transactions" ? say.transactionsShape : bi("", "");
-  out.push(say.ledgerLine(L.sheet, headerAt, count(L.rowCount), shape, count(L.skippedCount), say.unitName(L.unitScale), ownUnits(L.columnUnits))[lang]);
+  out.push(say.ledgerLine(say.sheets(result.reading.sheets.length > 0 ? result.reading.sheets : [L.sheet]), headerAt, count(L.rowCount), shape, count(L.skippedCount), say.unitName(L.unitScale), ownUnits(L.columnUnits))[lang]);
   const C = result.companions;
   const companions: Bilingual[] = [];
   if (C.customers !== null) companions.push(say.customerMaster(C.customers));

@@ -58,10 +58,15 @@ export const AUDIT_CLI = {
   title: (source: string, asOf: string): Bilingual => bi(`应收账款检查：${source}，截止 ${asOf}`, `Receivables audit of ${source} as of ${asOf}`),
   headerAt: (row: number): Bilingual => bi(`，表头在第 ${row} 行`, `, header in row ${row}`),
   transactionsShape: bi("（收付明细，已按客户冲销收款）", " (transactions; receipts applied per customer)"),
-  ledgerLine: (sheet: string, headerAt: Bilingual, items: string, shape: Bilingual, skipped: string, unit: Bilingual, ownUnits: Bilingual): Bilingual =>
+  /** The ledger's sheet, or the sheets read together as one ledger. */
+  sheets: (names: readonly string[]): Bilingual =>
+    names.length === 1
+      ? bi(`工作表“${names[0]}”`, `sheet "${names[0]}"`)
+      : bi(`工作表${names.map((n) => `“${n}”`).join("")}（${names.length} 个，合并读取）`, `sheets ${names.map((n) => `"${n}"`).join(", ")} (${names.length}, read together)`),
+  ledgerLine: (sheets: Bilingual, headerAt: Bilingual, items: string, shape: Bilingual, skipped: string, unit: Bilingual, ownUnits: Bilingual): Bilingual =>
     bi(
-      `台账：工作表“${sheet}”${headerAt["zh-CN"]}，${items} 笔未清款项${shape["zh-CN"]}，跳过 ${skipped} 行（合计、空行等），金额单位 ${unit["zh-CN"]}${ownUnits["zh-CN"]}`,
-      `Ledger: sheet "${sheet}"${headerAt["en-US"]}, ${items} open items${shape["en-US"]}, ${skipped} rows skipped (totals, blanks…), amounts in ${unit["en-US"]}${ownUnits["en-US"]}`,
+      `台账：${sheets["zh-CN"]}${headerAt["zh-CN"]}，${items} 笔未清款项${shape["zh-CN"]}，跳过 ${skipped} 行（合计、空行等），金额单位 ${unit["zh-CN"]}${ownUnits["zh-CN"]}`,
+      `Ledger: ${sheets["en-US"]}${headerAt["en-US"]}, ${items} open items${shape["en-US"]}, ${skipped} rows skipped (totals, blanks…), amounts in ${unit["en-US"]}${ownUnits["en-US"]}`,
     ),
   customerMaster: (sheet: string): Bilingual => bi(`客户档案“${sheet}”`, `customer master "${sheet}"`),
   billsRegister: (sheet: string): Bilingual => bi(`应收票据登记簿“${sheet}”`, `bills register "${sheet}"`),

@@ -181,7 +181,10 @@ export function readWorkbookLedger(
   } else {
     let firstError: unknown = null;
     const visible = sheets.filter((s) => s.hidden !== true);
-    for (const sheet of visible) {
+    // A summary sheet (汇总表) in front of the detail sheets is not the ledger while another sheet reads as one.
+    const details = visible.filter((s) => kinds.get(s) === "ledger" && !SUMMARY_NAME.test(s.name));
+    const candidates = details.length > 0 ? [...details, ...visible.filter((s) => !details.includes(s))] : visible;
+    for (const sheet of candidates) {
       if (kinds.get(sheet) !== "ledger") continue;
       try {
         ledger = read(sheet);
@@ -211,24 +214,79 @@ export function readWorkbookLedger(
   }
   const chosen = ledgerSheet as SheetInput;
   const together: SheetInput[] = [chosen];
-  if (ledger.layout.customerFrom === "title") {
-    const parts = [ledger];
-    for (const sheet of sheets) {
-      if (sheet === chosen || sheet.hidden === true || kinds.get(sheet) !== "ledger") continue;
-      let other: LedgerReading;
-      try {
-        other = read(sheet);
-      } catch {
-        continue;
-      }
-      if (other.layout.customerFrom !== "title" || !sameLayout(ledger, other)) continue;
-      parts.push(other);
-      together.push(sheet);
+  // One sheet per customer (the customer above each header) is one ledger, named or not; sheets
+  // of one layout with a customer column (a sheet per month or per year) are, when no sheet was
+  // named. Either way in workbook order, so an earlier period's entries come first.
+  const combine = ledger.layout.customerFrom === "title" || options.sheet === undefined;
+  const sameKind: SheetInput[] = [];
+  const otherLayout: SheetInput[] = [];
+  const parts = new Map<SheetInput, LedgerReading>([[chosen, ledger]]);
+  for (const sheet of sheets) {
+    if (sheet === chosen || sheet.hidden === true || kinds.get(sheet) !== "ledger") continue;
+    let other: LedgerReading;
+    try {
+      other = read(sheet);
+    } catch {
+      otherLayout.push(sheet);
+      continue;
     }
-    ledger = combineReadings(parts);
+    if (other.layout.customerFrom !== ledger.layout.customerFrom || !sameLayout(ledger, other)) {
+      otherLayout.push(sheet);
+      continue;
+    }
+    if (!combine) {
+      sameKind.push(sheet);
+      continue;
+    }
+    parts.set(sheet, other);
+    together.push(sheet);
   }
+  if (parts.size > 1) {
+    const ordered = sheets.filter((s) => parts.has(s));
+    ledger = combineReadings(ordered.map((s) => parts.get(s) as LedgerReading));
+    if (ledger.layout.customerFrom === "column") notes.push(readTogether(ordered.map((s) => s.name)));
+  }
+  if (sameKind.length > 0) notes.push(sameLayoutNotRead(chosen.name, sameKind.map((s) => s.name)));
+  if (otherLayout.length > 0) notes.push(otherLayoutNotRead(chosen.name, otherLayout.map((s) => s.name)));
   ledger = carryOpenings(ledger);
   const others = sheets.filter((s) => !together.includes(s));
   const found = readCompanions(others, { dateSystem: options.dateSystem });
   return { ledger, ledgerSheet: chosen.name, companions: found.companions, warnings: [...notes, ...found.warnings] };
+}
+
+/** A sheet named as a summary (汇总表, 合计, 总表, summary): not the ledger while a detail sheet reads as one. */
+const SUMMARY_NAME = /汇总|總|总表|合计|summary|total/i;
+
+function quoted(names: readonly string[]): Bilingual {
+  return { "zh-CN": names.map((n) => `“${n}”`).join(""), "en-US": names.map((n) => `"${n}"`).join(", ") };
+}
+
+function readTogether(names: readonly string[]): Bilingual {
+  const q = quoted(names);
+  return {
+    "zh-CN": `工作表${q["zh-CN"]}版式相同，按工作簿顺序作为一本台账合并读取（各期的期初余额与前期结余核对，不重复计入）；如其中有副本或汇总表，请用 --sheet 指定要检查的工作表。`,
+    "en-US": `Sheets ${q["en-US"]} have one layout and were read together as one ledger, in workbook order (each period's opening balance reconciled with the one before, not counted twice); if one is a copy or a summary, name the sheet to check with --sheet.`,
+  };
+}
+
+function sameLayoutNotRead(chosen: string, names: readonly string[]): Bilingual {
+  const q = quoted(names);
+  return {
+    "zh-CN": `只检查了指定的工作表“${chosen}”；工作表${q["zh-CN"]}版式相同，未读取。`,
+    "en-US":
+      names.length === 1
+        ? `Only the sheet named, "${chosen}", was checked; sheet ${q["en-US"]} has the same layout and was not read.`
+        : `Only the sheet named, "${chosen}", was checked; sheets ${q["en-US"]} have the same layout and were not read.`,
+  };
+}
+
+function otherLayoutNotRead(chosen: string, names: readonly string[]): Bilingual {
+  const q = quoted(names);
+  return {
+    "zh-CN": `工作表${q["zh-CN"]}也像台账，但列与“${chosen}”不同，未读取（要检查它，请用 --sheet 指定）。`,
+    "en-US":
+      names.length === 1
+        ? `Sheet ${q["en-US"]} also reads as a ledger but its columns differ from "${chosen}"'s; it was not read (name it with --sheet to check it).`
+        : `Sheets ${q["en-US"]} also read as a ledger but their columns differ from "${chosen}"'s; they were not read (name one with --sheet to check it).`,
+  };
 }

@@ -61,3 +61,55 @@ describe("no sheet reads as a ledger: one line on what each sheet is and how to 
     expect(thrown(() => readWorkbookLedger([sheets[0]])).id).toBe("ledger.no-header");
   });
 });
+
+describe("sheets of one layout with a customer column (a sheet per month or per year) are one ledger", () => {
+  // 一月: 赣江 invoices 25,000 on 1-12; 二月 opens with 赣江's 期初余额 25,000 (what 一月 left open)
+  // and adds 浔阳's 8,000 on 2-20; 三月 opens with both and adds 赣江's 9,000 on 3-28.
+  const HEADER = ["日期", "客户名称", "摘要", "借方", "贷方"];
+  const JAN = [HEADER, ["2011-01-12", "赣江", "销售", 25000, null]];
+  const FEB = [HEADER, ["2011-02-01", "赣江", "期初余额", 25000, null], ["2011-02-20", "浔阳", "销售", 8000, null]];
+  const MAR = [HEADER, ["2011-03-01", "赣江", "期初余额", 25000, null], ["2011-03-01", "浔阳", "期初余额", 8000, null], ["2011-03-28", "赣江", "销售", 9000, null]];
+  const sheets: SheetInput[] = [
+    { name: "一月", values: JAN },
+    { name: "二月", values: FEB },
+    { name: "三月", values: MAR },
+  ];
+
+  it("reads them together in workbook order; a later month's 期初余额 is what the earlier months left, not counted again", () => {
+    const chosen = readWorkbookLedger(sheets);
+    expect(chosen.ledger.layout.sheets).toEqual(["一月", "二月", "三月"]);
+    // The three openings are carried (reconciled), the three entries are the ledger: 25,000 + 8,000 + 9,000 = 42,000.
+    expect(chosen.ledger.rows.map((r) => [r.sheet, r.row, r.customer, r.amount?.toFixed(2)])).toEqual([
+      ["一月", 2, "赣江", "25000.00"],
+      ["二月", 3, "浔阳", "8000.00"],
+      ["三月", 4, "赣江", "9000.00"],
+    ]);
+    expect(chosen.ledger.layout.openingsCarried).toEqual([
+      { sheet: "二月", row: 2 },
+      { sheet: "三月", row: 2 },
+      { sheet: "三月", row: 3 },
+    ]);
+    expect(chosen.ledger.reconciliation.differences).toEqual([]);
+    expect(chosen.warnings.map((w) => w["en-US"])).toContain(
+      'Sheets "一月", "二月", "三月" have one layout and were read together as one ledger, in workbook order (each period\'s opening balance reconciled with the one before, not counted twice); if one is a copy or a summary, name the sheet to check with --sheet.',
+    );
+  });
+
+  it("reads only the sheet named, and says which sheets of the same layout were not read", () => {
+    const chosen = readWorkbookLedger(sheets, { sheet: "三月" });
+    expect(chosen.ledger.layout.sheets).toEqual(["三月"]);
+    expect(chosen.warnings.map((w) => w["zh-CN"])).toEqual(["只检查了指定的工作表“三月”；工作表“一月”“二月”版式相同，未读取。"]);
+  });
+
+  it("passes over a summary sheet in front of the detail, and says a ledger-like sheet of other columns was not read", () => {
+    const SUMMARY = [
+      ["客户名称", "应收余额"],
+      ["赣江", 34000],
+      ["浔阳", 8000],
+    ];
+    const chosen = readWorkbookLedger([{ name: "汇总表", values: SUMMARY }, ...sheets]);
+    expect(chosen.ledgerSheet).toBe("一月");
+    expect(chosen.ledger.layout.sheets).toEqual(["一月", "二月", "三月"]);
+    expect(chosen.warnings.map((w) => w["en-US"])).toContain('Sheet "汇总表" also reads as a ledger but its columns differ from "一月"\'s; it was not read (name it with --sheet to check it).');
+  });
+});
