@@ -77,7 +77,9 @@ export function carryOpenings(reading: LedgerReading): LedgerReading {
     const key = customerKey(o.customer);
     if (key === null) continue;
     const date = o.dateArisen as number;
-    const earlier = (byCustomer.get(key) ?? []).filter((r) => r !== o && !carried.has(r) && r.dateArisen !== null && r.dateArisen < date);
+    // A 承前页 brings what the pages before it left, whatever their dates: the lines read before it.
+    const all = byCustomer.get(key) ?? [];
+    const earlier = o.isBroughtForward ? all.slice(0, all.indexOf(o)).filter((r) => !carried.has(r)) : all.filter((r) => r !== o && !carried.has(r) && r.dateArisen !== null && r.dateArisen < date);
     if (!earlier.some((r) => !r.isOpening)) continue;
     carried.add(o);
     let balance: Decimal = new Dec(0);
@@ -90,7 +92,7 @@ export function carryOpenings(reading: LedgerReading): LedgerReading {
         row: o.row,
         column: reading.letters.balance ?? reading.letters.amount ?? "",
         field: "balance",
-        text: "上年结转",
+        text: o.isBroughtForward ? "承前页" : "上年结转",
         stated: stated.toFixed(2),
         computed: balance.toFixed(2),
         difference: stated.minus(balance).toFixed(2),

@@ -12,7 +12,8 @@
  * - over the block of lines just above it that share a department, customer or project (a
  *   第二项目部小计 under the department's lines, where the department before it has no subtotal).
  * Amounts a line only inherits (an opening line's balance taken as its amount) are not part of
- * the sums of 借方 and 贷方, as in the books. A running balance is checked line by line, and the
+ * the sums of 借方 and 贷方, as in the books; a 承前页's stated 借方 and 贷方 (the earlier pages')
+ * are, as a 本年累计 counts them. A running balance is checked line by line, and the
  * balance a stated line gives against the running balance at that line.
  */
 import type Decimal from "decimal.js";
@@ -84,7 +85,7 @@ function text(a: Amount): string {
 
 /** A line's own money as read, exactly: an opening line's inherited amount is not one. */
 function own(r: LedgerRow, field: LedgerMoneyField): Amount | null {
-  if (r.isOpening && (field === "amount" || field === "received")) return null;
+  if (r.isOpening && (field === "amount" || field === "received")) return r.isBroughtForward ? r.broughtForwardMoney(field) : null;
   if (field === "balance" && r.balanceDerived) return null;
   if (!r.hasMoney(field)) return null;
   const f = field === "amount" ? r.amountFen : field === "received" ? r.receivedFen : field === "balance" ? r.balanceFen : field === "contractAmount" ? r.contractAmountFen : field === "expectedRecovery" ? r.expectedRecoveryFen : r.allowanceFen;
@@ -276,7 +277,8 @@ function periodStarts(lines: readonly LedgerRow[], end: number): number[] {
     while (k > 0) {
       const prev = lines[k - 1];
       const d = prev.dateArisen;
-      if (d === null || prev.customer !== customer) break;
+      // A 承前页 brings the earlier pages' figures: this page's month and year start after it.
+      if (d === null || prev.customer !== customer || prev.isBroughtForward) break;
       const p = toYmd(d);
       if (p.y !== y || (sameMonth && p.m !== m)) break;
       k--;

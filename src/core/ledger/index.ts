@@ -241,7 +241,7 @@ function takeRunningBalances(store: LedgerStore): (number | Decimal | null)[] {
 function dateOpenings(store: LedgerStore, start: DayNumber | null): { row: number; date: DayNumber }[] {
   const out: { row: number; date: DayNumber }[] = [];
   for (let i = 0; i < store.length; i++) {
-    if (store.opening[i] !== 1) continue;
+    if (store.opening[i] === 0) continue;
     const d = store.date.dateArisen?.[i] ?? NaN;
     const due = store.date.dueDate?.[i] ?? NaN;
     if (d === d) {

@@ -291,7 +291,7 @@ export function applyDirection(store: LedgerStore, table: OpenedTable<LedgerFiel
  */
 export function openingAmounts(store: LedgerStore): void {
   for (let i = 0; i < store.length; i++) {
-    if (store.opening[i] !== 1) continue;
+    if (store.opening[i] === 0) continue;
     if (store.hasMoney("amount", i) || store.hasMoney("received", i) || !store.hasMoney("balance", i)) continue;
     const exact = store.exact.balance.get(i);
     const f = store.fen.balance?.[i] ?? NaN;

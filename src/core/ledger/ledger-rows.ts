@@ -21,6 +21,8 @@ import {
   LedgerStore,
   type LedgerTextField,
   MONEY_FIELDS,
+  BROUGHT_FORWARD_LINE,
+  OPENING_LINE,
   TEXT_FIELDS,
 } from "./ledger-store";
 import type { ParseIssue, SkippedRow } from "./parse-issues";
@@ -29,6 +31,8 @@ import { type ColumnPlan, type OpenedTable, planOf } from "./table";
 
 // Taken once: through tsx (CommonJS) every use of an imported name calls a getter (see cell-reader.ts).
 const MAX_FEN = MAX_FEN_LINE;
+const OPENING = OPENING_LINE;
+const BROUGHT_FORWARD = BROUGHT_FORWARD_LINE;
 const READ = MONEY_READ;
 const BAD = MONEY_BAD;
 
@@ -106,7 +110,7 @@ export function readLedgerRows(values: readonly unknown[][], table: OpenedTable<
   const onStated = statedLineReader(table, stated);
   walkRows(values, table, LEDGER_FREE_TEXT, skipped, (cells, sheetRow, valueIndex, role) => {
     const i = store.append(sheetRow, valueIndex);
-    if (role === "opening") store.opening[i] = 1;
+    if (role !== "line") store.opening[i] = role === "opening" ? OPENING : BROUGHT_FORWARD;
     for (let k = 0; k < stepCount; k++) {
       const step = steps[k];
       const p = step.plan;
@@ -148,6 +152,17 @@ export function readLedgerRows(values: readonly unknown[][], table: OpenedTable<
           // The ledger has no yes/no field; companions do.
           break;
       }
+    }
+    if (role === "brought-forward") {
+      // What it brings is its balance; its 借方 and 贷方 total pages this ledger does not have
+      // (kept for the sums a 本年累计 states).
+      const stated = (field: "amount" | "received"): number | Decimal | null => {
+        const f = store.fen[field]?.[i] ?? NaN;
+        return f === f ? f : (store.exact[field].get(i) ?? null);
+      };
+      store.broughtForward.set(i, { amount: stated("amount"), received: stated("received") });
+      store.setMoney("amount", i, NaN, null);
+      store.setMoney("received", i, NaN, null);
     }
     deriveBalance(store, i, hasReceived);
   }, onStated);

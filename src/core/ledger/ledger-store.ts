@@ -53,6 +53,11 @@ export const MONEY_FIELDS: readonly LedgerMoneyField[] = ["amount", "received", 
 /** Bit of each ledger field in a row's issue mask (LEDGER_FIELDS order; fewer than 31 fields). */
 export const FIELD_BIT: Readonly<Record<string, number>> = Object.fromEntries(LEDGER_FIELDS.map((d, i) => [d.field, 2 ** i]));
 
+/** LedgerStore.opening: an opening balance line (期初余额, 上年结转). */
+export const OPENING_LINE = 1;
+/** LedgerStore.opening: a page's brought-forward line (承前页) with no earlier page on its sheet. */
+export const BROUGHT_FORWARD_LINE = 2;
+
 function filledNaN(n: number): Float64Array {
   return new Float64Array(n).fill(NaN);
 }
@@ -77,13 +82,18 @@ export class LedgerStore {
   readonly valueIndex: Int32Array;
   readonly issueMask: Int32Array;
   readonly derived: Uint8Array;
-  /** 1 for an opening balance line (期初余额, 上年结转), 0 for an ordinary line. */
+  /** OPENING_LINE for an opening balance line (期初余额, 上年结转), BROUGHT_FORWARD_LINE for a page's 承前页, 0 for an ordinary line. */
   readonly opening: Uint8Array;
   readonly text: Record<LedgerTextField, (string | null)[] | null>;
   readonly date: Record<LedgerDateField, Float64Array | null>;
   readonly fen: Record<LedgerMoneyField, Float64Array | null>;
   /** Amounts off the fast path (not whole fen, or beyond ±10^13 yuan), by row index. */
   readonly exact: Record<LedgerMoneyField, Map<number, Decimal>>;
+  /**
+   * A brought-forward line's 借方 and 贷方 as stated (the earlier pages' totals, exact: fen or a
+   * Decimal), by row index: not its amounts, but part of the sums a 本年累计 or 过次页 states.
+   */
+  readonly broughtForward = new Map<number, { amount: number | Decimal | null; received: number | Decimal | null }>();
   creditDays: Float64Array | null;
   readonly dateParts: Record<LedgerDatePartField, Float64Array | null>;
   probability: (Decimal | null)[] | null;
@@ -423,7 +433,15 @@ export class LedgerRow {
   }
   /** An opening balance line (期初余额, 上年结转): what the period started with, not a transaction of it. */
   get isOpening(): boolean {
-    return this.store.opening[this.i] === 1;
+    return this.store.opening[this.i] !== 0;
+  }
+  /** A page's 承前页 line read as an opening line: what it brings comes from the pages before it, whatever their dates. */
+  get isBroughtForward(): boolean {
+    return this.store.opening[this.i] === BROUGHT_FORWARD_LINE;
+  }
+  /** A brought-forward line's stated 借方 or 贷方 (see LedgerStore.broughtForward); null otherwise. */
+  broughtForwardMoney(field: "amount" | "received"): number | Decimal | null {
+    return this.store.broughtForward.get(this.i)?.[field] ?? null;
   }
   /** The store and the index this view reads (for code that works on columns). */
   get index(): number {

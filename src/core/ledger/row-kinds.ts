@@ -73,7 +73,10 @@ const ROW_OPENING = 8;
 const SKIP_REASONS: readonly (SkipReason | null)[] = [null, "blank", "subtotal", "carry-forward", "repeated-header", "note", "closing", "footer", null];
 
 /** What a data row is besides an ordinary line. */
-type RowRole = "line" | "opening";
+type RowRole = "line" | "opening" | "brought-forward";
+
+/** A carry line that brings a page's balance forward (承前页, 接上页, brought forward), as against one that carries it to the next page (过次页). */
+const BROUGHT_FORWARD = /^(承前页|接上页|承上页|brought\s+forward|b\/f)/i;
 
 /** The kind of a line that states the ledger's own figures (control-totals.ts reconciles them). */
 export type StatedLineKind = "subtotal" | "carry-forward" | "closing";
@@ -264,6 +267,7 @@ export function walkRows<F extends string>(
   const originRow = table.origin.row;
   let pendingBlankFrom = -1;
   let afterFooter = false;
+  let dataSeen = false;
   for (let r = table.dataStart; r < values.length; r++) {
     const cells = values[r];
     const cls = classifyRow(cells, classifier);
@@ -280,9 +284,15 @@ export function walkRows<F extends string>(
       skipped.push({ row: originRow + r, reason: cls === ROW_REPEATED_HEADER ? "repeated-header" : "footer", text: cls === ROW_DATA ? "" : classifiedText });
       continue;
     }
-    if (cls === ROW_DATA) onData(cells, originRow + r, r, "line");
-    else if (cls === ROW_OPENING) onData(cells, originRow + r, r, "opening");
-    else {
+    if (cls === ROW_DATA || cls === ROW_OPENING) {
+      dataSeen = true;
+      onData(cells, originRow + r, r, cls === ROW_DATA ? "line" : "opening");
+    } else if (cls === ROW_CARRY && !dataSeen && onStated !== undefined && BROUGHT_FORWARD.test(classifiedText.normalize("NFKC").replace(/\s+/g, ""))) {
+      // A page that starts with 承前页 and no earlier page on the sheet: the balance it brings is
+      // what the page began with, an opening line (its 借方 and 贷方 are the earlier pages' totals).
+      dataSeen = true;
+      onData(cells, originRow + r, r, "brought-forward");
+    } else {
       if (cls === ROW_FOOTER) afterFooter = true;
       skipped.push({ row: originRow + r, reason: SKIP_REASONS[cls] ?? "note", text: classifiedText });
       if (onStated !== undefined && (cls === ROW_SUBTOTAL || cls === ROW_CARRY || cls === ROW_CLOSING)) {

@@ -249,6 +249,57 @@ describe("a grand 合计 under several customers' running balances (管家婆 �
   });
 });
 
+describe("a page that starts with 承前页 (issue 13.1: the earlier pages are not in the workbook, or are on a sheet before)", () => {
+  // Page 2 of 华亿's 三栏式 account: 承前页 brings 借 100,000, 贷 40,000 and a balance of 60,000
+  // from page 1; April adds 借 12,000 and 贷 20,000. 本月合计 states April's own 12,000 / 20,000;
+  // 本年累计 states the year's, 112,000 / 60,000; the balance after April is 52,000.
+  const HEADER = ["日期", "凭证字号", "摘要", "借方", "贷方", "方向", "余额"];
+  const page2 = [
+    ["科目：112201 应收账款—华亿网络", null, null, null, null, null, null],
+    HEADER,
+    ["2011-04-01", null, "承前页", 100000, 40000, "借", 60000], // row 3
+    ["2011-04-10", "记-0031", "销售", 12000, null, "借", 72000], // row 4
+    ["2011-04-20", "记-0044", "收款", null, 20000, "借", 52000], // row 5
+    ["2011-04-30", null, "本月合计", 12000, 20000, "借", 52000], // row 6
+    ["2011-04-30", null, "本年累计", 112000, 60000, "借", 52000], // row 7
+  ];
+  const page1 = [
+    ["科目：112201 应收账款—华亿网络", null, null, null, null, null, null],
+    HEADER,
+    ["2011-01-15", "记-0003", "销售", 100000, null, "借", 100000], // row 3
+    ["2011-02-20", "记-0017", "收款", null, 40000, "借", 60000], // row 4
+    ["2011-03-31", null, "过次页", 100000, 40000, "借", 60000], // row 5
+  ];
+
+  test("alone, the balance brought forward is an opening item, the totals agree, and its age is said to be a lower bound", () => {
+    const r = readLedger(page2, { sheet: "第2页" });
+    expect([r.reconciliation.status, r.reconciliation.differences]).toEqual(["reconciled", []]);
+    expect(r.rows.map((x) => [x.row, x.isOpening, x.amount?.toFixed(2) ?? null, x.received?.toFixed(2) ?? null])).toEqual([
+      [3, true, "60000.00", null],
+      [4, false, "12000.00", null],
+      [5, false, null, "20000.00"],
+    ]);
+    const a = auditLedger(r, {}, fromYmd(2011, 4, 30), DEFAULT_POLICY);
+    // 60,000 + 12,000 − 20,000 (FIFO: the brought-forward balance is the oldest) = 52,000.
+    expect([a.totals.all.count, a.totals.all.balance]).toEqual([2, "52000.00"]);
+    expect(a.findings.filter((f) => f.rule === "opening-balance-dated").map((f) => f.message["zh-CN"])).toEqual([
+      "第2页!A3：“华亿网络”的承前页余额 40,000.00（之前各页不在工作簿中）按期初 2011年4月1日 计算账龄；其中款项发生得更早，实际账龄不短于此，可能属于更早的账龄段。",
+    ]);
+  });
+
+  test("after the page before it on an earlier sheet, it is what that page left: not counted again", () => {
+    const chosen = readWorkbookLedger([
+      { name: "第1页", values: page1 },
+      { name: "第2页", values: page2 },
+    ]);
+    expect(chosen.ledger.layout.openingsCarried).toEqual([{ sheet: "第2页", row: 3 }]);
+    expect([chosen.ledger.reconciliation.status, chosen.ledger.reconciliation.differences]).toEqual(["reconciled", []]);
+    const a = auditLedger(chosen.ledger, chosen.companions, fromYmd(2011, 4, 30), DEFAULT_POLICY);
+    // 100,000 − 40,000 − 20,000 on the January invoice = 40,000, and April's 12,000: 52,000.
+    expect([a.totals.all.count, a.totals.all.balance]).toEqual([2, "52000.00"]);
+  });
+});
+
 test("a hand-kept 台账's 余额 written \"-\" (zero, as Excel's accounting format shows it) is a settled row, not an open item without a balance", () => {
   const r = readLedger(
     [

@@ -103,7 +103,8 @@ export function readingWideFindings(run: AuditRun, read: LedgerReading, view: As
     const i = run.indexOfSheetRow(o.sheet, o.row);
     if (i < 0) continue;
     const r = run.rows[i];
-    run.lineFindingAt(o.sheet, o.row, "opening-balance-dated", run.col("dateArisen", "balance"), { customer: customerName(r.customer), balance: r.balance === null ? "?" : money(r.balance), date: day(o.date) });
+    const params = { customer: customerName(r.customer), balance: r.balance === null ? "?" : money(r.balance), date: day(o.date) };
+    run.lineFindingAt(o.sheet, o.row, "opening-balance-dated", run.col("dateArisen", "balance"), params, r.isBroughtForward ? "brought-forward" : undefined);
   }
 
   // Advances: a customer's net credit.
