@@ -83,9 +83,17 @@ function text(a: Amount): string {
   return toDec(a).toFixed(2);
 }
 
-/** A line's own money as read, exactly: an opening line's inherited amount is not one. */
-function own(r: LedgerRow, field: LedgerMoneyField): Amount | null {
-  if (r.isOpening && (field === "amount" || field === "received")) return r.isBroughtForward ? r.broughtForwardMoney(field) : null;
+/**
+ * A line's own money as read, exactly. An opening line's amount taken from its balance is not
+ * one; with `openings`, one typed in its 借方 or 贷方 is (a hand-kept list's 合计 = SUM() over
+ * the column counts it, where a 本年累计 of the books does not).
+ */
+function own(r: LedgerRow, field: LedgerMoneyField, openings = false): Amount | null {
+  if (r.isOpening && (field === "amount" || field === "received")) {
+    if (r.isBroughtForward) return r.broughtForwardMoney(field);
+    if (!openings || r.amountFromBalance || !r.hasMoney(field)) return null;
+    return field === "amount" ? (r.amountFen === r.amountFen ? r.amountFen : (r.amount as Decimal)) : r.receivedFen === r.receivedFen ? r.receivedFen : (r.received as Decimal);
+  }
   if (field === "balance" && r.balanceDerived) return null;
   if (!r.hasMoney(field)) return null;
   const f = field === "amount" ? r.amountFen : field === "received" ? r.receivedFen : field === "balance" ? r.balanceFen : field === "contractAmount" ? r.contractAmountFen : field === "expectedRecovery" ? r.expectedRecoveryFen : r.allowanceFen;
@@ -128,6 +136,9 @@ export function reconcileSheet(
   const computedRunning: (Amount | null)[] = new Array<Amount | null>(lines.length).fill(null);
   if (running !== null) {
     let prev: Amount | null = null;
+    // The balance the line before should have stated (its predecessor's + debit − credit): when
+    // that line's own figure was a slip, this line agrees with it, and only the slip is said.
+    let prevExpected: Amount | null = null;
     let prevRow: number | null = null;
     let prevCustomer: string | null = null;
     for (let i = 0; i < lines.length; i++) {
@@ -135,12 +146,17 @@ export function reconcileSheet(
       const statedHere = running.stated[i];
       const sameBlock = r.customer === prevCustomer;
       let expected: Amount | null = null;
+      let expectedPastSlip: Amount | null = null;
+      const movement = (from: Amount): Amount => minus(plus(from, own(r, "amount") ?? 0), own(r, "received") ?? 0);
       if (r.isOpening) expected = statedHere ?? (r.amountFen === r.amountFen ? r.amountFen : r.amount);
-      else if (prev !== null && sameBlock) expected = minus(plus(prev, own(r, "amount") ?? 0), own(r, "received") ?? 0);
+      else if (prev !== null && sameBlock) {
+        expected = movement(prev);
+        if (prevExpected !== null) expectedPastSlip = movement(prevExpected);
+      }
       if (statedHere !== null && expected !== null && !r.isOpening) {
         checked++;
         const difference = minus(statedHere, expected);
-        if (!isZero(difference)) {
+        if (!isZero(difference) && !(expectedPastSlip !== null && isZero(minus(statedHere, expectedPastSlip)))) {
           differences.push({
             sheet,
             row: r.row,
@@ -157,6 +173,7 @@ export function reconcileSheet(
       // Follow the ledger's own figure from here, so one slip is reported once, not on every later line.
       const now: Amount | null = statedHere ?? expected;
       computedRunning[i] = expected ?? statedHere;
+      prevExpected = sameBlock || r.isOpening ? expected : null;
       prev = now;
       prevRow = statedHere !== null ? r.row : prevRow;
       prevCustomer = r.customer;
@@ -169,8 +186,19 @@ export function reconcileSheet(
   const prefixOf = (field: LedgerMoneyField): PrefixSums => {
     let p = prefix.get(field);
     if (p === undefined) {
-      p = new PrefixSums(lines, field);
+      p = new PrefixSums(lines, field, false);
       prefix.set(field, p);
+    }
+    return p;
+  };
+  // The same sums with what opening lines carry in their own 借方 or 贷方 (made only where a line has some).
+  const withOpenings = new Map<LedgerMoneyField, PrefixSums | null>();
+  const withOpeningsOf = (field: LedgerMoneyField): PrefixSums | null => {
+    if (field !== "amount" && field !== "received") return null;
+    let p = withOpenings.get(field);
+    if (p === undefined) {
+      p = lines.some((r) => r.isOpening && !r.isBroughtForward && !r.amountFromBalance && r.hasMoney(field)) ? new PrefixSums(lines, field, true) : null;
+      withOpenings.set(field, p);
     }
     return p;
   };
@@ -218,6 +246,8 @@ export function reconcileSheet(
       const usable: Sum[] = spans.map((from) => ({ value: sums.sum(from, lineIndex), from, count: lineIndex - from }));
       checked++;
       if (usable.some((x) => isZero(minus(x.value, statedValue)))) continue;
+      const alt = withOpeningsOf(field);
+      if (alt !== null && spans.some((from) => isZero(minus(alt.sum(from, lineIndex), statedValue)))) continue;
       // Said against the span that comes closest: the likeliest meant.
       const nearest = usable.reduce((best, x) => (magnitude(minus(x.value, statedValue)) < magnitude(minus(best.value, statedValue)) ? x : best));
       const unreadable: number[] = [];
@@ -323,12 +353,12 @@ class PrefixSums {
   private readonly fen: Float64Array;
   private readonly exact: Decimal[] | null;
 
-  constructor(lines: readonly LedgerRow[], field: LedgerMoneyField) {
+  constructor(lines: readonly LedgerRow[], field: LedgerMoneyField, openings: boolean) {
     const n = lines.length;
     this.fen = new Float64Array(n + 1);
     let fast = true;
     for (let i = 0; i < n && fast; i++) {
-      const v = own(lines[i], field);
+      const v = own(lines[i], field, openings);
       if (v === null) this.fen[i + 1] = this.fen[i];
       else if (typeof v !== "number" || Math.abs(this.fen[i] + v) > Number.MAX_SAFE_INTEGER) fast = false;
       else this.fen[i + 1] = this.fen[i] + v;
@@ -340,7 +370,7 @@ class PrefixSums {
     this.exact = new Array<Decimal>(n + 1);
     this.exact[0] = new Dec(0);
     for (let i = 0; i < n; i++) {
-      const v = own(lines[i], field);
+      const v = own(lines[i], field, openings);
       this.exact[i + 1] = v === null ? this.exact[i] : this.exact[i].plus(toDec(v));
     }
   }

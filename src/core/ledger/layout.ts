@@ -297,6 +297,7 @@ export function openingAmounts(store: LedgerStore): void {
     const f = store.fen.balance?.[i] ?? NaN;
     if (exact !== undefined) store.setMoney("amount", i, fenOfDecimal(exact), exact);
     else if (f === f) store.setMoney("amount", i, f, null);
+    store.amountFromBalance.add(i);
     store.derived[i] = 0;
   }
 }

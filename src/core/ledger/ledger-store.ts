@@ -93,6 +93,8 @@ export class LedgerStore {
    * A brought-forward line's 借方 and 贷方 as stated (the earlier pages' totals, exact: fen or a
    * Decimal), by row index: not its amounts, but part of the sums a 本年累计 or 过次页 states.
    */
+  /** Opening lines whose amount is their balance (nothing in their own 借方 or 贷方), by row index. */
+  readonly amountFromBalance = new Set<number>();
   readonly broughtForward = new Map<number, { amount: number | Decimal | null; received: number | Decimal | null }>();
   creditDays: Float64Array | null;
   readonly dateParts: Record<LedgerDatePartField, Float64Array | null>;
@@ -438,6 +440,10 @@ export class LedgerRow {
   /** A page's 承前页 line read as an opening line: what it brings comes from the pages before it, whatever their dates. */
   get isBroughtForward(): boolean {
     return this.store.opening[this.i] === BROUGHT_FORWARD_LINE;
+  }
+  /** An opening line whose amount is its balance, taken because its own 借方 and 贷方 were blank. */
+  get amountFromBalance(): boolean {
+    return this.store.amountFromBalance.has(this.i);
   }
   /** A brought-forward line's stated 借方 or 贷方 (see LedgerStore.broughtForward); null otherwise. */
   broughtForwardMoney(field: "amount" | "received"): number | Decimal | null {

@@ -300,6 +300,43 @@ describe("a page that starts with 承前页 (issue 13.1: the earlier pages are n
   });
 });
 
+test("one slip in a running 余额 is said once, at the slip, not again on the next line that agrees with the lines", () => {
+  const r = readLedger(
+    [
+      ["日期", "客户名称", "摘要", "借方", "贷方", "方向", "余额"],
+      ["2011-01-10", "华亿", "销售", 35000, null, "借", 35000], // row 2
+      ["2011-02-10", "华亿", "销售", 18000, null, "借", 35000], // row 3: a slip, 53,000 is right
+      ["2011-03-10", "华亿", "收款", null, 53000, "平", 0], // row 4: agrees with 35,000 + 18,000 − 53,000
+    ],
+    { sheet: "明细" },
+  );
+  expect(r.reconciliation.differences.map((d) => [d.row, d.stated, d.computed])).toEqual([[3, "35000.00", "53000.00"]]);
+});
+
+test("a list's 合计 = SUM() over a 借方 column where the 期初余额 was typed in 借方 agrees (the books' 本年累计 leaves it out; both are tried)", () => {
+  const r = readLedger(
+    [
+      ["日期", "客户名称", "摘要", "借方", "贷方"],
+      ["2024-01-01", "丁公司", "期初余额", 3000, null], // row 2
+      ["2024-02-28", "甲公司", "销售开票", 10000, null], // row 3
+      ["2024-03-05", "甲公司", "收款", null, 4000], // row 4
+      [null, "合计", null, 13000, 4000], // row 5: 3,000 + 10,000
+    ],
+    { sheet: "应收账款" },
+  );
+  expect([r.reconciliation.status, r.reconciliation.differences]).toEqual(["reconciled", []]);
+  const wrong = readLedger(
+    [
+      ["日期", "客户名称", "摘要", "借方", "贷方"],
+      ["2024-01-01", "丁公司", "期初余额", 3000, null],
+      ["2024-02-28", "甲公司", "销售开票", 10000, null],
+      [null, "合计", null, 13100, null], // row 4: neither 13,000 nor 10,000
+    ],
+    { sheet: "应收账款" },
+  );
+  expect(wrong.reconciliation.differences.map((d) => [d.row, d.column, d.stated])).toEqual([[4, "D", "13100.00"]]);
+});
+
 test("a hand-kept 台账's 余额 written \"-\" (zero, as Excel's accounting format shows it) is a settled row, not an open item without a balance", () => {
   const r = readLedger(
     [
