@@ -312,8 +312,8 @@ export function requireColumns<F extends string>(
   const atEn = headerRow === null ? "" : ` in row ${headerRow}`;
   throw mappingError(
     "ledger.missing-columns",
-    `工作表“${sheet}”${at}表头缺少必需的列：${describeGroups(schema, missing, "zh")}。已识别的列：${found === "" ? "无" : found}。可在列映射中指定这些列。`,
-    `Sheet "${sheet}": the header${atEn} lacks required columns: ${describeGroups(schema, missing, "en")}. Columns recognised: ${found === "" ? "none" : found}. You can name these columns in an explicit mapping.`,
+    `工作表“${sheet}”${at}表头缺少必需的列：${describeGroups(schema, missing, "zh")}。已识别的列：${found === "" ? "无" : found}。可把表头改为常用的列名（如“客户名称”“发生日期”“金额”“余额”），或在任务窗格的“列对应”中指定这些列。`,
+    `Sheet "${sheet}": the header${atEn} lacks required columns: ${describeGroups(schema, missing, "en")}. Columns recognised: ${found === "" ? "none" : found}. Rename the headers to usual names (客户名称, 发生日期, 金额, 余额: customer, date, amount, balance), or map these columns in the task pane's column mapping.`,
     schema.key,
   );
 }

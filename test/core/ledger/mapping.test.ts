@@ -151,6 +151,9 @@ describe("required columns", () => {
     expect(e.text["en-US"]).toContain("or due date (到期日");
     expect(e.text["en-US"]).toContain("Columns recognised: A:客户, B:金额, C:备注");
     expect(e.text["zh-CN"]).toContain("工作表“应收”第 1 行的表头缺少必需的列：发生日期（发生日期/确认日期");
+    // What to do, where it can be done: the headless audit has no mapping option, the pane has.
+    expect(e.text["zh-CN"]).toContain("可把表头改为常用的列名（如“客户名称”“发生日期”“金额”“余额”），或在任务窗格的“列对应”中指定这些列。");
+    expect(e.text["en-US"]).toContain("or map these columns in the task pane's column mapping.");
   });
 
   it("is satisfied by an explicit mapping through readLedger", () => {
