@@ -55,21 +55,26 @@ function customerInLine(cells: readonly unknown[]): { name: string; index: numbe
   for (let c = 0; c < cells.length; c++) {
     const text = textOf(cells[c]);
     if (text === "") continue;
-    const account = ACCOUNT_LINE.exec(text);
-    if (account !== null) {
-      const after = ACCOUNT_NAME.exec(firstField(account[1]));
-      const name = after === null ? "" : (after[2].split(SEGMENT_SEPARATOR)[0] ?? "").trim();
-      if (name !== "") return { name, index: c, text };
-      continue;
-    }
-    const customer = CUSTOMER_LINE.exec(text);
-    if (customer !== null) {
-      let name = firstField(customer[1]);
-      if (name === "") {
-        // "客户：" in one cell and the name in the next filled one.
-        for (let k = c + 1; k < cells.length && name === ""; k++) name = firstField(textOf(cells[k]));
+    // The label may open the cell, or follow a title after a wide gap ("应收账款明细账, a wide gap, 客户：XX公司, a wide gap, 单位：元").
+    const parts = text.split(/\s{2,}|\t/).filter((p) => p !== "");
+    for (let k = 0; k < parts.length; k++) {
+      const part = k === 0 ? text : parts.slice(k).join("  ");
+      const account = ACCOUNT_LINE.exec(part);
+      if (account !== null) {
+        const after = ACCOUNT_NAME.exec(firstField(account[1]));
+        const name = after === null ? "" : (after[2].split(SEGMENT_SEPARATOR)[0] ?? "").trim();
+        if (name !== "") return { name, index: c, text };
+        break;
       }
-      if (name !== "") return { name, index: c, text };
+      const customer = CUSTOMER_LINE.exec(part);
+      if (customer !== null) {
+        let name = firstField(customer[1]);
+        if (name === "" && k === parts.length - 1) {
+          // "客户：" in one cell and the name in the next filled one.
+          for (let n = c + 1; n < cells.length && name === ""; n++) name = firstField(textOf(cells[n]));
+        }
+        if (name !== "") return { name, index: c, text };
+      }
     }
   }
   return null;

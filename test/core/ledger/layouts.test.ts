@@ -337,6 +337,22 @@ test("a list's 合计 = SUM() over a 借方 column where the 期初余额 was ty
   expect(wrong.reconciliation.differences.map((d) => [d.row, d.column, d.stated])).toEqual([[4, "D", "13100.00"]]);
 });
 
+test.each([
+  ["客户：南充市政工程公司", "南充市政工程公司"],
+  ["应收账款明细账　　客户：南充市政工程公司　　单位：元", "南充市政工程公司"],
+  ["2011年  科目：112201 应收账款—遂宁城投  期间：2011年", "遂宁城投"],
+])("takes the customer from the title line %s", (title, customer) => {
+  const r = readLedger(
+    [
+      [title, null, null, null],
+      ["日期", "摘要", "借方", "贷方"],
+      ["2011-03-10", "销售", 1000, null],
+    ],
+    { sheet: "Sheet1" },
+  );
+  expect([r.layout.customerFrom, r.rows.map((x) => x.customer)]).toEqual(["title", [customer]]);
+});
+
 test("a hand-kept 台账's 余额 written \"-\" (zero, as Excel's accounting format shows it) is a settled row, not an open item without a balance", () => {
   const r = readLedger(
     [
