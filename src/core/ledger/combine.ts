@@ -38,8 +38,16 @@ export function combineReadings(readings: readonly LedgerReading[]): LedgerReadi
       filledFromMerges: readings.reduce((n, r) => n + r.layout.filledFromMerges, 0),
       openingsDated: readings.flatMap((r) => r.layout.openingsDated),
       openingsCarried: readings.flatMap((r) => r.layout.openingsCarried),
+      ...latestExport(readings),
     },
   };
+}
+
+/** The latest export date the sheets state, and where. */
+function latestExport(readings: readonly LedgerReading[]): Pick<LedgerReading["layout"], "exportDate" | "exportDateAt"> {
+  let best: LedgerReading | null = null;
+  for (const r of readings) if (r.layout.exportDate !== null && (best === null || r.layout.exportDate > (best.layout.exportDate as number))) best = r;
+  return best === null ? { exportDate: null, exportDateAt: null } : { exportDate: best.layout.exportDate, exportDateAt: best.layout.exportDateAt };
 }
 
 function sheetOrder(readings: readonly LedgerReading[], sheet: string): number {

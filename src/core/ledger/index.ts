@@ -5,6 +5,7 @@
 import type Decimal from "decimal.js";
 import type { DayNumber } from "../calendar";
 import type { Policy } from "../policy/types";
+import { parseDate } from "../dates";
 import { CellReader } from "./cell-reader";
 import { type Reconciliation, reconcileSheet, type RunningBalances } from "./control-totals";
 import { detectHeader, headerAt, LEDGER_FIELDS, LEDGER_SCHEMA, type LedgerField } from "./headers";
@@ -22,7 +23,7 @@ import {
 } from "./layout";
 import { checkRequiredValues, readLedgerRows, type StatedLine } from "./ledger-rows";
 import type { LedgerMoneyField, LedgerRow, LedgerStore } from "./ledger-store";
-import { DEFAULT_ORIGIN, type MappingResult } from "./mapping";
+import { columnLetter, DEFAULT_ORIGIN, type MappingResult, type SheetOrigin } from "./mapping";
 import { type ParseIssue, type SkippedRow, sortIssues } from "./parse-issues";
 import { type HeaderInfo, openTable, type TableOptions, type UnitsInfo } from "./table";
 import { isReceiptType } from "./transactions";
@@ -85,6 +86,9 @@ interface LedgerLayout {
   openingsDated: { sheet: string; row: number; date: DayNumber }[];
   /** Opening lines the workbook's earlier lines account for (上年结转 after last year's entries): reconciled, not counted again. */
   openingsCarried: { sheet: string; row: number }[];
+  /** The date a title line above the header says the sheet was exported or printed (导出日期：2011-09-10), and where; null when none does. */
+  exportDate: DayNumber | null;
+  exportDateAt: { sheet: string; row: number; column: string } | null;
 }
 
 export interface LedgerReading {
@@ -214,9 +218,35 @@ export function readLedger(values: readonly unknown[][], options: ReadLedgerOpti
       filledFromMerges: countFilled(values, filled),
       openingsDated: openingsDated.map((o) => ({ sheet: table.sheet, ...o })),
       openingsCarried: [],
+      ...exportDateOf(values, table.header.rows[0] ?? null, origin, table.sheet),
     },
     letters,
   };
+}
+
+/** 导出日期：2011-09-10, 打印日期, 制表日期, 报表日期, 生成时间 (the time of day, if any, is not read). */
+const EXPORT_DATE = /(?:导出|打印|制表|报表|生成|查询)(?:日期|时间)\s*[:：]\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)/;
+
+/** The export date a line above the header states, and its row; nulls when none does (or it cannot be read). */
+function exportDateOf(values: readonly unknown[][], headerRow: number | null, origin: SheetOrigin, sheet: string): { exportDate: DayNumber | null; exportDateAt: { sheet: string; row: number; column: string } | null } {
+  const above = headerRow === null ? 0 : Math.min(values.length, headerRow - origin.row);
+  for (let r = 0; r < above; r++) {
+    const row = values[r];
+    if (!Array.isArray(row)) continue;
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (typeof cell !== "string") continue;
+      const m = EXPORT_DATE.exec(cell);
+      if (m === null) continue;
+      try {
+        const day = parseDate(m[1].replace(/\s+/g, ""));
+        if (day !== null) return { exportDate: day, exportDateAt: { sheet, row: origin.row + r, column: columnLetter(c, origin) } };
+      } catch {
+        // Not a date after all: no export date.
+      }
+    }
+  }
+  return { exportDate: null, exportDateAt: null };
 }
 
 /** The running balances as stated (fen, or a Decimal off the fast path), taken off the lines (an opening line keeps its own as its amount). */

@@ -190,6 +190,25 @@ describe("as of the as-of date (issue 13: a true as-of view)", () => {
     expect(of(result, "as-of-inexact")).toEqual([]);
     expect(result.reading.leftOut.count).toBe(0);
   });
+  it("says so, at the title's cell, when no line is dated after the as-of date but the title says the list was exported after it (导出日期)", () => {
+    const bills = [
+      ["应收单序时簿"],
+      ["导出日期：2011-09-10"],
+      ["单据编号", "单据日期", "客户名称", "到期日", "价税合计", "已核销金额", "未核销金额"],
+      ["AR2011060002", "2011-06-20", "渝达", "2011-08-19", 234000, 100000, 134000], // row 4
+      ["AR2011070005", "2011-07-20", "渝达", "2011-08-19", 50000, 50000, 0], // row 5: settled, on no date
+    ];
+    const read = readLedger(bills, { sheet: "应收单" });
+    expect([read.layout.exportDate, read.layout.exportDateAt]).toEqual([fromYmd(2011, 9, 10), { sheet: "应收单", row: 2, column: "A" }]);
+    const result = auditLedger(read, {}, AS_OF, DEFAULT_POLICY);
+    expect(of(result, "as-of-inexact").map(where)).toEqual([["应收单", 2, "A"]]);
+    expect(of(result, "as-of-inexact")[0].message["zh-CN"]).toBe(
+      "应收单!A2：台账标明的导出日期为 2011年9月10日，晚于截止日 2011年8月31日；已核销金额没有日期，截止日之后的核销无法剔除，2 笔有已收或已核销金额的款项按截止日的余额可能偏低。",
+    );
+    // Exported on the as-of date itself: nothing after it to take out.
+    bills[1] = ["导出日期：2011-08-31"];
+    expect(of(auditLedger(readLedger(bills, { sheet: "应收单" }), {}, AS_OF, DEFAULT_POLICY), "as-of-inexact")).toEqual([]);
+  });
 });
 
 describe("due-before-date", () => {

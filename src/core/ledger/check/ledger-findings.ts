@@ -3,7 +3,6 @@
  * against what was read (control totals), a reading that left most lines unusable, an as-of view
  * that cannot be exact, opening balances aged from the period's start, and customers' advances.
  */
-import type { DayNumber } from "../../calendar";
 import { Dec } from "../../money";
 import { cellRef, makeFinding } from "../findings";
 import type { AsOfView, LedgerReading } from "../index";
@@ -84,7 +83,10 @@ export function readingWideFindings(run: AuditRun, read: LedgerReading, view: As
 
   // As of a date before the export, settlements without dates cannot be taken back out.
   let inexact = false;
-  if (read.shape === "open-items" && run.mapped("received") && view.latestDate !== null && view.latestDate > asOf) {
+  // The export's own date: the title's 导出日期, else the latest date a line carries.
+  const exported = read.layout.exportDate !== null && read.layout.exportDate > asOf ? read.layout.exportDate : null;
+  const latest = exported ?? (view.latestDate !== null && view.latestDate > asOf ? view.latestDate : null);
+  if (read.shape === "open-items" && run.mapped("received") && latest !== null) {
     // Items of the as-of date (settled ones too) with an undated amount received: it may have come after.
     let withSettlement = 0;
     for (const r of read.rows) {
@@ -93,8 +95,8 @@ export function readingWideFindings(run: AuditRun, read: LedgerReading, view: As
     }
     if (withSettlement > 0) {
       inexact = true;
-      const where = view.leftOut.first ?? { sheet: read.sheet, row: read.header.row ?? 1 };
-      run.addFinding(makeFinding("as-of-inexact", where.sheet, where.row, "", { latest: day(view.latestDate as DayNumber), asOf: day(asOf), count: withSettlement }));
+      const where = exported !== null && read.layout.exportDateAt !== null ? read.layout.exportDateAt : { column: "", ...(view.leftOut.first ?? { sheet: read.sheet, row: read.header.row ?? 1 }) };
+      run.addFinding(makeFinding("as-of-inexact", where.sheet, where.row, where.column, { latest: day(latest), asOf: day(asOf), count: withSettlement }, exported !== null ? { variant: "exported" } : undefined));
     }
   }
 
