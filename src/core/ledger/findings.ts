@@ -248,16 +248,16 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = {
     ),
     messages: {
       default: bi(
-        "{cell}：台账写明“{text}”为 {stated}，读取到的第 {fromRow}–{toRow} 行（{count} 行）合计为 {computed}，相差 {difference}。",
-        "{cell}: the ledger states {stated} on its \"{text}\" line, but rows {fromRow}–{toRow} as read ({count} rows) add up to {computed}; the difference is {difference}.",
+        "{cell}：台账写明“{text}”为 {stated}，读取到的{rows}合计为 {computed}，台账所写{difference}。",
+        "{cell}: the ledger states {stated} on its \"{text}\" line, but what was read in {rows} comes to {computed}; the ledger's figure is {difference}.",
       ),
       unreadable: bi(
-        "{cell}：台账写明“{text}”为 {stated}，读取到的第 {fromRow}–{toRow} 行（{count} 行）合计为 {computed}，相差 {difference}；其中第 {unreadable} 行的金额无法识别，未计入。",
-        "{cell}: the ledger states {stated} on its \"{text}\" line, but rows {fromRow}–{toRow} as read ({count} rows) add up to {computed}; the difference is {difference}. Row {unreadable} has an amount that could not be read and is not in the sum.",
+        "{cell}：台账写明“{text}”为 {stated}，读取到的{rows}合计为 {computed}，台账所写{difference}；其中第 {unreadable} 行的金额无法识别，未计入。",
+        "{cell}: the ledger states {stated} on its \"{text}\" line, but what was read in {rows} comes to {computed}; the ledger's figure is {difference}. Row {unreadable} has an amount that could not be read and is not in the sum.",
       ),
       running: bi(
-        "{cell}：余额 {stated} 不等于上一行余额（{previousCell}）+ 借方 − 贷方 = {computed}，相差 {difference}。",
-        "{cell}: the balance {stated} is not the previous balance ({previousCell}) + debit − credit = {computed}; the difference is {difference}.",
+        "{cell}：余额 {stated} 不等于上一行余额（{previousCell}）+ 借方 − 贷方 = {computed}，台账所写{difference}。",
+        "{cell}: the balance {stated} is not the previous balance ({previousCell}) + debit − credit = {computed}; the ledger's figure is {difference}.",
       ),
     },
   },

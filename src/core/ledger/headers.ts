@@ -14,6 +14,7 @@
 import type Decimal from "decimal.js";
 import { bi, type Bilingual } from "../../i18n/bilingual";
 import type { DayNumber } from "../calendar";
+import { simplifiedForMatching } from "../traditional";
 
 // ---------------------------------------------------------------------------------------------
 // Field declarations
@@ -335,8 +336,8 @@ const ANNOTATION = /[([【〔<]([^()[\]【】〔〕<>]*)[)\]】〕>]/g;
 
 /** Case, width, white space and 帐/账 out of the way; leading/trailing markers (*, #, :) dropped. */
 export function normalizeLabel(text: string): string {
-  return text
-    .normalize("NFKC")
+  // Traditional characters of the ledger's words read as simplified (單位名稱, 餘額, 萬元).
+  return simplifiedForMatching(text.normalize("NFKC"))
     .toLowerCase()
     .replace(/帐/g, "账")
     .replace(/\s+/g, "")

@@ -17,6 +17,7 @@ import { fenOfDecimal } from "./cell-reader";
 import { detectHeader, HEADER_SCAN_ROWS, LEDGER_FIELDS, type HeaderDetection, type LedgerField, unwrapCell } from "./headers";
 import type { LedgerStore } from "./ledger-store";
 import { columnLetter, type SheetOrigin } from "./mapping";
+import { simplifiedForMatching } from "../traditional";
 import type { ParseIssue } from "./parse-issues";
 import type { OpenedTable } from "./table";
 import type { CellArea } from "./workbook";
@@ -59,16 +60,26 @@ function customerInLine(cells: readonly unknown[]): { name: string; index: numbe
     const parts = text.split(/\s{2,}|\t/).filter((p) => p !== "");
     for (let k = 0; k < parts.length; k++) {
       const part = k === 0 ? text : parts.slice(k).join("  ");
-      const account = ACCOUNT_LINE.exec(part);
+      // Labels matched with traditional characters read as simplified (客戶, 應收賬款); the name
+      // is taken as written, from the same place (the mapping keeps every character's position).
+      const label = simplifiedForMatching(part);
+      const tail = (m: string): string => part.slice(part.length - m.length);
+      const account = ACCOUNT_LINE.exec(label);
       if (account !== null) {
-        const after = ACCOUNT_NAME.exec(firstField(account[1]));
-        const name = after === null ? "" : (after[2].split(SEGMENT_SEPARATOR)[0] ?? "").trim();
+        const rest = account[1]; // the line's end: at part.length - rest.length
+        const field = firstField(rest);
+        const after = ACCOUNT_NAME.exec(field);
+        if (after === null) break;
+        // after[2] ends the field, which starts where it is found in the rest.
+        const at = part.length - rest.length + rest.indexOf(field) + field.length - after[2].length;
+        const written = part.slice(at, at + after[2].length);
+        const name = (written.split(SEGMENT_SEPARATOR)[0] ?? "").trim();
         if (name !== "") return { name, index: c, text };
         break;
       }
-      const customer = CUSTOMER_LINE.exec(part);
+      const customer = CUSTOMER_LINE.exec(label);
       if (customer !== null) {
-        let name = firstField(customer[1]);
+        let name = firstField(tail(customer[1]));
         if (name === "" && k === parts.length - 1) {
           // "客户：" in one cell and the name in the next filled one.
           for (let n = c + 1; n < cells.length && name === ""; n++) name = firstField(textOf(cells[n]));

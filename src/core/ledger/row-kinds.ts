@@ -5,18 +5,20 @@
  */
 import { normalizeLabel, unwrapCell } from "./headers";
 import { trimmed as trimmedText } from "./cell-text";
+import { simplifiedForMatching } from "../traditional";
 import type { SkippedRow, SkipReason } from "./parse-issues";
 import type { OpenedTable } from "./table";
 
 // Taken once: through tsx (CommonJS) every use of an imported name calls a getter (cell-reader.ts).
 const trimmed = trimmedText;
+const simplified = simplifiedForMatching;
 
 const ZH_TOTAL_WORDS = ["合计", "小计", "总计", "累计"];
 const CARRY_WORDS = /^(承前页|过次页|转下页|接上页|承上页|过下页|转次页)/;
 const EN_TOTAL = /^(grand\s*|sub-?\s*)?totals?(\s*\(.*\))?$|\s(sub-?)?totals?$|^sum$/;
 const EN_CARRY = /^(brought|carried)\s+forward$|^(b\/f|c\/f)$/;
-/** Every marker contains 计 or 页, or one of the letters t, m, f (total, sum, forward, b/f). */
-const MARKER_SCREEN = /[计页TMFtmf]/;
+/** Every marker contains 计 or 页 (計, 頁), or one of the letters t, m, f (total, sum, forward, b/f). */
+const MARKER_SCREEN = /[计页計頁TMFtmf]/;
 
 /**
  * Whether a text cell marks a subtotal or a page carry-forward line. Chinese: the text ends
@@ -33,8 +35,8 @@ export function totalMarker(text: string): "subtotal" | "carry-forward" | null {
   let letters = false;
   for (let k = 0; k < text.length; k++) {
     const c = text.charCodeAt(k);
-    if (c === 0x8ba1) ji = true;
-    else if (c === 0x9875) ye = true;
+    if (c === 0x8ba1 || c === 0x8a08) ji = true;
+    else if (c === 0x9875 || c === 0x9801) ye = true;
     else if (c < 0x80) {
       const lower = c | 0x20;
       if (lower === 0x74 || lower === 0x6d || lower === 0x66) letters = true;
@@ -42,7 +44,7 @@ export function totalMarker(text: string): "subtotal" | "carry-forward" | null {
   }
   const latin = letters && /otal|um|orward|[bc]\/f/i.test(text);
   if (!ji && !ye && !latin) return null;
-  const t = text.normalize("NFKC").toLowerCase().replace(/\s+/g, "").replace(/[:：]+$/, "");
+  const t = simplified(text.normalize("NFKC")).toLowerCase().replace(/\s+/g, "").replace(/[:：]+$/, "");
   if (ye && CARRY_WORDS.test(t)) return "carry-forward";
   if (ji) {
     for (const w of ZH_TOTAL_WORDS) {
@@ -92,13 +94,13 @@ const SPECIAL_OPENING = /^(期初余额|期初|期初结存|年初余额|月初�
 // name, or alone. Only on a row without a number (a footer states no amounts).
 const SPECIAL_FOOTER = /^(制表人?|编制人?|制单人?|填表人?|审核人?|复核人?|审批人?|财务负责人|财务经理|财务总监|会计主管|财务主管|主管会计|单位负责人|企业负责人|部门负责人|记账人?|出纳|打印日期|打印时间|打印人|制表日期|编制日期|报出日期)(:.*)?$/;
 /** First characters of every special phrase: most cells fail this one lookup. */
-const SPECIAL_FIRST = new Set("本全当年发合小累总承过转接结期月上初制编填审复财会主单企部记出打报".split("").map((c) => c.charCodeAt(0)));
+const SPECIAL_FIRST = new Set("本全当年发合小累总承过转接结期月上初制编填审复财会主单企部记出打报當發總過轉結製編審複財會單記報".split("").map((c) => c.charCodeAt(0)));
 
 /** What a cell's whole text says the row is, by the special phrases above; ROW_DATA when nothing. */
 function specialLine(text: string): number {
   const t = trimmed(text);
   if (t.length === 0 || t.length > 40 || !SPECIAL_FIRST.has(t.charCodeAt(0))) return ROW_DATA;
-  const n = t.normalize("NFKC").replace(/\s+/g, "").replace(/帐/g, "账");
+  const n = simplified(t.normalize("NFKC")).replace(/\s+/g, "").replace(/帐/g, "账");
   if (SPECIAL_FOOTER.test(n)) return ROW_FOOTER;
   const bare = n.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, "");
   if (SPECIAL_TOTAL.test(bare)) return ROW_SUBTOTAL;

@@ -214,6 +214,15 @@ describe("a 本月合计 sums its own month (issue 13.4), whether or not the mon
   test("a wrong March figure is still a difference, naming its cell and March's own sum as the nearest", () => {
     const r = readLedger(rows(35000), { sheet: "明细" });
     expect(r.reconciliation.differences.map((d) => [d.row, d.column, d.stated, d.computed])).toEqual([[4, "E", "35000.00", "30000.00"]]);
+    // Said as the accountant reads it: which rows, and whether the ledger says more or less.
+    const a = auditLedger(r, {}, fromYmd(2012, 3, 31), DEFAULT_POLICY);
+    expect(a.findings.filter((f) => f.rule === "control-total-mismatch").map((f) => f.message["zh-CN"])).toEqual([
+      "明细!E4：台账写明“本月合计”为 35,000.00，读取到的第 2–3 行（2 行）合计为 30,000.00，台账所写多 5,000.00。",
+    ]);
+    const less = auditLedger(readLedger(rows(25000), { sheet: "明细" }), {}, fromYmd(2012, 3, 31), DEFAULT_POLICY);
+    expect(less.findings.filter((f) => f.rule === "control-total-mismatch").map((f) => f.message["en-US"])).toEqual([
+      '明细!E4: the ledger states 25,000.00 on its "本月合计" line, but what was read in rows 2–3 (2 rows) comes to 30,000.00; the ledger\'s figure is 5,000.00 less.',
+    ]);
   });
 });
 
@@ -313,6 +322,21 @@ test("one slip in a running 余额 is said once, at the slip, not again on the n
   expect(r.reconciliation.differences.map((d) => [d.row, d.stated, d.computed])).toEqual([[3, "35000.00", "53000.00"]]);
 });
 
+test("a total over one line names that row alone", () => {
+  const r = readLedger(
+    [
+      ["日期", "客户名称", "摘要", "借方", "贷方"],
+      ["2024-02-28", "甲公司", "销售开票", 100, null], // row 2
+      [null, "合计", null, 150, null], // row 3
+    ],
+    { sheet: "表" },
+  );
+  const a = auditLedger(r, {}, fromYmd(2024, 3, 31), DEFAULT_POLICY);
+  expect(a.findings.filter((f) => f.rule === "control-total-mismatch").map((f) => [f.message["zh-CN"], f.message["en-US"]])).toEqual([
+    ["表!D3：台账写明“合计”为 150.00，读取到的第 2 行合计为 100.00，台账所写多 50.00。", '表!D3: the ledger states 150.00 on its "合计" line, but what was read in row 2 comes to 100.00; the ledger\'s figure is 50.00 more.'],
+  ]);
+});
+
 test("a list's 合计 = SUM() over a 借方 column where the 期初余额 was typed in 借方 agrees (the books' 本年累计 leaves it out; both are tried)", () => {
   const r = readLedger(
     [
@@ -351,6 +375,53 @@ test.each([
     { sheet: "Sheet1" },
   );
   expect([r.layout.customerFrom, r.rows.map((x) => x.customer)]).toEqual(["title", [customer]]);
+});
+
+describe("a hand-kept 台賬 in traditional characters (a Hong Kong or Taiwan office, or a traditional input method)", () => {
+  // Headers, the unit line, the subtotals and the footer read as their simplified words; the
+  // customers' names stay as written (遂寧 is not 遂宁: two companies' spellings).
+  const rows = [
+    ["應收賬款台賬", null, null, null, null],
+    ["單位：萬元", null, null, null, null],
+    ["客戶名稱", "單據號", "發生日期", "應收金額", "餘額"],
+    ["遂寧城投", "A1", "2011-03-10", 10, 10], // row 4: 100,000 yuan
+    ["遂寧城投", "A2", "2011-06-10", 5.5, 5.5], // row 5: 55,000 yuan
+    ["遂寧城投小計", null, null, 15.5, 15.5], // row 6
+    ["華亿網絡", "B1", "2011-07-01", 2, 2], // row 7: 20,000 yuan
+    ["合計", null, null, 17.5, 17.5], // row 8
+    ["製表人：王芳", null, null, null, null], // row 9
+    ["舊客戶", "C1", "2011-01-01", 1, 1], // row 10: after the footer, not read
+  ];
+
+  test("reads the columns, the unit, the subtotals and the footer; the totals agree", () => {
+    const r = readLedger(rows, { sheet: "台賬" });
+    expect([r.mapping.mapping.customer, r.mapping.mapping.document, r.mapping.mapping.dateArisen, r.mapping.mapping.amount, r.mapping.mapping.balance]).toEqual([0, 1, 2, 3, 4]);
+    expect(r.units.scale).toBe(10000);
+    expect(r.rows.map((x) => [x.row, x.customer, x.balance?.toFixed(2)])).toEqual([
+      [4, "遂寧城投", "100000.00"],
+      [5, "遂寧城投", "55000.00"],
+      [7, "華亿網絡", "20000.00"],
+    ]);
+    expect(r.skipped.map((k) => [k.row, k.reason])).toEqual([
+      [6, "subtotal"],
+      [8, "subtotal"],
+      [9, "footer"],
+      [10, "footer"],
+    ]);
+    expect([r.reconciliation.status, r.reconciliation.differences]).toEqual(["reconciled", []]);
+  });
+
+  test("takes a one-customer sheet's customer from a traditional title line, as written", () => {
+    const r = readLedger(
+      [
+        ["科目：112201 應收賬款—遂寧市城市建設投資有限公司", null, null, null],
+        ["日期", "摘要", "借方", "貸方"],
+        ["2011-03-10", "銷售", 1000, null],
+      ],
+      { sheet: "Sheet1" },
+    );
+    expect(r.rows.map((x) => x.customer)).toEqual(["遂寧市城市建設投資有限公司"]);
+  });
 });
 
 test("a hand-kept 台账's 余额 written \"-\" (zero, as Excel's accounting format shows it) is a settled row, not an open item without a balance", () => {

@@ -3,6 +3,7 @@
  * against what was read (control totals), a reading that left most lines unusable, an as-of view
  * that cannot be exact, opening balances aged from the period's start, and customers' advances.
  */
+import { bi, type Bilingual } from "../../../i18n/bilingual";
 import { Dec } from "../../money";
 import { cellRef, makeFinding } from "../findings";
 import type { AsOfView, LedgerReading } from "../index";
@@ -38,6 +39,20 @@ export interface ReadingSummary {
   runningBalance: boolean;
 }
 
+/** A stated figure less what was read, as "more" or "less" than it: 多 54,000.00 / 54,000.00 more. */
+function moreOrLess(difference: string): Bilingual {
+  const d = new Dec(difference);
+  const size = money(d.abs());
+  return d.isNegative() ? bi(`少 ${size}`, `${size} less`) : bi(`多 ${size}`, `${size} more`);
+}
+
+/** The lines a stated figure was compared with: 第 5–7 行（3 行）, 第 13 行, or none above it. */
+function rowsSummed(from: number, to: number, count: number): Bilingual {
+  if (count === 0) return bi("上方明细（没有读取到的行）", "the lines above it (none read)");
+  if (count === 1) return bi(`第 ${from} 行`, `row ${from}`);
+  return bi(`第 ${from}–${to} 行（${count} 行）`, `rows ${from}–${to} (${count} rows)`);
+}
+
 const CORE_FIELDS = ["customer", "dateArisen", "dueDate", "month", "day", "amount", "received", "balance"];
 
 /** The reading's own findings (added to the run) and the summary figures. */
@@ -47,7 +62,7 @@ export function readingWideFindings(run: AuditRun, read: LedgerReading, view: As
   for (const d of read.reconciliation.differences) {
     if (d.basis.kind === "running") {
       const previousCell = d.basis.previousRow === null ? "—" : cellRef(d.sheet, d.column, d.basis.previousRow);
-      run.lineFindingAt(d.sheet, d.row, "control-total-mismatch", d.column, { stated: money(new Dec(d.stated)), computed: money(new Dec(d.computed)), difference: money(new Dec(d.difference)), previousCell, text: d.text }, "running", d.field);
+      run.lineFindingAt(d.sheet, d.row, "control-total-mismatch", d.column, { stated: money(new Dec(d.stated)), computed: money(new Dec(d.computed)), difference: moreOrLess(d.difference), previousCell, text: d.text }, "running", d.field);
     } else {
       const basis = d.basis;
       run.lineFindingAt(
@@ -58,11 +73,9 @@ export function readingWideFindings(run: AuditRun, read: LedgerReading, view: As
         {
           stated: money(new Dec(d.stated)),
           computed: money(new Dec(d.computed)),
-          difference: money(new Dec(d.difference)),
+          difference: moreOrLess(d.difference),
           text: d.text,
-          fromRow: basis.fromRow,
-          toRow: basis.toRow,
-          count: basis.count,
+          rows: rowsSummed(basis.fromRow, basis.toRow, basis.count),
           unreadable: basis.unreadable.join(", "),
         },
         basis.unreadable.length > 0 ? "unreadable" : undefined,
