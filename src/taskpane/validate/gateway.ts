@@ -3,7 +3,7 @@
  * touch Office.js; tests and the preview pass their own). The Excel implementation wraps each
  * call in Excel.run and turns Office errors into GatewayErrors with a message to show.
  */
-import { surveyWorkbook, type WorkbookSurvey } from "../../excel/candidates";
+import type { WorkbookSurvey } from "../../excel/candidates";
 import { toGatewayError } from "../../excel/errors";
 import { previewHeader, type HeaderPreview } from "../../excel/header-preview";
 import type { LedgerSource } from "../../excel/read";
@@ -71,7 +71,13 @@ async function guarded<T>(fn: () => Promise<T>): Promise<T> {
 
 export function excelGateway(run: ExcelRun, ownSheets: () => string[], checker?: Checker): ValidateGateway {
   return {
-    candidates: () => guarded(() => run((context) => surveyWorkbook(context, new Set(ownSheets())))),
+    // On demand like the runs below: the survey reads headers with the ledger reader, which
+    // would otherwise weigh on the pane's first bundle (its budget, issue: ≤ 300 KB gzipped).
+    candidates: () =>
+      guarded(async () => {
+        const { surveyWorkbook } = await import("../../excel/candidates");
+        return run((context) => surveyWorkbook(context, new Set(ownSheets())));
+      }),
     setup: () => guarded(() => run((context) => loadSetup(context))),
     header: (source) => guarded(() => run((context) => previewHeader(context, source))),
     // Loaded on the first check, as the other tabs' runs are: the pane opens on the Validate tab,
