@@ -79,15 +79,27 @@ export function carryOpenings(reading: LedgerReading): LedgerReading {
     else list.push(r);
   }
   const carried = new Set<LedgerRow>();
+  // Each sheet's first entry (not an opening line): where a page that opens with 承前页 starts.
+  const firstEntry = new Map<string, number>();
+  for (const r of reading.rows) {
+    const d = r.dateArisen;
+    if (r.isOpening || d === null) continue;
+    const f = firstEntry.get(r.sheet);
+    if (f === undefined || d < f) firstEntry.set(r.sheet, d);
+  }
   const differences: ControlDifference[] = [];
   let checked = 0;
   for (const o of openings) {
     const key = customerKey(o.customer);
     if (key === null) continue;
     const date = o.dateArisen as number;
-    // A 承前页 brings what the pages before it left, whatever their dates: the lines read before it.
+    // A 承前页 brings what the pages before it left: the lines above it on its sheet, and those
+    // of another sheet dated no later than its own page's first entry (whatever the sheets' order).
     const all = byCustomer.get(key) ?? [];
-    const earlier = o.isBroughtForward ? all.slice(0, all.indexOf(o)).filter((r) => !carried.has(r)) : all.filter((r) => r !== o && !carried.has(r) && r.dateArisen !== null && r.dateArisen < date);
+    const pageStart = firstEntry.get(o.sheet) ?? date;
+    const earlier = o.isBroughtForward
+      ? all.filter((r) => r !== o && !carried.has(r) && (r.sheet === o.sheet ? r.row < o.row : r.dateArisen !== null && r.dateArisen <= pageStart))
+      : all.filter((r) => r !== o && !carried.has(r) && r.dateArisen !== null && r.dateArisen < date);
     if (!earlier.some((r) => !r.isOpening)) continue;
     carried.add(o);
     let balance: Decimal = new Dec(0);
@@ -109,6 +121,7 @@ export function carryOpenings(reading: LedgerReading): LedgerReading {
     }
   }
   if (carried.size === 0) return reading;
+  const carriedAt = new Set([...carried].map((c) => `${c.sheet}\u0000${c.row}`));
   const reconciliation = combineReconciliations([reading.reconciliation, { status: differences.length > 0 ? "differences" : "reconciled", checked, differences }]);
   return {
     ...reading,
@@ -116,7 +129,7 @@ export function carryOpenings(reading: LedgerReading): LedgerReading {
     reconciliation,
     layout: {
       ...reading.layout,
-      openingsDated: reading.layout.openingsDated.filter((d) => ![...carried].some((c) => c.sheet === d.sheet && c.row === d.row)),
+      openingsDated: reading.layout.openingsDated.filter((d) => !carriedAt.has(`${d.sheet}\u0000${d.row}`)),
       openingsCarried: [...reading.layout.openingsCarried, ...[...carried].map((c) => ({ sheet: c.sheet, row: c.row }))],
     },
   };

@@ -147,6 +147,7 @@ export function reconcileSheet(
       const sameBlock = r.customer === prevCustomer;
       let expected: Amount | null = null;
       let expectedPastSlip: Amount | null = null;
+      let pastSlip = false;
       const movement = (from: Amount): Amount => minus(plus(from, own(r, "amount") ?? 0), own(r, "received") ?? 0);
       if (r.isOpening) expected = statedHere ?? (r.amountFen === r.amountFen ? r.amountFen : r.amount);
       else if (prev !== null && sameBlock) {
@@ -156,7 +157,8 @@ export function reconcileSheet(
       if (statedHere !== null && expected !== null && !r.isOpening) {
         checked++;
         const difference = minus(statedHere, expected);
-        if (!isZero(difference) && !(expectedPastSlip !== null && isZero(minus(statedHere, expectedPastSlip)))) {
+        pastSlip = !isZero(difference) && expectedPastSlip !== null && isZero(minus(statedHere, expectedPastSlip));
+        if (!isZero(difference) && !pastSlip) {
           differences.push({
             sheet,
             row: r.row,
@@ -173,7 +175,8 @@ export function reconcileSheet(
       // Follow the ledger's own figure from here, so one slip is reported once, not on every later line.
       const now: Amount | null = statedHere ?? expected;
       computedRunning[i] = expected ?? statedHere;
-      prevExpected = sameBlock || r.isOpening ? expected : null;
+      // Past a slip, this line's own figure is the right one to go on from.
+      prevExpected = pastSlip ? statedHere : sameBlock || r.isOpening ? expected : null;
       prev = now;
       prevRow = statedHere !== null ? r.row : prevRow;
       prevCustomer = r.customer;
@@ -205,8 +208,20 @@ export function reconcileSheet(
   let lineIndex = 0;
   const bySameText = new Map<string, number>(); // words -> index into `lines` where its span starts
   let lastStatedStart = 0;
+  // Each customer's last running balance over the lines passed so far, and their sum: what a
+  // grand 合计 under several customers' blocks states (kept as the lines are passed, not rescanned).
+  const lastBalance = new Map<string | null, Amount>();
+  let closingSum: Amount = 0;
   for (const s of ordered) {
-    while (lineIndex < lines.length && lines[lineIndex].row < s.row) lineIndex++;
+    while (lineIndex < lines.length && lines[lineIndex].row < s.row) {
+      const v = computedRunning[lineIndex];
+      if (v !== null) {
+        const c = lines[lineIndex].customer;
+        closingSum = plus(minus(closingSum, lastBalance.get(c) ?? 0), v);
+        lastBalance.set(c, v);
+      }
+      lineIndex++;
+    }
     const key = s.text.normalize("NFKC").replace(/\s+/g, "");
     const spans: number[] = [bySameText.get(key) ?? 0, lastStatedStart, 0, ...blockStarts(starts, lines, lineIndex), ...periodStarts(lines, lineIndex)];
     for (const field of SUMMED) {
@@ -222,11 +237,14 @@ export function reconcileSheet(
         const signed: Amount = credit ? minus(0, statedValue) : s.direction !== null && /平/.test(s.direction) ? 0 : statedValue;
         checked++;
         const difference = minus(signed, computed);
-        // A grand 合计 under several customers' blocks states the sum of their closing balances.
-        const acrossCustomers = () => [0, lastStatedStart, bySameText.get(key) ?? 0].some((from) => {
-          const total = closingBalances(lines, computedRunning, from, lineIndex);
-          return total !== null && isZero(minus(signed, total));
-        });
+        // A grand 合计 under several customers' blocks states the sum of their closing balances:
+        // since the top, or since the stated line before it (spans that do not overlap, so each
+        // line is summed once however many totals disagree).
+        const acrossCustomers = (): boolean => {
+          if (lastBalance.size >= 2 && isZero(minus(signed, closingSum))) return true;
+          const since = closingBalances(lines, computedRunning, lastStatedStart, lineIndex);
+          return since !== null && isZero(minus(signed, since));
+        };
         if (!isZero(difference) && !acrossCustomers()) {
           differences.push({
             sheet,

@@ -312,8 +312,8 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = {
         "{cell}: \"{customer}\"'s opening balance of {balance} is aged from the start of the period, {date}; what it carries arose earlier, so its true age is at least that, and it may belong in an older band.",
       ),
       "brought-forward": bi(
-        "{cell}：“{customer}”的承前页余额 {balance}（之前各页不在工作簿中）按期初 {date} 计算账龄；其中款项发生得更早，实际账龄不短于此，可能属于更早的账龄段。",
-        "{cell}: \"{customer}\"'s balance brought forward (承前页) of {balance}, from pages not in the workbook, is aged from the start of the period, {date}; what it carries arose earlier, so its true age is at least that, and it may belong in an older band.",
+        "{cell}：“{customer}”承前页结转的余额（之前各页不在工作簿中）按期初 {date} 计算账龄，截止日仍有 {balance} 未收；其中款项发生得更早，实际账龄不短于此，可能属于更早的账龄段。",
+        "{cell}: \"{customer}\"'s balance brought forward (承前页), from pages not in the workbook, is aged from the start of the period, {date}, and {balance} of it is still open on the as-of date; what it carries arose earlier, so its true age is at least that, and it may belong in an older band.",
       ),
     },
   },

@@ -69,13 +69,13 @@ function customerInLine(cells: readonly unknown[]): { name: string; index: numbe
         const rest = account[1]; // the line's end: at part.length - rest.length
         const field = firstField(rest);
         const after = ACCOUNT_NAME.exec(field);
-        if (after === null) break;
+        if (after === null) continue;
         // after[2] ends the field, which starts where it is found in the rest.
         const at = part.length - rest.length + rest.indexOf(field) + field.length - after[2].length;
         const written = part.slice(at, at + after[2].length);
         const name = (written.split(SEGMENT_SEPARATOR)[0] ?? "").trim();
         if (name !== "") return { name, index: c, text };
-        break;
+        continue; // "科目：1122 应收账款" alone: a 客户： may follow after a gap
       }
       const customer = CUSTOMER_LINE.exec(label);
       if (customer !== null) {

@@ -7,7 +7,7 @@
 import type Decimal from "decimal.js";
 import { MAX_FEN_LINE } from "../fen";
 import type { DayNumber } from "../calendar";
-import { alternativesOf, CellReader, fenOfDecimal, MONEY_BAD, MONEY_READ } from "./cell-reader";
+import { alternativesOf, CellReader, fenOfDecimal, fenToDecimal, MONEY_BAD, MONEY_READ } from "./cell-reader";
 import type { FieldKind, LedgerField } from "./headers";
 import {
   DATE_FIELDS,
@@ -160,7 +160,19 @@ export function readLedgerRows(values: readonly unknown[][], table: OpenedTable<
         const f = store.fen[field]?.[i] ?? NaN;
         return f === f ? f : (store.exact[field].get(i) ?? null);
       };
-      store.broughtForward.set(i, { amount: stated("amount"), received: stated("received") });
+      const debit = stated("amount");
+      const credit = stated("received");
+      store.broughtForward.set(i, { amount: debit, received: credit });
+      // Without a balance of its own (a list with 借方 and 贷方 only), it brings 借方 − 贷方.
+      if (!store.hasMoney("balance", i) && (store.issueMask[i] & BALANCE_BIT) === 0 && (debit !== null || credit !== null)) {
+        const net = (typeof debit === "number" || debit === null) && (typeof credit === "number" || credit === null) ? (debit ?? 0) - (credit ?? 0) : NaN;
+        if (net === net && Math.abs(net) <= MAX_FEN) store.setMoney("balance", i, net + 0, null);
+        else {
+          const exact = fenToDecimalOrZero(debit).minus(fenToDecimalOrZero(credit));
+          const fen = fenOfDecimal(exact);
+          store.setMoney("balance", i, fen, fen === fen ? null : exact);
+        }
+      }
       store.setMoney("amount", i, NaN, null);
       store.setMoney("received", i, NaN, null);
     }
@@ -202,6 +214,10 @@ function statedLineReader(table: OpenedTable<LedgerField>, out: StatedLine[]): (
 }
 
 const BALANCE_BIT = FIELD_BIT.balance;
+
+function fenToDecimalOrZero(a: number | Decimal | null): Decimal {
+  return a === null ? fenToDecimal(0) : typeof a === "number" ? fenToDecimal(a) : a;
+}
 const RECEIVED_BIT = FIELD_BIT.received;
 
 /**

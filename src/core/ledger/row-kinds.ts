@@ -289,7 +289,7 @@ export function walkRows<F extends string>(
     if (cls === ROW_DATA || cls === ROW_OPENING) {
       dataSeen = true;
       onData(cells, originRow + r, r, cls === ROW_DATA ? "line" : "opening");
-    } else if (cls === ROW_CARRY && !dataSeen && onStated !== undefined && BROUGHT_FORWARD.test(classifiedText.normalize("NFKC").replace(/\s+/g, ""))) {
+    } else if (cls === ROW_CARRY && !dataSeen && onStated !== undefined && BROUGHT_FORWARD.test(simplified(classifiedText.normalize("NFKC")).replace(/\s+/g, ""))) {
       // A page that starts with 承前页 and no earlier page on the sheet: the balance it brings is
       // what the page began with, an opening line (its 借方 and 贷方 are the earlier pages' totals).
       dataSeen = true;

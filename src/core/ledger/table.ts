@@ -159,7 +159,8 @@ function readDatesAs<F extends string>(
       const v = values[r]?.[index];
       if (v === null || v === undefined || v === "") continue;
       filled++;
-      if (v instanceof Date || (typeof v === "number" && v >= SERIAL_FROM) || (typeof v === "string" && /^\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}/.test(v))) dates++;
+      // A Date before 1910 is a day count formatted as a date (30 shows as 1900-01-30).
+      if ((v instanceof Date && v.getUTCFullYear() >= 1910) || (typeof v === "number" && v >= SERIAL_FROM) || (typeof v === "string" && /^\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}/.test(v))) dates++;
     }
     if (filled === 0 || dates * 2 <= filled) continue;
     const mappingNow: Partial<Record<F, number>> = { ...out.mapping, [to]: index };

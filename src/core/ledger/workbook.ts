@@ -217,7 +217,8 @@ export function readWorkbookLedger(
   // One sheet per customer (the customer above each header) is one ledger, named or not; sheets
   // of one layout with a customer column (a sheet per month or per year) are, when no sheet was
   // named. Either way in workbook order, so an earlier period's entries come first.
-  const combine = ledger.layout.customerFrom === "title" || options.sheet === undefined;
+  const byTitle = ledger.layout.customerFrom === "title";
+  const combine = byTitle || options.sheet === undefined;
   const sameKind: SheetInput[] = [];
   const otherLayout: SheetInput[] = [];
   const parts = new Map<SheetInput, LedgerReading>([[chosen, ledger]]);
@@ -234,7 +235,10 @@ export function readWorkbookLedger(
       otherLayout.push(sheet);
       continue;
     }
-    if (!combine) {
+    // A sheet of one layout with a customer column is a later period of the ledger only when it
+    // opens from the one before (期初余额, 上年结转, 承前页) and is no summary: a copy, a summary
+    // or a month-end snapshot of the same list would be counted twice.
+    if (!combine || (!byTitle && (SUMMARY_NAME.test(sheet.name) || SUMMARY_NAME.test(chosen.name) || !other.rows.some((r) => r.isOpening)))) {
       sameKind.push(sheet);
       continue;
     }
@@ -246,7 +250,7 @@ export function readWorkbookLedger(
     ledger = combineReadings(ordered.map((s) => parts.get(s) as LedgerReading));
     if (ledger.layout.customerFrom === "column") notes.push(readTogether(ordered.map((s) => s.name)));
   }
-  if (sameKind.length > 0) notes.push(sameLayoutNotRead(chosen.name, sameKind.map((s) => s.name)));
+  if (sameKind.length > 0) notes.push(combine ? sameLayoutNotCombined(chosen.name, sameKind.map((s) => s.name)) : sameLayoutNotRead(chosen.name, sameKind.map((s) => s.name)));
   if (otherLayout.length > 0) notes.push(otherLayoutNotRead(chosen.name, otherLayout.map((s) => s.name)));
   ledger = carryOpenings(ledger);
   const others = sheets.filter((s) => !together.includes(s));
@@ -255,7 +259,7 @@ export function readWorkbookLedger(
 }
 
 /** A sheet named as a summary (汇总表, 合计, 总表, summary): not the ledger while a detail sheet reads as one. */
-const SUMMARY_NAME = /汇总|總|总表|合计|summary|total/i;
+const SUMMARY_NAME = /汇总|匯總|总表|總表|合计|合計|summary|total/i;
 
 function quoted(names: readonly string[]): Bilingual {
   return { "zh-CN": names.map((n) => `“${n}”`).join(""), "en-US": names.map((n) => `"${n}"`).join(", ") };
@@ -277,6 +281,14 @@ function sameLayoutNotRead(chosen: string, names: readonly string[]): Bilingual 
       names.length === 1
         ? `Only the sheet named, "${chosen}", was checked; sheet ${q["en-US"]} has the same layout and was not read.`
         : `Only the sheet named, "${chosen}", was checked; sheets ${q["en-US"]} have the same layout and were not read.`,
+  };
+}
+
+function sameLayoutNotCombined(chosen: string, names: readonly string[]): Bilingual {
+  const q = quoted(names);
+  return {
+    "zh-CN": `只检查了工作表“${chosen}”；工作表${q["zh-CN"]}版式相同，但不是从前一期结转而来（没有期初余额、上年结转或承前页行，或是汇总表），可能是副本、汇总或另一时点的余额表，未合并读取（要检查其中一个，请用 --sheet 指定）。`,
+    "en-US": `Only the sheet "${chosen}" was checked; ${names.length === 1 ? "sheet" : "sheets"} ${q["en-US"]} ${names.length === 1 ? "has" : "have"} the same layout but ${names.length === 1 ? "does" : "do"} not open from the period before (no 期初余额, 上年结转 or 承前页 line, or a summary): a copy, a summary or a list at another date, not read together (name one with --sheet to check it).`,
   };
 }
 

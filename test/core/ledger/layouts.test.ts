@@ -292,8 +292,37 @@ describe("a page that starts with 承前页 (issue 13.1: the earlier pages are n
     // 60,000 + 12,000 − 20,000 (FIFO: the brought-forward balance is the oldest) = 52,000.
     expect([a.totals.all.count, a.totals.all.balance]).toEqual([2, "52000.00"]);
     expect(a.findings.filter((f) => f.rule === "opening-balance-dated").map((f) => f.message["zh-CN"])).toEqual([
-      "第2页!A3：“华亿网络”的承前页余额 40,000.00（之前各页不在工作簿中）按期初 2011年4月1日 计算账龄；其中款项发生得更早，实际账龄不短于此，可能属于更早的账龄段。",
+      // 60,000 brought forward, 20,000 of it paid by the April receipt (FIFO): 40,000 still open.
+      "第2页!A3：“华亿网络”承前页结转的余额（之前各页不在工作簿中）按期初 2011年4月1日 计算账龄，截止日仍有 40,000.00 未收；其中款项发生得更早，实际账龄不短于此，可能属于更早的账龄段。",
     ]);
+  });
+
+  test("with the pages' sheets in reverse order, it is still what the earlier page left (by date, not by sheet order)", () => {
+    const chosen = readWorkbookLedger([
+      { name: "第2页", values: page2 },
+      { name: "第1页", values: page1 },
+    ]);
+    expect(chosen.ledger.layout.openingsCarried).toEqual([{ sheet: "第2页", row: 3 }]);
+    const a = auditLedger(chosen.ledger, chosen.companions, fromYmd(2011, 4, 30), DEFAULT_POLICY);
+    expect(a.totals.all.balance).toBe("52000.00");
+  });
+
+  test("in traditional characters (承前頁), and on a list with 借方 and 贷方 only: it brings 借方 − 贷方", () => {
+    const r = readLedger(
+      [
+        ["科目：112201 應收賬款—華亿網絡", null, null, null],
+        ["日期", "摘要", "借方", "貸方"],
+        ["2011-04-01", "承前頁", 100000, 40000], // row 3: brings 60,000
+        ["2011-04-10", "銷售", 12000, null], // row 4
+        ["2011-04-30", "本年累計", 112000, 40000], // row 5
+      ],
+      { sheet: "第2頁" },
+    );
+    expect(r.rows.map((x) => [x.row, x.isOpening, x.amount?.toFixed(2) ?? null])).toEqual([
+      [3, true, "60000.00"],
+      [4, false, "12000.00"],
+    ]);
+    expect([r.reconciliation.status, r.reconciliation.differences]).toEqual(["reconciled", []]);
   });
 
   test("after the page before it on an earlier sheet, it is what that page left: not counted again", () => {
@@ -307,6 +336,39 @@ describe("a page that starts with 承前页 (issue 13.1: the earlier pages are n
     // 100,000 − 40,000 − 20,000 on the January invoice = 40,000, and April's 12,000: 52,000.
     expect([a.totals.all.count, a.totals.all.balance]).toEqual([2, "52000.00"]);
   });
+});
+
+test("after a slip, a second wrong balance is still said", () => {
+  const r = readLedger(
+    [
+      ["日期", "客户名称", "摘要", "借方", "贷方", "方向", "余额"],
+      ["2011-01-10", "华亿", "销售", 1000, null, "借", 1000], // row 2
+      ["2011-02-10", "华亿", "销售", 500, null, "借", 1500], // row 3
+      ["2011-03-10", "华亿", "销售", 500, null, "借", 1900], // row 4: a slip, 2,000 is right
+      ["2011-04-10", "华亿", "销售", 200, null, "借", 2200], // row 5: right (2,000 + 200)
+      ["2011-05-10", "华亿", "销售", 100, null, "借", 2400], // row 6: wrong, 2,300 is right
+    ],
+    { sheet: "明细" },
+  );
+  expect(r.reconciliation.differences.map((d) => [d.row, d.stated, d.computed])).toEqual([
+    [4, "1900.00", "2000.00"],
+    [6, "2400.00", "2300.00"],
+  ]);
+});
+
+test("a credit balance stated larger than what was read is said as more (贷 6,000 against 贷 5,000)", () => {
+  const r = readLedger(
+    [
+      ["日期", "客户名称", "摘要", "借方", "贷方", "方向", "余额"],
+      ["2011-01-10", "华亿", "预收", null, 5000, "贷", 5000], // row 2
+      ["2011-01-31", "华亿", "本月合计", null, 5000, "贷", 6000], // row 3: the ledger says 贷 6,000
+    ],
+    { sheet: "明细" },
+  );
+  const a = auditLedger(r, {}, fromYmd(2011, 1, 31), DEFAULT_POLICY);
+  const said = a.findings.filter((f) => f.rule === "control-total-mismatch").map((f) => f.message["zh-CN"]);
+  expect(said.some((m) => m.includes("台账所写多 1,000.00"))).toBe(true);
+  expect(said.some((m) => m.includes("少"))).toBe(false);
 });
 
 test("one slip in a running 余额 is said once, at the slip, not again on the next line that agrees with the lines", () => {
@@ -365,6 +427,7 @@ test.each([
   ["客户：南充市政工程公司", "南充市政工程公司"],
   ["应收账款明细账　　客户：南充市政工程公司　　单位：元", "南充市政工程公司"],
   ["2011年  科目：112201 应收账款—遂宁城投  期间：2011年", "遂宁城投"],
+  ["科目：1122 应收账款　　客户：南充市政工程公司", "南充市政工程公司"],
 ])("takes the customer from the title line %s", (title, customer) => {
   const r = readLedger(
     [

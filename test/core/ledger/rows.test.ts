@@ -583,6 +583,19 @@ describe("收款期限: a term in days in one export, the due date in another", 
     expect(r.issues).toEqual([]);
   });
 
+  it("keeps credit days formatted as dates (30 shows as 1900-01-30) as credit days", () => {
+    const r = readLedger(
+      [
+        HEADER,
+        ["甲", "QT0003", new Date(Date.UTC(2011, 1, 14)), new Date(Date.UTC(1900, 0, 30)), 22000],
+        ["乙", "QT0004", new Date(Date.UTC(2011, 2, 1)), new Date(Date.UTC(1900, 1, 28)), 1000],
+      ],
+      { sheet: "应收单" },
+    );
+    expect(r.mapping.mapping.creditDays).toBe(3);
+    expect(r.mapping.mapping.dueDate).toBeUndefined();
+  });
+
   it("keeps a column of whole numbers under 收款期限 as credit days", () => {
     const r = readLedger(
       [

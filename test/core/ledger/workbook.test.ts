@@ -113,3 +113,30 @@ describe("sheets of one layout with a customer column (a sheet per month or per 
     expect(chosen.warnings.map((w) => w["en-US"])).toContain('Sheet "汇总表" also reads as a ledger but its columns differ from "一月"\'s; it was not read (name it with --sheet to check it).');
   });
 });
+
+describe("sheets of one layout that are not later periods are not read together (a copy, a summary, month-end lists)", () => {
+  const HEADER = ["客户名称", "单据号", "发生日期", "余额"];
+  const JAN = [HEADER, ["甲", "A1", "2011-01-10", 25000], ["乙", "B1", "2011-01-20", 8000]];
+  const FEB = [HEADER, ["甲", "A1", "2011-01-10", 25000], ["乙", "B1", "2011-01-20", 8000], ["甲", "A2", "2011-02-15", 9000]];
+
+  it("reads only the first of two month-end lists (no 期初余额 line: the second repeats the first), and says why the other was not read", () => {
+    const chosen = readWorkbookLedger([
+      { name: "1月末", values: JAN },
+      { name: "2月末", values: FEB },
+    ]);
+    expect(chosen.ledger.layout.sheets).toEqual(["1月末"]);
+    expect(chosen.ledger.rows.length).toBe(2);
+    expect(chosen.warnings.map((w) => w["en-US"])).toEqual([
+      'Only the sheet "1月末" was checked; sheet "2月末" has the same layout but does not open from the period before (no 期初余额, 上年结转 or 承前页 line, or a summary): a copy, a summary or a list at another date, not read together (name one with --sheet to check it).',
+    ]);
+  });
+
+  it("never reads a summary sheet of the same layout together with the detail", () => {
+    const summary = [HEADER, ["甲", "期初余额", "2011-01-01", 25000]];
+    const chosen = readWorkbookLedger([
+      { name: "明细", values: JAN },
+      { name: "汇总", values: summary },
+    ]);
+    expect(chosen.ledger.layout.sheets).toEqual(["明细"]);
+  });
+});

@@ -40,8 +40,11 @@ export interface ReadingSummary {
 }
 
 /** A stated figure less what was read, as "more" or "less" than it: 多 54,000.00 / 54,000.00 more. */
-function moreOrLess(difference: string): Bilingual {
-  const d = new Dec(difference);
+function moreOrLess(stated: string, computed: string): Bilingual {
+  const s = new Dec(stated);
+  const c = new Dec(computed);
+  // Two credit balances (贷方余额) compare by size: 贷 6,000 against 贷 5,000 is 1,000 more.
+  const d = s.lte(0) && c.lte(0) ? s.abs().minus(c.abs()) : s.minus(c);
   const size = money(d.abs());
   return d.isNegative() ? bi(`少 ${size}`, `${size} less`) : bi(`多 ${size}`, `${size} more`);
 }
@@ -62,7 +65,7 @@ export function readingWideFindings(run: AuditRun, read: LedgerReading, view: As
   for (const d of read.reconciliation.differences) {
     if (d.basis.kind === "running") {
       const previousCell = d.basis.previousRow === null ? "—" : cellRef(d.sheet, d.column, d.basis.previousRow);
-      run.lineFindingAt(d.sheet, d.row, "control-total-mismatch", d.column, { stated: money(new Dec(d.stated)), computed: money(new Dec(d.computed)), difference: moreOrLess(d.difference), previousCell, text: d.text }, "running", d.field);
+      run.lineFindingAt(d.sheet, d.row, "control-total-mismatch", d.column, { stated: money(new Dec(d.stated)), computed: money(new Dec(d.computed)), difference: moreOrLess(d.stated, d.computed), previousCell, text: d.text }, "running", d.field);
     } else {
       const basis = d.basis;
       run.lineFindingAt(
@@ -73,7 +76,7 @@ export function readingWideFindings(run: AuditRun, read: LedgerReading, view: As
         {
           stated: money(new Dec(d.stated)),
           computed: money(new Dec(d.computed)),
-          difference: moreOrLess(d.difference),
+          difference: moreOrLess(d.stated, d.computed),
           text: d.text,
           rows: rowsSummed(basis.fromRow, basis.toRow, basis.count),
           unreadable: basis.unreadable.join(", "),
