@@ -221,14 +221,16 @@ export function readWorkbookLedger(
   const combine = byTitle || options.sheet === undefined;
   const sameKind: SheetInput[] = [];
   const otherLayout: SheetInput[] = [];
+  const unreadable: { sheet: SheetInput; why: Bilingual }[] = [];
   const parts = new Map<SheetInput, LedgerReading>([[chosen, ledger]]);
+  let lastEntry = entryDates(ledger).last;
   for (const sheet of sheets) {
     if (sheet === chosen || sheet.hidden === true || kinds.get(sheet) !== "ledger") continue;
     let other: LedgerReading;
     try {
       other = read(sheet);
-    } catch {
-      otherLayout.push(sheet);
+    } catch (e) {
+      unreadable.push({ sheet, why: isArError(e) ? e.text : { "zh-CN": String(e), "en-US": String(e) } });
       continue;
     }
     if (other.layout.customerFrom !== ledger.layout.customerFrom || !sameLayout(ledger, other)) {
@@ -238,10 +240,14 @@ export function readWorkbookLedger(
     // A sheet of one layout with a customer column is a later period of the ledger only when it
     // opens from the one before (期初余额, 上年结转, 承前页) and is no summary: a copy, a summary
     // or a month-end snapshot of the same list would be counted twice.
-    if (!combine || (!byTitle && (SUMMARY_NAME.test(sheet.name) || SUMMARY_NAME.test(chosen.name) || !other.rows.some((r) => r.isOpening)))) {
+    // Its entries must also come after the sheets before it: a copy (三月 (2)) repeats their dates.
+    const dates = entryDates(other);
+    const later = lastEntry === null || dates.first === null || dates.first > lastEntry;
+    if (!combine || (!byTitle && (SUMMARY_NAME.test(sheet.name) || SUMMARY_NAME.test(chosen.name) || COPY_NAME.test(sheet.name) || !later || !other.rows.some((r) => r.isOpening)))) {
       sameKind.push(sheet);
       continue;
     }
+    if (!byTitle && dates.last !== null) lastEntry = dates.last;
     parts.set(sheet, other);
     together.push(sheet);
   }
@@ -252,6 +258,9 @@ export function readWorkbookLedger(
   }
   if (sameKind.length > 0) notes.push(combine ? sameLayoutNotCombined(chosen.name, sameKind.map((s) => s.name)) : sameLayoutNotRead(chosen.name, sameKind.map((s) => s.name)));
   if (otherLayout.length > 0) notes.push(otherLayoutNotRead(chosen.name, otherLayout.map((s) => s.name)));
+  for (const u of unreadable) {
+    notes.push({ "zh-CN": `工作表“${u.sheet.name}”也像台账，但无法读取，未使用：${u.why["zh-CN"]}`, "en-US": `Sheet "${u.sheet.name}" also looks like a ledger but could not be read, and was not used: ${u.why["en-US"]}` });
+  }
   ledger = carryOpenings(ledger);
   const others = sheets.filter((s) => !together.includes(s));
   const found = readCompanions(others, { dateSystem: options.dateSystem });
@@ -260,6 +269,22 @@ export function readWorkbookLedger(
 
 /** A sheet named as a summary (汇总表, 合计, 总表, summary): not the ledger while a detail sheet reads as one. */
 const SUMMARY_NAME = /汇总|匯總|总表|總表|合计|合計|summary|total/i;
+
+/** A sheet named as a copy (三月 (2), 副本, 备份, copy): never read together with the one it copies. */
+const COPY_NAME = /[(（]\s*\d+\s*[)）]\s*$|副本|备份|備份|copy/i;
+
+/** The first and last dates of a reading's entries (opening lines aside); nulls when none is dated. */
+function entryDates(reading: LedgerReading): { first: number | null; last: number | null } {
+  let first: number | null = null;
+  let last: number | null = null;
+  for (const r of reading.rows) {
+    const d = r.dateArisen;
+    if (r.isOpening || d === null) continue;
+    if (first === null || d < first) first = d;
+    if (last === null || d > last) last = d;
+  }
+  return { first, last };
+}
 
 function quoted(names: readonly string[]): Bilingual {
   return { "zh-CN": names.map((n) => `“${n}”`).join(""), "en-US": names.map((n) => `"${n}"`).join(", ") };
@@ -287,8 +312,8 @@ function sameLayoutNotRead(chosen: string, names: readonly string[]): Bilingual 
 function sameLayoutNotCombined(chosen: string, names: readonly string[]): Bilingual {
   const q = quoted(names);
   return {
-    "zh-CN": `只检查了工作表“${chosen}”；工作表${q["zh-CN"]}版式相同，但不是从前一期结转而来（没有期初余额、上年结转或承前页行，或是汇总表），可能是副本、汇总或另一时点的余额表，未合并读取（要检查其中一个，请用 --sheet 指定）。`,
-    "en-US": `Only the sheet "${chosen}" was checked; ${names.length === 1 ? "sheet" : "sheets"} ${q["en-US"]} ${names.length === 1 ? "has" : "have"} the same layout but ${names.length === 1 ? "does" : "do"} not open from the period before (no 期初余额, 上年结转 or 承前页 line, or a summary): a copy, a summary or a list at another date, not read together (name one with --sheet to check it).`,
+    "zh-CN": `只检查了工作表“${chosen}”；工作表${q["zh-CN"]}版式相同，但不像是接续前一期的账页（没有期初余额、上年结转或承前页行，日期不在前一期之后，或名为汇总、副本），可能是副本、汇总或另一时点的余额表，未合并读取（要检查其中一个，请用 --sheet 指定）。`,
+    "en-US": `Only the sheet "${chosen}" was checked; ${names.length === 1 ? "sheet" : "sheets"} ${q["en-US"]} ${names.length === 1 ? "has" : "have"} the same layout but ${names.length === 1 ? "does" : "do"} not read as the next period (no 期初余额, 上年结转 or 承前页 line, entries not after the period before, or named as a summary or a copy): a copy, a summary or a list at another date, not read together (name one with --sheet to check it).`,
   };
 }
 

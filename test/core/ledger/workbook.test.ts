@@ -101,7 +101,7 @@ describe("sheets of one layout with a customer column (a sheet per month or per 
     expect(chosen.warnings.map((w) => w["zh-CN"])).toEqual(["只检查了指定的工作表“三月”；工作表“一月”“二月”版式相同，未读取。"]);
   });
 
-  it("passes over a summary sheet in front of the detail, and says a ledger-like sheet of other columns was not read", () => {
+  it("passes over a summary sheet in front of the detail, and says the ledger-like sheet was not read, and why", () => {
     const SUMMARY = [
       ["客户名称", "应收余额"],
       ["赣江", 34000],
@@ -110,7 +110,8 @@ describe("sheets of one layout with a customer column (a sheet per month or per 
     const chosen = readWorkbookLedger([{ name: "汇总表", values: SUMMARY }, ...sheets]);
     expect(chosen.ledgerSheet).toBe("一月");
     expect(chosen.ledger.layout.sheets).toEqual(["一月", "二月", "三月"]);
-    expect(chosen.warnings.map((w) => w["en-US"])).toContain('Sheet "汇总表" also reads as a ledger but its columns differ from "一月"\'s; it was not read (name it with --sheet to check it).');
+    // Its header lacks a date column: it cannot be read as a ledger, and the note says so and why.
+    expect(chosen.warnings.map((w) => w["en-US"]).filter((n) => n.startsWith('Sheet "汇总表" also looks like a ledger but could not be read, and was not used: Sheet "汇总表": the header in row 1 lacks required columns'))).toHaveLength(1);
   });
 });
 
@@ -127,8 +128,37 @@ describe("sheets of one layout that are not later periods are not read together 
     expect(chosen.ledger.layout.sheets).toEqual(["1月末"]);
     expect(chosen.ledger.rows.length).toBe(2);
     expect(chosen.warnings.map((w) => w["en-US"])).toEqual([
-      'Only the sheet "1月末" was checked; sheet "2月末" has the same layout but does not open from the period before (no 期初余额, 上年结转 or 承前页 line, or a summary): a copy, a summary or a list at another date, not read together (name one with --sheet to check it).',
+      'Only the sheet "1月末" was checked; sheet "2月末" has the same layout but does not read as the next period (no 期初余额, 上年结转 or 承前页 line, entries not after the period before, or named as a summary or a copy): a copy, a summary or a list at another date, not read together (name one with --sheet to check it).',
     ]);
+  });
+
+  it("never reads a copy of a month together with it, even when the copy opens with 期初余额 (its entries are not after the month's)", () => {
+    const HEAD = ["日期", "客户名称", "摘要", "借方", "贷方"];
+    const MAR = [HEAD, ["2011-03-01", "赣江", "期初余额", 25000, null], ["2011-03-28", "赣江", "销售", 9000, null]];
+    for (const copyName of ["三月 (2)", "三月副本", "三月-a"]) {
+      const chosen = readWorkbookLedger([
+        { name: "三月", values: MAR },
+        { name: copyName, values: MAR },
+      ]);
+      expect([copyName, chosen.ledger.layout.sheets]).toEqual([copyName, ["三月"]]);
+    }
+  });
+
+  it("says a ledger-like sheet of other columns was not read", () => {
+    const list = [["客户名称", "发生日期", "余额"], ["甲", "2011-01-10", 100]];
+    const chosen = readWorkbookLedger([{ name: "1月末", values: JAN }, { name: "清单", values: list }]);
+    expect(chosen.ledger.layout.sheets).toEqual(["1月末"]);
+    expect(chosen.warnings.map((w) => w["zh-CN"])).toEqual(["工作表“清单”也像台账，但列与“1月末”不同，未读取（要检查它，请用 --sheet 指定）。"]);
+  });
+
+  it("says when a sheet that looks like a ledger could not be read, and why", () => {
+    const broken = [["客户名称", "备注"], ["甲", "x"]];
+    const chosen = readWorkbookLedger([
+      { name: "一月", values: JAN },
+      { name: "坏表", values: broken },
+    ]);
+    const notes = chosen.warnings.map((w) => w["zh-CN"]);
+    expect(notes.filter((n) => n.startsWith("工作表“坏表”也像台账，但无法读取，未使用："))).toHaveLength(1);
   });
 
   it("never reads a summary sheet of the same layout together with the detail", () => {
