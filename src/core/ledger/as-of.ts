@@ -143,6 +143,12 @@ interface PreparedLines {
   /** Credits that name their invoice in a column meant for that (对应单据). */
   namedByColumn: Set<number>;
   /**
+   * Credits that name no invoice in a column meant for that: the document numbers their 摘要
+   * may give (红冲 FP-102, 收回 00001201 货款), as compared, by credit line. Used only where one is an
+   * invoice of the credit's own customer.
+   */
+  noteNames: Map<number, string[]>;
+  /**
    * The items carrying each name some credit gives, each list in allocation order (items of
    * several customers may share a number: allocation keeps to the credit's own).
    */
@@ -295,6 +301,7 @@ export function prepareAsOf(rows: readonly LedgerRow[], options: AsOfOptions): P
   for (let g = 0; g < groups; g++) fast[g] = size[g] <= Number.MAX_SAFE_INTEGER ? 1 : 0; // false for NaN
   const creditNames = new Map<number, string>();
   const namedByColumn = new Set<number>();
+  const noteNames = new Map<number, string[]>();
   const itemsByDoc = new Map<string, number[]>();
   if (hasDocs) {
     // The names credits give first (a few lines), then only the items carrying one of them: an
@@ -306,10 +313,15 @@ export function prepareAsOf(rows: readonly LedgerRow[], options: AsOfOptions): P
         const name = applies ?? keyOf(rows[i].document);
         if (name !== null) creditNames.set(i, name);
         if (applies !== null) namedByColumn.add(i);
+        else {
+          const words = documentWords(rows[i].note);
+          if (words !== null) noteNames.set(i, words);
+        }
       }
     }
-    if (creditNames.size > 0) {
+    if (creditNames.size > 0 || noteNames.size > 0) {
       const wanted = new Set(creditNames.values());
+      for (const words of noteNames.values()) for (const w of words) wanted.add(w);
       const wantedHash = new Set<number>();
       for (const key of wanted) wantedHash.add(foldHash(key));
       // In sheet order (the rows' memory order: a million lookups in date order are a million
@@ -331,7 +343,7 @@ export function prepareAsOf(rows: readonly LedgerRow[], options: AsOfOptions): P
       }
     }
   }
-  return { rows, options, kind, date, fen, dec, own, ownDec, group, names, items, credits, fast, creditNames, namedByColumn, itemsByDoc };
+  return { rows, options, kind, date, fen, dec, own, ownDec, group, names, items, credits, fast, creditNames, namedByColumn, noteNames, itemsByDoc };
 }
 
 /** Allocation order: by date, undated (NaN) last, line (sheet order) breaking ties. */
@@ -549,12 +561,36 @@ function inView(date: number, asOf: DayNumber): boolean {
  */
 function namedItems(p: PreparedLines, g: number, c: number, asOf: DayNumber): number[] | null {
   const name = p.creditNames.get(c);
-  if (name === undefined) return null;
+  const found = name === undefined ? null : itemsNamed(p, g, name, asOf);
+  if (found !== null && (found.length > 0 || p.namedByColumn.has(c))) return found;
+  // Else an invoice of the customer's its 摘要 names (红冲 FP-102).
+  const words = p.noteNames.get(c);
+  if (words !== undefined) {
+    for (const w of words) {
+      const named = itemsNamed(p, g, w, asOf);
+      if (named.length > 0) return named;
+    }
+  }
+  return found;
+}
+
+function itemsNamed(p: PreparedLines, g: number, name: string, asOf: DayNumber): number[] {
   const same = p.itemsByDoc.get(name);
   const found: number[] = [];
   if (same !== undefined) for (const i of same) if (p.group[i] === g && inView(p.date[i], asOf)) found.push(i);
   // Allocation order: oldest first, undated last, sheet order breaking ties (as prepareAsOf sorts).
   return found.length < 2 ? found : found.sort((a, b) => byDateThenLine(p.date, a, b));
+}
+
+/** Words of a 摘要 that may be document numbers: runs of letters, digits and - _ / . # with a digit, three characters or more, as compared (lower case). */
+const DOCUMENT_WORD = /[0-9a-z][0-9a-z_\-/.#]*[0-9a-z]/g;
+
+function documentWords(note: string | null): string[] | null {
+  if (note === null || note === "") return null;
+  const found = note.normalize("NFKC").toLowerCase().match(DOCUMENT_WORD);
+  if (found === null) return null;
+  const words = found.filter((w) => w.length >= 3 && /\d/.test(w));
+  return words.length === 0 ? null : words;
 }
 
 /**

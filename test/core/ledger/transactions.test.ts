@@ -96,6 +96,40 @@ describe("FIFO order", () => {
     expect(r.issues.map((i) => `${i.row} ${i.issue}`)).toEqual(["2 missing-field"]);
   });
 
+  it("nets a red reversal or a receipt against the invoice its 摘要 names, when no column names one", () => {
+    // Issue 13: "Reversals (red 借方) and credit memos net against the customer's invoices: the
+    // named document first, else FIFO". A 明细账 names the invoice in 摘要 only.
+    const r = readLedger(
+      [
+        ["日期", "客户名称", "单据号", "摘要", "借方", "贷方"],
+        [40553, "甲", "FP-101", "销售", 10000, ""], // row 2: 2011-01-10, oldest
+        [40704, "甲", "FP-102", "销售", 8000, ""], // row 3: 2011-06-10
+        [40725, "甲", "HC-01", "冲销ＦＰ－102多开", -3000, ""], // row 4: names FP-102 (full-width, as typed)
+        [40760, "甲", "", "收回 fp-102 货款", "", 1000], // row 5: names FP-102 too
+        [40770, "甲", "", "收款 记-0012", "", 500], // row 6: 0012 is no invoice of 甲: FIFO, no warning
+      ],
+      { sheet: "S" },
+    );
+    // FP-102: 8,000 − 3,000 − 1,000 = 4,000 open; FP-101: 10,000 − 500 (FIFO) = 9,500 open.
+    // By FIFO alone FP-101 would have taken all 4,500.
+    expect(allocations(r)).toEqual(["4->3 3000.00", "5->3 1000.00", "6->2 500.00"]);
+    expect(open(r)).toEqual(["2 甲 10000.00 500.00 9500.00", "3 甲 8000.00 4000.00 4000.00"]);
+    expect(tx(r).issues).toEqual([]);
+  });
+
+  it("does not take a 摘要's number for another customer's invoice", () => {
+    const r = readLedger(
+      [
+        ["日期", "客户名称", "单据号", "摘要", "借方", "贷方"],
+        [40553, "甲", "FP-101", "销售", 100, ""], // row 2
+        [40704, "乙", "FP-102", "销售", 100, ""], // row 3
+        [40725, "甲", "", "冲销 FP-102", -40, ""], // row 4: FP-102 is 乙's: 甲's FIFO
+      ],
+      { sheet: "S" },
+    );
+    expect(allocations(r)).toEqual(["4->2 40.00"]);
+  });
+
   it("applies a named receipt's remainder to the oldest items", () => {
     const r = readLedger(
       [
