@@ -53,6 +53,46 @@ export function fenToDecimal(fen: number): Decimal {
   return new Dec(fen).div(100);
 }
 
+/**
+ * A credit term a ledger gives other than in days: in months (3个月: due on the same day of the
+ * third month after, or its last day when it has none, 1-31 + 1个月 = 2-28: Civil Code art. 202,
+ * 按照年、月计算期间的，到期月的对应日为期间的最后一日；没有对应日的，月末日为期间的最后一日), or as
+ * month-end settlement (月结60天: 60 days after the end of the month the item arose in).
+ */
+export interface CreditTerm {
+  months: number;
+  /** Counted from the end of the month arisen (月结). */
+  monthEnd: boolean;
+  /** Days after that. */
+  days: number;
+  text: string;
+}
+
+const CASH_TERMS = /^(?:货到付款|款到发货|现款现货|现款|现结|现金结算|现金|即期|无账期|无信用期|cod|cash|cash on delivery)$/i;
+const CN_NUMBER: Readonly<Record<string, number>> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
+
+/** A credit-days text as days (货到付款 0, net 30), as a CreditTerm (3个月, 半年, 一年, 月结60天), or null. */
+export function creditTerm(text: string): number | CreditTerm | null {
+  const t = text.replace(/\s+/g, "");
+  if (CASH_TERMS.test(t)) return 0;
+  const net = /^(?:net|n)(\d{1,4})$/i.exec(t);
+  if (net !== null) return Number(net[1]);
+  const monthEnd = /^月结(\d{1,4})?(?:天|日)?$/.exec(t);
+  if (monthEnd !== null) return { months: 0, monthEnd: true, days: monthEnd[1] === undefined ? 0 : Number(monthEnd[1]), text };
+  const months = /^(\d{1,2}|十[一二]?|[一两二三四五六七八九])个?月$/.exec(t);
+  if (months !== null) {
+    const n = /^\d/.test(months[1]) ? Number(months[1]) : (CN_NUMBER[months[1]] ?? 0);
+    return n > 0 ? { months: n, monthEnd: false, days: 0, text } : null;
+  }
+  if (t === "半年") return { months: 6, monthEnd: false, days: 0, text };
+  const years = /^(\d|[一两二三])年$/.exec(t);
+  if (years !== null) {
+    const n = /^\d/.test(years[1]) ? Number(years[1]) : (CN_NUMBER[years[1]] ?? 0);
+    return n > 0 ? { months: 12 * n, monthEnd: false, days: 0, text } : null;
+  }
+  return null;
+}
+
 const ACCEPTED_INTEGER = { zh: "非负整数天数，如 30、30天", en: "a whole number of days, e.g. 30 or 30天" };
 const ACCEPTED_BOOLEAN = { zh: "是/否、有/无、Y/N", en: "yes/no, 是/否, Y/N" };
 
@@ -67,6 +107,13 @@ export class CellReader {
   readonly issues: ParseIssue[] = [];
   fen = NaN;
   dec: Decimal | null = null;
+  /**
+   * Whether a credit-days cell may give its term in months (3个月, 半年) or as month-end
+   * settlement (月结60天): then `integer` returns null and leaves the term here for the caller,
+   * which makes the due date of it (a ledger line has its date). Off for a customer master.
+   */
+  acceptTerms = false;
+  term: CreditTerm | null = null;
   /** parseDate's options, made once (not an object per date cell). */
   private readonly dateOptions: ParseDateOptions;
 
@@ -163,6 +210,21 @@ export class CellReader {
       if (isExcelError(t)) return this.excelError(row, plan, v);
       const m = /^\+?(\d{1,9})(?:\.0*)?\s*(天|日|days?|d)?$/i.exec(t);
       if (m !== null) return Number(m[1]);
+      if (plan.field === "creditDays") {
+        const term = creditTerm(t);
+        if (typeof term === "number") return term;
+        if (term !== null) {
+          if (this.acceptTerms) {
+            this.term = term;
+            return null;
+          }
+          this.report(row, plan, "bad-number", v, {
+            "zh-CN": `“${quoteInput(v)}”是按月计的信用期，这里需要天数（如 90），以便按客户推算每笔款项的到期日。`,
+            "en-US": `"${quoteInput(v)}" is a credit term in months; a number of days is needed here (e.g. 90), to date each of the customer's items.`,
+          });
+          return undefined;
+        }
+      }
     } else if (v === null || v === undefined) {
       return null;
     } else if (isExcelError(v)) {

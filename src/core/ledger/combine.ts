@@ -38,6 +38,7 @@ export function combineReadings(readings: readonly LedgerReading[]): LedgerReadi
       filledFromMerges: readings.reduce((n, r) => n + r.layout.filledFromMerges, 0),
       openingsDated: readings.flatMap((r) => r.layout.openingsDated),
       openingsCarried: readings.flatMap((r) => r.layout.openingsCarried),
+      creditsByBalance: readings.flatMap((r) => r.layout.creditsByBalance),
       ...latestExport(readings),
     },
   };

@@ -31,6 +31,8 @@ import { type HeaderInfo, openTable, type TableOptions, type UnitsInfo } from ".
 export const CUSTOMER_MASTER_FIELDS = [
   CUSTOMER_FIELD,
   CUSTOMER_CODE_FIELD,
+  // A hand-kept ledger often names customers as the master's 简称 does (华润 for 华润万家…有限公司).
+  declareField("customerShort", "text", bi("客户简称", "short name"), ["客户简称", "简称", "单位简称", "往来单位简称", "客户简名"], ["short name", "abbreviation", "customer short name"]),
   declareField("creditGrade", "text", bi("信用等级", "credit grade"), ["信用等级", "信用评级", "客户等级", "等级", "评级"], ["credit grade", "grade", "rating", "credit rating"]),
   declareField(
     "creditLimit",
@@ -63,7 +65,7 @@ export const CUSTOMER_MASTER_SCHEMA: TableSchema<CustomerMasterField> = {
   key: "customer-master",
   name: bi("客户档案", "customer master"),
   fields: CUSTOMER_MASTER_FIELDS,
-  required: [["customer"]],
+  required: [["customer", "customerShort"]],
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -176,7 +178,33 @@ function readCompanion<D extends readonly FieldDeclaration[]>(
 
 /** Reads a customer master (see readLedger for what is detected, reported and thrown). */
 export function readCustomerMaster(values: readonly unknown[][], options: TableOptions<CustomerMasterField>): CompanionReading<typeof CUSTOMER_MASTER_FIELDS> {
-  return readCompanion<typeof CUSTOMER_MASTER_FIELDS>(values, CUSTOMER_MASTER_SCHEMA, options, ["note", "status", "address"]);
+  const reading = readCompanion<typeof CUSTOMER_MASTER_FIELDS>(values, CUSTOMER_MASTER_SCHEMA, options, ["note", "status", "address"]);
+  // A master of short names only: the short name is the name.
+  for (const rec of reading.records) if (rec.customer === null && rec.customerShort !== null) rec.customer = rec.customerShort;
+  return reading;
+}
+
+/**
+ * The master rows by their short names (客户简称), for a ledger that names customers as the
+ * short names do: only a short name that is one row's and no row's full name (`key` compares).
+ */
+export function masterByShortName<R extends { customer: string | null; customerShort: string | null }>(records: readonly R[], key: (text: string | null) => string | null): Map<string, R> {
+  const full = new Set<string>();
+  for (const rec of records) {
+    const k = key(rec.customer);
+    if (k !== null) full.add(k);
+  }
+  const out = new Map<string, R>();
+  const shared = new Set<string>();
+  for (const rec of records) {
+    const k = key(rec.customerShort);
+    if (k === null || full.has(k) || shared.has(k)) continue;
+    if (out.has(k)) {
+      out.delete(k);
+      shared.add(k);
+    } else out.set(k, rec);
+  }
+  return out;
 }
 
 /** Reads a bills register (应收票据登记簿). */

@@ -35,6 +35,7 @@ export type RuleId =
   | "reading-mostly-unusable"
   | "as-of-inexact"
   | "opening-balance-dated"
+  | "credits-from-balance"
   | "due-before-date"
   | "received-exceeds-amount"
   | "balance-mismatch"
@@ -314,6 +315,22 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = {
       "brought-forward": bi(
         "{cell}：“{customer}”承前页结转的余额（之前各页不在工作簿中）按期初 {date} 计算账龄，截止日仍有 {balance} 未收；其中款项发生得更早，实际账龄不短于此，可能属于更早的账龄段。",
         "{cell}: \"{customer}\"'s balance brought forward (承前页), from pages not in the workbook, is aged from the start of the period, {date}, and {balance} of it is still open on the as-of date; what it carries arose earlier, so its true age is at least that, and it may belong in an older band.",
+      ),
+    },
+  },
+  "credits-from-balance": {
+    id: "credits-from-balance",
+    severity: "info",
+    source: "POLICY §1",
+    title: bi("金额不分借贷，按余额读出收款", "Receipts told from the running balance"),
+    definition: bi(
+      "台账只有一列金额，发货和收款都写成正数，另有逐行结出的余额：余额比上一行（同一客户）减少了本行金额的，读作收款（贷方）；余额无法判断时（客户的第一行、余额空白或有误），按摘要（收款、回款等）判断。",
+      "The ledger has one amount column, sales and receipts both written as positive figures, and a running balance: a line after which the balance fell by its amount (against the same customer's line before) is read as a receipt (a credit); where the balance cannot tell (a customer's first line, a blank or wrong balance), its 摘要 decides (收款, 回款…).",
+    ),
+    messages: {
+      default: bi(
+        "{cell}：台账只有一列金额，不分借方、贷方；本行起共 {count} 行（{rows}）因其后余额减少了本行金额或摘要写明收款，按收款（贷方）冲减该客户的应收款。请核对这些行确是收款。",
+        "{cell}: the ledger has one amount column, not split into debit and credit; from this line on, {count} line(s) ({rows}) are read as receipts (credits) against the customer's receivables, because the balance fell by their amount or their 摘要 says so. Check that these lines are receipts.",
       ),
     },
   },

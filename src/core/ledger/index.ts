@@ -10,12 +10,14 @@ import { CellReader } from "./cell-reader";
 import { type Reconciliation, reconcileSheet, type RunningBalances } from "./control-totals";
 import { detectHeader, headerAt, LEDGER_FIELDS, LEDGER_SCHEMA, type LedgerField } from "./headers";
 import {
+  applyCreditTerms,
   applyDirection,
   composeDates,
   fillMergedDown,
   fillTitleCustomer,
   headerYear,
   isRunningBalance,
+  unsignedCredits,
   openingAmounts,
   periodStart,
   type TitleCustomer,
@@ -86,6 +88,8 @@ interface LedgerLayout {
   openingsDated: { sheet: string; row: number; date: DayNumber }[];
   /** Opening lines the workbook's earlier lines account for (上年结转 after last year's entries): reconciled, not counted again. */
   openingsCarried: { sheet: string; row: number }[];
+  /** Lines of one unsigned amount column read as credits (收款), because the running 余额 fell by their amount or their 摘要 says so (layout.unsignedCredits). */
+  creditsByBalance: { sheet: string; row: number }[];
   /** The date a title line above the header says the sheet was exported or printed (导出日期：2011-09-10), and where; null when none does. */
   exportDate: DayNumber | null;
   exportDateAt: { sheet: string; row: number; column: string } | null;
@@ -175,11 +179,14 @@ export function readLedger(values: readonly unknown[][], options: ReadLedgerOpti
   if (fromTitle !== null) fillTitleCustomer(store, fromTitle.name);
   const year = mapped.has("month") && mapped.has("day") && !mapped.has("dateArisen") ? headerYear(values, table.detection) : null;
   composeDates(store, table, year, allIssues);
+  applyCreditTerms(store);
   applyDirection(store, table, allIssues);
 
   // A running 余额 (明细账) is the ledger's own control figure, not an item's balance: kept for the
   // reconciliation, cleared from the lines (an opening line keeps its balance as its amount).
   const running = isRunningBalance(store) || (mapped.has("direction") && mapped.has("balance") && (mapped.has("amount") || mapped.has("received")));
+  // One unsigned amount column: the running balance says which lines are credits (收款).
+  const creditsByBalance = running && mapped.has("amount") && !mapped.has("received") ? unsignedCredits(store) : [];
   openingAmounts(store);
   let runningBalances: RunningBalances | null = null;
   if (running) {
@@ -218,6 +225,7 @@ export function readLedger(values: readonly unknown[][], options: ReadLedgerOpti
       filledFromMerges: countFilled(values, filled),
       openingsDated: openingsDated.map((o) => ({ sheet: table.sheet, ...o })),
       openingsCarried: [],
+      creditsByBalance: creditsByBalance.map((i) => ({ sheet: table.sheet, row: store.sheetRow[i] })),
       ...exportDateOf(values, table.header.rows[0] ?? null, origin, table.sheet),
     },
     letters,

@@ -11,7 +11,7 @@
  * Each function works on values or on the column store, and reports what it could not read as a
  * ParseIssue naming the cell.
  */
-import { type DayNumber, fromYmd, isValidYmd, toYmd } from "../calendar";
+import { addMonths, type DayNumber, fromYmd, isValidYmd, toYmd } from "../calendar";
 import type { Bilingual } from "../../i18n/bilingual";
 import { fenOfDecimal } from "./cell-reader";
 import { detectHeader, HEADER_SCAN_ROWS, LEDGER_FIELDS, type HeaderDetection, type LedgerField, unwrapCell } from "./headers";
@@ -20,6 +20,7 @@ import { columnLetter, type SheetOrigin } from "./mapping";
 import { simplifiedForMatching } from "../traditional";
 import type { ParseIssue } from "./parse-issues";
 import type { OpenedTable } from "./table";
+import { isReceiptType } from "./transactions";
 import type { CellArea } from "./workbook";
 
 const LABELS = new Map(LEDGER_FIELDS.map((d) => [d.field as string, d.label]));
@@ -321,7 +322,8 @@ export function openingAmounts(store: LedgerStore): void {
 /**
  * Whether the ledger's 余额 is a running balance (each line's balance = the previous line's + debit
  * − credit, per customer), as in a 明细账, rather than each item's own balance (amount − received).
- * Decided on the evidence: the rule that more lines satisfy, ties to "item".
+ * Decided on the evidence: the rule that more lines satisfy, ties to "item". Without a received
+ * column, a balance that fell by the line's amount counts for "running" (see unsignedCredits).
  */
 export function isRunningBalance(store: LedgerStore): boolean {
   const balance = store.fen.balance;
@@ -343,11 +345,73 @@ export function isRunningBalance(store: LedgerStore): boolean {
     const r = received !== null && received[i] === received[i] ? received[i] : 0;
     const c = customer === null ? null : customer[i];
     if (b === a - r) item++;
-    if (prev === prev && c === prevCustomer && b === prev + a - r) running++;
+    // One amount column written unsigned (发货 30,000, 收款 20,000): a balance that fell by the
+    // amount is a running balance too (unsignedCredits reads such a line as a credit).
+    if (prev === prev && c === prevCustomer && (b === prev + a - r || (received === null && a > 0 && b === prev - a))) running++;
     prev = b;
     prevCustomer = c;
   }
   return running > item;
+}
+
+/**
+ * A ledger with one amount column beside a running 余额, amounts written unsigned (a hand-kept
+ * 应收登记表: 发货 30,000 then 收款 20,000): a line is a credit (贷方) when the balance after it is
+ * the previous line's (same customer) less its amount, or, where the balances cannot tell (the
+ * first line of a customer, a blank or a slipped balance), when its 摘要 or type says it is a
+ * receipt (收款, 回款…). Its amount moves to `received`. Returns the lines so read (store
+ * indices), for the reading to say. Amounts off the fen fast path are left as they are.
+ */
+export function unsignedCredits(store: LedgerStore): number[] {
+  const amount = store.fen.amount;
+  const balance = store.fen.balance;
+  const out: number[] = [];
+  if (amount === null || balance === null) return out;
+  const customer = store.text.customer;
+  const note = store.text.note;
+  const type = store.text.type;
+  let prev = NaN;
+  let prevCustomer: string | null = null;
+  for (let i = 0; i < store.length; i++) {
+    const a = amount[i];
+    const b = store.derived[i] === 1 ? NaN : balance[i];
+    const c = customer === null ? null : customer[i];
+    const before = c === prevCustomer ? prev : NaN;
+    prev = b;
+    prevCustomer = c;
+    if (!(a > 0) || store.opening[i] !== 0) continue;
+    const saysFell = before === before && b === b && b === before - a;
+    const saysRose = b === b && (before === before ? b === before + a : b === a);
+    const words = (type !== null && isReceiptType(type[i])) || (note !== null && isReceiptType(note[i]));
+    if (saysFell || (!saysRose && words)) {
+      store.setMoney("received", i, a, null);
+      store.setMoney("amount", i, NaN, null);
+      out.push(i);
+    }
+  }
+  return out;
+}
+
+/**
+ * Due dates of lines whose credit term is in months or month-end settlement (cell-reader
+ * CreditTerm): 3个月 from 2011-01-31 is 2011-04-30 (Civil Code art. 202: the corresponding day of
+ * the last month, else its last day); 月结60天 from 2011-03-05 is 2011-03-31 + 60 = 2011-05-30. A
+ * line's own due date wins; a line without a date arisen is left to the missing-date issue.
+ */
+export function applyCreditTerms(store: LedgerStore): void {
+  if (store.creditTerms.size === 0) return;
+  const arisen = store.date.dateArisen;
+  if (arisen === null) return;
+  const own = store.date.dueDate;
+  const due = store.dateColumn("dueDate");
+  for (const [i, term] of store.creditTerms) {
+    const a = arisen[i];
+    if (a !== a || (own !== null && own[i] === own[i])) continue;
+    if (term.monthEnd) {
+      const { y, m } = toYmd(a);
+      due[i] = addMonths(fromYmd(y, m, 1), 1) - 1 + term.days;
+    } else due[i] = addMonths(a, term.months) + term.days;
+  }
 }
 
 /** The customer named in a title line, written into every row of the sheet that has none. */

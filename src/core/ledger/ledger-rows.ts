@@ -86,6 +86,7 @@ interface Step {
  */
 export function readLedgerRows(values: readonly unknown[][], table: OpenedTable<LedgerField>): LedgerRowsResult {
   const reader = new CellReader(table.sheet, table.dateSystem);
+  reader.acceptTerms = true;
   const skipped: SkippedRow[] = [];
   const store = new LedgerStore(table.sheet, values, Math.max(0, values.length - table.dataStart), new Set(table.plan.map((p) => p.field)));
   const steps: Step[] = table.plan.map((plan) => ({
@@ -140,6 +141,10 @@ export function readLedgerRows(values: readonly unknown[][], table: OpenedTable<
           const n = reader.integer(v, sheetRow, p);
           if (n === undefined) store.issueMask[i] |= step.bit;
           else if (n !== null) (step.date as Float64Array)[i] = n;
+          else if (reader.term !== null) {
+            store.creditTerms.set(i, reader.term);
+            reader.term = null;
+          }
           break;
         }
         case "probability": {

@@ -9,7 +9,7 @@ import type Decimal from "decimal.js";
 import type { DayNumber } from "../calendar";
 import { formatIsoDate } from "../dates";
 import { formatFen } from "../fen";
-import { fenToDecimal } from "./cell-reader";
+import { type CreditTerm, fenToDecimal } from "./cell-reader";
 import { LEDGER_FIELDS, type LedgerField } from "./headers";
 
 export type LedgerMoneyField = "amount" | "received" | "balance" | "contractAmount" | "expectedRecovery" | "allowance";
@@ -89,12 +89,14 @@ export class LedgerStore {
   readonly fen: Record<LedgerMoneyField, Float64Array | null>;
   /** Amounts off the fast path (not whole fen, or beyond ±10^13 yuan), by row index. */
   readonly exact: Record<LedgerMoneyField, Map<number, Decimal>>;
+  /** Opening lines whose amount is their balance (nothing in their own 借方 or 贷方), by row index. */
+  readonly amountFromBalance = new Set<number>();
+  /** Credit terms a line gives in months or as month-end settlement (3个月, 月结60天), by line: layout.applyCreditTerms dates them. */
+  readonly creditTerms = new Map<number, CreditTerm>();
   /**
    * A brought-forward line's 借方 and 贷方 as stated (the earlier pages' totals, exact: fen or a
    * Decimal), by row index: not its amounts, but part of the sums a 本年累计 or 过次页 states.
    */
-  /** Opening lines whose amount is their balance (nothing in their own 借方 or 贷方), by row index. */
-  readonly amountFromBalance = new Set<number>();
   readonly broughtForward = new Map<number, { amount: number | Decimal | null; received: number | Decimal | null }>();
   creditDays: Float64Array | null;
   readonly dateParts: Record<LedgerDatePartField, Float64Array | null>;

@@ -15,7 +15,7 @@ import type { Lang } from "../../i18n/bilingual";
 import { formatDate, toExcelSerial } from "../dates";
 import { MoneySum } from "../money-sum";
 import type { AuditCompanions, AuditResult } from "../ledger/check";
-import type { CollectionLogRow, CustomerMasterRow } from "../ledger/companions";
+import { type CollectionLogRow, type CustomerMasterRow, masterByShortName } from "../ledger/companions";
 import type { LedgerReading } from "../ledger/index";
 import type { LedgerRow } from "../ledger/ledger-store";
 import { Dec, formatMoneyGrouped } from "../money";
@@ -270,6 +270,7 @@ function makeContext(input: ReportInput, lang: Lang): ReportContext {
     const code = customerKey(rec.customerCode);
     if (code !== null && !masterByCode.has(code)) masterByCode.set(code, rec);
   }
+  for (const [short, rec] of masterByShortName(companions.customers?.records ?? [], customerKey)) masterByName.set(short, rec);
 
   // Customers, looked up by the cell's own string first (no normalising per row).
   const customers: CustomerInfo[] = [];

@@ -53,7 +53,7 @@ describe("customer master", () => {
   });
 
   it("declares its schema", () => {
-    expect(CUSTOMER_MASTER_SCHEMA.required).toEqual([["customer"]]);
+    expect(CUSTOMER_MASTER_SCHEMA.required).toEqual([["customer", "customerShort"]]);
   });
 });
 

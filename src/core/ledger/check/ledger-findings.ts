@@ -125,7 +125,16 @@ export function readingWideFindings(run: AuditRun, read: LedgerReading, view: As
     run.lineFindingAt(o.sheet, o.row, "opening-balance-dated", run.col("dateArisen", "balance"), params, r.isBroughtForward ? "brought-forward" : undefined);
   }
 
-  // Advances: a customer's net credit.
+  // Receipts told from a running balance in a ledger of one unsigned amount column: said once.
+  const byBalance = read.layout.creditsByBalance;
+  if (byBalance.length > 0) {
+    const first = byBalance[0];
+    const rows = byBalance.slice(0, 8).map((c) => (c.sheet === first.sheet ? String(c.row) : `${c.sheet}!${c.row}`));
+    const more = byBalance.length > 8 ? "…" : "";
+    run.addFinding(makeFinding("credits-from-balance", first.sheet, first.row, run.col("amount"), { count: byBalance.length, rows: bi(`第 ${rows.join("、")}${more} 行`, `rows ${rows.join(", ")}${more}`) }));
+  }
+
+    // Advances: a customer's net credit.
   let advanceTotal = new Dec(0);
   for (const a of view.advances) {
     advanceTotal = advanceTotal.plus(a.amount);

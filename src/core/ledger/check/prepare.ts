@@ -10,6 +10,7 @@ import { EXCEL_1900_EPOCH_OFFSET, formatIsoDate, toExcelSerial } from "../../dat
 import { MoneySum } from "../../money-sum";
 import type { MessageParams } from "../findings";
 import type { LedgerRow } from "../ledger-store";
+import { masterByShortName } from "../companions";
 import { customerName, fenMoney, money } from "./message-values";
 import { AuditRun, type CustomerGroup, type MasterRecord } from "./run";
 import { containsAny, keyOf, recordText as joinTexts } from "./text-keys";
@@ -44,6 +45,7 @@ export function indexCompanions(run: AuditRun): void {
       const code = keyOf(rec.customerCode);
       if (code !== null && !run.masterByCode.has(code)) run.masterByCode.set(code, rec);
     }
+    for (const [short, rec] of masterByShortName(run.master.records, keyOf)) run.masterByName.set(short, rec);
   }
   if (run.log !== null) {
     for (const rec of run.log.records) {
@@ -168,7 +170,7 @@ class CustomerLookup {
     const m = g.master;
     if (m === null || m.customer === null) return;
     const name = keyOf(raw);
-    if (name === null || name === keyOf(m.customer)) return;
+    if (name === null || name === keyOf(m.customer) || name === keyOf(m.customerShort)) return;
     g.mismatchSaid = true;
     const run = this.run;
     run.rowFinding(i, "customer-master-mismatch", run.col("customerCode", "customer"), { customer: customerName(raw), code: rawCode, masterName: customerName(m.customer), masterRow: m.row }, undefined, "customerCode");
