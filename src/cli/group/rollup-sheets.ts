@@ -13,6 +13,7 @@
 import type { DayNumber } from "../../core/calendar";
 import { formatIsoDate, parseDate, toExcelSerial } from "../../core/dates";
 import type { Bilingual, Lang } from "../../i18n/bilingual";
+import { GROUP_REPORT } from "../../i18n/group-cli";
 import { Dec } from "../../core/money";
 import type { Policy } from "../../core/policy/types";
 import {
@@ -94,10 +95,6 @@ class GroupSheets {
     private readonly lang: Lang,
   ) {}
 
-  t(zh: string, en: string): string {
-    return this.lang === "zh-CN" ? zh : en;
-  }
-
   label(b: Bilingual): string {
     return b[this.lang];
   }
@@ -108,10 +105,7 @@ class GroupSheets {
     const ok = this.input.branches.filter((x) => x.failure === null).length;
     const failed = this.input.branches.length - ok;
     b.meta(
-      this.t(
-        `截止 ${formatIsoDate(this.input.asOf)}；${this.input.branches.length} 个工作簿，已检查 ${ok} 个${failed === 0 ? "" : `，${failed} 个无法使用（见“分支机构”表）`}。`,
-        `As of ${formatIsoDate(this.input.asOf)}; ${this.input.branches.length} workbooks, ${ok} checked${failed === 0 ? "" : `, ${failed} could not be used (see the Branches sheet)`}.`,
-      ),
+      this.label(GROUP_REPORT.meta(formatIsoDate(this.input.asOf), this.input.branches.length, ok, failed)),
     );
     return b;
   }
@@ -133,19 +127,19 @@ class GroupSheets {
   }
 
   branches(): SheetSpec {
-    const title = this.t("集团应收账款检查：分支机构", "Group receivables audit: branches");
+    const title = this.label(GROUP_REPORT.branchesTitle);
     const b = this.open(10, title);
     const header = b.header([
-      this.t("分支机构", "Branch"),
-      this.t("文件", "File"),
-      this.t("台账工作表", "Ledger sheet"),
-      this.t("状态", "Status"),
-      this.t("未清笔数", "Open items"),
-      this.t("余额", "Balance"),
-      this.t("坏账准备", "Provision"),
-      this.t("错误", "Errors"),
-      this.t("警告", "Warnings"),
-      this.t("原因", "Reason"),
+      this.label(GROUP_REPORT.branch),
+      this.label(GROUP_REPORT.file),
+      this.label(GROUP_REPORT.ledgerSheet),
+      this.label(GROUP_REPORT.status),
+      this.label(GROUP_REPORT.openItems),
+      this.label(GROUP_REPORT.balance),
+      this.label(GROUP_REPORT.provision),
+      this.label(GROUP_REPORT.errors),
+      this.label(GROUP_REPORT.warnings),
+      this.label(GROUP_REPORT.reason),
     ]);
     const balance = new Money();
     const provision = new Money();
@@ -165,7 +159,7 @@ class GroupSheets {
         textCell(x.entity),
         textCell(x.source),
         textCell(x.sheet),
-        textCell(ok ? this.t("已检查", "checked") : this.t("无法使用", "failed")),
+        textCell(ok ? this.label(GROUP_REPORT.checked) : this.label(GROUP_REPORT.failed)),
         ok ? integerCell(x.items) : null,
         ok ? moneyCellExact(x.balance) : null,
         ok ? moneyCellExact(x.provision) : null,
@@ -175,7 +169,7 @@ class GroupSheets {
       ]);
     }
     b.add("total", [
-      textCell(this.t("合计（已检查）", "Total (checked)"), "total"),
+      textCell(this.label(GROUP_REPORT.totalChecked), "total"),
       null,
       null,
       null,
@@ -186,13 +180,13 @@ class GroupSheets {
       integerCell(warnings, "total"),
       null,
     ]);
-    return this.finish("groupBranches", this.t("分支机构", "Branches"), title, b, header, [{}, { max: 40 }, {}, {}, {}, {}, {}, {}, {}, { min: 30, max: 80 }]);
+    return this.finish("groupBranches", this.label(GROUP_REPORT.branchesSheet), title, b, header, [{}, { max: 40 }, {}, {}, {}, {}, {}, {}, {}, { min: 30, max: 80 }]);
   }
 
   aging(): SheetSpec {
-    const title = this.t("集团账龄分析：分支机构 × 分类 × 账龄", "Group aging: branch × class × band");
+    const title = this.label(GROUP_REPORT.agingTitle);
     const b = this.open(6, title);
-    const header = b.header([this.t("分支机构", "Branch"), this.t("分类", "Class"), this.t("账龄", "Band"), this.t("笔数", "Items"), this.t("余额", "Balance"), this.t("坏账准备", "Provision")]);
+    const header = b.header([this.label(GROUP_REPORT.branch), this.label(GROUP_REPORT.class), this.label(GROUP_REPORT.band), this.label(GROUP_REPORT.items), this.label(GROUP_REPORT.balance), this.label(GROUP_REPORT.provision)]);
     const bandOrder = new Map(this.input.policy.reportBands.map((band, k) => [band.key, k]));
     const bandLabel = new Map(this.input.policy.reportBands.map((band) => [band.key, band.label]));
     const classRank = (c: string | null): number => (c === null ? CLASS_ORDER.length : Math.max(0, CLASS_ORDER.indexOf(c as (typeof CLASS_ORDER)[number])));
@@ -223,27 +217,27 @@ class GroupSheets {
         sub.balance.add(r.balance);
         sub.provision.add(r.provision);
       }
-      b.add("subtotal", [textCell(this.t(`${entity} 小计`, `${entity} subtotal`), "subtotal"), null, null, integerCell(sub.items, "subtotal"), moneyCellExact(sub.balance.exact, "subtotal"), moneyCellExact(sub.provision.exact, "subtotal")]);
+      b.add("subtotal", [textCell(this.label(GROUP_REPORT.subtotal(entity)), "subtotal"), null, null, integerCell(sub.items, "subtotal"), moneyCellExact(sub.balance.exact, "subtotal"), moneyCellExact(sub.provision.exact, "subtotal")]);
       all.items += sub.items;
       all.balance.add(sub.balance.exact);
       all.provision.add(sub.provision.exact);
     }
-    b.add("total", [textCell(this.t("集团合计", "Group total"), "total"), null, null, integerCell(all.items, "total"), moneyCellExact(all.balance.exact, "total"), moneyCellExact(all.provision.exact, "total")]);
-    return this.finish("groupAging", this.t("集团账龄", "Group aging"), title, b, header, [{ max: 30 }, {}, {}, {}, {}, {}]);
+    b.add("total", [textCell(this.label(GROUP_REPORT.groupTotal), "total"), null, null, integerCell(all.items, "total"), moneyCellExact(all.balance.exact, "total"), moneyCellExact(all.provision.exact, "total")]);
+    return this.finish("groupAging", this.label(GROUP_REPORT.agingSheet), title, b, header, [{ max: 30 }, {}, {}, {}, {}, {}]);
   }
 
   provision(): SheetSpec {
-    const title = this.t("各分支机构坏账准备", "Provision by branch");
+    const title = this.label(GROUP_REPORT.provisionTitle);
     const b = this.open(8, title);
     const header = b.header([
-      this.t("分支机构", "Branch"),
-      this.t("笔数", "Items"),
-      this.t("余额", "Balance"),
-      this.t("坏账准备", "Provision"),
-      this.t("计提比例", "Provision rate"),
-      this.t("超过一年余额", "Long-aged balance"),
-      this.t("呆账余额", "Bad-debt balance"),
-      this.t("呆账坏账准备", "Bad-debt provision"),
+      this.label(GROUP_REPORT.branch),
+      this.label(GROUP_REPORT.items),
+      this.label(GROUP_REPORT.balance),
+      this.label(GROUP_REPORT.provision),
+      this.label(GROUP_REPORT.provisionRate),
+      this.label(GROUP_REPORT.longAgedBalance),
+      this.label(GROUP_REPORT.badBalance),
+      this.label(GROUP_REPORT.badProvision),
     ]);
     const sums = { items: 0, balance: new Money(), provision: new Money(), longAged: new Money(), bad: new Money(), badProvision: new Money() };
     for (const r of this.input.rollups["provision-by-branch"]) {
@@ -265,7 +259,7 @@ class GroupSheets {
       sums.badProvision.add(r.badProvision);
     }
     b.add("total", [
-      textCell(this.t("集团合计", "Group total"), "total"),
+      textCell(this.label(GROUP_REPORT.groupTotal), "total"),
       integerCell(sums.items, "total"),
       moneyCellExact(sums.balance.exact, "total"),
       moneyCellExact(sums.provision.exact, "total"),
@@ -274,13 +268,13 @@ class GroupSheets {
       moneyCellExact(sums.bad.exact, "total"),
       moneyCellExact(sums.badProvision.exact, "total"),
     ]);
-    return this.finish("groupProvision", this.t("坏账准备", "Provision"), title, b, header, [{ max: 30 }, {}, {}, {}, {}, {}, {}, {}]);
+    return this.finish("groupProvision", this.label(GROUP_REPORT.provision), title, b, header, [{ max: 30 }, {}, {}, {}, {}, {}, {}, {}]);
   }
 
   longAged(): SheetSpec {
-    const title = this.t("集团长账龄客户（超过一年，按余额排序）", "The group's long-aged customers (over one year, largest first)");
+    const title = this.label(GROUP_REPORT.longAgedTitle);
     const b = this.open(7, title);
-    const header = b.header([this.t("名次", "Rank"), this.t("客户", "Customer"), this.t("涉及分支机构", "Branches"), this.t("笔数", "Items"), this.t("余额", "Balance"), this.t("坏账准备", "Provision"), this.t("最早发生日期", "Oldest date arisen")]);
+    const header = b.header([this.label(GROUP_REPORT.rank), this.label(GROUP_REPORT.customer), this.label(GROUP_REPORT.counterpartBranches), this.label(GROUP_REPORT.items), this.label(GROUP_REPORT.balance), this.label(GROUP_REPORT.provision), this.label(GROUP_REPORT.oldestDateArisen)]);
     const rows = this.input.rollups["long-aged-customers"];
     rows.forEach((r, k) => {
       const oldest = text(r.oldestDateArisen);
@@ -295,15 +289,15 @@ class GroupSheets {
         dateCell(day === null ? null : toExcelSerial(day)),
       ]);
     });
-    if (rows.length === 0) b.note(this.t("没有超过一年的未清款项。", "No open item is more than one year old."));
-    else b.note(this.t(`客户按台账中的名称归并（不同分支机构的同名客户合并计算），最多列出 ${rows.length} 户。`, `Customers are matched by their name as the ledgers write it (the same name in several branches adds up); at most ${rows.length} are listed.`));
-    return this.finish("groupLongAged", this.t("长账龄客户", "Long-aged customers"), title, b, header, [{}, { max: 40 }, {}, {}, {}, {}, {}]);
+    if (rows.length === 0) b.note(this.label(GROUP_REPORT.noLongAged));
+    else b.note(this.label(GROUP_REPORT.longAgedNote(rows.length)));
+    return this.finish("groupLongAged", this.label(GROUP_REPORT.longAgedSheet), title, b, header, [{}, { max: 40 }, {}, {}, {}, {}, {}]);
   }
 
   intercompany(): SheetSpec {
-    const title = this.t("内部往来：客户为集团内其他分支机构", "Intercompany: customers that are other branches");
+    const title = this.label(GROUP_REPORT.intercompanyTitle);
     const b = this.open(5, title);
-    const header = b.header([this.t("分支机构", "Branch"), this.t("对方分支机构", "Counterparty"), this.t("笔数", "Items"), this.t("余额", "Balance"), this.t("坏账准备", "Provision")]);
+    const header = b.header([this.label(GROUP_REPORT.branch), this.label(GROUP_REPORT.counterparty), this.label(GROUP_REPORT.items), this.label(GROUP_REPORT.balance), this.label(GROUP_REPORT.provision)]);
     const rows = this.input.rollups.intercompany;
     const sums = { items: 0, balance: new Money(), provision: new Money() };
     for (const r of rows) {
@@ -312,13 +306,13 @@ class GroupSheets {
       sums.balance.add(r.balance);
       sums.provision.add(r.provision);
     }
-    b.add("total", [textCell(this.t("合计", "Total"), "total"), null, integerCell(sums.items, "total"), moneyCellExact(sums.balance.exact, "total"), moneyCellExact(sums.provision.exact, "total")]);
+    b.add("total", [textCell(this.label(GROUP_REPORT.total), "total"), null, integerCell(sums.items, "total"), moneyCellExact(sums.balance.exact, "total"), moneyCellExact(sums.provision.exact, "total")]);
     b.note(
       rows.length === 0
-        ? this.t("没有客户名称与其他分支机构名称相同的款项。", "No item's customer is named as another branch is.")
-        : this.t("客户名称（去掉首尾空格）与另一分支机构的名称相同的款项；合并报表时应抵销，双方金额应一致。", "Items whose customer (trimmed) is named as another branch is; consolidation eliminates them, and both sides should agree."),
+        ? this.label(GROUP_REPORT.noIntercompany)
+        : this.label(GROUP_REPORT.intercompanyNote),
     );
-    return this.finish("groupIntercompany", this.t("内部往来", "Intercompany"), title, b, header, [{ max: 30 }, { max: 30 }, {}, {}, {}]);
+    return this.finish("groupIntercompany", this.label(GROUP_REPORT.intercompanySheet), title, b, header, [{ max: 30 }, { max: 30 }, {}, {}, {}]);
   }
 }
 

@@ -18,7 +18,8 @@ import ExcelJS from "exceljs";
 import type { DayNumber } from "../../core/calendar";
 import { formatIsoDate } from "../../core/dates";
 import { ArError } from "../../core/errors";
-import type { Lang } from "../../i18n/bilingual";
+import type { Bilingual, Lang } from "../../i18n/bilingual";
+import { GROUP_CLI } from "../../i18n/group-cli";
 import { Dec, formatMoneyGrouped } from "../../core/money";
 import { policyToJson } from "../../core/policy";
 import type { Policy } from "../../core/policy/types";
@@ -65,8 +66,8 @@ function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, " ").trim();
 }
 
-function usage(id: string, zh: string, en: string, cause?: unknown): ArError {
-  return new ArError(id, { "zh-CN": zh, "en-US": en }, cause === undefined ? {} : { cause });
+function usage(id: string, text: Bilingual, cause?: unknown): ArError {
+  return new ArError(id, text, cause === undefined ? {} : { cause });
 }
 
 function isDirectory(path: string): boolean {
@@ -92,7 +93,7 @@ function outputFolder(option: string, path: string): void {
     accessSync(path, fsConstants.W_OK);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    throw usage("cli.write-failed", `${option}：无法写入文件夹“${path}”：${why}`, `${option}: cannot write to the folder "${path}": ${why}`, e);
+    throw usage("cli.write-failed", GROUP_CLI.folderNotWritable(option, path, why), e);
   }
 }
 
@@ -101,7 +102,7 @@ function outputFile(path: string): void {
     accessSync(resolve(path, ".."), fsConstants.W_OK);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    throw usage("cli.write-failed", `无法写入“${path}”：${why}`, `Cannot write "${path}": ${why}`, e);
+    throw usage("cli.write-failed", GROUP_CLI.fileNotWritable(path, why), e);
   }
 }
 
@@ -110,7 +111,7 @@ async function writing(path: string, write: () => Promise<void>): Promise<void> 
     await write();
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    throw usage("cli.write-failed", `无法写入“${path}”：${why}`, `Cannot write "${path}": ${why}`, e);
+    throw usage("cli.write-failed", GROUP_CLI.fileNotWritable(path, why), e);
   }
 }
 
@@ -120,10 +121,9 @@ function yuan(exact: string): string {
 
 /** Runs the group audit; resolves to the exit status (0, 1, 4), or rejects with an ArError (2). */
 export async function runGroup(args: GroupArgs, lang: Lang, streams: GroupStreams): Promise<number> {
-  const t = (zh: string, en: string): string => (lang === "zh-CN" ? zh : en);
   const inputs = groupInputs(args.names);
   if (inputs.length === 0) {
-    throw usage("cli.no-workbooks", `在 ${args.names.join("、")} 中没有找到 .xlsx、.xlsm 或 .csv 工作簿。`, `No .xlsx, .xlsm or .csv workbook found in ${args.names.join(", ")}.`);
+    throw usage("cli.no-workbooks", GROUP_CLI.noWorkbooks(args.names));
   }
 
   // Before any work: no output names an input (nor another output), and every folder is writable.
@@ -135,18 +135,14 @@ export async function runGroup(args: GroupArgs, lang: Lang, streams: GroupStream
   if (args.csv !== undefined) tableFiles("--csv", args.csv, "csv");
   if (args.out !== undefined) outputs.push({ option: "--out", path: args.out });
   if (args.json !== undefined) outputs.push({ option: "--json", path: args.json });
-  const inputFiles: NamedFile[] = inputs.filter((i) => i.unmatchedPattern !== true).map((i) => ({ option: t("输入文件", "the input"), path: i.path }));
+  const inputFiles: NamedFile[] = inputs.filter((i) => i.unmatchedPattern !== true).map((i) => ({ option: GROUP_CLI.theInput[lang], path: i.path }));
   if (args.policyPath !== undefined) inputFiles.push({ option: "--policy", path: args.policyPath });
   refuseOutputOverInput(outputs, inputFiles);
   // An output that the next run over the same folder would read as a branch (the CSVs, the report).
   const folders = new Set(args.names.filter(isDirectory).map((n) => resolve(n)));
   for (const o of outputs) {
     if (!/\.(xlsx|xlsm|csv)$/i.test(o.path) || !folders.has(dirname(resolve(o.path)))) continue;
-    throw usage(
-      "cli.output-is-input",
-      `${o.option} “${o.path}”在要检查的文件夹里：下次检查这个文件夹时它会被当作一个分支机构的台账；请写到别的文件夹。`,
-      `${o.option} "${o.path}" is in the folder being audited: the next run over that folder would read it as a branch; write it elsewhere.`,
-    );
+    throw usage("cli.output-is-input", GROUP_CLI.outputIsInput(o.option, o.path));
   }
   if (args.parquet !== undefined) outputFolder("--parquet", args.parquet);
   if (args.csv !== undefined) outputFolder("--csv", args.csv);
@@ -166,12 +162,11 @@ export async function runGroup(args: GroupArgs, lang: Lang, streams: GroupStream
 }
 
 async function runInStaging(args: GroupArgs, lang: Lang, streams: GroupStreams, inputs: ReturnType<typeof groupInputs>, staging: string): Promise<number> {
-  const t = (zh: string, en: string): string => (lang === "zh-CN" ? zh : en);
   const tasks: BranchTask[] = [];
   const failures: BranchFailure[] = [];
   inputs.forEach((input, index) => {
     if (input.unmatchedPattern === true) {
-      failures.push({ index, source: input.path, reason: { "zh-CN": `没有文件与“${input.path}”匹配。`, "en-US": `No file matches "${input.path}".` }, internal: false });
+      failures.push({ index, source: input.path, reason: GROUP_CLI.noMatch(input.path), internal: false });
     } else tasks.push({ index, source: input.path });
   });
   const sizes = new Map(tasks.map((task) => [task.index, fileSize(task.source)]));
@@ -215,16 +210,11 @@ async function runInStaging(args: GroupArgs, lang: Lang, streams: GroupStreams, 
   const sources = new Map<string, string[]>();
   for (const d of done) sources.set(d.entity, [...(sources.get(d.entity) ?? []), d.source]);
   for (const [entity, files] of sources) {
-    if (files.length > 1) err(t(`分支机构“${entity}”来自 ${files.length} 个文件（${files.join("、")}），其数字合并计算。`, `Branch "${entity}" comes from ${files.length} files (${files.join(", ")}); their figures are added together.`));
+    if (files.length > 1) err(GROUP_CLI.branchFromFiles(entity, files)[lang]);
   }
   const subFen = done.reduce((n, d) => n + d.subFen, 0);
   if (subFen > 0) {
-    err(
-      t(
-        `${subFen} 笔余额有分以下的尾数：数据集中的 balance 按四舍五入到分，原值在 balanceExact 中。`,
-        `${subFen} balance${subFen === 1 ? "" : "s"} had fractions of a fen: the data set's balance is rounded half-up to the fen, the value as read is in balanceExact.`,
-      ),
-    );
+    err(GROUP_CLI.subFen(subFen)[lang]);
   }
 
   // Consolidation: Parquet (the named folder, else a staging one for the roll-ups), then the roll-ups over it.
@@ -255,7 +245,7 @@ async function runInStaging(args: GroupArgs, lang: Lang, streams: GroupStreams, 
       return { source: d.source, entity: d.entity, sheet: d.sheet, items: d.items, balance: d.balance, provision: d.provision, errors: d.findings.error, warnings: d.findings.warning, failure: null };
     }
     const f = failures.find((x) => x.index === index);
-    return { source: input.path, entity: null, sheet: null, items: null, balance: null, provision: null, errors: null, warnings: null, failure: f?.reason ?? { "zh-CN": "未处理", "en-US": "not processed" } };
+    return { source: input.path, entity: null, sheet: null, items: null, balance: null, provision: null, errors: null, warnings: null, failure: f?.reason ?? GROUP_CLI.notProcessed };
   });
   if (args.out !== undefined) {
     const specs = buildGroupReport({ asOf: args.asOf, policy: args.policy, branches: lines, rollups }, lang);
@@ -275,12 +265,7 @@ async function runInStaging(args: GroupArgs, lang: Lang, streams: GroupStreams, 
 
   streams.stdout.write(`${summaryLines(args.asOf, lines, done, lang).join("\n")}\n`);
   if (failures.length > 0) {
-    err(
-      t(
-        `${inputs.length} 个工作簿中有 ${failures.length} 个无法使用（原因见上）；其余 ${done.length} 个已完整写出。`,
-        `${failures.length} of ${inputs.length} workbooks could not be used (reasons above); the other ${done.length} are complete in the outputs.`,
-      ),
-    );
+    err(GROUP_CLI.someFailed(failures.length, inputs.length, done.length)[lang]);
     return EXIT_SOME_BRANCHES_FAILED;
   }
   const errors = done.reduce((n, d) => n + d.findings.error, 0);
@@ -288,23 +273,18 @@ async function runInStaging(args: GroupArgs, lang: Lang, streams: GroupStreams, 
 }
 
 function summaryLines(asOf: DayNumber, lines: readonly BranchLine[], done: readonly BranchDone[], lang: Lang): string[] {
-  const zh = lang === "zh-CN";
-  const t = (zhText: string, enText: string): string => (zh ? zhText : enText);
   const failed = lines.filter((l) => l.failure !== null).length;
   const out = [
-    t(
-      `集团应收账款检查，截止 ${formatIsoDate(asOf)}：${lines.length} 个工作簿，已检查 ${done.length} 个${failed === 0 ? "" : `，${failed} 个无法使用`}`,
-      `Group receivables audit as of ${formatIsoDate(asOf)}: ${lines.length} workbooks, ${done.length} checked${failed === 0 ? "" : `, ${failed} could not be used`}`,
-    ),
+    GROUP_CLI.summaryTitle(formatIsoDate(asOf), lines.length, done.length, failed)[lang],
   ];
-  const table: string[][] = [[t("分支机构", "Branch"), t("笔数", "items"), t("余额", "balance"), t("坏账准备", "provision"), t("错误", "errors")]];
+  const table: string[][] = [[GROUP_CLI.branch, GROUP_CLI.items, GROUP_CLI.balance, GROUP_CLI.provision, GROUP_CLI.errors].map((b) => b[lang])];
   let balance = new Dec(0);
   let provision = new Dec(0);
   let items = 0;
   let errors = 0;
   for (const l of lines) {
     if (l.failure !== null) {
-      table.push([l.source, t("无法使用", "failed"), "", "", ""]);
+      table.push([l.source, GROUP_CLI.failed[lang], "", "", ""]);
       continue;
     }
     table.push([l.entity ?? "", (l.items ?? 0).toLocaleString("en-US"), yuan(l.balance ?? "0"), yuan(l.provision ?? "0"), String(l.errors ?? 0)]);
@@ -313,7 +293,7 @@ function summaryLines(asOf: DayNumber, lines: readonly BranchLine[], done: reado
     items += l.items ?? 0;
     errors += l.errors ?? 0;
   }
-  table.push([t("合计", "Total"), items.toLocaleString("en-US"), yuan(balance.toFixed(2)), yuan(provision.toFixed(2)), String(errors)]);
+  table.push([GROUP_CLI.total[lang], items.toLocaleString("en-US"), yuan(balance.toFixed(2)), yuan(provision.toFixed(2)), String(errors)]);
   const width = (s: string): number => [...s].reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) >= 0x1100 ? 2 : 1), 0);
   const widths = [0, 1, 2, 3, 4].map((c) => Math.max(...table.map((r) => width(r[c]))));
   for (const r of table) {
