@@ -303,7 +303,9 @@ export function prepareAsOf(rows: readonly LedgerRow[], options: AsOfOptions): P
   const namedByColumn = new Set<number>();
   const noteNames = new Map<number, string[]>();
   const itemsByDoc = new Map<string, number[]>();
-  if (hasDocs) {
+  // A 明细账 may give document numbers only in 摘要 (销售钢材 发票号00123; 收回货款 冲00131).
+  const hasNotes = n > 0 && rows[0].source.text.note !== null;
+  if (hasDocs || hasNotes) {
     // The names credits give first (a few lines), then only the items carrying one of them: an
     // item's number is compared as written when it needs no normalising (most do not).
     for (const list of credits) {
@@ -331,19 +333,29 @@ export function prepareAsOf(rows: readonly LedgerRow[], options: AsOfOptions): P
         const r = rows[i];
         const docs = r.source.text.document;
         const raw = docs === null ? null : (docs[r.index] ?? null);
-        if (raw === null) continue;
-        // An ASCII number's key is its lower case: hashed as such first, made only when some credit may name it.
-        const h = asciiFoldHash(raw);
-        if (h >= 0 && !wantedHash.has(h)) continue;
-        const key = keyOf(raw);
-        if (key === null || !wanted.has(key)) continue;
-        const same = itemsByDoc.get(key);
-        if (same === undefined) itemsByDoc.set(key, [i]);
-        else same.push(i);
+        if (raw !== null) {
+          // An ASCII number's key is its lower case: hashed as such first, made only when some credit may name it.
+          const h = asciiFoldHash(raw);
+          const key = h >= 0 && !wantedHash.has(h) ? null : keyOf(raw);
+          if (key !== null && wanted.has(key)) {
+            addNamed(itemsByDoc, key, i);
+            continue;
+          }
+        }
+        // Else the numbers its 摘要 gives, where some credit's 摘要 gives one.
+        if (noteNames.size === 0) continue;
+        const words = documentWords(r.note);
+        if (words !== null) for (const w of words) if (wanted.has(w)) addNamed(itemsByDoc, w, i);
       }
     }
   }
   return { rows, options, kind, date, fen, dec, own, ownDec, group, names, items, credits, fast, creditNames, namedByColumn, noteNames, itemsByDoc };
+}
+
+function addNamed(itemsByDoc: Map<string, number[]>, key: string, i: number): void {
+  const same = itemsByDoc.get(key);
+  if (same === undefined) itemsByDoc.set(key, [i]);
+  else if (same[same.length - 1] !== i) same.push(i);
 }
 
 /** Allocation order: by date, undated (NaN) last, line (sheet order) breaking ties. */

@@ -125,7 +125,7 @@ export const DOCUMENT_FIELD = declareField(
   "document",
   "text",
   bi("单据号", "document"),
-  ["单据号", "单据编号", "单据号码", "发票号", "发票号码", "发票编号", "合同号", "合同编号", "结算单号", "单号", "应收单号", "应收单编号", "销售发票号"],
+  ["单据号", "单据编号", "单据号码", "单据编码", "发票号", "发票号码", "发票编号", "合同号", "合同编号", "结算单号", "单号", "应收单号", "应收单编号", "销售发票号", "业务编号", "业务单号", "业务单据号", "销售单号", "出库单号", "发货单号", "送货单号"],
   ["document", "document no", "doc no", "=invoice", "invoice no", "invoice number", "contract no", "contract number", "reference", "=ref", "bill no"],
 );
 
@@ -214,7 +214,7 @@ export const LEDGER_FIELDS = [
     "dateArisen",
     "date",
     bi("发生日期", "date arisen"),
-    ["发生日期", "确认日期", "开票日期", "入账日期", "记账日期", "业务日期", "单据日期", "发票日期", "结算日期", "挂账日期", "形成日期", "=日期"],
+    ["发生日期", "确认日期", "开票日期", "入账日期", "记账日期", "业务日期", "单据日期", "发票日期", "结算日期", "挂账日期", "形成日期", "销售日期", "发货日期", "出库日期", "交货日期", "送货日期", "=日期"],
     ["date arisen", "invoice date", "posting date", "document date", "transaction date", "booking date", "date incurred", "=date"],
   ),
   CREDIT_DAYS_FIELD,

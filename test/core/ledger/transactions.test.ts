@@ -117,6 +117,24 @@ describe("FIFO order", () => {
     expect(tx(r).issues).toEqual([]);
   });
 
+  it("finds the invoice by the number its own 摘要 gives when the ledger has no document column", () => {
+    // A 明细账 of 日期, 凭证号, 客户, 摘要, 借方, 贷方: the invoice number is in 摘要 only.
+    const r = readLedger(
+      [
+        ["日期", "凭证号", "客户", "摘要", "借方", "贷方"],
+        [40607, "记-003", "攀枝花", "销售钢材 发票号00123", 88000, null], // row 2: 2011-03-05
+        [40828, "记-011", "攀枝花", "收回货款", null, 20000], // row 3: FIFO to 00123
+        [40867, "记-027", "攀枝花", "销售钢材 发票号00131", 42000, null], // row 4: 2011-11-20
+        [40887, "记-030", "攀枝花", "收回货款 冲00131", -42000, null], // row 5: names 00131
+      ],
+      { sheet: "S" },
+    );
+    // 00123: 88,000 − 20,000 = 68,000 open; 00131 settled by its own reversal (FIFO would have
+    // left 00123 at 26,000 and 00131 at 42,000).
+    expect(allocations(r)).toEqual(["3->2 20000.00", "5->4 42000.00"]);
+    expect(open(r)).toEqual(["2 攀枝花 88000.00 20000.00 68000.00"]);
+  });
+
   it("does not take a 摘要's number for another customer's invoice", () => {
     const r = readLedger(
       [
