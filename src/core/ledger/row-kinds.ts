@@ -92,9 +92,12 @@ const SPECIAL_CLOSING = /^(结转下年度?|结转下期|结转下月|转下年|
 const SPECIAL_OPENING = /^(期初余额|期初|期初结存|年初余额|月初余额|上年结转|上期结转|上月结转|结转上年|承上年|承上期|上年余额|初始余额|承前期)$/;
 // A footer: who made, checked or approved the table, or when it was printed; with a colon and a
 // name, or alone. Only on a row without a number (a footer states no amounts).
-const SPECIAL_FOOTER = /^(制表人?|编制人?|制单人?|填表人?|审核人?|复核人?|审批人?|财务负责人|财务经理|财务总监|会计主管|财务主管|主管会计|单位负责人|企业负责人|部门负责人|记账人?|出纳|打印日期|打印时间|打印人|制表日期|编制日期|报出日期)(:.*)?$/;
+const SPECIAL_FOOTER = /^(制表人?|编制人?|制单人?|填表人?|审核人?|复核人?|审批人?|财务负责人|财务经理|财务总监|会计主管|财务主管|主管会计|单位负责人|企业负责人|部门负责人|记账人?|出纳|打印日期|打印时间|打印人|制表日期|编制日期|报出日期|经办人?|经手人|确认人|(客户|对方|对方单位|债务人)?确认(\(?(盖章|签章|签字|签字盖章)\)?)?|(单位)?(盖章|签章)|签字|签收人?)(:.*)?$/;
+// An analysis of the figures above, not a line of its own: 其中：关联方 86,000 under a 合计,
+// 减：坏账准备, 加：… Never a receivable (a probe's 其中 line was read as an 86,000 item).
+const SPECIAL_ANALYSIS = /^(其中|(减|加)[:：])/;
 /** First characters of every special phrase: most cells fail this one lookup. */
-const SPECIAL_FIRST = new Set("本全当年发合小累总承过转接结期月上初制编填审复财会主单企部记出打报當發總過轉結製編審複財會單記報".split("").map((c) => c.charCodeAt(0)));
+const SPECIAL_FIRST = new Set("本全当年发合小累总承过转接结期月上初制编填审复财会主单企部记出打报其减加经确客对债盖签當發總過轉結製編審複財會單記報減".split("").map((c) => c.charCodeAt(0)));
 
 /** What a cell's whole text says the row is, by the special phrases above; ROW_DATA when nothing. */
 function specialLine(text: string): number {
@@ -102,6 +105,7 @@ function specialLine(text: string): number {
   if (t.length === 0 || t.length > 40 || !SPECIAL_FIRST.has(t.charCodeAt(0))) return ROW_DATA;
   const n = simplified(t.normalize("NFKC")).replace(/\s+/g, "").replace(/帐/g, "账");
   if (SPECIAL_FOOTER.test(n)) return ROW_FOOTER;
+  if (SPECIAL_ANALYSIS.test(n)) return ROW_NOTE;
   const bare = n.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, "");
   if (SPECIAL_TOTAL.test(bare)) return ROW_SUBTOTAL;
   if (SPECIAL_CARRY.test(bare)) return ROW_CARRY;
@@ -122,6 +126,12 @@ interface RowClassifier {
   firstIndex: number;
   /** Columns the table reads. */
   mapped: ReadonlySet<number>;
+  /**
+   * The table's last column: the rightmost column read, and the header cells that run on from it
+   * without a gap. A summary table beside the ledger, across an empty column (客户 | 余额 | 合计
+   * 174,000), is not the ledger's: its 合计 does not make the ledger's row a total line.
+   */
+  lastIndex: number;
 }
 
 /** The text classifyRow found (a subtotal word, a note line); set with each non-data answer. */
@@ -145,8 +155,21 @@ function presentIndices(cells: unknown[]): number {
   return n;
 }
 
-/** ROW_DATA, ROW_BLANK or the code of a skip reason; no allocation (it runs once per row). */
+/**
+ * ROW_DATA, ROW_BLANK or the code of a skip reason; no allocation (it runs once per row). Cells
+ * right of the table (c.lastIndex) are looked at only when the row has none in it (a footer or a
+ * note written off to the side).
+ */
 function classifyRow(cells: unknown, c: RowClassifier): number {
+  const inTable = classifyCells(cells, c, c.lastIndex);
+  return inTable === ROW_BLANK && beyondTable ? classifyCells(cells, c, Infinity) : inTable;
+}
+
+/** Whether the last classifyCells skipped a filled cell right of its limit. */
+let beyondTable = false;
+
+function classifyCells(cells: unknown, c: RowClassifier, limit: number): number {
+  beyondTable = false;
   if (!Array.isArray(cells)) return ROW_BLANK;
   let filled = 0;
   let onlyText: string | null = null;
@@ -164,6 +187,10 @@ function classifyRow(cells: unknown, c: RowClassifier): number {
     const i = dense ? k : present[k];
     let v: unknown = cells[i];
     if (v === null || v === undefined || v === "") continue;
+    if (i > limit) {
+      beyondTable = true;
+      continue;
+    }
     if (typeof v === "number" || typeof v === "boolean") {
       filled++;
       numbers++;
@@ -246,7 +273,13 @@ function classifierFor<F extends string>(table: OpenedTable<F>, freeTextFields: 
   }
   const mapped = new Set(table.plan.map((p) => p.index));
   const firstIndex = Math.min(...headerTexts.keys(), ...mapped);
-  return { freeText, probeIndex, probeText, headerTexts, firstIndex: Number.isFinite(firstIndex) ? firstIndex : 0, mapped };
+  let lastIndex = Infinity;
+  if (table.detection !== null && table.detection !== undefined && mapped.size > 0) {
+    const headed = new Set(table.detection.columns.map((col) => col.index));
+    lastIndex = Math.max(...mapped);
+    while (headed.has(lastIndex + 1)) lastIndex++;
+  }
+  return { freeText, probeIndex, probeText, headerTexts, firstIndex: Number.isFinite(firstIndex) ? firstIndex : 0, mapped, lastIndex };
 }
 
 /**
