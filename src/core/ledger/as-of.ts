@@ -250,6 +250,7 @@ export function prepareAsOf(rows: readonly LedgerRow[], options: AsOfOptions): P
     group[i] = g;
     if (!hasDocs && ((st.text.document !== null && st.text.document[j] !== null) || (st.text.appliesTo !== null && st.text.appliesTo[j] !== null))) hasDocs = true;
   }
+  if (n > 0 && rows[0].source.text.customerCode !== null && !codesAgreeWithNames(rows, group, names.length)) regroupByCode(rows, group, names);
   // Per group, items and credits in allocation order: counting sort by group keeps sheet order;
   // then oldest first by date (undated last), sheet order breaking ties.
   const groups = names.length + 1; // + one for lines without a customer
@@ -356,6 +357,78 @@ function addNamed(itemsByDoc: Map<string, number[]>, key: string, i: number): vo
   const same = itemsByDoc.get(key);
   if (same === undefined) itemsByDoc.set(key, [i]);
   else if (same[same.length - 1] !== i) same.push(i);
+}
+
+/**
+ * Whether every customer (by name) has at most one code and every code one customer, as written:
+ * then grouping by name is grouping by code. A string compare per line; a map lookup per customer.
+ */
+function codesAgreeWithNames(rows: readonly LedgerRow[], group: Int32Array, groups: number): boolean {
+  const codeOf: (string | undefined)[] = new Array<string | undefined>(groups);
+  const groupOfCode = new Map<string, number>();
+  for (let i = 0; i < rows.length; i++) {
+    const g = group[i];
+    const r = rows[i];
+    const codes = r.source.text.customerCode;
+    const code = codes === null ? null : (codes[r.index] ?? null);
+    if (code === null) continue;
+    if (g < 0) return false;
+    const first = codeOf[g];
+    if (first === undefined) {
+      if (groupOfCode.has(code)) return false;
+      codeOf[g] = code;
+      groupOfCode.set(code, g);
+    } else if (first !== code) return false;
+  }
+  return true;
+}
+
+/**
+ * Customers by their code (客户编码), as the accounting system keeps them: a receipt under C001
+ * nets against C001's invoices whatever the name cell says (成都华信（集团）有限公司 on the invoice,
+ * …有限责任公司 on the receipt), and one name under two codes is two customers. A line without a
+ * code joins the code its name has elsewhere, when its name has just one. Rewrites `group` and
+ * `names` (a group is named as its first line writes the customer).
+ */
+function regroupByCode(rows: readonly LedgerRow[], group: Int32Array, names: string[]): void {
+  const byName = names.slice();
+  names.length = 0;
+  const groupOfCode = new Map<string, number>();
+  // Per name group: the code group its coded lines went to, or -2 when they went to several.
+  const codeGroupOfName = new Int32Array(byName.length).fill(-1);
+  const newGroupOfName = new Int32Array(byName.length).fill(-1);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const codes = r.source.text.customerCode;
+    const key = keyOf(codes === null ? null : (codes[r.index] ?? null));
+    if (key === null) continue;
+    const old = group[i];
+    let g = groupOfCode.get(key);
+    if (g === undefined) {
+      g = names.length;
+      names.push(old >= 0 ? byName[old] : (codes?.[r.index] ?? key));
+      groupOfCode.set(key, g);
+    }
+    if (old >= 0) codeGroupOfName[old] = codeGroupOfName[old] === -1 || codeGroupOfName[old] === g ? g : -2;
+    group[i] = g;
+  }
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const codes = r.source.text.customerCode;
+    if (codes !== null && keyOf(codes[r.index] ?? null) !== null) continue;
+    const old = group[i];
+    if (old < 0) continue;
+    const coded = codeGroupOfName[old];
+    if (coded >= 0) {
+      group[i] = coded;
+      continue;
+    }
+    if (newGroupOfName[old] < 0) {
+      newGroupOfName[old] = names.length;
+      names.push(byName[old]);
+    }
+    group[i] = newGroupOfName[old];
+  }
 }
 
 /** Allocation order: by date, undated (NaN) last, line (sheet order) breaking ties. */

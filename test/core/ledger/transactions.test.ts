@@ -135,6 +135,29 @@ describe("FIFO order", () => {
     expect(open(r)).toEqual(["2 攀枝花 88000.00 20000.00 68000.00"]);
   });
 
+  it("nets by customer code (客户编码) whatever the name cell says; one name under two codes is two customers", () => {
+    const H = ["客户编码", "客户名称", "单据日期", "单据号", "单据类型", "应收金额", "收款金额", "对应单据"];
+    const r = readLedger(
+      [
+        H,
+        ["C001", "成都华信（集团）有限公司", 40584, "YS001", "销售发票", 100000, null, null], // row 2: 2011-02-10
+        ["C001", "成都华信(集团)有限公司", 40673, "YS005", "销售发票", 50000, null, null], // row 3: 2011-05-10
+        ["C001", "成都华信（集团）有限责任公司", 40724, "SK003", "收款单", null, 80000, null], // row 4: FIFO, C001
+        ["C002", "绵竹剑南春酒类销售有限公司", 40603, "YS002", "销售发票", 120000, null, null], // row 5
+        ["C002", "绵竹剑南春酒类销售有限责任公司", 40787, "SK010", "收款单", null, 120000, "YS002"], // row 6: names YS002
+        ["C003", "成都华信集团有限公司", 40848, "YS015", "销售发票", 25000, null, null], // row 7
+        [null, "成都华信集团有限公司", 40878, "SK021", "收款单", null, 5000, null], // row 8: no code: its name's (C003)
+        ["C009", "绵竹剑南春酒类销售有限公司", 40880, "SK030", "收款单", null, 1000, null], // row 9: another code: an advance
+      ],
+      { sheet: "应收单据" },
+    );
+    // C001: 80,000 pays YS001 (oldest) → 20,000 open, YS005 50,000 open. C002: YS002 settled.
+    // C003: 25,000 − 5,000 = 20,000. C009: 1,000 received, nothing owed → an advance.
+    expect(open(r)).toEqual(["2 成都华信（集团）有限公司 100000.00 80000.00 20000.00", "3 成都华信(集团)有限公司 50000.00 0.00 50000.00", "7 成都华信集团有限公司 25000.00 5000.00 20000.00"]);
+    expect(tx(r).advances.map((a) => `${a.customer} ${a.amount.toFixed(2)} ${a.rows.join(",")}`)).toEqual(["绵竹剑南春酒类销售有限公司 1000.00 9"]);
+    expect(tx(r).issues).toEqual([]);
+  });
+
   it("does not take a 摘要's number for another customer's invoice", () => {
     const r = readLedger(
       [
