@@ -51,8 +51,8 @@ export const AUDIT_CLI = {
   asOfView: (asOf: string, lines: string, parts: readonly Bilingual[]): Bilingual =>
     bi(`截止日视图：读取 ${lines} 行；${parts.map((p) => p["zh-CN"]).join("；")}。`, `As of ${asOf}: ${lines} lines read; ${parts.map((p) => p["en-US"]).join("; ")}.`),
   asOfInexact: bi(
-    "截止日视图不精确：已核销金额没有日期，截止日之后的核销无法剔除（见 as-of-inexact）。",
-    "The as-of view is not exact: settled amounts have no dates, so settlements after the as-of date cannot be taken out (see as-of-inexact).",
+    "截止日视图不精确：部分已收或已核销金额不能确定是在截止日之前还是之后收到的，截止日之后的核销无法剔除（见 as-of-inexact）。",
+    "The as-of view is not exact: some amounts received or settled cannot be told to have come before or after the as-of date, so settlements after it cannot be taken out (see as-of-inexact).",
   ),
 
   title: (source: string, asOf: string): Bilingual => bi(`应收账款检查：${source}，截止 ${asOf}`, `Receivables audit of ${source} as of ${asOf}`),

@@ -292,6 +292,10 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = {
         "{cell}：台账中最晚日期为 {latest}，晚于截止日 {asOf}；已核销金额没有日期，截止日之后的核销无法剔除，{count} 笔有已收或已核销金额的款项按截止日的余额可能偏低。",
         "{cell}: the ledger's latest date is {latest}, after the as-of date {asOf}; its settled amounts have no dates, so settlements after the as-of date cannot be taken out, and {count} items with a received or settled amount may show too little open on the as-of date.",
       ),
+      "paid-after": bi(
+        "{cell}：截止日为 {asOf}，{count} 笔款项的最近回款日期晚于截止日；其已收金额中哪些在截止日之后收到无法分开，这些款项按截止日的余额可能偏低。",
+        "{cell}: as of {asOf}, {count} items were last paid after the as-of date; what of their amount received came after it cannot be told apart, so they may show too little open on the as-of date.",
+      ),
       exported: bi(
         "{cell}：台账标明的导出日期为 {latest}，晚于截止日 {asOf}；已核销金额没有日期，截止日之后的核销无法剔除，{count} 笔有已收或已核销金额的款项按截止日的余额可能偏低。",
         "{cell}: the ledger says it was exported on {latest}, after the as-of date {asOf}; its settled amounts have no dates, so settlements after the as-of date cannot be taken out, and {count} items with a received or settled amount may show too little open on the as-of date.",

@@ -185,6 +185,25 @@ describe("as of the as-of date (issue 13: a true as-of view)", () => {
     expect(of(result, "as-of-inexact")[0].message["en-US"]).toContain("1 items with a received or settled amount");
     expect(result.reading.inexact).toBe(true);
   });
+  it("counts an amount received as dated when the row's last payment date (收款日期) is on or before the as-of date", () => {
+    const list = (paid: string | null): unknown[][] => [
+      ["客户名称", "发票号码", "发票日期", "价税合计", "已收款", "未收款", "收款日期"],
+      ["广汉", "02345688", "2011-05-20", 117000, 50000, 67000, paid], // row 2
+      ["什邡", "02345720", "2011-10-08", 23400, null, 23400, null], // row 3: after the as-of date
+    ];
+    // Paid last on 08-25, before 08-31: all of the 50,000 came by then; the view is exact.
+    const before = auditLedger(readLedger(list("2011-08-25"), { sheet: "发票" }), {}, AS_OF, DEFAULT_POLICY);
+    expect(of(before, "as-of-inexact")).toEqual([]);
+    expect(before.reading.inexact).toBe(false);
+    // Paid last on 09-05: some of it may have come after 08-31.
+    const after = auditLedger(readLedger(list("2011-09-05"), { sheet: "发票" }), {}, AS_OF, DEFAULT_POLICY);
+    expect(of(after, "as-of-inexact")[0].message["zh-CN"]).toBe(
+      "发票!3:3：截止日为 2011年8月31日，1 笔款项的最近回款日期晚于截止日；其已收金额中哪些在截止日之后收到无法分开，这些款项按截止日的余额可能偏低。",
+    );
+    // No payment date: as before, undated.
+    const undated = auditLedger(readLedger(list(null), { sheet: "发票" }), {}, AS_OF, DEFAULT_POLICY);
+    expect(of(undated, "as-of-inexact")[0].message["zh-CN"]).toContain("已核销金额没有日期");
+  });
   it("is silent on the clean ledger", () => {
     const result = audit();
     expect(of(result, "as-of-inexact")).toEqual([]);

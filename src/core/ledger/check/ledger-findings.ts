@@ -103,16 +103,24 @@ export function readingWideFindings(run: AuditRun, read: LedgerReading, view: As
   const exported = read.layout.exportDate !== null && read.layout.exportDate > asOf ? read.layout.exportDate : null;
   const latest = exported ?? (view.latestDate !== null && view.latestDate > asOf ? view.latestDate : null);
   if (read.shape === "open-items" && run.mapped("received") && latest !== null) {
-    // Items of the as-of date (settled ones too) with an undated amount received: it may have come after.
+    // Items of the as-of date (settled ones too) with an amount received that may have come after
+    // it: undated, or with a last payment date (收款日期) after the as-of date. One paid last on or
+    // before it was all paid by then: exact.
     let withSettlement = 0;
+    let undated = 0;
     for (const r of read.rows) {
       const date = r.dateArisen ?? r.dueDate;
-      if ((date === null || date <= asOf) && r.moneySign("received") === 1 && r.moneySign("balance") >= 0) withSettlement++;
+      if (!((date === null || date <= asOf) && r.moneySign("received") === 1 && r.moneySign("balance") >= 0)) continue;
+      const paid = r.lastPaymentDate;
+      if (paid === null) undated++;
+      if (paid === null || paid > asOf) withSettlement++;
     }
     if (withSettlement > 0) {
       inexact = true;
       const where = exported !== null && read.layout.exportDateAt !== null ? read.layout.exportDateAt : { column: "", ...(view.leftOut.first ?? { sheet: read.sheet, row: read.header.row ?? 1 }) };
-      run.addFinding(makeFinding("as-of-inexact", where.sheet, where.row, where.column, { latest: day(latest), asOf: day(asOf), count: withSettlement }, exported !== null ? { variant: "exported" } : undefined));
+      // Every such item dated its last payment, after the as-of date: what was paid by then is unknown.
+      const variant = undated === 0 ? "paid-after" : exported !== null ? "exported" : null;
+      run.addFinding(makeFinding("as-of-inexact", where.sheet, where.row, where.column, { latest: day(latest), asOf: day(asOf), count: withSettlement }, variant === null ? undefined : { variant }));
     }
   }
 
