@@ -17,6 +17,7 @@ import { readWorkbookLedger, type SheetInput } from "../../src/core/ledger/workb
 import { DEFAULT_POLICY } from "../../src/core/policy";
 import { buildReports } from "../../src/core/reports";
 import { runValidate } from "../../src/excel/validate-run";
+import { utcDateToExcelSerial } from "../../src/core/dates";
 import { createFakeExcel } from "../../src/preview/fake-excel";
 import { runner } from "../helpers/fake-excel";
 import { FIXTURE_LEDGERS } from "./fixture-ledgers";
@@ -43,7 +44,11 @@ function cliOutput(sheets: SheetInput[], lang: Lang, asOf: number): string {
 
 /** What the pane's Validate writes into the workbook (every sheet but the ledger's own). */
 async function paneOutput(sheets: SheetInput[], asOf: number): Promise<string> {
-  const fake = createFakeExcel({ sheets: sheets.map((s) => ({ name: s.name, cells: s.values as never })) });
+  // range.values as Excel gives them: a date as its serial number, a formula's cell as its result
+  // (the file reader gives Date objects and { formula, result }).
+  const excelValue = (v: unknown): unknown => (v instanceof Date ? utcDateToExcelSerial(v) : typeof v === "object" && v !== null && "result" in v ? (v as { result: unknown }).result : v);
+  const asExcel = (values: unknown[][]): unknown[][] => values.map((row) => (Array.isArray(row) ? row.map(excelValue) : row));
+  const fake = createFakeExcel({ sheets: sheets.map((s) => ({ name: s.name, cells: asExcel(s.values as unknown[][]) as never })) });
   let out;
   try {
     out = await runValidate(runner(fake), { source: { kind: "range", sheet: sheets[0].name }, asOf, lang: "zh-CN" });
@@ -79,5 +84,21 @@ describe.each(FIXTURES)("golden: $name", ({ name, sheets, asOf = AS_OF }) => {
   });
   test("the pane's Validate output sheets", async () => {
     compare(`${name}.pane.json`, await paneOutput(await sheets(), asOf));
+  });
+  test("the pane and the headless audit give the same totals and findings by rule", async () => {
+    const s = await sheets();
+    const pane = JSON.parse(await paneOutput(s, asOf)) as { summary?: { totals: { all: unknown }; findings: { rule: string }[] }; error?: string };
+    const cli = JSON.parse(cliOutput(s, "zh-CN", asOf)) as { audit?: { totals: { all: unknown }; findings: { rule: string }[] }; error?: string };
+    if (cli.audit === undefined) {
+      expect(pane.error).toBe(cli.error);
+      return;
+    }
+    expect(pane.summary?.totals.all).toEqual(cli.audit.totals.all);
+    const byRule = (findings: readonly { rule: string }[]): Record<string, number> => {
+      const out: Record<string, number> = {};
+      for (const f of findings) out[f.rule] = (out[f.rule] ?? 0) + 1;
+      return Object.fromEntries(Object.entries(out).sort());
+    };
+    expect(byRule(pane.summary?.findings ?? [])).toEqual(byRule(cli.audit.findings));
   });
 });

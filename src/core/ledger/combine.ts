@@ -39,6 +39,7 @@ export function combineReadings(readings: readonly LedgerReading[]): LedgerReadi
       openingsDated: readings.flatMap((r) => r.layout.openingsDated),
       openingsCarried: readings.flatMap((r) => r.layout.openingsCarried),
       creditsByBalance: readings.flatMap((r) => r.layout.creditsByBalance),
+      customersFilled: readings.flatMap((r) => r.layout.customersFilled),
       ...latestExport(readings),
     },
   };

@@ -36,6 +36,7 @@ export type RuleId =
   | "as-of-inexact"
   | "opening-balance-dated"
   | "credits-from-balance"
+  | "customer-filled-down"
   | "due-before-date"
   | "received-exceeds-amount"
   | "balance-mismatch"
@@ -268,13 +269,13 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = {
     source: "data",
     title: bi("大部分行无法使用", "Most rows could not be used"),
     definition: bi(
-      "读取的明细行中超过一半缺少或无法识别客户、日期或金额。以下合计只包括其余的行，不代表台账；多半是列对应有误或台账格式未被识别。",
-      "More than half of the lines read lack, or have unreadable, customer, date or amount. The totals cover only the rest and do not represent the ledger; most likely the columns are mapped wrongly or the layout was not recognised.",
+      "读取的明细行中超过一半缺少或无法识别客户、日期或金额。以下合计、分类和坏账准备不代表台账；多半是列对应有误或台账格式未被识别。",
+      "More than half of the lines read lack, or have unreadable, customer, date or amount. The totals, classes and provisions do not represent the ledger; most likely the columns are mapped wrongly or the layout was not recognised.",
     ),
     messages: {
       default: bi(
-        "{cell}：读取的 {total} 行中有 {bad} 行缺少或无法识别客户、日期或金额，以下合计只包括其余 {good} 行。请检查列对应（表头在第 {headerRow} 行）。",
-        "{cell}: {bad} of the {total} lines read lack, or have unreadable, customer, date or amount; the totals below cover only the other {good}. Check the column mapping (header in row {headerRow}).",
+        "{cell}：读取的 {total} 行中有 {bad} 行缺少或无法识别客户、日期或金额，只有 {good} 行完整；以下合计、分类和坏账准备不代表台账。请检查列对应（表头在第 {headerRow} 行）。",
+        "{cell}: {bad} of the {total} lines read lack, or have unreadable, customer, date or amount, and only {good} are whole; the totals, classes and provisions below do not represent the ledger. Check the column mapping (header in row {headerRow}).",
       ),
     },
   },
@@ -335,6 +336,22 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = {
       default: bi(
         "{cell}：台账只有一列金额，不分借方、贷方；本行起共 {count} 行（{rows}）因其后余额减少了本行金额或摘要写明收款，按收款（贷方）冲减该客户的应收款。请核对这些行确是收款。",
         "{cell}: the ledger has one amount column, not split into debit and credit; from this line on, {count} line(s) ({rows}) are read as receipts (credits) against the customer's receivables, because the balance fell by their amount or their 摘要 says so. Check that these lines are receipts.",
+      ),
+    },
+  },
+  "customer-filled-down": {
+    id: "customer-filled-down",
+    severity: "info",
+    source: "POLICY §1",
+    title: bi("客户名称按上一行读取", "Customer read from the line above"),
+    definition: bi(
+      "手工台账只在每个客户的第一行写客户名称，下面几行留空（未合并单元格）：每个空白按紧邻上一行的客户读取。只有当所有缺客户的行都紧接在有客户的行之下时才这样读；收款行不补。",
+      "A hand-kept ledger writes each customer once, on its block's first line, and leaves the cell blank below (not merged): each blank is read as the customer of the line right above it. Only when every line without a customer continues one; a receipt is never given one.",
+    ),
+    messages: {
+      default: bi(
+        "{cell}：客户名称空白，按上一行的客户读取；本行起共 {count} 行（{rows}）如此读取。请核对这些行确属上一行的客户。",
+        "{cell}: the customer is blank and is read as the line above's; from this line on, {count} line(s) ({rows}) are read so. Check that they belong to the customer above them.",
       ),
     },
   },

@@ -13,6 +13,7 @@ import {
   applyCreditTerms,
   applyDirection,
   composeDates,
+  fillCustomerDown,
   fillMergedDown,
   fillTitleCustomer,
   headerYear,
@@ -90,6 +91,8 @@ interface LedgerLayout {
   openingsCarried: { sheet: string; row: number }[];
   /** Lines of one unsigned amount column read as credits (收款), because the running 余额 fell by their amount or their 摘要 says so (layout.unsignedCredits). */
   creditsByBalance: { sheet: string; row: number }[];
+  /** Lines without a customer of their own, read as the customer of the line above them (a block's name written once, not merged: layout.fillCustomerDown). */
+  customersFilled: { sheet: string; row: number }[];
   /** The date a title line above the header says the sheet was exported or printed (导出日期：2011-09-10), and where; null when none does. */
   exportDate: DayNumber | null;
   exportDateAt: { sheet: string; row: number; column: string } | null;
@@ -177,6 +180,8 @@ export function readLedger(values: readonly unknown[][], options: ReadLedgerOpti
   const mapped = new Set(table.plan.map((p) => p.field));
 
   if (fromTitle !== null) fillTitleCustomer(store, fromTitle.name);
+  // A customer written once per block, blank below (not merged): read down, and said.
+  const customersFilled = fromTitle === null ? fillCustomerDown(store) : [];
   const year = mapped.has("month") && mapped.has("day") && !mapped.has("dateArisen") ? headerYear(values, table.detection) : null;
   composeDates(store, table, year, allIssues);
   applyCreditTerms(store);
@@ -226,6 +231,7 @@ export function readLedger(values: readonly unknown[][], options: ReadLedgerOpti
       openingsDated: openingsDated.map((o) => ({ sheet: table.sheet, ...o })),
       openingsCarried: [],
       creditsByBalance: creditsByBalance.map((i) => ({ sheet: table.sheet, row: store.sheetRow[i] })),
+      customersFilled: customersFilled.map((i) => ({ sheet: table.sheet, row: store.sheetRow[i] })),
       ...exportDateOf(values, table.header.rows[0] ?? null, origin, table.sheet),
     },
     letters,

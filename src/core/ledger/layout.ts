@@ -414,6 +414,41 @@ export function applyCreditTerms(store: LedgerStore): void {
   }
 }
 
+/**
+ * A hand-kept 台账 that writes a customer once, on the first line of its block, and leaves the
+ * cell blank below (not merged: merged cells are filled by fillMergedDown): each blank is the
+ * customer of the line right above it. Only when every line without a customer continues one
+ * (the sheet row just above is a line with a customer, or another such continuation) and there
+ * are at least two: a blank after a 小计, a blank line or the header is a customer missing, and
+ * then nothing is filled. A receipt without a customer stays without one (money to identify).
+ * Returns the lines filled (store indices), for the reading to say.
+ */
+export function fillCustomerDown(store: LedgerStore): number[] {
+  const customer = store.text.customer;
+  const out: number[] = [];
+  if (customer === null) return out;
+  const amount = store.fen.amount;
+  const received = store.fen.received;
+  for (let i = 0; i < store.length; i++) {
+    if (customer[i] !== null && customer[i] !== undefined) continue;
+    // A receipt without a customer is money not yet identified (待查), never the line above's.
+    const a = amount === null ? NaN : amount[i];
+    if (a < 0 || (!(a > 0) && received !== null && received[i] > 0)) continue;
+    // Continues the line right above it on the sheet, which has (or was given) a customer.
+    if (i === 0 || store.sheetRow[i] !== store.sheetRow[i - 1] + 1 || customer[i - 1] === null || customer[i - 1] === undefined) {
+      for (const k of out) customer[k] = null;
+      return [];
+    }
+    customer[i] = customer[i - 1];
+    out.push(i);
+  }
+  if (out.length < 2) {
+    for (const k of out) customer[k] = null;
+    return [];
+  }
+  return out;
+}
+
 /** The customer named in a title line, written into every row of the sheet that has none. */
 export function fillTitleCustomer(store: LedgerStore, name: string): void {
   const col = store.textColumn("customer");

@@ -59,3 +59,58 @@ test("a statement's confirmation footer (经办人：, 客户确认（盖章）�
   expect(r.issues).toEqual([]);
   expect(r.skipped.map((s) => `${s.row} ${s.reason}`)).toEqual(["3 footer", "4 footer"]);
 });
+
+describe("a customer written once per block, blank below (not merged)", () => {
+  const H = ["客户名称", "发票号", "开票日期", "发票金额", "已收金额", "未收金额"];
+  it("reads each blank as the line above's customer, and says so once", () => {
+    const r = readLedger(
+      [
+        H,
+        ["德阳东汽", "FP0001", "2011-01-18", 200000, 200000, 0], // row 2
+        [null, "FP0007", "2011-04-22", 150000, 50000, 100000], // row 3: 德阳东汽
+        [null, "FP0015", "2011-11-30", 80000, 0, 80000], // row 4: 德阳东汽
+        ["小计", null, null, 430000, 250000, 180000], // row 5
+        ["广元川北", "FP0003", "2010-06-10", 60000, 10000, 50000], // row 6
+        [null, "FP0011", "2011-08-05", 45000, null, 45000], // row 7: 广元川北
+        ["小计", null, null, 105000, 10000, 95000], // row 8
+      ],
+      { sheet: "台账" },
+    );
+    expect(r.rows.map((x) => `${x.row} ${x.customer}`)).toEqual(["2 德阳东汽", "3 德阳东汽", "4 德阳东汽", "6 广元川北", "7 广元川北"]);
+    expect(r.issues).toEqual([]);
+    expect(r.layout.customersFilled).toEqual([3, 4, 7].map((row) => ({ sheet: "台账", row })));
+    const a = auditLedger(r, {}, fromYmd(2011, 12, 31), DEFAULT_POLICY);
+    const said = a.findings.filter((f) => f.rule === "customer-filled-down");
+    expect(said.map((f) => f.message["zh-CN"])).toEqual(["台账!A3：客户名称空白，按上一行的客户读取；本行起共 3 行（第 3、4、7 行）如此读取。请核对这些行确属上一行的客户。"]);
+  });
+
+  it("fills nothing when a blank follows a 小计 (a customer missing), and says each missing one", () => {
+    const r = readLedger(
+      [
+        H,
+        ["德阳东汽", "FP0001", "2011-01-18", 200000, 0, 200000], // row 2
+        [null, "FP0007", "2011-04-22", 150000, 50000, 100000], // row 3: would continue row 2
+        ["小计", null, null, 350000, 50000, 300000], // row 4
+        [null, "FP0003", "2010-06-10", 60000, 10000, 50000], // row 5: after a 小计: missing
+      ],
+      { sheet: "台账" },
+    );
+    expect(r.layout.customersFilled).toEqual([]);
+    expect(r.issues.filter((i) => i.field === "customer").map((i) => i.row)).toEqual([3, 5]);
+  });
+
+  it("never gives a receipt without a customer the line above's (money to identify, 待查)", () => {
+    const r = readLedger(
+      [
+        ["客户名称", "单据号", "日期", "借方", "贷方"],
+        ["甲", "A1", "2011-01-10", 100, null], // row 2
+        [null, "A2", "2011-02-10", 50, null], // row 3: 甲
+        [null, "A3", "2011-03-10", 70, null], // row 4: 甲
+        ["乙", "B1", "2011-04-10", 30, null], // row 5
+        [null, "R1", "2011-05-10", null, 40], // row 6: a receipt: stays without a customer
+      ],
+      { sheet: "明细" },
+    );
+    expect(r.rows.map((x) => x.customer)).toEqual(["甲", "甲", "甲", "乙", null]);
+  });
+});

@@ -133,14 +133,12 @@ export function readingWideFindings(run: AuditRun, read: LedgerReading, view: As
     run.lineFindingAt(o.sheet, o.row, "opening-balance-dated", run.col("dateArisen", "balance"), params, r.isBroughtForward ? "brought-forward" : undefined);
   }
 
-  // Receipts told from a running balance in a ledger of one unsigned amount column: said once.
+  // Receipts told from a running balance in a ledger of one unsigned amount column, customers
+  // read from the line above: each said once, with the lines.
   const byBalance = read.layout.creditsByBalance;
-  if (byBalance.length > 0) {
-    const first = byBalance[0];
-    const rows = byBalance.slice(0, 8).map((c) => (c.sheet === first.sheet ? String(c.row) : `${c.sheet}!${c.row}`));
-    const more = byBalance.length > 8 ? "…" : "";
-    run.addFinding(makeFinding("credits-from-balance", first.sheet, first.row, run.col("amount"), { count: byBalance.length, rows: bi(`第 ${rows.join("、")}${more} 行`, `rows ${rows.join(", ")}${more}`) }));
-  }
+  if (byBalance.length > 0) run.addFinding(makeFinding("credits-from-balance", byBalance[0].sheet, byBalance[0].row, run.col("amount"), linesParams(byBalance)));
+  const filled = read.layout.customersFilled;
+  if (filled.length > 0) run.addFinding(makeFinding("customer-filled-down", filled[0].sheet, filled[0].row, run.col("customer"), linesParams(filled)));
 
     // Advances: a customer's net credit.
   let advanceTotal = new Dec(0);
@@ -168,4 +166,12 @@ export function readingWideFindings(run: AuditRun, read: LedgerReading, view: As
     datesFrom: read.layout.datesFrom,
     runningBalance: read.layout.runningBalance,
   };
+}
+
+/** How many lines, and the first eight as 第 4、5、8 行 / rows 4, 5, 8 (another sheet's as 二月!4). */
+function linesParams(lines: readonly { sheet: string; row: number }[]): { count: number; rows: Bilingual } {
+  const first = lines[0];
+  const rows = lines.slice(0, 8).map((c) => (c.sheet === first.sheet ? String(c.row) : `${c.sheet}!${c.row}`));
+  const more = lines.length > 8 ? "…" : "";
+  return { count: lines.length, rows: bi(`第 ${rows.join("、")}${more} 行`, `rows ${rows.join(", ")}${more}`) };
 }
