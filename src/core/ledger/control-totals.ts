@@ -266,8 +266,13 @@ export function reconcileSheet(
       if (usable.some((x) => isZero(minus(x.value, statedValue)))) continue;
       const alt = withOpeningsOf(field);
       if (alt !== null && spans.some((from) => isZero(minus(alt.sum(from, lineIndex), statedValue)))) continue;
-      // Said against the span that comes closest: the likeliest meant.
-      const nearest = usable.reduce((best, x) => (magnitude(minus(x.value, statedValue)) < magnitude(minus(best.value, statedValue)) ? x : best));
+      // Said against the span that comes closest: the likeliest meant. A plain 合计 or 总计 means
+      // everything since its last line of the same words, or the top: a customer's block or a
+      // month closer to its figure by chance is not what it sums (a 合计 of 79,000 over 151,000 was
+      // said against the last customer's 9,000).
+      const periodOrBlock = /小计|^(本|当|全年|年度)/.test(key);
+      const meant = periodOrBlock ? usable : usable.slice(0, 3);
+      const nearest = meant.reduce((best, x) => (magnitude(minus(x.value, statedValue)) < magnitude(minus(best.value, statedValue)) ? x : best));
       const unreadable: number[] = [];
       for (let k = nearest.from; k < lineIndex; k++) {
         const r = lines[k];

@@ -226,6 +226,28 @@ describe("a 本月合计 sums its own month (issue 13.4), whether or not the mon
   });
 });
 
+test("a plain 合计 that disagrees is said against every line above it, not a customer's block that happens to come closer", () => {
+  // A probe's 余额表: the 合计 states 79,000 (a filtered SUBTOTAL), the lines 151,000. The last
+  // customer's one line, 9,000, is nearer 79,000, but a 合计 does not sum one block.
+  const r = readLedger(
+    [
+      ["客户", "日期", "单号", "应收", "已收", "余额"],
+      ["射洪水泥厂", "2011-02-01", "A01", 60000, 20000, 40000], // row 2
+      ["射洪水泥厂", "2011-09-09", "A05", 30000, 0, 30000], // row 3
+      ["蓬溪建材", "2011-05-05", "A02", 25000, 5000, 20000], // row 4
+      ["蓬溪建材", "2011-12-12", "A09", 12000, 0, 12000], // row 5
+      ["大英纺织", "2009-12-31", "A00", 44000, 4000, 40000], // row 6
+      ["船山物流", "2011-11-01", "A07", 9000, 0, 9000], // row 7
+      ["合计", null, null, 180000, 29000, 79000], // row 8: 180,000 and 29,000 agree; 79,000 does not
+    ],
+    { sheet: "应收账款" },
+  );
+  const a = auditLedger(r, {}, fromYmd(2011, 12, 31), DEFAULT_POLICY);
+  expect(a.findings.filter((f) => f.rule === "control-total-mismatch").map((f) => f.message["zh-CN"])).toEqual([
+    "应收账款!F8：台账写明“合计”为 79,000.00，读取到的第 2–7 行（6 行）合计为 151,000.00，台账所写少 72,000.00。",
+  ]);
+});
+
 describe("a grand 合计 under several customers' running balances (管家婆 应收明细表: 增加应收, 减少应收, 应收余额)", () => {
   // Each customer's 应收余额 runs on its own; the grand 合计 states the sum of their closing
   // balances, 20,000 + 12,000 = 32,000, not the last customer's running balance. (A probe had it
