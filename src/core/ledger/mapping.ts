@@ -297,6 +297,19 @@ export function describeGroups<F extends string>(schema: TableSchema<F>, groups:
     .join(lang === "zh" ? "；" : "; ");
 }
 
+// Headers of an aging analysis's columns (1-30天, 31-60天, 1年以内, 1-2年, 3年以上, 1至2年…) and
+// of a balance table's (期初余额, 本期发生, 本期借方, 期末余额).
+const AGE_COLUMN = /^(\d+\s*[-—–~至到]\s*\d+\s*(天|日|个?月|年)|\d+\s*(天|日|个?月|年)(以内|以上|以下)|(半年|一年|两年|三年)(以内|以上))/;
+const BALANCE_COLUMN = /^(期初|年初|本期|本年|期末|年末)(余额|发生|借方|贷方|累计)/;
+
+/** Whether a header that lacks dates is a summary: an aging analysis or a balance table (null when neither). */
+function summaryTableKind<F extends string>(result: MappingResult<F>): "aging" | "balance" | null {
+  const headers = [...result.columns.map((c) => c.header), ...result.unmapped.map((c) => c.header)].map((h) => h.normalize("NFKC").replace(/\s+/g, ""));
+  if (headers.filter((h) => AGE_COLUMN.test(h)).length >= 2) return "aging";
+  if (headers.filter((h) => BALANCE_COLUMN.test(h.replace(/^.*\//, ""))).length >= 2 || headers.filter((h) => BALANCE_COLUMN.test(h)).length >= 2) return "balance";
+  return null;
+}
+
 /** Throws ArError "ledger.missing-columns" naming every required field the mapping lacks. */
 export function requireColumns<F extends string>(
   schema: TableSchema<F>,
@@ -310,6 +323,16 @@ export function requireColumns<F extends string>(
   const found = result.columns.map((c) => `${c.letter}:${c.header === "" ? c.field : c.header}`).join(", ");
   const at = headerRow === null ? "" : `第 ${headerRow} 行的`;
   const atEn = headerRow === null ? "" : ` in row ${headerRow}`;
+  const summary = schema.key === "ledger" && missing.some((g) => (g as readonly string[]).includes("dateArisen")) ? summaryTableKind(result) : null;
+  if (summary !== null) {
+    const what = summary === "aging" ? { zh: "账龄分析表（按账龄段列示每个客户的余额）", en: "an aging analysis (each customer's balance spread over age columns)" } : { zh: "余额表（每个客户的期初、本期发生和期末余额）", en: "a balance table (each customer's opening, movements and closing balance)" };
+    throw mappingError(
+      "ledger.missing-columns",
+      `工作表“${sheet}”是${what.zh}，只有汇总数，没有逐笔款项的发生日期或到期日，无法按制度逐笔计算账龄和坏账准备。请从财务软件导出应收账款明细账（客户往来明细账）或应收单列表（含单据日期）再检查。已识别的列：${found === "" ? "无" : found}。`,
+      `Sheet "${sheet}" is ${what.en}: it holds totals only, with no date arisen or due date per item, so items cannot be aged and provided for as the policy says. Export the receivables detail ledger (客户往来明细账) or the list of receivable bills (with their dates) from the accounting system and check that. Columns recognised: ${found === "" ? "none" : found}.`,
+      schema.key,
+    );
+  }
   throw mappingError(
     "ledger.missing-columns",
     `工作表“${sheet}”${at}表头缺少必需的列：${describeGroups(schema, missing, "zh")}。已识别的列：${found === "" ? "无" : found}。可把表头改为常用的列名（如“客户名称”“发生日期”“金额”“余额”），或在任务窗格的“列对应”中指定这些列。`,

@@ -114,3 +114,42 @@ describe("a customer written once per block, blank below (not merged)", () => {
     expect(r.rows.map((x) => x.customer)).toEqual(["甲", "甲", "甲", "乙", null]);
   });
 });
+
+describe("a summary brought for a ledger is named for what it is", () => {
+  const thrown = (values: unknown[][]): { id: string; zh: string; en: string } => {
+    try {
+      readLedger(values, { sheet: "表" });
+    } catch (e) {
+      const err = e as { id: string; text: { "zh-CN": string; "en-US": string } };
+      return { id: err.id, zh: err.text["zh-CN"], en: err.text["en-US"] };
+    }
+    throw new Error("read without error");
+  };
+
+  it("an aging analysis (余额 spread over 1-30天, 31-60天 … 3年以上): no dates per item, export the detail ledger", () => {
+    const e = thrown([
+      ["客户编码", "客户名称", "余额", "1-30天", "31-60天", "61-90天", "1-2年", "3年以上"],
+      ["K001", "南充炼化", 150000, 50000, 0, 0, 100000, 0],
+    ]);
+    expect(e.id).toBe("ledger.missing-columns");
+    expect(e.zh).toContain("工作表“表”是账龄分析表");
+    expect(e.zh).toContain("请从财务软件导出应收账款明细账（客户往来明细账）或应收单列表（含单据日期）再检查");
+    expect(e.en).toContain("is an aging analysis");
+  });
+
+  it("a balance table (期初余额, 本期发生, 期末余额): the same", () => {
+    const e = thrown([
+      ["客户编码", "客户名称", "期初余额", "本期借方", "本期贷方", "期末余额"],
+      ["01001", "峨眉电力", 100000, 200000, 150000, 150000],
+    ]);
+    expect(e.zh).toContain("是余额表（每个客户的期初、本期发生和期末余额）");
+  });
+
+  it("a ledger that merely lacks its date column is told to rename or map it, as before", () => {
+    const e = thrown([
+      ["客户名称", "单据号", "金额", "余额"],
+      ["甲", "A1", 100, 100],
+    ]);
+    expect(e.zh).toContain("可把表头改为常用的列名");
+  });
+});
