@@ -105,4 +105,16 @@ export const GROUP_CLI = {
   errors: bi("错误", "errors"),
   failed: bi("无法使用", "failed"),
   total: bi("合计", "Total"),
+
+  internalError: (why: string): Bilingual => bi(`内部错误（程序缺陷）：${why}`, `internal error: ${why}`),
+  workerStopped: (why: string): Bilingual => bi(`内部错误：处理该文件的工作线程意外停止：${why}`, `internal error: the worker thread reading it stopped: ${why}`),
+  totalsMismatch: (what: string): Bilingual =>
+    bi(`内部错误：写出的明细合计与检查结果的合计不一致（${what}），该分支未写入数据集。`, `Internal error: the items written do not add up to the check's totals (${what}); the branch was left out of the data set.`),
+  entityFromInvalid: (text: string): Bilingual =>
+    bi(
+      `--entity-from “${text}”无效：可用 filename（文件名）、sheet（台账工作表名）或 cell:B2、cell:工作表!B2（单元格内容）。`,
+      `--entity-from "${text}" is not valid: use filename, sheet (the ledger sheet's name), or cell:B2 or cell:Sheet!B2 (a cell's text).`,
+    ),
+  entitySheetMissing: (cell: string, sheet: string): Bilingual => bi(`--entity-from cell:${cell}：工作簿中没有工作表“${sheet}”。`, `--entity-from cell:${cell}: the workbook has no sheet "${sheet}".`),
+  entityCellEmpty: (cell: string): Bilingual => bi(`分支机构名称所在的单元格 ${cell} 为空（--entity-from）。`, `The cell that names the branch, ${cell}, is empty (--entity-from).`),
 } as const;

@@ -8,6 +8,7 @@ import { isArError } from "../../core/errors";
 import { policyFromJson } from "../../core/policy";
 import { auditBranch, type BranchTask } from "./branch";
 import type { FromWorker, WorkerSetup } from "./pool";
+import { GROUP_CLI } from "../../i18n/group-cli";
 
 const setup = workerData as WorkerSetup;
 const policy = policyFromJson(setup.policyJson);
@@ -27,7 +28,7 @@ port?.on("message", (task: BranchTask) => {
         post({
           type: "failed",
           index: task.index,
-          reason: { "zh-CN": `内部错误（程序缺陷）：${why}`, "en-US": `internal error: ${why}` },
+          reason: GROUP_CLI.internalError(why),
           internal: true,
           ...(e instanceof Error && e.stack !== undefined ? { stack: e.stack } : {}),
         });

@@ -31,6 +31,7 @@ import { readWorkbook } from "../read-workbook";
 import { type EntityFrom, entityOf } from "./entity";
 import { StagingFile, type StagingValue } from "./staging";
 import type { TableName } from "./schema";
+import { GROUP_CLI } from "../../i18n/group-cli";
 
 export interface BranchSettings {
   asOf: DayNumber;
@@ -110,10 +111,7 @@ function sameTotal(sum: Sum, core: AmountTotal): boolean {
 }
 
 function internalMismatch(what: string): ArError {
-  return new ArError("group.totals-mismatch", {
-    "zh-CN": `内部错误：写出的明细合计与检查结果的合计不一致（${what}），该分支未写入数据集。`,
-    "en-US": `Internal error: the items written do not add up to the check's totals (${what}); the branch was left out of the data set.`,
-  });
+  return new ArError("group.totals-mismatch", GROUP_CLI.totalsMismatch(what));
 }
 
 /** Reads, checks and stages one branch. Throws an ArError (the branch's one-line reason) when it cannot be used. */

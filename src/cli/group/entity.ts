@@ -7,6 +7,7 @@
 import { basename, extname } from "node:path";
 import { ArError } from "../../core/errors";
 import type { SheetInput } from "../../core/ledger/workbook";
+import { GROUP_CLI } from "../../i18n/group-cli";
 
 export type EntityFrom = { kind: "filename" } | { kind: "sheet" } | { kind: "cell"; sheet: string | null; row: number; column: number; address: string };
 
@@ -33,10 +34,7 @@ export function parseEntityFrom(text: string): EntityFrom {
       return { kind: "cell", sheet, row, column, address: `${m[2].toUpperCase()}${m[3]}` };
     }
   }
-  throw new ArError("cli.usage", {
-    "zh-CN": `--entity-from “${text}”无效：可用 filename（文件名）、sheet（台账工作表名）或 cell:B2、cell:工作表!B2（单元格内容）。`,
-    "en-US": `--entity-from "${text}" is not valid: use filename, sheet (the ledger sheet's name), or cell:B2 or cell:Sheet!B2 (a cell's text).`,
-  });
+  throw new ArError("cli.usage", GROUP_CLI.entityFromInvalid(text));
 }
 
 /** A cell's value as entity text ("" for blank). */
@@ -58,19 +56,13 @@ export function entityOf(from: EntityFrom, file: string, ledgerSheet: string, sh
   const sheetName = from.sheet ?? ledgerSheet;
   const sheet = sheets.find((s) => s.name === sheetName);
   if (sheet === undefined) {
-    throw new ArError("group.entity-missing", {
-      "zh-CN": `--entity-from cell:${from.sheet ?? ""}${from.sheet === null ? "" : "!"}${from.address}：工作簿中没有工作表“${sheetName}”。`,
-      "en-US": `--entity-from cell:${from.sheet ?? ""}${from.sheet === null ? "" : "!"}${from.address}: the workbook has no sheet "${sheetName}".`,
-    });
+    throw new ArError("group.entity-missing", GROUP_CLI.entitySheetMissing(`${from.sheet ?? ""}${from.sheet === null ? "" : "!"}${from.address}`, sheetName));
   }
   const top = sheet.origin?.row ?? 1;
   const left = sheet.origin?.column ?? 1;
   const text = cellText(sheet.values[from.row - top]?.[from.column - left]);
   if (text === "") {
-    throw new ArError("group.entity-missing", {
-      "zh-CN": `分支机构名称所在的单元格 ${sheetName}!${from.address} 为空（--entity-from）。`,
-      "en-US": `The cell that names the branch, ${sheetName}!${from.address}, is empty (--entity-from).`,
-    });
+    throw new ArError("group.entity-missing", GROUP_CLI.entityCellEmpty(`${sheetName}!${from.address}`));
   }
   return text;
 }

@@ -9,6 +9,7 @@ import { Worker } from "node:worker_threads";
 import { join } from "node:path";
 import type { Bilingual } from "../../i18n/bilingual";
 import type { BranchDone, BranchSettings, BranchTask } from "./branch";
+import { GROUP_CLI } from "../../i18n/group-cli";
 
 /** What each worker is started with. */
 export interface WorkerSetup {
@@ -84,7 +85,7 @@ export function runBranches(tasks: readonly BranchTask[], jobs: number, setup: W
           events.failed({
             index: current.index,
             source: current.source,
-            reason: { "zh-CN": `内部错误：处理该文件的工作线程意外停止：${why}`, "en-US": `internal error: the worker thread reading it stopped: ${why}` },
+            reason: GROUP_CLI.workerStopped(why),
             internal: true,
             ...(crash?.stack === undefined ? {} : { stack: crash.stack }),
           });
