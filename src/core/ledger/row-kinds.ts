@@ -97,12 +97,16 @@ const SPECIAL_FOOTER = /^(制表人?|编制人?|制单人?|填表人?|审核人?
 // 减：坏账准备, 加：… Never a receivable (a probe's 其中 line was read as an 86,000 item).
 const SPECIAL_ANALYSIS = /^(其中|(减|加)[:：])/;
 /** First characters of every special phrase: most cells fail this one lookup. */
-const SPECIAL_FIRST = new Set("本全当年发合小累总承过转接结期月上初制编填审复财会主单企部记出打报其减加经确客对债盖签當發總過轉結製編審複財會單記報減".split("").map((c) => c.charCodeAt(0)));
+const SPECIAL_FIRST = new Set("本全当年发合小累总承过转接结期月上初制编填审复财会主单企部记出打报其减加经确盖签當發總過轉結製編審複財會單記報減".split("").map((c) => c.charCodeAt(0)));
+
+const CONFIRM_FIRST = new Set("客对债".split("").map((c) => c.charCodeAt(0)));
 
 /** What a cell's whole text says the row is, by the special phrases above; ROW_DATA when nothing. */
 function specialLine(text: string): number {
   const t = trimmed(text);
-  if (t.length === 0 || t.length > 40 || !SPECIAL_FIRST.has(t.charCodeAt(0))) return ROW_DATA;
+  if (t.length === 0 || t.length > 40) return ROW_DATA;
+  // 客户确认（盖章）, 对方确认: screened by 确认, as most customers' names start with 客户 or 对.
+  if (!SPECIAL_FIRST.has(t.charCodeAt(0)) && !(CONFIRM_FIRST.has(t.charCodeAt(0)) && t.includes("确认"))) return ROW_DATA;
   const n = simplified(t.normalize("NFKC")).replace(/\s+/g, "").replace(/帐/g, "账");
   if (SPECIAL_FOOTER.test(n)) return ROW_FOOTER;
   if (SPECIAL_ANALYSIS.test(n)) return ROW_NOTE;
