@@ -125,7 +125,7 @@ export const DOCUMENT_FIELD = declareField(
   "document",
   "text",
   bi("单据号", "document"),
-  ["单据号", "单据编号", "单据号码", "单据编码", "发票号", "发票号码", "发票编号", "合同号", "合同编号", "结算单号", "单号", "应收单号", "应收单编号", "销售发票号", "业务编号", "业务单号", "业务单据号", "销售单号", "出库单号", "发货单号", "送货单号"],
+  ["单据号", "单据编号", "单据号码", "单据编码", "发票号", "发票号码", "发票编号", "合同号", "合同编号", "结算单号", "单号", "应收单号", "应收单编号", "销售发票号", "票号", "业务编号", "业务单号", "业务单据号", "销售单号", "出库单号", "发货单号", "送货单号"],
   ["document", "document no", "doc no", "=invoice", "invoice no", "invoice number", "contract no", "contract number", "reference", "=ref", "bill no"],
 );
 
@@ -158,7 +158,7 @@ export const CREDIT_DAYS_FIELD = declareField(
   "creditDays",
   "integer",
   bi("信用期(天)", "credit days"),
-  ["信用期", "信用天数", "信用期限", "账期", "账期天数", "收款期限"],
+  ["信用期", "信用天数", "信用期限", "账期", "账期天数", "收款期限", "收款条件", "付款条件", "付款期限", "信用条件", "结算期限"],
   ["credit days", "credit term", "credit terms", "payment terms", "=terms", "=days", "term days"],
 );
 
@@ -282,7 +282,7 @@ export const LEDGER_FIELDS = [
     "lastPaymentDate",
     "date",
     bi("最近回款日期", "last payment date"),
-    ["最近回款日期", "最近收款日期", "最后回款日期", "最后收款日期", "回款日期", "收款日期"],
+    ["最近回款日期", "最近收款日期", "最后回款日期", "最后收款日期", "回款日期", "收款日期", "核销日期", "最近核销日期", "最后核销日期", "结清日期"],
     ["last payment date", "last payment", "payment date", "date paid", "last paid"],
   ),
   declareField(
