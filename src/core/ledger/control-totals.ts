@@ -261,11 +261,13 @@ export function reconcileSheet(
         continue;
       }
       const sums = prefixOf(field);
-      const usable: Sum[] = spans.map((from) => ({ value: sums.sum(from, lineIndex), from, count: lineIndex - from }));
+      // A total above the table (合计 on the first row under the header) states every line below it.
+      const end = lineIndex === 0 && lines.length > 0 ? lines.length : lineIndex;
+      const usable: Sum[] = spans.map((from) => ({ value: sums.sum(from, end), from, count: end - from }));
       checked++;
       if (usable.some((x) => isZero(minus(x.value, statedValue)))) continue;
       const alt = withOpeningsOf(field);
-      if (alt !== null && spans.some((from) => isZero(minus(alt.sum(from, lineIndex), statedValue)))) continue;
+      if (alt !== null && spans.some((from) => isZero(minus(alt.sum(from, end), statedValue)))) continue;
       // Said against the span that comes closest: the likeliest meant. A plain 合计 or 总计 means
       // everything since its last line of the same words, or the top: a customer's block or a
       // month closer to its figure by chance is not what it sums (a 合计 of 79,000 over 151,000 was
@@ -274,7 +276,7 @@ export function reconcileSheet(
       const meant = periodOrBlock ? usable : usable.slice(0, 3);
       const nearest = meant.reduce((best, x) => (magnitude(minus(x.value, statedValue)) < magnitude(minus(best.value, statedValue)) ? x : best));
       const unreadable: number[] = [];
-      for (let k = nearest.from; k < lineIndex; k++) {
+      for (let k = nearest.from; k < end; k++) {
         const r = lines[k];
         if (r.hasIssue(field) || (field === "balance" && !r.hasMoney("balance") && (r.hasIssue("amount") || r.hasIssue("received")))) unreadable.push(r.row);
       }
@@ -287,7 +289,7 @@ export function reconcileSheet(
         stated: text(statedValue),
         computed: text(nearest.value),
         difference: text(minus(statedValue, nearest.value)),
-        basis: { kind: "rows", fromRow: nearest.count > 0 ? lines[nearest.from].row : s.row, toRow: lineIndex > 0 ? lines[lineIndex - 1].row : s.row, count: nearest.count, unreadable },
+        basis: { kind: "rows", fromRow: nearest.count > 0 ? lines[nearest.from].row : s.row, toRow: end > 0 ? lines[end - 1].row : s.row, count: nearest.count, unreadable },
       });
     }
     bySameText.set(key, lineIndex);

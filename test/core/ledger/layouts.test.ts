@@ -248,6 +248,25 @@ test("a plain 合计 that disagrees is said against every line above it, not a c
   ]);
 });
 
+test("a 合计 at the top of the table states every line below it", () => {
+  const rows = (stated: number) => [
+    ["年", "月", "日", "客户名称", "发票号", "金额", "已收金额", "未收金额"],
+    [null, null, null, "合计", null, 80000, 12000, stated], // row 2: above the lines
+    [2024, 3, 15, "攀枝花", "FP801", 30000, 10000, 20000], // row 3
+    [2024, 7, 20, "攀枝花", "FP802", 15000, null, 15000], // row 4
+    [null, null, null, "小计", null, 45000, 10000, 35000], // row 5
+    [2023, 6, 30, "雅安", "FP803", 22000, 2000, 20000], // row 6
+    [2024, 8, 31, "雅安", "FP804", 13000, null, 13000], // row 7
+    [null, null, null, "小计", null, 35000, 2000, 33000], // row 8
+  ];
+  const ok = readLedger(rows(68000), { sheet: "应收明细" });
+  expect([ok.reconciliation.status, ok.reconciliation.checked, ok.reconciliation.differences]).toEqual(["reconciled", 9, []]);
+  const a = auditLedger(readLedger(rows(60000), { sheet: "应收明细" }), {}, fromYmd(2024, 8, 31), DEFAULT_POLICY);
+  expect(a.findings.filter((f) => f.rule === "control-total-mismatch").map((f) => f.message["zh-CN"])).toEqual([
+    "应收明细!H2：台账写明“合计”为 60,000.00，读取到的第 3–7 行（4 行）合计为 68,000.00，台账所写少 8,000.00。",
+  ]);
+});
+
 describe("a grand 合计 under several customers' running balances (管家婆 应收明细表: 增加应收, 减少应收, 应收余额)", () => {
   // Each customer's 应收余额 runs on its own; the grand 合计 states the sum of their closing
   // balances, 20,000 + 12,000 = 32,000, not the last customer's running balance. (A probe had it
