@@ -37,6 +37,7 @@ export type RuleId =
   | "opening-balance-dated"
   | "credits-from-balance"
   | "customer-filled-down"
+  | "foreign-currency"
   | "due-before-date"
   | "received-exceeds-amount"
   | "balance-mismatch"
@@ -336,6 +337,22 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = {
       default: bi(
         "{cell}：台账只有一列金额，不分借方、贷方；本行起共 {count} 行（{rows}）因其后余额减少了本行金额或摘要写明收款，按收款（贷方）冲减该客户的应收款。请核对这些行确是收款。",
         "{cell}: the ledger has one amount column, not split into debit and credit; from this line on, {count} line(s) ({rows}) are read as receipts (credits) against the customer's receivables, because the balance fell by their amount or their 摘要 says so. Check that these lines are receipts.",
+      ),
+    },
+  },
+  "foreign-currency": {
+    id: "foreign-currency",
+    severity: "error",
+    source: "POLICY §1",
+    title: bi("外币金额按人民币计算", "Foreign-currency amounts summed as yuan"),
+    definition: bi(
+      "台账的币种列有外币（美元、欧元等），而读取的金额列不是本位币：这些行按外币金额计入人民币合计，账龄合计和坏账准备都不对。台账有本位币列（本位币金额、未收本位币、折人民币）时自动使用本位币列。",
+      "The ledger's currency column names foreign currencies (USD, EUR…) while the money columns read are not in the books' own currency: those lines are summed as if yuan, so the totals and provisions are wrong. Where the ledger has home-currency columns (本位币金额, 未收本位币, 折人民币), they are used.",
+    ),
+    messages: {
+      default: bi(
+        "{cell}：本行起共 {count} 行是外币（{currencies}），而读取的金额列（{columns}）不是本位币：这些金额按人民币计入合计，以下合计和坏账准备不可采信。请加本位币金额列，或在列对应中指定本位币列。",
+        "{cell}: from this line on, {count} line(s) are in a foreign currency ({currencies}), but the money columns read ({columns}) are not in the books' own currency: their amounts are summed as yuan, so the totals and provisions below cannot be relied on. Add home-currency columns, or map them in the column mapping.",
       ),
     },
   },

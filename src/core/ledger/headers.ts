@@ -237,7 +237,7 @@ export const LEDGER_FIELDS = [
     "balance",
     "money",
     bi("余额", "balance"),
-    ["余额", "应收余额", "应收账款余额", "应收款余额", "期末余额", "账面余额", "未收金额", "未收款", "欠款", "欠款金额", "尚欠金额", "未回款金额", "未核销金额", "未核销", "本币未核销金额", "未结金额", "=未结", "未结算金额", "未结算", "未收款金额", "剩余金额", "余额金额"],
+    ["余额", "应收余额", "应收账款余额", "应收款余额", "期末余额", "账面余额", "未收金额", "未收款", "欠款", "欠款金额", "尚欠金额", "未回款金额", "未核销金额", "未核销", "本币未核销金额", "未结金额", "=未结", "未结算金额", "未结算", "未收款金额", "剩余金额", "余额金额", "=未收"],
     ["balance", "outstanding", "open amount", "amount due", "balance due", "outstanding balance", "amount outstanding", "open balance", "unsettled amount", "=unsettled", "remaining amount"],
   ),
   // 借/贷/平 beside an unsigned 余额 (三栏式明细账): the balance's side.
@@ -330,6 +330,12 @@ interface HeaderLabel {
   scale: number | null;
   /** The header says "%" ("回收可能性(%)"). */
   percent: boolean;
+  /**
+   * The currency the header names: "home" for the books' own (本位币, 折人民币: 价税合计本位币,
+   * 未收本位币), "foreign" for the original currency (原币, 外币: 原币金额); null when none.
+   * The words are taken off `base`, so both columns name the same field and the home one wins.
+   */
+  currency: "home" | "foreign" | null;
 }
 
 const ANNOTATION = /[([【〔<]([^()[\]【】〔〕<>]*)[)\]】〕>]/g;
@@ -360,15 +366,23 @@ export function unitScaleOf(normalized: string): number | null {
   return null;
 }
 
+// 本位币金额, 价税合计本位币, 未核销金额(本位币), 折人民币金额; 原币金额, 外币余额, 已收原币.
+const HOME_CURRENCY = /本位币|本币|折人民币|折合人民币|折rmb|\(rmb\)|\(cny\)/;
+const FOREIGN_CURRENCY = /原币|外币/;
+
 /** Splits a header cell's text into its field words and its unit annotation. */
 export function parseHeaderLabel(text: string): HeaderLabel {
   let scale: number | null = null;
   let percent = false;
+  let noted: HeaderLabel["currency"] = null;
   const withoutNotes = text.normalize("NFKC").replace(ANNOTATION, (_whole, inner: string) => {
     const note = normalizeLabel(inner);
     const s = unitScaleOf(note);
     if (s !== null) scale = s;
     if (note === "%" || note === "百分比") percent = true;
+    // "(本位币)", "(原币)"; "(人民币元)" is a unit, not a currency word.
+    if (HOME_CURRENCY.test(note)) noted = "home";
+    else if (FOREIGN_CURRENCY.test(note)) noted = "foreign";
     return " ";
   });
   let base = normalizeLabel(withoutNotes);
@@ -382,8 +396,20 @@ export function parseHeaderLabel(text: string): HeaderLabel {
     percent = true;
     base = base.slice(0, -1);
   }
-  return { base, scale, percent };
+  let currency: HeaderLabel["currency"] = noted;
+  const home = HOME_CURRENCY.exec(base);
+  const foreign = home === null ? FOREIGN_CURRENCY.exec(base) : null;
+  const word = home ?? foreign;
+  if (word !== null) {
+    const rest = (base.slice(0, word.index) + base.slice(word.index + word[0].length)).replace(/^[/(（-]+|[/)）-]+$/g, "");
+    if (rest !== "") {
+      base = rest;
+      currency = home !== null ? "home" : "foreign";
+    }
+  }
+  return { base, scale, percent, currency };
 }
+
 
 /** The kind a header's own last word points to: "...日期" is a date, "...天数" a count of days. */
 function kindHint(base: string): FieldKind | null {

@@ -107,6 +107,10 @@ function confidenceOf(columns: readonly MappedColumn<string>[], unread: number):
  * wins (exact over contained, then the synonym listed first — 开票日期 before 入账日期 — then
  * the leftmost column); the others are reported in `ambiguous`.
  */
+function currencyRank(currency: "home" | "foreign" | null): number {
+  return currency === "home" ? 0 : currency === null ? 1 : 2;
+}
+
 export function mappingFromHeader<F extends string>(header: HeaderDetection<F>, origin: SheetOrigin = DEFAULT_ORIGIN): MappingResult<F> {
   const byField = new Map<F, HeaderDetection<F>["columns"]>();
   const unmapped: UnmappedColumn[] = [];
@@ -128,7 +132,8 @@ export function mappingFromHeader<F extends string>(header: HeaderDetection<F>, 
       const ma = a.match;
       const mb = b.match;
       if (ma === null || mb === null) return 0;
-      return mb.quality - ma.quality || ma.rank - mb.rank || a.index - b.index;
+      // A money column in the books' own currency (本位币) before one in the original (原币).
+      return currencyRank(a.label.currency) - currencyRank(b.label.currency) || mb.quality - ma.quality || ma.rank - mb.rank || a.index - b.index;
     });
     const [chosen, ...others] = sorted;
     const match = chosen.match;

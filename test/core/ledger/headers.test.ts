@@ -106,13 +106,13 @@ describe("normalizeLabel / parseHeaderLabel", () => {
   });
 
   it("splits a unit annotation off the header", () => {
-    expect(parseHeaderLabel("金额(万元)")).toEqual({ base: "金额", scale: 10000, percent: false });
-    expect(parseHeaderLabel("金额（元）")).toEqual({ base: "金额", scale: 1, percent: false });
-    expect(parseHeaderLabel("信用期(天)")).toEqual({ base: "信用期", scale: null, percent: false });
-    expect(parseHeaderLabel("余额/万元")).toEqual({ base: "余额", scale: 10000, percent: false });
-    expect(parseHeaderLabel("回收可能性(%)")).toEqual({ base: "回收可能性", scale: null, percent: true });
-    expect(parseHeaderLabel("Balance (CNY 10,000)")).toEqual({ base: "balance", scale: 10000, percent: false });
-    expect(parseHeaderLabel("Amount (in thousands)")).toEqual({ base: "amount", scale: 1000, percent: false });
+    expect(parseHeaderLabel("金额(万元)")).toEqual({ base: "金额", scale: 10000, percent: false, currency: null });
+    expect(parseHeaderLabel("金额（元）")).toEqual({ base: "金额", scale: 1, percent: false, currency: null });
+    expect(parseHeaderLabel("信用期(天)")).toEqual({ base: "信用期", scale: null, percent: false, currency: null });
+    expect(parseHeaderLabel("余额/万元")).toEqual({ base: "余额", scale: 10000, percent: false, currency: null });
+    expect(parseHeaderLabel("回收可能性(%)")).toEqual({ base: "回收可能性", scale: null, percent: true, currency: null });
+    expect(parseHeaderLabel("Balance (CNY 10,000)")).toEqual({ base: "balance", scale: 10000, percent: false, currency: null });
+    expect(parseHeaderLabel("Amount (in thousands)")).toEqual({ base: "amount", scale: 1000, percent: false, currency: null });
   });
 
   it("reads money units", () => {

@@ -6,6 +6,7 @@
 import { bi, type Bilingual } from "../../../i18n/bilingual";
 import { Dec } from "../../money";
 import { cellRef, makeFinding } from "../findings";
+import { normalizeLabel, parseHeaderLabel } from "../headers";
 import type { AsOfView, LedgerReading } from "../index";
 import { day, customerName, money } from "./message-values";
 import type { AuditRun } from "./run";
@@ -97,6 +98,19 @@ export function readingWideFindings(run: AuditRun, read: LedgerReading, view: As
     run.addFinding(makeFinding("reading-mostly-unusable", read.sheet, headerRow, "", { total: lines, bad: bad.size, good: lines - bad.size, headerRow }));
   }
 
+  // Foreign currency: a 币种 column naming another currency while the money read is not in the
+  // books' own (no 本位币 column): those lines are summed as if yuan.
+  const foreign = foreignCurrencyLines(read);
+  if (foreign !== null) {
+    run.addFinding(
+      makeFinding("foreign-currency", foreign.sheet, foreign.row, foreign.column, {
+        count: foreign.count,
+        currencies: foreign.currencies.join("、"),
+        columns: foreign.moneyHeaders.join("、"),
+      }),
+    );
+  }
+
   // As of a date before the export, settlements without dates cannot be taken back out.
   let inexact = false;
   // The export's own date: the title's 导出日期, else the latest date a line carries.
@@ -174,4 +188,35 @@ function linesParams(lines: readonly { sheet: string; row: number }[]): { count:
   const rows = lines.slice(0, 8).map((c) => (c.sheet === first.sheet ? String(c.row) : `${c.sheet}!${c.row}`));
   const more = lines.length > 8 ? "…" : "";
   return { count: lines.length, rows: bi(`第 ${rows.join("、")}${more} 行`, `rows ${rows.join(", ")}${more}`) };
+}
+
+/** Headers of a currency column (币种, 币别, currency). */
+const CURRENCY_HEADERS: ReadonlySet<string> = new Set(["币种", "币别", "货币", "币种名称", "币别名称", "币制", "原币币种", "currency", "ccy", "cur"]);
+/** The books' own currency as a 币种 cell writes it. */
+const HOME_CURRENCY_TEXT: ReadonlySet<string> = new Set(["人民币", "本位币", "rmb", "cny", "¥", "￥", "元", "cn¥", "renminbi"]);
+
+/**
+ * Lines a currency column says are in another currency (USD, 美元, EUR…), when none of the money
+ * columns read is in the books' own currency (本位币, 折人民币): the first such line, how many,
+ * which currencies, and the money columns' headers. null when there are none.
+ */
+function foreignCurrencyLines(read: LedgerReading): { sheet: string; row: number; column: string; count: number; currencies: string[]; moneyHeaders: string[] } | null {
+  const currency = read.mapping.unmapped.find((c) => CURRENCY_HEADERS.has(normalizeLabel(c.header)));
+  if (currency === undefined) return null;
+  const money = read.mapping.columns.filter((c) => c.field === "amount" || c.field === "received" || c.field === "balance");
+  if (money.length === 0 || money.some((c) => parseHeaderLabel(c.header).currency === "home")) return null;
+  let first: LedgerReading["rows"][number] | null = null;
+  let count = 0;
+  const currencies = new Set<string>();
+  for (const r of read.rows) {
+    const cell = r.raw[currency.index];
+    if (typeof cell !== "string") continue;
+    const text = cell.trim();
+    if (text === "" || HOME_CURRENCY_TEXT.has(text.normalize("NFKC").toLowerCase())) continue;
+    first ??= r;
+    count++;
+    if (currencies.size < 6) currencies.add(text);
+  }
+  if (first === null) return null;
+  return { sheet: first.sheet, row: first.row, column: currency.letter, count, currencies: [...currencies], moneyHeaders: money.map((c) => c.header) };
 }

@@ -1,0 +1,61 @@
+/**
+ * Ledgers of several currencies (外币应收账款): the aging and the provision are in the books' own
+ * currency (记账本位币, 人民币). Where the ledger gives both, the 本位币 columns are read, whatever
+ * their order; where it gives only the original currency, the lines in another currency are said
+ * as an error, never summed as yuan in silence.
+ */
+import { fromYmd } from "../../../src/core/calendar";
+import { auditLedger } from "../../../src/core/ledger/check";
+import { readLedger } from "../../../src/core/ledger/index";
+import { parseHeaderLabel } from "../../../src/core/ledger/headers";
+import { DEFAULT_POLICY } from "../../../src/core/policy";
+
+const AS_OF = fromYmd(2024, 12, 31);
+
+test("a header's currency words are taken off and kept", () => {
+  expect(parseHeaderLabel("价税合计本位币")).toMatchObject({ base: "价税合计", currency: "home" });
+  expect(parseHeaderLabel("未核销金额(本位币)")).toMatchObject({ base: "未核销金额", currency: "home" });
+  expect(parseHeaderLabel("原币金额")).toMatchObject({ base: "金额", currency: "foreign" });
+  expect(parseHeaderLabel("本位币")).toMatchObject({ base: "本位币", currency: null });
+  expect(parseHeaderLabel("金额")).toMatchObject({ base: "金额", currency: null });
+});
+
+test("the 本位币 columns are read when the 原币 ones come first", () => {
+  const r = readLedger(
+    [
+      ["客户名称", "发票号", "开票日期", "信用期(天)", "币种", "原币金额", "汇率", "本位币金额", "已收原币", "已收本位币", "未收原币", "未收本位币"],
+      ["Pacific", "INV-US-002", "2024-06-20", 60, "USD", 25000, 7.1268, 178170, 10000, 71268, 15000, 106902], // row 2
+      ["华美", "INV-CN-003", "2023-11-10", 60, "CNY", 56500, 1, 56500, 0, 0, 56500, 56500], // row 3
+      ["合计", null, null, null, null, null, null, 234670, null, 71268, null, 163402], // row 4
+    ],
+    { sheet: "外币" },
+  );
+  expect(r.mapping.columns.filter((c) => ["amount", "received", "balance"].includes(c.field)).map((c) => `${c.field}:${c.header}`)).toEqual([
+    "amount:本位币金额",
+    "received:已收本位币",
+    "balance:未收本位币",
+  ]);
+  const a = auditLedger(r, {}, AS_OF, DEFAULT_POLICY);
+  // 106,902.00: 6-20 + 60 = 8-19, 134 days → stale, 5%: 5,345.10. 56,500.00: 2023-11-10 + 60 =
+  // 2024-01-09, 357 days → stale; 1–2 years old → 10%: 5,650.00.
+  expect(a.totals.all).toEqual({ count: 2, balance: "163402.00", provision: "10995.10" });
+  expect(r.reconciliation.status).toBe("reconciled");
+  expect(a.findings.map((f) => f.rule)).not.toContain("foreign-currency");
+});
+
+test("lines in another currency, with only the original amounts, are an error naming them", () => {
+  const r = readLedger(
+    [
+      ["客户名称", "发票号", "开票日期", "币种", "金额", "余额"],
+      ["华美", "INV-CN-003", "2024-11-10", "人民币", 56500, 56500], // row 2
+      ["Pacific", "INV-US-001", "2024-10-15", "USD", 10000, 10000], // row 3
+      ["Berlin", "INV-EU-004", "2024-12-01", "欧元", 8000, 8000], // row 4
+    ],
+    { sheet: "外币" },
+  );
+  const a = auditLedger(r, {}, AS_OF, DEFAULT_POLICY);
+  const said = a.findings.filter((f) => f.rule === "foreign-currency");
+  expect(said.map((f) => [f.severity, f.cell, f.message["zh-CN"]])).toEqual([
+    ["error", "外币!D3", "外币!D3：本行起共 2 行是外币（USD、欧元），而读取的金额列（金额、余额）不是本位币：这些金额按人民币计入合计，以下合计和坏账准备不可采信。请加本位币金额列，或在列对应中指定本位币列。"],
+  ]);
+});
