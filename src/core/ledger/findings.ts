@@ -43,6 +43,7 @@ export type RuleId =
   | "balance-mismatch"
   | "duplicate-document"
   | "class-mismatch"
+  | "allowance-mismatch"
   | "customer-not-in-master"
   | "customer-master-mismatch"
   | "credit-limit-exceeded"
@@ -428,6 +429,21 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = {
         "{cell}：客户“{customer}”的单据号“{document}”与 {firstCell} 重复，可能重复挂账。",
         "{cell}: customer \"{customer}\" has document \"{document}\" already at {firstCell}; the item may be booked twice.",
       ),
+    },
+  },
+  "allowance-mismatch": {
+    id: "allowance-mismatch",
+    severity: "warning",
+    source: "POLICY §4",
+    title: bi("台账坏账准备与制度不符", "Allowance booked differs from the policy"),
+    definition: bi(
+      "台账自带的坏账准备栏（手工计提）与按制度、截止日算出的坏账准备相差 0.01 元以上。空白的坏账准备栏不报（计提表中可见）。",
+      "The ledger's own allowance column (provided by hand) differs by 0.01 or more from the provision the policy gives on the as-of date. A blank allowance cell is not reported (the provision schedule shows it).",
+    ),
+    messages: {
+      default: bi("{cell}：台账计提坏账准备 {booked}，按制度应为 {policy}，相差 {difference}。", "{cell}: the ledger books an allowance of {booked}; the policy gives {policy}, a difference of {difference}."),
+      more: bi("{cell}：台账计提坏账准备 {booked}，按制度应为 {policy}，多提 {difference}。", "{cell}: the ledger books an allowance of {booked}; the policy gives {policy}: {difference} more than it."),
+      less: bi("{cell}：台账计提坏账准备 {booked}，按制度应为 {policy}，少提 {difference}。", "{cell}: the ledger books an allowance of {booked}; the policy gives {policy}: {difference} less than it."),
     },
   },
   "class-mismatch": {

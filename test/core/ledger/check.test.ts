@@ -75,6 +75,10 @@ interface Setup {
 
 function audit(setup: Setup = {}): AuditResult {
   const read = readLedger(values(setup.rows ?? [row()], setup.header ?? HEADER), { sheet: SHEET });
+  return auditLedger(read, companionsOf(setup), AS_OF, setup.policy ?? DEFAULT_POLICY);
+}
+
+function companionsOf(setup: Setup = {}): AuditCompanions {
   const companions: AuditCompanions = {};
   const master = setup.master === undefined ? [CLEAN_MASTER] : setup.master;
   if (master !== null) companions.customers = readCustomerMaster([MASTER_HEADER, ...master], { sheet: "客户档案" });
@@ -82,7 +86,7 @@ function audit(setup: Setup = {}): AuditResult {
   if (log !== null) companions.collections = readCollectionLog([LOG_HEADER, ...log], { sheet: "催收记录" });
   const bills = setup.bills === undefined ? [CLEAN_BILL] : setup.bills;
   if (bills !== null) companions.bills = readBillsRegister([BILLS_HEADER, ...bills], { sheet: "票据" });
-  return auditLedger(read, companions, AS_OF, setup.policy ?? DEFAULT_POLICY);
+  return companions;
 }
 
 function of(result: AuditResult, rule: RuleId): Finding[] {
@@ -96,9 +100,12 @@ function where(f: Finding): [string, number, string] {
 /** The clean setup finds nothing at all: every rule below is silent on it. */
 describe("the clean ledger", () => {
   it("has no finding and every rule is checked", () => {
-    const result = audit();
+    // With the allowance the ledger books, as the policy gives it (5% of 800.00), so allowance-mismatch is checked too.
+    const withAllowance = values([row()]).map((cells, k) => [...cells, k === 0 ? "坏账准备" : 40]);
+    const result = auditLedger(readLedger(withAllowance, { sheet: SHEET }), companionsOf(), AS_OF, DEFAULT_POLICY);
     expect(result.findings.map((f) => `${f.rule} ${f.cell}`)).toEqual([]);
     expect(result.unchecked).toEqual([]);
+    expect(audit().unchecked.map((u) => u.rule)).toEqual(["allowance-mismatch"]);
     const r = result.rows.get(0);
     expect(r).toMatchObject({ sheet: SHEET, row: 2, customer: "甲公司", document: "A-1", balance: "800.00", daysPastDue: 31, agingClass: "overdue", agingBand: "y0-1", provision: "40.00" });
     expect(r.dueDate).toBe(fromYmd(2011, 7, 31));

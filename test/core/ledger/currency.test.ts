@@ -59,3 +59,4 @@ test("lines in another currency, with only the original amounts, are an error na
     ["error", "外币!D3", "外币!D3：本行起共 2 行是外币（USD、欧元），而读取的金额列（金额、余额）不是本位币：这些金额按人民币计入合计，以下合计和坏账准备不可采信。请加本位币金额列，或在列对应中指定本位币列。"],
   ]);
 });
+

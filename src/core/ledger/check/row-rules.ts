@@ -49,6 +49,8 @@ export function checkRows(run: AuditRun, batch: BatchResult): void {
   if (readAgingLabel === null) run.skipRule("class-mismatch", "台账没有账龄列。", "The ledger has no aging column.");
   if (!hasBalanceColumns) run.skipRule("balance-mismatch", "台账没有同时具备金额、已收和余额三列。", "The ledger does not have all of amount, received and balance.");
   if (!run.mapped("document")) run.skipRule("duplicate-document", "台账没有单据号列。", "The ledger has no document column.");
+  const hasAllowance = run.mapped("allowance");
+  if (!hasAllowance) run.skipRule("allowance-mismatch", "台账没有坏账准备列。", "The ledger has no allowance column.");
 
   const lastOverdueDue = lastDueOverdueForWriteOff(asOf, policy);
   const writeOffConditions = new Map<string, number>();
@@ -67,6 +69,7 @@ export function checkRows(run: AuditRun, batch: BatchResult): void {
     probability: run.col("recoveryProbability"),
     recovery: run.col("expectedRecovery"),
     status: run.col("status", "note"),
+    allowance: run.col("allowance"),
   };
   const params = rowParams(run, batch, duplicateOf, columns.document, nearCache);
   const classBad = AGING_CLASSES.indexOf("bad");
@@ -102,6 +105,9 @@ export function checkRows(run: AuditRun, batch: BatchResult): void {
         }
       }
     }
+
+    // POLICY §4: the allowance the ledger books on the item against the policy's provision.
+    if (hasAllowance) checkAllowance(run, i, r, batch, columns.allowance);
 
     // POLICY §2, §8: a status close to a condition without stating it, for a person to decide.
     const near = statusText[i];
@@ -327,4 +333,27 @@ function rowParams(run: AuditRun, batch: BatchResult, duplicateOf: Int32Array | 
       return { text: quoteInput(text), conditions: bi(one("zh-CN"), one("en-US").replace(/（/g, " (").replace(/）/g, ")")) };
     },
   };
+}
+
+/**
+ * The ledger's own 坏账准备 on an item against the provision the policy gives it (POLICY §4), when
+ * the cell has a figure: a difference of 0.01 or more is said, with whether the books hold more or
+ * less. A blank cell is no allowance booked, and is not said (the provision schedule shows it).
+ */
+function checkAllowance(run: AuditRun, i: number, r: LedgerRow, batch: BatchResult, column: string): void {
+  if (!r.hasMoney("allowance")) return;
+  const pf = batch.provisionFen[i];
+  const exact = batch.provisionExact.get(i);
+  if (pf !== pf && exact === undefined) return; // no provision worked out (an error row): said elsewhere
+  const af = r.allowanceFen;
+  if (af === af && pf === pf) {
+    if (af === pf) return;
+    run.rowFinding(i, "allowance-mismatch", column, () => ({ booked: fenMoney(af), policy: fenMoney(pf), difference: fenMoney(Math.abs(af - pf)) }), af > pf ? "more" : "less", "allowance");
+    return;
+  }
+  const booked = r.allowance as Decimal;
+  const policy = exact !== undefined ? new Dec(exact) : new Dec(pf).div(100);
+  const diff = booked.minus(policy);
+  if (diff.abs().lt("0.01")) return;
+  run.rowFinding(i, "allowance-mismatch", column, () => ({ booked: money(booked), policy: money(policy), difference: money(diff.abs()) }), diff.isPositive() ? "more" : "less", "allowance");
 }
