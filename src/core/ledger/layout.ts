@@ -346,12 +346,22 @@ export function isRunningBalance(store: LedgerStore): boolean {
     const c = customer === null ? null : customer[i];
     if (b === a - r) item++;
     // One amount column written unsigned (发货 30,000, 收款 20,000): a balance that fell by the
-    // amount is a running balance too (unsignedCredits reads such a line as a credit).
-    if (prev === prev && c === prevCustomer && (b === prev + a - r || (received === null && a > 0 && b === prev - a))) running++;
+    // amount and still leaves one is a running balance too (unsignedCredits reads such a line as a
+    // credit). One that fell to nothing is evidence only when its 摘要 says 收款: in a bill list
+    // without a received column, a settled bill (未核销 0) under an open one of the same amount
+    // looks just so.
+    if (prev === prev && c === prevCustomer && (b === prev + a - r || (received === null && a > 0 && b === prev - a && (b !== 0 || saysReceipt(store, i))))) running++;
     prev = b;
     prevCustomer = c;
   }
   return running > item;
+}
+
+/** Whether a line's type or 摘要 says it is a receipt (收款, 回款…). */
+function saysReceipt(store: LedgerStore, i: number): boolean {
+  const type = store.text.type;
+  const note = store.text.note;
+  return (type !== null && isReceiptType(type[i])) || (note !== null && isReceiptType(note[i]));
 }
 
 /**
@@ -368,22 +378,21 @@ export function unsignedCredits(store: LedgerStore): number[] {
   const out: number[] = [];
   if (amount === null || balance === null) return out;
   const customer = store.text.customer;
-  const note = store.text.note;
-  const type = store.text.type;
   let prev = NaN;
-  let prevCustomer: string | null = null;
+  let prevCustomer: string | null | undefined = undefined;
   for (let i = 0; i < store.length; i++) {
     const a = amount[i];
     const b = store.derived[i] === 1 ? NaN : balance[i];
     const c = customer === null ? null : customer[i];
-    const before = c === prevCustomer ? prev : NaN;
+    // A customer's first line starts from nothing; a later one from the line before (NaN when that
+    // line's balance is blank: the balances cannot tell).
+    const before = c !== prevCustomer ? 0 : prev;
     prev = b;
     prevCustomer = c;
     if (!(a > 0) || store.opening[i] !== 0) continue;
     const saysFell = before === before && b === b && b === before - a;
-    const saysRose = b === b && (before === before ? b === before + a : b === a);
-    const words = (type !== null && isReceiptType(type[i])) || (note !== null && isReceiptType(note[i]));
-    if (saysFell || (!saysRose && words)) {
+    const saysRose = before === before && b === b && b === before + a;
+    if (saysFell || (!saysRose && saysReceipt(store, i))) {
       store.setMoney("received", i, a, null);
       store.setMoney("amount", i, NaN, null);
       out.push(i);

@@ -72,6 +72,8 @@ const ROW_NOTE = 5;
 const ROW_CLOSING = 6;
 const ROW_FOOTER = 7;
 const ROW_OPENING = 8;
+/** 其中：…, 减：…: an analysis of a total, skipped as a note; only outside free-text columns (a 摘要 may begin 减：销售折让 on a real line). */
+const ROW_ANALYSIS = 9;
 const SKIP_REASONS: readonly (SkipReason | null)[] = [null, "blank", "subtotal", "carry-forward", "repeated-header", "note", "closing", "footer", null];
 
 /** What a data row is besides an ordinary line. */
@@ -92,7 +94,10 @@ const SPECIAL_CLOSING = /^(结转下年度?|结转下期|结转下月|转下年|
 const SPECIAL_OPENING = /^(期初余额|期初|期初结存|年初余额|月初余额|上年结转|上期结转|上月结转|结转上年|承上年|承上期|上年余额|初始余额|承前期)$/;
 // A footer: who made, checked or approved the table, or when it was printed; with a colon and a
 // name, or alone. Only on a row without a number (a footer states no amounts).
-const SPECIAL_FOOTER = /^(制表人?|编制人?|制单人?|填表人?|审核人?|复核人?|审批人?|财务负责人|财务经理|财务总监|会计主管|财务主管|主管会计|单位负责人|企业负责人|部门负责人|记账人?|出纳|打印日期|打印时间|打印人|制表日期|编制日期|报出日期|经办人?|经手人|确认人|(客户|对方|对方单位|债务人)?确认(\(?(盖章|签章|签字|签字盖章)\)?)?|(单位)?(盖章|签章)|签字|签收人?)(:.*)?$/;
+const SPECIAL_FOOTER = /^(制表人?|编制人?|制单人?|填表人?|审核人?|复核人?|审批人?|财务负责人|财务经理|财务总监|会计主管|财务主管|主管会计|单位负责人|企业负责人|部门负责人|记账人?|出纳|打印日期|打印时间|打印人|制表日期|编制日期|报出日期)(:.*)?$/;
+// A statement's confirmation footer (经办人：, 客户确认（盖章）：): only with its colon, as 确认,
+// 签收 or 经办 alone may be a line's status.
+const SPECIAL_FOOTER_COLON = /^(经办人?|经手人|确认人|(客户|对方|对方单位|债务人)?确认(\(?(盖章|签章|签字|签字盖章)\)?)?|(单位)?(盖章|签章)|签字|签收人?):.*$/;
 // An analysis of the figures above, not a line of its own: 其中：关联方 86,000 under a 合计,
 // 减：坏账准备, 加：… Never a receivable (a probe's 其中 line was read as an 86,000 item).
 const SPECIAL_ANALYSIS = /^(其中|(减|加)[:：])/;
@@ -108,8 +113,8 @@ function specialLine(text: string): number {
   // 客户确认（盖章）, 对方确认: screened by 确认, as most customers' names start with 客户 or 对.
   if (!SPECIAL_FIRST.has(t.charCodeAt(0)) && !(CONFIRM_FIRST.has(t.charCodeAt(0)) && t.includes("确认"))) return ROW_DATA;
   const n = simplified(t.normalize("NFKC")).replace(/\s+/g, "").replace(/帐/g, "账");
-  if (SPECIAL_FOOTER.test(n)) return ROW_FOOTER;
-  if (SPECIAL_ANALYSIS.test(n)) return ROW_NOTE;
+  if (SPECIAL_FOOTER.test(n) || SPECIAL_FOOTER_COLON.test(n)) return ROW_FOOTER;
+  if (SPECIAL_ANALYSIS.test(n)) return ROW_ANALYSIS;
   const bare = n.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, "");
   if (SPECIAL_TOTAL.test(bare)) return ROW_SUBTOTAL;
   if (SPECIAL_CARRY.test(bare)) return ROW_CARRY;
@@ -214,6 +219,7 @@ function classifyCells(cells: unknown, c: RowClassifier, limit: number): number 
     onlyIndex = i;
     if (special === ROW_DATA) {
       special = specialLine(v);
+      if (special === ROW_ANALYSIS) special = i < c.freeText.length && c.freeText[i] ? ROW_DATA : ROW_NOTE;
       if (special !== ROW_DATA) specialText = v;
     }
     if (total === ROW_DATA && !(i < c.freeText.length && c.freeText[i])) {

@@ -153,3 +153,34 @@ describe("a summary brought for a ledger is named for what it is", () => {
     expect(e.zh).toContain("可把表头改为常用的列名");
   });
 });
+
+describe("words that end or analyse a table only where they can", () => {
+  it("a status of 确认, 签收 or 经办 on a line of text amounts (a CSV) is a status, not a footer", () => {
+    const r = readLedger(
+      [
+        ["客户", "单据号", "日期", "金额", "状态"],
+        ["甲公司", "FP001", "2011-01-10", "30,000.00", "确认"], // row 2
+        ["乙公司", "FP002", "2011-02-10", "20,000.00", "签收"], // row 3
+        ["丙公司", "FP003", "2011-03-10", "10,000.00", "经办"], // row 4
+      ],
+      { sheet: "a" },
+    );
+    expect(r.rows.map((x) => x.row)).toEqual([2, 3, 4]);
+    expect(r.skipped).toEqual([]);
+  });
+
+  it("a line whose 摘要 begins 减：or 加：is a line", () => {
+    const r = readLedger(
+      [
+        ["客户", "日期", "摘要", "借方", "贷方"],
+        ["甲公司", "2011-01-10", "销售", 30000, null], // row 2
+        ["甲公司", "2011-02-10", "减：销售折让", -2000, null], // row 3: a red reversal
+        ["乙公司", "2011-03-10", "加：代垫运费", 500, null], // row 4
+        ["合计", null, null, 28500, 0], // row 5
+      ],
+      { sheet: "明细" },
+    );
+    expect(r.rows.map((x) => x.row)).toEqual([2, 3, 4]);
+    expect(r.reconciliation.status).toBe("reconciled");
+  });
+});
