@@ -261,19 +261,23 @@ export function reconcileSheet(
         continue;
       }
       const sums = prefixOf(field);
-      // A total above the table (合计 on the first row under the header) states every line below it.
-      const end = lineIndex === 0 && lines.length > 0 ? lines.length : lineIndex;
-      const usable: Sum[] = spans.map((from) => ({ value: sums.sum(from, end), from, count: end - from }));
+      const usable: Sum[] = spans.map((from) => ({ value: sums.sum(from, lineIndex), from, count: lineIndex - from }));
       checked++;
       if (usable.some((x) => isZero(minus(x.value, statedValue)))) continue;
       const alt = withOpeningsOf(field);
-      if (alt !== null && spans.some((from) => isZero(minus(alt.sum(from, end), statedValue)))) continue;
+      if (alt !== null && spans.some((from) => isZero(minus(alt.sum(from, lineIndex), statedValue)))) continue;
+      // A total above every line (合计 on the first row under the header) states every line below
+      // it; one that states nothing above it (a 本月合计 of 0 for a month without movements) agrees.
+      const top = lineIndex === 0 && lines.length > 0;
+      const below: Sum = { value: top ? sums.sum(0, lines.length) : 0, from: 0, count: top ? lines.length : 0 };
+      if (top && isZero(minus(below.value, statedValue))) continue;
+      const end = top ? lines.length : lineIndex;
       // Said against the span that comes closest: the likeliest meant. A plain 合计 or 总计 means
       // everything since its last line of the same words, or the top: a customer's block or a
       // month closer to its figure by chance is not what it sums (a 合计 of 79,000 over 151,000 was
       // said against the last customer's 9,000).
       const periodOrBlock = /小计|^(本|当|全年|年度)/.test(key);
-      const meant = periodOrBlock ? usable : usable.slice(0, 3);
+      const meant = top ? [below] : periodOrBlock ? usable : usable.slice(0, 3);
       const nearest = meant.reduce((best, x) => (magnitude(minus(x.value, statedValue)) < magnitude(minus(best.value, statedValue)) ? x : best));
       const unreadable: number[] = [];
       for (let k = nearest.from; k < end; k++) {

@@ -438,13 +438,16 @@ export function fillCustomerDown(store: LedgerStore): number[] {
   if (customer === null) return out;
   const amount = store.fen.amount;
   const received = store.fen.received;
+  const code = store.text.customerCode;
   for (let i = 0; i < store.length; i++) {
     if (customer[i] !== null && customer[i] !== undefined) continue;
     // A receipt without a customer is money not yet identified (待查), never the line above's.
     const a = amount === null ? NaN : amount[i];
-    if (a < 0 || (!(a > 0) && received !== null && received[i] > 0)) continue;
-    // Continues the line right above it on the sheet, which has (or was given) a customer.
-    if (i === 0 || store.sheetRow[i] !== store.sheetRow[i - 1] + 1 || customer[i - 1] === null || customer[i - 1] === undefined) {
+    if (a < 0 || (!(a > 0) && received !== null && received[i] > 0) || saysReceipt(store, i)) continue;
+    // Continues the line right above it on the sheet, which has (or was given) a customer, and
+    // names no other customer code.
+    const otherCode = code !== null && code[i] !== null && code[i] !== undefined && i > 0 && code[i] !== code[i - 1];
+    if (i === 0 || otherCode || store.sheetRow[i] !== store.sheetRow[i - 1] + 1 || customer[i - 1] === null || customer[i - 1] === undefined) {
       for (const k of out) customer[k] = null;
       return [];
     }

@@ -99,6 +99,32 @@ describe("a customer written once per block, blank below (not merged)", () => {
     expect(r.issues.filter((i) => i.field === "customer").map((i) => i.row)).toEqual([3, 5]);
   });
 
+  it("fills nothing over another customer code, nor into a receipt its type names", () => {
+    const coded = readLedger(
+      [
+        ["客户编码", "客户名称", "单据号", "日期", "金额", "余额"],
+        ["C001", "甲公司", "A1", "2011-01-10", 100, 100], // row 2
+        ["C002", null, "B1", "2011-02-10", 200, 200], // row 3: another code: not 甲公司's
+        ["C002", null, "B2", "2011-03-10", 300, 300], // row 4
+      ],
+      { sheet: "台账" },
+    );
+    expect(coded.layout.customersFilled).toEqual([]);
+    expect(coded.issues.filter((i) => i.field === "customer").map((i) => i.row)).toEqual([3, 4]);
+    const typed = readLedger(
+      [
+        ["客户名称", "单据号", "日期", "类型", "金额"],
+        ["甲", "A1", "2011-01-10", "销售", 100], // row 2
+        [null, "A2", "2011-02-10", "销售", 50], // row 3: 甲
+        [null, "A3", "2011-02-11", "销售", 70], // row 4: 甲
+        ["乙", "B1", "2011-04-10", "销售", 30], // row 5
+        [null, "R1", "2011-05-10", "收款", 20], // row 6: a receipt by its type: stays unidentified
+      ],
+      { sheet: "明细" },
+    );
+    expect(typed.rows.map((x) => x.customer)).toEqual(["甲", "甲", "甲", "乙", null]);
+  });
+
   it("never gives a receipt without a customer the line above's (money to identify, 待查)", () => {
     const r = readLedger(
       [

@@ -267,6 +267,20 @@ test("a 合计 at the top of the table states every line below it", () => {
   ]);
 });
 
+test("a 本月合计 of nothing above the first line (a month without movements) agrees", () => {
+  const r = readLedger(
+    [
+      ["日期", "客户名称", "摘要", "借方", "贷方"],
+      ["2011-01-31", "甲公司", "本月合计", 0, 0], // row 2: January, nothing moved
+      ["2011-02-10", "甲公司", "销售", 1000, null], // row 3
+      ["2011-02-20", "甲公司", "收款", null, 400], // row 4
+      ["2011-02-28", "甲公司", "本月合计", 1000, 400], // row 5
+    ],
+    { sheet: "明细" },
+  );
+  expect([r.reconciliation.status, r.reconciliation.differences]).toEqual(["reconciled", []]);
+});
+
 describe("a grand 合计 under several customers' running balances (管家婆 应收明细表: 增加应收, 减少应收, 应收余额)", () => {
   // Each customer's 应收余额 runs on its own; the grand 合计 states the sum of their closing
   // balances, 20,000 + 12,000 = 32,000, not the last customer's running balance. (A probe had it
