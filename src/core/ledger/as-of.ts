@@ -250,7 +250,7 @@ export function prepareAsOf(rows: readonly LedgerRow[], options: AsOfOptions): P
     group[i] = g;
     if (!hasDocs && ((st.text.document !== null && st.text.document[j] !== null) || (st.text.appliesTo !== null && st.text.appliesTo[j] !== null))) hasDocs = true;
   }
-  if (n > 0 && rows[0].source.text.customerCode !== null && !codesAgreeWithNames(rows, group, names.length)) regroupByCode(rows, group, names);
+  if (anyStore(rows, (st) => st.text.customerCode !== null) && !codesAgreeWithNames(rows, group, names.length)) regroupByCode(rows, group, names);
   // Per group, items and credits in allocation order: counting sort by group keeps sheet order;
   // then oldest first by date (undated last), sheet order breaking ties.
   const groups = names.length + 1; // + one for lines without a customer
@@ -305,7 +305,7 @@ export function prepareAsOf(rows: readonly LedgerRow[], options: AsOfOptions): P
   const noteNames = new Map<number, string[]>();
   const itemsByDoc = new Map<string, number[]>();
   // A 明细账 may give document numbers only in 摘要 (销售钢材 发票号00123; 收回货款 冲00131).
-  const hasNotes = n > 0 && rows[0].source.text.note !== null;
+  const hasNotes = anyStore(rows, (st) => st.text.note !== null);
   if (hasDocs || hasNotes) {
     // The names credits give first (a few lines), then only the items carrying one of them: an
     // item's number is compared as written when it needs no normalising (most do not).
@@ -357,6 +357,18 @@ function addNamed(itemsByDoc: Map<string, number[]>, key: string, i: number): vo
   const same = itemsByDoc.get(key);
   if (same === undefined) itemsByDoc.set(key, [i]);
   else if (same[same.length - 1] !== i) same.push(i);
+}
+
+/** Whether some store the lines come from (one per sheet read) passes `test`; a pointer compare per line. */
+function anyStore(rows: readonly LedgerRow[], test: (store: LedgerStore) => boolean): boolean {
+  let last: LedgerStore | null = null;
+  for (let i = 0; i < rows.length; i++) {
+    const st = rows[i].source;
+    if (st === last) continue;
+    last = st;
+    if (test(st)) return true;
+  }
+  return false;
 }
 
 /**
@@ -672,11 +684,21 @@ const DOCUMENT_WORD = /[0-9a-z][0-9a-z_\-/.#]*[0-9a-z]/g;
 
 function documentWords(note: string | null): string[] | null {
   if (note === null || note === "") return null;
-  const found = note.normalize("NFKC").toLowerCase().match(DOCUMENT_WORD);
-  if (found === null) return null;
-  const words = found.filter((w) => w.length >= 3 && /\d/.test(w));
-  return words.length === 0 ? null : words;
+  const text = note.normalize("NFKC").toLowerCase();
+  let words: string[] | null = null;
+  for (const m of text.matchAll(DOCUMENT_WORD)) {
+    const w = m[0];
+    if (w.length < 3 || !/\d/.test(w) || DATE_WORD.test(w)) continue;
+    // A voucher's number (记-0012, 记字003号, 凭证号 15, 收-12) repeats every month: never an invoice's.
+    if (VOUCHER_BEFORE.test(text.slice(Math.max(0, m.index - 5), m.index))) continue;
+    (words ??= []).push(w);
+  }
+  return words;
 }
+
+/** 2011.11.30, 2011-11-30, 11/30: a date, not a number. */
+const DATE_WORD = /^\d{2,4}[./-]\d{1,2}([./-]\d{1,2})?$/;
+const VOUCHER_BEFORE = /(记|凭证号?|记账凭证)字?[-—#:\s]*$|(收|付|转)字?[-—#]\s*$/;
 
 /**
  * FIFO on one group in integer fen; returns what the group's credits left (an advance) and the

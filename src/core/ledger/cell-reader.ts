@@ -61,7 +61,7 @@ export function fenToDecimal(fen: number): Decimal {
  */
 export interface CreditTerm {
   months: number;
-  /** Counted from the end of the month arisen (月结). */
+  /** Counted from the end of the month arisen (月结), or of the month `months` after it (次月结). */
   monthEnd: boolean;
   /** Days after that. */
   days: number;
@@ -79,6 +79,8 @@ export function creditTerm(text: string): number | CreditTerm | null {
   if (net !== null) return Number(net[1]);
   const monthEnd = /^月结(\d{1,4})?(?:天|日)?$/.exec(t);
   if (monthEnd !== null) return { months: 0, monthEnd: true, days: monthEnd[1] === undefined ? 0 : Number(monthEnd[1]), text };
+  // 次月结, 次月结清, 次月底: by the end of the month after.
+  if (/^次月(结清?|底|末)(付款?|付清)?$/.test(t)) return { months: 1, monthEnd: true, days: 0, text };
   const months = /^(\d{1,2}|十[一二]?|[一两二三四五六七八九])个?月$/.exec(t);
   if (months !== null) {
     const n = /^\d/.test(months[1]) ? Number(months[1]) : (CN_NUMBER[months[1]] ?? 0);
@@ -86,6 +88,9 @@ export function creditTerm(text: string): number | CreditTerm | null {
   }
   if (t === "半年") return { months: 6, monthEnd: false, days: 0, text };
   const years = /^(\d|[一两二三])年$/.exec(t);
+  // A wording with one number of days in it: 货到30天付款, 票到60天, 30天信用, 发票后45日内.
+  const days = t.match(/\d{1,4}(?=天|日)/g);
+  if (days !== null && days.length === 1 && !/月/.test(t)) return Number(days[0]);
   if (years !== null) {
     const n = /^\d/.test(years[1]) ? Number(years[1]) : (CN_NUMBER[years[1]] ?? 0);
     return n > 0 ? { months: 12 * n, monthEnd: false, days: 0, text } : null;

@@ -367,7 +367,7 @@ export function unitScaleOf(normalized: string): number | null {
 }
 
 // 本位币金额, 价税合计本位币, 未核销金额(本位币), 折人民币金额; 原币金额, 外币余额, 已收原币.
-const HOME_CURRENCY = /本位币|本币|折人民币|折合人民币|折rmb|\(rmb\)|\(cny\)/;
+const HOME_CURRENCY = /本位币|本币|折人民币|折合人民币|人民币|折rmb|rmb|cny/;
 const FOREIGN_CURRENCY = /原币|外币/;
 
 /** Splits a header cell's text into its field words and its unit annotation. */

@@ -404,7 +404,8 @@ export function unsignedCredits(store: LedgerStore): number[] {
 /**
  * Due dates of lines whose credit term is in months or month-end settlement (cell-reader
  * CreditTerm): 3个月 from 2011-01-31 is 2011-04-30 (Civil Code art. 202: the corresponding day of
- * the last month, else its last day); 月结60天 from 2011-03-05 is 2011-03-31 + 60 = 2011-05-30. A
+ * the last month, else its last day); 月结60天 from 2011-03-05 is 2011-03-31 + 60 = 2011-05-30;
+ * 次月结 from 2011-03-05 is 2011-04-30. A
  * line's own due date wins; a line without a date arisen is left to the missing-date issue.
  */
 export function applyCreditTerms(store: LedgerStore): void {
@@ -418,7 +419,7 @@ export function applyCreditTerms(store: LedgerStore): void {
     if (a !== a || (own !== null && own[i] === own[i])) continue;
     if (term.monthEnd) {
       const { y, m } = toYmd(a);
-      due[i] = addMonths(fromYmd(y, m, 1), 1) - 1 + term.days;
+      due[i] = addMonths(fromYmd(y, m, 1), 1 + term.months) - 1 + term.days;
     } else due[i] = addMonths(a, term.months) + term.days;
   }
 }

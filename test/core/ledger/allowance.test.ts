@@ -28,6 +28,19 @@ describe("allowance-mismatch (POLICY §4: the ledger's own 坏账准备 against 
     expect(a.unchecked.map((u) => u.rule)).not.toContain("allowance-mismatch");
   });
 
+  it("reads an allowance written as a contra figure (−500.00) by its size", () => {
+    const r = readLedger(
+      [
+        ["客户名称", "发生日期", "余额", "坏账准备"],
+        ["甲", "2024-09-30", 10000, -500], // row 2: 5%: 500.00, agrees
+        ["乙", "2024-09-30", 10000, -300], // row 3: 200.00 less
+      ],
+      { sheet: "账龄表" },
+    );
+    const a = auditLedger(r, {}, AS_OF, DEFAULT_POLICY);
+    expect(a.findings.filter((f) => f.rule === "allowance-mismatch").map((f) => f.message["zh-CN"])).toEqual(["账龄表!D3：台账计提坏账准备 300.00，按制度应为 500.00，少提 200.00。"]);
+  });
+
   it("is listed as not checked when the ledger has no allowance column", () => {
     const a = auditLedger(readLedger([["客户名称", "发生日期", "余额"], ["甲", "2024-09-30", 100]], { sheet: "S" }), {}, AS_OF, DEFAULT_POLICY);
     expect(a.unchecked.map((u) => u.rule)).toContain("allowance-mismatch");

@@ -21,6 +21,11 @@ test("creditTerm reads days, months and month-end settlement", () => {
   expect(creditTerm("1年")).toMatchObject({ months: 12 });
   expect(creditTerm("月结60天")).toMatchObject({ months: 0, monthEnd: true, days: 60 });
   expect(creditTerm("月结")).toMatchObject({ monthEnd: true, days: 0 });
+  expect(creditTerm("次月结")).toMatchObject({ months: 1, monthEnd: true, days: 0 });
+  expect(creditTerm("货到30天付款")).toBe(30);
+  expect(creditTerm("预付30%，余款60天内付清")).toBe(60);
+  expect(creditTerm("票到60天")).toBe(60);
+  expect(creditTerm("30天或60天")).toBeNull();
   expect(creditTerm("0个月")).toBeNull();
   expect(creditTerm("看情况")).toBeNull();
 });
@@ -35,11 +40,12 @@ test("a ledger line's term in months or 月结 gives its due date; its own due d
       ["甲", "2012-01-31", "1个月", null, 100], // row 5: 2012 is a leap year: 2012-02-29
       ["甲", "2011-03-05", "3个月", "2011-04-01", 100], // row 6: its own due date
       ["甲", "2011-03-05", "货到付款", null, 100], // row 7: 0 days
+      ["甲", "2011-03-05", "次月结", null, 100], // row 8: 2011-04-30
     ],
     { sheet: "S" },
   );
   expect(r.issues).toEqual([]);
-  expect(r.rows.map((x) => (x.dueDate === null ? null : formatIsoDate(x.dueDate)))).toEqual(["2011-02-28", "2011-06-05", "2011-05-30", "2012-02-29", "2011-04-01", null]);
+  expect(r.rows.map((x) => (x.dueDate === null ? null : formatIsoDate(x.dueDate)))).toEqual(["2011-02-28", "2011-06-05", "2011-05-30", "2012-02-29", "2011-04-01", null, "2011-04-30"]);
   expect(r.rows[5].creditDays).toBe(0);
   expect(r.rows[0].dateArisen).toBe(fromYmd(2011, 1, 31));
 });

@@ -60,3 +60,25 @@ test("lines in another currency, with only the original amounts, are an error na
   ]);
 });
 
+
+test("no foreign-currency error when the money read is in 人民币, or the sheet marks its 原币 columns apart", () => {
+  const rmb = readLedger(
+    [
+      ["客户名称", "开票日期", "币种", "原币", "人民币金额"],
+      ["Pacific", "2024-10-15", "USD", 1000, 7120], // row 2
+    ],
+    { sheet: "外币" },
+  );
+  expect(auditLedger(rmb, {}, AS_OF, DEFAULT_POLICY).findings.map((f) => f.rule)).not.toContain("foreign-currency");
+  const marked = readLedger(
+    [
+      ["客户名称", "开票日期", "币种", "原币金额", "汇率", "金额"],
+      ["Pacific", "2024-10-15", "USD", 1000, 7.12, 7120], // row 2
+    ],
+    { sheet: "外币" },
+  );
+  expect(marked.mapping.columns.find((c) => c.field === "amount")?.header).toBe("金额");
+  const a = auditLedger(marked, {}, AS_OF, DEFAULT_POLICY);
+  expect(a.findings.map((f) => f.rule)).not.toContain("foreign-currency");
+  expect(a.totals.all.balance).toBe("7120.00");
+});

@@ -111,7 +111,7 @@ describe("normalizeLabel / parseHeaderLabel", () => {
     expect(parseHeaderLabel("信用期(天)")).toEqual({ base: "信用期", scale: null, percent: false, currency: null });
     expect(parseHeaderLabel("余额/万元")).toEqual({ base: "余额", scale: 10000, percent: false, currency: null });
     expect(parseHeaderLabel("回收可能性(%)")).toEqual({ base: "回收可能性", scale: null, percent: true, currency: null });
-    expect(parseHeaderLabel("Balance (CNY 10,000)")).toEqual({ base: "balance", scale: 10000, percent: false, currency: null });
+    expect(parseHeaderLabel("Balance (CNY 10,000)")).toEqual({ base: "balance", scale: 10000, percent: false, currency: "home" });
     expect(parseHeaderLabel("Amount (in thousands)")).toEqual({ base: "amount", scale: 1000, percent: false, currency: null });
   });
 

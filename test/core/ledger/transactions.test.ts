@@ -158,6 +158,20 @@ describe("FIFO order", () => {
     expect(tx(r).issues).toEqual([]);
   });
 
+  it("does not take a date or a voucher number in 摘要 for an invoice number", () => {
+    const r = readLedger(
+      [
+        ["日期", "客户名称", "单据号", "摘要", "借方", "贷方"],
+        [40200, "甲", "001", "销售", 10000, ""], // row 2: 2010-01-22, oldest
+        [40877, "甲", "003", "销售 2011.11.30发货", 10000, ""], // row 3
+        [40878, "甲", "2011.11.30", "销售", 10000, ""], // row 4: numbered as a date (a poor number, but its own)
+        [40880, "甲", "", "收款 2011.11.30到账 记字003号", "", 10000], // row 5: a date and a voucher: FIFO
+      ],
+      { sheet: "S" },
+    );
+    expect(allocations(r)).toEqual(["5->2 10000.00"]);
+  });
+
   it("does not take a 摘要's number for another customer's invoice", () => {
     const r = readLedger(
       [

@@ -205,6 +205,9 @@ function foreignCurrencyLines(read: LedgerReading): { sheet: string; row: number
   if (currency === undefined) return null;
   const money = read.mapping.columns.filter((c) => c.field === "amount" || c.field === "received" || c.field === "balance");
   if (money.length === 0 || money.some((c) => parseHeaderLabel(c.header).currency === "home")) return null;
+  // A sheet that marks its original-currency columns (原币金额) and reads others (金额) reads the books' own.
+  const others = [...read.mapping.unmapped.map((c) => c.header), ...read.mapping.ambiguous.flatMap((a) => a.others.map((o) => o.header))];
+  if (others.some((h) => parseHeaderLabel(h).currency === "foreign") && !money.some((c) => parseHeaderLabel(c.header).currency === "foreign")) return null;
   let first: LedgerReading["rows"][number] | null = null;
   let count = 0;
   const currencies = new Set<string>();

@@ -345,13 +345,14 @@ function checkAllowance(run: AuditRun, i: number, r: LedgerRow, batch: BatchResu
   const pf = batch.provisionFen[i];
   const exact = batch.provisionExact.get(i);
   if (pf !== pf && exact === undefined) return; // no provision worked out (an error row): said elsewhere
-  const af = r.allowanceFen;
+  // An allowance written as a contra figure (−50 against a provision of 50) is read by its size.
+  const af = Math.abs(r.allowanceFen);
   if (af === af && pf === pf) {
     if (af === pf) return;
     run.rowFinding(i, "allowance-mismatch", column, () => ({ booked: fenMoney(af), policy: fenMoney(pf), difference: fenMoney(Math.abs(af - pf)) }), af > pf ? "more" : "less", "allowance");
     return;
   }
-  const booked = r.allowance as Decimal;
+  const booked = (r.allowance as Decimal).abs();
   const policy = exact !== undefined ? new Dec(exact) : new Dec(pf).div(100);
   const diff = booked.minus(policy);
   if (diff.abs().lt("0.01")) return;
