@@ -107,6 +107,10 @@ function confidenceOf(columns: readonly MappedColumn<string>[], unread: number):
  * wins (exact over contained, then the synonym listed first — 开票日期 before 入账日期 — then
  * the leftmost column); the others are reported in `ambiguous`.
  */
+function vatRank(field: string, synonym: string): number {
+  return field === "amount" && /价税合计|含税/.test(synonym) ? 0 : 1;
+}
+
 function currencyRank(currency: "home" | "foreign" | null): number {
   return currency === "home" ? 0 : currency === null ? 1 : 2;
 }
@@ -132,8 +136,9 @@ export function mappingFromHeader<F extends string>(header: HeaderDetection<F>, 
       const ma = a.match;
       const mb = b.match;
       if (ma === null || mb === null) return 0;
-      // A money column in the books' own currency (本位币) before one in the original (原币).
-      return currencyRank(a.label.currency) - currencyRank(b.label.currency) || mb.quality - ma.quality || ma.rank - mb.rank || a.index - b.index;
+      // A money column in the books' own currency (本位币) before one in the original (原币); the
+      // amount with VAT (价税合计) before an ERP list's 金额 beside it, which is before tax.
+      return currencyRank(a.label.currency) - currencyRank(b.label.currency) || vatRank(field, ma.synonym) - vatRank(field, mb.synonym) || mb.quality - ma.quality || ma.rank - mb.rank || a.index - b.index;
     });
     const [chosen, ...others] = sorted;
     const match = chosen.match;

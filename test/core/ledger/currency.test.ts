@@ -82,3 +82,16 @@ test("no foreign-currency error when the money read is in 人民币, or the shee
   expect(a.findings.map((f) => f.rule)).not.toContain("foreign-currency");
   expect(a.totals.all.balance).toBe("7120.00");
 });
+
+test("an ERP list's 价税合计 (VAT included) is the amount, not the 金额 before tax beside it", () => {
+  const r = readLedger(
+    [
+      ["单据编号", "单据日期", "客户", "金额", "税额", "价税合计", "已核销金额", "未核销金额"],
+      ["AR1", "2024-10-10", "甲", 10000, 1300, 11300, 1300, 10000], // row 2: 11,300 − 1,300 = 10,000
+    ],
+    { sheet: "应收单" },
+  );
+  expect(r.mapping.columns.find((c) => c.field === "amount")?.header).toBe("价税合计");
+  // Read with 金额 (10,000), amount − received would be 8,700 against the 10,000 open: a false balance-mismatch.
+  expect(auditLedger(r, {}, AS_OF, DEFAULT_POLICY).findings.map((f) => f.rule)).not.toContain("balance-mismatch");
+});
