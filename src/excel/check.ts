@@ -9,7 +9,7 @@ import type { Bilingual } from "../i18n/bilingual";
 import { auditLedger, type AuditResult, type AuditTotals, type ReadingSummary } from "../core/ledger/check";
 import type { Finding } from "../core/ledger/findings";
 import type { LedgerReading } from "../core/ledger/index";
-import { type CellArea, readCompanions, type SheetInput } from "../core/ledger/workbook";
+import type { CellArea, SheetInput } from "../core/ledger/workbook";
 import type { Policy } from "../core/policy/types";
 import type { Lang } from "../i18n";
 import { type PlainSnapshot, toPlainSnapshot } from "../core/ecl/history-sheet";
@@ -23,8 +23,12 @@ export interface CheckInput {
   block: SheetBlock;
   /** The ledger block's merged areas (sheet coordinates). */
   merges?: CellArea[];
-  /** Companion tables, and the other sheets of a ledger kept one per customer. */
+  /** Companion tables, and the other sheets the ledger may be read with (ledger-read.readCompanionSheets). */
   companions: SheetInput[];
+  /** The ledger is a whole sheet the user picked: read as the workbook's ledger it is part of (a sheet per month). */
+  whole?: boolean;
+  /** The workbook's sheet names in workbook order (ledger-read.readLedgerBlocks). */
+  order?: string[];
   mapping?: Record<string, number | string>;
   asOf: DayNumber;
   policy: Policy;
@@ -68,8 +72,7 @@ function plainFinding(f: Finding): Finding {
 
 /** Runs the check; `pause` is awaited between its slices (a UI thread yields there). */
 export async function runCheck(input: CheckInput, pause: () => Promise<void> = async () => undefined): Promise<CheckDetail> {
-  const reading = readLedgerBlock(input.block, input.mapping, input.merges ?? [], input.companions);
-  const { companions, warnings } = readCompanions(input.companions);
+  const { ledger: reading, companions, warnings } = readLedgerBlock(input.block, input.mapping, input.merges ?? [], input.companions, input.whole === true, input.order ?? []);
   await pause();
   const audit = auditLedger(reading, companions, input.asOf, input.policy);
   await pause();

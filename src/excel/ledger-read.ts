@@ -6,7 +6,9 @@
  * sheets read is the core's (workbook.readWorkbookLedger), as the headless audit makes it.
  */
 import { HEADER_SCAN_ROWS } from "../core/ledger/headers";
+import type { AuditCompanions } from "../core/ledger/check";
 import { type LedgerReading } from "../core/ledger/index";
+import type { Bilingual } from "../i18n/bilingual";
 import { oneCustomerHeaderKey } from "../core/ledger/layout";
 import { sheetColumnOf } from "../core/column-letters";
 import { type CellArea, readWorkbookLedger, tableKindOf, type SheetInput } from "../core/ledger/workbook";
@@ -53,15 +55,24 @@ async function sheetInputOf(context: Excel.RequestContext, block: SheetBlock): P
 }
 
 /**
- * The workbook's other sheets the check reads: companion tables, and the sheets of a ledger kept
- * one per customer (`ledgerKey`: the ledger's header, oneCustomerHeaderKey). The top rows of
- * every other sheet come in one sync, then only the sheets that matter are read. Hidden sheets
- * are never read as the ledger's.
+ * The workbook's other sheets the check reads: companion tables; the sheets of a ledger kept one
+ * per customer (`ledgerKey`: the ledger's header, oneCustomerHeaderKey); and, with `allLedgers`
+ * (the ledger is a whole sheet the user picked), every visible sheet that reads as a ledger, so
+ * the core reads a ledger kept a sheet per month as one, as the headless audit does. The top rows
+ * of every other sheet come in one sync, then only the sheets that matter are read. A hidden
+ * sheet that reads as a ledger is passed with its top rows only, marked hidden: never read as the
+ * ledger's, only said.
  */
-export async function readCompanionSheets(context: Excel.RequestContext, skip: ReadonlySet<string>, read: ReadOptions, ledgerKey: string | null = null): Promise<SheetInput[]> {
+export async function readCompanionSheets(context: Excel.RequestContext, skip: ReadonlySet<string>, read: ReadOptions, ledgerKey: string | null = null, allLedgers = false): Promise<SheetInput[]> {
+  return (await readOtherSheets(context, skip, read, ledgerKey, allLedgers)).sheets;
+}
+
+/** readCompanionSheets, with the names of all the workbook's sheets in workbook order. */
+async function readOtherSheets(context: Excel.RequestContext, skip: ReadonlySet<string>, read: ReadOptions, ledgerKey: string | null, allLedgers: boolean): Promise<{ sheets: SheetInput[]; order: string[] }> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name,items/visibility");
   await context.sync();
+  const order = sheets.items.map((s) => s.name);
   const hidden = new Set(sheets.items.filter((s) => s.visibility !== undefined && s.visibility !== "Visible").map((s) => s.name));
   const used = sheets.items.filter((s) => !skip.has(s.name)).map((s) => ({ name: s.name, used: s.getUsedRangeOrNullObject(true) }));
   used.forEach((u) => u.used.load("rowCount,columnCount"));
@@ -74,26 +85,34 @@ export async function readCompanionSheets(context: Excel.RequestContext, skip: R
       return { name: u.name, top };
     });
   await context.sync();
-  const wanted = tops.filter((t) => {
-    const kind = tableKindOf(t.top.values);
-    if (kind !== null && kind !== "ledger") return true;
-    return kind === "ledger" && ledgerKey !== null && !hidden.has(t.name) && oneCustomerHeaderKey(t.top.values) === ledgerKey;
-  });
   const out: SheetInput[] = [];
-  for (const w of wanted) {
+  for (const t of tops) {
+    const kind = tableKindOf(t.top.values);
+    if (kind === null) continue;
+    if (kind === "ledger") {
+      if (hidden.has(t.name)) {
+        if (allLedgers) out.push({ name: t.name, values: t.top.values, hidden: true });
+        continue;
+      }
+      if (!allLedgers && (ledgerKey === null || oneCustomerHeaderKey(t.top.values) !== ledgerKey)) continue;
+    }
     // Sequential on purpose: each read is itself a few chunked syncs under the payload limit.
-    const block = await readSource(context, { kind: "range", sheet: w.name }, read);
+    const block = await readSource(context, { kind: "range", sheet: t.name }, read);
     out.push(await sheetInputOf(context, block));
   }
-  return out;
+  return { sheets: out, order };
 }
 
 interface LedgerBlocks {
   ledger: SheetBlock;
   /** The ledger block's merged areas (sheet coordinates). */
   merges: CellArea[];
-  /** Companion tables, and the other sheets of a ledger kept one per customer. */
+  /** Companion tables, and the other sheets the ledger may be read with (see readCompanionSheets). */
   companions: SheetInput[];
+  /** The ledger is a whole sheet the user picked (not an Excel table, not a range): read it as the workbook's ledger it is part of. */
+  whole: boolean;
+  /** The workbook's sheet names in workbook order: sheets read together are read in that order (an earlier period first). */
+  order: string[];
 }
 
 /**
@@ -104,16 +123,37 @@ export async function readLedgerBlocks(context: Excel.RequestContext, source: Le
   const ledger = await readSource(context, source, read);
   const merges = await mergedAreas(context, ledger);
   const key = oneCustomerHeaderKey(ledger.values.slice(0, HEADER_SCAN_ROWS));
-  const companions = await readCompanionSheets(context, new Set([ledger.sheet, ...skip]), { ...read, onProgress: undefined }, key);
-  return { ledger, merges, companions };
+  const whole = source.kind === "range" && source.address === undefined;
+  const others = await readOtherSheets(context, new Set([ledger.sheet, ...skip]), { ...read, onProgress: undefined }, key, whole);
+  return { ledger, merges, companions: others.sheets, whole, order: others.order };
 }
 
 /**
- * The ledger block read as a ledger, with the other sheets of a ledger kept one per customer
- * among `others`, as the headless audit reads a workbook; throws the core's ArError when no header
- * is found.
+ * The ledger block read as the headless audit reads a workbook (core readWorkbookLedger), with
+ * the companion tables and the notes on which sheets were read, in the pane's words. A whole
+ * sheet (`whole`) is read with the sheets it is one ledger with (a sheet per month, or per
+ * customer); a table or a range alone, with a ledger kept one sheet per customer's other sheets.
+ * Throws the core's ArError when no header is found.
  */
-export function readLedgerBlock(block: SheetBlock, mapping?: Record<string, number | string>, merges: readonly CellArea[] = [], others: readonly SheetInput[] = []): LedgerReading {
+export function readLedgerBlock(
+  block: SheetBlock,
+  mapping?: Record<string, number | string>,
+  merges: readonly CellArea[] = [],
+  others: readonly SheetInput[] = [],
+  whole = false,
+  order: readonly string[] = [],
+): { ledger: LedgerReading; companions: AuditCompanions; warnings: Bilingual[] } {
   const input: SheetInput = { name: block.sheet, values: block.values, origin: { row: block.rowIndex + 1, column: block.columnIndex + 1 }, ...(merges.length > 0 ? { merges } : {}) };
-  return readWorkbookLedger([input, ...others], { sheet: block.sheet, ...(mapping && Object.keys(mapping).length > 0 ? { mapping } : {}) }).ledger;
+  // In workbook order (a sheet not in `order` last): the core reads an earlier period first.
+  const at = (s: SheetInput): number => {
+    const k = order.indexOf(s.name);
+    return k < 0 ? order.length : k;
+  };
+  const sheets = [input, ...others].map((s, k) => ({ s, k })).sort((a, b) => at(a.s) - at(b.s) || a.k - b.k).map((x) => x.s);
+  const chosen = readWorkbookLedger(sheets, {
+    ...(whole ? { active: block.sheet } : { sheet: block.sheet }),
+    surface: "pane",
+    ...(mapping && Object.keys(mapping).length > 0 ? { mapping } : {}),
+  });
+  return { ledger: chosen.ledger, companions: chosen.companions, warnings: chosen.warnings };
 }

@@ -16,7 +16,6 @@ import type { Bilingual, Lang } from "../i18n/bilingual";
 import { auditLedger } from "../core/ledger/check";
 import type { CollectionLogField } from "../core/ledger/companions";
 import { sheetColumnOf } from "../core/column-letters";
-import { readCompanions } from "../core/ledger/workbook";
 import { Dec } from "../core/money";
 import {
   buildCollectionNotices,
@@ -395,8 +394,7 @@ export async function runNotices(run: ExcelRun, p: NoticesParams): Promise<Notic
     // The add-in's own sheets (output, reports, notices) are never companion tables.
     const blocks = await readLedgerBlocks(context, ledgerSource, [...owned, ...(policySheet === null ? [] : [policySheet])], read);
     if (p.signal?.aborted) throw cancelled();
-    const reading = readLedgerBlock(blocks.ledger, setup.mapping, blocks.merges, blocks.companions);
-    const { companions } = readCompanions(blocks.companions);
+    const { ledger: reading, companions } = readLedgerBlock(blocks.ledger, setup.mapping, blocks.merges, blocks.companions, blocks.whole, blocks.order);
     const audit = auditLedger(reading, companions, p.date, policy);
     const input: ReportInput = { reading, audit, companions, policy, asOf: p.date };
 

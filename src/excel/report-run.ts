@@ -8,7 +8,6 @@
 import type { DayNumber } from "../core/calendar";
 import { parseDate } from "../core/dates";
 import { auditLedger } from "../core/ledger/check";
-import { readCompanions } from "../core/ledger/workbook";
 import { snapshotsFromSaved } from "../core/ecl/saved";
 import { buildReport, REPORT_IDS, type ReportId, type ReportInput } from "../core/reports/index";
 import { stringsFor, type Lang } from "../i18n";
@@ -74,8 +73,7 @@ export async function runReport(run: ExcelRun, reportId: ReportId, p: ReportPara
 
     progress({ phase: "build", done: 0, total: blocks.ledger.values.length });
     // The saved mapping and the same reading as the check: a header that is no longer found is the core's ArError, passed on.
-    const reading = readLedgerBlock(blocks.ledger, setup.mapping, blocks.merges, blocks.companions);
-    const { companions } = readCompanions(blocks.companions);
+    const { ledger: reading, companions } = readLedgerBlock(blocks.ledger, setup.mapping, blocks.merges, blocks.companions, blocks.whole, blocks.order);
     const audit = auditLedger(reading, companions, asOf, policy);
     // The expected credit loss reads the aging snapshots the checks saved (before this as-of date);
     // a row of that sheet that does not read stops it, naming the row, rather than leave a period out.

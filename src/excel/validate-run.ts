@@ -73,10 +73,10 @@ export async function runValidate(run: ExcelRun, p: ValidateParams): Promise<Val
     // The aging-snapshot sheet: the one the setup recorded, else either language's name found with
     // the owned sheets' states below (no round trip of its own).
     const historyCandidates = setup.sheets?.history !== undefined ? [setup.sheets.history] : [...HISTORY_SHEET_NAMES];
-    const { ledger: block, merges, companions: companionSheets } = await readLedgerBlocks(context, p.source, [names.results, names.findings, policySheet, ...new Set([...historyCandidates, ...HISTORY_SHEET_NAMES])], read);
+    const { ledger: block, merges, companions: companionSheets, whole, order } = await readLedgerBlocks(context, p.source, [names.results, names.findings, policySheet, ...new Set([...historyCandidates, ...HISTORY_SHEET_NAMES])], read);
     if (p.signal?.aborted) throw cancelled();
 
-    const input: CheckInput = { block, merges, companions: companionSheets, asOf: p.asOf, policy, lang: p.lang, names, ...(p.mapping && Object.keys(p.mapping).length > 0 ? { mapping: p.mapping } : {}) };
+    const input: CheckInput = { block, merges, companions: companionSheets, whole, order, asOf: p.asOf, policy, lang: p.lang, names, ...(p.mapping && Object.keys(p.mapping).length > 0 ? { mapping: p.mapping } : {}) };
     let checked: CheckOutput & Partial<Pick<CheckDetail, "audit" | "reading">>;
     if (p.checker) {
       // Off the UI thread (the pane's Web Worker): say "checking" while it works.

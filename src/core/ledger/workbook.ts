@@ -93,6 +93,53 @@ export function readCompanions(sheets: readonly SheetInput[], options: { dateSys
   return { companions, warnings };
 }
 
+export interface WorkbookLedgerOptions {
+  /** The ledger's sheet, named (the headless audit's --sheet): read alone, hidden or not. */
+  sheet?: string;
+  /**
+   * The sheet the user works on (the task pane's choice), when none is named: read with the sheets
+   * it is one ledger with (a sheet per month, per year or per customer), as when no sheet is
+   * named; else (or with a column mapping, made for its columns) alone, as if named.
+   */
+  active?: string;
+  mapping?: MappingOverride<LedgerField>;
+  dateSystem?: ExcelDateSystem;
+  /** Where the notes are read, for how they say to check another sheet (default: the headless audit). */
+  surface?: Surface;
+}
+
+type Surface = "cli" | "pane";
+
+/** How each surface says to check a sheet of the user's choosing. */
+interface Hint {
+  /** "…, name it with --sheet": the Chinese serves for one sheet and for one of several. */
+  pick: Bilingual;
+  /** English for one of several ("name one with --sheet"). */
+  pickOne: string;
+  /** How to check one of the sheets read together on its own. */
+  alone: Bilingual;
+  /** How the sheet checked was chosen ("named", "chosen"). */
+  chosen: Bilingual;
+}
+
+const HINTS: Record<Surface, Hint> = {
+  cli: {
+    pick: { "zh-CN": "请用 --sheet 指定", "en-US": "name it with --sheet" },
+    pickOne: "name one with --sheet",
+    alone: { "zh-CN": "请用 --sheet 指定要检查的工作表", "en-US": "name the sheet to check with --sheet" },
+    chosen: { "zh-CN": "指定的", "en-US": "named" },
+  },
+  pane: {
+    pick: { "zh-CN": "请在任务窗格的台账列表中选择它", "en-US": "pick it in the task pane's list of ledgers" },
+    pickOne: "pick one in the task pane's list of ledgers",
+    alone: {
+      "zh-CN": "请把要单独检查的那张工作表的数据设为 Excel 表格，再在台账列表中选择该表格",
+      "en-US": "format the data of the one to check alone as an Excel table and pick that table in the list of ledgers",
+    },
+    chosen: { "zh-CN": "选定的", "en-US": "chosen" },
+  },
+};
+
 interface WorkbookLedger extends CompanionsFound {
   ledger: LedgerReading;
   ledgerSheet: string;
@@ -147,16 +194,36 @@ function noLedgerSheet(sheets: readonly SheetInput[]): ArError {
  *   month's), and a warning says when one was passed over;
  * - a one-customer sheet (三栏式明细账, the customer named above its header) is read together
  *   with every other visible sheet of the same layout, one per customer, as one ledger;
- * - an opening line the workbook's earlier entries account for is reconciled, not counted again.
+ * - an opening line the workbook's earlier entries account for is reconciled, not counted again;
+ * - `active`, the sheet a user works on (the task pane's), is read as the workbook's ledger when it
+ *   is one of the sheets that ledger is read from, else alone, as if named.
  * Companion tables (customer master, bills register, collection log) are recognised by their
  * headers first and never read as part of the ledger. Throws the ledger's ArError
  * ("ledger.no-header", …) when the one candidate cannot be read, and "ledger.no-ledger-sheet"
  * (what each sheet is, and how to name the ledger) when a workbook of several sheets has none.
  */
-export function readWorkbookLedger(
-  sheets: readonly SheetInput[],
-  options: { sheet?: string; mapping?: MappingOverride<LedgerField>; dateSystem?: ExcelDateSystem } = {}
-): WorkbookLedger {
+export function readWorkbookLedger(sheets: readonly SheetInput[], options: WorkbookLedgerOptions = {}): WorkbookLedger {
+  const { active, ...rest } = options;
+  // A column mapping is made for one sheet's columns: with one, the sheet is read alone.
+  if (active !== undefined && options.sheet === undefined && options.mapping === undefined) {
+    // The sheet the user works on: the ledger the workbook reads as when it is part of it (a
+    // month of a ledger kept a sheet per month, read with the others, as the headless audit reads
+    // them); else that sheet alone, as if named.
+    let whole: WorkbookLedger | null = null;
+    try {
+      whole = chooseLedger(sheets, rest);
+    } catch (e) {
+      if (!isArError(e)) throw e;
+      whole = null; // the sheet alone says why, below
+    }
+    if (whole !== null && whole.ledger.layout.sheets.includes(active)) return whole;
+    return chooseLedger(sheets, { ...rest, sheet: active });
+  }
+  return chooseLedger(sheets, active !== undefined && options.sheet === undefined ? { ...rest, sheet: active } : rest);
+}
+
+function chooseLedger(sheets: readonly SheetInput[], options: Omit<WorkbookLedgerOptions, "active">): WorkbookLedger {
+  const hint = HINTS[options.surface ?? "cli"];
   const read = (s: SheetInput) =>
     readLedger(s.values, {
       sheet: s.name,
@@ -207,8 +274,8 @@ export function readWorkbookLedger(
     for (const s of sheets) {
       if (s.hidden !== true || kinds.get(s) !== "ledger") continue;
       notes.push({
-        "zh-CN": `隐藏的工作表“${s.name}”也像台账，未使用（要检查它，请用 --sheet 指定）。`,
-        "en-US": `Hidden sheet "${s.name}" also reads as a ledger and was not used (name it with --sheet to check it).`,
+        "zh-CN": `隐藏的工作表“${s.name}”也像台账，未使用（要检查它，${hint.pick["zh-CN"]}）。`,
+        "en-US": `Hidden sheet "${s.name}" also reads as a ledger and was not used (${hint.pick["en-US"]} to check it).`,
       });
     }
   }
@@ -254,10 +321,10 @@ export function readWorkbookLedger(
   if (parts.size > 1) {
     const ordered = sheets.filter((s) => parts.has(s));
     ledger = combineReadings(ordered.map((s) => parts.get(s) as LedgerReading));
-    if (ledger.layout.customerFrom === "column") notes.push(readTogether(ordered.map((s) => s.name)));
+    if (ledger.layout.customerFrom === "column") notes.push(readTogether(ordered.map((s) => s.name), hint));
   }
-  if (sameKind.length > 0) notes.push(combine ? sameLayoutNotCombined(chosen.name, sameKind.map((s) => s.name)) : sameLayoutNotRead(chosen.name, sameKind.map((s) => s.name)));
-  if (otherLayout.length > 0) notes.push(otherLayoutNotRead(chosen.name, otherLayout.map((s) => s.name)));
+  if (sameKind.length > 0) notes.push(combine ? sameLayoutNotCombined(chosen.name, sameKind.map((s) => s.name), hint) : sameLayoutNotRead(chosen.name, sameKind.map((s) => s.name), hint));
+  if (otherLayout.length > 0) notes.push(otherLayoutNotRead(chosen.name, otherLayout.map((s) => s.name), hint));
   for (const u of unreadable) {
     notes.push({ "zh-CN": `工作表“${u.sheet.name}”也像台账，但无法读取，未使用：${u.why["zh-CN"]}`, "en-US": `Sheet "${u.sheet.name}" also looks like a ledger but could not be read, and was not used: ${u.why["en-US"]}` });
   }
@@ -290,40 +357,40 @@ function quoted(names: readonly string[]): Bilingual {
   return { "zh-CN": names.map((n) => `“${n}”`).join(""), "en-US": names.map((n) => `"${n}"`).join(", ") };
 }
 
-function readTogether(names: readonly string[]): Bilingual {
+function readTogether(names: readonly string[], hint: Hint): Bilingual {
   const q = quoted(names);
   return {
-    "zh-CN": `工作表${q["zh-CN"]}版式相同，按工作簿顺序作为一本台账合并读取（各期的期初余额与前期结余核对，不重复计入）；如其中有副本或汇总表，请用 --sheet 指定要检查的工作表。`,
-    "en-US": `Sheets ${q["en-US"]} have one layout and were read together as one ledger, in workbook order (each period's opening balance reconciled with the one before, not counted twice); if one is a copy or a summary, name the sheet to check with --sheet.`,
+    "zh-CN": `工作表${q["zh-CN"]}版式相同，按工作簿顺序作为一本台账合并读取（各期的期初余额与前期结余核对，不重复计入）；如其中有副本或汇总表，${hint.alone["zh-CN"]}。`,
+    "en-US": `Sheets ${q["en-US"]} have one layout and were read together as one ledger, in workbook order (each period's opening balance reconciled with the one before, not counted twice); if one is a copy or a summary, ${hint.alone["en-US"]}.`,
   };
 }
 
-function sameLayoutNotRead(chosen: string, names: readonly string[]): Bilingual {
+function sameLayoutNotRead(chosen: string, names: readonly string[], hint: Hint): Bilingual {
   const q = quoted(names);
   return {
-    "zh-CN": `只检查了指定的工作表“${chosen}”；工作表${q["zh-CN"]}版式相同，未读取。`,
+    "zh-CN": `只检查了${hint.chosen["zh-CN"]}工作表“${chosen}”；工作表${q["zh-CN"]}版式相同，未读取。`,
     "en-US":
       names.length === 1
-        ? `Only the sheet named, "${chosen}", was checked; sheet ${q["en-US"]} has the same layout and was not read.`
-        : `Only the sheet named, "${chosen}", was checked; sheets ${q["en-US"]} have the same layout and were not read.`,
+        ? `Only the sheet ${hint.chosen["en-US"]}, "${chosen}", was checked; sheet ${q["en-US"]} has the same layout and was not read.`
+        : `Only the sheet ${hint.chosen["en-US"]}, "${chosen}", was checked; sheets ${q["en-US"]} have the same layout and were not read.`,
   };
 }
 
-function sameLayoutNotCombined(chosen: string, names: readonly string[]): Bilingual {
+function sameLayoutNotCombined(chosen: string, names: readonly string[], hint: Hint): Bilingual {
   const q = quoted(names);
   return {
-    "zh-CN": `只检查了工作表“${chosen}”；工作表${q["zh-CN"]}版式相同，但不像是接续前一期的账页（没有期初余额、上年结转或承前页行，日期不在前一期之后，或名为汇总、副本），可能是副本、汇总或另一时点的余额表，未合并读取（要检查其中一个，请用 --sheet 指定）。`,
-    "en-US": `Only the sheet "${chosen}" was checked; ${names.length === 1 ? "sheet" : "sheets"} ${q["en-US"]} ${names.length === 1 ? "has" : "have"} the same layout but ${names.length === 1 ? "does" : "do"} not read as the next period (no 期初余额, 上年结转 or 承前页 line, entries not after the period before, or named as a summary or a copy): a copy, a summary or a list at another date, not read together (name one with --sheet to check it).`,
+    "zh-CN": `只检查了工作表“${chosen}”；工作表${q["zh-CN"]}版式相同，但不像是接续前一期的账页（没有期初余额、上年结转或承前页行，日期不在前一期之后，或名为汇总、副本），可能是副本、汇总或另一时点的余额表，未合并读取（要检查其中一个，${hint.pick["zh-CN"]}）。`,
+    "en-US": `Only the sheet "${chosen}" was checked; ${names.length === 1 ? "sheet" : "sheets"} ${q["en-US"]} ${names.length === 1 ? "has" : "have"} the same layout but ${names.length === 1 ? "does" : "do"} not read as the next period (no 期初余额, 上年结转 or 承前页 line, entries not after the period before, or named as a summary or a copy): a copy, a summary or a list at another date, not read together (${hint.pickOne} to check it).`,
   };
 }
 
-function otherLayoutNotRead(chosen: string, names: readonly string[]): Bilingual {
+function otherLayoutNotRead(chosen: string, names: readonly string[], hint: Hint): Bilingual {
   const q = quoted(names);
   return {
-    "zh-CN": `工作表${q["zh-CN"]}也像台账，但列与“${chosen}”不同，未读取（要检查它，请用 --sheet 指定）。`,
+    "zh-CN": `工作表${q["zh-CN"]}也像台账，但列与“${chosen}”不同，未读取（要检查它，${hint.pick["zh-CN"]}）。`,
     "en-US":
       names.length === 1
-        ? `Sheet ${q["en-US"]} also reads as a ledger but its columns differ from "${chosen}"'s; it was not read (name it with --sheet to check it).`
-        : `Sheets ${q["en-US"]} also read as a ledger but their columns differ from "${chosen}"'s; they were not read (name one with --sheet to check it).`,
+        ? `Sheet ${q["en-US"]} also reads as a ledger but its columns differ from "${chosen}"'s; it was not read (${hint.pick["en-US"]} to check it).`
+        : `Sheets ${q["en-US"]} also read as a ledger but their columns differ from "${chosen}"'s; they were not read (${hint.pickOne} to check it).`,
   };
 }

@@ -115,6 +115,67 @@ describe("sheets of one layout with a customer column (a sheet per month or per 
   });
 });
 
+describe("the sheet a pane user works on (active) is read as the workbook's ledger it is part of", () => {
+  // The months of "sheets of one layout with a customer column" above: 42,000 in three entries.
+  const HEADER = ["日期", "客户名称", "摘要", "借方", "贷方"];
+  const JAN = [HEADER, ["2011-01-12", "赣江", "销售", 25000, null]];
+  const FEB = [HEADER, ["2011-02-01", "赣江", "期初余额", 25000, null], ["2011-02-20", "浔阳", "销售", 8000, null]];
+  const MAR = [HEADER, ["2011-03-01", "赣江", "期初余额", 25000, null], ["2011-03-01", "浔阳", "期初余额", 8000, null], ["2011-03-28", "赣江", "销售", 9000, null]];
+  const months: SheetInput[] = [
+    { name: "一月", values: JAN },
+    { name: "二月", values: FEB },
+    { name: "三月", values: MAR },
+  ];
+
+  it("a month's sheet is read with the months before it, as the headless audit reads the workbook, and the note speaks of the pane", () => {
+    const chosen = readWorkbookLedger(months, { active: "三月", surface: "pane" });
+    expect(chosen.ledger.layout.sheets).toEqual(["一月", "二月", "三月"]);
+    expect(chosen.ledger.rows.map((r) => [r.sheet, r.row])).toEqual([
+      ["一月", 2],
+      ["二月", 3],
+      ["三月", 4],
+    ]);
+    expect(chosen.warnings.map((w) => w["en-US"])).toEqual([
+      'Sheets "一月", "二月", "三月" have one layout and were read together as one ledger, in workbook order (each period\'s opening balance reconciled with the one before, not counted twice); if one is a copy or a summary, format the data of the one to check alone as an Excel table and pick that table in the list of ledgers.',
+    ]);
+    expect(chosen.warnings[0]["zh-CN"]).not.toContain("--sheet");
+  });
+
+  it("with a column mapping (made for the active sheet's columns) the sheet is read alone, and the others are said", () => {
+    const chosen = readWorkbookLedger(months, { active: "三月", surface: "pane", mapping: { customer: "B" } });
+    expect(chosen.ledger.layout.sheets).toEqual(["三月"]);
+    expect(chosen.warnings.map((w) => w["zh-CN"])).toEqual(["只检查了选定的工作表“三月”；工作表“一月”“二月”版式相同，未读取。"]);
+  });
+
+  it("a later month-end list is read alone (the first is not its earlier period), and the other is said", () => {
+    const LIST = ["客户名称", "单据号", "发生日期", "余额"];
+    const end1 = [LIST, ["甲", "A1", "2011-01-10", 25000]];
+    const end2 = [LIST, ["甲", "A1", "2011-01-10", 25000], ["甲", "A2", "2011-02-15", 9000]];
+    const chosen = readWorkbookLedger(
+      [
+        { name: "1月末", values: end1 },
+        { name: "2月末", values: end2 },
+      ],
+      { active: "2月末", surface: "pane" },
+    );
+    expect(chosen.ledger.layout.sheets).toEqual(["2月末"]);
+    expect(chosen.ledger.rows.length).toBe(2);
+    expect(chosen.warnings.map((w) => w["en-US"])).toEqual(['Only the sheet chosen, "2月末", was checked; sheet "1月末" has the same layout and was not read.']);
+  });
+
+  it("a hidden sheet picked is read (as if named); another hidden ledger is said in the pane's words", () => {
+    const hidden: SheetInput[] = [{ name: "旧台账", values: OLD_LEDGER, hidden: true }, ...months];
+    expect(readWorkbookLedger(hidden, { active: "旧台账", surface: "pane" }).ledger.layout.sheets).toEqual(["旧台账"]);
+    const notes = readWorkbookLedger(hidden, { active: "三月", surface: "pane" }).warnings.map((w) => w["zh-CN"]);
+    expect(notes).toContain("隐藏的工作表“旧台账”也像台账，未使用（要检查它，请在任务窗格的台账列表中选择它）。");
+  });
+
+  it("a sheet that cannot be read says its own reason, not another sheet's", () => {
+    const broken = [["客户名称", "备注"], ["甲", "x"]];
+    expect(thrown(() => readWorkbookLedger([...months, { name: "坏表", values: broken }], { active: "坏表", surface: "pane" })).text["en-US"]).toContain('Sheet "坏表"');
+  });
+});
+
 describe("sheets of one layout that are not later periods are not read together (a copy, a summary, month-end lists)", () => {
   const HEADER = ["客户名称", "单据号", "发生日期", "余额"];
   const JAN = [HEADER, ["甲", "A1", "2011-01-10", 25000], ["乙", "B1", "2011-01-20", 8000]];
