@@ -3,6 +3,7 @@
  * and its aging band (POLICY §3). Day numbers in, no clock: the as-of date is an argument.
  */
 import { addMonths, type DayNumber } from "./calendar";
+import { type CreditTerm, dueWithTerm } from "./credit-terms";
 import { ArError } from "./errors";
 import type { AgingBand, AgingClass, AgingClassThresholds, Policy, StatusCondition } from "./policy/types";
 import { firstConditionStated } from "./status";
@@ -12,15 +13,17 @@ export const AGING_CLASSES: readonly AgingClass[] = ["normal", "overdue", "stale
 
 /**
  * The due date: the explicit due date when the ledger has one, else the date arisen plus the
- * credit days (the row's own, else the policy's default credit term).
+ * credit days (the row's own, else the policy's default credit term), or the date a term in
+ * months or month-end settlement gives (credit-terms.dueWithTerm).
  */
 export function dueDate(
   dateArisen: DayNumber,
-  creditDays: number | null,
+  creditDays: number | CreditTerm | null,
   explicitDue: DayNumber | null,
   policy: Pick<Policy, "defaultCreditDays">,
 ): DayNumber {
   if (explicitDue !== null) return explicitDue;
+  if (creditDays !== null && typeof creditDays === "object") return dueWithTerm(dateArisen, creditDays);
   const days = creditDays ?? policy.defaultCreditDays;
   if (!Number.isInteger(days) || days < 0) {
     throw new ArError(

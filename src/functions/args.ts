@@ -15,6 +15,7 @@
  * blank the position's result is empty (""); only then the rest, in order.
  */
 import type Decimal from "decimal.js";
+import { type CreditTerm, creditTerm } from "../core/credit-terms";
 import { parseDate } from "../core/dates";
 import { ArError } from "../core/errors";
 import { Dec, parseMoney, toHalfWidth } from "../core/money";
@@ -130,11 +131,13 @@ export function valueForCore(): Arg<Cell> {
 }
 
 /**
- * Credit days as a cell holds them. Desktop Excel hands a custom function a blank cell as 0, so a
- * numeric 0 (and a blank) is "not given" (null: the policy's default term), as PROVISION's
- * expected_recovery reads a blank. Zero days (货到付款) is written as the text "0".
+ * Credit days as a cell holds them: a number of days, or a term as a ledger writes it (30天, net
+ * 30, 货到付款, 3个月, 月结60天, 次月结: credit-terms.creditTerm, as the ledger reader reads the
+ * same cell). Desktop Excel hands a custom function a blank cell as 0, so a numeric 0 (and a
+ * blank) is "not given" (null: the policy's default term), as PROVISION's expected_recovery reads
+ * a blank. Zero days is written as the text "0" or a word for it (货到付款, 现款).
  */
-export function creditDays(): Arg<number | null> {
+export function creditDays(): Arg<number | CreditTerm | null> {
   return {
     kind: "credit days",
     scope: "cell",
@@ -143,20 +146,26 @@ export function creditDays(): Arg<number | null> {
     read: (c, name) => {
       refuseErrorValue(c, name);
       const n = creditDaysOf(c);
-      if (n !== null && !(Number.isInteger(n) && n >= 0)) {
-        throw new ArError("aging.credit-days-invalid", { "zh-CN": `信用期“${String(c)}”不是天数（0 或正整数；文字“0”表示货到付款）`, "en-US": `${name} "${String(c)}" is not a number of days (0 or a whole number above it; the text "0" for none)` });
+      if (n !== null && typeof n === "number" && !(Number.isInteger(n) && n >= 0)) {
+        throw new ArError("aging.credit-days-invalid", {
+          "zh-CN": `信用期“${String(c)}”不是天数或账期（0 或正整数天数，或 30天、月结60天、3个月、货到付款 这样的写法；文字“0”表示货到付款）`,
+          "en-US": `${name} "${String(c)}" is not a number of days or a credit term (0 or a whole number of days, or a term such as 30天, 月结60天, 3个月, 货到付款; the text "0" for none)`,
+        });
       }
       return n;
     },
   };
 }
 
-function creditDaysOf(c: unknown): number | null {
+function creditDaysOf(c: unknown): number | CreditTerm | null {
   if (c === null || c === undefined || c === "" || c === 0) return null;
   if (typeof c === "number") return c;
   const t = toHalfWidth(String(c)).trim();
   if (t === "") return null;
-  return /^[+-]?\d+(?:\.\d+)?$/.test(t) ? Number(t) : NaN;
+  if (/^[+-]?\d+(?:\.\d+)?$/.test(t)) return Number(t);
+  const days = /^\+?(\d{1,5})\s*(?:天|日|days?|d)$/i.exec(t);
+  if (days !== null) return Number(days[1]);
+  return creditTerm(t) ?? NaN;
 }
 
 // ---------------------------------------------------------------------------------------------

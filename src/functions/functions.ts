@@ -382,12 +382,13 @@ const DUE_DATE_ARGS = {
 };
 
 /**
- * Due date: the date arisen plus the credit days (the policy's default term, 30 days, when blank). Returned as a
- * date serial: format the cell as a date.
+ * Due date: the date arisen plus the credit days (the policy's default term, 30 days, when blank); a term in
+ * months ends on the same day of the last month, or its last day (Civil Code art. 202); 月结 counts from the
+ * month's end. Returned as a date serial: format the cell as a date.
  * @customfunction DUE_DATE
  * @helpurl https://localhost:3000/help.html#ar-due_date
  * @param date_arisen Date the receivable arose; a cell or a range.
- * @param [credit_days] Credit days (信用期); a cell or a range of the same size. Blank or 0 = the policy's default term; the text "0" = no credit (货到付款).
+ * @param [credit_days] Credit days (信用期), or a term as a ledger writes it (30天, 月结60天, 3个月, 货到付款); a cell or a range of the same size. Blank or 0 = the policy's default term; the text "0" = no credit (货到付款).
  * @param [policy] The policy sheet's rows (key, value), e.g. 'AR制度参数'!A:B: its default term; the defaults without it.
  * @returns The due date as a serial number.
  */

@@ -47,8 +47,18 @@ describe("AR.DUE_DATE: a blank credit term is the policy's default (README; 004 
     const policy = policySheet({ defaultCreditDays: 60 });
     expect(dueDateFn(col(jan31, jan31, jan31), col(null, 0, 45), policy)).toEqual([[serial(2011, 4, 1)], [serial(2011, 4, 1)], [serial(2011, 3, 17)]]);
   });
+  test("a term as the ledger reader reads it (the same cell copied from the ledger): 30天, net 30, 货到付款, 月结60天, 次月结, 3个月", () => {
+    // 30天 and net 30: 31 Jan + 30 = 2 Mar. 货到付款: no credit, the date itself.
+    expect(dueDateFn(col(jan31, jan31, jan31), col("30天", "net 30", "货到付款"))).toEqual([[serial(2011, 3, 2)], [serial(2011, 3, 2)], [jan31]]);
+    // 月结60天 counts from the end of the month arisen: 2011-03-05 → 03-31 + 60 = 05-30.
+    // 次月结 is the end of the month after: 2011-03-05 → 04-30.
+    const mar5 = serial(2011, 3, 5);
+    expect(dueDateFn(col(mar5, mar5), col("月结60天", "次月结"))).toEqual([[serial(2011, 5, 30)], [serial(2011, 4, 30)]]);
+    // 1个月 from 31 Jan: February has no 31st, so its last day (Civil Code art. 202); 3个月 → 30 Apr.
+    expect(dueDateFn(col(jan31, jan31), col("1个月", "三个月"))).toEqual([[serial(2011, 2, 28)], [serial(2011, 4, 30)]]);
+  });
   test("days that are not a count are an error naming the value, never a guess", () => {
-    for (const bad of ["-5", "abc", "2.5", -5]) {
+    for (const bad of ["-5", "abc", "2.5", -5, "30天或60天", "月底"]) {
       const e = errorIn(one(dueDateFn([[jan31]], [[bad]])));
       expect(e.message).toContain(String(bad));
     }

@@ -13,6 +13,9 @@ import { isArError } from "../errors";
 import type { Bilingual } from "../../i18n/bilingual";
 import { MAX_FEN_LINE, numberToFen } from "../fen";
 import { Dec, isExcelErrorValue, moneyOutOfRange, parseMoney, quoteInput, toHalfWidth, withinMoneyLimit } from "../money";
+import { type CreditTerm, creditTerm } from "../credit-terms";
+
+export type { CreditTerm } from "../credit-terms";
 import { isBlankValue, trimmed as trimmedText } from "./cell-text";
 import { unwrapCell } from "./headers";
 import type { ParseIssue, ParseIssueKind } from "./parse-issues";
@@ -51,51 +54,6 @@ export function fenOfDecimal(d: Decimal): number {
 /** A Decimal for an exact fen amount. */
 export function fenToDecimal(fen: number): Decimal {
   return new Dec(fen).div(100);
-}
-
-/**
- * A credit term a ledger gives other than in days: in months (3个月: due on the same day of the
- * third month after, or its last day when it has none, 1-31 + 1个月 = 2-28: Civil Code art. 202,
- * 按照年、月计算期间的，到期月的对应日为期间的最后一日；没有对应日的，月末日为期间的最后一日), or as
- * month-end settlement (月结60天: 60 days after the end of the month the item arose in).
- */
-export interface CreditTerm {
-  months: number;
-  /** Counted from the end of the month arisen (月结), or of the month `months` after it (次月结). */
-  monthEnd: boolean;
-  /** Days after that. */
-  days: number;
-  text: string;
-}
-
-const CASH_TERMS = /^(?:货到付款|款到发货|现款现货|现款|现结|现金结算|现金|即期|无账期|无信用期|cod|cash|cash on delivery)$/i;
-const CN_NUMBER: Readonly<Record<string, number>> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
-
-/** A credit-days text as days (货到付款 0, net 30), as a CreditTerm (3个月, 半年, 一年, 月结60天), or null. */
-export function creditTerm(text: string): number | CreditTerm | null {
-  const t = text.replace(/\s+/g, "");
-  if (CASH_TERMS.test(t)) return 0;
-  const net = /^(?:net|n)(\d{1,4})$/i.exec(t);
-  if (net !== null) return Number(net[1]);
-  const monthEnd = /^月结(\d{1,4})?(?:天|日)?$/.exec(t);
-  if (monthEnd !== null) return { months: 0, monthEnd: true, days: monthEnd[1] === undefined ? 0 : Number(monthEnd[1]), text };
-  // 次月结, 次月结清, 次月底: by the end of the month after.
-  if (/^次月(结清?|底|末)(付款?|付清)?$/.test(t)) return { months: 1, monthEnd: true, days: 0, text };
-  const months = /^(\d{1,2}|十[一二]?|[一两二三四五六七八九])个?月$/.exec(t);
-  if (months !== null) {
-    const n = /^\d/.test(months[1]) ? Number(months[1]) : (CN_NUMBER[months[1]] ?? 0);
-    return n > 0 ? { months: n, monthEnd: false, days: 0, text } : null;
-  }
-  if (t === "半年") return { months: 6, monthEnd: false, days: 0, text };
-  const years = /^(\d|[一两二三])年$/.exec(t);
-  // A wording with one number of days in it: 货到30天付款, 票到60天, 30天信用, 发票后45日内.
-  const days = t.match(/\d{1,4}(?=天|日)/g);
-  if (days !== null && days.length === 1 && !/月/.test(t)) return Number(days[0]);
-  if (years !== null) {
-    const n = /^\d/.test(years[1]) ? Number(years[1]) : (CN_NUMBER[years[1]] ?? 0);
-    return n > 0 ? { months: 12 * n, monthEnd: false, days: 0, text } : null;
-  }
-  return null;
 }
 
 const ACCEPTED_INTEGER = { zh: "非负整数天数，如 30、30天", en: "a whole number of days, e.g. 30 or 30天" };

@@ -11,7 +11,8 @@
  * Each function works on values or on the column store, and reports what it could not read as a
  * ParseIssue naming the cell.
  */
-import { addMonths, type DayNumber, fromYmd, isValidYmd, toYmd } from "../calendar";
+import { type DayNumber, fromYmd, isValidYmd, toYmd } from "../calendar";
+import { dueWithTerm } from "../credit-terms";
 import type { Bilingual } from "../../i18n/bilingual";
 import { fenOfDecimal } from "./cell-reader";
 import { detectHeader, HEADER_SCAN_ROWS, LEDGER_FIELDS, type HeaderDetection, type LedgerField, unwrapCell } from "./headers";
@@ -417,10 +418,7 @@ export function applyCreditTerms(store: LedgerStore): void {
   for (const [i, term] of store.creditTerms) {
     const a = arisen[i];
     if (a !== a || (own !== null && own[i] === own[i])) continue;
-    if (term.monthEnd) {
-      const { y, m } = toYmd(a);
-      due[i] = addMonths(fromYmd(y, m, 1), 1 + term.months) - 1 + term.days;
-    } else due[i] = addMonths(a, term.months) + term.days;
+    due[i] = dueWithTerm(a, term);
   }
 }
 

@@ -5,7 +5,7 @@
  * 月末日为期间的最后一日); 月结N天 counts N days from the end of the month the item arose in.
  */
 import { fromYmd } from "../../../src/core/calendar";
-import { creditTerm } from "../../../src/core/ledger/cell-reader";
+import { creditTerm } from "../../../src/core/credit-terms";
 import { readCustomerMaster } from "../../../src/core/ledger/companions";
 import { readLedger } from "../../../src/core/ledger/index";
 import { formatIsoDate } from "../../../src/core/dates";
