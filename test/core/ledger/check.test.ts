@@ -311,6 +311,19 @@ describe("class-mismatch", () => {
     expect(found.map(where)).toEqual([[SHEET, 2, "H"]]);
     expect(found[0].message["en-US"]).toContain('"Within 1 year (1 year included)"');
   });
+  it("compares a band of the provision table finer than the report's (3至4年 inside 3年以上): 含4年 includes the fourth anniversary (POLICY §3, Civil Code art. 1259)", () => {
+    // Arisen 2007-10-15, as of 2011-08-31: more than 3 years, less than 4 → 3至4年（含4年）.
+    const old = (label: string) => of(audit({ rows: [row({ 发生日期: "2007-10-15", 账龄: label })] }), "class-mismatch");
+    for (const label of ["3-4年", "3至4年", "三至四年", "3～4年（含4年）", "3年以上"]) expect([label, old(label)]).toEqual([label, []]);
+    const found = old("4-5年");
+    expect(found.map(where)).toEqual([[SHEET, 2, "H"]]);
+    expect(found[0].message["zh-CN"]).toContain("“3至4年（含4年）”");
+    expect(old("5年以上").map(where)).toEqual([[SHEET, 2, "H"]]);
+    // Arisen 2007-08-31: exactly 4 years on 2011-08-31, still 3至4年 (含4年); one day earlier is 4至5年.
+    expect(of(audit({ rows: [row({ 发生日期: "2007-08-31", 账龄: "3-4年" })] }), "class-mismatch")).toEqual([]);
+    expect(of(audit({ rows: [row({ 发生日期: "2007-08-30", 账龄: "4-5年" })] }), "class-mismatch")).toEqual([]);
+    expect(of(audit({ rows: [row({ 发生日期: "2007-08-30", 账龄: "3-4年" })] }), "class-mismatch").map(where)).toEqual([[SHEET, 2, "H"]]);
+  });
   it("is silent when the column agrees (a class or a band, however spelt), or names neither", () => {
     for (const label of ["逾期", "1年以内", "一年以内", "1年内", "overdue", "未知"]) expect(of(audit({ rows: [row({ 账龄: label })] }), "class-mismatch")).toEqual([]);
     // In traditional characters: 逾期應收帳款 is the overdue class; 呆帳 and 呆滯 name classes the row is not in.

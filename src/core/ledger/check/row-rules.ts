@@ -75,7 +75,7 @@ export function checkRows(run: AuditRun, batch: BatchResult): void {
   const classBad = AGING_CLASSES.indexOf("bad");
   const noValue = NO_VALUE;
   const noDays = NO_DAYS;
-  const { agingClass, reportBand } = batch;
+  const { agingClass, reportBand, provisionBand } = batch;
 
   for (let i = 0; i < n; i++) {
     const r = rows[i];
@@ -102,6 +102,8 @@ export function checkRows(run: AuditRun, batch: BatchResult): void {
           run.rowFindingWith(i, "class-mismatch", columns.agingLabel, params.classMismatch, undefined, "agingLabel");
         } else if (meaning !== null && meaning.kind === "band" && reportBand[i] !== noValue && reportBand[i] !== meaning.value) {
           run.rowFindingWith(i, "class-mismatch", columns.agingLabel, params.bandMismatch, undefined, "agingLabel");
+        } else if (meaning !== null && meaning.kind === "provision-band" && provisionBand[i] !== noValue && provisionBand[i] !== meaning.value) {
+          run.rowFindingWith(i, "class-mismatch", columns.agingLabel, params.provisionBandMismatch, undefined, "agingLabel");
         }
       }
     }
@@ -274,6 +276,7 @@ interface RowParams {
   duplicate: ParamsAt;
   classMismatch: ParamsAt;
   bandMismatch: ParamsAt;
+  provisionBandMismatch: ParamsAt;
   writeOff: ParamsAt;
   badDebt: ParamsAt;
   nearStatus: ParamsAt;
@@ -286,7 +289,7 @@ interface RowParams {
  */
 function rowParams(run: AuditRun, batch: BatchResult, duplicateOf: Int32Array | null, documentColumn: string, nearCache: Map<string, NearCondition[]>): RowParams {
   const { rows, sheet, asOf, policy, dueDay, ageFrom, statusText } = run;
-  const { agingClass, daysPastDue, condition, reportBand } = batch;
+  const { agingClass, daysPastDue, condition, reportBand, provisionBand } = batch;
   const conditionOf = (i: number): StatusCondition | null => (condition[i] === NO_VALUE ? null : policy.directToBad[condition[i]]);
   return {
     duplicate: (i) => {
@@ -309,6 +312,15 @@ function rowParams(run: AuditRun, batch: BatchResult, duplicateOf: Int32Array | 
       return {
         written: rows[i].agingLabel as string,
         expected: policy.reportBands[reportBand[i]].label,
+        asOf: day(asOf),
+        why: bi(`发生于 ${formatDateZh(from)}`, `arisen on ${formatIsoDate(from)}`),
+      };
+    },
+    provisionBandMismatch: (i) => {
+      const from = ageFrom[i];
+      return {
+        written: rows[i].agingLabel as string,
+        expected: policy.provision.bands[provisionBand[i]].label,
         asOf: day(asOf),
         why: bi(`发生于 ${formatDateZh(from)}`, `arisen on ${formatIsoDate(from)}`),
       };
