@@ -26,10 +26,10 @@ import {
 } from "./layout";
 import { checkRequiredValues, readLedgerRows, type StatedLine } from "./ledger-rows";
 import type { LedgerMoneyField, LedgerRow, LedgerStore } from "./ledger-store";
-import { columnLetter, DEFAULT_ORIGIN, type MappingResult, type SheetOrigin } from "./mapping";
+import { columnLetter, DEFAULT_ORIGIN, type MappedColumn, type MappingResult, type SheetOrigin } from "./mapping";
 import { type ParseIssue, type SkippedRow, sortIssues } from "./parse-issues";
 import { type HeaderInfo, openTable, type TableOptions, type UnitsInfo } from "./table";
-import { isReceiptType } from "./transactions";
+import { isCreditType } from "./transactions";
 import type { CellArea } from "./workbook";
 
 export * from "./headers";
@@ -131,13 +131,13 @@ const ROW_REQUIRED: Record<LedgerShape, readonly (readonly LedgerField[])[]> = {
 };
 
 /**
- * A row that only a transactions ledger has: its type says receipt; or, with no balance of its
+ * A row that only a transactions ledger has: its type says receipt (or return, credit note); or, with no balance of its
  * own, a received amount and no amount (a 贷方-only line) or a negative amount. A credit note or
  * an advance (预收: 金额 0, 已收 5,000, 余额 −5,000) in an open-items list carries its own balance,
  * so it is not one: one such line must not turn the whole list into transactions.
  */
 function looksLikeReceipt(row: LedgerRow): boolean {
-  if (row.type !== null && isReceiptType(row.type)) return true;
+  if (row.type !== null && isCreditType(row.type)) return true;
   const ownBalance = !row.balanceDerived && row.hasMoney("balance");
   if (ownBalance) return false;
   const amount = row.moneySign("amount");
@@ -176,6 +176,7 @@ export function readLedger(values: readonly unknown[][], options: ReadLedgerOpti
 
   const filled = fillMergedDown(values, options.merges, table);
   const { rows, store, issues, skipped, stated } = readLedgerRows(filled, table);
+  store.sided = sidedColumns(table.mapping.columns);
   const allIssues = issues;
   const mapped = new Set(table.plan.map((p) => p.field));
 
@@ -236,6 +237,16 @@ export function readLedger(values: readonly unknown[][], options: ReadLedgerOpti
     },
     letters,
   };
+}
+
+const DEBIT_HEADER = /借|debit|\bdr\b|增加/i;
+const CREDIT_HEADER = /贷|credit|\bcr\b|减少/i;
+
+/** Whether the amount column is headed as a 借方 (debit, 本期增加) and the received column as a 贷方 (credit, 本期减少). */
+function sidedColumns(columns: readonly MappedColumn[]): boolean {
+  const amount = columns.find((c) => c.field === "amount");
+  const received = columns.find((c) => c.field === "received");
+  return amount !== undefined && received !== undefined && DEBIT_HEADER.test(amount.header) && CREDIT_HEADER.test(received.header);
 }
 
 /** 导出日期：2011-09-10, 打印日期, 制表日期, 报表日期, 生成时间 (the time of day, if any, is not read). */

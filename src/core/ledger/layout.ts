@@ -21,7 +21,7 @@ import { columnLetter, type SheetOrigin } from "./mapping";
 import { simplifiedForMatching } from "../traditional";
 import type { ParseIssue } from "./parse-issues";
 import type { OpenedTable } from "./table";
-import { isReceiptType } from "./transactions";
+import { isCreditType } from "./transactions";
 import type { CellArea } from "./workbook";
 
 const LABELS = new Map(LEDGER_FIELDS.map((d) => [d.field as string, d.label]));
@@ -358,11 +358,11 @@ export function isRunningBalance(store: LedgerStore): boolean {
   return running > item;
 }
 
-/** Whether a line's type or 摘要 says it is a receipt (收款, 回款…). */
+/** Whether a line's type or 摘要 says it is a receipt or another credit (收款, 回款, 销售退回…). */
 function saysReceipt(store: LedgerStore, i: number): boolean {
   const type = store.text.type;
   const note = store.text.note;
-  return (type !== null && isReceiptType(type[i])) || (note !== null && isReceiptType(note[i]));
+  return (type !== null && isCreditType(type[i])) || (note !== null && isCreditType(note[i]));
 }
 
 /**

@@ -98,6 +98,11 @@ export class LedgerStore {
    * Decimal), by row index: not its amounts, but part of the sums a 本年累计 or 过次页 states.
    */
   readonly broughtForward = new Map<number, { amount: number | Decimal | null; received: number | Decimal | null }>();
+  /**
+   * The amount column is a 借方 (debit) and the received column a 贷方 (credit), as in a 明细账:
+   * a figure's side says what the line is, whatever its type text says (transactionKind).
+   */
+  sided = false;
   creditDays: Float64Array | null;
   readonly dateParts: Record<LedgerDatePartField, Float64Array | null>;
   probability: (Decimal | null)[] | null;
@@ -151,6 +156,7 @@ export class LedgerStore {
     if (this.probability !== null) mapped.add("recoveryProbability");
     const out = new LedgerStore(this.sheet, this.values, n, mapped);
     out.length = n;
+    out.sided = this.sided;
     const gather = <A extends Int32Array | Uint8Array | Float64Array>(from: A, to: A): void => {
       for (let k = 0; k < n; k++) to[k] = from[indices[k]];
     };

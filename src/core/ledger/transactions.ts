@@ -8,10 +8,18 @@ type TransactionKind = "invoice" | "receipt";
 
 /**
  * Words in a type column that make a row a receipt (收款, 回款, 收到, 到账, 预收, payment...),
- * unless the text also says it is a receivable (应收款 contains 收款; 未收 is still owed).
+ * unless the text also says it is a receivable (应收款 contains 收款; 未收 is still owed) or a
+ * refund (收款退款单, 退还预收货款: money paid back to the customer is owed by it again, a debit).
  */
 const RECEIPT_WORDS = ["收款", "回款", "收到", "到账", "到帐", "预收", "收回", "receipt", "payment", "paid", "collection", "remittance", "cash received"];
 const RECEIVABLE_WORDS = ["应收", "未收", "receivable", "unpaid"];
+const REFUND_WORDS = ["退款", "退还", "退回预收", "退回货款", "退货款", "退预收", "refund"];
+/**
+ * Words in a type column that make a row a credit though it is no receipt: a sales return
+ * (销售退货单, 销售退回), a red-letter reversal (红冲, 红字), an allowance (折让), a credit note.
+ * K/3 and U8 lists write their amounts unsigned, so the type is what says the line reduces.
+ */
+const CREDIT_WORDS = ["退货", "销售退回", "红冲", "红字", "折让", "credit note", "credit memo", "sales return"];
 
 function normalizeWords(text: string): string {
   return text.normalize("NFKC").toLowerCase();
@@ -21,12 +29,22 @@ function normalizeWords(text: string): string {
 export function isReceiptType(type: string | null): boolean {
   if (type === null) return false;
   const t = normalizeWords(type);
-  return RECEIPT_WORDS.some((w) => t.includes(w)) && !RECEIVABLE_WORDS.some((w) => t.includes(w));
+  return RECEIPT_WORDS.some((w) => t.includes(w)) && !RECEIVABLE_WORDS.some((w) => t.includes(w)) && !REFUND_WORDS.some((w) => t.includes(w));
+}
+
+/** Whether a type text names a line that reduces what is owed: a receipt, a return, a reversal or a credit note (see CREDIT_WORDS). */
+export function isCreditType(type: string | null): boolean {
+  if (type === null) return false;
+  if (isReceiptType(type)) return true;
+  const t = normalizeWords(type);
+  return CREDIT_WORDS.some((w) => t.includes(w)) && !REFUND_WORDS.some((w) => t.includes(w));
 }
 
 /**
  * What a row of a transactions ledger is:
- * - a receipt when its type column says so (收款/回款/receipt/payment...), when its amount is
+ * - a receipt (a credit) when its type column says so (收款/回款/receipt/payment..., or a return,
+ *   a reversal, a credit note: isCreditType), unless the figure stands in the 借方 column of a
+ *   ledger whose columns are sides (LedgerStore.sided: the side wins), when its amount is
  *   negative and it has no received amount, or when it has a received amount but no amount
  *   (blank or 0) — a 贷方-only line, a negative one included: a receipt reversed (a bounced
  *   cheque, 红字贷方), which as-of.ts makes an item owed again;
@@ -38,7 +56,10 @@ export function transactionKind(row: LedgerRow): TransactionKind | null {
   const amountSign = row.moneySign("amount");
   const receivedSign = row.moneySign("received");
   const hasReceived = receivedSign === receivedSign && receivedSign !== 0;
-  if (isReceiptType(row.type)) return amountSign === amountSign || hasReceived ? "receipt" : null;
+  // In a ledger with a 借方 and a 贷方 column, the side a figure stands on says what it is: a
+  // 坏账收回 on 借方 reinstates the debt (its receipt is the 贷方 line after it).
+  const debitLine = row.source.sided && amountSign === 1 && !hasReceived;
+  if (!debitLine && isCreditType(row.type)) return amountSign === amountSign || hasReceived ? "receipt" : null;
   if (amountSign === -1 && !hasReceived) return "receipt";
   if ((amountSign !== amountSign || amountSign === 0) && hasReceived) return "receipt";
   if (amountSign === 1) return "invoice";

@@ -1,7 +1,7 @@
 import { fromYmd } from "../../../src/core/calendar";
 import { type AsOfView, openItemsAsOf } from "../../../src/core/ledger/as-of";
 import { readLedger, type LedgerReading } from "../../../src/core/ledger";
-import { isReceiptType, transactionKind } from "../../../src/core/ledger/transactions";
+import { isCreditType, isReceiptType, transactionKind } from "../../../src/core/ledger/transactions";
 import { TRANSACTIONS } from "../../fixtures/ledgers/transactionsLedger";
 
 /** Far after every line: the ledger as it stands at its end. */
@@ -382,6 +382,51 @@ describe("what is a receipt", () => {
       { sheet: "S", shape: "open-items" },
     );
     expect(r.rows.map(transactionKind)).toEqual(["receipt", null, "invoice", "receipt", null]);
+  });
+
+  it("does not take a refund for a receipt, and takes a return, a red reversal or a credit note for a credit", () => {
+    // 收款退款单 and 退还预收货款 contain 收款 and 预收, but money paid back is owed again.
+    expect(["收款退款单", "退还预收货款", "预收款退回货款", "Refund of payment"].map(isReceiptType)).toEqual([false, false, false, false]);
+    expect(["收款退款单", "退还预收货款", "退货款"].map(isCreditType)).toEqual([false, false, false]);
+    expect(["销售退货单", "销售退回", "红冲", "红字发票", "销售折让", "Credit note", "credit memo", "收款单"].map(isCreditType)).toEqual([true, true, true, true, true, true, true, true]);
+    expect(["销售发票", "应收单", null].map(isCreditType)).toEqual([false, false, false]);
+  });
+
+  it("lets the side win over the type in a ledger of 借方 and 贷方: a 坏账收回 or a refund on 借方 is owed, not received", () => {
+    const r = readLedger(
+      [
+        ["日期", "客户", "业务类型", "借方金额", "贷方金额"],
+        [40553, "甲", "销售", 100000, ""], // row 2: 2011-01-10
+        [40584, "甲", "收款", "", 100000], // row 3: pays row 2
+        [40612, "乙", "预收货款", "", 30000], // row 4: 2011-03-10, an advance
+        [40643, "乙", "退还预收货款", 30000, ""], // row 5: the advance paid back
+        [40673, "丙", "坏账收回", 45000, ""], // row 6: 2011-05-10, the written-off debt reinstated (Dr 应收账款, Cr 坏账准备)
+        [40704, "丙", "坏账收回", "", 25000], // row 7: and 25,000 of it received
+      ],
+      { sheet: "S" },
+    );
+    expect(r.rows.map(transactionKind)).toEqual(["invoice", "receipt", "receipt", "invoice", "invoice", "receipt"]);
+    // 乙: the 30,000 advance settles the 30,000 paid back: nothing open, nothing in advance.
+    // 丙: 45,000 − 25,000 = 20,000 open. (Read by the type, rows 5 and 6 were credits: 乙 60,000 and 丙 70,000 in advance.)
+    expect(open(r)).toEqual(["6 丙 45000.00 25000.00 20000.00"]);
+    expect(tx(r).advances).toEqual([]);
+  });
+
+  it("reads an ERP list's unsigned amounts by their type: a 销售退货单 reduces, a 收款退款单 is owed again", () => {
+    const r = readLedger(
+      [
+        ["单据日期", "客户", "单据类型", "单据编号", "金额"],
+        [40553, "甲", "销售发票", "XS1", 100000], // row 2
+        [40584, "甲", "销售退货单", "TH1", 20000], // row 3: a return, written unsigned
+        [40612, "甲", "收款单", "SK1", 50000], // row 4
+        [40643, "甲", "收款退款单", "TK1", 10000], // row 5: 10,000 of the receipt paid back
+      ],
+      { sheet: "S" },
+    );
+    expect(r.shape).toBe("transactions");
+    expect(r.rows.map(transactionKind)).toEqual(["invoice", "receipt", "receipt", "invoice"]);
+    // XS1: 100,000 − 20,000 − 50,000 = 30,000 open; TK1 10,000 open: 40,000 in all.
+    expect(open(r)).toEqual(["2 甲 100000.00 70000.00 30000.00", "5 甲 10000.00 0.00 10000.00"]);
   });
 
   it("makes a negative 贷方 (a receipt reversed: a bounced cheque, 红字贷方) an amount owed again, not nothing", () => {
