@@ -13,16 +13,16 @@ import type { OpenedTable } from "./table";
 const trimmed = trimmedText;
 const simplified = simplifiedForMatching;
 
-const ZH_TOTAL_WORDS = ["合计", "小计", "总计", "累计"];
+const ZH_TOTAL_WORDS = ["合计", "小计", "总计", "累计", "汇总", "共计"];
 const CARRY_WORDS = /^(承前页|过次页|转下页|接上页|承上页|过下页|转次页)/;
 const EN_TOTAL = /^(grand\s*|sub-?\s*)?totals?(\s*\(.*\))?$|\s(sub-?)?totals?$|^sum$/;
 const EN_CARRY = /^(brought|carried)\s+forward$|^(b\/f|c\/f)$/;
-/** Every marker contains 计 or 页 (計, 頁), or one of the letters t, m, f (total, sum, forward, b/f). */
-const MARKER_SCREEN = /[计页計頁TMFtmf]/;
+/** Every marker contains 计, 总 or 页 (計, 總, 頁), or one of the letters t, m, f (total, sum, forward, b/f). */
+const MARKER_SCREEN = /[计页總总計頁TMFtmf]/;
 
 /**
  * Whether a text cell marks a subtotal or a page carry-forward line. Chinese: the text ends
- * with 合计/小计/总计/累计 ("本月合计", "成都军通小计"), or starts with one followed by at most
+ * with 合计/小计/总计/累计/汇总/共计 ("本月合计", "成都军通小计", "华东区汇总"), or starts with one followed by at most
  * two more characters besides a parenthesis ("合计：", "小计(华东区)", "总计金额") — so a
  * customer named "总计科技有限公司" is not a subtotal. English: "Total", "Subtotal (East)",
  * "Grand total", "... total", "Sum" — "Total Telecom Ltd" is a customer.
@@ -35,7 +35,7 @@ export function totalMarker(text: string): "subtotal" | "carry-forward" | null {
   let letters = false;
   for (let k = 0; k < text.length; k++) {
     const c = text.charCodeAt(k);
-    if (c === 0x8ba1 || c === 0x8a08) ji = true;
+    if (c === 0x8ba1 || c === 0x8a08 || c === 0x603b || c === 0x7e3d) ji = true;
     else if (c === 0x9875 || c === 0x9801) ye = true;
     else if (c < 0x80) {
       const lower = c | 0x20;
@@ -88,7 +88,7 @@ export type StatedLineKind = "subtotal" | "carry-forward" | "closing";
 // Special lines, recognised in any text column (摘要 included) by the whole cell, so a note that
 // merely contains a word ("累计欠款三年") is not one. Text is compared after NFKC, without white
 // space and without the punctuation around it.
-const SPECIAL_TOTAL = /^(本(日|月|季|期|年|季度|年度)|全年|当月|当期|年度)?(发生额|发生)?(合计|小计|累计|总计)$/;
+const SPECIAL_TOTAL = /^(本(日|月|季|期|年|季度|年度)|全年|当月|当期|年度)?(发生额|发生)?(合计|小计|累计|总计|汇总|共计|总额|总金额)$/;
 const SPECIAL_CARRY = /^(承前页|过次页|转下页|接上页|承上页|过下页|转次页)$/;
 const SPECIAL_CLOSING = /^(结转下年度?|结转下期|结转下月|转下年|转下期|年末余额|期末余额|本期期末余额|月末余额|期末结存)$/;
 const SPECIAL_OPENING = /^(期初余额|期初|期初结存|年初余额|月初余额|上年结转|上期结转|上月结转|结转上年|承上年|承上期|上年余额|初始余额|承前期)$/;
@@ -102,7 +102,7 @@ const SPECIAL_FOOTER_COLON = /^(经办人?|经手人|确认人|(客户|对方|�
 // 减：坏账准备, 加：… Never a receivable (a probe's 其中 line was read as an 86,000 item).
 const SPECIAL_ANALYSIS = /^(其中|(减|加)[:：])/;
 /** First characters of every special phrase: most cells fail this one lookup. */
-const SPECIAL_FIRST = new Set("本全当年发合小累总承过转接结期月上初制编填审复财会主单企部记出打报其减加经确盖签當發總過轉結製編審複財會單記報減".split("").map((c) => c.charCodeAt(0)));
+const SPECIAL_FIRST = new Set("本全当年发合小累总汇共承过转接结期月上初制编填审复财会主单企部记出打报其减加经确盖签當發總匯彙過轉結製編審複財會單記報減".split("").map((c) => c.charCodeAt(0)));
 
 const CONFIRM_FIRST = new Set("客对债".split("").map((c) => c.charCodeAt(0)));
 

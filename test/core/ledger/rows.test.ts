@@ -287,6 +287,39 @@ describe("layout 7: subtotal, total, blank, carry-forward and repeated header ro
   });
 });
 
+describe("汇总, 共计 and 总额 lines are totals, not customers", () => {
+  it("skips them, reconciles against them, and keeps the customers", () => {
+    const r = readLedger(
+      [
+        ["客户名称", "发票号", "发生日期", "金额", "余额"],
+        ["甲公司", "F1", 40553, 50000, 50000], // row 2
+        ["甲公司", "F2", 40584, 30000, 30000], // row 3
+        ["甲公司 共计", "", "", 80000, 80000], // row 4
+        ["乙公司", "F3", 40612, 42999.99, 42999.99], // row 5
+        ["汇总", "", "", 122999.99, 122999.99], // row 6: 80,000 + 42,999.99
+        ["总额", "", "", 122999.99, 122999.99], // row 7
+      ],
+      { sheet: "应收" },
+    );
+    expect(r.rows.map((x) => x.row)).toEqual([2, 3, 5]);
+    expect(r.skipped.map((x) => `${x.row} ${x.reason}`)).toEqual(["4 subtotal", "6 subtotal", "7 subtotal"]);
+    expect(r.reconciliation.status).toBe("reconciled");
+  });
+
+  it("says a 汇总 that disagrees with the lines above it", () => {
+    const r = readLedger(
+      [
+        ["客户名称", "发票号", "发生日期", "金额", "余额"],
+        ["甲公司", "F1", 40553, 50000, 50000],
+        ["乙公司", "F3", 40612, 42999.99, 42999.99],
+        ["汇总", "", "", 93000, 93000], // 0.01 more than the lines: 92,999.99
+      ],
+      { sheet: "应收" },
+    );
+    expect(r.reconciliation.status).toBe("differences");
+  });
+});
+
 describe("layout 8: the telecom branch's long-aged items (seed 000), in 万元", () => {
   const r = read(TELECOM_000, "长账龄");
 
@@ -543,6 +576,11 @@ describe("totalMarker", () => {
     ["成都军通 小计", "subtotal"],
     ["小计(华东区)", "subtotal"],
     ["总计金额", "subtotal"],
+    ["汇总", "subtotal"],
+    ["华东区汇总", "subtotal"],
+    ["彙總", "subtotal"],
+    ["共计：", "subtotal"],
+    ["甲公司 共计", "subtotal"],
     ["Total", "subtotal"],
     ["Grand Total:", "subtotal"],
     ["Sub-total (East)", "subtotal"],
@@ -552,6 +590,8 @@ describe("totalMarker", () => {
     ["过次页", "carry-forward"],
     ["Brought forward", "carry-forward"],
     ["总计科技有限公司", null],
+    ["汇总科技有限公司", null],
+    ["共计", "subtotal"],
     ["累计回款为零的客户说明", null],
     ["Total Telecom Ltd", null],
     ["Sumitomo Corp", null],
