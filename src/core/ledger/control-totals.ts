@@ -94,7 +94,8 @@ function own(r: LedgerRow, field: LedgerMoneyField, openings = false): Amount | 
     if (!openings || r.amountFromBalance || !r.hasMoney(field)) return null;
     return field === "amount" ? (r.amountFen === r.amountFen ? r.amountFen : (r.amount as Decimal)) : r.receivedFen === r.receivedFen ? r.receivedFen : (r.received as Decimal);
   }
-  if (field === "balance" && r.balanceDerived) return null;
+  // A balance read as amount − received (its cell blank) counts: it is what the reading holds open, and a
+  // 合计 that SUM()s the column counts the blank as nothing. A difference says so (a settled row left blank).
   if (!r.hasMoney(field)) return null;
   const f = field === "amount" ? r.amountFen : field === "received" ? r.receivedFen : field === "balance" ? r.balanceFen : field === "contractAmount" ? r.contractAmountFen : field === "expectedRecovery" ? r.expectedRecoveryFen : r.allowanceFen;
   return f === f ? f : (r[field] as Decimal);

@@ -320,6 +320,26 @@ describe("汇总, 共计 and 总额 lines are totals, not customers", () => {
   });
 });
 
+describe("a balance left blank is checked against the stated total too", () => {
+  it("says the 合计 that SUM()s the 余额 column disagrees with a blank balance read as amount − received", () => {
+    const r = readLedger(
+      [
+        ["客户名称", "发票号", "发生日期", "金额", "已收金额", "余额", "状态"],
+        ["甲公司", "F1", 40553, 100000, 20000, 80000, ""], // row 2
+        ["乙公司", "F2", 40584, 30000, "", "", "已结清"], // row 3: 余额 blank, read as 30,000 − 0
+        ["丙公司", "F3", 40612, 75500.5, "", 75500.5, ""], // row 4
+        ["合计", "", "", 205500.5, 20000, 155500.5, ""], // row 5: =SUM(F2:F4) counts row 3 as 0
+      ],
+      { sheet: "台账" },
+    );
+    // Read: 80,000 + 30,000 + 75,500.50 = 185,500.50 open against the stated 155,500.50; 金额
+    // (205,500.50) and 已收 (20,000) agree. Before, the blank balance was left out of the sum and
+    // the ledger "reconciled" while 30,000 more was reported open than it states.
+    expect(r.reconciliation.status).toBe("differences");
+    expect(r.reconciliation.differences.map((d) => `${d.row} ${d.column} ${d.field} ${d.stated} ${d.computed} ${d.difference}`)).toEqual(["5 F balance 155500.50 185500.50 -30000.00"]);
+  });
+});
+
 describe("layout 8: the telecom branch's long-aged items (seed 000), in 万元", () => {
   const r = read(TELECOM_000, "长账龄");
 
