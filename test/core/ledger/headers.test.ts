@@ -74,7 +74,7 @@ describe("the synonym tables", () => {
       document: ["单据号", "发票号", "合同号", "Document"],
       dateArisen: ["发生日期", "确认日期", "开票日期", "入账日期", "Date"],
       creditDays: ["信用期", "信用期(天)", "账期", "Credit days"],
-      dueDate: ["到期日", "Due date"],
+      dueDate: ["到期日", "Due date", "最迟付款日", "最迟付款日期", "约定回款时间", "约定回款日期", "付款截止日期"],
       amount: ["金额", "应收金额", "Amount"],
       received: ["已收金额", "回款", "Received"],
       balance: ["余额", "应收余额", "Balance"],
