@@ -259,6 +259,20 @@ describe("received-exceeds-amount", () => {
   it("is silent on the clean row", () => {
     expect(of(audit(), "received-exceeds-amount")).toEqual([]);
   });
+  it("is silent on a receipt line whose empty 借方 is written 0 or a dash: it is a receipt, not a line paid over its amount", () => {
+    const header = ["客户名称", "日期", "摘要", "借方", "贷方"];
+    const ledger = [
+      header,
+      ["甲公司", "2011-07-01", "销售", 1000, "-"], // row 2
+      ["甲公司", "2011-07-20", "收款", "-", 600], // row 3: 借方 a dash (read as 0)
+      ["甲公司", "2011-07-25", "收款", 0, 100], // row 4: 借方 0
+    ];
+    const result = auditLedger(readLedger(ledger, { sheet: SHEET }), companionsOf(), AS_OF, DEFAULT_POLICY);
+    expect(of(result, "received-exceeds-amount")).toEqual([]);
+    // 1,000 − 600 − 100 = 300 open on row 2.
+    expect(result.rows.length).toBe(1);
+    expect([result.rows.get(0).row, result.rows.get(0).balance]).toEqual([2, "300.00"]);
+  });
 });
 
 describe("balance-mismatch", () => {

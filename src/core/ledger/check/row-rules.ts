@@ -201,17 +201,21 @@ export function checkLines(run: AuditRun, lines: readonly LedgerRow[], runningBa
   }
 }
 
-/** received-exceeds-amount: more received than the line's amount (the excess is an advance). */
+/**
+ * received-exceeds-amount: more received than the line's amount (the excess is an advance). A
+ * line of no amount (0, or a dash: a 明细账's empty 借方 on a receipt line) is a receipt, not one.
+ */
 function checkReceived(run: AuditRun, r: LedgerRow, at: number, column: string): void {
   const af = r.amountFen;
   const rf = r.receivedFen;
+  if (af === 0) return;
   if (af === af && rf === rf) {
     if (rf > 0 && rf > af) run.lineFinding(r, at, "received-exceeds-amount", column, { received: fenMoney(rf), amount: fenMoney(af), excess: fenMoney(rf - af) }, undefined, "received");
     return;
   }
   const a = r.amount;
   const rc = a === null ? null : r.received;
-  if (a !== null && rc !== null && rc.gt(0) && rc.gt(a)) {
+  if (a !== null && !a.isZero() && rc !== null && rc.gt(0) && rc.gt(a)) {
     run.lineFinding(r, at, "received-exceeds-amount", column, { received: money(rc), amount: money(a), excess: money(rc.minus(a)) }, undefined, "received");
   }
 }
