@@ -343,7 +343,9 @@ export const LEDGER_SCHEMA: TableSchema<LedgerField> = {
 };
 
 /** Header words of columns that carry no field (row numbers): recognised, so not "unmapped". */
-const IGNORED_HEADERS: readonly string[] = ["序号", "序", "行号", "编号", "no", "no.", "#", "seq", "line"];
+const IGNORED_HEADERS: readonly string[] = ["序号", "序", "行号", "编号", "no", "no.", "#", "seq", "line", "分录号", "分录行号", "明细行号", "单据行号", "发票行号", "line no", "line no."];
+/** Of those, the ones that number a document's lines (an invoice of three goods is three lines of one 发票号), not the list's rows. */
+const LINE_NUMBER_HEADERS: readonly string[] = ["行号", "分录号", "分录行号", "明细行号", "单据行号", "发票行号", "line", "line no", "line no."];
 
 // ---------------------------------------------------------------------------------------------
 // Header text
@@ -528,6 +530,13 @@ export function matchHeader<F extends string>(label: HeaderLabel, fields: readon
 }
 
 const IGNORED_NORMALIZED: ReadonlySet<string> = new Set(IGNORED_HEADERS.map(normalizeLabel));
+const LINE_NUMBER_NORMALIZED: ReadonlySet<string> = new Set(LINE_NUMBER_HEADERS.map(normalizeLabel));
+
+/** The index of a header's line-number column (行号, 分录号: see LINE_NUMBER_HEADERS), or -1. */
+export function lineNumberColumn(detection: HeaderDetection<string> | null): number {
+  const c = detection?.columns.find((col) => col.ignored && LINE_NUMBER_NORMALIZED.has(col.label.base));
+  return c === undefined ? -1 : c.index;
+}
 
 /** A row-number column, or a header of symbols only. */
 function isIgnoredHeader(base: string): boolean {

@@ -8,7 +8,7 @@ import type { Policy } from "../policy/types";
 import { parseDate } from "../dates";
 import { CellReader } from "./cell-reader";
 import { type Reconciliation, reconcileSheet, type RunningBalances } from "./control-totals";
-import { detectHeader, headerAt, LEDGER_FIELDS, LEDGER_SCHEMA, type LedgerField } from "./headers";
+import { detectHeader, headerAt, LEDGER_FIELDS, LEDGER_SCHEMA, type LedgerField, lineNumberColumn } from "./headers";
 import {
   applyCreditTerms,
   applyDirection,
@@ -177,6 +177,7 @@ export function readLedger(values: readonly unknown[][], options: ReadLedgerOpti
   const filled = fillMergedDown(values, options.merges, table);
   const { rows, store, issues, skipped, stated } = readLedgerRows(filled, table);
   store.sided = sidedColumns(table.mapping.columns);
+  store.lineColumn = restartingColumn(store, lineNumberColumn(table.detection));
   const allIssues = issues;
   const mapped = new Set(table.plan.map((p) => p.field));
 
@@ -237,6 +238,20 @@ export function readLedger(values: readonly unknown[][], options: ReadLedgerOpti
     },
     letters,
   };
+}
+
+/** `column` when some number in it repeats over the rows read (a document's lines, 1, 2, 1…), else -1 (a list's row count, 1…n). */
+function restartingColumn(store: LedgerStore, column: number): number {
+  if (column < 0) return -1;
+  const seen = new Set<string>();
+  for (let i = 0; i < store.length; i++) {
+    const v = store.values[store.valueIndex[i]]?.[column];
+    if (v === null || v === undefined || v === "") continue;
+    const key = String(v).trim();
+    if (seen.has(key)) return column;
+    seen.add(key);
+  }
+  return -1;
 }
 
 const DEBIT_HEADER = /借|debit|\bdr\b|增加/i;

@@ -103,6 +103,12 @@ export class LedgerStore {
    * a figure's side says what the line is, whatever its type text says (transactionKind).
    */
   sided = false;
+  /**
+   * The index (into a row of `values`) of a column numbering each document's lines (行号,
+   * 分录号), when its numbers restart (1, 2, 1…); -1 otherwise. A document and its line number
+   * name one line: an invoice of three goods is three lines of one 发票号, not a duplicate.
+   */
+  lineColumn = -1;
   creditDays: Float64Array | null;
   readonly dateParts: Record<LedgerDatePartField, Float64Array | null>;
   probability: (Decimal | null)[] | null;
@@ -157,6 +163,7 @@ export class LedgerStore {
     const out = new LedgerStore(this.sheet, this.values, n, mapped);
     out.length = n;
     out.sided = this.sided;
+    out.lineColumn = this.lineColumn;
     const gather = <A extends Int32Array | Uint8Array | Float64Array>(from: A, to: A): void => {
       for (let k = 0; k < n; k++) to[k] = from[indices[k]];
     };
@@ -338,6 +345,13 @@ export class LedgerRow {
   }
   get customer(): string | null {
     return textAt(this.store.text.customer, this.i);
+  }
+  /** The line's number within its document (LedgerStore.lineColumn), as text; null when the ledger numbers no lines. */
+  get lineNumber(): string | null {
+    const c = this.store.lineColumn;
+    if (c < 0) return null;
+    const v = this.raw[c];
+    return v === null || v === undefined || v === "" ? null : String(v).trim();
   }
   get customerCode(): string | null {
     return textAt(this.store.text.customerCode, this.i);

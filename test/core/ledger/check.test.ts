@@ -307,6 +307,25 @@ describe("duplicate-document", () => {
     expect(of(audit({ rows: [row(), row({ 客户名称: "乙公司" })] }), "duplicate-document")).toEqual([]);
     expect(of(audit(), "duplicate-document")).toEqual([]);
   });
+  it("takes a document's numbered lines (行号 1, 2, 1…) as lines of one document, and a repeated line as a duplicate", () => {
+    const header = ["客户名称", "发票号", "行号", "发生日期", "金额"];
+    const ledger = [
+      header,
+      ["甲公司", "FP1", 1, "2011-07-01", 1000], // row 2
+      ["甲公司", "FP1", 2, "2011-07-01", 500], // row 3: FP1's second line
+      ["甲公司", "FP2", 1, "2011-07-05", 300], // row 4
+      ["甲公司", "FP2", 1, "2011-07-05", 300], // row 5: FP2 line 1 again
+    ];
+    const found = of(auditLedger(readLedger(ledger, { sheet: SHEET }), companionsOf(), AS_OF, DEFAULT_POLICY), "duplicate-document");
+    expect(found.map(where)).toEqual([[SHEET, 5, "B"]]);
+    expect(found[0].message["en-US"]).toContain("already at 台账!B4");
+  });
+  it("reads a 行号 that never repeats (1…n) as the list's row count: the same document twice is still a duplicate", () => {
+    const header = ["行号", "客户名称", "发票号", "发生日期", "金额"];
+    const ledger = [header, [1, "甲公司", "FP1", "2011-07-01", 1000], [2, "甲公司", "FP1", "2011-07-01", 1000]];
+    const found = of(auditLedger(readLedger(ledger, { sheet: SHEET }), companionsOf(), AS_OF, DEFAULT_POLICY), "duplicate-document");
+    expect(found.map(where)).toEqual([[SHEET, 3, "C"]]);
+  });
   it("finds every duplicate among many rows (firstDuplicateRows)", () => {
     const docs = ["X-1", "x-1", "Y-2", "X-1", "Ｘ－１", "X-1"];
     const groups = [0, 0, 0, 0, 0, 1];

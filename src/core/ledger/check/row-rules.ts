@@ -55,7 +55,7 @@ export function checkRows(run: AuditRun, batch: BatchResult): void {
   const lastOverdueDue = lastDueOverdueForWriteOff(asOf, policy);
   const writeOffConditions = new Map<string, number>();
   const nearCache = new Map<string, NearCondition[]>();
-  const duplicateOf = run.mapped("document") ? firstDuplicateRows(n, (j) => rows[j].document, (j) => groupId[j]) : null;
+  const duplicateOf = run.mapped("document") ? firstDuplicateRows(n, (j) => documentLine(rows[j]), (j) => groupId[j]) : null;
   const columns = {
     dateArisen: run.col("dateArisen"),
     dueDate: run.col("dueDate"),
@@ -199,6 +199,14 @@ export function checkLines(run: AuditRun, lines: readonly LedgerRow[], runningBa
     checkReceived(run, r, at, receivedColumn);
     if (hasBalanceColumns && !r.balanceDerived && r.hasMoney("balance")) checkBalance(run, r, at, balanceColumn);
   }
+}
+
+/** A line's document for duplicate-document: with its line number where the ledger numbers each document's lines (行号). */
+function documentLine(r: LedgerRow): string | null {
+  const d = r.document;
+  if (d === null) return null;
+  const line = r.lineNumber;
+  return line === null ? d : `${d}\u0001${line}`;
 }
 
 /**
