@@ -343,10 +343,15 @@ export function requireColumns<F extends string>(
       schema.key,
     );
   }
+  // A sheet per customer names its customer on the tab only: the tab is not read as one (a tab is
+  // often 1月, Sheet1 or a short name), so say how the customer can be given.
+  const noCustomer = schema.key === "ledger" && missing.some((g) => (g as readonly string[]).includes("customer"));
+  const customerZh = noCustomer ? "客户不取自工作表名称：一户一表的明细账，请在表头上方写一行“客户：××公司”或“科目：1122 应收账款—××公司”，或加一列客户名称。" : "";
+  const customerEn = noCustomer ? " The customer is not taken from the sheet's name: for a sheet per customer, write a line above the header such as 客户：XX公司 or 科目：1122 应收账款—XX公司, or add a customer column." : "";
   throw mappingError(
     "ledger.missing-columns",
-    `工作表“${sheet}”${at}表头缺少必需的列：${describeGroups(schema, missing, "zh")}。已识别的列：${found === "" ? "无" : found}。可把表头改为常用的列名（如“客户名称”“发生日期”“金额”“余额”），或在任务窗格的“列对应”中指定这些列。`,
-    `Sheet "${sheet}": the header${atEn} lacks required columns: ${describeGroups(schema, missing, "en")}. Columns recognised: ${found === "" ? "none" : found}. Rename the headers to usual names (客户名称, 发生日期, 金额, 余额: customer, date, amount, balance), or map these columns in the task pane's column mapping.`,
+    `工作表“${sheet}”${at}表头缺少必需的列：${describeGroups(schema, missing, "zh")}。已识别的列：${found === "" ? "无" : found}。可把表头改为常用的列名（如“客户名称”“发生日期”“金额”“余额”），或在任务窗格的“列对应”中指定这些列。${customerZh}`,
+    `Sheet "${sheet}": the header${atEn} lacks required columns: ${describeGroups(schema, missing, "en")}. Columns recognised: ${found === "" ? "none" : found}. Rename the headers to usual names (客户名称, 发生日期, 金额, 余额: customer, date, amount, balance), or map these columns in the task pane's column mapping.${customerEn}`,
     schema.key,
   );
 }

@@ -156,6 +156,20 @@ describe("required columns", () => {
     expect(e.text["en-US"]).toContain("or map these columns in the task pane's column mapping.");
   });
 
+  it("says, when the customer is missing, that a sheet's name is not read as one and how to give it", () => {
+    // A sheet per customer named on its tab only ("遂宁城投"): the tab is not a customer.
+    const e = thrown(() => readLedger([["日期", "摘要", "借方", "贷方", "余额"], [40553, "销售", 1000, "", 1000]], { sheet: "遂宁城投" }));
+    expect(e.id).toBe("ledger.missing-columns");
+    expect(e.text["zh-CN"]).toContain("客户不取自工作表名称：一户一表的明细账，请在表头上方写一行“客户：××公司”");
+    expect(e.text["en-US"]).toContain("The customer is not taken from the sheet's name");
+    // With the line above the header, the same sheet reads.
+    const r = readLedger([["客户：遂宁市城市建设投资有限公司"], ["日期", "摘要", "借方", "贷方", "余额"], [40553, "销售", 1000, "", 1000]], { sheet: "遂宁城投" });
+    expect(r.rows.map((x) => x.customer)).toEqual(["遂宁市城市建设投资有限公司"]);
+    // A missing date says nothing of customers.
+    const d = thrown(() => readLedger([["客户", "金额", "备注"], ["甲", 1, ""]], { sheet: "应收" }));
+    expect(d.text["en-US"]).not.toContain("sheet's name");
+  });
+
   it("is satisfied by an explicit mapping through readLedger", () => {
     const values = [
       ["客户", "金额", "登记时间"],
