@@ -88,14 +88,16 @@ function text(a: Amount): string {
  * one; with `openings`, one typed in its 借方 or 贷方 is (a hand-kept list's 合计 = SUM() over
  * the column counts it, where a 本年累计 of the books does not).
  */
-function own(r: LedgerRow, field: LedgerMoneyField, openings = false): Amount | null {
+function own(r: LedgerRow, field: LedgerMoneyField, openings = false, derived = false): Amount | null {
   if (r.isOpening && (field === "amount" || field === "received")) {
     if (r.isBroughtForward) return r.broughtForwardMoney(field);
     if (!openings || r.amountFromBalance || !r.hasMoney(field)) return null;
     return field === "amount" ? (r.amountFen === r.amountFen ? r.amountFen : (r.amount as Decimal)) : r.receivedFen === r.receivedFen ? r.receivedFen : (r.received as Decimal);
   }
-  // A balance read as amount − received (its cell blank) counts: it is what the reading holds open, and a
-  // 合计 that SUM()s the column counts the blank as nothing. A difference says so (a settled row left blank).
+  // With `derived`, a balance read as amount − received (its cell blank) counts: it is what the
+  // reading holds open, and a 合计 that SUM()s the column counts the blank as nothing, so a
+  // difference says so (a settled row left blank). Without, only balances as written count.
+  if (field === "balance" && r.balanceDerived && !derived) return null;
   if (!r.hasMoney(field)) return null;
   const f = field === "amount" ? r.amountFen : field === "received" ? r.receivedFen : field === "balance" ? r.balanceFen : field === "contractAmount" ? r.contractAmountFen : field === "expectedRecovery" ? r.expectedRecoveryFen : r.allowanceFen;
   return f === f ? f : (r[field] as Decimal);
@@ -120,7 +122,8 @@ const SUMMED: readonly LedgerMoneyField[] = ["amount", "received", "balance", "c
 
 /**
  * Reconciles one sheet's lines (in sheet order) with its stated lines. `letters` gives each money
- * field's column letter; `running` the running balances when the 余额 column is one.
+ * field's column letter; `running` the running balances when the 余额 column is one;
+ * `derivedBalances` counts balances read as amount − received (see own).
  */
 export function reconcileSheet(
   sheet: string,
@@ -128,6 +131,7 @@ export function reconcileSheet(
   stated: readonly StatedLine[],
   letters: Partial<Record<LedgerMoneyField, string>>,
   running: RunningBalances | null,
+  derivedBalances = false,
 ): Reconciliation {
   const differences: ControlDifference[] = [];
   let checked = 0;
@@ -190,7 +194,7 @@ export function reconcileSheet(
   const prefixOf = (field: LedgerMoneyField): PrefixSums => {
     let p = prefix.get(field);
     if (p === undefined) {
-      p = new PrefixSums(lines, field, false);
+      p = new PrefixSums(lines, field, false, derivedBalances);
       prefix.set(field, p);
     }
     return p;
@@ -383,12 +387,12 @@ class PrefixSums {
   private readonly fen: Float64Array;
   private readonly exact: Decimal[] | null;
 
-  constructor(lines: readonly LedgerRow[], field: LedgerMoneyField, openings: boolean) {
+  constructor(lines: readonly LedgerRow[], field: LedgerMoneyField, openings: boolean, derived = false) {
     const n = lines.length;
     this.fen = new Float64Array(n + 1);
     let fast = true;
     for (let i = 0; i < n && fast; i++) {
-      const v = own(lines[i], field, openings);
+      const v = own(lines[i], field, openings, derived);
       if (v === null) this.fen[i + 1] = this.fen[i];
       else if (typeof v !== "number" || Math.abs(this.fen[i] + v) > Number.MAX_SAFE_INTEGER) fast = false;
       else this.fen[i + 1] = this.fen[i] + v;
@@ -400,7 +404,7 @@ class PrefixSums {
     this.exact = new Array<Decimal>(n + 1);
     this.exact[0] = new Dec(0);
     for (let i = 0; i < n; i++) {
-      const v = own(lines[i], field, openings);
+      const v = own(lines[i], field, openings, derived);
       this.exact[i + 1] = v === null ? this.exact[i] : this.exact[i].plus(toDec(v));
     }
   }

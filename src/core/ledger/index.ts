@@ -29,7 +29,7 @@ import type { LedgerMoneyField, LedgerRow, LedgerStore } from "./ledger-store";
 import { columnLetter, DEFAULT_ORIGIN, type MappedColumn, type MappingResult, type SheetOrigin } from "./mapping";
 import { type ParseIssue, type SkippedRow, sortIssues } from "./parse-issues";
 import { type HeaderInfo, openTable, type TableOptions, type UnitsInfo } from "./table";
-import { isCreditType } from "./transactions";
+import { isCreditType, isReceiptType } from "./transactions";
 import type { CellArea } from "./workbook";
 
 export * from "./headers";
@@ -137,9 +137,11 @@ const ROW_REQUIRED: Record<LedgerShape, readonly (readonly LedgerField[])[]> = {
  * so it is not one: one such line must not turn the whole list into transactions.
  */
 function looksLikeReceipt(row: LedgerRow): boolean {
-  if (row.type !== null && isCreditType(row.type)) return true;
+  if (row.type !== null && isReceiptType(row.type)) return true;
   const ownBalance = !row.balanceDerived && row.hasMoney("balance");
   if (ownBalance) return false;
+  // A return or a red invoice with its own 余额 is a credit of an open-items list (netted there).
+  if (row.type !== null && isCreditType(row.type)) return true;
   const amount = row.moneySign("amount");
   if ((amount !== amount || amount === 0) && row.moneySign("received") === 1) return true;
   return amount === -1;
@@ -211,7 +213,10 @@ export function readLedger(values: readonly unknown[][], options: ReadLedgerOpti
 
   const letters: Partial<Record<LedgerField, string>> = {};
   for (const c of table.mapping.columns) letters[c.field] = c.letter;
-  const reconciliation = reconcileSheet(table.sheet, rows, stated, letters as Partial<Record<LedgerMoneyField, string>>, runningBalances);
+  // A balance read as amount − received counts against a stated 余额 total only in a list of items
+  // that keeps its 余额 (not on a receipt line, not where the column is never filled).
+  const derivedCount = shape === "open-items" && rows.some((x) => !x.balanceDerived && x.hasMoney("balance"));
+  const reconciliation = reconcileSheet(table.sheet, rows, stated, letters as Partial<Record<LedgerMoneyField, string>>, runningBalances, derivedCount);
   return {
     sheet: table.sheet,
     shape,
@@ -240,18 +245,31 @@ export function readLedger(values: readonly unknown[][], options: ReadLedgerOpti
   };
 }
 
-/** `column` when some number in it repeats over the rows read (a document's lines, 1, 2, 1…), else -1 (a list's row count, 1…n). */
+/**
+ * `column` when it numbers each document's lines: every document starts at 1 and goes up by one
+ * (FP1: 1, 2; FP2: 1), some document having more than one line and the count restarting at
+ * least once; else -1 (a list's row count, 1…n, or a count that restarts per customer or page,
+ * where a repeated document is a duplicate).
+ */
 function restartingColumn(store: LedgerStore, column: number): number {
-  if (column < 0) return -1;
-  const seen = new Set<string>();
+  const docs = store.text.document;
+  if (column < 0 || docs === null) return -1;
+  let prevDoc: string | null = null;
+  let prevLine = 0;
+  let lines = false;
+  let starts = 0;
   for (let i = 0; i < store.length; i++) {
     const v = store.values[store.valueIndex[i]]?.[column];
-    if (v === null || v === undefined || v === "") continue;
-    const key = String(v).trim();
-    if (seen.has(key)) return column;
-    seen.add(key);
+    const line = typeof v === "number" ? v : typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
+    const doc = docs[i];
+    if (line !== line || doc === null) return -1;
+    if (doc === prevDoc && line === prevLine + 1) lines = true;
+    else if (line !== 1) return -1;
+    else starts++;
+    prevDoc = doc;
+    prevLine = line;
   }
-  return -1;
+  return lines && starts >= 2 ? column : -1;
 }
 
 const DEBIT_HEADER = /借|debit|\bdr\b|增加/i;

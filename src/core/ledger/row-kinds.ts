@@ -13,7 +13,9 @@ import type { OpenedTable } from "./table";
 const trimmed = trimmedText;
 const simplified = simplifiedForMatching;
 
-const ZH_TOTAL_WORDS = ["合计", "小计", "总计", "累计", "汇总", "共计"];
+const ZH_TOTAL_WORDS = ["合计", "小计", "总计", "累计"];
+/** 汇总 and 共计 only as the whole cell or its last word after a space ("甲公司 共计"): 汇总开票, 按月汇总 and 共计3张 are values. */
+const ZH_SPACED_TOTAL = /(?:^|\s)(?:汇总|共计)\s*[:：]?$/;
 const CARRY_WORDS = /^(承前页|过次页|转下页|接上页|承上页|过下页|转次页)/;
 const EN_TOTAL = /^(grand\s*|sub-?\s*)?totals?(\s*\(.*\))?$|\s(sub-?)?totals?$|^sum$/;
 const EN_CARRY = /^(brought|carried)\s+forward$|^(b\/f|c\/f)$/;
@@ -22,7 +24,7 @@ const MARKER_SCREEN = /[计页總总計頁TMFtmf]/;
 
 /**
  * Whether a text cell marks a subtotal or a page carry-forward line. Chinese: the text ends
- * with 合计/小计/总计/累计/汇总/共计 ("本月合计", "成都军通小计", "华东区汇总"), or starts with one followed by at most
+ * with 合计/小计/总计/累计 ("本月合计", "成都军通小计") or, after a space, 汇总/共计 ("甲公司 共计"), or starts with one followed by at most
  * two more characters besides a parenthesis ("合计：", "小计(华东区)", "总计金额") — so a
  * customer named "总计科技有限公司" is not a subtotal. English: "Total", "Subtotal (East)",
  * "Grand total", "... total", "Sum" — "Total Telecom Ltd" is a customer.
@@ -47,6 +49,7 @@ export function totalMarker(text: string): "subtotal" | "carry-forward" | null {
   const t = simplified(text.normalize("NFKC")).toLowerCase().replace(/\s+/g, "").replace(/[:：]+$/, "");
   if (ye && CARRY_WORDS.test(t)) return "carry-forward";
   if (ji) {
+    if (ZH_SPACED_TOTAL.test(simplified(text.normalize("NFKC")).trim())) return "subtotal";
     for (const w of ZH_TOTAL_WORDS) {
       if (t.endsWith(w)) return "subtotal";
       if (t.startsWith(w)) {

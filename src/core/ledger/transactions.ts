@@ -13,13 +13,13 @@ type TransactionKind = "invoice" | "receipt";
  */
 const RECEIPT_WORDS = ["收款", "回款", "收到", "到账", "到帐", "预收", "收回", "receipt", "payment", "paid", "collection", "remittance", "cash received"];
 const RECEIVABLE_WORDS = ["应收", "未收", "receivable", "unpaid"];
-const REFUND_WORDS = ["退款", "退还", "退回预收", "退回货款", "退货款", "退预收", "refund"];
+const REFUND_WORDS = ["退款", "退还", "退回预收", "退回货款", "退货款", "退预收", "收款退回", "预收款退回", "预收退回", "退回收款", "refund"];
 /**
  * Words in a type column that make a row a credit though it is no receipt: a sales return
  * (销售退货单, 销售退回), a red-letter reversal (红冲, 红字), an allowance (折让), a credit note.
  * K/3 and U8 lists write their amounts unsigned, so the type is what says the line reduces.
  */
-const CREDIT_WORDS = ["退货", "销售退回", "红冲", "红字", "折让", "credit note", "credit memo", "sales return"];
+const CREDIT_WORDS = ["退货", "销售退回", "红冲", "冲红", "红字", "折让", "credit note", "credit memo", "sales return"];
 
 function normalizeWords(text: string): string {
   return text.normalize("NFKC").toLowerCase();

@@ -326,6 +326,19 @@ describe("duplicate-document", () => {
     const found = of(auditLedger(readLedger(ledger, { sheet: SHEET }), companionsOf(), AS_OF, DEFAULT_POLICY), "duplicate-document");
     expect(found.map(where)).toEqual([[SHEET, 3, "C"]]);
   });
+  it("reads a 行号 that restarts per customer, not per document, as a row count: a repeated document is still a duplicate", () => {
+    const header = ["行号", "客户名称", "发票号", "发生日期", "金额"];
+    const ledger = [
+      header,
+      [1, "甲公司", "F1", "2011-07-01", 500], // row 2
+      [2, "甲公司", "F2", "2011-07-02", 300], // row 3: a new document numbered 2
+      [3, "甲公司", "F1", "2011-07-01", 500], // row 4: F1 again
+      [1, "乙公司", "F3", "2011-07-02", 200], // row 5
+      [2, "乙公司", "F4", "2011-07-02", 200], // row 6
+    ];
+    const found = of(auditLedger(readLedger(ledger, { sheet: SHEET }), companionsOf(), AS_OF, DEFAULT_POLICY), "duplicate-document");
+    expect(found.map(where)).toEqual([[SHEET, 4, "C"]]);
+  });
   it("finds every duplicate among many rows (firstDuplicateRows)", () => {
     const docs = ["X-1", "x-1", "Y-2", "X-1", "Ｘ－１", "X-1"];
     const groups = [0, 0, 0, 0, 0, 1];

@@ -306,6 +306,21 @@ describe("汇总, 共计 and 总额 lines are totals, not customers", () => {
     expect(r.reconciliation.status).toBe("reconciled");
   });
 
+  it("keeps lines whose values merely start or end with 汇总 or 共计 (汇总开票, 共计3张)", () => {
+    const r = readLedger(
+      [
+        ["客户名称", "发票号", "开票日期", "开票方式", "金额", "余额"],
+        ["甲公司", "F1", 40553, "单张开票", 50000, 50000],
+        ["乙公司", "F2", 40584, "汇总开票", 30000, 30000],
+        ["丙公司", "F3", 40584, "共计3张", 20000, 20000],
+        ["合计", "", "", "", 100000, 100000],
+      ],
+      { sheet: "应收" },
+    );
+    expect(r.rows.map((x) => x.row)).toEqual([2, 3, 4]);
+    expect(r.reconciliation.status).toBe("reconciled");
+  });
+
   it("says a 汇总 that disagrees with the lines above it", () => {
     const r = readLedger(
       [
@@ -337,6 +352,33 @@ describe("a balance left blank is checked against the stated total too", () => {
     // the ledger "reconciled" while 30,000 more was reported open than it states.
     expect(r.reconciliation.status).toBe("differences");
     expect(r.reconciliation.differences.map((d) => `${d.row} ${d.column} ${d.field} ${d.stated} ${d.computed} ${d.difference}`)).toEqual(["5 F balance 155500.50 185500.50 -30000.00"]);
+  });
+
+  it("does not count a receipt line's blank balance, nor a 余额 column never filled", () => {
+    // A 收款单 of 60,000 in 金额 with 余额 blank: a credit, not 60,000 more owed; 40,000 + 50,000 = 90,000 stated and read.
+    const receipt = readLedger(
+      [
+        ["客户名称", "日期", "单据类型", "单据号", "金额", "余额"],
+        ["甲公司", "2011-01-10", "销售发票", "F1", 100000, 40000],
+        ["甲公司", "2011-02-10", "收款单", "SK1", 60000, ""],
+        ["乙公司", "2011-02-11", "销售发票", "F2", 50000, 50000],
+        ["合计", "", "", "", 210000, 90000],
+      ],
+      { sheet: "应收" },
+    );
+    expect(receipt.reconciliation.status).toBe("reconciled");
+    // A template whose 余额 column is never filled: its 合计 =SUM() shows 0 and states nothing of the balances.
+    const never = readLedger(
+      [
+        ["客户名称", "发票号", "开票日期", "金额", "已收金额", "余额"],
+        ["甲公司", "F1", "2011-01-10", 100000, 60000, ""],
+        ["乙公司", "F2", "2011-02-10", 50000, "", ""],
+        ["合计", "", "", 150000, 60000, 0],
+      ],
+      { sheet: "应收" },
+    );
+    expect(never.reconciliation.status).toBe("reconciled");
+    expect(never.reconciliation.differences).toEqual([]);
   });
 });
 
@@ -597,7 +639,10 @@ describe("totalMarker", () => {
     ["小计(华东区)", "subtotal"],
     ["总计金额", "subtotal"],
     ["汇总", "subtotal"],
-    ["华东区汇总", "subtotal"],
+    ["华东区汇总", null],
+    ["汇总开票", null],
+    ["按月汇总", null],
+    ["共计3张", null],
     ["彙總", "subtotal"],
     ["共计：", "subtotal"],
     ["甲公司 共计", "subtotal"],

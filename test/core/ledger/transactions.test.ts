@@ -386,9 +386,9 @@ describe("what is a receipt", () => {
 
   it("does not take a refund for a receipt, and takes a return, a red reversal or a credit note for a credit", () => {
     // 收款退款单 and 退还预收货款 contain 收款 and 预收, but money paid back is owed again.
-    expect(["收款退款单", "退还预收货款", "预收款退回货款", "Refund of payment"].map(isReceiptType)).toEqual([false, false, false, false]);
+    expect(["收款退款单", "退还预收货款", "预收款退回货款", "Refund of payment", "收款退回", "预收款退回", "退回收款"].map(isReceiptType)).toEqual([false, false, false, false, false, false, false]);
     expect(["收款退款单", "退还预收货款", "退货款"].map(isCreditType)).toEqual([false, false, false]);
-    expect(["销售退货单", "销售退回", "红冲", "红字发票", "销售折让", "Credit note", "credit memo", "收款单"].map(isCreditType)).toEqual([true, true, true, true, true, true, true, true]);
+    expect(["销售退货单", "销售退回", "红冲", "冲红", "红字发票", "销售折让", "Credit note", "credit memo", "收款单"].map(isCreditType)).toEqual([true, true, true, true, true, true, true, true, true]);
     expect(["销售发票", "应收单", null].map(isCreditType)).toEqual([false, false, false]);
   });
 
@@ -480,6 +480,22 @@ describe("shape", () => {
     ]);
     // The untouched row is the reading's own row, not a copy.
     expect(view.open[1]).toBe(r.rows[1]);
+  });
+
+  it("keeps an open-items list with a red invoice carrying its own 余额 as open items (its 余额 are read, not re-derived)", () => {
+    const r = readLedger(
+      [
+        ["客户名称", "单据类型", "单据号", "单据日期", "金额", "未核销余额"],
+        ["甲公司", "销售发票", "F1", "2011-01-10", 100000, 30000], // row 2
+        ["甲公司", "销售发票", "F2", "2011-02-10", 50000, 50000], // row 3
+        ["甲公司", "红字销售发票", "F3", "2011-03-10", -5000, -5000], // row 4
+        ["乙公司", "销售发票", "F4", "2011-03-10", 20000, 20000], // row 5
+      ],
+      { sheet: "S" },
+    );
+    expect(r.shape).toBe("open-items");
+    // The 5,000 credit nets against 甲's oldest item: F1 30,000 − 5,000 = 25,000; F2 50,000; F4 20,000: 95,000.
+    expect(tx(r).open.map((x) => `${x.row} ${x.balance?.toFixed(2)}`)).toEqual(["2 25000.00", "3 50000.00", "5 20000.00"]);
   });
 
   it("follows an explicit shape", () => {
