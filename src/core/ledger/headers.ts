@@ -400,12 +400,19 @@ const HOME_CURRENCY = /本位币|本币|折人民币|折合人民币|人民币|�
 const FOREIGN_CURRENCY = /原币|外币/;
 
 /** Splits a header cell's text into its field words and its unit annotation. */
+const DEBIT_NOTE = /^(借|借方|dr|debit)$/;
+const CREDIT_NOTE = /^(贷|贷方|cr|credit)$/;
+const SIDED_MONEY = /^(本期)?(金额|发生额|发生金额|发生)$/;
+
 export function parseHeaderLabel(text: string): HeaderLabel {
   let scale: number | null = null;
   let percent = false;
   let noted: HeaderLabel["currency"] = null;
+  let side: "借方" | "贷方" | null = null;
   const withoutNotes = text.normalize("NFKC").replace(ANNOTATION, (_whole, inner: string) => {
     const note = normalizeLabel(inner);
+    if (DEBIT_NOTE.test(note)) side = "借方";
+    else if (CREDIT_NOTE.test(note)) side = "贷方";
     const s = unitScaleOf(note);
     if (s !== null) scale = s;
     if (note === "%" || note === "百分比") percent = true;
@@ -421,6 +428,8 @@ export function parseHeaderLabel(text: string): HeaderLabel {
     base = tail[1].replace(/\/$/, "");
     scale = unitScaleOf(tail[2]);
   }
+  // "金额(借)" and "金额(贷)", "发生额(Dr)": the side a two-column ledger writes in brackets.
+  if (side !== null && SIDED_MONEY.test(base)) base = side + (base.includes("发生") ? "发生额" : "金额");
   if (base.endsWith("%")) {
     percent = true;
     base = base.slice(0, -1);

@@ -115,6 +115,18 @@ describe("normalizeLabel / parseHeaderLabel", () => {
     expect(parseHeaderLabel("Amount (in thousands)")).toEqual({ base: "amount", scale: 1000, percent: false, currency: null });
   });
 
+  it("reads a side written in brackets: 金额(借) is 借方金额, 金额（贷） 贷方金额, 发生额(Dr) 借方发生额", () => {
+    expect(parseHeaderLabel("金额(借)").base).toBe("借方金额");
+    expect(parseHeaderLabel("金额（贷）").base).toBe("贷方金额");
+    expect(parseHeaderLabel("发生额(Dr)").base).toBe("借方发生额");
+    expect(parseHeaderLabel("本期发生额(贷方)").base).toBe("贷方发生额");
+    expect(fieldOf("金额（借）")).toBe("amount");
+    expect(fieldOf("金额（贷）")).toBe("received");
+    // Only a side: 金额(元) is 金额 in yuan, 余额(借) is no movement.
+    expect(parseHeaderLabel("金额(元)").base).toBe("金额");
+    expect(parseHeaderLabel("余额(借)").base).toBe("余额");
+  });
+
   it("reads money units", () => {
     expect(unitScaleOf("万元")).toBe(10000);
     expect(unitScaleOf("人民币万元")).toBe(10000);

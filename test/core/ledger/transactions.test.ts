@@ -412,6 +412,25 @@ describe("what is a receipt", () => {
     expect(tx(r).advances).toEqual([]);
   });
 
+  it("reads 金额（借） and 金额（贷） as 借方 and 贷方: the 贷方 receipts were left unread (140,000 open for 40,000)", () => {
+    const r = readLedger(
+      [
+        ["日期", "客户名称", "摘要", "金额（借）", "金额（贷）", "余额"],
+        [40553, "甲公司", "销售", 100000, "", 100000], // row 2
+        [40584, "甲公司", "收款", "", 60000, 40000], // row 3
+        [40600, "甲公司", "销售", 5000, "", 45000], // row 4
+        [40553, "乙公司", "销售", 7000, "", 7000], // row 5
+        [40584, "乙公司", "收款", "", 7000, 0], // row 6
+      ],
+      { sheet: "S" },
+    );
+    expect(r.mapping.columns.map((c) => c.field)).toEqual(["dateArisen", "customer", "note", "amount", "received", "balance"]);
+    expect(r.shape).toBe("transactions");
+    // 甲: 100,000 − 60,000 = 40,000 on row 2, and 5,000 on row 4; 乙 settled. The running 余额 agrees on every later line.
+    expect(open(r)).toEqual(["2 甲公司 100000.00 60000.00 40000.00", "4 甲公司 5000.00 0.00 5000.00"]);
+    expect(r.reconciliation).toEqual({ status: "reconciled", checked: 3, differences: [] });
+  });
+
   it("reads an ERP list's unsigned amounts by their type: a 销售退货单 reduces, a 收款退款单 is owed again", () => {
     const r = readLedger(
       [
