@@ -9,7 +9,7 @@ import { ArError, isArError } from "../errors";
 import type { Bilingual } from "../../i18n/bilingual";
 import type { AuditCompanions } from "./check";
 import { BILLS_REGISTER_SCHEMA, COLLECTION_LOG_SCHEMA, CUSTOMER_MASTER_SCHEMA, readBillsRegister, readCollectionLog, readCustomerMaster } from "./companions";
-import { LEDGER_SCHEMA, detectHeader, type TableSchema } from "./headers";
+import { LEDGER_FIELDS, LEDGER_SCHEMA, detectHeader, type TableSchema } from "./headers";
 import { readLedger, type LedgerReading } from "./index";
 import type { MappingOverride } from "./mapping";
 import type { LedgerField } from "./headers";
@@ -329,6 +329,7 @@ function chooseLedger(sheets: readonly SheetInput[], options: Omit<WorkbookLedge
     notes.push({ "zh-CN": `工作表“${u.sheet.name}”也像台账，但无法读取，未使用：${u.why["zh-CN"]}`, "en-US": `Sheet "${u.sheet.name}" also looks like a ledger but could not be read, and was not used: ${u.why["en-US"]}` });
   }
   ledger = carryOpenings(ledger);
+  notes.push(...moneyColumnsNotRead(ledger));
   const others = sheets.filter((s) => !together.includes(s));
   const found = readCompanions(others, { dateSystem: options.dateSystem });
   return { ledger, ledgerSheet: chosen.name, companions: found.companions, warnings: [...notes, ...found.warnings] };
@@ -363,6 +364,27 @@ function readTogether(names: readonly string[], hint: Hint): Bilingual {
     "zh-CN": `工作表${q["zh-CN"]}版式相同，按工作簿顺序作为一本台账合并读取（各期的期初余额与前期结余核对，不重复计入）；如其中有副本或汇总表，${hint.alone["zh-CN"]}。`,
     "en-US": `Sheets ${q["en-US"]} have one layout and were read together as one ledger, in workbook order (each period's opening balance reconciled with the one before, not counted twice); if one is a copy or a summary, ${hint.alone["en-US"]}.`,
   };
+}
+
+const MONEY_FIELDS: ReadonlySet<string> = new Set(["amount", "received", "balance"]);
+
+/**
+ * A money column whose header names the same field as the one read (two 金额 columns) is left
+ * unread: said, as it may hold the receipts or the balances the reading then lacks.
+ */
+function moneyColumnsNotRead(ledger: LedgerReading): Bilingual[] {
+  const out: Bilingual[] = [];
+  for (const a of ledger.mapping.ambiguous) {
+    if (!MONEY_FIELDS.has(a.field) || a.others.length === 0) continue;
+    const label = LEDGER_FIELDS.find((d) => d.field === a.field)?.label ?? { "zh-CN": a.field, "en-US": a.field };
+    const zhOthers = a.others.map((o) => `${o.letter} 列（${o.header}）`).join("、");
+    const enOthers = a.others.map((o) => `column ${o.letter} ("${o.header}")`).join(", ");
+    out.push({
+      "zh-CN": `工作表“${ledger.sheet}”的${zhOthers}也可读作“${label["zh-CN"]}”，未读取；读取的是 ${a.chosen.letter} 列（${a.chosen.header}）。若它另有含义（如贷方发生额、余额），请在任务窗格的“列对应”中指定。`,
+      "en-US": `Sheet "${ledger.sheet}": ${enOthers} could also be the ${label["en-US"]} and ${a.others.length === 1 ? "was" : "were"} not read; column ${a.chosen.letter} ("${a.chosen.header}") was. If it holds something else (credits, balances), map it in the task pane's column mapping.`,
+    });
+  }
+  return out;
 }
 
 function sameLayoutNotRead(chosen: string, names: readonly string[], hint: Hint): Bilingual {

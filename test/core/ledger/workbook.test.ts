@@ -231,3 +231,24 @@ describe("sheets of one layout that are not later periods are not read together 
     expect(chosen.ledger.layout.sheets).toEqual(["明细"]);
   });
 });
+
+describe("a money column left unread because another of its field was read", () => {
+  it("is said, naming both columns, so receipts in a second 金额 column are not lost without a word", () => {
+    const sheets: SheetInput[] = [
+      {
+        name: "明细",
+        values: [
+          ["日期", "客户名称", "金额", "金额", "余额"],
+          [40553, "甲公司", 100000, "", 100000],
+          [40584, "甲公司", "", 60000, 40000],
+        ],
+      },
+    ];
+    const read = readWorkbookLedger(sheets);
+    expect(read.ledger.mapping.columns.map((c) => `${c.letter}:${c.field}`)).toEqual(["A:dateArisen", "B:customer", "C:amount", "E:balance"]);
+    expect(read.warnings.map((w) => w["en-US"])).toContain(
+      'Sheet "明细": column D ("金额") could also be the amount and was not read; column C ("金额") was. If it holds something else (credits, balances), map it in the task pane\'s column mapping.',
+    );
+    expect(read.warnings.map((w) => w["zh-CN"])).toContain("工作表“明细”的D 列（金额）也可读作“金额”，未读取；读取的是 C 列（金额）。若它另有含义（如贷方发生额、余额），请在任务窗格的“列对应”中指定。");
+  });
+});
