@@ -399,11 +399,12 @@ export function unitScaleOf(normalized: string): number | null {
 const HOME_CURRENCY = /本位币|本币|折人民币|折合人民币|人民币|折rmb|rmb|cny/;
 const FOREIGN_CURRENCY = /原币|外币/;
 
-/** Splits a header cell's text into its field words and its unit annotation. */
+/** A side written in a money header's brackets (金额(借), 发生额(Cr)), and the headers it makes a 借方 or 贷方 column of. */
 const DEBIT_NOTE = /^(借|借方|dr|debit)$/;
 const CREDIT_NOTE = /^(贷|贷方|cr|credit)$/;
 const SIDED_MONEY = /^(本期)?(金额|发生额|发生金额|发生)$/;
 
+/** Splits a header cell's text into its field words and its unit annotation. */
 export function parseHeaderLabel(text: string): HeaderLabel {
   let scale: number | null = null;
   let percent = false;

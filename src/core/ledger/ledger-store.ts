@@ -105,7 +105,7 @@ export class LedgerStore {
   sided = false;
   /**
    * The index (into a row of `values`) of a column numbering each document's lines (行号,
-   * 分录号), when its numbers restart (1, 2, 1…); -1 otherwise. A document and its line number
+   * 分录号), when each document's lines are numbered from 1 up by one (1, 2, 1…); -1 otherwise. A document and its line number
    * name one line: an invoice of three goods is three lines of one 发票号, not a duplicate.
    */
   lineColumn = -1;
