@@ -544,6 +544,13 @@ function plainTransactionLine(st: LedgerStore, j: number, i: number, kind: Uint8
 function prepareTransactionLine(r: LedgerRow, i: number, kind: Uint8Array, fen: Float64Array, dec: Map<number, Decimal>, own: Float64Array, ownDec: Map<number, Decimal>): void {
   const k = transactionKind(r);
   if (k === null) return;
+  if (k === "reversal") {
+    // A receipt undone (红字收款单): owed again by its size, an item of its own.
+    kind[i] = ITEM;
+    const af = r.amountFen;
+    setAmount(i, af === af ? Math.abs(af) : NaN, af === af ? null : (r.amount as Decimal).abs(), fen, dec);
+    return;
+  }
   if (k === "invoice") {
     kind[i] = ITEM;
     if (r.hasMoney("amount")) setAmount(i, r.amountFen, r.amountFen === r.amountFen ? null : r.amount, fen, dec);

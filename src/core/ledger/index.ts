@@ -29,7 +29,7 @@ import type { LedgerMoneyField, LedgerRow, LedgerStore } from "./ledger-store";
 import { columnLetter, DEFAULT_ORIGIN, type MappedColumn, type MappingResult, type SheetOrigin } from "./mapping";
 import { type ParseIssue, type SkippedRow, sortIssues } from "./parse-issues";
 import { type HeaderInfo, openTable, type TableOptions, type UnitsInfo } from "./table";
-import { isCreditType, isReceiptType } from "./transactions";
+import { isCreditType, isReceiptType, reversedReceiptSign } from "./transactions";
 import type { CellArea } from "./workbook";
 
 export * from "./headers";
@@ -179,6 +179,7 @@ export function readLedger(values: readonly unknown[][], options: ReadLedgerOpti
   const filled = fillMergedDown(values, options.merges, table);
   const { rows, store, issues, skipped, stated } = readLedgerRows(filled, table);
   store.sided = sidedColumns(table.mapping.columns);
+  if (!store.sided && store.text.type !== null) store.reversedReceiptSign = reversedReceiptSign(rows);
   store.lineColumn = restartingColumn(store, lineNumberColumn(table.detection));
   const allIssues = issues;
   const mapped = new Set(table.plan.map((p) => p.field));

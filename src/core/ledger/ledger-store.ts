@@ -104,6 +104,11 @@ export class LedgerStore {
    */
   sided = false;
   /**
+   * In a ledger of one amount column, the sign of a receipt-typed line's amount that makes it a
+   * receipt reversed (-1: receipts are written positive; 1: negative; 0: none is): transactions.reversedReceiptSign.
+   */
+  reversedReceiptSign: -1 | 0 | 1 = 0;
+  /**
    * The index (into a row of `values`) of a column numbering each document's lines (行号,
    * 分录号), when each document's lines are numbered from 1 up by one (1, 2, 1…); -1 otherwise. A document and its line number
    * name one line: an invoice of three goods is three lines of one 发票号, not a duplicate.
@@ -163,6 +168,7 @@ export class LedgerStore {
     const out = new LedgerStore(this.sheet, this.values, n, mapped);
     out.length = n;
     out.sided = this.sided;
+    out.reversedReceiptSign = this.reversedReceiptSign;
     out.lineColumn = this.lineColumn;
     const gather = <A extends Int32Array | Uint8Array | Float64Array>(from: A, to: A): void => {
       for (let k = 0; k < n; k++) to[k] = from[indices[k]];

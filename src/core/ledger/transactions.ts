@@ -4,7 +4,7 @@
  */
 import type { LedgerRow } from "./ledger-store";
 
-type TransactionKind = "invoice" | "receipt";
+type TransactionKind = "invoice" | "receipt" | "reversal";
 
 /**
  * Words in a type column that make a row a receipt (收款, 回款, 收到, 到账, 预收, payment...),
@@ -20,6 +20,8 @@ const REFUND_WORDS = ["退款", "退还", "退回预收", "退回货款", "退�
  * K/3 and U8 lists write their amounts unsigned, so the type is what says the line reduces.
  */
 const CREDIT_WORDS = ["退货", "销售退回", "红冲", "冲红", "红字", "折让", "credit note", "credit memo", "sales return"];
+/** Words that make a receipt's line its reversal (红字收款单, 收款单（红字）, 红冲收款): money received is owed again. */
+const RED_WORDS = ["红字", "红冲", "冲红", "reversal", "reversed"];
 
 function normalizeWords(text: string): string {
   return text.normalize("NFKC").toLowerCase();
@@ -40,6 +42,43 @@ export function isCreditType(type: string | null): boolean {
   return CREDIT_WORDS.some((w) => t.includes(w)) && !REFUND_WORDS.some((w) => t.includes(w));
 }
 
+/** Whether a type text names a receipt reversed (红字收款单, 红冲收款, receipt reversal): owed again, not received. */
+export function isReversedReceiptType(type: string | null): boolean {
+  if (type === null || !isReceiptType(type)) return false;
+  const t = normalizeWords(type);
+  return RED_WORDS.some((w) => t.includes(w));
+}
+
+/** Whether a type text names money paid back to the customer (收款退款单, 退还预收货款, refund): owed again. */
+export function isRefundType(type: string | null): boolean {
+  if (type === null) return false;
+  const t = normalizeWords(type);
+  return REFUND_WORDS.some((w) => t.includes(w));
+}
+
+/**
+ * In a ledger of one amount column whose lines say by their type what they are (收款单, 销售发票),
+ * the sign of a receipt's amount that makes it a receipt reversed: -1 where the ledger writes its
+ * receipts positive and a few are negative (a 收款单 of −10,000 among ones of 40,000 is a red one),
+ * 1 where it writes them negative and a few are positive, 0 where they all share one sign or the
+ * two signs are as many (nothing to tell a reversal by: each is received, by its size).
+ */
+export function reversedReceiptSign(rows: readonly LedgerRow[]): -1 | 0 | 1 {
+  let positive = 0;
+  let negative = 0;
+  for (const row of rows) {
+    const type = row.type;
+    if (type === null || !isReceiptType(type) || isReversedReceiptType(type)) continue;
+    const received = row.moneySign("received");
+    if (received === received && received !== 0) continue;
+    const sign = row.moneySign("amount");
+    if (sign === 1) positive++;
+    else if (sign === -1) negative++;
+  }
+  if (positive === 0 || negative === 0 || positive === negative) return 0;
+  return positive > negative ? -1 : 1;
+}
+
 /**
  * What a row of a transactions ledger is:
  * - a receipt (a credit) when its type column says so (收款/回款/receipt/payment..., or a return,
@@ -50,6 +89,10 @@ export function isCreditType(type: string | null): boolean {
  *   cheque, 红字贷方), which as-of.ts makes an item owed again;
  * - an invoice when its amount is positive, or when it has neither amount nor received but a
  *   balance (an opening balance line, 期初余额);
+ * - a reversal (a receipt undone: owed again by the size of its amount, whatever its sign) when,
+ *   in a ledger of one amount column, its type says a receipt reversed (红字收款单), or says a
+ *   receipt while its amount has the sign the ledger's receipts do not (reversedReceiptSign), or
+ *   it is a refund written negative (收款退款单 −1,500: a positive one is an invoice's like already);
  * - null otherwise (nothing to allocate: a zero line, or a row whose amounts could not be read).
  */
 export function transactionKind(row: LedgerRow): TransactionKind | null {
@@ -59,6 +102,10 @@ export function transactionKind(row: LedgerRow): TransactionKind | null {
   // In a ledger with a 借方 and a 贷方 column, the side a figure stands on says what it is: a
   // 坏账收回 on 借方 reinstates the debt (its receipt is the 贷方 line after it).
   const debitLine = row.source.sided && amountSign === 1 && !hasReceived;
+  if (!row.source.sided && !hasReceived && amountSign === -1 && isRefundType(row.type)) return "reversal";
+  if (!row.source.sided && !hasReceived && (amountSign === 1 || amountSign === -1) && isReceiptType(row.type)) {
+    if (isReversedReceiptType(row.type) || amountSign === row.source.reversedReceiptSign) return "reversal";
+  }
   if (!debitLine && isCreditType(row.type)) return amountSign === amountSign || hasReceived ? "receipt" : null;
   if (amountSign === -1 && !hasReceived) return "receipt";
   if ((amountSign !== amountSign || amountSign === 0) && hasReceived) return "receipt";

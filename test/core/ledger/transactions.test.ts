@@ -448,6 +448,60 @@ describe("what is a receipt", () => {
     expect(open(r)).toEqual(["2 甲 100000.00 70000.00 30000.00", "5 甲 10000.00 0.00 10000.00"]);
   });
 
+  it("makes a 红字收款单 in a list of one amount column a receipt undone: owed again, not received twice", () => {
+    const r = readLedger(
+      [
+        ["单据日期", "客户", "单据类型", "单据编号", "金额"],
+        [40553, "甲", "销售发票", "XS1", 100000], // row 2: 2011-01-10
+        [40584, "甲", "收款单", "SK1", 40000], // row 3
+        [40612, "甲", "红字收款单", "SK2", -10000], // row 4: 10,000 of SK1 undone
+        [40612, "乙", "销售发票", "XS2", 30000], // row 5
+        [40643, "乙", "收款单（红字）", "SK3", 5000], // row 6: a red receipt written unsigned
+      ],
+      { sheet: "S" },
+    );
+    expect(r.rows.map(transactionKind)).toEqual(["invoice", "receipt", "reversal", "invoice", "reversal"]);
+    // 甲: 100,000 − 40,000 = 60,000 on XS1, and the 10,000 undone is owed again on row 4: 70,000
+    // (read as a credit it was 50,000). 乙: 30,000 and 5,000 owed: 35,000 (it was 25,000).
+    expect(open(r)).toEqual(["2 甲 100000.00 40000.00 60000.00", "4 甲 10000.00 0.00 10000.00", "5 乙 30000.00 0.00 30000.00", "6 乙 5000.00 0.00 5000.00"]);
+  });
+
+  it("takes a receipt whose sign is not the ledger's receipts' for a receipt undone, and a negative refund for money owed again", () => {
+    const r = readLedger(
+      [
+        ["单据日期", "客户", "单据类型", "单据编号", "金额"],
+        [40553, "甲", "销售发票", "XS1", 100000], // row 2
+        [40584, "甲", "收款单", "SK1", 40000], // row 3
+        [40585, "甲", "收款单", "SK2", 20000], // row 4
+        [40612, "甲", "收款单", "SK3", -10000], // row 5: negative among positive receipts: a red one
+        [40553, "乙", "销售发票", "XS2", 30000], // row 6
+        [40584, "乙", "收款退款单", "TK1", -1500], // row 7: a refund written negative
+        [40585, "乙", "收款单", "SK4", 30000], // row 8
+      ],
+      { sheet: "S" },
+    );
+    expect(r.rows.map(transactionKind)).toEqual(["invoice", "receipt", "receipt", "reversal", "invoice", "reversal", "receipt"]);
+    // 甲: 100,000 − 60,000 = 40,000 on XS1 and 10,000 on row 5. 乙: SK4 pays XS2 (oldest), the 1,500 refunded stays owed.
+    expect(open(r)).toEqual(["2 甲 100000.00 60000.00 40000.00", "5 甲 10000.00 0.00 10000.00", "7 乙 1500.00 0.00 1500.00"]);
+  });
+
+  it("reads receipts written with one sign, either sign, as received: nothing is a reversal without a ledger convention to break", () => {
+    const values = (sign: number) => [
+      ["单据日期", "客户", "单据类型", "金额"],
+      [40553, "甲", "销售发票", 100000],
+      [40584, "甲", "收款单", sign * 40000],
+      [40612, "甲", "收款单", sign * 10000],
+    ];
+    for (const sign of [1, -1]) {
+      const r = readLedger(values(sign), { sheet: "S" });
+      expect(r.rows.map(transactionKind)).toEqual(["invoice", "receipt", "receipt"]);
+      expect(open(r)).toEqual(["2 甲 100000.00 50000.00 50000.00"]);
+    }
+    // One positive and one negative: no convention to tell by; each is received by its size.
+    const tied = readLedger([...values(1).slice(0, 3), [40612, "甲", "收款单", -10000]], { sheet: "S" });
+    expect(tied.rows.map(transactionKind)).toEqual(["invoice", "receipt", "receipt"]);
+  });
+
   it("makes a negative 贷方 (a receipt reversed: a bounced cheque, 红字贷方) an amount owed again, not nothing", () => {
     const r = readLedger(
       [
