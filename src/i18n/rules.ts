@@ -191,6 +191,23 @@ export const RULE_TEXTS: Readonly<Record<string, RuleText>> = {
       ),
     },
   },
+  "status-says-settled": {
+    title: bi("状态写明已结清", "The status says settled"),
+    definition: bi(
+      "未结清款项台账的状态列写明已结清（已收讫、已付清、已收回、已核销等），而读到的余额大于 0：余额栏空白时，余额是按金额减已收金额推算的，状态是台账自己的说法，这些行按已结清处理，不计入未结清款项；余额栏写明大于 0 的余额时，保留所写余额，两者矛盾需核对。每种情况各报一次，列出所涉各行。",
+      "The status column of an open-items list says settled (已结清, 已收讫, 已付清, 已收回, 已核销…) while the balance read is above 0. Where the 余额 cell is blank the balance was worked out as amount − received, and the status is the ledger's own word: those lines are settled and left out of the open items. Where the ledger states a balance above 0 it is kept, and the two disagree. Each case is said once, with its lines.",
+    ),
+    messages: {
+      default: bi(
+        "{cell}：状态写明已结清，余额栏空白，按已结清处理；本行起共 {count} 行（{rows}）如此处理，按金额减已收金额合计 {balance} 元，未计入未结清款项。请补填已收金额或余额，或核对状态。",
+        "{cell}: the status says settled and the balance is blank: read as settled. From this line on, {count} line(s) ({rows}) are read so; amount − received would leave {balance} open on them in all, which is not counted. Fill in the received amount or the balance, or check the status.",
+      ),
+      conflict: bi(
+        "{cell}：状态写明已结清，但余额为 {balance} 元，按所写余额计入未结清款项；本行起共 {count} 行（{rows}）状态与余额矛盾。请核对状态或余额。",
+        "{cell}: the status says settled but the balance is {balance}, which is counted as open as written. From this line on, {count} line(s) ({rows}) have a status and a balance that disagree. Check the status or the balance.",
+      ),
+    },
+  },
   "due-before-date": {
     title: bi("到期日早于发生日期", "Due date before the date arisen"),
     definition: bi("台账写明的到期日早于发生日期。", "The ledger's due date is earlier than the date arisen."),

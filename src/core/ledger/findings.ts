@@ -38,6 +38,7 @@ export type RuleId =
   | "opening-balance-dated"
   | "credits-from-balance"
   | "customer-filled-down"
+  | "status-says-settled"
   | "foreign-currency"
   | "due-before-date"
   | "received-exceeds-amount"
@@ -178,6 +179,7 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = rulesOf({
   "credits-from-balance": { severity: "info", source: "POLICY §1" },
   "foreign-currency": { severity: "error", source: "POLICY §1" },
   "customer-filled-down": { severity: "info", source: "POLICY §1" },
+  "status-says-settled": { severity: "warning", source: "POLICY §10" },
   "due-before-date": { severity: "error", source: "POLICY §2" },
   "received-exceeds-amount": { severity: "warning", source: "POLICY §10" },
   "balance-mismatch": { severity: "error", source: "POLICY §10" },

@@ -21,6 +21,7 @@ import {
   unsignedCredits,
   openingAmounts,
   periodStart,
+  settledByStatus,
   type TitleCustomer,
   titleCustomer,
 } from "./layout";
@@ -93,6 +94,12 @@ interface LedgerLayout {
   creditsByBalance: { sheet: string; row: number }[];
   /** Lines without a customer of their own, read as the customer of the line above them (a block's name written once, not merged: layout.fillCustomerDown). */
   customersFilled: { sheet: string; row: number }[];
+  /** Open-items lines a 状态 of 已结清 settles, their 余额 blank (balance 0, not amount − received: layout.settledByStatus). */
+  settledByStatus: { sheet: string; row: number }[];
+  /** What amount − received gave the lines settledByStatus settled, in all (yuan, two decimals). */
+  settledByStatusLeft: string;
+  /** Open-items lines whose 状态 says 已结清 while the ledger states a balance above 0 (kept). */
+  statusConflicts: { sheet: string; row: number }[];
   /** The date a title line above the header says the sheet was exported or printed (导出日期：2011-09-10), and where; null when none does. */
   exportDate: DayNumber | null;
   exportDateAt: { sheet: string; row: number; column: string } | null;
@@ -207,6 +214,8 @@ export function readLedger(values: readonly unknown[][], options: ReadLedgerOpti
   const shape: LedgerShape = requested !== "auto" ? requested : running || rows.some(looksLikeReceipt) ? "transactions" : "open-items";
 
   const openingsDated = dateOpenings(store, periodStart(store, year));
+  // A 状态 of 已结清 over a blank 余额 settles the item (the 余额 read was ours: amount − received).
+  const byStatus = shape === "open-items" ? settledByStatus(store) : null;
 
   const reader = new CellReader(table.sheet, table.dateSystem);
   checkRequiredValues(store, table, ROW_REQUIRED[shape], reader);
@@ -240,6 +249,9 @@ export function readLedger(values: readonly unknown[][], options: ReadLedgerOpti
       openingsCarried: [],
       creditsByBalance: creditsByBalance.map((i) => ({ sheet: table.sheet, row: store.sheetRow[i] })),
       customersFilled: customersFilled.map((i) => ({ sheet: table.sheet, row: store.sheetRow[i] })),
+      settledByStatus: byStatus === null ? [] : byStatus.settled.map((i) => ({ sheet: table.sheet, row: store.sheetRow[i] })),
+      settledByStatusLeft: byStatus === null ? "0.00" : byStatus.left.toFixed(2),
+      statusConflicts: byStatus === null ? [] : byStatus.conflicting.map((i) => ({ sheet: table.sheet, row: store.sheetRow[i] })),
       ...exportDateOf(values, table.header.rows[0] ?? null, origin, table.sheet),
     },
     letters,

@@ -14,7 +14,8 @@
 import { type DayNumber, fromYmd, isValidYmd, toYmd } from "../calendar";
 import { dueWithTerm } from "../credit-terms";
 import type { Bilingual } from "../../i18n/bilingual";
-import { fenOfDecimal } from "./cell-reader";
+import type Decimal from "decimal.js";
+import { fenOfDecimal, fenToDecimal } from "./cell-reader";
 import { detectHeader, HEADER_SCAN_ROWS, LEDGER_FIELDS, type HeaderDetection, type LedgerField, unwrapCell } from "./headers";
 import type { LedgerStore } from "./ledger-store";
 import { columnLetter, type SheetOrigin } from "./mapping";
@@ -318,6 +319,49 @@ export function openingAmounts(store: LedgerStore): void {
     store.amountFromBalance.add(i);
     store.derived[i] = 0;
   }
+}
+
+/** A 状态 that says the item is settled (已结清, 已收讫, 已付清, 已收回, 已核销, paid, settled, closed). */
+const SETTLED_STATUS = /(?:已|全部|全额)?(?:结清|收讫|付清|收清|付讫|收回|核销|回款|收款|收齐|到账)|^(?:paid|settled|closed|cleared)(?: in full)?$|^paid in full$/i;
+/** Words that undo it: 未结清, 部分收回, 尚未收回, 待核销, 催收款, 计划回款, 回款中, not paid, partly paid. */
+const NOT_SETTLED = /未|部分|尚|待|没|无|不|欠|催|计划|预计|承诺|申请|拟|将|中|partial|partly|not|un|part/i;
+
+/** Whether a 状态 cell says its item is settled, and nothing in it says otherwise. */
+export function saysSettled(status: string | null): boolean {
+  if (status === null) return false;
+  const t = status.normalize("NFKC").trim();
+  return t !== "" && t.length <= 12 && SETTLED_STATUS.test(t) && !NOT_SETTLED.test(t);
+}
+
+/**
+ * Open-items lines whose 状态 says settled (已结清) while a balance is read: where the ledger left
+ * its 余额 blank (the balance read is amount − received, ours, not the ledger's), the status is
+ * the ledger's own word and the line is settled, its balance 0 (`settled`; `left`: what amount −
+ * received gave them, in all); where the ledger
+ * states a balance above 0, the balance is kept and the two disagree (`conflicting`). Both are
+ * said by the check (status-says-settled): a hand-kept 台账 that marks 已结清 and leaves the cells
+ * blank was read with the whole amount open.
+ */
+export function settledByStatus(store: LedgerStore): { settled: number[]; conflicting: number[]; left: Decimal } {
+  const status = store.text.status;
+  const settled: number[] = [];
+  const conflicting: number[] = [];
+  let left = fenToDecimal(0);
+  if (status === null || store.fen.balance === null) return { settled, conflicting, left };
+  for (let i = 0; i < store.length; i++) {
+    const text = status[i];
+    if (text === null || text === undefined || !saysSettled(text)) continue;
+    const exact = store.exact.balance.get(i);
+    const f = store.fen.balance[i];
+    const positive = exact !== undefined ? exact.gt(0) : f > 0;
+    if (!positive) continue;
+    if (store.derived[i] === 1) {
+      left = left.plus(exact ?? fenToDecimal(f));
+      store.setMoney("balance", i, 0, null);
+      settled.push(i);
+    } else conflicting.push(i);
+  }
+  return { settled, conflicting, left };
 }
 
 /**

@@ -6,6 +6,7 @@
 import { fromYmd } from "../../../src/core/calendar";
 import { auditLedger } from "../../../src/core/ledger/check";
 import { readLedger } from "../../../src/core/ledger/index";
+import { saysSettled } from "../../../src/core/ledger/layout";
 import { DEFAULT_POLICY } from "../../../src/core/policy";
 
 const HEADER = ["客户", "日期", "摘要", "金额", "已收", "余额"];
@@ -208,5 +209,59 @@ describe("words that end or analyse a table only where they can", () => {
     );
     expect(r.rows.map((x) => x.row)).toEqual([2, 3, 4]);
     expect(r.reconciliation.status).toBe("reconciled");
+  });
+});
+
+describe("a 状态 that says 已结清 (POLICY §10: the books as kept)", () => {
+  const H = ["客户名称", "发票号", "发生日期", "金额", "已收金额", "余额", "状态"];
+  it("settles a line whose 余额 is blank, so the ledger's own 合计 agrees, and says so once with the amount left out", () => {
+    const r = readLedger(
+      [
+        H,
+        ["甲公司", "F1", 40553, 100000, 20000, 80000, ""], // row 2
+        ["乙公司", "F2", 40584, 30000, "", "", "已结清"], // row 3: nothing received written, 余额 blank
+        ["丙公司", "F3", 40612, 75500.5, 500, "", "已收讫"], // row 4: 75,000 more than received written
+        ["丁公司", "F4", 40612, 12000, "", 12000, "未结清"], // row 5: 未 undoes it: 12,000 open
+        ["合计", "", "", 217500.5, 20500, 92000, ""], // row 6: =SUM(F2:F5), the blank 余额 cells as 0
+      ],
+      { sheet: "台账" },
+    );
+    // Open: 80,000 (F1) + 12,000 (F4) = 92,000, as the 合计 states; rows 3 and 4 settled. Read as
+    // amount − received they were 105,000.50 more open, and the 合计 disagreed by as much.
+    expect(r.layout.settledByStatus).toEqual([3, 4].map((row) => ({ sheet: "台账", row })));
+    expect(r.layout.settledByStatusLeft).toBe("105000.50"); // 30,000 + (75,500.50 − 500)
+    expect(r.reconciliation.differences).toEqual([]);
+    const a = auditLedger(r, {}, fromYmd(2011, 12, 31), DEFAULT_POLICY);
+    expect(a.totals.all.balance).toBe("92000.00");
+    expect(a.totals.all.count).toBe(2);
+    const said = a.findings.filter((f) => f.rule === "status-says-settled");
+    expect(said.map((f) => f.message["zh-CN"])).toEqual([
+      "台账!G3：状态写明已结清，余额栏空白，按已结清处理；本行起共 2 行（第 3、4 行）如此处理，按金额减已收金额合计 105,000.50 元，未计入未结清款项。请补填已收金额或余额，或核对状态。",
+    ]);
+    expect(said[0].severity).toBe("warning");
+  });
+
+  it("keeps a balance the ledger states, and says the status disagrees", () => {
+    const r = readLedger(
+      [
+        H,
+        ["甲公司", "F1", 40553, 100000, 20000, 80000, "已结清"], // row 2: 80,000 stated
+        ["乙公司", "F2", 40584, 30000, 30000, 0, "已结清"], // row 3: agrees
+      ],
+      { sheet: "台账" },
+    );
+    expect(r.layout.settledByStatus).toEqual([]);
+    expect(r.layout.statusConflicts).toEqual([{ sheet: "台账", row: 2 }]);
+    const a = auditLedger(r, {}, fromYmd(2011, 12, 31), DEFAULT_POLICY);
+    expect(a.totals.all.balance).toBe("80000.00");
+    const said = a.findings.filter((f) => f.rule === "status-says-settled");
+    expect(said.map((f) => f.message["en-US"])).toEqual([
+      "台账!G2: the status says settled but the balance is 80,000.00, which is counted as open as written. From this line on, 1 line(s) (rows 2) have a status and a balance that disagree. Check the status or the balance.",
+    ]);
+  });
+
+  it("reads settled words, and not the ones that say otherwise", () => {
+    expect(["已结清", "结清", "已收讫", "已付清", "已收回", "已核销", "全部收回", "Paid", "settled", "paid in full"].map(saysSettled)).toEqual(Array(10).fill(true));
+    expect(["未结清", "部分收回", "尚未收回", "待核销", "催收款项", "计划回款", "回款中", "unpaid", "not settled", "partly paid", "客户承诺月底付款", "正常", "", null].map(saysSettled)).toEqual(Array(14).fill(false));
   });
 });

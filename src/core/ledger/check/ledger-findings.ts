@@ -153,6 +153,19 @@ export function readingWideFindings(run: AuditRun, read: LedgerReading, view: As
   if (byBalance.length > 0) run.addFinding(makeFinding("credits-from-balance", byBalance[0].sheet, byBalance[0].row, run.col("amount"), linesParams(byBalance)));
   const filled = read.layout.customersFilled;
   if (filled.length > 0) run.addFinding(makeFinding("customer-filled-down", filled[0].sheet, filled[0].row, run.col("customer"), linesParams(filled)));
+  // A 状态 of 已结清: over a blank 余额 it settled the line (what amount − received gave is said);
+  // over a stated balance above 0 the two disagree.
+  const bySettled = read.layout.settledByStatus;
+  if (bySettled.length > 0) {
+    const left = money(new Dec(read.layout.settledByStatusLeft));
+    run.addFinding(makeFinding("status-says-settled", bySettled[0].sheet, bySettled[0].row, run.col("status"), { balance: left, ...linesParams(bySettled) }));
+  }
+  const conflicts = read.layout.statusConflicts;
+  if (conflicts.length > 0) {
+    const first = run.rows[run.indexOfSheetRow(conflicts[0].sheet, conflicts[0].row)];
+    const stated = first === undefined || first.balance === null ? "?" : money(first.balance);
+    run.addFinding(makeFinding("status-says-settled", conflicts[0].sheet, conflicts[0].row, run.col("status"), { balance: stated, ...linesParams(conflicts) }, { variant: "conflict" }));
+  }
 
     // Advances: a customer's net credit.
   let advanceTotal = new Dec(0);
