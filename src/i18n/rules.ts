@@ -208,6 +208,19 @@ export const RULE_TEXTS: Readonly<Record<string, RuleText>> = {
       ),
     },
   },
+  "receipt-on-debit": {
+    title: bi("收款记在借方", "A receipt on the debit side"),
+    definition: bi(
+      "有借方、贷方两栏的明细账中，业务类型或摘要写着收款（回款、收到…），金额却记在借方：按所在的方向读取，即应收增加，而不是收款。收款误记到借方会使未结清款项多出两倍的该笔金额。坏账收回（借应收账款、贷坏账准备）记在借方是正常分录，不报。报一次，列出所涉各行。",
+      "In a ledger of 借方 and 贷方, a line whose type or 摘要 says a receipt (收款, 回款, 收到…) has its figure on 借方: it is read by its side, as owed more, not as received. A receipt keyed on the wrong side puts twice its amount too much open. A 坏账收回 on 借方 (Dr receivable, Cr allowance) is the usual entry and is not said. Said once, with the lines.",
+    ),
+    messages: {
+      default: bi(
+        "{cell}：摘要或类型写着收款，金额却记在借方，按借方（应收增加）读取；本行起共 {count} 行（{rows}）如此。如确为收款，应记在贷方，否则未结清款项多计两倍该金额。",
+        "{cell}: the type or 摘要 says a receipt but the figure is on 借方 (debit), and it is read as owed. From this line on, {count} line(s) ({rows}) are so. If it is a receipt it belongs on 贷方 (credit); as it stands, twice its amount too much is open.",
+      ),
+    },
+  },
   "due-before-date": {
     title: bi("到期日早于发生日期", "Due date before the date arisen"),
     definition: bi("台账写明的到期日早于发生日期。", "The ledger's due date is earlier than the date arisen."),

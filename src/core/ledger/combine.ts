@@ -40,6 +40,7 @@ export function combineReadings(readings: readonly LedgerReading[]): LedgerReadi
       openingsCarried: readings.flatMap((r) => r.layout.openingsCarried),
       creditsByBalance: readings.flatMap((r) => r.layout.creditsByBalance),
       customersFilled: readings.flatMap((r) => r.layout.customersFilled),
+      receiptsOnDebit: readings.flatMap((r) => r.layout.receiptsOnDebit),
       settledByStatus: readings.flatMap((r) => r.layout.settledByStatus),
       settledByStatusLeft: readings.reduce((sum, r) => sum.plus(r.layout.settledByStatusLeft), new Dec(0)).toFixed(2),
       statusConflicts: readings.flatMap((r) => r.layout.statusConflicts),

@@ -39,6 +39,7 @@ export type RuleId =
   | "credits-from-balance"
   | "customer-filled-down"
   | "status-says-settled"
+  | "receipt-on-debit"
   | "foreign-currency"
   | "due-before-date"
   | "received-exceeds-amount"
@@ -180,6 +181,7 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = rulesOf({
   "foreign-currency": { severity: "error", source: "POLICY §1" },
   "customer-filled-down": { severity: "info", source: "POLICY §1" },
   "status-says-settled": { severity: "warning", source: "POLICY §10" },
+  "receipt-on-debit": { severity: "warning", source: "POLICY §10" },
   "due-before-date": { severity: "error", source: "POLICY §2" },
   "received-exceeds-amount": { severity: "warning", source: "POLICY §10" },
   "balance-mismatch": { severity: "error", source: "POLICY §10" },

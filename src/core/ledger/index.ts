@@ -21,6 +21,7 @@ import {
   unsignedCredits,
   openingAmounts,
   periodStart,
+  receiptsOnDebit,
   settledByStatus,
   type TitleCustomer,
   titleCustomer,
@@ -94,6 +95,8 @@ interface LedgerLayout {
   creditsByBalance: { sheet: string; row: number }[];
   /** Lines without a customer of their own, read as the customer of the line above them (a block's name written once, not merged: layout.fillCustomerDown). */
   customersFilled: { sheet: string; row: number }[];
+  /** Lines of a ledger of 借方 and 贷方 whose type or 摘要 says a receipt while the figure is on 借方 (read as owed: layout.receiptsOnDebit). */
+  receiptsOnDebit: { sheet: string; row: number }[];
   /** Open-items lines a 状态 of 已结清 settles, their 余额 blank (balance 0, not amount − received: layout.settledByStatus). */
   settledByStatus: { sheet: string; row: number }[];
   /** What amount − received gave the lines settledByStatus settled, in all (yuan, two decimals). */
@@ -249,6 +252,7 @@ export function readLedger(values: readonly unknown[][], options: ReadLedgerOpti
       openingsCarried: [],
       creditsByBalance: creditsByBalance.map((i) => ({ sheet: table.sheet, row: store.sheetRow[i] })),
       customersFilled: customersFilled.map((i) => ({ sheet: table.sheet, row: store.sheetRow[i] })),
+      receiptsOnDebit: receiptsOnDebit(rows).map((k) => ({ sheet: table.sheet, row: rows[k].row })),
       settledByStatus: byStatus === null ? [] : byStatus.settled.map((i) => ({ sheet: table.sheet, row: store.sheetRow[i] })),
       settledByStatusLeft: byStatus === null ? "0.00" : byStatus.left.toFixed(2),
       statusConflicts: byStatus === null ? [] : byStatus.conflicting.map((i) => ({ sheet: table.sheet, row: store.sheetRow[i] })),

@@ -17,12 +17,12 @@ import type { Bilingual } from "../../i18n/bilingual";
 import type Decimal from "decimal.js";
 import { fenOfDecimal, fenToDecimal } from "./cell-reader";
 import { detectHeader, HEADER_SCAN_ROWS, LEDGER_FIELDS, type HeaderDetection, type LedgerField, unwrapCell } from "./headers";
-import type { LedgerStore } from "./ledger-store";
+import type { LedgerRow, LedgerStore } from "./ledger-store";
 import { columnLetter, type SheetOrigin } from "./mapping";
 import { simplifiedForMatching } from "../traditional";
 import type { ParseIssue } from "./parse-issues";
 import type { OpenedTable } from "./table";
-import { isCreditType } from "./transactions";
+import { isCreditType, isReceiptType } from "./transactions";
 import type { CellArea } from "./workbook";
 
 const LABELS = new Map(LEDGER_FIELDS.map((d) => [d.field as string, d.label]));
@@ -407,6 +407,28 @@ function saysReceipt(store: LedgerStore, i: number): boolean {
   const type = store.text.type;
   const note = store.text.note;
   return (type !== null && isCreditType(type[i])) || (note !== null && isCreditType(note[i]));
+}
+
+/** A 坏账收回 (Dr 应收账款, Cr 坏账准备: the written-off debt reinstated) belongs on 借方. */
+const REINSTATED = /坏[账帐]/;
+
+/**
+ * Lines of a ledger of 借方 and 贷方 whose type or 摘要 says a receipt (收款, 回款…) while the figure
+ * stands on 借方 alone: read by the side, as owed (transactionKind), and said, since a receipt
+ * keyed into the wrong column doubles what is open. A 坏账收回 on 借方 is the usual entry, not said.
+ */
+export function receiptsOnDebit(rows: readonly LedgerRow[]): number[] {
+  const out: number[] = [];
+  const says = (text: string | null): boolean => text !== null && isReceiptType(text) && !REINSTATED.test(text);
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
+    if (!r.source.sided || r.moneySign("amount") !== 1) continue;
+    const received = r.moneySign("received");
+    if (received === 1 || received === -1) continue;
+    const t = r.type;
+    if (says(t) || (t === null && says(r.note))) out.push(k);
+  }
+  return out;
 }
 
 /**

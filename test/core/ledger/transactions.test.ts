@@ -2,6 +2,8 @@ import { fromYmd } from "../../../src/core/calendar";
 import { type AsOfView, openItemsAsOf } from "../../../src/core/ledger/as-of";
 import { readLedger, type LedgerReading } from "../../../src/core/ledger";
 import { isCreditType, isReceiptType, transactionKind } from "../../../src/core/ledger/transactions";
+import { auditLedger } from "../../../src/core/ledger/check";
+import { DEFAULT_POLICY } from "../../../src/core/policy";
 import { TRANSACTIONS } from "../../fixtures/ledgers/transactionsLedger";
 
 /** Far after every line: the ledger as it stands at its end. */
@@ -410,6 +412,28 @@ describe("what is a receipt", () => {
     // 丙: 45,000 − 25,000 = 20,000 open. (Read by the type, rows 5 and 6 were credits: 乙 60,000 and 丙 70,000 in advance.)
     expect(open(r)).toEqual(["6 丙 45000.00 25000.00 20000.00"]);
     expect(tx(r).advances).toEqual([]);
+    // A 退还预收 or a 坏账收回 on 借方 is the usual entry: nothing said.
+    expect(r.layout.receiptsOnDebit).toEqual([]);
+  });
+
+  it("says a receipt keyed on 借方: read as owed by its side, twice its amount too much open if it was received", () => {
+    const r = readLedger(
+      [
+        ["日期", "客户名称", "摘要", "借方金额", "贷方金额"],
+        [40553, "甲公司", "销售", 100000, ""], // row 2
+        [40584, "甲公司", "收款", 40000, ""], // row 3: on 借方
+        [40612, "甲公司", "收回货款", "", 10000], // row 4: on 贷方, as it should be
+        [40643, "乙公司", "坏账收回", 5000, ""], // row 5: the reinstatement, on 借方 as it should be
+      ],
+      { sheet: "明细账" },
+    );
+    // By the side: 100,000 + 40,000 owed, 10,000 received: 90,000 on row 2 and 40,000 on row 3; 乙 5,000.
+    expect(open(r)).toEqual(["2 甲公司 100000.00 10000.00 90000.00", "3 甲公司 40000.00 0.00 40000.00", "5 乙公司 5000.00 0.00 5000.00"]);
+    expect(r.layout.receiptsOnDebit).toEqual([{ sheet: "明细账", row: 3 }]);
+    const a = auditLedger(r, {}, fromYmd(2011, 12, 31), DEFAULT_POLICY);
+    const said = a.findings.filter((f) => f.rule === "receipt-on-debit");
+    expect(said.map((f) => `${f.severity} ${f.cell}`)).toEqual(["warning 明细账!D3"]);
+    expect(said[0].message["zh-CN"]).toBe("明细账!D3：摘要或类型写着收款，金额却记在借方，按借方（应收增加）读取；本行起共 1 行（第 3 行）如此。如确为收款，应记在贷方，否则未结清款项多计两倍该金额。");
   });
 
   it("reads 金额（借） and 金额（贷） as 借方 and 贷方: the 贷方 receipts were left unread (140,000 open for 40,000)", () => {

@@ -153,6 +153,8 @@ export function readingWideFindings(run: AuditRun, read: LedgerReading, view: As
   if (byBalance.length > 0) run.addFinding(makeFinding("credits-from-balance", byBalance[0].sheet, byBalance[0].row, run.col("amount"), linesParams(byBalance)));
   const filled = read.layout.customersFilled;
   if (filled.length > 0) run.addFinding(makeFinding("customer-filled-down", filled[0].sheet, filled[0].row, run.col("customer"), linesParams(filled)));
+  const onDebit = read.layout.receiptsOnDebit;
+  if (onDebit.length > 0) run.addFinding(makeFinding("receipt-on-debit", onDebit[0].sheet, onDebit[0].row, run.col("amount"), linesParams(onDebit)));
   // A 状态 of 已结清: over a blank 余额 it settled the line (what amount − received gave is said);
   // over a stated balance above 0 the two disagree.
   const bySettled = read.layout.settledByStatus;
