@@ -329,7 +329,7 @@ function chooseLedger(sheets: readonly SheetInput[], options: Omit<WorkbookLedge
     notes.push({ "zh-CN": `工作表“${u.sheet.name}”也像台账，但无法读取，未使用：${u.why["zh-CN"]}`, "en-US": `Sheet "${u.sheet.name}" also looks like a ledger but could not be read, and was not used: ${u.why["en-US"]}` });
   }
   ledger = carryOpenings(ledger);
-  notes.push(...moneyColumnsNotRead(ledger));
+  notes.push(...columnsNotRead(ledger));
   const others = sheets.filter((s) => !together.includes(s));
   const found = readCompanions(others, { dateSystem: options.dateSystem });
   return { ledger, ledgerSheet: chosen.name, companions: found.companions, warnings: [...notes, ...found.warnings] };
@@ -367,21 +367,27 @@ function readTogether(names: readonly string[], hint: Hint): Bilingual {
 }
 
 const MONEY_FIELDS: ReadonlySet<string> = new Set(["amount", "received", "balance"]);
+/** Dates aging counts from: the one read decides each item's class and band. */
+const AGING_DATE_FIELDS: ReadonlySet<string> = new Set(["dateArisen", "dueDate"]);
 
 /**
- * A money column whose header names the same field as the one read (two 金额 columns) is left
- * unread: said, as it may hold the receipts or the balances the reading then lacks.
+ * A money or aging-date column whose header names the same field as the one read (two 金额
+ * columns; 记账日期 beside 开票日期) is left unread: said, as it may hold the receipts or the
+ * balances the reading then lacks, or the date the items should be aged from.
  */
-function moneyColumnsNotRead(ledger: LedgerReading): Bilingual[] {
+function columnsNotRead(ledger: LedgerReading): Bilingual[] {
   const out: Bilingual[] = [];
   for (const a of ledger.mapping.ambiguous) {
-    if (!MONEY_FIELDS.has(a.field) || a.others.length === 0) continue;
+    const money = MONEY_FIELDS.has(a.field);
+    if ((!money && !AGING_DATE_FIELDS.has(a.field)) || a.others.length === 0) continue;
     const label = LEDGER_FIELDS.find((d) => d.field === a.field)?.label ?? { "zh-CN": a.field, "en-US": a.field };
     const zhOthers = a.others.map((o) => `${o.letter} 列（${o.header}）`).join("、");
     const enOthers = a.others.map((o) => `column ${o.letter} ("${o.header}")`).join(", ");
+    const zhHint = money ? "若它另有含义（如贷方发生额、余额），请在任务窗格的“列对应”中指定。" : "账龄按读取的这一列计算；若应按另一列计算，请在任务窗格的“列对应”中指定。";
+    const enHint = money ? "If it holds something else (credits, balances), map it in the task pane's column mapping." : "Ages are counted from the column read; if they should be counted from the other, map it in the task pane's column mapping.";
     out.push({
-      "zh-CN": `工作表“${ledger.sheet}”的${zhOthers}也可读作“${label["zh-CN"]}”，未读取；读取的是 ${a.chosen.letter} 列（${a.chosen.header}）。若它另有含义（如贷方发生额、余额），请在任务窗格的“列对应”中指定。`,
-      "en-US": `Sheet "${ledger.sheet}": ${enOthers} could also be the ${label["en-US"]} and ${a.others.length === 1 ? "was" : "were"} not read; column ${a.chosen.letter} ("${a.chosen.header}") was. If it holds something else (credits, balances), map it in the task pane's column mapping.`,
+      "zh-CN": `工作表“${ledger.sheet}”的${zhOthers}也可读作“${label["zh-CN"]}”，未读取；读取的是 ${a.chosen.letter} 列（${a.chosen.header}）。${zhHint}`,
+      "en-US": `Sheet "${ledger.sheet}": ${enOthers} could also be the ${label["en-US"]} and ${a.others.length === 1 ? "was" : "were"} not read; column ${a.chosen.letter} ("${a.chosen.header}") was. ${enHint}`,
     });
   }
   return out;

@@ -252,3 +252,22 @@ describe("a money column left unread because another of its field was read", () 
     expect(read.warnings.map((w) => w["zh-CN"])).toContain("工作表“明细”的D 列（金额）也可读作“金额”，未读取；读取的是 C 列（金额）。若它另有含义（如贷方发生额、余额），请在任务窗格的“列对应”中指定。");
   });
 });
+describe("an aging date column left unread because another of its field was read", () => {
+  it("is said, naming both columns: the items are aged from the one read", () => {
+    const read = readWorkbookLedger([
+      {
+        name: "应收",
+        values: [
+          ["客户名称", "单据号", "记账日期", "开票日期", "金额", "余额"],
+          ["甲公司", "A1", "2011-08-01", "2010-01-10", 100000, 100000],
+        ],
+      },
+    ]);
+    expect(read.ledger.mapping.columns.find((c) => c.field === "dateArisen")?.letter).toBe("D");
+    expect(read.warnings.map((w) => w["zh-CN"])).toContain("工作表“应收”的C 列（记账日期）也可读作“发生日期”，未读取；读取的是 D 列（开票日期）。账龄按读取的这一列计算；若应按另一列计算，请在任务窗格的“列对应”中指定。");
+    expect(read.warnings.map((w) => w["en-US"])).toContain(
+      'Sheet "应收": column C ("记账日期") could also be the date arisen and was not read; column D ("开票日期") was. Ages are counted from the column read; if they should be counted from the other, map it in the task pane\'s column mapping.',
+    );
+  });
+});
+
