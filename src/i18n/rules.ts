@@ -117,8 +117,8 @@ export const RULE_TEXTS: Readonly<Record<string, RuleText>> = {
   "as-of-inexact": {
     title: bi("截止日视图不精确", "The as-of view cannot be exact"),
     definition: bi(
-      "台账记录的收款、核销没有日期（如 ERP 应收单列表的已核销金额），而截止日早于台账中最晚的日期（导出晚于截止日）：截止日之后才发生的核销已从余额中扣除，这些款项在截止日的余额可能被低估。截止日之后的款项已不计入。",
-      "The ledger's settlements carry no dates (an ERP bill list's settled amount), and the as-of date is before the latest date in the ledger (it was exported later): settlements made after the as-of date are already deducted, so those items' balances on the as-of date may be understated. Lines dated after the as-of date are left out.",
+      "台账记录的收款、核销没有日期（如 ERP 应收单列表的已核销金额），而截止日早于台账中最晚的日期（导出晚于截止日）：截止日之后才发生的核销已从余额中扣除，这些款项在截止日的余额可能被低估。截止日之后的款项已不计入。收款、核销有日期（收款日期、核销日期）且晚于截止日的，其金额按截止日尚未收到计入余额：一次收齐时精确，截止日前另有部分回款时偏高（台账只记最近一次的日期）。",
+      "The ledger's settlements carry no dates (an ERP bill list's settled amount), and the as-of date is before the latest date in the ledger (it was exported later): settlements made after the as-of date are already deducted, so those items' balances on the as-of date may be understated. Lines dated after the as-of date are left out. Where a settlement is dated (收款日期, 核销日期) after the as-of date, its amount is counted as still open on it: exact when it was received all at once, too much open where part came before (the ledger dates only the last).",
     ),
     messages: {
       default: bi(
@@ -126,8 +126,8 @@ export const RULE_TEXTS: Readonly<Record<string, RuleText>> = {
         "{cell}: the ledger's latest date is {latest}, after the as-of date {asOf}; its settled amounts have no dates, so settlements after the as-of date cannot be taken out, and {count} items with a received or settled amount may show too little open on the as-of date.",
       ),
       "paid-after": bi(
-        "{cell}：截止日为 {asOf}，{count} 笔款项的最近回款日期晚于截止日；其已收金额中哪些在截止日之后收到无法分开，这些款项按截止日的余额可能偏低。",
-        "{cell}: as of {asOf}, {count} items were last paid after the as-of date; what of their amount received came after it cannot be told apart, so they may show too little open on the as-of date.",
+        "{cell}：截止日为 {asOf}，本行起 {count} 笔款项的回款（核销）日期晚于截止日，其已收金额按截止日尚未收到计入余额。若其中有截止日前收到的部分回款（台账只记最近一次的日期），这些款项按截止日的余额偏高。",
+        "{cell}: as of {asOf}, {count} items from this line on were paid (settled) after the as-of date: their amounts received are counted as still open on it. Where part was received on or before the as-of date (the ledger dates only the last payment), they show too much open.",
       ),
       exported: bi(
         "{cell}：台账标明的导出日期为 {latest}，晚于截止日 {asOf}；已核销金额没有日期，截止日之后的核销无法剔除，{count} 笔有已收或已核销金额的款项按截止日的余额可能偏低。",
@@ -194,8 +194,8 @@ export const RULE_TEXTS: Readonly<Record<string, RuleText>> = {
   "status-says-settled": {
     title: bi("状态写明已结清", "The status says settled"),
     definition: bi(
-      "未结清款项台账的状态列写明已结清（已收讫、已付清、已收回、已核销等），而读到的余额大于 0：余额栏空白时，余额是按金额减已收金额推算的，状态是台账自己的说法，这些行按已结清处理，不计入未结清款项；余额栏写明大于 0 的余额时，保留所写余额，两者矛盾需核对。每种情况各报一次，列出所涉各行。",
-      "The status column of an open-items list says settled (已结清, 已收讫, 已付清, 已收回, 已核销…) while the balance read is above 0. Where the 余额 cell is blank the balance was worked out as amount − received, and the status is the ledger's own word: those lines are settled and left out of the open items. Where the ledger states a balance above 0 it is kept, and the two disagree. Each case is said once, with its lines.",
+      "未结清款项台账的状态列写明已结清（已收讫、已付清、已收回等；已核销是核销坏账，不在此列），而读到的余额大于 0：余额栏空白时，余额是按金额减已收金额推算的，状态是台账自己的说法，这些行按已结清处理，不计入未结清款项；余额栏写明大于 0 的余额时，保留所写余额，两者矛盾需核对。每种情况各报一次，列出所涉各行。",
+      "The status column of an open-items list says settled (已结清, 已收讫, 已付清, 已收回…; not 已核销, a write-off) while the balance read is above 0. Where the 余额 cell is blank the balance was worked out as amount − received, and the status is the ledger's own word: those lines are settled and left out of the open items. Where the ledger states a balance above 0 it is kept, and the two disagree. Each case is said once, with its lines.",
     ),
     messages: {
       default: bi(

@@ -153,6 +153,12 @@ interface PreparedLines {
    * several customers may share a number: allocation keeps to the credit's own).
    */
   itemsByDoc: Map<string, number[]>;
+  /**
+   * Open-items lines whose amount received (whole fen) is dated by a 收款日期/核销日期: the date
+   * and the amount, by line. On a date before it the amount is taken back out of what was
+   * received: the item was that much more open then (viewAsOf).
+   */
+  paidOn: Map<number, { date: number; fen: number }>;
 }
 
 /** 0: the text is its own key (printable ASCII, no capitals, no spaces); 1: printable ASCII with capitals, no spaces (its key is its lower case); 2: anything else. */
@@ -216,6 +222,7 @@ export function prepareAsOf(rows: readonly LedgerRow[], options: AsOfOptions): P
   const groupOfRaw = new Map<string, number>();
   const groupOfKey = new Map<string, number>();
   const transactions = options.shape === "transactions";
+  const paidOn = new Map<number, { date: number; fen: number }>();
   let hasDocs = false;
   for (let i = 0; i < n; i++) {
     const r = rows[i];
@@ -227,7 +234,14 @@ export function prepareAsOf(rows: readonly LedgerRow[], options: AsOfOptions): P
     date[i] = d;
     if (transactions) {
       if (!plainTransactionLine(st, j, i, kind, fen, own)) prepareTransactionLine(r, i, kind, fen, dec, own, ownDec);
-    } else prepareOpenItemLine(r, i, kind, fen, dec);
+    } else {
+      prepareOpenItemLine(r, i, kind, fen, dec);
+      const paid = st.date.lastPaymentDate;
+      if (paid !== null && paid[j] === paid[j] && (kind[i] === ITEM || kind[i] === SETTLED)) {
+        const rf = r.receivedFen;
+        if (rf === rf && rf > 0 && !st.exact.received.has(j)) paidOn.set(i, { date: paid[j], fen: rf });
+      }
+    }
     const customers = st.text.customer;
     const raw = customers === null ? null : (customers[j] ?? null);
     let g = -1;
@@ -350,7 +364,7 @@ export function prepareAsOf(rows: readonly LedgerRow[], options: AsOfOptions): P
       }
     }
   }
-  return { rows, options, kind, date, fen, dec, own, ownDec, group, names, items, credits, fast, creditNames, namedByColumn, noteNames, itemsByDoc };
+  return { rows, options, kind, date, fen, dec, own, ownDec, group, names, items, credits, fast, creditNames, namedByColumn, noteNames, itemsByDoc, paidOn };
 }
 
 function addNamed(itemsByDoc: Map<string, number[]>, key: string, i: number): void {
@@ -607,10 +621,19 @@ export interface LineAmount {
  * credit on the same line. Null for a line that moves nothing the view counts (a zero line, an
  * amount not read, a settled open-items line). Summed over the lines in view on a date, debits
  * less credits equal that date's open items less its advance, to the fen: the statement's
- * closing balance and its aging agree by this.
+ * closing balance and its aging agree by this. Given the date, an open-items line paid after it
+ * (its 收款日期 later) moves its balance then: what it received after is added back, as viewAsOf does.
  */
-export function lineMovement(p: PreparedLines, i: number): { debit: LineAmount | null; credit: LineAmount | null } | null {
+export function lineMovement(p: PreparedLines, i: number, asOf?: DayNumber): { debit: LineAmount | null; credit: LineAmount | null } | null {
   const k = p.kind[i];
+  // An open-items line paid after the date: its balance then, what it received after added back.
+  const paid = asOf === undefined || p.paidOn.size === 0 ? undefined : p.paidOn.get(i);
+  if (paid !== undefined && asOf !== undefined && paid.date > asOf && (k === ITEM || k === SETTLED)) {
+    const f = k === SETTLED ? 0 : p.fen[i];
+    if (f === f) return { debit: { fen: f + paid.fen, exact: null }, credit: null };
+    const d = p.dec.get(i);
+    return { debit: { fen: NaN, exact: d === undefined ? null : d.plus(fenToDecimal(paid.fen)) }, credit: null };
+  }
   if (k !== ITEM && k !== CREDIT) return null;
   const main: LineAmount = { fen: p.fen[i], exact: p.fen[i] === p.fen[i] ? null : (p.dec.get(i) ?? null) };
   if (k === CREDIT) return { debit: null, credit: main };
@@ -653,6 +676,8 @@ interface Outcomes {
   allocItem: number[];
   allocFen: number[];
   allocExact: Map<number, Decimal>;
+  /** Amounts received after the date (fen), by open-items line: taken back out of received, open again. */
+  back: Map<number, number>;
 }
 
 function inView(date: number, asOf: DayNumber): boolean {
@@ -899,7 +924,11 @@ export function viewAsOf(p: PreparedLines, asOf: DayNumber, make: { rows?: boole
     allocItem: [],
     allocFen: [],
     allocExact: new Map(),
+    back: new Map(),
   };
+  // An open-items line paid after the date (its 收款日期 later): as of the date, what it received
+  // then was not yet received.
+  for (const [i, paid] of p.paidOn) if (paid.date > asOf && inView(date[i], asOf)) out.back.set(i, paid.fen);
   const advances: Advance[] = [];
   const transactions = options.shape === "transactions";
   const noCustomer = p.names.length;
@@ -962,6 +991,13 @@ export function viewAsOf(p: PreparedLines, asOf: DayNumber, make: { rows?: boole
     if (k === NONE || k === CREDIT) continue;
     if (!inView(date[i], asOf)) continue;
     const g = p.group[i] < 0 ? noCustomer : p.group[i];
+    const back = out.back.size > 0 && out.back.has(i);
+    if (back) {
+      // Open again by what it received after the date, whatever the credits did.
+      openLines[count] = i;
+      asReadOpen[count++] = 0;
+      continue;
+    }
     if (k === SETTLED) {
       settledLines.push(i);
       continue;
@@ -1012,7 +1048,8 @@ export function viewAsOf(p: PreparedLines, asOf: DayNumber, make: { rows?: boole
         return { fen: f, exact: f === f ? null : r.balance };
       }
       const e = out.exact.get(i);
-      return e === undefined ? { fen: p.fen[i] - out.received[i], exact: null } : { fen: NaN, exact: e.open };
+      const back = out.back.get(i) ?? 0;
+      return e === undefined ? { fen: p.fen[i] - out.received[i] + back, exact: null } : { fen: NaN, exact: e.open.plus(fenToDecimal(back)) };
     },
     settled,
     get settledRows(): LedgerRow[] {
@@ -1068,6 +1105,7 @@ function fillChanged(p: PreparedLines, out: Outcomes, target: (LedgerRow | null)
       const i = c.lines[k];
       const row = p.rows[i];
       const exact = out.exact.get(i);
+      const back = out.back.get(i) ?? 0;
       if (exact === undefined) {
         const openFen = p.fen[i] - out.received[i];
         const appliedFen = out.received[i];
@@ -1078,19 +1116,20 @@ function fillChanged(p: PreparedLines, out: Outcomes, target: (LedgerRow | null)
         } else {
           const rf = row.receivedFen;
           const base = rf === rf ? rf : 0;
-          sub.setMoney("received", k, base + appliedFen + 0, null);
+          sub.setMoney("received", k, base - back + appliedFen + 0, null);
         }
-        sub.setMoney("balance", k, openFen + 0, null);
+        sub.setMoney("balance", k, openFen + back + 0, null);
       } else {
         if (transactions) {
           const amount = p.dec.get(i) ?? fenToDecimal(p.fen[i]);
           sub.setMoney("amount", k, fenOfDecimal(amount), amount);
           sub.setMoney("received", k, fenOfDecimal(exact.received), exact.received);
         } else {
-          const received = (row.received ?? new Dec(0)).plus(exact.received);
+          const received = (row.received ?? new Dec(0)).minus(fenToDecimal(back)).plus(exact.received);
           sub.setMoney("received", k, fenOfDecimal(received), received);
         }
-        sub.setMoney("balance", k, fenOfDecimal(exact.open), exact.open);
+        const open = exact.open.plus(fenToDecimal(back));
+        sub.setMoney("balance", k, fenOfDecimal(open), open);
       }
       sub.derived[k] = 1;
       target[c.slots[k]] = new LedgerRow(sub, k);

@@ -321,8 +321,11 @@ export function openingAmounts(store: LedgerStore): void {
   }
 }
 
-/** A 状态 that says the item is settled (已结清, 已收讫, 已付清, 已收回, 已核销, paid, settled, closed). */
-const SETTLED_STATUS = /(?:已|全部|全额)?(?:结清|收讫|付清|收清|付讫|收回|核销|回款|收款|收齐|到账)|^(?:paid|settled|closed|cleared)(?: in full)?$|^paid in full$/i;
+/**
+ * A 状态 that says the item is settled (已结清, 已收讫, 已付清, 已收回, paid, settled, closed). Not
+ * 已核销: an item written off is a memorandum item (reports/input.WRITTEN_OFF_WORDS), a loss, not a collection.
+ */
+const SETTLED_STATUS = /(?:已|全部|全额)?(?:结清|收讫|付清|收清|付讫|收回|回款|收款|收齐|到账)|^(?:paid|settled|closed|cleared)(?: in full)?$|^paid in full$/i;
 /** Words that undo it: 未结清, 部分收回, 尚未收回, 待核销, 催收款, 计划回款, 回款中, not paid, partly paid. */
 const NOT_SETTLED = /未|部分|尚|待|没|无|不|欠|催|计划|预计|承诺|申请|拟|将|中|partial|partly|not|un|part/i;
 

@@ -172,7 +172,7 @@ export function buildStatements(reading: LedgerReading, policy: Policy, selectio
     }
     const d = p.date[i];
     if (d === d && d > to) continue;
-    const m = lineMovement(p, i);
+    const m = lineMovement(p, i, to);
     if (m === null) {
       const r = p.rows[i];
       if (!r.hasMoney("amount") && !r.hasMoney("received") && !r.hasMoney("balance")) a.unread++;

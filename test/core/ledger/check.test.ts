@@ -202,14 +202,40 @@ describe("as of the as-of date (issue 13: a true as-of view)", () => {
     const before = auditLedger(readLedger(list("2011-08-25"), { sheet: "发票" }), {}, AS_OF, DEFAULT_POLICY);
     expect(of(before, "as-of-inexact")).toEqual([]);
     expect(before.reading.inexact).toBe(false);
-    // Paid last on 09-05: some of it may have come after 08-31.
+    expect(before.totals.all.balance).toBe("67000.00");
+    // Paid last on 09-05, after 08-31: on 08-31 the 50,000 was not yet received, and the item was
+    // open in full, 117,000 (it was read as 67,000, and the view said nothing of it). Exact when
+    // the 50,000 came at once; too much open if part came by 08-31: said.
     const after = auditLedger(readLedger(list("2011-09-05"), { sheet: "发票" }), {}, AS_OF, DEFAULT_POLICY);
+    expect(after.totals.all.balance).toBe("117000.00");
+    expect(after.reading.inexact).toBe(true);
+    expect(of(after, "as-of-inexact").map(where)).toEqual([["发票", 2, "G"]]);
     expect(of(after, "as-of-inexact")[0].message["zh-CN"]).toBe(
-      "发票!3:3：截止日为 2011年8月31日，1 笔款项的最近回款日期晚于截止日；其已收金额中哪些在截止日之后收到无法分开，这些款项按截止日的余额可能偏低。",
+      "发票!G2：截止日为 2011年8月31日，本行起 1 笔款项的回款（核销）日期晚于截止日，其已收金额按截止日尚未收到计入余额。若其中有截止日前收到的部分回款（台账只记最近一次的日期），这些款项按截止日的余额偏高。",
     );
+    const item = after.rows.ledgerRows.find((r) => r.row === 2);
+    expect([item?.received?.toFixed(2), item?.balance?.toFixed(2)]).toEqual(["0.00", "117000.00"]);
     // No payment date: as before, undated.
     const undated = auditLedger(readLedger(list(null), { sheet: "发票" }), {}, AS_OF, DEFAULT_POLICY);
     expect(of(undated, "as-of-inexact")[0].message["zh-CN"]).toContain("已核销金额没有日期");
+  });
+  it("opens again, as of a date before its 核销日期, an item an ERP list shows settled since (issue 13.2: a settlement after the as-of date is left out)", () => {
+    const bills = [
+      ["单据编号", "业务日期", "到期日", "客户", "价税合计", "已核销金额", "未核销金额", "核销日期"],
+      ["AR-002", "2011-05-10", "2011-06-09", "甲公司", 23400, 10000, 13400, "2011-09-10"], // row 2
+      ["AR-003", "2011-07-01", "2011-07-31", "乙公司", 5850, 5850, 0, "2011-09-20"], // row 3: settled, but on 09-20
+      ["AR-004", "2011-07-05", "2011-08-04", "乙公司", 1000, 1000, 0, "2011-08-20"], // row 4: settled on 08-20, before
+    ];
+    const result = auditLedger(readLedger(bills, { sheet: "应收单" }), {}, AS_OF, DEFAULT_POLICY);
+    // On 08-31: AR-002 23,400 (its 10,000 came on 09-10) and AR-003 5,850 open; AR-004 settled.
+    // Both overdue within a year: 5% of 29,250 = 1,462.50. Read as settled, it was 13,400 and 670.00, and nothing said.
+    expect([result.totals.all.count, result.totals.all.balance, result.totals.all.provision]).toEqual([2, "29250.00", "1462.50"]);
+    expect(result.reading.settled).toBe(1);
+    expect(of(result, "as-of-inexact").map(where)).toEqual([["应收单", 2, "H"]]);
+    // As of 09-30, after every settlement: as read.
+    const later = auditLedger(readLedger(bills, { sheet: "应收单" }), {}, fromYmd(2011, 9, 30), DEFAULT_POLICY);
+    expect([later.totals.all.count, later.totals.all.balance]).toEqual([1, "13400.00"]);
+    expect(of(later, "as-of-inexact")).toEqual([]);
   });
   it("is silent on the clean ledger", () => {
     const result = audit();

@@ -235,6 +235,18 @@ describe("buildStatements from an open-items ledger", () => {
     expect(u.skipped).toEqual([{ customer: "壬公司", reason: "unreadable" }]);
   });
 
+  test("an item settled after the period's end (核销日期 later) is on the statement at its balance then, and its aging agrees", () => {
+    const ledger = [
+      ["客户名称", "单据号", "发生日期", "金额", "已收金额", "余额", "核销日期"],
+      ["癸公司", "M-1", "2024-10-10", 8000, 8000, 0, "2024-12-15"], // settled on 12-15, after the period
+      ["癸公司", "M-2", "2024-11-05", 3000, 1000, 2000, "2024-11-20"], // 1,000 received in the period
+    ];
+    const m = buildStatements(readLedger(ledger, { sheet: "台账" }), DEFAULT_POLICY, {}, period, "zh-CN");
+    // On 11-30: M-1 8,000 still open, M-2 2,000: closing 10,000, aged within a year, no difference row.
+    expect(m.statements.map((x) => [x.customer, x.debits, x.closing])).toEqual([["癸公司", "10000.00", "10000.00"]]);
+    expect(m.statements[0].aging[0]).toMatchObject({ key: "y0-1", amount: "10000.00" });
+  });
+
   test("the sheet says receipts are not in such a ledger, and ledger text stays text", () => {
     const t = texts(r.sheets[0]);
     expect(t.some((x) => x.includes("不记录收款"))).toBe(true);

@@ -111,30 +111,37 @@ export function readingWideFindings(run: AuditRun, read: LedgerReading, view: As
     );
   }
 
-  // As of a date before the export, settlements without dates cannot be taken back out.
+  // As of a date before the export, settlements without dates cannot be taken back out; ones
+  // dated after the as-of date (收款日期, 核销日期) were taken back out by the view (open again).
   let inexact = false;
   // The export's own date: the title's 导出日期, else the latest date a line carries.
   const exported = read.layout.exportDate !== null && read.layout.exportDate > asOf ? read.layout.exportDate : null;
   const latest = exported ?? (view.latestDate !== null && view.latestDate > asOf ? view.latestDate : null);
-  if (read.shape === "open-items" && run.mapped("received") && latest !== null) {
-    // Items of the as-of date (settled ones too) with an amount received that may have come after
-    // it: undated, or with a last payment date (收款日期) after the as-of date. One paid last on or
-    // before it was all paid by then: exact.
-    let withSettlement = 0;
+  if (read.shape === "open-items" && run.mapped("received")) {
+    // Items of the as-of date (settled ones too) with an amount received: undated ones may have
+    // been paid after it (known only when the ledger runs past it); ones last paid after it were
+    // counted open by what they received, which is exact when it all came on that date.
     let undated = 0;
+    let paidAfter = 0;
+    let firstPaidAfter: { sheet: string; row: number } | null = null;
     for (const r of read.rows) {
       const date = r.dateArisen ?? r.dueDate;
       if (!((date === null || date <= asOf) && r.moneySign("received") === 1 && r.moneySign("balance") >= 0)) continue;
       const paid = r.lastPaymentDate;
       if (paid === null) undated++;
-      if (paid === null || paid > asOf) withSettlement++;
+      else if (paid > asOf) {
+        paidAfter++;
+        firstPaidAfter ??= { sheet: r.sheet, row: r.row };
+      }
     }
-    if (withSettlement > 0) {
+    if (undated > 0 && latest !== null) {
       inexact = true;
       const where = exported !== null && read.layout.exportDateAt !== null ? read.layout.exportDateAt : { column: "", ...(view.leftOut.first ?? { sheet: read.sheet, row: read.header.row ?? 1 }) };
-      // Every such item dated its last payment, after the as-of date: what was paid by then is unknown.
-      const variant = undated === 0 ? "paid-after" : exported !== null ? "exported" : null;
-      run.addFinding(makeFinding("as-of-inexact", where.sheet, where.row, where.column, { latest: day(latest), asOf: day(asOf), count: withSettlement }, variant === null ? undefined : { variant }));
+      run.addFinding(makeFinding("as-of-inexact", where.sheet, where.row, where.column, { latest: day(latest), asOf: day(asOf), count: undated }, exported !== null ? { variant: "exported" } : undefined));
+    }
+    if (paidAfter > 0 && firstPaidAfter !== null) {
+      inexact = true;
+      run.addFinding(makeFinding("as-of-inexact", firstPaidAfter.sheet, firstPaidAfter.row, run.col("lastPaymentDate"), { asOf: day(asOf), count: paidAfter }, { variant: "paid-after" }));
     }
   }
 
