@@ -803,5 +803,22 @@ export function detectUnits(values: readonly unknown[][], header: HeaderDetectio
       if (scale !== null) return { scale, source: { rowIndex: header.rowIndices[header.rowIndices.length - 1], columnIndex: col.index, text: col.text } };
     }
   }
+  // A note under the table (注：本表金额单位为万元), where nothing above it says: the sheet's last
+  // lines that hold no number.
+  const below = header === null ? values.length : (header.rowIndices[header.rowIndices.length - 1] ?? 0) + 1;
+  for (let r = Math.max(below, values.length - FOOTER_UNIT_ROWS); r < values.length; r++) {
+    const row = values[r];
+    if (!Array.isArray(row) || row.some((v) => typeof v === "number")) continue;
+    for (let c = 0; c < row.length; c++) {
+      const text = cellText(row[c]);
+      const m = text === "" ? null : FOOTER_UNIT.exec(normalizeLabel(text));
+      if (m !== null) return { scale: unitScaleOf(m[1]) ?? 1, source: { rowIndex: r, columnIndex: c, text: text.trim() } };
+    }
+  }
   return { scale: 1, source: null };
 }
+
+/** How many of a sheet's last lines are searched for a note of its units. */
+const FOOTER_UNIT_ROWS = 30;
+/** A note of the units under a table: 注：本表金额单位为万元, 说明：金额单位：千元, 单位：万元. */
+const FOOTER_UNIT = /^(?:注|说明|备注|附注)?\d*[:.、]?[^0-9]{0,12}?单位(?:为|是)?[:]?(?:人民币)?(万元|千元|亿元|元)/;

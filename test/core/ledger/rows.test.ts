@@ -423,6 +423,31 @@ describe("layout 8: the telecom branch's long-aged items (seed 000), in 万元",
   });
 });
 
+describe("units said only in a note under the table", () => {
+  const ledger = (note: string): unknown[][] => [
+    ["客户名称", "发票号", "日期", "金额", "余额"],
+    ["甲公司", "F1", "2011-01-10", 51.07, 51.07], // row 2
+    ["合计", "", "", 51.07, 51.07], // row 3
+    ["制表人：张三"], // row 4
+    [note], // row 5
+  ];
+  it("reads 注：本表金额单位为万元 at the foot as the sheet's units: 51.07 is 510,700.00 yuan, not 51.07", () => {
+    const r = readLedger(ledger("注：本表金额单位为万元"), { sheet: "S" });
+    expect(r.units.scale).toBe(10000);
+    expect(r.units.source).toEqual({ row: 5, column: "A", text: "注：本表金额单位为万元" });
+    expect(r.rows.map((x) => x.balance?.toFixed(2))).toEqual(["510700.00"]);
+    expect(r.reconciliation.status).toBe("reconciled");
+    expect(readLedger(ledger("说明：金额单位：千元"), { sheet: "S" }).units.scale).toBe(1000);
+  });
+
+  it("takes no unit from a note that states none, nor from a company line", () => {
+    for (const note of ["注：本表数据截至8月31日", "编制单位：某某有限公司"]) {
+      const r = readLedger(ledger(note), { sheet: "S" });
+      expect([r.units.scale, r.units.source]).toEqual([1, null]);
+    }
+  });
+});
+
 describe("a sheet with no recognisable header", () => {
   it("throws ledger.no-header naming the sheet and what was looked for", () => {
     const e = thrown(() => read(NO_HEADER, "会议纪要"));
