@@ -454,7 +454,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   for (const note of book.notes ?? []) process.stderr.write(`${oneLine(note[lang])}\n`);
   // The ledger sheet (--sheet, else the first whose header reads as a ledger) and the companion
   // sheets by their headers: the same choice the task pane makes (core/ledger/workbook.ts).
-  const chosen = readWorkbookLedger(book.sheets, args.sheet === undefined ? { dateSystem: book.dateSystem } : { sheet: args.sheet, dateSystem: book.dateSystem });
+  const chosen = readWorkbookLedger(book.sheets, args.sheet === undefined ? { dateSystem: book.dateSystem, asOf: args.asOf } : { sheet: args.sheet, dateSystem: book.dateSystem });
   const rows = chosen.ledger.rows.length;
   if (large || rows >= LARGE_ROWS) progress(AUDIT_CLI.checkingItems(count(rows))[lang]);
   const result = auditLedger(chosen.ledger, chosen.companions, args.asOf, policy);

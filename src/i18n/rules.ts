@@ -135,6 +135,19 @@ export const RULE_TEXTS: Readonly<Record<string, RuleText>> = {
       ),
     },
   },
+  "list-dated-before": {
+    title: bi("台账截至日早于截止日", "The list stands at an earlier date"),
+    definition: bi(
+      "台账标题写明本表截至的日期（截至2011年7月31日、明细表（2011年7月31日）、余额表（2011年7月））早于检查的截止日：其后的收款、新增款项和核销都不在表中，按截止日的余额和账龄不准确（收款未扣减时余额偏高）。请用截至该日的台账，或把截止日改为台账的日期。",
+      "The list's title says the date it stands at (截至2011年7月31日, 明细表（2011年7月31日）, 余额表（2011年7月）), and that date is before the as-of date: receipts, new items and settlements after it are not in the list, so balances and ages on the as-of date are not right (too much open where receipts are missing). Use a list as at that date, or set the as-of date to the list's.",
+    ),
+    messages: {
+      default: bi(
+        "{cell}：台账截至 {listDate}，早于截止日 {asOf}；其后的收款、新增款项和核销不在表中，按截止日的余额和账龄不准确。请用截至 {asOf} 的台账（如另一张工作表），或以 {listDate} 为截止日检查。",
+        "{cell}: the list stands at {listDate}, before the as-of date {asOf}; receipts, new items and settlements after it are not in it, so the balances and ages on the as-of date are not right. Use a list as at {asOf} (another sheet, perhaps), or check as of {listDate}.",
+      ),
+    },
+  },
   "opening-balance-dated": {
     title: bi("期初余额按期初日计龄", "Opening balance aged from the period start"),
     definition: bi(

@@ -118,7 +118,7 @@ function internalMismatch(what: string): ArError {
 export async function auditBranch(task: BranchTask, settings: BranchSettings, policy: Policy, onRows?: (rows: number) => void): Promise<BranchDone> {
   const { source, index } = task;
   const book = await readWorkbook(source, onRows === undefined ? {} : { onProgress: (_sheet, rows) => onRows(rows) });
-  const chosen = readWorkbookLedger(book.sheets, settings.sheet === undefined ? { dateSystem: book.dateSystem } : { sheet: settings.sheet, dateSystem: book.dateSystem });
+  const chosen = readWorkbookLedger(book.sheets, settings.sheet === undefined ? { dateSystem: book.dateSystem, asOf: settings.asOf } : { sheet: settings.sheet, dateSystem: book.dateSystem });
   const entity = entityOf(settings.entityFrom, source, chosen.ledgerSheet, book.sheets);
   // The cell values are no longer needed once the ledger is read: let them go before the check.
   book.sheets.length = 0;

@@ -45,8 +45,16 @@ export function combineReadings(readings: readonly LedgerReading[]): LedgerReadi
       settledByStatusLeft: readings.reduce((sum, r) => sum.plus(r.layout.settledByStatusLeft), new Dec(0)).toFixed(2),
       statusConflicts: readings.flatMap((r) => r.layout.statusConflicts),
       ...latestExport(readings),
+      ...latestListDate(readings),
     },
   };
+}
+
+/** The latest date the sheets' titles say their lists stand at (sheets read together run to the last), and where. */
+function latestListDate(readings: readonly LedgerReading[]): Pick<LedgerReading["layout"], "listDate" | "listDateAt"> {
+  let best: LedgerReading | null = null;
+  for (const r of readings) if (r.layout.listDate !== null && (best === null || r.layout.listDate > (best.layout.listDate as number))) best = r;
+  return best === null ? { listDate: null, listDateAt: null } : { listDate: best.layout.listDate, listDateAt: best.layout.listDateAt };
 }
 
 /** The latest export date the sheets state, and where. */

@@ -35,6 +35,7 @@ export type RuleId =
   | "control-total-mismatch"
   | "reading-mostly-unusable"
   | "as-of-inexact"
+  | "list-dated-before"
   | "opening-balance-dated"
   | "credits-from-balance"
   | "customer-filled-down"
@@ -176,6 +177,7 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = rulesOf({
   "control-total-mismatch": { severity: "error", source: "data" },
   "reading-mostly-unusable": { severity: "error", source: "data" },
   "as-of-inexact": { severity: "warning", source: "POLICY §2" },
+  "list-dated-before": { severity: "warning", source: "POLICY §2" },
   "opening-balance-dated": { severity: "info", source: "POLICY §3" },
   "credits-from-balance": { severity: "info", source: "POLICY §1" },
   "foreign-currency": { severity: "error", source: "POLICY §1" },

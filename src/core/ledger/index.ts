@@ -3,7 +3,7 @@
  * problem reported by sheet, row and column. The checking rules build on `readLedger`.
  */
 import type Decimal from "decimal.js";
-import type { DayNumber } from "../calendar";
+import { type DayNumber, fromYmd, isValidYmd, lastDayOfPreviousMonth } from "../calendar";
 import type { Policy } from "../policy/types";
 import { parseDate } from "../dates";
 import { CellReader } from "./cell-reader";
@@ -103,6 +103,13 @@ interface LedgerLayout {
   settledByStatusLeft: string;
   /** Open-items lines whose 状态 says 已结清 while the ledger states a balance above 0 (kept). */
   statusConflicts: { sheet: string; row: number }[];
+  /**
+   * The date a title line above the header says the list stands at (截至 2011年7月31日, 截止日期：…,
+   * 应收账款明细表（2011年7月31日）, 余额表（2011年7月）: its last day), and where; null when none
+   * does. A list of an earlier date lacks what came after it (list-dated-before).
+   */
+  listDate: DayNumber | null;
+  listDateAt: { sheet: string; row: number; column: string } | null;
   /** The date a title line above the header says the sheet was exported or printed (导出日期：2011-09-10), and where; null when none does. */
   exportDate: DayNumber | null;
   exportDateAt: { sheet: string; row: number; column: string } | null;
@@ -257,6 +264,7 @@ export function readLedger(values: readonly unknown[][], options: ReadLedgerOpti
       settledByStatusLeft: byStatus === null ? "0.00" : byStatus.left.toFixed(2),
       statusConflicts: byStatus === null ? [] : byStatus.conflicting.map((i) => ({ sheet: table.sheet, row: store.sheetRow[i] })),
       ...exportDateOf(values, table.header.rows[0] ?? null, origin, table.sheet),
+      ...listDateOf(values, table.header.rows[0] ?? null, origin, table.sheet),
     },
     letters,
   };
@@ -322,6 +330,36 @@ function exportDateOf(values: readonly unknown[][], headerRow: number | null, or
     }
   }
   return { exportDate: null, exportDateAt: null };
+}
+
+const DATE_TEXT = String.raw`(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?`;
+/** 截至2011年7月31日, 截止日期：2011-07-31, as of 2011-07-31. */
+const LIST_DATE_WORD = new RegExp(String.raw`(?:截至|截止(?:日期|日)?|as\s+(?:of|at))\s*[:：]?\s*` + DATE_TEXT, "i");
+/** A whole date, or a year and month (its last day), alone in brackets: 明细表（2011年7月31日）, 余额表(2011年7月). */
+const LIST_DATE_BRACKETS = new RegExp(String.raw`[（(]\s*(?:` + DATE_TEXT + String.raw`|(\d{4})\s*年\s*(\d{1,2})\s*月(?:末|底|份)?)\s*[)）]`);
+
+/** The date a title line above the header says the list stands at (see LedgerLayout.listDate). */
+function listDateOf(values: readonly unknown[][], headerRow: number | null, origin: SheetOrigin, sheet: string): { listDate: DayNumber | null; listDateAt: { sheet: string; row: number; column: string } | null } {
+  const above = headerRow === null ? 0 : Math.min(values.length, headerRow - origin.row);
+  for (let r = 0; r < above; r++) {
+    const row = values[r];
+    if (!Array.isArray(row)) continue;
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (typeof cell !== "string" || EXPORT_DATE.test(cell)) continue;
+      const at = { sheet, row: origin.row + r, column: columnLetter(c, origin) };
+      const word = LIST_DATE_WORD.exec(cell);
+      const m = word ?? LIST_DATE_BRACKETS.exec(cell);
+      if (m === null) continue;
+      if (m[1] !== undefined && isValidYmd(Number(m[1]), Number(m[2]), Number(m[3]))) return { listDate: fromYmd(Number(m[1]), Number(m[2]), Number(m[3])), listDateAt: at };
+      if (word === null && m[4] !== undefined && Number(m[5]) >= 1 && Number(m[5]) <= 12) {
+        const y = Number(m[4]);
+        const mo = Number(m[5]);
+        return { listDate: lastDayOfPreviousMonth(mo === 12 ? fromYmd(y + 1, 1, 1) : fromYmd(y, mo + 1, 1)), listDateAt: at };
+      }
+    }
+  }
+  return { listDate: null, listDateAt: null };
 }
 
 /** The running balances as stated (fen, or a Decimal off the fast path), taken off the lines (an opening line keeps its own as its amount). */

@@ -4,7 +4,8 @@
  * master, the bills register and the collection log (by their headers). Shared by the headless
  * audit and the task pane, so both pick the same sheets from the same workbook.
  */
-import type { ExcelDateSystem } from "../dates";
+import type { DayNumber } from "../calendar";
+import { type ExcelDateSystem, formatDateZh, formatIsoDate } from "../dates";
 import { ArError, isArError } from "../errors";
 import type { Bilingual } from "../../i18n/bilingual";
 import type { AuditCompanions } from "./check";
@@ -104,6 +105,12 @@ export interface WorkbookLedgerOptions {
   active?: string;
   mapping?: MappingOverride<LedgerField>;
   dateSystem?: ExcelDateSystem;
+  /**
+   * The as-of date of the check that follows, when no sheet is named: of sheets of one layout not
+   * read together (a list per month-end, 7月 8月 9月), the one whose title says it stands at the
+   * latest date on or before it is read (the headless audit; the pane reads the sheet the user is on).
+   */
+  asOf?: DayNumber;
   /** Where the notes are read, for how they say to check another sheet (default: the headless audit). */
   surface?: Surface;
 }
@@ -279,7 +286,7 @@ function chooseLedger(sheets: readonly SheetInput[], options: Omit<WorkbookLedge
       });
     }
   }
-  const chosen = ledgerSheet as SheetInput;
+  let chosen = ledgerSheet as SheetInput;
   const together: SheetInput[] = [chosen];
   // One sheet per customer (the customer above each header) is one ledger, named or not; sheets
   // of one layout with a customer column (a sheet per month or per year) are, when no sheet was
@@ -290,6 +297,7 @@ function chooseLedger(sheets: readonly SheetInput[], options: Omit<WorkbookLedge
   const otherLayout: SheetInput[] = [];
   const unreadable: { sheet: SheetInput; why: Bilingual }[] = [];
   const parts = new Map<SheetInput, LedgerReading>([[chosen, ledger]]);
+  const sameKindReadings = new Map<SheetInput, LedgerReading>();
   let lastEntry = entryDates(ledger).last;
   for (const sheet of sheets) {
     if (sheet === chosen || sheet.hidden === true || kinds.get(sheet) !== "ledger") continue;
@@ -312,11 +320,36 @@ function chooseLedger(sheets: readonly SheetInput[], options: Omit<WorkbookLedge
     const later = lastEntry === null || dates.first === null || dates.first > lastEntry;
     if (!combine || (!byTitle && (SUMMARY_NAME.test(sheet.name) || SUMMARY_NAME.test(chosen.name) || COPY_NAME.test(sheet.name) || !later || !other.rows.some((r) => r.isOpening)))) {
       sameKind.push(sheet);
+      sameKindReadings.set(sheet, other);
       continue;
     }
     if (!byTitle && dates.last !== null) lastEntry = dates.last;
     parts.set(sheet, other);
     together.push(sheet);
+  }
+  // Lists of one layout at several dates (a sheet per month-end): the one standing at the as-of
+  // date, or the latest before it, is the ledger as of then.
+  if (parts.size === 1 && options.sheet === undefined && options.asOf !== undefined && sameKindReadings.size > 0) {
+    const asOf = options.asOf;
+    const standing = (r: LedgerReading): number => (r.layout.listDate !== null && r.layout.listDate <= asOf ? r.layout.listDate : -Infinity);
+    let best: SheetInput = chosen;
+    let bestReading = ledger;
+    for (const [sheet, reading] of sameKindReadings) {
+      if (standing(reading) > standing(bestReading)) {
+        best = sheet;
+        bestReading = reading;
+      }
+    }
+    if (best !== chosen) {
+      sameKind.splice(sameKind.indexOf(best), 1, chosen);
+      sameKind.sort((a, b) => sheets.indexOf(a) - sheets.indexOf(b));
+      parts.clear();
+      parts.set(best, bestReading);
+      together[0] = best;
+      ledger = bestReading;
+      notes.push(pickedByDate(best.name, bestReading.layout.listDate as DayNumber, asOf));
+      chosen = best;
+    }
   }
   if (parts.size > 1) {
     const ordered = sheets.filter((s) => parts.has(s));
@@ -391,6 +424,13 @@ function columnsNotRead(ledger: LedgerReading): Bilingual[] {
     });
   }
   return out;
+}
+
+function pickedByDate(name: string, listDate: DayNumber, asOf: DayNumber): Bilingual {
+  return {
+    "zh-CN": `检查的是工作表“${name}”：它的标题写明截至 ${formatDateZh(listDate)}，是截止日 ${formatDateZh(asOf)} 当日或之前最近的一张。`,
+    "en-US": `The sheet checked is "${name}": its title says it stands at ${formatIsoDate(listDate)}, the latest on or before the as-of date ${formatIsoDate(asOf)}.`,
+  };
 }
 
 function sameLayoutNotRead(chosen: string, names: readonly string[], hint: Hint): Bilingual {

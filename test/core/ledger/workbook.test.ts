@@ -4,6 +4,10 @@
  * sheet is and how to name the ledger.
  */
 import { readWorkbookLedger, type SheetInput } from "../../../src/core/ledger/workbook";
+import { fromYmd } from "../../../src/core/calendar";
+import { auditLedger } from "../../../src/core/ledger/check";
+import { readLedger } from "../../../src/core/ledger/index";
+import { DEFAULT_POLICY } from "../../../src/core/policy";
 import { CUSTOMER_MASTER } from "../../fixtures/ledgers/companions";
 import { PLAIN_ZH } from "../../fixtures/ledgers/plainZh";
 import { thrown } from "../../helpers/errors";
@@ -271,3 +275,52 @@ describe("an aging date column left unread because another of its field was read
   });
 });
 
+
+describe("lists of one layout at several month-ends (a sheet per month)", () => {
+  const month = (m: number, rows: unknown[][]): SheetInput => ({
+    name: `${m}月`,
+    values: [[`应收账款明细表（2011年${m}月${m === 9 ? 30 : 31}日）`], ["客户名称", "发票号", "开票日期", "金额", "已收金额", "余额"], ...rows],
+  });
+  const JUL = month(7, [["甲公司", "F1", "2011-05-10", 100000, 0, 100000]]);
+  const AUG = month(8, [
+    ["甲公司", "F1", "2011-05-10", 100000, 30000, 70000],
+    ["乙公司", "F8", "2011-08-05", 20000, 0, 20000],
+  ]);
+  const SEP = month(9, [["乙公司", "F8", "2011-08-05", 20000, 0, 20000]]);
+
+  it("reads the one whose title stands at the as-of date, or the latest before it, and says so", () => {
+    const aug = readWorkbookLedger([JUL, AUG, SEP], { asOf: fromYmd(2011, 8, 31) });
+    expect(aug.ledgerSheet).toBe("8月");
+    expect(aug.ledger.layout.listDate).toBe(fromYmd(2011, 8, 31));
+    expect(aug.warnings.map((w) => w["zh-CN"])).toContain("检查的是工作表“8月”：它的标题写明截至 2011年8月31日，是截止日 2011年8月31日 当日或之前最近的一张。");
+    expect(aug.warnings.map((w) => w["en-US"]).some((w) => w.startsWith('Only the sheet "8月" was checked; sheets "7月", "9月" have the same layout'))).toBe(true);
+    // As of 08-15: no list stands then; July's is the latest before it.
+    expect(readWorkbookLedger([JUL, AUG, SEP], { asOf: fromYmd(2011, 8, 15) }).ledgerSheet).toBe("7月");
+    // Without an as-of date (or with a sheet named), the first is read, as before.
+    expect(readWorkbookLedger([JUL, AUG, SEP]).ledgerSheet).toBe("7月");
+    expect(readWorkbookLedger([JUL, AUG, SEP], { sheet: "9月", asOf: fromYmd(2011, 8, 31) }).ledgerSheet).toBe("9月");
+  });
+
+  it("says a list standing at an earlier date than the as-of date lacks what came after (list-dated-before)", () => {
+    const jul = readWorkbookLedger([JUL], { asOf: fromYmd(2011, 8, 31) });
+    const result = auditLedger(jul.ledger, jul.companions, fromYmd(2011, 8, 31), DEFAULT_POLICY);
+    const said = result.findings.filter((f) => f.rule === "list-dated-before");
+    expect(said.map((f) => [f.cell, f.severity])).toEqual([["'7月'!A1", "warning"]]);
+    expect(said[0].message["zh-CN"]).toBe(
+      "'7月'!A1：台账截至 2011年7月31日，早于截止日 2011年8月31日；其后的收款、新增款项和核销不在表中，按截止日的余额和账龄不准确。请用截至 2011年8月31日 的台账（如另一张工作表），或以 2011年7月31日 为截止日检查。",
+    );
+    // As of its own date: nothing to say.
+    expect(auditLedger(jul.ledger, jul.companions, fromYmd(2011, 7, 31), DEFAULT_POLICY).findings.filter((f) => f.rule === "list-dated-before")).toEqual([]);
+  });
+
+  it("reads the date a title gives in its words or its brackets, and a month as its last day", () => {
+    const dateOf = (title: string) => readLedger([[title], ["客户名称", "发票号", "开票日期", "余额"], ["甲公司", "F1", "2011-05-10", 100]], { sheet: "S" }).layout.listDate;
+    expect(dateOf("应收账款余额表 截至2011年7月31日")).toBe(fromYmd(2011, 7, 31));
+    expect(dateOf("截止日期：2011-07-31")).toBe(fromYmd(2011, 7, 31));
+    expect(dateOf("应收账款余额表（2011年2月）")).toBe(fromYmd(2011, 2, 28));
+    expect(dateOf("应收账款余额表(2011年12月)")).toBe(fromYmd(2011, 12, 31));
+    expect(dateOf("导出日期：2011-09-10")).toBe(null);
+    expect(dateOf("应收账款明细表（2011年1月1日至2011年12月31日）")).toBe(null);
+    expect(dateOf("应收账款明细表")).toBe(null);
+  });
+});

@@ -145,6 +145,13 @@ export function readingWideFindings(run: AuditRun, read: LedgerReading, view: As
     }
   }
 
+  // A list that stands at an earlier date than the as-of date lacks what came after.
+  const listDate = read.layout.listDate;
+  if (listDate !== null && listDate < asOf && read.layout.listDateAt !== null) {
+    const at = read.layout.listDateAt;
+    run.addFinding(makeFinding("list-dated-before", at.sheet, at.row, at.column, { listDate: day(listDate), asOf: day(asOf) }));
+  }
+
   // Opening balances aged from the period's start.
   for (const o of read.layout.openingsDated) {
     const i = run.indexOfSheetRow(o.sheet, o.row);
