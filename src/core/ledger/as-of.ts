@@ -21,7 +21,7 @@
  * one pass of FIFO in integer fen (Decimals only for a customer whose amounts are not whole fen).
  */
 import type Decimal from "decimal.js";
-import type { DayNumber } from "../calendar";
+import { type DayNumber, toYmd } from "../calendar";
 import { Dec, quoteInput } from "../money";
 import { fenOfDecimal, fenToDecimal } from "./cell-reader";
 import { LEDGER_FIELDS, type LedgerField } from "./headers";
@@ -159,6 +159,13 @@ interface PreparedLines {
    * received: the item was that much more open then (viewAsOf).
    */
   paidOn: Map<number, { date: number; fen: number }>;
+  /**
+   * Credits whose 摘要 names the voucher of one of their customer's items (冲销6月30日转-0045号凭证):
+   * that item, by credit line, where exactly one item of the customer has that voucher (and that
+   * date, when the 摘要 gives one). A voucher repeats month to month, so it names an entry only
+   * within one customer and only when it is unique there.
+   */
+  voucherNamed: Map<number, number>;
 }
 
 /** 0: the text is its own key (printable ASCII, no capitals, no spaces); 1: printable ASCII with capitals, no spaces (its key is its lower case); 2: anything else. */
@@ -364,7 +371,50 @@ export function prepareAsOf(rows: readonly LedgerRow[], options: AsOfOptions): P
       }
     }
   }
-  return { rows, options, kind, date, fen, dec, own, ownDec, group, names, items, credits, fast, creditNames, namedByColumn, noteNames, itemsByDoc, paidOn };
+  const voucherNamed = anyStore(rows, (st) => st.text.voucher !== null && st.text.note !== null) ? vouchersNamed(rows, kind, date, group, items, credits) : new Map<number, number>();
+  return { rows, options, kind, date, fen, dec, own, ownDec, group, names, items, credits, fast, creditNames, namedByColumn, noteNames, itemsByDoc, paidOn, voucherNamed };
+}
+
+/** A voucher as written in a 摘要 or a 凭证字号 cell: 转-0045, 转字0045号, 记 12, 凭证号 转-45 (its word and number). */
+const VOUCHER_REF = /(记|收|付|转|银收|银付|现收|现付|银|现)\s*字?\s*[-—#第]?\s*0*(\d{1,6})\s*号?/;
+/** A day a 摘要 gives: 6月30日, 2011年6月30日, 2011-06-30. */
+const NOTE_DAY = /(?:(\d{4})\s*[年./-]\s*)?(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?/;
+
+function voucherKey(text: string | null): string | null {
+  if (text === null) return null;
+  const m = VOUCHER_REF.exec(text.normalize("NFKC"));
+  return m === null ? null : `${m[1]}-${Number(m[2])}`;
+}
+
+/** See PreparedLines.voucherNamed. */
+function vouchersNamed(rows: readonly LedgerRow[], kind: Uint8Array, date: Float64Array, group: Int32Array, items: Int32Array[], credits: Int32Array[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (let g = 0; g < credits.length; g++) {
+    const list = credits[g];
+    for (let k = 0; k < list.length; k++) {
+      const c = list[k];
+      const note = rows[c].note;
+      if (note === null || !/凭证|冲|红/.test(note)) continue;
+      const key = voucherKey(note);
+      if (key === null || group[c] < 0) continue;
+      const dm = NOTE_DAY.exec(note.normalize("NFKC").replace(VOUCHER_REF, " "));
+      let found = -1;
+      let count = 0;
+      for (const i of items[group[c]]) {
+        if (kind[i] !== ITEM || voucherKey(rows[i].voucher) !== key) continue;
+        if (dm !== null) {
+          const d = date[i];
+          if (d !== d) continue;
+          const ymd = toYmd(d as DayNumber);
+          if (ymd.m !== Number(dm[2]) || ymd.d !== Number(dm[3]) || (dm[1] !== undefined && ymd.y !== Number(dm[1]))) continue;
+        }
+        found = i;
+        count++;
+      }
+      if (count === 1) out.set(c, found);
+    }
+  }
+  return out;
 }
 
 function addNamed(itemsByDoc: Map<string, number[]>, key: string, i: number): void {
@@ -689,6 +739,9 @@ function inView(date: number, asOf: DayNumber): boolean {
  * `asOf`: null when the credit names none (or the ledger has no such column).
  */
 function namedItems(p: PreparedLines, g: number, c: number, asOf: DayNumber): number[] | null {
+  // The entry its 摘要 names by voucher (冲销6月30日转-0045号凭证), one of the customer's own.
+  const byVoucher = p.voucherNamed.size === 0 ? undefined : p.voucherNamed.get(c);
+  if (byVoucher !== undefined && inView(p.date[byVoucher], asOf)) return [byVoucher];
   const name = p.creditNames.get(c);
   const found = name === undefined ? null : itemsNamed(p, g, name, asOf);
   if (found !== null && (found.length > 0 || p.namedByColumn.has(c))) return found;

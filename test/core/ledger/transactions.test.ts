@@ -174,6 +174,21 @@ describe("FIFO order", () => {
     expect(allocations(r)).toEqual(["5->2 10000.00"]);
   });
 
+  it("nets a red reversal against the entry its 摘要 names by voucher and date (冲销6月30日转-0045号凭证), when one of its customer's entries is that one", () => {
+    const values = (note: string) => [
+      ["日期", "凭证字号", "客户名称", "摘要", "借方", "贷方"],
+      ["2009-06-30", "转-0031", "广元剑门", "销售白酒", 50000, ""], // row 2
+      ["2011-06-30", "转-0045", "广元剑门", "销售白酒", 50000, ""], // row 3
+      ["2011-07-10", "转-0052", "广元剑门", note, -50000, ""], // row 4: the 2011 sale reversed
+      ["2010-06-30", "转-0045", "绵阳", "销售白酒", 30000, ""], // row 5: another customer's 转-0045
+    ];
+    // The 2011 sale is undone: the 2009 item stays open (2–3 years old on 2011-08-31, 30%), not the other way round (FIFO cleared 2009's).
+    expect(open(readLedger(values("冲销6月30日转-0045号凭证（退货）"), { sheet: "S" }))).toEqual(["2 广元剑门 50000.00 0.00 50000.00", "5 绵阳 30000.00 0.00 30000.00"]);
+    expect(open(readLedger(values("红字冲销转字45号凭证"), { sheet: "S" }))).toEqual(["2 广元剑门 50000.00 0.00 50000.00", "5 绵阳 30000.00 0.00 30000.00"]);
+    // A date that is no entry's of that voucher names none: FIFO, as before.
+    expect(open(readLedger(values("冲销5月30日转-0045号凭证"), { sheet: "S" }))).toEqual(["3 广元剑门 50000.00 0.00 50000.00", "5 绵阳 30000.00 0.00 30000.00"]);
+  });
+
   it("does not take a 摘要's number for another customer's invoice", () => {
     const r = readLedger(
       [
