@@ -293,10 +293,12 @@ function ownUnits(units: AuditResult["ledger"]["columnUnits"]): Bilingual {
 function readingLines(result: AuditResult, lang: Lang): string[] {
   const R = result.reading;
   const out: Bilingual[] = [];
+  // A control difference first; else most rows unusable before any word that the totals agree
+  // (the totals of what remains agreeing says nothing of what was not read).
   if (R.reconciliation === "differences") out.push(AUDIT_CLI.controlDifferences(count(R.controlDifferences), R.controlDifferences));
-  else if (R.reconciliation === "reconciled") out.push(AUDIT_CLI.controlsReconciled(count(R.controlsChecked)));
-  else out.push(AUDIT_CLI.noControls);
   if (R.mostlyUnusable) out.push(AUDIT_CLI.mostlyUnusable);
+  if (R.reconciliation === "reconciled") out.push(AUDIT_CLI.controlsReconciled(count(R.controlsChecked)));
+  else if (R.reconciliation !== "differences") out.push(AUDIT_CLI.noControls);
   const asOf = formatIsoDate(result.asOf);
   const parts: Bilingual[] = [];
   const L = R.leftOut;

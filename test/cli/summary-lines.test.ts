@@ -52,4 +52,24 @@ describe("the CLI summary", () => {
     expect(lines[4]).toBe("伴随表：无");
     expect(lines.find((l) => l.startsWith("合计"))).toMatch(/^合计\s+2\s+120,000\.00\s/);
   });
+
+  it("says first that most lines could not be used, before saying the totals of what remains agree", () => {
+    // Four of five lines have no date: the 合计 still agrees with the amounts read, and says nothing of their ages.
+    const read = readLedger(
+      [
+        ["客户名称", "发票号", "开票日期", "金额", "余额"],
+        ["甲公司", "F1", 40553, 1000, 1000],
+        ["乙公司", "F2", "", 2000, 2000],
+        ["丙公司", "F3", "", 3000, 3000],
+        ["丁公司", "F4", "", 4000, 4000],
+        ["戊公司", "F5", "", 5000, 5000],
+        ["合计", "", "", 15000, 15000],
+      ],
+      { sheet: "台账" },
+    );
+    const lines = summaryLines(auditLedger(read, {}, fromYmd(2011, 8, 31), DEFAULT_POLICY), "台账.xlsx", "en-US");
+    expect(lines[0]).toMatch(/^Warning: more than half of the lines read lack, or have unreadable, customer, date or amount/);
+    expect(lines[1]).toMatch(/^Control totals: what was read agrees with the ledger's own totals/);
+  });
 });
+

@@ -422,6 +422,7 @@ const REINSTATED = /坏[账帐]/;
  */
 export function receiptsOnDebit(rows: readonly LedgerRow[]): number[] {
   const out: number[] = [];
+  if (!rows.some((r) => r.source.sided)) return out;
   const says = (text: string | null): boolean => text !== null && isReceiptType(text) && !REINSTATED.test(text);
   for (let k = 0; k < rows.length; k++) {
     const r = rows[k];

@@ -376,12 +376,13 @@ export function ValidatePanel({ lang, gateway }: { lang: Lang; gateway?: Validat
           {/* What was read against the ledger's own totals comes first (issue 13: never silently wrong). */}
           <MessageBar layout="multiline" intent={outcome.summary.reading.reconciliation === "differences" || outcome.summary.reading.mostlyUnusable ? "error" : "info"} data-testid="reconciliation">
             <MessageBarBody>
+              {outcome.summary.reading.mostlyUnusable && outcome.summary.reading.reconciliation !== "differences" && <div>{s.mostlyUnusable}</div>}
               {outcome.summary.reading.reconciliation === "differences"
                 ? format(s.notReconciled, { n: outcome.summary.reading.controlDifferences })
                 : outcome.summary.reading.reconciliation === "reconciled"
                   ? format(s.reconciled, { n: outcome.summary.reading.controlsChecked })
                   : s.noControlTotals}
-              {outcome.summary.reading.mostlyUnusable && <div>{s.mostlyUnusable}</div>}
+              {outcome.summary.reading.mostlyUnusable && outcome.summary.reading.reconciliation === "differences" && <div>{s.mostlyUnusable}</div>}
               {outcome.summary.reading.leftOut.count > 0 && (
                 <div>{format(s.leftOut, { n: outcome.summary.reading.leftOut.count, asOf: isoToDisplay(outcome.asOf, lang), items: outcome.summary.reading.leftOut.items, credits: outcome.summary.reading.leftOut.credits })}</div>
               )}
