@@ -117,7 +117,7 @@ export function readingWideFindings(run: AuditRun, read: LedgerReading, view: As
   // The export's own date: the title's 导出日期, else the latest date a line carries.
   const exported = read.layout.exportDate !== null && read.layout.exportDate > asOf ? read.layout.exportDate : null;
   const latest = exported ?? (view.latestDate !== null && view.latestDate > asOf ? view.latestDate : null);
-  if (read.shape === "open-items" && run.mapped("received")) {
+  if (read.shape === "open-items" && run.mapped("received") && (latest !== null || run.mapped("lastPaymentDate"))) {
     // Items of the as-of date (settled ones too) with an amount received: undated ones may have
     // been paid after it (known only when the ledger runs past it); ones last paid after it were
     // counted open by what they received, which is exact when it all came on that date.
