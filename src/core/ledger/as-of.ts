@@ -245,8 +245,17 @@ export function prepareAsOf(rows: readonly LedgerRow[], options: AsOfOptions): P
       prepareOpenItemLine(r, i, kind, fen, dec);
       const paid = st.date.lastPaymentDate;
       if (paid !== null && paid[j] === paid[j] && (kind[i] === ITEM || kind[i] === SETTLED)) {
+        // What it received, and what a 状态 of 已结清 took as received (layout.settledByStatus).
         const rf = r.receivedFen;
-        if (rf === rf && rf > 0 && !st.exact.received.has(j)) paidOn.set(i, { date: paid[j], fen: rf });
+        const received = (rf === rf && rf > 0 && !st.exact.received.has(j) ? rf : 0) + (st.statusSettled.get(j) ?? 0);
+        if (received > 0) {
+          paidOn.set(i, { date: paid[j], fen: received });
+          // A settled line is an item of nothing open: open again on a date before its payment.
+          if (kind[i] === SETTLED) {
+            kind[i] = ITEM;
+            fen[i] = 0;
+          }
+        }
       }
     }
     const customers = st.text.customer;
@@ -389,6 +398,7 @@ function voucherKey(text: string | null): string | null {
 /** See PreparedLines.voucherNamed. */
 function vouchersNamed(rows: readonly LedgerRow[], kind: Uint8Array, date: Float64Array, group: Int32Array, items: Int32Array[], credits: Int32Array[]): Map<number, number> {
   const out = new Map<number, number>();
+  const byGroup = new Map<number, Map<string, number[]>>();
   for (let g = 0; g < credits.length; g++) {
     const list = credits[g];
     for (let k = 0; k < list.length; k++) {
@@ -400,8 +410,20 @@ function vouchersNamed(rows: readonly LedgerRow[], kind: Uint8Array, date: Float
       const dm = NOTE_DAY.exec(note.normalize("NFKC").replace(VOUCHER_REF, " "));
       let found = -1;
       let count = 0;
-      for (const i of items[group[c]]) {
-        if (kind[i] !== ITEM || voucherKey(rows[i].voucher) !== key) continue;
+      let index = byGroup.get(group[c]);
+      if (index === undefined) {
+        // The customer's items by voucher, made once per customer a credit names a voucher of.
+        index = new Map<string, number[]>();
+        for (const i of items[group[c]]) {
+          const v = kind[i] === ITEM ? voucherKey(rows[i].voucher) : null;
+          if (v === null) continue;
+          const same = index.get(v);
+          if (same === undefined) index.set(v, [i]);
+          else same.push(i);
+        }
+        byGroup.set(group[c], index);
+      }
+      for (const i of index.get(key) ?? []) {
         if (dm !== null) {
           const d = date[i];
           if (d !== d) continue;
@@ -684,6 +706,8 @@ export function lineMovement(p: PreparedLines, i: number, asOf?: DayNumber): { d
     const d = p.dec.get(i);
     return { debit: { fen: NaN, exact: d === undefined ? null : d.plus(fenToDecimal(paid.fen)) }, credit: null };
   }
+  // A settled line kept as an item for the dates before its payment (prepareAsOf): nothing after.
+  if (k === ITEM && p.fen[i] === 0 && p.paidOn.has(i)) return null;
   if (k !== ITEM && k !== CREDIT) return null;
   const main: LineAmount = { fen: p.fen[i], exact: p.fen[i] === p.fen[i] ? null : (p.dec.get(i) ?? null) };
   if (k === CREDIT) return { debit: null, credit: main };
@@ -875,8 +899,10 @@ function allocateExact(p: PreparedLines, g: number, asOf: DayNumber, out: Outcom
   for (const i of items[g]) {
     if (!inView(date[i], asOf)) continue;
     list.push(i);
-    open.set(i, amount(i));
-    received.set(i, new Dec(0));
+    // Paid after the date: open by what it received since (viewAsOf).
+    const back = out.back.get(i);
+    open.set(i, back === undefined ? amount(i) : amount(i).plus(fenToDecimal(back)));
+    received.set(i, back === undefined ? new Dec(0) : fenToDecimal(-back));
   }
   const apply = (credit: number, item: number, left: Decimal): Decimal => {
     const o = open.get(item) as Decimal;
@@ -981,7 +1007,14 @@ export function viewAsOf(p: PreparedLines, asOf: DayNumber, make: { rows?: boole
   };
   // An open-items line paid after the date (its 收款日期 later): as of the date, what it received
   // then was not yet received.
-  for (const [i, paid] of p.paidOn) if (paid.date > asOf && inView(date[i], asOf)) out.back.set(i, paid.fen);
+  // It starts as having received less than nothing by that much: credits apply to what was open
+  // then (allocateFen/allocateExact), and what is open after them is its balance on the date.
+  for (const [i, paid] of p.paidOn) {
+    if (!(paid.date > asOf) || !inView(date[i], asOf)) continue;
+    out.back.set(i, paid.fen);
+    if (p.fen[i] === p.fen[i]) out.received[i] = -paid.fen;
+    else out.exact.set(i, { received: fenToDecimal(-paid.fen), open: (p.dec.get(i) as Decimal).plus(fenToDecimal(paid.fen)) });
+  }
   const advances: Advance[] = [];
   const transactions = options.shape === "transactions";
   const noCustomer = p.names.length;
@@ -1045,17 +1078,13 @@ export function viewAsOf(p: PreparedLines, asOf: DayNumber, make: { rows?: boole
     if (!inView(date[i], asOf)) continue;
     const g = p.group[i] < 0 ? noCustomer : p.group[i];
     const back = out.back.size > 0 && out.back.has(i);
-    if (back) {
-      // Open again by what it received after the date, whatever the credits did.
-      openLines[count] = i;
-      asReadOpen[count++] = 0;
-      continue;
-    }
-    if (k === SETTLED) {
+    // A settled line kept as an item for dates before its payment (prepareAsOf): settled on this one.
+    const settledAsRead = k === SETTLED || (k === ITEM && !back && p.fen[i] === 0 && p.paidOn.size > 0 && p.paidOn.has(i) && out.received[i] === 0);
+    if (settledAsRead) {
       settledLines.push(i);
       continue;
     }
-    if (k === UNKNOWN || asRead[g] === 1) {
+    if (k === UNKNOWN || (asRead[g] === 1 && !back)) {
       openLines[count] = i;
       asReadOpen[count++] = 1;
       continue;
@@ -1101,14 +1130,14 @@ export function viewAsOf(p: PreparedLines, asOf: DayNumber, make: { rows?: boole
         return { fen: f, exact: f === f ? null : r.balance };
       }
       const e = out.exact.get(i);
-      const back = out.back.get(i) ?? 0;
-      return e === undefined ? { fen: p.fen[i] - out.received[i] + back, exact: null } : { fen: NaN, exact: e.open.plus(fenToDecimal(back)) };
+      return e === undefined ? { fen: p.fen[i] - out.received[i], exact: null } : { fen: NaN, exact: e.open };
     },
     settled,
     get settledRows(): LedgerRow[] {
       if (settledCache === null) {
-        const rowsOut: (LedgerRow | null)[] = settledLines.map((i) => (kind[i] === SETTLED ? rows[i] : null));
-        fillChanged(p, out, rowsOut, settledLines.map((i) => (kind[i] === SETTLED ? -1 : i)));
+        const asRead = (i: number): boolean => kind[i] === SETTLED || (p.fen[i] === 0 && p.paidOn.has(i) && out.received[i] === 0);
+        const rowsOut: (LedgerRow | null)[] = settledLines.map((i) => (asRead(i) ? rows[i] : null));
+        fillChanged(p, out, rowsOut, settledLines.map((i) => (asRead(i) ? -1 : i)));
         settledCache = rowsOut as LedgerRow[];
       }
       return settledCache;
@@ -1158,7 +1187,6 @@ function fillChanged(p: PreparedLines, out: Outcomes, target: (LedgerRow | null)
       const i = c.lines[k];
       const row = p.rows[i];
       const exact = out.exact.get(i);
-      const back = out.back.get(i) ?? 0;
       if (exact === undefined) {
         const openFen = p.fen[i] - out.received[i];
         const appliedFen = out.received[i];
@@ -1169,20 +1197,19 @@ function fillChanged(p: PreparedLines, out: Outcomes, target: (LedgerRow | null)
         } else {
           const rf = row.receivedFen;
           const base = rf === rf ? rf : 0;
-          sub.setMoney("received", k, base - back + appliedFen + 0, null);
+          sub.setMoney("received", k, base + appliedFen + 0, null);
         }
-        sub.setMoney("balance", k, openFen + back + 0, null);
+        sub.setMoney("balance", k, openFen + 0, null);
       } else {
         if (transactions) {
           const amount = p.dec.get(i) ?? fenToDecimal(p.fen[i]);
           sub.setMoney("amount", k, fenOfDecimal(amount), amount);
           sub.setMoney("received", k, fenOfDecimal(exact.received), exact.received);
         } else {
-          const received = (row.received ?? new Dec(0)).minus(fenToDecimal(back)).plus(exact.received);
+          const received = (row.received ?? new Dec(0)).plus(exact.received);
           sub.setMoney("received", k, fenOfDecimal(received), received);
         }
-        const open = exact.open.plus(fenToDecimal(back));
-        sub.setMoney("balance", k, fenOfDecimal(open), open);
+        sub.setMoney("balance", k, fenOfDecimal(exact.open), exact.open);
       }
       sub.derived[k] = 1;
       target[c.slots[k]] = new LedgerRow(sub, k);

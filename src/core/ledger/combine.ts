@@ -5,6 +5,7 @@
  */
 import type Decimal from "decimal.js";
 import { Dec } from "../money";
+import { reversedReceiptSign } from "./transactions";
 import { combineReconciliations, type ControlDifference } from "./control-totals";
 import type { LedgerReading } from "./index";
 import type { LedgerRow } from "./ledger-store";
@@ -21,6 +22,12 @@ export function sameLayout(a: LedgerReading, b: LedgerReading): boolean {
 export function combineReadings(readings: readonly LedgerReading[]): LedgerReading {
   if (readings.length === 1) return readings[0];
   const first = readings[0];
+  // The sign the receipts share is the ledger's, over all its sheets (a month with one red receipt alone says nothing).
+  const stores = new Set(readings.flatMap((r) => (r.rows.length > 0 ? [r.rows[0].source] : [])));
+  if (readings.every((r) => !r.layout.runningBalance) && [...stores].every((st) => !st.sided && st.text.type !== null)) {
+    const sign = reversedReceiptSign(readings.flatMap((r) => r.rows));
+    for (const st of stores) st.reversedReceiptSign = sign;
+  }
   return {
     ...first,
     shape: readings.some((r) => r.shape === "transactions") ? "transactions" : "open-items",

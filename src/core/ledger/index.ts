@@ -196,7 +196,6 @@ export function readLedger(values: readonly unknown[][], options: ReadLedgerOpti
   const filled = fillMergedDown(values, options.merges, table);
   const { rows, store, issues, skipped, stated } = readLedgerRows(filled, table);
   store.sided = sidedColumns(table.mapping.columns);
-  if (!store.sided && store.text.type !== null) store.reversedReceiptSign = reversedReceiptSign(rows);
   store.lineColumn = restartingColumn(store, lineNumberColumn(table.detection));
   const allIssues = issues;
   const mapped = new Set(table.plan.map((p) => p.field));
@@ -214,6 +213,8 @@ export function readLedger(values: readonly unknown[][], options: ReadLedgerOpti
   const running = isRunningBalance(store) || (mapped.has("direction") && mapped.has("balance") && (mapped.has("amount") || mapped.has("received")));
   // One unsigned amount column: the running balance says which lines are credits (收款).
   const creditsByBalance = running && mapped.has("amount") && !mapped.has("received") ? unsignedCredits(store) : [];
+  // With one amount column and no running 余额 to tell by, a receipt of the sign the others do not share is one undone.
+  if (!store.sided && !running && store.text.type !== null) store.reversedReceiptSign = reversedReceiptSign(rows);
   openingAmounts(store);
   let runningBalances: RunningBalances | null = null;
   if (running) {
@@ -335,6 +336,8 @@ function exportDateOf(values: readonly unknown[][], headerRow: number | null, or
 const DATE_TEXT = String.raw`(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?`;
 /** 截至2011年7月31日, 截止日期：2011-07-31, as of 2011-07-31. */
 const LIST_DATE_WORD = new RegExp(String.raw`(?:截至|截止(?:日期|日)?|as\s+(?:of|at))\s*[:：]?\s*` + DATE_TEXT, "i");
+/** A whole date closing a title after its table's name: 应收账款余额表 2011年8月31日. */
+const LIST_DATE_AFTER_NAME = new RegExp(String.raw`(?:表|账|帐)\s*` + DATE_TEXT + String.raw`\s*$`);
 /** A whole date, or a year and month (its last day), alone in brackets: 明细表（2011年7月31日）, 余额表(2011年7月). */
 const LIST_DATE_BRACKETS = new RegExp(String.raw`[（(]\s*(?:` + DATE_TEXT + String.raw`|(\d{4})\s*年\s*(\d{1,2})\s*月(?:末|底|份)?)\s*[)）]`);
 
@@ -348,7 +351,7 @@ function listDateOf(values: readonly unknown[][], headerRow: number | null, orig
       const cell = row[c];
       if (typeof cell !== "string" || EXPORT_DATE.test(cell)) continue;
       const at = { sheet, row: origin.row + r, column: columnLetter(c, origin) };
-      const word = LIST_DATE_WORD.exec(cell);
+      const word = LIST_DATE_WORD.exec(cell) ?? LIST_DATE_AFTER_NAME.exec(cell);
       const m = word ?? LIST_DATE_BRACKETS.exec(cell);
       if (m === null) continue;
       if (m[1] !== undefined && isValidYmd(Number(m[1]), Number(m[2]), Number(m[3]))) return { listDate: fromYmd(Number(m[1]), Number(m[2]), Number(m[3])), listDateAt: at };

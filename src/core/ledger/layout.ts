@@ -325,15 +325,15 @@ export function openingAmounts(store: LedgerStore): void {
  * A 状态 that says the item is settled (已结清, 已收讫, 已付清, 已收回, paid, settled, closed). Not
  * 已核销: an item written off is a memorandum item (reports/input.WRITTEN_OFF_WORDS), a loss, not a collection.
  */
-const SETTLED_STATUS = /(?:已|全部|全额)?(?:结清|收讫|付清|收清|付讫|收回|回款|收款|收齐|到账)|^(?:paid|settled|closed|cleared)(?: in full)?$|^paid in full$/i;
+const SETTLED_STATUS = /^(?:已经?|全部|全额|款已)?(?:结清|收讫|付清|收清|付讫)(?:完毕)?$|^(?:已经?|全部|全额|款已)(?:收回|回款|收款|收齐|到账)(?:完毕)?$|^(?:paid|settled|closed|cleared)(?: in full)?$|^paid in full$/i;
 /** Words that undo it: 未结清, 部分收回, 尚未收回, 待核销, 催收款, 计划回款, 回款中, not paid, partly paid. */
 const NOT_SETTLED = /未|部分|尚|待|没|无|不|欠|催|计划|预计|承诺|申请|拟|将|中|partial|partly|not|un|part/i;
 
-/** Whether a 状态 cell says its item is settled, and nothing in it says otherwise. */
+/** Whether a 状态 cell says, as the whole cell, that its item is settled (收回困难, 收款逾期 do not). */
 export function saysSettled(status: string | null): boolean {
   if (status === null) return false;
   const t = status.normalize("NFKC").trim();
-  return t !== "" && t.length <= 12 && SETTLED_STATUS.test(t) && !NOT_SETTLED.test(t);
+  return t !== "" && SETTLED_STATUS.test(t) && !NOT_SETTLED.test(t);
 }
 
 /**
@@ -360,6 +360,7 @@ export function settledByStatus(store: LedgerStore): { settled: number[]; confli
     if (!positive) continue;
     if (store.derived[i] === 1) {
       left = left.plus(exact ?? fenToDecimal(f));
+      if (exact === undefined) store.statusSettled.set(i, f);
       store.setMoney("balance", i, 0, null);
       settled.push(i);
     } else conflicting.push(i);

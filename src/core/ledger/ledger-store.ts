@@ -109,6 +109,11 @@ export class LedgerStore {
    */
   reversedReceiptSign: -1 | 0 | 1 = 0;
   /**
+   * Open-items lines a 状态 of 已结清 settled over a blank 余额: what amount − received had left
+   * (fen), by row index — received on the line's 收款日期, when it has one (as-of.prepareAsOf).
+   */
+  readonly statusSettled = new Map<number, number>();
+  /**
    * The index (into a row of `values`) of a column numbering each document's lines (行号,
    * 分录号), when each document's lines are numbered from 1 up by one (1, 2, 1…); -1 otherwise. A document and its line number
    * name one line: an invoice of three goods is three lines of one 发票号, not a duplicate.

@@ -264,5 +264,7 @@ describe("a 状态 that says 已结清 (POLICY §10: the books as kept)", () => 
     expect(["已结清", "结清", "已收讫", "已付清", "已收回", "全部收回", "Paid", "settled", "paid in full"].map(saysSettled)).toEqual(Array(9).fill(true));
     // 已核销 is written off (a memorandum item, reports' WRITTEN_OFF_WORDS), not collected.
     expect(["未结清", "部分收回", "尚未收回", "已核销", "待核销", "催收款项", "计划回款", "回款中", "unpaid", "not settled", "partly paid", "客户承诺月底付款", "正常", "", null].map(saysSettled)).toEqual(Array(15).fill(false));
+    // Collection trouble a 催收状态 column writes is no settlement (the whole cell must say settled).
+    expect(["收回困难", "难以收回", "已起诉，收回困难", "回款缓慢", "回款逾期", "收款逾期", "逾期应收款", "应收款", "收款正常", "账龄较长，收回可能性小"].map(saysSettled)).toEqual(Array(10).fill(false));
   });
 });

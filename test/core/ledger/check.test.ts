@@ -237,6 +237,70 @@ describe("as of the as-of date (issue 13: a true as-of view)", () => {
     expect([later.totals.all.count, later.totals.all.balance]).toEqual([1, "13400.00"]);
     expect(of(later, "as-of-inexact")).toEqual([]);
   });
+  it("applies a customer's credits to what a row paid after the date had open then, on the Decimal path too, and a 已收款 status's amount by its 收款日期", () => {
+    // 甲: 10,000 paid on 09-15 (open on 08-31) and a −2,000 credit memo: 8,000 open, no advance
+    // (the credit once skipped the settled row and the 10,000 was added on top: 10,000 and a 2,000 advance).
+    const credit = auditLedger(
+      readLedger(
+        [
+          ["客户", "发票日期", "金额", "已收金额", "余额", "收款日期"],
+          ["甲公司", "2011-06-01", 10000, 10000, 0, "2011-09-15"],
+          ["甲公司", "2011-07-01", -2000, 0, -2000, null],
+        ],
+        { sheet: "S" },
+      ),
+      {},
+      AS_OF,
+      DEFAULT_POLICY,
+    );
+    expect([credit.totals.all.balance, credit.totals.all.provision]).toEqual(["8000.00", "400.00"]);
+    expect(of(credit, "overpayment")).toEqual([]);
+    // 10,000.005 less 8,000 received on 09-15: 10,000.005 open on 08-31 (a balance off whole fen kept exact); 乙 5,000.
+    const exact = auditLedger(
+      readLedger(
+        [
+          ["客户", "发票日期", "金额", "已收金额", "余额", "收款日期"],
+          ["甲公司", "2011-06-01", 10000.005, 8000, 2000.005, "2011-09-15"],
+          ["乙公司", "2011-06-01", 5000, 0, 5000, null],
+        ],
+        { sheet: "S" },
+      ),
+      {},
+      AS_OF,
+      DEFAULT_POLICY,
+    );
+    expect(exact.totals.all.balance).toBe("15000.005");
+    // 甲 已收款 on 09-15, its 余额 and 已收 blank: settled by its status, but open on 08-31; 乙 30,000.
+    const status = auditLedger(
+      readLedger(
+        [
+          ["客户", "发票日期", "金额", "收款日期", "状态"],
+          ["甲公司", "2011-06-01", 50000, "2011-09-15", "已收款"],
+          ["乙公司", "2011-06-01", 30000, null, "未收款"],
+        ],
+        { sheet: "S" },
+      ),
+      {},
+      AS_OF,
+      DEFAULT_POLICY,
+    );
+    expect(status.totals.all.balance).toBe("80000.00");
+    const later = auditLedger(
+      readLedger(
+        [
+          ["客户", "发票日期", "金额", "收款日期", "状态"],
+          ["甲公司", "2011-06-01", 50000, "2011-09-15", "已收款"],
+          ["乙公司", "2011-06-01", 30000, null, "未收款"],
+        ],
+        { sheet: "S" },
+      ),
+      {},
+      fromYmd(2011, 9, 30),
+      DEFAULT_POLICY,
+    );
+    expect(later.totals.all.balance).toBe("30000.00");
+  });
+
   it("is silent on the clean ledger", () => {
     const result = audit();
     expect(of(result, "as-of-inexact")).toEqual([]);

@@ -3,6 +3,7 @@ import { type AsOfView, openItemsAsOf } from "../../../src/core/ledger/as-of";
 import { readLedger, type LedgerReading } from "../../../src/core/ledger";
 import { isCreditType, isReceiptType, transactionKind } from "../../../src/core/ledger/transactions";
 import { auditLedger } from "../../../src/core/ledger/check";
+import { combineReadings } from "../../../src/core/ledger/combine";
 import { DEFAULT_POLICY } from "../../../src/core/policy";
 import { TRANSACTIONS } from "../../fixtures/ledgers/transactionsLedger";
 
@@ -522,6 +523,26 @@ describe("what is a receipt", () => {
     expect(r.rows.map(transactionKind)).toEqual(["invoice", "receipt", "receipt", "reversal", "invoice", "reversal", "receipt"]);
     // 甲: 100,000 − 60,000 = 40,000 on XS1 and 10,000 on row 5. 乙: SK4 pays XS2 (oldest), the 1,500 refunded stays owed.
     expect(open(r)).toEqual(["2 甲 100000.00 60000.00 40000.00", "5 甲 10000.00 0.00 10000.00", "7 乙 1500.00 0.00 1500.00"]);
+  });
+
+  it("lets a running 余额 say what a receipt is, whatever its sign, and decides the receipts' sign over sheets read together", () => {
+    // The 余额 falls 60,000 → 45,000: the −15,000 收款 was received, not undone (read so, 75,000 was open).
+    const running = readLedger(
+      [
+        ["日期", "客户", "类型", "摘要", "金额", "余额"],
+        ["2011-06-01", "甲公司", "发货", "销货", 100000, 100000],
+        ["2011-06-10", "甲公司", "收款", "收货款", 20000, 80000],
+        ["2011-06-20", "甲公司", "收款", "收货款", 20000, 60000],
+        ["2011-07-01", "甲公司", "收款", "收货款", -15000, 45000],
+      ],
+      { sheet: "S" },
+    );
+    expect(tx(running).open.reduce((sum, x) => sum + Number(x.balance), 0)).toBe(45000);
+    // 6月 writes receipts positive; 7月's one receipt is negative: one ledger, a red one among positives.
+    const june = readLedger([["单据日期", "客户", "单据类型", "金额"], [40695, "甲", "销售发票", 100000], [40700, "甲", "收款单", 40000], [40705, "甲", "收款单", 20000]], { sheet: "6月" });
+    const july = readLedger([["单据日期", "客户", "单据类型", "金额"], [40725, "甲", "收款单", -10000]], { sheet: "7月" });
+    const both = combineReadings([june, july]);
+    expect(both.rows.map(transactionKind)).toEqual(["invoice", "receipt", "receipt", "reversal"]);
   });
 
   it("reads receipts written with one sign, either sign, as received: nothing is a reversal without a ledger convention to break", () => {

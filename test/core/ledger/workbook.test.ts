@@ -317,6 +317,7 @@ describe("lists of one layout at several month-ends (a sheet per month)", () => 
     const dateOf = (title: string) => readLedger([[title], ["客户名称", "发票号", "开票日期", "余额"], ["甲公司", "F1", "2011-05-10", 100]], { sheet: "S" }).layout.listDate;
     expect(dateOf("应收账款余额表 截至2011年7月31日")).toBe(fromYmd(2011, 7, 31));
     expect(dateOf("截止日期：2011-07-31")).toBe(fromYmd(2011, 7, 31));
+    expect(dateOf("应收账款余额表 2011年8月31日")).toBe(fromYmd(2011, 8, 31));
     expect(dateOf("应收账款余额表（2011年2月）")).toBe(fromYmd(2011, 2, 28));
     expect(dateOf("应收账款余额表(2011年12月)")).toBe(fromYmd(2011, 12, 31));
     expect(dateOf("导出日期：2011-09-10")).toBe(null);
