@@ -311,8 +311,10 @@ function sidedColumns(columns: readonly MappedColumn[]): boolean {
 /** 导出日期：2011-09-10, 打印日期, 制表日期, 报表日期, 生成时间 (the time of day, if any, is not read). */
 const EXPORT_DATE = /(?:导出|打印|制表|报表|生成|查询)(?:日期|时间)\s*[:：]\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)/;
 
-/** The export date a line above the header states, and its row; nulls when none does (or it cannot be read). */
-function exportDateOf(values: readonly unknown[][], headerRow: number | null, origin: SheetOrigin, sheet: string): { exportDate: DayNumber | null; exportDateAt: { sheet: string; row: number; column: string } | null } {
+type CellAt = { sheet: string; row: number; column: string };
+
+/** The first text cell above the header that `read` gives a date for, and where; null when none does. */
+function dateAboveHeader(values: readonly unknown[][], headerRow: number | null, origin: SheetOrigin, sheet: string, read: (cell: string) => DayNumber | null): { day: DayNumber; at: CellAt } | null {
   const above = headerRow === null ? 0 : Math.min(values.length, headerRow - origin.row);
   for (let r = 0; r < above; r++) {
     const row = values[r];
@@ -320,17 +322,25 @@ function exportDateOf(values: readonly unknown[][], headerRow: number | null, or
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
       if (typeof cell !== "string") continue;
-      const m = EXPORT_DATE.exec(cell);
-      if (m === null) continue;
-      try {
-        const day = parseDate(m[1].replace(/\s+/g, ""));
-        if (day !== null) return { exportDate: day, exportDateAt: { sheet, row: origin.row + r, column: columnLetter(c, origin) } };
-      } catch {
-        // Not a date after all: no export date.
-      }
+      const day = read(cell);
+      if (day !== null) return { day, at: { sheet, row: origin.row + r, column: columnLetter(c, origin) } };
     }
   }
-  return { exportDate: null, exportDateAt: null };
+  return null;
+}
+
+/** The export date a line above the header states, and its row; nulls when none does (or it cannot be read). */
+function exportDateOf(values: readonly unknown[][], headerRow: number | null, origin: SheetOrigin, sheet: string): { exportDate: DayNumber | null; exportDateAt: CellAt | null } {
+  const found = dateAboveHeader(values, headerRow, origin, sheet, (cell) => {
+    const m = EXPORT_DATE.exec(cell);
+    if (m === null) return null;
+    try {
+      return parseDate(m[1].replace(/\s+/g, ""));
+    } catch {
+      return null; // Not a date after all: no export date.
+    }
+  });
+  return found === null ? { exportDate: null, exportDateAt: null } : { exportDate: found.day, exportDateAt: found.at };
 }
 
 const DATE_TEXT = String.raw`(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?`;
@@ -342,27 +352,20 @@ const LIST_DATE_AFTER_NAME = new RegExp(String.raw`(?:表|账|帐)\s*` + DATE_TE
 const LIST_DATE_BRACKETS = new RegExp(String.raw`[（(]\s*(?:` + DATE_TEXT + String.raw`|(\d{4})\s*年\s*(\d{1,2})\s*月(?:末|底|份)?)\s*[)）]`);
 
 /** The date a title line above the header says the list stands at (see LedgerLayout.listDate). */
-function listDateOf(values: readonly unknown[][], headerRow: number | null, origin: SheetOrigin, sheet: string): { listDate: DayNumber | null; listDateAt: { sheet: string; row: number; column: string } | null } {
-  const above = headerRow === null ? 0 : Math.min(values.length, headerRow - origin.row);
-  for (let r = 0; r < above; r++) {
-    const row = values[r];
-    if (!Array.isArray(row)) continue;
-    for (let c = 0; c < row.length; c++) {
-      const cell = row[c];
-      if (typeof cell !== "string" || EXPORT_DATE.test(cell)) continue;
-      const at = { sheet, row: origin.row + r, column: columnLetter(c, origin) };
-      const word = LIST_DATE_WORD.exec(cell) ?? LIST_DATE_AFTER_NAME.exec(cell);
-      const m = word ?? LIST_DATE_BRACKETS.exec(cell);
-      if (m === null) continue;
-      if (m[1] !== undefined && isValidYmd(Number(m[1]), Number(m[2]), Number(m[3]))) return { listDate: fromYmd(Number(m[1]), Number(m[2]), Number(m[3])), listDateAt: at };
-      if (word === null && m[4] !== undefined && Number(m[5]) >= 1 && Number(m[5]) <= 12) {
-        const y = Number(m[4]);
-        const mo = Number(m[5]);
-        return { listDate: lastDayOfPreviousMonth(mo === 12 ? fromYmd(y + 1, 1, 1) : fromYmd(y, mo + 1, 1)), listDateAt: at };
-      }
-    }
-  }
-  return { listDate: null, listDateAt: null };
+function listDateOf(values: readonly unknown[][], headerRow: number | null, origin: SheetOrigin, sheet: string): { listDate: DayNumber | null; listDateAt: CellAt | null } {
+  const found = dateAboveHeader(values, headerRow, origin, sheet, (cell) => {
+    if (EXPORT_DATE.test(cell)) return null;
+    const word = LIST_DATE_WORD.exec(cell) ?? LIST_DATE_AFTER_NAME.exec(cell);
+    const m = word ?? LIST_DATE_BRACKETS.exec(cell);
+    if (m === null) return null;
+    if (m[1] !== undefined && isValidYmd(Number(m[1]), Number(m[2]), Number(m[3]))) return fromYmd(Number(m[1]), Number(m[2]), Number(m[3]));
+    if (word !== null || m[4] === undefined || !(Number(m[5]) >= 1 && Number(m[5]) <= 12)) return null;
+    // A year and month: its last day.
+    const y = Number(m[4]);
+    const mo = Number(m[5]);
+    return lastDayOfPreviousMonth(mo === 12 ? fromYmd(y + 1, 1, 1) : fromYmd(y, mo + 1, 1));
+  });
+  return found === null ? { listDate: null, listDateAt: null } : { listDate: found.day, listDateAt: found.at };
 }
 
 /** The running balances as stated (fen, or a Decimal off the fast path), taken off the lines (an opening line keeps its own as its amount). */

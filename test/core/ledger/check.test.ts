@@ -11,7 +11,7 @@
  * due, overdue), 1,000 − 200 = 800, "逾期", 95%, confirmed 2011-06-30, collector 张三.
  */
 import Decimal from "decimal.js";
-import { fromYmd } from "../../../src/core/calendar";
+import { type DayNumber, fromYmd } from "../../../src/core/calendar";
 import { toExcelSerial } from "../../../src/core/dates";
 import { writeOffEligibility } from "../../../src/core/writeoff";
 import { auditJsonChunks, auditToJson } from "../../../src/core/ledger/audit-json";
@@ -271,33 +271,22 @@ describe("as of the as-of date (issue 13: a true as-of view)", () => {
     );
     expect(exact.totals.all.balance).toBe("15000.005");
     // 甲 已收款 on 09-15, its 余额 and 已收 blank: settled by its status, but open on 08-31; 乙 30,000.
-    const status = auditLedger(
-      readLedger(
-        [
-          ["客户", "发票日期", "金额", "收款日期", "状态"],
-          ["甲公司", "2011-06-01", 50000, "2011-09-15", "已收款"],
-          ["乙公司", "2011-06-01", 30000, null, "未收款"],
-        ],
-        { sheet: "S" },
-      ),
-      {},
-      AS_OF,
-      DEFAULT_POLICY,
-    );
-    expect(status.totals.all.balance).toBe("80000.00");
-    const later = auditLedger(
-      readLedger(
-        [
-          ["客户", "发票日期", "金额", "收款日期", "状态"],
-          ["甲公司", "2011-06-01", 50000, "2011-09-15", "已收款"],
-          ["乙公司", "2011-06-01", 30000, null, "未收款"],
-        ],
-        { sheet: "S" },
-      ),
-      {},
-      fromYmd(2011, 9, 30),
-      DEFAULT_POLICY,
-    );
+    const byStatus = (asOf: DayNumber) =>
+      auditLedger(
+        readLedger(
+          [
+            ["客户", "发票日期", "金额", "收款日期", "状态"],
+            ["甲公司", "2011-06-01", 50000, "2011-09-15", "已收款"],
+            ["乙公司", "2011-06-01", 30000, null, "未收款"],
+          ],
+          { sheet: "S" },
+        ),
+        {},
+        asOf,
+        DEFAULT_POLICY,
+      );
+    expect(byStatus(AS_OF).totals.all.balance).toBe("80000.00");
+    const later = byStatus(fromYmd(2011, 9, 30));
     expect(later.totals.all.balance).toBe("30000.00");
   });
 
