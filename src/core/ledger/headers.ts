@@ -729,7 +729,34 @@ export function detectHeader<F extends string>(
       result = { rowIndices: [top, bottom], dataStart: bottom + 1, columns, score: s.score };
     }
   }
+  // A 三栏式 book's second header row may hold only the parts of a banner above it: 凭证 merged
+  // over 字 | 号 (or 种类 | 号数). Those words name no field by themselves, yet the row is header,
+  // not a first line of data with its values missing.
+  const last = result.rowIndices[result.rowIndices.length - 1];
+  if (result.rowIndices.length === 1 && last + 1 < values.length && isSubLabelRow(values[last + 1])) {
+    const columns = twoRowColumns(values[last], values[last + 1], width, fields);
+    const s = scoreColumns(columns);
+    if (s.fields >= best.fields) result = { rowIndices: [last, last + 1], dataStart: last + 2, columns, score: s.score };
+  }
   return result;
+}
+
+/** The words a 三栏式 header's second row holds under a merged 凭证 (or a date split under 日期). */
+const SUB_LABELS = new Set(["字", "号", "种类", "号数", "字号", "编号", "年", "月", "日"]);
+
+/** A row whose every filled cell is one of SUB_LABELS (after NFKC, without white space). */
+function isSubLabelRow(row: unknown): boolean {
+  if (!Array.isArray(row)) return false;
+  let any = false;
+  for (const v of row) {
+    if (v === null || v === undefined || v === "") continue;
+    if (typeof v !== "string" && (typeof v !== "object" || v instanceof Date)) return false;
+    const text = cellText(v).normalize("NFKC").replace(/\s+/g, "");
+    if (text === "") continue;
+    if (!SUB_LABELS.has(text)) return false;
+    any = true;
+  }
+  return any;
 }
 
 /** A header row holds words only: a number or a date in it means it is data. */

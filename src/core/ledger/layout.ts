@@ -48,7 +48,7 @@ export interface TitleCustomer {
 
 // 科目：112201 应收账款—遂宁市城市建设投资有限公司 (the customer after the account's name; 应收帐款—客户—项目部
 // names the project department after it, POLICY §1).
-const ACCOUNT_LINE = /^(?:会计科目|明细科目|科目名称|科目)\s*[:：]\s*(.+)$/;
+const ACCOUNT_LINE = /^(?:会计科目|明细科目|二级科目|明细账户|科目名称|科目)\s*[:：]\s*(.+)$/;
 const ACCOUNT_NAME = /^(?:\d{4,}\s*)?(?:应收账款|应收帐款|应收款项?)\s*([—–\-－_/\\|:：]+)\s*(.+)$/;
 const SEGMENT_SEPARATOR = /\s*[—–－/\\|]+\s*/;
 // 客户：XX公司, 往来单位：XX公司 (the value after the colon, or in the next cell).
@@ -72,7 +72,13 @@ function customerInLine(cells: readonly unknown[]): { name: string; index: numbe
         const rest = account[1]; // the line's end: at part.length - rest.length
         const field = firstField(rest);
         const after = ACCOUNT_NAME.exec(field);
-        if (after === null) continue;
+        if (after === null) {
+          // 明细科目：雅安雨城茶业有限公司 beside 总账科目：应收账款: the detail account is the customer.
+          const start = part.length - rest.length + rest.indexOf(field);
+          const detail = DETAIL_ACCOUNT.test(label) ? detailName(part.slice(start, start + field.length)) : "";
+          if (detail !== "") return { name: detail, index: c, text };
+          continue;
+        }
         // after[2] ends the field, which starts where it is found in the rest.
         const at = part.length - rest.length + rest.indexOf(field) + field.length - after[2].length;
         const written = part.slice(at, at + after[2].length);
@@ -92,6 +98,16 @@ function customerInLine(cells: readonly unknown[]): { name: string; index: numbe
     }
   }
   return null;
+}
+
+/** A 三栏式 book's detail account (明细科目, 二级科目), which under 应收账款 is the customer. */
+const DETAIL_ACCOUNT = /^(?:明细科目|二级科目|明细账户)\s*[:：]/;
+
+/** The customer a detail account names: its text without a leading code (112201, [0103]); "" for an account's own name or a code alone. */
+function detailName(field: string): string {
+  const name = field.replace(/^[[(（【]?\s*\d[\d.\-]*\s*[\])）】]?\s*/, "").trim();
+  if (!/[\p{L}]/u.test(name) || /^(?:应收账款|应收帐款|应收款项?|应收票据|预收账款|预收帐款)$/.test(simplifiedForMatching(name))) return "";
+  return name;
 }
 
 /** The first field of a title's text: up to a wide gap or the next label ("XX公司    期间：2011年"). */

@@ -16,6 +16,7 @@ import { writeLayoutFixture } from "../../../scripts/make-layout-fixtures";
 import { asOfOf, LAYOUT_FIXTURES, type LayoutFixture, valuesOf } from "../../fixtures/layouts";
 import { fromYmd } from "../../../src/core/calendar";
 import { formatIsoDate } from "../../../src/core/dates";
+import { thrown } from "../../helpers/errors";
 
 function sheetsOf(f: LayoutFixture): SheetInput[] {
   return f.sheets.map((s) => ({ name: s.name, values: valuesOf(s), ...(s.merges ? { merges: s.merges } : {}), ...(s.hidden ? { hidden: true } : {}) }));
@@ -493,6 +494,81 @@ test.each([
     { sheet: "Sheet1" },
   );
   expect([r.layout.customerFrom, r.rows.map((x) => x.customer)]).toEqual(["title", [customer]]);
+});
+
+test.each([
+  ["明细科目：雅安雨城茶业有限公司", "雅安雨城茶业有限公司"],
+  ["二级科目：[0103]泸州老窖配套包装有限公司", "泸州老窖配套包装有限公司"],
+  ["明细科目：112201 应收账款—遂宁城投", "遂宁城投"],
+])("takes the customer from a 三栏式 book's detail account %s, beside 总账科目：应收账款", (detail, customer) => {
+  const r = readLedger(
+    [
+      ["总账科目：应收账款", null, detail, null],
+      ["日期", "摘要", "借方", "贷方"],
+      ["2011-03-10", "销售", 1000, null],
+    ],
+    { sheet: "Sheet1" },
+  );
+  expect([r.layout.customerFrom, r.rows.map((x) => x.customer)]).toEqual(["title", [customer]]);
+});
+
+test.each([["明细科目：112201"], ["明细科目：应收账款"]])("a detail account of a code or the account's own name (%s) names no customer: the missing column is said", (detail) => {
+  const read = () =>
+    readLedger(
+      [
+        [detail, null, null, null],
+        ["日期", "摘要", "借方", "贷方"],
+        ["2011-03-10", "销售", 1000, null],
+      ],
+      { sheet: "Sheet1" },
+    );
+  expect(thrown(read).id).toBe("ledger.missing-columns");
+});
+
+describe("a 三栏式 book whose 凭证 is merged over 字 | 号 in a second header row (issue 13.1)", () => {
+  // 年/月/日, 摘要, 借方, 贷方, 借或贷 and 余额 merged down over both header rows; 凭证 merged across
+  // 字 and 号 only. The 字/号 row names no field, yet it is header: a probe once took the header
+  // one row high, read 字 | 号 as a line with its values missing (4 errors), and the 承前页 balance as 0.
+  // By hand, as of 2011-08-31: 承前页 brings 60,000 (2009-12-31); +48,000 (2010-03-18); the
+  // 60,000 received 2010-06-30 clears the opening; +75,000 (2010-11-05); 上年结转 123,000 is
+  // what 2010 left, not counted again; 50,000 received 2011-04-12 clears 48,000 and 2,000 of
+  // the 75,000; +36,000 (2011-07-22); 20,000 received 2011-08-31 leaves 53,000 of 2010-11-05;
+  // the 2011-09-03 sale is after the date. Open: 53,000 + 36,000 = 89,000, within one year:
+  // provision 5% = 2,650.00 + 1,800.00 = 4,450.00.
+  const rows = [
+    ["应收账款明细账", null, null, null, null, null, null, null, null, null],
+    ["总账科目：应收账款", null, null, null, null, "明细科目：雅安雨城茶业有限公司", null, null, null, null],
+    ["年", "月", "日", "凭证", null, "摘要", "借方", "贷方", "借或贷", "余额"],
+    [null, null, null, "字", "号", null, null, null, null, null],
+    [2009, 12, 31, null, null, "承前页", 350000, 290000, "借", 60000],
+    [2010, 3, 18, "转", 15, "销售茶叶包装", 48000, null, "借", 108000],
+    [null, 6, 30, "银", 42, "收到货款", null, 60000, "借", 48000],
+    [null, 11, 5, "转", 8, "销售茶叶包装", 75000, null, "借", 123000],
+    [null, 12, 31, null, null, "本年累计", 123000, 60000, "借", 123000],
+    [null, 12, 31, null, null, "结转下年", null, null, "借", 123000],
+    [2011, 1, 1, null, null, "上年结转", null, null, "借", 123000],
+    [null, 4, 12, "银", 9, "收到货款", null, 50000, "借", 73000],
+    [null, 7, 22, "转", 31, "销售茶叶包装", 36000, null, "借", 109000],
+    [null, 8, 31, "银", 55, "收到货款", null, 20000, "借", 89000],
+    [null, 9, 3, "转", 2, "销售茶叶包装", 10000, null, "借", 99000],
+  ];
+  const chosen = readWorkbookLedger([{ name: "明细账", values: rows }]);
+  const o = outcomeOf(auditLedger(chosen.ledger, chosen.companions, fromYmd(2011, 8, 31), DEFAULT_POLICY));
+
+  test("the header is both rows: no line is made of 字 | 号, and the book's own figures agree", () => {
+    expect(chosen.ledger.header.rows).toEqual([3, 4]);
+    expect(chosen.ledger.layout.openingsCarried).toEqual([{ sheet: "明细账", row: 11 }]);
+    expect(o.rules).toEqual([]);
+    expect(o.reconciliation).toBe("reconciled");
+  });
+
+  test("its open items are the hand-worked ones", () => {
+    expect(o.items.map((i) => [i.row, i.customer, i.balance, i.provision])).toEqual([
+      [8, "雅安雨城茶业有限公司", "53000.00", "2650.00"],
+      [13, "雅安雨城茶业有限公司", "36000.00", "1800.00"],
+    ]);
+    expect(o.total).toEqual({ count: 2, balance: "89000.00", provision: "4450.00" });
+  });
 });
 
 describe("a hand-kept 台賬 in traditional characters (a Hong Kong or Taiwan office, or a traditional input method)", () => {
