@@ -14,6 +14,7 @@ import {
   applyDirection,
   composeDates,
   fillCustomerDown,
+  onlyPeriodTotalsBetween,
   fillMergedDown,
   fillTitleCustomer,
   headerYear,
@@ -202,7 +203,8 @@ export function readLedger(values: readonly unknown[][], options: ReadLedgerOpti
 
   if (fromTitle !== null) fillTitleCustomer(store, fromTitle.name);
   // A customer written once per block, blank below (not merged): read down, and said.
-  const customersFilled = fromTitle === null ? fillCustomerDown(store) : [];
+  const accountBook = store.sided && mapped.has("balance");
+  const customersFilled = fromTitle === null ? fillCustomerDown(store, { accountBook, totalsOnly: onlyPeriodTotalsBetween(skipped) }) : [];
   const year = mapped.has("month") && mapped.has("day") && !mapped.has("dateArisen") ? headerYear(values, table.detection) : null;
   composeDates(store, table, year, allIssues);
   applyCreditTerms(store);

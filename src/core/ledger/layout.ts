@@ -20,7 +20,7 @@ import { detectHeader, HEADER_SCAN_ROWS, LEDGER_FIELDS, type HeaderDetection, ty
 import type { LedgerRow, LedgerStore } from "./ledger-store";
 import { columnLetter, type SheetOrigin } from "./mapping";
 import { simplifiedForMatching } from "../traditional";
-import type { ParseIssue } from "./parse-issues";
+import type { ParseIssue, SkippedRow } from "./parse-issues";
 import type { OpenedTable } from "./table";
 import { isCreditType, isReceiptType } from "./transactions";
 import type { CellArea } from "./workbook";
@@ -513,27 +513,32 @@ export function applyCreditTerms(store: LedgerStore): void {
  * A hand-kept 台账 that writes a customer once, on the first line of its block, and leaves the
  * cell blank below (not merged: merged cells are filled by fillMergedDown): each blank is the
  * customer of the line right above it. Only when every line without a customer continues one
- * (the sheet row just above is a line with a customer, or another such continuation) and there
- * are at least two: a blank after a 小计, a blank line or the header is a customer missing, and
- * then nothing is filled. A receipt without a customer stays without one (money to identify).
+ * (the sheet row just above is a line with a customer, or another such continuation, or only a
+ * period's total lines stand between: `totalsOnly`) and there are at least two: a blank after a
+ * customer's 小计, a blank line or the header is a customer missing, and then nothing is filled.
+ * A receipt without a customer stays without one (money to identify), except in an account book
+ * (`accountBook`: 借方, 贷方 and a running 余额, a T3 客户往来明细账 that names each customer on its
+ * block's first line), where every line of a block is an entry of that customer's account.
  * Returns the lines filled (store indices), for the reading to say.
  */
-export function fillCustomerDown(store: LedgerStore): number[] {
+export function fillCustomerDown(store: LedgerStore, options: { accountBook?: boolean; totalsOnly?: (from: number, to: number) => boolean } = {}): number[] {
   const customer = store.text.customer;
   const out: number[] = [];
   if (customer === null) return out;
   const amount = store.fen.amount;
   const received = store.fen.received;
   const code = store.text.customerCode;
+  const rows = store.sheetRow;
   for (let i = 0; i < store.length; i++) {
     if (customer[i] !== null && customer[i] !== undefined) continue;
     // A receipt without a customer is money not yet identified (待查), never the line above's.
     const a = amount === null ? NaN : amount[i];
-    if (a < 0 || (!(a > 0) && received !== null && received[i] > 0) || saysReceipt(store, i)) continue;
-    // Continues the line right above it on the sheet, which has (or was given) a customer, and
-    // names no other customer code.
+    if (options.accountBook !== true && (a < 0 || (!(a > 0) && received !== null && received[i] > 0) || saysReceipt(store, i))) continue;
+    // Continues the line above it on the sheet, which has (or was given) a customer, and names
+    // no other customer code.
     const otherCode = code !== null && code[i] !== null && code[i] !== undefined && i > 0 && code[i] !== code[i - 1];
-    if (i === 0 || otherCode || store.sheetRow[i] !== store.sheetRow[i - 1] + 1 || customer[i - 1] === null || customer[i - 1] === undefined) {
+    const adjacent = i > 0 && (rows[i] === rows[i - 1] + 1 || (options.totalsOnly !== undefined && options.totalsOnly(rows[i - 1], rows[i])));
+    if (!adjacent || otherCode || customer[i - 1] === null || customer[i - 1] === undefined) {
       for (const k of out) customer[k] = null;
       return [];
     }
@@ -545,6 +550,25 @@ export function fillCustomerDown(store: LedgerStore): number[] {
     return [];
   }
   return out;
+}
+
+/**
+ * A total line within one account's block (本月合计, 本期合计, 过次页), as against a customer's 小计,
+ * a grand 合计 or a 本年累计, which end a block (the next customer's first line names it).
+ */
+const PERIOD_TOTAL = /^(?:本(?:日|月|季|期|季度)|当月|当期)(?:发生额)?(?:合计|累计|小计|发生)$|^(?:承前页|过次页|转下页|接上页|承上页|过下页|转次页)$/;
+
+/** Whether every sheet row strictly between `from` and `to` is a period's total line (skipped rows, by sheet row). */
+export function onlyPeriodTotalsBetween(skipped: readonly SkippedRow[]): (from: number, to: number) => boolean {
+  const totals = new Set<number>();
+  for (const s of skipped) {
+    if (s.reason !== "subtotal" && s.reason !== "carry-forward") continue;
+    if (PERIOD_TOTAL.test(simplifiedForMatching(s.text.normalize("NFKC")).replace(/\s+/g, "").replace(/[:：]+$/, ""))) totals.add(s.row);
+  }
+  return (from, to) => {
+    for (let r = from + 1; r < to; r++) if (!totals.has(r)) return false;
+    return to > from;
+  };
 }
 
 /** The customer named in a title line, written into every row of the sheet that has none. */

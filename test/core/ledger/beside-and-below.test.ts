@@ -140,6 +140,51 @@ describe("a customer written once per block, blank below (not merged)", () => {
     );
     expect(r.rows.map((x) => x.customer)).toEqual(["甲", "甲", "甲", "乙", null]);
   });
+
+  describe("in an account book (T3 客户往来明细账: 借方, 贷方, a running 余额), the name on each block's first line only", () => {
+    // Every line of a block is an entry of that customer's account, receipts included, and a
+    // 本月合计 between two entries does not end the block; the next customer's first line names it.
+    // By hand, as of 2011-08-31: 达州 opens 45,000 (2011-01-01), sells 117,000 (01-20), receives
+    // 100,000 (03-08: clears the opening and 55,000 of the sale), allows 5,850 (red 借方, 06-28:
+    // 62,000 − 5,850 = 56,150 of the sale) and sells 58,500 (06-15); the 09-06 receipt is after
+    // the date. 南充's 35,100 is received, and 20,000 more is an advance. Open: 56,150 + 58,500
+    // = 114,650, the 余额 stated on 06-30; provision 5%: 2,807.50 + 2,925.00 = 5,732.50.
+    const rows = [
+      ["客户", "日期", "凭证号", "摘要", "借方", "贷方", "方向", "余额"],
+      ["达州钢铁", "2011-01-01", null, "期初余额", null, null, "借", 45000], // row 2
+      [null, "2011-01-20", "记-0015", "销售钢坯", 117000, null, "借", 162000], // row 3
+      [null, "2011-01-31", null, "本月合计", 117000, 0, "借", 162000], // row 4
+      [null, "2011-03-08", "记-0022", "收到货款", null, 100000, "借", 62000], // row 5: a receipt of 达州's
+      [null, "2011-03-31", null, "本月合计", 0, 100000, "借", 62000], // row 6
+      [null, "2011-06-15", "记-0040", "销售钢坯", 58500, null, "借", 120500], // row 7
+      [null, "2011-06-28", "记-0049", "销售折让", -5850, null, "借", 114650], // row 8
+      [null, "2011-06-30", null, "本月合计", 52650, 0, "借", 114650], // row 9
+      [null, "2011-09-06", "记-0008", "收到货款", null, 50000, "借", 64650], // row 10
+      [null, null, null, "本年累计", 169650, 150000, "借", 64650], // row 11
+      ["南充炼化", "2011-02-11", "记-0018", "销售钢材", 35100, null, "借", 35100], // row 12
+      [null, "2011-08-30", "记-0061", "收到货款", null, 35100, "平", 0], // row 13
+      [null, "2011-08-30", "记-0062", "预收货款", null, 20000, "贷", 20000], // row 14
+    ];
+    const r = readLedger(rows, { sheet: "明细账" });
+    const a = auditLedger(r, {}, fromYmd(2011, 8, 31), DEFAULT_POLICY);
+
+    it("reads every blank as its block's customer, receipts included, across the 本月合计 lines", () => {
+      expect(r.rows.map((x) => `${x.row} ${x.customer}`)).toEqual(["2 达州钢铁", "3 达州钢铁", "5 达州钢铁", "7 达州钢铁", "8 达州钢铁", "10 达州钢铁", "12 南充炼化", "13 南充炼化", "14 南充炼化"]);
+      expect(r.issues).toEqual([]);
+      expect(a.reading.reconciliation).toBe("reconciled");
+    });
+
+    it("gives the hand-worked open items, and 南充's advance", () => {
+      expect(a.totals.all).toEqual({ count: 2, balance: "114650.00", provision: "5732.50" });
+      expect(a.reading.advances).toEqual({ count: 1, total: "20000.00" });
+    });
+
+    it("a blank after a 本年累计 starts no block of the one above: a customer missing, and nothing filled", () => {
+      const after = readLedger([...rows.slice(0, 11), [null, "2011-02-11", "记-0018", "销售钢材", 35100, null, "借", 35100]], { sheet: "明细账" });
+      expect(after.layout.customersFilled).toEqual([]);
+      expect(after.issues.filter((i) => i.field === "customer").map((i) => i.row)).toEqual([3, 5, 7, 8, 10, 12]);
+    });
+  });
 });
 
 describe("a summary brought for a ledger is named for what it is", () => {
