@@ -13,7 +13,9 @@ import {
   applyCreditTerms,
   applyDirection,
   composeDates,
+  customerGroupLines,
   fillCustomerDown,
+  fillGroupCustomers,
   onlyPeriodTotalsBetween,
   fillMergedDown,
   fillTitleCustomer,
@@ -28,7 +30,7 @@ import {
   titleCustomer,
 } from "./layout";
 import { checkRequiredValues, readLedgerRows, type StatedLine } from "./ledger-rows";
-import type { LedgerMoneyField, LedgerRow, LedgerStore } from "./ledger-store";
+import { FIELD_BIT, type LedgerMoneyField, type LedgerRow, type LedgerStore } from "./ledger-store";
 import { columnLetter, DEFAULT_ORIGIN, type MappedColumn, type MappingResult, type SheetOrigin } from "./mapping";
 import { type ParseIssue, type SkippedRow, sortIssues } from "./parse-issues";
 import { type HeaderInfo, openTable, type TableOptions, type UnitsInfo } from "./table";
@@ -78,8 +80,8 @@ interface ReadLedgerOptions extends TableOptions<LedgerField> {
 interface LedgerLayout {
   /** The sheets read together as one ledger (one per customer), in workbook order. */
   sheets: string[];
-  /** Where each line's customer came from: a column, or the line above the header (科目：…—客户). */
-  customerFrom: "column" | "title";
+  /** Where each line's customer came from: a column, the line above the header (科目：…—客户; one customer per sheet), or lines of their own between the blocks (客户：…). */
+  customerFrom: "column" | "title" | "lines";
   /** The title lines that named a customer, per sheet. */
   titleCustomers: TitleCustomer[];
   /** Dates from a date column, or composed from 年/月/日 columns (the year from the banner). */
@@ -192,7 +194,9 @@ export function readLedger(values: readonly unknown[][], options: ReadLedgerOpti
   const titled = probe === null ? null : titleCustomer(values, probe.rowIndices[0], origin);
   const hasCustomerColumn = probe?.columns.some((c) => c.match?.field === "customer") === true || options.mapping?.customer !== undefined;
   const fromTitle = titled !== null && !hasCustomerColumn ? titled : null;
-  const table = openTable(values, LEDGER_SCHEMA, fromTitle === null ? options : { ...options, provided: ["customer"] });
+  // Or each block's customer is named on a line of its own between the blocks (客户：…).
+  const groupLines = probe === null || hasCustomerColumn ? [] : customerGroupLines(values, probe.dataStart, origin);
+  const table = openTable(values, LEDGER_SCHEMA, fromTitle === null && groupLines.length === 0 ? options : { ...options, provided: ["customer"] });
 
   const filled = fillMergedDown(values, options.merges, table);
   const { rows, store, issues, skipped, stated } = readLedgerRows(filled, table);
@@ -201,10 +205,27 @@ export function readLedger(values: readonly unknown[][], options: ReadLedgerOpti
   const allIssues = issues;
   const mapped = new Set(table.plan.map((p) => p.field));
 
-  if (fromTitle !== null) fillTitleCustomer(store, fromTitle.name);
+  if (groupLines.length > 0) {
+    const first = groupLines[0];
+    for (const i of fillGroupCustomers(store, groupLines, fromTitle?.name ?? null)) {
+      store.issueMask[i] |= FIELD_BIT.customer;
+      allIssues.push({
+        sheet: table.sheet,
+        row: store.sheetRow[i],
+        column: first.column,
+        field: "customer",
+        issue: "missing-field",
+        severity: "error",
+        value: "",
+        zh: `缺少客户：该行在第 ${first.row} 行“${first.text}”之上，不属于任何客户的明细。`,
+        en: `the customer is missing: the line stands above the first customer line (row ${first.row}, "${first.text}"), so it belongs to no customer's block.`,
+      });
+    }
+  }
+  else if (fromTitle !== null) fillTitleCustomer(store, fromTitle.name);
   // A customer written once per block, blank below (not merged): read down, and said.
   const accountBook = store.sided && mapped.has("balance");
-  const customersFilled = fromTitle === null ? fillCustomerDown(store, { accountBook, totalsOnly: onlyPeriodTotalsBetween(skipped) }) : [];
+  const customersFilled = fromTitle === null && groupLines.length === 0 ? fillCustomerDown(store, { accountBook, totalsOnly: onlyPeriodTotalsBetween(skipped) }) : [];
   const year = mapped.has("month") && mapped.has("day") && !mapped.has("dateArisen") ? headerYear(values, table.detection) : null;
   composeDates(store, table, year, allIssues);
   applyCreditTerms(store);
@@ -253,7 +274,7 @@ export function readLedger(values: readonly unknown[][], options: ReadLedgerOpti
     reconciliation,
     layout: {
       sheets: [table.sheet],
-      customerFrom: fromTitle === null ? "column" : "title",
+      customerFrom: groupLines.length > 0 ? "lines" : fromTitle === null ? "column" : "title",
       titleCustomers: fromTitle === null ? [] : [fromTitle],
       datesFrom: year !== null || (mapped.has("month") && mapped.has("day") && !mapped.has("dateArisen")) ? "parts" : "column",
       runningBalance: running,

@@ -93,6 +93,7 @@ function customerInLine(cells: readonly unknown[]): { name: string; index: numbe
           // "客户：" in one cell and the name in the next filled one.
           for (let n = c + 1; n < cells.length && name === ""; n++) name = firstField(textOf(cells[n]));
         }
+        name = withoutCode(name);
         if (name !== "") return { name, index: c, text };
       }
     }
@@ -100,13 +101,22 @@ function customerInLine(cells: readonly unknown[]): { name: string; index: numbe
   return null;
 }
 
+/** A name without the code written before it: [0103]泸州老窖, （C001）甲公司, 112201 甲公司 (a code in brackets, or digits and a space). */
+function withoutCode(name: string): string {
+  const bare = name.replace(/^(?:[[(（【]\s*[\w.-]+\s*[\])）】]|\d[\d.-]*\s+)\s*/, "").trim();
+  return /\p{L}/u.test(bare) ? bare : name;
+}
+
 /** A 三栏式 book's detail account (明细科目, 二级科目), which under 应收账款 is the customer. */
 const DETAIL_ACCOUNT = /^(?:明细科目|二级科目|明细账户)\s*[:：]/;
 
+/** An account's own name, where a detail account would name the customer. */
+const ACCOUNT_ONLY = /^(?:应收账款|应收款项?|应收票据|预收账款)$/;
+
 /** The customer a detail account names: its text without a leading code (112201, [0103]); "" for an account's own name or a code alone. */
 function detailName(field: string): string {
-  const name = field.replace(/^[[(（【]?\s*\d[\d.\-]*\s*[\])）】]?\s*/, "").trim();
-  if (!/[\p{L}]/u.test(name) || /^(?:应收账款|应收帐款|应收款项?|应收票据|预收账款|预收帐款)$/.test(simplifiedForMatching(name))) return "";
+  const name = withoutCode(field);
+  if (!/\p{L}/u.test(name) || ACCOUNT_ONLY.test(simplifiedForMatching(name).replace(/帐/g, "账"))) return "";
   return name;
 }
 
@@ -569,6 +579,59 @@ export function onlyPeriodTotalsBetween(skipped: readonly SkippedRow[]): (from: 
     for (let r = from + 1; r < to; r++) if (!totals.has(r)) return false;
     return to > from;
   };
+}
+
+/** A line between the blocks of one sheet naming the customer of the lines below it (客户：成都锦城建材, 往来单位：[0103]泸州老窖): 1-based sheet row and the name. */
+export interface GroupLine {
+  row: number;
+  name: string;
+  column: string;
+  text: string;
+}
+
+/**
+ * The lines below the header that name a customer and hold nothing else (a 金蝶 应收款明细表
+ * grouped by customer: 客户：…, then its entries, then its 小计). Only for a sheet without a
+ * customer column; every row is looked at, but a row whose first filled cell is not text costs
+ * one typeof.
+ */
+export function customerGroupLines(values: readonly unknown[][], dataStart: number, origin: SheetOrigin): GroupLine[] {
+  const out: GroupLine[] = [];
+  for (let r = dataStart; r < values.length; r++) {
+    const row = values[r];
+    if (!Array.isArray(row)) continue;
+    let only = -1;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (v === null || v === undefined || v === "") continue;
+      if (only >= 0 || typeof v === "number" || v instanceof Date) {
+        only = -2;
+        break;
+      }
+      only = c;
+    }
+    if (only < 0) continue;
+    const found = customerInLine(row);
+    if (found !== null) out.push({ row: origin.row + r, name: found.name, column: columnLetter(found.index, origin), text: found.text });
+  }
+  return out;
+}
+
+/**
+ * Each line's customer from the group line above it; lines above the first take `before` (a
+ * title's customer). Returns the lines left without one (store indices), for the reading to say.
+ */
+export function fillGroupCustomers(store: LedgerStore, groups: readonly GroupLine[], before: string | null): number[] {
+  const col = store.textColumn("customer");
+  const none: number[] = [];
+  let g = -1;
+  for (let i = 0; i < store.length; i++) {
+    while (g + 1 < groups.length && groups[g + 1].row < store.sheetRow[i]) g++;
+    if (col[i] !== null && col[i] !== undefined) continue;
+    col[i] = g >= 0 ? groups[g].name : before;
+    if (col[i] === null) none.push(i);
+  }
+  return none;
 }
 
 /** The customer named in a title line, written into every row of the sheet that has none. */

@@ -354,7 +354,7 @@ function chooseLedger(sheets: readonly SheetInput[], options: Omit<WorkbookLedge
   if (parts.size > 1) {
     const ordered = sheets.filter((s) => parts.has(s));
     ledger = combineReadings(ordered.map((s) => parts.get(s) as LedgerReading));
-    if (ledger.layout.customerFrom === "column") notes.push(readTogether(ordered.map((s) => s.name), hint));
+    if (ledger.layout.customerFrom !== "title") notes.push(readTogether(ordered.map((s) => s.name), hint));
   }
   if (sameKind.length > 0) notes.push(combine ? sameLayoutNotCombined(chosen.name, sameKind.map((s) => s.name), hint) : sameLayoutNotRead(chosen.name, sameKind.map((s) => s.name), hint));
   if (otherLayout.length > 0) notes.push(otherLayoutNotRead(chosen.name, otherLayout.map((s) => s.name), hint));

@@ -571,6 +571,68 @@ describe("a 三栏式 book whose 凭证 is merged over 字 | 号 in a second hea
   });
 });
 
+describe("customers named on lines of their own between the blocks (金蝶 应收款明细表 grouped by customer; issue 13.1)", () => {
+  // No customer column: each block opens with 客户：… (merged across the row), its entries, and
+  // its 小计. By hand, as of 2011-08-31: 成都锦城 opens 42,000 (undated: 2011-01-01), sells
+  // 56,160 (02-15), receives 42,000 (04-20: the opening), sells 23,400 (07-05); its 09-12 receipt
+  // is after the date. 绵阳科达 opens 15,000, sells 31,590 (03-01), receives 15,000 and 10,000:
+  // 21,590 open; its 09-20 sale is after the date. 德阳东汽 opens 5,000 and receives 8,000: an
+  // advance of 3,000. Open: 56,160 + 23,400 + 21,590 = 101,150.00, all within one year: 5%,
+  // 5,057.50.
+  const rows = [
+    ["应收款明细表", null, null, null, null, null, null],
+    ["期间：2011-01-01 至 2011-09-30", null, null, null, "币种：人民币  单位：元", null, null],
+    ["日期", "单据类型", "单据编号", "摘要", "本期应收", "本期收回", "余额"],
+    ["客户：[01.002]成都锦城建材有限公司", null, null, null, null, null, null], // row 4
+    [null, null, null, "期初余额", null, null, 42000],
+    ["2011-02-15", "销售发票", "XS-0211", "销售钢材", 56160, null, 98160], // row 6
+    ["2011-04-20", "收款单", "SK-0420", "收货款", null, 42000, 56160],
+    ["2011-07-05", "销售发票", "XS-0705", "销售钢材", 23400, null, 79560], // row 8
+    ["2011-09-12", "收款单", "SK-0912", "收货款", null, 30000, 49560],
+    [null, null, null, "小计", 79560, 72000, 49560],
+    ["客户：绵阳科达电子有限公司", null, null, null, null, null, null], // row 11
+    [null, null, null, "期初余额", null, null, 15000],
+    ["2011-03-01", "销售发票", "XS-0301", "销售元器件", 31590, null, 46590], // row 13
+    ["2011-05-10", "收款单", "SK-0510", "收货款", null, 15000, 31590],
+    ["2011-06-18", "收款单", "SK-0618", "收货款", null, 10000, 21590],
+    ["2011-09-20", "销售发票", "XS-0920", "销售元器件", 8000, null, 29590],
+    [null, null, null, "小计", 39590, 25000, 29590],
+    ["客户：德阳东汽配套有限公司", null, null, null, null, null, null], // row 18
+    [null, null, null, "期初余额", null, null, 5000],
+    ["2011-08-10", "收款单", "SK-0810", "收货款", null, 8000, -3000],
+    [null, null, null, "小计", 0, 8000, -3000],
+    [null, null, null, "合计", 119150, 105000, 76150],
+    ["制表：刘洋", null, "审核：张敏", null, null, null, null],
+  ];
+  const chosen = readWorkbookLedger([{ name: "应收款明细表", values: rows }]);
+  const a = auditLedger(chosen.ledger, chosen.companions, fromYmd(2011, 8, 31), DEFAULT_POLICY);
+
+  test("each line is the customer of the line above its block, the code before the name left off", () => {
+    expect(chosen.ledger.layout.customerFrom).toBe("lines");
+    expect(new Set(chosen.ledger.rows.map((r) => `${r.customer}`))).toEqual(new Set(["成都锦城建材有限公司", "绵阳科达电子有限公司", "德阳东汽配套有限公司"]));
+    expect(a.findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(a.reading.reconciliation).toBe("reconciled");
+  });
+
+  test("its open items and the advance are the hand-worked ones", () => {
+    const o = outcomeOf(a);
+    expect(o.items.map((i) => [i.row, i.customer, i.balance])).toEqual([
+      [6, "成都锦城建材有限公司", "56160.00"],
+      [8, "成都锦城建材有限公司", "23400.00"],
+      [13, "绵阳科达电子有限公司", "21590.00"],
+    ]);
+    expect(o.total).toEqual({ count: 3, balance: "101150.00", provision: "5057.50" });
+    expect(o.advances).toEqual({ count: 1, total: "3000.00" });
+  });
+
+  test("a line above the first group line has no customer, and is said", () => {
+    const early = readLedger([rows[2], ["2011-01-05", "销售发票", "XS-0105", "销售", 100, null, 100], ...rows.slice(3, 10)], { sheet: "表" });
+    expect(early.rows[0].customer).toBeNull();
+    const said = auditLedger(early, {}, fromYmd(2011, 8, 31), DEFAULT_POLICY).findings.filter((f) => f.rule === "missing-field");
+    expect(said.map((f) => [f.row, f.column])).toEqual([[2, "A"]]);
+  });
+});
+
 describe("a hand-kept 台賬 in traditional characters (a Hong Kong or Taiwan office, or a traditional input method)", () => {
   // Headers, the unit line, the subtotals and the footer read as their simplified words; the
   // customers' names stay as written (遂寧 is not 遂宁: two companies' spellings).
