@@ -194,8 +194,10 @@ export function readLedger(values: readonly unknown[][], options: ReadLedgerOpti
   const titled = probe === null ? null : titleCustomer(values, probe.rowIndices[0], origin);
   const hasCustomerColumn = probe?.columns.some((c) => c.match?.field === "customer") === true || options.mapping?.customer !== undefined;
   const fromTitle = titled !== null && !hasCustomerColumn ? titled : null;
-  // Or each block's customer is named on a line of its own between the blocks (客户：…).
-  const groupLines = probe === null || hasCustomerColumn ? [] : customerGroupLines(values, probe.dataStart, origin);
+  // Or, on a sheet without a title's customer, each block's customer is named on a line of its
+  // own between the blocks (客户：…). Under a title's customer, such a line is a repeated page
+  // title or a note (客户：见附表), never another customer.
+  const groupLines = probe === null || hasCustomerColumn || fromTitle !== null ? [] : customerGroupLines(values, probe.dataStart, origin);
   const table = openTable(values, LEDGER_SCHEMA, fromTitle === null && groupLines.length === 0 ? options : { ...options, provided: ["customer"] });
 
   const filled = fillMergedDown(values, options.merges, table);
@@ -207,7 +209,7 @@ export function readLedger(values: readonly unknown[][], options: ReadLedgerOpti
 
   if (groupLines.length > 0) {
     const first = groupLines[0];
-    for (const i of fillGroupCustomers(store, groupLines, fromTitle?.name ?? null)) {
+    for (const i of fillGroupCustomers(store, groupLines)) {
       store.issueMask[i] |= FIELD_BIT.customer;
       allIssues.push({
         sheet: table.sheet,

@@ -55,7 +55,7 @@ const SEGMENT_SEPARATOR = /\s*[—–－/\\|]+\s*/;
 const CUSTOMER_LINE = /^(?:客户名称|客户|往来单位名称|往来单位|单位名称|户名|核算项目|辅助核算|客户\/供应商|customer|client|account name)\s*[:：]\s*(.*)$/i;
 
 /** The customer a line's cells name, or null. `cells` is the line's row. */
-function customerInLine(cells: readonly unknown[]): { name: string; index: number; text: string } | null {
+function customerInLine(cells: readonly unknown[], detailAllowed = false): { name: string; index: number; text: string } | null {
   for (let c = 0; c < cells.length; c++) {
     const text = textOf(cells[c]);
     if (text === "") continue;
@@ -75,7 +75,7 @@ function customerInLine(cells: readonly unknown[]): { name: string; index: numbe
         if (after === null) {
           // 明细科目：雅安雨城茶业有限公司 beside 总账科目：应收账款: the detail account is the customer.
           const start = part.length - rest.length + rest.indexOf(field);
-          const detail = DETAIL_ACCOUNT.test(label) ? detailName(part.slice(start, start + field.length)) : "";
+          const detail = detailAllowed && DETAIL_ACCOUNT.test(label) ? detailName(part.slice(start, start + field.length)) : "";
           if (detail !== "") return { name: detail, index: c, text };
           continue;
         }
@@ -101,10 +101,31 @@ function customerInLine(cells: readonly unknown[]): { name: string; index: numbe
   return null;
 }
 
-/** A name without the code written before it: [0103]泸州老窖, （C001）甲公司, 112201 甲公司 (a code in brackets, or digits and a space). */
+/** A name without the code written before it: [0103]泸州老窖, （C001）甲公司, 112201 甲公司 (a code in brackets, or four digits or more and a space: 1 号店 keeps its 1). */
 function withoutCode(name: string): string {
-  const bare = name.replace(/^(?:[[(（【]\s*[\w.-]+\s*[\])）】]|\d[\d.-]*\s+)\s*/, "").trim();
+  const bare = name.replace(/^(?:[[(（【]\s*[\w.-]+\s*[\])）】]|\d{4,}[\d.-]*\s+)\s*/, "").trim();
   return /\p{L}/u.test(bare) ? bare : name;
+}
+
+/** A 三栏式 book's general account, 总账科目：应收账款 (1122): only under it is the detail account a customer. */
+const GENERAL_RECEIVABLES = /(?:总账科目|一级科目|总分类科目)\s*[:：]\s*(?:1122\d*\s*)?应收账款/;
+
+/** A title that names the book: 应收账款明细账, 应收账款三栏式明细账. */
+const RECEIVABLES_BOOK = /^(?:\d{4}年度?)?应收账款(?:三栏式)?明细(?:分类)?账$/;
+
+/** Whether a line above the header says the book's general account is 应收账款 (or its title names an 应收账款 book). */
+function underReceivables(values: readonly unknown[][], headerTop: number): boolean {
+  for (let r = Math.min(headerTop, values.length) - 1; r >= 0; r--) {
+    const row = values[r];
+    if (!Array.isArray(row)) continue;
+    for (const cell of row) {
+      const text = textOf(cell);
+      if (text === "") continue;
+      const t = simplifiedForMatching(text).replace(/帐/g, "账");
+      if (GENERAL_RECEIVABLES.test(t) || RECEIVABLES_BOOK.test(t.replace(/\s+/g, ""))) return true;
+    }
+  }
+  return false;
 }
 
 /** A 三栏式 book's detail account (明细科目, 二级科目), which under 应收账款 is the customer. */
@@ -130,10 +151,11 @@ function firstField(text: string): string {
 
 /** The customer named in the lines above the header (the nearest one), or null. */
 export function titleCustomer(values: readonly unknown[][], headerTop: number, origin: SheetOrigin): TitleCustomer | null {
+  const detailAllowed = underReceivables(values, headerTop);
   for (let r = Math.min(headerTop, values.length) - 1; r >= 0; r--) {
     const row = values[r];
     if (!Array.isArray(row)) continue;
-    const found = customerInLine(row);
+    const found = customerInLine(row, detailAllowed);
     if (found !== null) return { name: found.name, row: origin.row + r, column: columnLetter(found.index, origin), text: found.text };
   }
   return null;
@@ -543,11 +565,14 @@ export function fillCustomerDown(store: LedgerStore, options: { accountBook?: bo
     if (customer[i] !== null && customer[i] !== undefined) continue;
     // A receipt without a customer is money not yet identified (待查), never the line above's.
     const a = amount === null ? NaN : amount[i];
-    if (options.accountBook !== true && (a < 0 || (!(a > 0) && received !== null && received[i] > 0) || saysReceipt(store, i))) continue;
+    const receipt = a < 0 || (!(a > 0) && received !== null && received[i] > 0) || saysReceipt(store, i);
+    // In an account book, a receipt is the block's only where its 余额 carries on from the line
+    // above (a 待查 receipt with a blank 余额, or one the balance does not follow, is not).
+    if (receipt && (options.accountBook !== true || i === 0 || !balanceCarriesOn(store, i - 1, i))) continue;
     // Continues the line above it on the sheet, which has (or was given) a customer, and names
     // no other customer code.
     const otherCode = code !== null && code[i] !== null && code[i] !== undefined && i > 0 && code[i] !== code[i - 1];
-    const adjacent = i > 0 && (rows[i] === rows[i - 1] + 1 || (options.totalsOnly !== undefined && options.totalsOnly(rows[i - 1], rows[i])));
+    const adjacent = i > 0 && (rows[i] === rows[i - 1] + 1 || (options.accountBook === true && options.totalsOnly !== undefined && options.totalsOnly(rows[i - 1], rows[i])));
     if (!adjacent || otherCode || customer[i - 1] === null || customer[i - 1] === undefined) {
       for (const k of out) customer[k] = null;
       return [];
@@ -560,6 +585,25 @@ export function fillCustomerDown(store: LedgerStore, options: { accountBook?: bo
     return [];
   }
   return out;
+}
+
+/** A stated 余额 signed by its 方向 (贷 negative, 平 zero), in fen; NaN when blank or off the fast path. */
+function signedBalanceFen(store: LedgerStore, i: number): number {
+  const f = store.fen.balance?.[i] ?? NaN;
+  const dir = store.text.direction?.[i] ?? null;
+  if (dir === null) return f;
+  const t = dir.normalize("NFKC").trim().toLowerCase();
+  if (NIL_WORDS.has(t)) return 0;
+  return CREDIT_WORDS.has(t) ? -f : f;
+}
+
+/** Whether line `i`'s stated 余额 is line `prev`'s plus its 借方 less its 贷方 (a running balance carried on). */
+function balanceCarriesOn(store: LedgerStore, prev: number, i: number): boolean {
+  const before = signedBalanceFen(store, prev);
+  const after = signedBalanceFen(store, i);
+  const debit = store.fen.amount?.[i] ?? NaN;
+  const credit = store.fen.received?.[i] ?? NaN;
+  return before === before && after === after && after === before + (debit === debit ? debit : 0) - (credit === credit ? credit : 0);
 }
 
 /**
@@ -617,19 +661,16 @@ export function customerGroupLines(values: readonly unknown[][], dataStart: numb
   return out;
 }
 
-/**
- * Each line's customer from the group line above it; lines above the first take `before` (a
- * title's customer). Returns the lines left without one (store indices), for the reading to say.
- */
-export function fillGroupCustomers(store: LedgerStore, groups: readonly GroupLine[], before: string | null): number[] {
+/** Each line's customer from the group line above it. Returns the lines above the first, left without one (store indices), for the reading to say. */
+export function fillGroupCustomers(store: LedgerStore, groups: readonly GroupLine[]): number[] {
   const col = store.textColumn("customer");
   const none: number[] = [];
   let g = -1;
   for (let i = 0; i < store.length; i++) {
     while (g + 1 < groups.length && groups[g + 1].row < store.sheetRow[i]) g++;
     if (col[i] !== null && col[i] !== undefined) continue;
-    col[i] = g >= 0 ? groups[g].name : before;
-    if (col[i] === null) none.push(i);
+    if (g >= 0) col[i] = groups[g].name;
+    else none.push(i);
   }
   return none;
 }

@@ -141,6 +141,21 @@ describe("a customer written once per block, blank below (not merged)", () => {
     expect(r.rows.map((x) => x.customer)).toEqual(["甲", "甲", "甲", "乙", null]);
   });
 
+  it("outside an account book (no 余额), a 本月合计 between two lines ends the run: the blank after it is a customer missing", () => {
+    const r = readLedger(
+      [
+        ["日期", "客户名称", "摘要", "金额"],
+        ["2011-01-05", "甲", "销售", 100], // row 2
+        ["2011-01-20", null, "销售", 50], // row 3: continues 甲
+        ["2011-01-31", null, "本月合计", 150], // row 4
+        ["2011-02-03", null, "销售", 70], // row 5: after a total, in a list by date: whose?
+      ],
+      { sheet: "台账" },
+    );
+    expect(r.layout.customersFilled).toEqual([]);
+    expect(r.issues.filter((i) => i.field === "customer").map((i) => i.row)).toEqual([3, 5]);
+  });
+
   describe("in an account book (T3 客户往来明细账: 借方, 贷方, a running 余额), the name on each block's first line only", () => {
     // Every line of a block is an entry of that customer's account, receipts included, and a
     // 本月合计 between two entries does not end the block; the next customer's first line names it.
@@ -177,6 +192,12 @@ describe("a customer written once per block, blank below (not merged)", () => {
     it("gives the hand-worked open items, and 南充's advance", () => {
       expect(a.totals.all).toEqual({ count: 2, balance: "114650.00", provision: "5732.50" });
       expect(a.reading.advances).toEqual({ count: 1, total: "20000.00" });
+    });
+
+    it("a receipt whose 余额 does not carry on the block's (a 待查 receipt, its 余额 blank) stays without a customer", () => {
+      const pending = readLedger([...rows, [null, "2011-08-31", "记-0070", "收到不明款项（待查）", null, 25000, null, null]], { sheet: "明细账" });
+      expect(pending.rows.map((x) => x.customer).at(-1)).toBeNull();
+      expect(pending.issues.filter((i) => i.field === "customer").map((i) => i.row)).toEqual([15]);
     });
 
     it("a blank after a 本年累计 starts no block of the one above: a customer missing, and nothing filled", () => {

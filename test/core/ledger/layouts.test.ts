@@ -512,6 +512,32 @@ test.each([
   expect([r.layout.customerFrom, r.rows.map((x) => x.customer)]).toEqual(["title", [customer]]);
 });
 
+test.each([["总账科目：应付账款"], ["总账科目：其他应收款"], [null]])("a detail account under %s (or under no general account) names no customer: another account's book is no receivables ledger", (general) => {
+  const read = () =>
+    readLedger(
+      [
+        [general, null, "明细科目：成都钢材供应有限公司", null],
+        ["日期", "摘要", "借方", "贷方"],
+        ["2011-03-10", "采购", null, 80000],
+      ],
+      { sheet: "Sheet1" },
+    );
+  expect(thrown(read).id).toBe("ledger.missing-columns");
+});
+
+test("a 明细科目 under a title naming the book (2011年度应收账款明细账) names the customer", () => {
+  const r = readLedger(
+    [
+      ["2011年度应收账款明细账", null, null, null],
+      ["明细科目：雅安雨城茶业有限公司", null, null, null],
+      ["日期", "摘要", "借方", "贷方"],
+      ["2011-03-10", "销售", 1000, null],
+    ],
+    { sheet: "Sheet1" },
+  );
+  expect(r.rows.map((x) => x.customer)).toEqual(["雅安雨城茶业有限公司"]);
+});
+
 test.each([["明细科目：112201"], ["明细科目：应收账款"]])("a detail account of a code or the account's own name (%s) names no customer: the missing column is said", (detail) => {
   const read = () =>
     readLedger(
@@ -623,6 +649,26 @@ describe("customers named on lines of their own between the blocks (金蝶 应�
     ]);
     expect(o.total).toEqual({ count: 3, balance: "101150.00", provision: "5057.50" });
     expect(o.advances).toEqual({ count: 1, total: "3000.00" });
+  });
+
+  test("a customer's number before a space is its name, not a code: 1 号店 and 2 号店 are two customers", () => {
+    const two = readLedger([rows[2], ["客户：1 号店", null, null, null, null, null, null], ["2011-01-05", "销售发票", "A1", "销售", 100, null, 100], ["客户：2 号店", null, null, null, null, null, null], ["2011-02-05", "销售发票", "B1", "销售", 200, null, 200]], { sheet: "表" });
+    expect(two.rows.map((x) => x.customer)).toEqual(["1 号店", "2 号店"]);
+  });
+
+  test("under a title's customer, a 客户：line in the data (a note, a repeated page title) names no other customer", () => {
+    const titled = readLedger(
+      [
+        ["科目：112201 应收账款—遂宁城投", null, null, null],
+        ["日期", "摘要", "借方", "贷方"],
+        ["2011-03-10", "销售", 40000, null],
+        ["客户：见附表（代付方）", null, null, null],
+        ["2011-05-10", "收到货款", null, 10000],
+      ],
+      { sheet: "遂宁" },
+    );
+    expect(titled.layout.customerFrom).toBe("title");
+    expect(titled.rows.map((x) => x.customer)).toEqual(["遂宁城投", "遂宁城投"]);
   });
 
   test("a line above the first group line has no customer, and is said", () => {
