@@ -16,6 +16,7 @@ import {
   customerGroupLines,
   fillCustomerDown,
   fillGroupCustomers,
+  joinVoucherWord,
   onlyPeriodTotalsBetween,
   fillMergedDown,
   fillTitleCustomer,
@@ -203,6 +204,7 @@ export function readLedger(values: readonly unknown[][], options: ReadLedgerOpti
   const filled = fillMergedDown(values, options.merges, table);
   const { rows, store, issues, skipped, stated } = readLedgerRows(filled, table);
   store.sided = sidedColumns(table.mapping.columns);
+  joinVoucherWord(store, filled, table);
   store.lineColumn = restartingColumn(store, lineNumberColumn(table.detection));
   const allIssues = issues;
   const mapped = new Set(table.plan.map((p) => p.field));

@@ -107,6 +107,26 @@ function withoutCode(name: string): string {
   return /\p{L}/u.test(bare) ? bare : name;
 }
 
+/**
+ * A voucher written in two columns under a merged 凭证 (字 | 号: 转 | 15) as one (转-15), as a
+ * 摘要 names it (冲销3月18日转-15号凭证). The voucher column read is the 号; its 字 is the column
+ * just left of it under the same banner.
+ */
+export function joinVoucherWord(store: LedgerStore, values: readonly unknown[][], table: OpenedTable<LedgerField>): void {
+  const numbers = store.text.voucher;
+  const plan = table.plan.find((p) => p.field === "voucher");
+  const columns = table.detection?.columns;
+  if (numbers === null || plan === undefined || columns === undefined) return;
+  const word = columns.find((c) => c.index === plan.index - 1 && /^凭证\s*\/\s*(?:字|种类)$/.test(c.text));
+  if (word === undefined) return;
+  const origin = table.origin.row;
+  for (let i = 0; i < store.length; i++) {
+    const n = numbers[i];
+    const w = textOf(values[store.sheetRow[i] - origin]?.[word.index]);
+    if (n !== null && n !== undefined && w !== "" && /^\d+$/.test(n.trim())) numbers[i] = `${w}-${n.trim()}`;
+  }
+}
+
 /** A 三栏式 book's general account, 总账科目：应收账款 (1122): only under it is the detail account a customer. */
 const GENERAL_RECEIVABLES = /(?:总账科目|一级科目|总分类科目)\s*[:：]\s*(?:1122\d*\s*)?应收账款/;
 

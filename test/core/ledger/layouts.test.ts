@@ -588,6 +588,26 @@ describe("a 三栏式 book whose 凭证 is merged over 字 | 号 in a second hea
     expect(o.reconciliation).toBe("reconciled");
   });
 
+  test("the voucher is its 字 and 号 together (转-15), so a red reversal naming it (冲销7月22日转-31号凭证) undoes that entry, not the oldest", () => {
+    // By hand, as of 2011-08-31: 48,000 (2010-03-18, 1–2 years: 10%) and 36,000 (2011-07-22);
+    // the reversal names 转-31 of 7月22日: the 2011 entry goes, 48,000 stays: 4,800.00. FIFO
+    // would have cut the 2010 entry to 12,000: 1,200.00 + 1,800.00 = 3,000.00.
+    const book = readWorkbookLedger([
+      {
+        name: "明细账",
+        values: [
+          ...rows.slice(0, 4),
+          [2010, 3, 18, "转", 15, "销售茶叶包装", 48000, null, "借", 48000],
+          [2011, 7, 22, "转", 31, "销售茶叶包装", 36000, null, "借", 84000],
+          [null, 8, 10, "转", 40, "冲销7月22日转-31号凭证", -36000, null, "借", 48000],
+        ],
+      },
+    ]);
+    expect(book.ledger.rows.map((r) => r.voucher)).toEqual(["转-15", "转-31", "转-40"]);
+    const named = outcomeOf(auditLedger(book.ledger, book.companions, fromYmd(2011, 8, 31), DEFAULT_POLICY));
+    expect(named.items.map((i) => [i.row, i.balance, i.provision])).toEqual([[5, "48000.00", "4800.00"]]);
+  });
+
   test("its open items are the hand-worked ones", () => {
     expect(o.items.map((i) => [i.row, i.customer, i.balance, i.provision])).toEqual([
       [8, "雅安雨城茶业有限公司", "53000.00", "2650.00"],
