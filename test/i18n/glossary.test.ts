@@ -30,6 +30,7 @@ const RECOGNISERS: Readonly<Record<string, readonly string[]>> = {
   "core/ledger/findings.ts": ['normal: ["正常"', 'overdue: ["逾期"', 'stale: ["呆滞"', 'bad: ["呆帐"'],
   "core/ledger/layout.ts": ["ACCOUNT_NAME", "应收帐款—客户—项目部", "const REINSTATED", "replace(/帐/g"],
   "core/ledger/index.ts": ["const LIST_DATE_AFTER_NAME"],
+  "core/ledger/as-of.ts": ["const BAD_DEBT_WORDS"],
   "core/ledger/check/aging-label.ts": ["replace(/帐/g"],
   "core/ledger/headers.ts": ["帐 read as 账", "帐/账", "replace(/帐/g"],
   "i18n/statement.ts": ["账, never 帐"],

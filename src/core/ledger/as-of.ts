@@ -166,6 +166,12 @@ interface PreparedLines {
    * within one customer and only when it is unique there.
    */
   voucherNamed: Map<number, number>;
+  /**
+   * Receipts of a debt written off and reinstated (收回已核销坏账款), by credit line: the
+   * customer's reinstated entries (坏账收回 on 借方), oldest first. The cash pays the debt put
+   * back on the books, not the customer's oldest invoice.
+   */
+  reinstatedNamed: Map<number, number[]>;
 }
 
 /** 0: the text is its own key (printable ASCII, no capitals, no spaces); 1: printable ASCII with capitals, no spaces (its key is its lower case); 2: anything else. */
@@ -381,7 +387,34 @@ export function prepareAsOf(rows: readonly LedgerRow[], options: AsOfOptions): P
     }
   }
   const voucherNamed = anyStore(rows, (st) => st.text.voucher !== null && st.text.note !== null) ? vouchersNamed(rows, kind, date, group, items, credits) : new Map<number, number>();
-  return { rows, options, kind, date, fen, dec, own, ownDec, group, names, items, credits, fast, creditNames, namedByColumn, noteNames, itemsByDoc, paidOn, voucherNamed };
+  const reinstatedNamed = anyStore(rows, (st) => st.text.note !== null || st.text.type !== null) ? reinstatements(rows, kind, items, credits) : new Map<number, number[]>();
+  return { rows, options, kind, date, fen, dec, own, ownDec, group, names, items, credits, fast, creditNames, namedByColumn, noteNames, itemsByDoc, paidOn, voucherNamed, reinstatedNamed };
+}
+
+/** A written-off debt, reinstated (坏账收回) or received (收回已核销坏账款), by its 摘要 or type. */
+const BAD_DEBT_WORDS = /坏[账帐]|壞[賬帳]/;
+
+function saysBadDebt(r: LedgerRow): boolean {
+  const note = r.note;
+  const type = r.type;
+  return (note !== null && BAD_DEBT_WORDS.test(note)) || (type !== null && BAD_DEBT_WORDS.test(type));
+}
+
+/** See PreparedLines.reinstatedNamed: per customer, only where it has both. */
+function reinstatements(rows: readonly LedgerRow[], kind: Uint8Array, items: Int32Array[], credits: Int32Array[]): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  for (let g = 0; g < credits.length; g++) {
+    const cds = credits[g];
+    let receipts: number[] | null = null;
+    for (let k = 0; k < cds.length; k++) if (saysBadDebt(rows[cds[k]])) (receipts ??= []).push(cds[k]);
+    if (receipts === null) continue;
+    const its = items[g];
+    const reinstated: number[] = [];
+    for (let k = 0; k < its.length; k++) if (kind[its[k]] === ITEM && saysBadDebt(rows[its[k]])) reinstated.push(its[k]);
+    if (reinstated.length === 0) continue;
+    for (const c of receipts) out.set(c, reinstated);
+  }
+  return out;
 }
 
 /** A voucher as written in a 摘要 or a 凭证字号 cell: 转-0045, 转字0045号, 记 12, 凭证号 转-45 (its word and number). */
@@ -766,6 +799,12 @@ function namedItems(p: PreparedLines, g: number, c: number, asOf: DayNumber): nu
   // The entry its 摘要 names by voucher (冲销6月30日转-0045号凭证), one of the customer's own.
   const byVoucher = p.voucherNamed.size === 0 ? undefined : p.voucherNamed.get(c);
   if (byVoucher !== undefined && inView(p.date[byVoucher], asOf)) return [byVoucher];
+  // A written-off debt received pays the debt reinstated (坏账收回), where the customer has one.
+  const reinstated = p.reinstatedNamed.size === 0 ? undefined : p.reinstatedNamed.get(c);
+  if (reinstated !== undefined) {
+    const open = reinstated.filter((i) => inView(p.date[i], asOf));
+    if (open.length > 0) return open;
+  }
   const name = p.creditNames.get(c);
   const found = name === undefined ? null : itemsNamed(p, g, name, asOf);
   if (found !== null && (found.length > 0 || p.namedByColumn.has(c))) return found;

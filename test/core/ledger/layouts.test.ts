@@ -803,3 +803,21 @@ test("a control total differs only by 0.01 or more: an amount finer than the fen
   expect(readLedger(rows(20000), { sheet: "台账" }).reconciliation.differences).toEqual([]);
   expect(readLedger(rows(20000.02), { sheet: "台账" }).reconciliation.differences.map((d) => [d.stated, d.computed])).toEqual([["20000.02", "20000.01"]]);
 });
+
+test("a written-off debt received (收回已核销坏账款) pays the debt reinstated the same day (坏账收回 on 借方), not the customer's oldest invoice", () => {
+  // By hand, as of 2011-08-31: the 2009-06-30 sale of 20,000 is 2–3 years old (30%): 6,000.00.
+  // The 8,000 reinstated on 2011-04-01 and received that day net to nothing. FIFO would have
+  // cut the 2009 sale to 12,000 and left the reinstatement open: 3,600.00 + 400.00 = 4,000.00.
+  const r = readLedger(
+    [
+      ["客户：宜宾天原化工有限公司", null, null, null, null, null],
+      ["日期", "凭证字号", "摘要", "借方", "贷方", "余额"],
+      ["2009-06-30", "记-30", "销售化工原料", 20000, null, 20000],
+      ["2011-04-01", "记-03", "坏账收回", 8000, null, 28000],
+      ["2011-04-01", "记-04", "收回已核销坏账款", null, 8000, 20000],
+    ],
+    { sheet: "往来对账" },
+  );
+  const o = outcomeOf(auditLedger(r, {}, fromYmd(2011, 8, 31), DEFAULT_POLICY));
+  expect(o.items.map((i) => [i.row, i.balance, i.provision])).toEqual([[3, "20000.00", "6000.00"]]);
+});
