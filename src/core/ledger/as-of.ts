@@ -394,10 +394,10 @@ export function prepareAsOf(rows: readonly LedgerRow[], options: AsOfOptions): P
 /** A written-off debt, reinstated (坏账收回) or received (收回已核销坏账款), by its 摘要 or type. */
 const BAD_DEBT_WORDS = /坏[账帐]|壞[賬帳]/;
 
+/** Whether a line's 摘要 or type says a written-off debt recovered (坏账收回, 收回已核销坏账款); not a write-off itself (坏账核销). */
 function saysBadDebt(r: LedgerRow): boolean {
-  const note = r.note;
-  const type = r.type;
-  return (note !== null && BAD_DEBT_WORDS.test(note)) || (type !== null && BAD_DEBT_WORDS.test(type));
+  const says = (text: string | null): boolean => text !== null && BAD_DEBT_WORDS.test(text) && text.includes("收回");
+  return says(r.note) || says(r.type);
 }
 
 /** See PreparedLines.reinstatedNamed: per customer, only where it has both. */

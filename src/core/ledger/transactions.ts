@@ -16,10 +16,17 @@ const RECEIVABLE_WORDS = ["应收", "未收", "receivable", "unpaid"];
 const REFUND_WORDS = ["退款", "退还", "退回预收", "退回货款", "退货款", "退预收", "收款退回", "预收款退回", "预收退回", "退回收款", "refund"];
 /**
  * Words in a type column that make a row a credit though it is no receipt: a sales return
- * (销售退货单, 销售退回), a red-letter reversal (红冲, 红字), an allowance (折让), a credit note.
- * K/3 and U8 lists write their amounts unsigned, so the type is what says the line reduces.
+ * (销售退货单, 销售退回), a red-letter reversal (红冲, 红字), an allowance (折让), a credit note;
+ * a receivable settled otherwise than in cash: offset against a payable or an advance (应收冲应付,
+ * 应收冲预收), by a bill (票据结算), in goods (以物抵债), by a debt restructuring; and a bad debt
+ * written off (坏账核销, 坏账发生: Cr 应收账款, the debt leaves the books). K/3 and U8 lists write
+ * their amounts unsigned, so the type is what says the line reduces.
  */
-const CREDIT_WORDS = ["退货", "销售退回", "红冲", "冲红", "红字", "折让", "credit note", "credit memo", "sales return"];
+const CREDIT_WORDS = [
+  ...["退货", "销售退回", "红冲", "冲红", "红字", "折让", "credit note", "credit memo", "sales return"],
+  ...["应收冲应付", "冲应付", "应收冲预收", "冲预收", "预收冲应收", "票据结算", "转应收票据", "以物抵债", "抵债", "债务重组"],
+  ...["坏账核销", "核销坏账", "坏账发生", "发生坏账", "坏账转销", "确认坏账", "坏账损失", "write-off", "written off", "write off"],
+];
 /** Words that make a receipt's line its reversal (红字收款单, 收款单（红字）, 红冲收款): money received is owed again. */
 const RED_WORDS = ["红字", "红冲", "冲红", "reversal", "reversed"];
 
