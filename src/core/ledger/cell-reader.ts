@@ -7,7 +7,7 @@
  */
 import type Decimal from "decimal.js";
 import { parseProbability } from "../collection";
-import type { DayNumber } from "../calendar";
+import { type DayNumber, fromYmd } from "../calendar";
 import { type ExcelDateSystem, formatIsoDate, type ParseDateOptions, parseDate } from "../dates";
 import { isArError } from "../errors";
 import type { Bilingual } from "../../i18n/bilingual";
@@ -19,6 +19,10 @@ export type { CreditTerm } from "../credit-terms";
 import { isBlankValue, trimmed as trimmedText } from "./cell-text";
 import { unwrapCell } from "./headers";
 import type { ParseIssue, ParseIssueKind } from "./parse-issues";
+
+/** The days a ledger's dates may fall on: a date outside them is a typing slip, not a date (CellReader.date). */
+const FIRST_LEDGER_DAY = fromYmd(1950, 1, 1);
+const LAST_LEDGER_DAY = fromYmd(2099, 12, 31);
 import type { ColumnPlan } from "./table";
 
 // Imported functions and constants the per-cell path uses, taken once. Run through tsx (the CLI,
@@ -155,7 +159,17 @@ export class CellReader {
     }
     if (isExcelError(v)) return this.excelError(row, plan, v);
     try {
-      return parseDateValue(v, undefined, this.dateOptions);
+      const day = parseDateValue(v, undefined, this.dateOptions);
+      if (day !== null && (day < FIRST_LEDGER_DAY || day > LAST_LEDGER_DAY)) {
+        // 2011035 (20110305 short of a digit) or 201106 (a period) is an Excel serial of the year
+        // 7406 or 2450: read so, the line would be left out as after any as-of date, unsaid.
+        this.report(row, plan, "bad-date", value, {
+          "zh-CN": `“${quoteInput(value)}”作为日期是 ${formatIsoDate(day)}，不在 1950 至 2099 年之间，不像台账上的日期（是否少输或多输了数字？），按没有日期处理。`,
+          "en-US": `"${quoteInput(value)}" as a date is ${formatIsoDate(day)}, outside the years 1950 to 2099, which no ledger line carries (a digit missing or too many?); it is taken as no date.`,
+        });
+        return undefined;
+      }
+      return day;
     } catch (e) {
       return this.fromError(row, plan, "bad-date", v, e, { "zh-CN": "日期", "en-US": "a date" });
     }

@@ -885,10 +885,12 @@ describe("results", () => {
 
 describe("a due date past Excel's last day (issue 14.11)", () => {
   it("is a bad-date finding, and the item has no due date rather than 10000-01-30", () => {
-    const read = readLedger(values([row({ 发生日期: "9999-12-20", 账龄: undefined })]), { sheet: SHEET });
-    const result = auditLedger(read, {}, fromYmd(9999, 12, 31), DEFAULT_POLICY);
+    // A date a ledger may carry (2099-12-20) and a credit term that runs past 9999-12-31.
+    const header = [...HEADER, "信用期(天)"];
+    const read = readLedger(values([{ ...row({ 发生日期: "2099-12-20", 账龄: undefined }), ["信用期(天)" as Column]: 3000000 }], header), { sheet: SHEET });
+    const result = auditLedger(read, {}, fromYmd(2099, 12, 31), DEFAULT_POLICY);
     const found = of(result, "bad-date");
-    expect(found.map(where)).toEqual([[SHEET, 2, "C"]]);
+    expect(found.map(where)).toEqual([[SHEET, 2, "O"]]); // the credit term's cell
     expect(found[0].message["en-US"]).toContain("falls after 9999-12-31");
     expect(result.rows.get(0).dueDate).toBeNull();
   });

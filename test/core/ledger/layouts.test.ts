@@ -821,3 +821,23 @@ test("a written-off debt received (收回已核销坏账款) pays the debt reins
   const o = outcomeOf(auditLedger(r, {}, fromYmd(2011, 8, 31), DEFAULT_POLICY));
   expect(o.items.map((i) => [i.row, i.balance, i.provision])).toEqual([[3, "20000.00", "6000.00"]]);
 });
+
+test("a number that is no plausible date (2011035, 20110305 short of a digit; 201106, a period) is a bad date, not a line of the year 7406 left out as after the as-of date", () => {
+  // By hand: 甲's 10,000 of 2011-03-05 is open; 乙's 20,000 has no date: kept, and said, not dropped.
+  const r = readLedger(
+    [
+      ["客户名称", "单据号", "日期", "金额"],
+      ["甲", "S1", 40607, 10000], // row 2: 2011-03-05
+      ["乙", "S2", 2011035, 20000], // row 3: serial 2011035 is 7406-…
+      ["丙", "S3", 201106, 5000], // row 4: serial 201106 is 2450-…
+    ],
+    { sheet: "台账" },
+  );
+  expect(r.issues.filter((i) => i.issue === "bad-date").map((i) => [i.row, i.column])).toEqual([
+    [3, "C"],
+    [4, "C"],
+  ]);
+  const a = auditLedger(r, {}, fromYmd(2011, 8, 31), DEFAULT_POLICY);
+  expect(a.reading.leftOut.count).toBe(0);
+  expect(a.totals.all.balance).toBe("35000.00");
+});

@@ -233,14 +233,14 @@ describe("FIFO order", () => {
     expect(tx(r).open).toEqual([]);
   });
 
-  it("keeps oldest-first order when the dates lie centuries apart (each customer's lines sorted on their own)", () => {
-    // 1900-03-01 (serial 61) and 2099-12-31 (73050): 72,989 days apart, more than lines to count.
+  it("keeps oldest-first order when the dates lie a century and a half apart", () => {
+    // 1950-01-01 (serial 18264) and 2099-12-31 (73050), the widest a ledger's dates may lie apart.
     const r = readLedger(
       [
         HEADER,
         [73050, "甲", "C", "开票", 100, ""], // row 2: newest
         [40553, "甲", "B", "开票", 100, ""], // row 3
-        [61, "甲", "A", "开票", 100, ""], // row 4: oldest
+        [18264, "甲", "A", "开票", 100, ""], // row 4: oldest
         [73050, "甲", "", "收款", 150, ""], // row 5
       ],
       { sheet: "S" },
