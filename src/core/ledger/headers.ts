@@ -388,6 +388,7 @@ export function unitScaleOf(normalized: string): number | null {
   let t = normalized.replace(/^(金额单位|货币单位|单位|units?|in)[:]?/, "");
   const currency = /^(人民币|rmb|cny)/.exec(t);
   if (currency !== null) t = t.slice(currency[0].length);
+  if (/^(百万元?|1,?000,?000|millions?)(yuan|元)?$/.test(t)) return 1000000;
   if (/^(万元?|10k|10,?000|ten-?thousands?)(yuan|元)?$/.test(t)) return 10000;
   if (/^(亿元?|100m|hundred-?millions?)(yuan|元)?$/.test(t)) return 100000000;
   if (/^(千元|k|1,?000|thousands?|'000)(yuan|元)?$/.test(t)) return 1000;
@@ -424,7 +425,7 @@ export function parseHeaderLabel(text: string): HeaderLabel {
   });
   let base = normalizeLabel(withoutNotes);
   // "金额/万元", "余额 万元": a unit after a slash or at the very end of a longer header.
-  const tail = /^(.+?)\/?(万元|千元|亿元)$/.exec(base);
+  const tail = /^(.+?)\/?(百万元|万元|千元|亿元)$/.exec(base);
   if (tail !== null && tail[1].length > 0) {
     base = tail[1].replace(/\/$/, "");
     scale = unitScaleOf(tail[2]);
@@ -784,7 +785,7 @@ export function headerAt<F extends string>(values: readonly unknown[][], rowInde
 
 /** The money unit a sheet declares in a line above its header ("单位：万元"). */
 interface SheetUnits {
-  /** Yuan per unit written: 1, 1000 (千元), 10000 (万元), 100000000 (亿元). */
+  /** Yuan per unit written: 1, 1000 (千元), 10000 (万元), 1000000 (百万元), 100000000 (亿元). */
   scale: number;
   /** Where it was said (0-based indices), null when the sheet says nothing (scale 1). */
   source: { rowIndex: number; columnIndex: number; text: string } | null;
@@ -798,9 +799,9 @@ interface SheetUnits {
 export function unitsInText(text: string): number | null {
   const t = normalizeLabel(text);
   if (t === "") return null;
-  const zh = /单位[:]?(人民币)?(万元|千元|亿元|元)(?![\u4e00-\u9fff])/.exec(t);
+  const zh = /单位[:]?(人民币)?(百万元|万元|千元|亿元|元)(?![\u4e00-\u9fff])/.exec(t);
   if (zh !== null) return unitScaleOf(zh[2]);
-  const alone = /^\(?(人民币)?(万元|千元|亿元|元)\)?$/.exec(t);
+  const alone = /^\(?(人民币)?(百万元|万元|千元|亿元|元)\)?$/.exec(t);
   if (alone !== null) return unitScaleOf(alone[2]);
   const en = /^\(?(?:amounts?)?(?:units?:?|in)(rmb|cny)?(10,?000|ten-?thousands?|thousands?|'000|yuan|rmb|cny)(yuan|rmb|cny)?\)?$/.exec(t);
   if (en !== null) return unitScaleOf((en[1] ?? "") + en[2]);
@@ -848,4 +849,4 @@ export function detectUnits(values: readonly unknown[][], header: HeaderDetectio
 /** How many of a sheet's last lines are searched for a note of its units. */
 const FOOTER_UNIT_ROWS = 30;
 /** A note of the units under a table: 注：本表金额单位为万元, 说明：金额单位：千元, 单位：万元. */
-const FOOTER_UNIT = /^(?:注|说明|备注|附注)?\d*[:.、]?[^0-9]{0,12}?单位(?:为|是)?[:]?(?:人民币)?(万元|千元|亿元|元)/;
+const FOOTER_UNIT = /^(?:注|说明|备注|附注)?\d*[:.、]?[^0-9]{0,12}?单位(?:为|是)?[:]?(?:人民币)?(百万元|万元|千元|亿元|元)/;

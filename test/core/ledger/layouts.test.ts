@@ -841,3 +841,19 @@ test("a number that is no plausible date (2011035, 20110305 short of a digit; 20
   expect(a.reading.leftOut.count).toBe(0);
   expect(a.totals.all.balance).toBe("35000.00");
 });
+
+test.each([
+  ["单位：百万元", "1800000.00"],
+  ["金额单位：人民币百万元", "1800000.00"],
+  ["单位：万元", "18000.00"],
+])("a unit line %s scales the amounts", (unit, balance) => {
+  const r = readLedger(
+    [
+      ["应收账款台账", null, unit],
+      ["客户名称", "日期", "余额"],
+      ["甲", "2011-03-05", 1.8],
+    ],
+    { sheet: "台账" },
+  );
+  expect(r.rows.map((x) => x.balance?.toFixed(2))).toEqual([balance]);
+});
