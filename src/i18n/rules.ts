@@ -189,6 +189,10 @@ export const RULE_TEXTS: Readonly<Record<string, RuleText>> = {
         "{cell}：本行起共 {count} 行是外币（{currencies}），而读取的金额列（{columns}）不是本位币：这些金额按人民币计入合计，以下合计和坏账准备不可采信。请加本位币金额列，或在列对应中指定本位币列。",
         "{cell}: from this line on, {count} line(s) are in a foreign currency ({currencies}), but the money columns read ({columns}) are not in the books' own currency: their amounts are summed as yuan, so the totals and provisions below cannot be relied on. Add home-currency columns, or map them in the column mapping.",
       ),
+      units: bi(
+        "{cell}：表头上方写明“{text}”，金额是外币，却按人民币读取和合计：以下合计和坏账准备不可采信。请导出本位币（人民币）金额，或加本位币金额列。",
+        "{cell}: the line above the header says \"{text}\": the amounts are in a foreign currency, yet they are read and summed as yuan, so the totals and provisions below cannot be relied on. Export the amounts in the books' own currency (yuan), or add home-currency columns.",
+      ),
     },
   },
   "customer-filled-down": {

@@ -179,6 +179,16 @@ export class CellReader {
   integer(value: unknown, row: number, plan: ColumnPlan): number | null | undefined {
     let v = value;
     if (typeof v === "object" && v !== null && !(v instanceof Date)) v = unwrapCell(v);
+    // A credit term in months (账期（月）: 3): a term of three months, as 3个月 written out.
+    if (plan.months === true && plan.field === "creditDays" && (typeof v === "number" || typeof v === "string")) {
+      const t = typeof v === "number" ? String(v) : toHalfWidth(v).trim();
+      if (/^\d{1,3}$/.test(t)) {
+        if (!this.acceptTerms) return Number(t) === 0 ? 0 : this.integer(`${t}个月`, row, plan);
+        if (Number(t) === 0) return 0;
+        this.term = { months: Number(t), monthEnd: false, days: 0, text: `${t}个月` };
+        return null;
+      }
+    }
     if (typeof v === "number") {
       if (Number.isSafeInteger(v) && v >= 0) return v + 0;
     } else if (typeof v === "string") {

@@ -107,6 +107,8 @@ interface LedgerLayout {
   settledByStatusLeft: string;
   /** Open-items lines whose 状态 says 已结清 while the ledger states a balance above 0 (kept). */
   statusConflicts: { sheet: string; row: number }[];
+  /** A line above the header saying the amounts are in a foreign currency (单位：美元, 币种：USD), and where; null when none. */
+  foreignUnits: { sheet: string; row: number; column: string; text: string } | null;
   /**
    * The date a title line above the header says the list stands at (截至 2011年7月31日, 截止日期：…,
    * 应收账款明细表（2011年7月31日）, 余额表（2011年7月）: its last day), and where; null when none
@@ -293,6 +295,7 @@ export function readLedger(values: readonly unknown[][], options: ReadLedgerOpti
       statusConflicts: byStatus === null ? [] : byStatus.conflicting.map((i) => ({ sheet: table.sheet, row: store.sheetRow[i] })),
       ...exportDateOf(values, table.header.rows[0] ?? null, origin, table.sheet),
       ...listDateOf(values, table.header.rows[0] ?? null, origin, table.sheet),
+      foreignUnits: foreignUnitsOf(values, table.header.rows[0] ?? null, origin, table.sheet),
     },
     letters,
   };
@@ -377,6 +380,24 @@ const LIST_DATE_WORD = new RegExp(String.raw`(?:截至|截止(?:日期|日)?|as\
 const LIST_DATE_AFTER_NAME = new RegExp(String.raw`(?:表|账|帐)\s*` + DATE_TEXT + String.raw`\s*$`);
 /** A whole date, or a year and month (its last day), alone in brackets: 明细表（2011年7月31日）, 余额表(2011年7月). */
 const LIST_DATE_BRACKETS = new RegExp(String.raw`[（(]\s*(?:` + DATE_TEXT + String.raw`|(\d{4})\s*年\s*(\d{1,2})\s*月(?:末|底|份)?)\s*[)）]`);
+
+/** A units or currency line naming a currency other than the yuan: 单位：美元, 币种：港币, 金额单位：千美元, Currency: USD. */
+const FOREIGN_UNITS = /(?:单位|币种|币别|货币|记账本位币|currency)\s*[:：]?\s*(?:万|千|百万)?\s*(美元|港币|港元|欧元|日元|英镑|澳元|加元|新加坡元|韩元|泰铢|usd|hkd|eur|jpy|gbp|aud|cad|sgd)(?![a-z])/i;
+
+/** See LedgerLayout.foreignUnits: the lines above the header, nearest the top first. */
+function foreignUnitsOf(values: readonly unknown[][], headerRow: number | null, origin: SheetOrigin, sheet: string): CellAt & { text: string } | null {
+  const above = headerRow === null ? 0 : Math.min(values.length, headerRow - origin.row);
+  for (let r = 0; r < above; r++) {
+    const row = values[r];
+    if (!Array.isArray(row)) continue;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v !== "string" || !FOREIGN_UNITS.test(v.normalize("NFKC"))) continue;
+      return { sheet, row: origin.row + r, column: columnLetter(c, origin), text: v.trim() };
+    }
+  }
+  return null;
+}
 
 /** The date a title line above the header says the list stands at (see LedgerLayout.listDate). */
 function listDateOf(values: readonly unknown[][], headerRow: number | null, origin: SheetOrigin, sheet: string): { listDate: DayNumber | null; listDateAt: CellAt | null } {

@@ -76,7 +76,12 @@ export interface ColumnPlan<F extends string = string> {
   letter: string;
   /** Yuan per unit written (money only). */
   scale: number;
+  /** A credit term whose header counts it in months (账期（月）, 信用期(个月)): 3 is three months, not three days. */
+  months?: boolean;
 }
+
+/** A header that counts its figures in months: 账期（月）, 信用期(个月), 账期/月, term (months). */
+const IN_MONTHS = /[(（]\s*(?:个?月|months?)\s*[)）]\s*$|\/\s*个?月\s*$/i;
 
 export interface OpenedTable<F extends string = string> {
   sheet: string;
@@ -208,7 +213,7 @@ export function openTable<F extends string>(values: readonly unknown[][], schema
     if (decl === undefined) continue;
     const scale = decl.kind === "money" ? (byIndex.get(col.index)?.label.scale ?? sheetUnits.scale) : 1;
     if (decl.kind === "money") columnScales[col.field] = scale;
-    plan.push({ field: col.field, decl, kind: decl.kind, index: col.index, letter: col.letter, scale });
+    plan.push({ field: col.field, decl, kind: decl.kind, index: col.index, letter: col.letter, scale, ...(decl.kind === "integer" && IN_MONTHS.test(col.header.normalize("NFKC")) ? { months: true } : {}) });
   }
   return {
     sheet,

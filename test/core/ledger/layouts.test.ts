@@ -857,3 +857,42 @@ test.each([
   );
   expect(r.rows.map((x) => x.balance?.toFixed(2))).toEqual([balance]);
 });
+
+test.each([
+  ["单位：美元", true],
+  ["币种：USD", true],
+  ["金额单位：千美元", true],
+  ["币种：人民币", false],
+  ["单位：元", false],
+])("a line above the header saying %s: the amounts are in a foreign currency, summed as yuan, and said (%s)", (line, said) => {
+  const r = readLedger(
+    [
+      ["应收账款明细表", null, line],
+      ["客户名称", "日期", "余额"],
+      ["甲", "2011-03-05", 1000],
+    ],
+    { sheet: "台账" },
+  );
+  const found = auditLedger(r, {}, fromYmd(2011, 8, 31), DEFAULT_POLICY).findings.filter((f) => f.rule === "foreign-currency");
+  expect(found.map((f) => [f.row, f.column, f.severity])).toEqual(said ? [[1, "C", "error"]] : []);
+  if (said) expect(found[0].message["zh-CN"]).toContain(`“${line}”`);
+});
+
+test("a credit-term column counted in months (账期（月）: 3, 1) dates each item that many months on, not days", () => {
+  // By hand: 2011-05-10 + 3 months = 2011-08-10, 21 days past on 2011-08-31: overdue; 2011-07-20
+  // + 1 month = 2011-08-20, 11 days past: normal. Read as days, both were a year-old kind of late.
+  const r = readLedger(
+    [
+      ["客户名称", "发票号", "开票日期", "账期（月）", "余额"],
+      ["甲", "FP-201", "2011-05-10", 3, 60000],
+      ["甲", "FP-202", "2011-07-20", "1", 30000],
+    ],
+    { sheet: "台账" },
+  );
+  expect(r.rows.map((x) => (x.dueDate === null ? null : formatIsoDate(x.dueDate)))).toEqual(["2011-08-10", "2011-08-20"]);
+  const o = outcomeOf(auditLedger(r, {}, fromYmd(2011, 8, 31), DEFAULT_POLICY));
+  expect(o.items.map((i) => [i.row, i.agingClass])).toEqual([
+    [2, "overdue"],
+    [3, "normal"],
+  ]);
+});

@@ -111,6 +111,13 @@ export function readingWideFindings(run: AuditRun, read: LedgerReading, view: As
     );
   }
 
+  // A units line naming a foreign currency (单位：美元) over money columns not marked as the
+  // books' own: every amount is summed as if yuan.
+  const units = read.layout.foreignUnits;
+  if (foreign === null && units !== null && !read.mapping.columns.some((c) => (c.field === "amount" || c.field === "received" || c.field === "balance") && parseHeaderLabel(c.header).currency === "home")) {
+    run.addFinding(makeFinding("foreign-currency", units.sheet, units.row, units.column, { text: units.text }, { variant: "units" }));
+  }
+
   // As of a date before the export, settlements without dates cannot be taken back out; ones
   // dated after the as-of date (收款日期, 核销日期) were taken back out by the view (open again).
   let inexact = false;
