@@ -343,8 +343,8 @@ const EXPORT_DATE = /(?:导出|打印|制表|报表|生成|查询)(?:日期|时�
 
 type CellAt = { sheet: string; row: number; column: string };
 
-/** The first text cell above the header that `read` gives a date for, and where; null when none does. */
-function dateAboveHeader(values: readonly unknown[][], headerRow: number | null, origin: SheetOrigin, sheet: string, read: (cell: string) => DayNumber | null): { day: DayNumber; at: CellAt } | null {
+/** The first text cell above the header that `read` gives a value for (a date, a currency), and where; null when none does. */
+function aboveHeader<T>(values: readonly unknown[][], headerRow: number | null, origin: SheetOrigin, sheet: string, read: (cell: string) => T | null): { value: T; at: CellAt } | null {
   const above = headerRow === null ? 0 : Math.min(values.length, headerRow - origin.row);
   for (let r = 0; r < above; r++) {
     const row = values[r];
@@ -352,8 +352,8 @@ function dateAboveHeader(values: readonly unknown[][], headerRow: number | null,
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
       if (typeof cell !== "string") continue;
-      const day = read(cell);
-      if (day !== null) return { day, at: { sheet, row: origin.row + r, column: columnLetter(c, origin) } };
+      const value = read(cell);
+      if (value !== null) return { value, at: { sheet, row: origin.row + r, column: columnLetter(c, origin) } };
     }
   }
   return null;
@@ -361,7 +361,7 @@ function dateAboveHeader(values: readonly unknown[][], headerRow: number | null,
 
 /** The export date a line above the header states, and its row; nulls when none does (or it cannot be read). */
 function exportDateOf(values: readonly unknown[][], headerRow: number | null, origin: SheetOrigin, sheet: string): { exportDate: DayNumber | null; exportDateAt: CellAt | null } {
-  const found = dateAboveHeader(values, headerRow, origin, sheet, (cell) => {
+  const found = aboveHeader(values, headerRow, origin, sheet, (cell): DayNumber | null => {
     const m = EXPORT_DATE.exec(cell);
     if (m === null) return null;
     try {
@@ -370,7 +370,7 @@ function exportDateOf(values: readonly unknown[][], headerRow: number | null, or
       return null; // Not a date after all: no export date.
     }
   });
-  return found === null ? { exportDate: null, exportDateAt: null } : { exportDate: found.day, exportDateAt: found.at };
+  return found === null ? { exportDate: null, exportDateAt: null } : { exportDate: found.value, exportDateAt: found.at };
 }
 
 const DATE_TEXT = String.raw`(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?`;
@@ -385,23 +385,14 @@ const LIST_DATE_BRACKETS = new RegExp(String.raw`[（(]\s*(?:` + DATE_TEXT + Str
 const FOREIGN_UNITS = /(?:单位|币种|币别|货币|记账本位币|currency)\s*[:：]?\s*(?:万|千|百万)?\s*(美元|港币|港元|欧元|日元|英镑|澳元|加元|新加坡元|韩元|泰铢|usd|hkd|eur|jpy|gbp|aud|cad|sgd)(?![a-z])/i;
 
 /** See LedgerLayout.foreignUnits: the lines above the header, nearest the top first. */
-function foreignUnitsOf(values: readonly unknown[][], headerRow: number | null, origin: SheetOrigin, sheet: string): CellAt & { text: string } | null {
-  const above = headerRow === null ? 0 : Math.min(values.length, headerRow - origin.row);
-  for (let r = 0; r < above; r++) {
-    const row = values[r];
-    if (!Array.isArray(row)) continue;
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c];
-      if (typeof v !== "string" || !FOREIGN_UNITS.test(v.normalize("NFKC"))) continue;
-      return { sheet, row: origin.row + r, column: columnLetter(c, origin), text: v.trim() };
-    }
-  }
-  return null;
+function foreignUnitsOf(values: readonly unknown[][], headerRow: number | null, origin: SheetOrigin, sheet: string): (CellAt & { text: string }) | null {
+  const found = aboveHeader(values, headerRow, origin, sheet, (cell) => (FOREIGN_UNITS.test(cell.normalize("NFKC")) ? cell.trim() : null));
+  return found === null ? null : { ...found.at, text: found.value };
 }
 
 /** The date a title line above the header says the list stands at (see LedgerLayout.listDate). */
 function listDateOf(values: readonly unknown[][], headerRow: number | null, origin: SheetOrigin, sheet: string): { listDate: DayNumber | null; listDateAt: CellAt | null } {
-  const found = dateAboveHeader(values, headerRow, origin, sheet, (cell) => {
+  const found = aboveHeader(values, headerRow, origin, sheet, (cell): DayNumber | null => {
     if (EXPORT_DATE.test(cell)) return null;
     const word = LIST_DATE_WORD.exec(cell) ?? LIST_DATE_AFTER_NAME.exec(cell);
     const m = word ?? LIST_DATE_BRACKETS.exec(cell);
@@ -413,7 +404,7 @@ function listDateOf(values: readonly unknown[][], headerRow: number | null, orig
     const mo = Number(m[5]);
     return lastDayOfPreviousMonth(mo === 12 ? fromYmd(y + 1, 1, 1) : fromYmd(y, mo + 1, 1));
   });
-  return found === null ? { listDate: null, listDateAt: null } : { listDate: found.day, listDateAt: found.at };
+  return found === null ? { listDate: null, listDateAt: null } : { listDate: found.value, listDateAt: found.at };
 }
 
 /** The running balances as stated (fen, or a Decimal off the fast path), taken off the lines (an opening line keeps its own as its amount). */
