@@ -9,6 +9,10 @@
  *   for that (对应单据, 核销单号), or the invoice carrying its own document number, else the
  *   oldest open items first (FIFO: by date arisen, then due date, then sheet row). An invoice
  *   line that carries its own received amount pays itself first.
+ * - A receipt undone (a bounced cheque, 红字收款单, a negative 贷方, a refund) cancels the receipt
+ *   it undoes, the customer's latest one before it (one of its size first): the invoices that
+ *   receipt paid are open again from their own dates. Only what no earlier receipt covers is
+ *   owed from the day of the line itself.
  * - Only a customer's net credit is an advance (预收), kept apart from the aging.
  * - An item with nothing left open is settled: not an open item, not in any count of them.
  *
@@ -172,6 +176,11 @@ interface PreparedLines {
    * back on the books, not the customer's oldest invoice.
    */
   reinstatedNamed: Map<number, number[]>;
+  /**
+   * Item lines that are a receipt undone (a bounced cheque, 红字收款单, a negative 贷方, a refund):
+   * each takes back what a receipt of its customer's paid (undoOrder) before any credit is applied.
+   */
+  undone: Set<number>;
 }
 
 /** 0: the text is its own key (printable ASCII, no capitals, no spaces); 1: printable ASCII with capitals, no spaces (its key is its lower case); 2: anything else. */
@@ -236,6 +245,7 @@ export function prepareAsOf(rows: readonly LedgerRow[], options: AsOfOptions): P
   const groupOfKey = new Map<string, number>();
   const transactions = options.shape === "transactions";
   const paidOn = new Map<number, { date: number; fen: number }>();
+  const undone = new Set<number>();
   let hasDocs = false;
   for (let i = 0; i < n; i++) {
     const r = rows[i];
@@ -246,7 +256,7 @@ export function prepareAsOf(rows: readonly LedgerRow[], options: AsOfOptions): P
     if (d !== d && st.date.dueDate !== null) d = st.date.dueDate[j];
     date[i] = d;
     if (transactions) {
-      if (!plainTransactionLine(st, j, i, kind, fen, own)) prepareTransactionLine(r, i, kind, fen, dec, own, ownDec);
+      if (!plainTransactionLine(st, j, i, kind, fen, own) && prepareTransactionLine(r, i, kind, fen, dec, own, ownDec)) undone.add(i);
     } else {
       prepareOpenItemLine(r, i, kind, fen, dec);
       const paid = st.date.lastPaymentDate;
@@ -388,7 +398,7 @@ export function prepareAsOf(rows: readonly LedgerRow[], options: AsOfOptions): P
   }
   const voucherNamed = anyStore(rows, (st) => st.text.voucher !== null && st.text.note !== null) ? vouchersNamed(rows, kind, date, group, items, credits) : new Map<number, number>();
   const reinstatedNamed = anyStore(rows, (st) => st.text.note !== null || st.text.type !== null) ? reinstatements(rows, kind, items, credits) : new Map<number, number[]>();
-  return { rows, options, kind, date, fen, dec, own, ownDec, group, names, items, credits, fast, creditNames, namedByColumn, noteNames, itemsByDoc, paidOn, voucherNamed, reinstatedNamed };
+  return { rows, options, kind, date, fen, dec, own, ownDec, group, names, items, credits, fast, creditNames, namedByColumn, noteNames, itemsByDoc, paidOn, voucherNamed, reinstatedNamed, undone };
 }
 
 /** A written-off debt, reinstated (坏账收回) or received (收回已核销坏账款), by its 摘要 or type. */
@@ -659,41 +669,45 @@ function plainTransactionLine(st: LedgerStore, j: number, i: number, kind: Uint8
   return false;
 }
 
-/** A transactions ledger's line: an invoice (its amount, else its balance; its own received) or a credit. */
-function prepareTransactionLine(r: LedgerRow, i: number, kind: Uint8Array, fen: Float64Array, dec: Map<number, Decimal>, own: Float64Array, ownDec: Map<number, Decimal>): void {
+/**
+ * A transactions ledger's line: an invoice (its amount, else its balance; its own received) or a
+ * credit. Returns true for a receipt undone (an item owed again by its size: see undoOrder).
+ */
+function prepareTransactionLine(r: LedgerRow, i: number, kind: Uint8Array, fen: Float64Array, dec: Map<number, Decimal>, own: Float64Array, ownDec: Map<number, Decimal>): boolean {
   const k = transactionKind(r);
-  if (k === null) return;
+  if (k === null) return false;
   if (k === "reversal") {
-    // A receipt undone (红字收款单): owed again by its size, an item of its own.
+    // A receipt undone (红字收款单): owed again by its size.
     kind[i] = ITEM;
     const af = r.amountFen;
     setAmount(i, af === af ? Math.abs(af) : NaN, af === af ? null : (r.amount as Decimal).abs(), fen, dec);
-    return;
+    return true;
   }
   if (k === "invoice") {
     kind[i] = ITEM;
     if (r.hasMoney("amount")) setAmount(i, r.amountFen, r.amountFen === r.amountFen ? null : r.amount, fen, dec);
     else setAmount(i, r.balanceFen, r.balanceFen === r.balanceFen ? null : r.balance, fen, dec);
     if (r.hasMoney("received")) setAmount(i, r.receivedFen, r.receivedFen === r.receivedFen ? null : r.received, own, ownDec);
-    return;
+    return false;
   }
   // A receipt: its received amount, else |amount| (a red reversal, or a receipt typed as such).
   const rs = r.moneySign("received");
   if (rs === 1) {
     kind[i] = CREDIT;
     setAmount(i, r.receivedFen, r.receivedFen === r.receivedFen ? null : r.received, fen, dec);
-    return;
+    return false;
   }
   if (rs === -1) {
-    // A negative 贷方 is a receipt reversed: it is owed again, an item of its own.
+    // A negative 贷方 is a receipt reversed: it is owed again.
     kind[i] = ITEM;
     const rf = r.receivedFen;
     setAmount(i, rf === rf ? -rf : NaN, rf === rf ? null : (r.received as Decimal).neg(), fen, dec);
-    return;
+    return true;
   }
   kind[i] = CREDIT;
   const af = r.amountFen;
   setAmount(i, af === af ? Math.abs(af) : NaN, af === af ? null : (r.amount ?? new Dec(0)).abs(), fen, dec);
+  return false;
 }
 
 /** An open-items list's line: its balance, an item when positive, a credit (memo, overpayment) when negative. */
@@ -891,6 +905,13 @@ function allocateFen(p: PreparedLines, g: number, asOf: DayNumber, out: Outcomes
     cl.push(c);
     left.push(fen[c]);
   }
+  if (p.undone.size > 0) {
+    for (let k = 0; k < its.length; k++) {
+      const x = its[k];
+      if (!p.undone.has(x) || !inView(date[x], asOf)) continue;
+      for (const c of undoOrder(p, x, cl, (c) => left[c] > 0, (c) => left[c] === fen[x] - received[x])) left[c] = apply(cl[c], x, left[c]);
+    }
+  }
   for (let k = 0; k < cl.length; k++) {
     const named = namedItems(p, g, cl[k], asOf);
     if (named === null) continue;
@@ -965,6 +986,13 @@ function allocateExact(p: PreparedLines, g: number, asOf: DayNumber, out: Outcom
   }
   const cl: { credit: number; left: Decimal }[] = [];
   for (const c of credits[g]) if (inView(date[c], asOf)) cl.push({ credit: c, left: amount(c) });
+  if (p.undone.size > 0) {
+    const lines = cl.map((c) => c.credit);
+    for (const x of list) {
+      if (!p.undone.has(x)) continue;
+      for (const c of undoOrder(p, x, lines, (c) => cl[c].left.gt(0), (c) => cl[c].left.eq(open.get(x) as Decimal))) cl[c].left = apply(cl[c].credit, x, cl[c].left);
+    }
+  }
   for (const c of cl) {
     const named = namedItems(p, g, c.credit, asOf);
     if (named === null) continue;
@@ -986,6 +1014,26 @@ function allocateExact(p: PreparedLines, g: number, asOf: DayNumber, out: Outcom
   }
   for (const i of list) out.exact.set(i, { received: received.get(i) as Decimal, open: open.get(i) as Decimal });
   return { left: total, rows };
+}
+
+/**
+ * The credits a receipt undone (line x: a bounced cheque, 红字收款单, a negative 贷方, a refund)
+ * takes back from, as indices into `credits` (its customer's credits in view, oldest first): the
+ * latest one dated on or before it of its very size, else each dated on or before it, latest
+ * first. The receipt it undoes never paid: the invoices that receipt paid stay open from their
+ * own dates, as a ledger closed after the bounce shows them, not owed anew from the day it
+ * bounced. What no earlier credit covers stays owed on the line itself (FIFO takes it as an item).
+ */
+function undoOrder(p: PreparedLines, x: number, credits: readonly number[], hasLeft: (k: number) => boolean, sameSize: (k: number) => boolean): number[] {
+  const dx = p.date[x];
+  const before: number[] = [];
+  for (let k = credits.length - 1; k >= 0; k--) {
+    const dc = p.date[credits[k]];
+    if ((dx !== dx || dc <= dx) && hasLeft(k)) before.push(k);
+  }
+  const same = before.findIndex(sameSize);
+  if (same > 0) before.unshift(...before.splice(same, 1));
+  return before;
 }
 
 function unknownDocument(p: PreparedLines, credit: number): ParseIssue {

@@ -523,9 +523,11 @@ describe("what is a receipt", () => {
       { sheet: "S" },
     );
     expect(r.rows.map(transactionKind)).toEqual(["invoice", "receipt", "reversal", "invoice", "reversal"]);
-    // 甲: 100,000 − 40,000 = 60,000 on XS1, and the 10,000 undone is owed again on row 4: 70,000
-    // (read as a credit it was 50,000). 乙: 30,000 and 5,000 owed: 35,000 (it was 25,000).
-    expect(open(r)).toEqual(["2 甲 100000.00 40000.00 60000.00", "4 甲 10000.00 0.00 10000.00", "5 乙 30000.00 0.00 30000.00", "6 乙 5000.00 0.00 5000.00"]);
+    // 甲: SK2 undoes 10,000 of SK1, the receipt before it, so SK1 paid XS1 30,000: 70,000 open on
+    // XS1, aged from 2011-01-10 (read as a credit it was 50,000; read as an item of its own, 10,000
+    // of it was aged from row 4's date). 乙: no receipt before SK3 to undo, so its 5,000 is owed
+    // from its own line: 30,000 and 5,000, 35,000 (it was 25,000).
+    expect(open(r)).toEqual(["2 甲 100000.00 30000.00 70000.00", "5 乙 30000.00 0.00 30000.00", "6 乙 5000.00 0.00 5000.00"]);
   });
 
   it("takes a receipt whose sign is not the ledger's receipts' for a receipt undone, and a negative refund for money owed again", () => {
@@ -543,8 +545,10 @@ describe("what is a receipt", () => {
       { sheet: "S" },
     );
     expect(r.rows.map(transactionKind)).toEqual(["invoice", "receipt", "receipt", "reversal", "invoice", "reversal", "receipt"]);
-    // 甲: 100,000 − 60,000 = 40,000 on XS1 and 10,000 on row 5. 乙: SK4 pays XS2 (oldest), the 1,500 refunded stays owed.
-    expect(open(r)).toEqual(["2 甲 100000.00 60000.00 40000.00", "5 甲 10000.00 0.00 10000.00", "7 乙 1500.00 0.00 1500.00"]);
+    // 甲: SK3 undoes 10,000 of SK2 (the latest receipt before it; none of its size), so XS1
+    // received 40,000 + 10,000: 50,000 open on XS1. 乙: no receipt before the refund (SK4 is a day
+    // later), so its 1,500 stays owed on row 7; SK4 pays XS2 (oldest).
+    expect(open(r)).toEqual(["2 甲 100000.00 50000.00 50000.00", "7 乙 1500.00 0.00 1500.00"]);
   });
 
   it("lets a running 余额 say what a receipt is, whatever its sign, and decides the receipts' sign over sheets read together", () => {
@@ -595,8 +599,49 @@ describe("what is a receipt", () => {
       { sheet: "S" },
     );
     expect(r.rows.map(transactionKind)).toEqual(["invoice", "receipt", "receipt"]);
-    // 50,000 − 20,000 = 30,000 open on row 2, and the 3,000 reversed is owed again on row 4: 33,000.
-    expect(open(r)).toEqual(["2 顺发 50000.00 20000.00 30000.00", "4 顺发 3000.00 0.00 3000.00"]);
+    // The 3,000 bounced undoes that much of row 3's receipt: 50,000 − 17,000 = 33,000 open on row 2,
+    // aged from 2011-01-10 (it was 30,000 there and 3,000 aged from the bounce on row 4).
+    expect(open(r)).toEqual(["2 顺发 50000.00 17000.00 33000.00"]);
+  });
+
+  it("ages what a bounced cheque left owed from the invoice the cheque paid, not from the day it bounced", () => {
+    const r = readLedger(
+      [
+        ["日期", "客户", "摘要", "借方", "贷方"],
+        ["2011-01-10", "甲", "销售", 100000, ""], // row 2
+        ["2011-02-20", "甲", "收款", "", 60000], // row 3
+        ["2011-03-15", "甲", "收款", "", 40000], // row 4
+        ["2011-07-20", "甲", "退票", "", -60000], // row 5: row 3's cheque bounced
+        ["2011-07-25", "甲", "销售", 10000, ""], // row 6
+      ],
+      { sheet: "S" },
+    );
+    // On 2011-07-19, before the bounce: 100,000 received against 100,000, nothing open.
+    expect(tx(r, fromYmd(2011, 7, 19)).open).toEqual([]);
+    // After it: row 3's 60,000 never paid (the bounce is of its size), so row 2 received only row
+    // 4's 40,000 and is open 60,000 from 2011-01-10, not from 2011-07-20 on row 5.
+    expect(open(r)).toEqual(["2 甲 100000.00 40000.00 60000.00", "6 甲 10000.00 0.00 10000.00"]);
+    expect(allocations(r)).toEqual(["3->5 60000.00", "4->2 40000.00"]);
+    // Aged on 2011-08-31: 2011-01-10 is 21 + 28 + 31 + 30 + 31 + 30 + 31 + 31 = 233 days back (the
+    // bounce on 2011-07-20 would have made it 42).
+    const audit = auditLedger(r, {}, fromYmd(2011, 8, 31), DEFAULT_POLICY);
+    const row = audit.rows.get(0);
+    expect([row.row, row.balance, row.ageDays]).toEqual([2, "60000.00", 233]);
+  });
+
+  it("undoes a receipt in exact decimals where the amounts are not whole fen", () => {
+    const r = readLedger(
+      [
+        ["日期", "客户", "摘要", "借方", "贷方"],
+        ["2011-01-10", "乙", "销售", 1000.125, ""], // row 2
+        ["2011-02-20", "乙", "收款", "", 600.125], // row 3
+        ["2011-03-20", "乙", "收款", "", 100], // row 4
+        ["2011-07-20", "乙", "退票", "", -600.125], // row 5: row 3 bounced
+      ],
+      { sheet: "S" },
+    );
+    // Row 3 undone: row 2 received row 4's 100 only, 900.125 open from 2011-01-10.
+    expect(tx(r).open.map((x) => `${x.row} ${x.received?.toString()} ${x.balance?.toString()}`)).toEqual(["2 100 900.125"]);
   });
 });
 
