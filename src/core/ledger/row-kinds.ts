@@ -101,22 +101,28 @@ const SPECIAL_FOOTER = /^(制表人?|编制人?|制单人?|填表人?|审核人?
 // A statement's confirmation footer (经办人：, 客户确认（盖章）：): only with its colon, as 确认,
 // 签收 or 经办 alone may be a line's status.
 const SPECIAL_FOOTER_COLON = /^(经办人?|经手人|确认人|(客户|对方|对方单位|债务人)?确认(\(?(盖章|签章|签字|签字盖章)\)?)?|(单位)?(盖章|签章)|签字|签收人?):.*$/;
+// A statement's stamp line (对账单位（盖章）, 本公司（公章）：…, 贵单位（签章）): the words in brackets
+// end a party's name, which no line of the ledger does.
+const SPECIAL_FOOTER_STAMP = /^[^\d]{0,12}\((盖章|签章|公章)\)(:.*)?$/;
 // An analysis of the figures above, not a line of its own: 其中：关联方 86,000 under a 合计,
 // 减：坏账准备, 加：… Never a receivable (a probe's 其中 line was read as an 86,000 item).
 const SPECIAL_ANALYSIS = /^(其中|(减|加)[:：])/;
 /** First characters of every special phrase: most cells fail this one lookup. */
 const SPECIAL_FIRST = new Set("本全当年发合小累总汇共承过转接结期月上初制编填审复财会主单企部记出打报其减加经确盖签當發總匯彙過轉結製編審複財會單記報減".split("").map((c) => c.charCodeAt(0)));
 
-const CONFIRM_FIRST = new Set("客对债".split("").map((c) => c.charCodeAt(0)));
+/** First characters of a confirmation or stamp line that SPECIAL_FIRST leaves out (客户确认, 对账单位（盖章）, 贵公司（盖章）): screened by their words, as most customers' names start with 客户 or 对. */
+const CONFIRM_FIRST = new Set("客对债贵我甲乙".split("").map((c) => c.charCodeAt(0)));
+/** Last characters of a stamp line (…（盖章）, …（盖章）：), screened before its words are looked for. */
+const STAMP_LAST = new Set("）):：".split("").map((c) => c.charCodeAt(0)));
+const STAMP_WORDS = /盖章|签章|公章/;
 
 /** What a cell's whole text says the row is, by the special phrases above; ROW_DATA when nothing. */
 function specialLine(text: string): number {
   const t = trimmed(text);
   if (t.length === 0 || t.length > 40) return ROW_DATA;
-  // 客户确认（盖章）, 对方确认: screened by 确认, as most customers' names start with 客户 or 对.
-  if (!SPECIAL_FIRST.has(t.charCodeAt(0)) && !(CONFIRM_FIRST.has(t.charCodeAt(0)) && t.includes("确认"))) return ROW_DATA;
+  if (!SPECIAL_FIRST.has(t.charCodeAt(0)) && !(CONFIRM_FIRST.has(t.charCodeAt(0)) && (t.includes("确认") || STAMP_WORDS.test(t))) && !(STAMP_LAST.has(t.charCodeAt(t.length - 1)) && STAMP_WORDS.test(t))) return ROW_DATA;
   const n = simplified(t.normalize("NFKC")).replace(/\s+/g, "").replace(/帐/g, "账");
-  if (SPECIAL_FOOTER.test(n) || SPECIAL_FOOTER_COLON.test(n)) return ROW_FOOTER;
+  if (SPECIAL_FOOTER.test(n) || SPECIAL_FOOTER_COLON.test(n) || SPECIAL_FOOTER_STAMP.test(n)) return ROW_FOOTER;
   if (SPECIAL_ANALYSIS.test(n)) return ROW_ANALYSIS;
   const bare = n.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, "");
   if (SPECIAL_TOTAL.test(bare)) return ROW_SUBTOTAL;

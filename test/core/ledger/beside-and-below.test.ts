@@ -61,6 +61,25 @@ test("a statement's confirmation footer (经办人：, 客户确认（盖章）�
   expect(r.skipped.map((s) => `${s.row} ${s.reason}`)).toEqual(["3 footer", "4 footer"]);
 });
 
+test("a statement's stamp line (对账单位（盖章）, 本公司（公章）：…) ends the table, with or without its colon", () => {
+  for (const stamp of ["对账单位（盖章）", "贵公司（盖章）：", "本公司（公章）：成都某某有限公司", "成都锦城建材有限公司（签章）"]) {
+    const r = readLedger(
+      [
+        HEADER,
+        ["内江华西公司", "2011-07-15", "货款", 78000, 30000, 48000], // row 2
+        [stamp, null, null, null, null, null], // row 3
+        [null, "2012-01-05", null, null, null, null], // row 4: the stamp's date
+      ],
+      { sheet: "对账单" },
+    );
+    expect([stamp, r.rows.map((x) => x.row), r.issues]).toEqual([stamp, [2], []]);
+    expect(r.skipped.map((s) => `${s.row} ${s.reason}`)).toEqual(["3 footer", "4 footer"]);
+  }
+  // A customer whose name holds none of the stamp's bracketed words is a customer.
+  const named = readLedger([HEADER, ["对外贸易公司（章丘）", "2011-07-15", "货款", 78000, 30000, 48000]], { sheet: "对账单" });
+  expect(named.rows.map((x) => x.customer)).toEqual(["对外贸易公司（章丘）"]);
+});
+
 describe("a customer written once per block, blank below (not merged)", () => {
   const H = ["客户名称", "发票号", "开票日期", "发票金额", "已收金额", "未收金额"];
   it("reads each blank as the line above's customer, and says so once", () => {

@@ -141,6 +141,12 @@ describe("normalizeLabel / parseHeaderLabel", () => {
 });
 
 describe("matchHeader", () => {
+  it("reads an export sale's date (出口日期, 报关日期, 提单日期, shipment date) as the date arisen", () => {
+    for (const label of ["出口日期", "报关日期", "出运日期", "装船日期", "提单日期", "Shipment date", "Export date"]) {
+      expect([label, matchHeader(parseHeaderLabel(label), LEDGER_FIELDS)?.field]).toEqual([label, "dateArisen"]);
+    }
+  });
+
   it("prefers an exact synonym to a contained one", () => {
     const m = matchHeader(parseHeaderLabel("应收余额"), LEDGER_FIELDS);
     expect(m).toMatchObject({ field: "balance", quality: QUALITY_EXACT });
