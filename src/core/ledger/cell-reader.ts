@@ -14,16 +14,16 @@ import type { Bilingual } from "../../i18n/bilingual";
 import { MAX_FEN_LINE, numberToFen } from "../fen";
 import { Dec, isExcelErrorValue, moneyOutOfRange, parseMoney, quoteInput, toHalfWidth, withinMoneyLimit } from "../money";
 import { type CreditTerm, creditTerm } from "../credit-terms";
-
-export type { CreditTerm } from "../credit-terms";
 import { isBlankValue, trimmed as trimmedText } from "./cell-text";
 import { unwrapCell } from "./headers";
 import type { ParseIssue, ParseIssueKind } from "./parse-issues";
+import type { ColumnPlan } from "./table";
+
+export type { CreditTerm } from "../credit-terms";
 
 /** The days a ledger's dates may fall on: a date outside them is a typing slip, not a date (CellReader.date). */
 const FIRST_LEDGER_DAY = fromYmd(1950, 1, 1);
 const LAST_LEDGER_DAY = fromYmd(2099, 12, 31);
-import type { ColumnPlan } from "./table";
 
 // Imported functions and constants the per-cell path uses, taken once. Run through tsx (the CLI,
 // the bench) a module is CommonJS and every use of an imported name calls a getter of its export
