@@ -181,6 +181,11 @@ interface PreparedLines {
    * each takes back what a receipt of its customer's paid (undoOrder) before any credit is applied.
    */
   undone: Set<number>;
+  /**
+   * Transactions item lines whose own received amount is dated (its 回款日期, 收款日期): the date, by
+   * line. On a date before it the line had not received it yet (allocateFen leaves it out).
+   */
+  ownPaidOn: Map<number, number>;
 }
 
 /** 0: the text is its own key (printable ASCII, no capitals, no spaces); 1: printable ASCII with capitals, no spaces (its key is its lower case); 2: anything else. */
@@ -246,6 +251,7 @@ export function prepareAsOf(rows: readonly LedgerRow[], options: AsOfOptions): P
   const transactions = options.shape === "transactions";
   const paidOn = new Map<number, { date: number; fen: number }>();
   const undone = new Set<number>();
+  const ownPaidOn = new Map<number, number>();
   let hasDocs = false;
   for (let i = 0; i < n; i++) {
     const r = rows[i];
@@ -257,6 +263,8 @@ export function prepareAsOf(rows: readonly LedgerRow[], options: AsOfOptions): P
     date[i] = d;
     if (transactions) {
       if (!plainTransactionLine(st, j, i, kind, fen, own) && prepareTransactionLine(r, i, kind, fen, dec, own, ownDec)) undone.add(i);
+      const paid = st.date.lastPaymentDate;
+      if (paid !== null && paid[j] === paid[j] && kind[i] === ITEM && (own[i] > 0 || ownDec.has(i))) ownPaidOn.set(i, paid[j]);
     } else {
       prepareOpenItemLine(r, i, kind, fen, dec);
       const paid = st.date.lastPaymentDate;
@@ -398,7 +406,7 @@ export function prepareAsOf(rows: readonly LedgerRow[], options: AsOfOptions): P
   }
   const voucherNamed = anyStore(rows, (st) => st.text.voucher !== null && st.text.note !== null) ? vouchersNamed(rows, kind, date, group, items, credits) : new Map<number, number>();
   const reinstatedNamed = anyStore(rows, (st) => st.text.note !== null || st.text.type !== null) ? reinstatements(rows, kind, items, credits) : new Map<number, number[]>();
-  return { rows, options, kind, date, fen, dec, own, ownDec, group, names, items, credits, fast, creditNames, namedByColumn, noteNames, itemsByDoc, paidOn, voucherNamed, reinstatedNamed, undone };
+  return { rows, options, kind, date, fen, dec, own, ownDec, group, names, items, credits, fast, creditNames, namedByColumn, noteNames, itemsByDoc, paidOn, voucherNamed, reinstatedNamed, undone, ownPaidOn };
 }
 
 /** A written-off debt, reinstated (坏账收回) or received (收回已核销坏账款), by its 摘要 or type. */
@@ -889,7 +897,7 @@ function allocateFen(p: PreparedLines, g: number, asOf: DayNumber, out: Outcomes
   for (let k = 0; k < its.length; k++) {
     const i = its[k];
     const o = own[i];
-    if (!(o > 0) || !inView(date[i], asOf)) continue;
+    if (!(o > 0) || !inView(date[i], asOf) || !ownReceived(p, i, asOf)) continue;
     const rest = apply(i, i, o);
     if (rest > 0) {
       leftovers.push(i);
@@ -980,7 +988,7 @@ function allocateExact(p: PreparedLines, g: number, asOf: DayNumber, out: Outcom
   const pending: { credit: number; left: Decimal }[] = [];
   for (const i of list) {
     const o = ownOf(i);
-    if (!o.gt(0)) continue;
+    if (!o.gt(0) || !ownReceived(p, i, asOf)) continue;
     const rest = apply(i, i, o);
     if (rest.gt(0)) pending.push({ credit: i, left: rest });
   }
@@ -1014,6 +1022,13 @@ function allocateExact(p: PreparedLines, g: number, asOf: DayNumber, out: Outcom
   }
   for (const i of list) out.exact.set(i, { received: received.get(i) as Decimal, open: open.get(i) as Decimal });
   return { left: total, rows };
+}
+
+/** Whether an item line's own received amount had come by `asOf`: undated, or dated (its 回款日期) on or before it. */
+function ownReceived(p: PreparedLines, i: number, asOf: DayNumber): boolean {
+  if (p.ownPaidOn.size === 0) return true;
+  const paid = p.ownPaidOn.get(i);
+  return paid === undefined || paid <= asOf;
 }
 
 /**

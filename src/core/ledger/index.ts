@@ -26,6 +26,7 @@ import {
   openingAmounts,
   periodStart,
   receiptsOnDebit,
+  registerPaymentLines,
   settledByStatus,
   type TitleCustomer,
   titleCustomer,
@@ -251,7 +252,9 @@ export function readLedger(values: readonly unknown[][], options: ReadLedgerOpti
   }
 
   const requested = options.shape ?? "auto";
-  const shape: LedgerShape = requested !== "auto" ? requested : running || rows.some(looksLikeReceipt) ? "transactions" : "open-items";
+  // An invoice register with a line per later payment (registerPaymentLines) is a transactions ledger.
+  const paymentLines = requested === "open-items" || running ? [] : registerPaymentLines(store);
+  const shape: LedgerShape = requested !== "auto" ? requested : running || paymentLines.length > 0 || rows.some(looksLikeReceipt) ? "transactions" : "open-items";
 
   const openingsDated = dateOpenings(store, periodStart(store, year));
   // A 状态 of 已结清 over a blank 余额 settles the item (the 余额 read was ours: amount − received).

@@ -405,6 +405,44 @@ export function saysSettled(status: string | null): boolean {
 }
 
 /**
+ * Payment lines of an invoice register (发票登记表, 开票回款登记表) that writes each later payment
+ * of an invoice on a line of its own: no amount, a received amount (回款金额) and the document
+ * number of an earlier line of the same customer's that has one (00008876 | 58,500 | 回款 20,000,
+ * then 00008876 | blank | 回款 8,500). Such a register is a transactions ledger: its 未回款金额 runs
+ * per invoice, and a payment line is a receipt of the invoice it names, not an item (read as
+ * items, each line's 未回款金额 was counted again: a probe's register gave 428,500 open for 286,000). A payment line
+ * without a date arisen is dated by its 回款日期. Returns the lines, in sheet order.
+ */
+export function registerPaymentLines(store: LedgerStore): number[] {
+  const docs = store.text.document;
+  const received = store.fen.received;
+  const amount = store.fen.amount;
+  if (docs === null || received === null || amount === null) return [];
+  const customers = store.text.customer;
+  const noAmount = (i: number): boolean => !(amount[i] !== 0 && (amount[i] === amount[i] || store.exact.amount.has(i)));
+  const paidSome = (i: number): boolean => received[i] > 0 || (store.exact.received.get(i)?.gt(0) ?? false);
+  const candidates: number[] = [];
+  for (let i = 0; i < store.length; i++) if (docs[i] !== null && noAmount(i) && paidSome(i)) candidates.push(i);
+  if (candidates.length === 0) return [];
+  const key = (i: number): string => `${customers === null ? "" : (customers[i] ?? "").trim()}\u0000${(docs[i] ?? "").trim()}`;
+  // The first line of each invoice with an amount, by customer and document.
+  const invoiced = new Map<string, number>();
+  for (let i = 0; i < store.length; i++) {
+    if (docs[i] === null || noAmount(i)) continue;
+    const k = key(i);
+    if (!invoiced.has(k)) invoiced.set(k, i);
+  }
+  const lines = candidates.filter((i) => (invoiced.get(key(i)) ?? Infinity) < i);
+  const arisen = store.date.dateArisen;
+  const paid = store.date.lastPaymentDate;
+  if (paid !== null) {
+    const dates = store.dateColumn("dateArisen");
+    for (const i of lines) if ((arisen === null || arisen[i] !== arisen[i]) && paid[i] === paid[i]) dates[i] = paid[i];
+  }
+  return lines;
+}
+
+/**
  * Open-items lines whose 状态 says settled (已结清) while a balance is read: where the ledger left
  * its 余额 blank (the balance read is amount − received, ours, not the ledger's), the status is
  * the ledger's own word and the line is settled, its balance 0 (`settled`; `left`: what amount −

@@ -699,6 +699,43 @@ describe("customers named on lines of their own between the blocks (金蝶 应�
   });
 });
 
+describe("an invoice register with a line per later payment (发票登记表: 回款日期, 回款金额, 未回款金额; issue 13.1)", () => {
+  // The invoice's first payment on its own line, each later one on a line of its own naming the
+  // invoice, its 开票日期 and 价税合计 blank, and 未回款金额 running per invoice.
+  const values = [
+    ["2011年度销售发票登记表"],
+    ["序号", "开票日期", "发票号码", "客户名称", "价税合计", "回款日期", "回款金额", "未回款金额", "备注"],
+    [1, "2010-06-18", "00008876", "绵阳九洲物流有限公司", 58500, "2010-09-30", 20000, 38500, ""], // row 3
+    [2, null, "00008876", "绵阳九洲物流有限公司", null, "2011-01-15", 8500, 30000, "第二次回款"], // row 4
+    [3, "2011-03-05", "00012301", "成都华西建材有限公司", 117000, "2011-04-10", 50000, 67000, ""], // row 5
+    [4, null, "00012301", "成都华西建材有限公司", null, "2011-06-20", 30000, 37000, ""], // row 6
+    [5, null, "00012301", "成都华西建材有限公司", null, "2011-09-15", 20000, 17000, ""], // row 7
+    [6, "2009-05-10", "00005120", "德阳东方电气配套厂", 45678.9, "2009-08-01", 45678.9, 0, "已结清"], // row 8
+    [7, "2011-07-22", "00013555", "成都华西建材有限公司", 234000, null, null, 234000, ""], // row 9
+  ];
+  const r = readLedger(values, { sheet: "发票登记表" });
+  const openOn = (y: number, m: number, d: number) => {
+    const a = auditLedger(r, {}, fromYmd(y, m, d), DEFAULT_POLICY);
+    return { open: Array.from({ length: a.rows.length }, (_, i) => a.rows.get(i)).map((x) => `${x.row} ${x.balance}`), total: a.totals.all.balance, findings: a.findings.map((f) => f.rule) };
+  };
+
+  it("reads the payment lines as receipts of the invoice they name, not as items counted again", () => {
+    expect(r.shape).toBe("transactions");
+    // 00008876: 58,500 − 20,000 − 8,500 = 30,000; 00012301: 117,000 − 50,000 − 30,000 − 20,000 =
+    // 17,000; 00005120 settled; 00013555: 234,000. Read as items, every line's 未回款金额 was
+    // counted: 38,500 + 30,000 + 67,000 + 37,000 + 17,000 + 234,000 = 423,500, with a
+    // duplicate-document error on each payment line.
+    expect(openOn(2011, 12, 31)).toEqual({ open: ["3 30000.00", "5 17000.00", "9 234000.00"], total: "281000.00", findings: [] });
+  });
+
+  it("dates a payment line by its 回款日期, and an invoice line's own payment too", () => {
+    // 2011-06-30: the 2011-09-15 payment and 00013555 are later. 00012301: 117,000 − 50,000 − 30,000 = 37,000.
+    expect(openOn(2011, 6, 30)).toEqual({ open: ["3 30000.00", "5 37000.00"], total: "67000.00", findings: [] });
+    // 2011-03-31: 00012301's own 50,000 came on 2011-04-10, after it: all 117,000 open, and said.
+    expect(openOn(2011, 3, 31)).toEqual({ open: ["3 30000.00", "5 117000.00"], total: "147000.00", findings: ["as-of-inexact"] });
+  });
+});
+
 describe("a hand-kept 台賬 in traditional characters (a Hong Kong or Taiwan office, or a traditional input method)", () => {
   // Headers, the unit line, the subtotals and the footer read as their simplified words; the
   // customers' names stay as written (遂寧 is not 遂宁: two companies' spellings).

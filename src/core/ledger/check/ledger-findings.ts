@@ -152,6 +152,25 @@ export function readingWideFindings(run: AuditRun, read: LedgerReading, view: As
     }
   }
 
+  // A transactions ledger's invoice line carrying what it received and when (a register's first
+  // 回款 on the invoice's own line): received after the date, it was not counted (open by all of
+  // it), which is exact only when it all came on that date.
+  if (read.shape === "transactions" && run.mapped("received") && run.mapped("lastPaymentDate")) {
+    let paidAfter = 0;
+    let first: { sheet: string; row: number } | null = null;
+    for (const r of read.rows) {
+      const date = r.dateArisen ?? r.dueDate;
+      const paid = r.lastPaymentDate;
+      if (date === null || date > asOf || paid === null || !(paid > asOf) || r.moneySign("amount") !== 1 || r.moneySign("received") !== 1) continue;
+      paidAfter++;
+      first ??= { sheet: r.sheet, row: r.row };
+    }
+    if (first !== null) {
+      inexact = true;
+      run.addFinding(makeFinding("as-of-inexact", first.sheet, first.row, run.col("lastPaymentDate"), { asOf: day(asOf), count: paidAfter }, { variant: "paid-after" }));
+    }
+  }
+
   // A list that stands at an earlier date than the as-of date lacks what came after.
   const listDate = read.layout.listDate;
   if (listDate !== null && listDate < asOf && read.layout.listDateAt !== null) {
