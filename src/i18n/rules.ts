@@ -193,6 +193,10 @@ export const RULE_TEXTS: Readonly<Record<string, RuleText>> = {
         "{cell}：表头上方写明“{text}”，金额是外币，却按人民币读取和合计：以下合计和坏账准备不可采信。请导出本位币（人民币）金额，或加本位币金额列。",
         "{cell}: the line above the header says \"{text}\": the amounts are in a foreign currency, yet they are read and summed as yuan, so the totals and provisions below cannot be relied on. Export the amounts in the books' own currency (yuan), or add home-currency columns.",
       ),
+      original: bi(
+        "{cell}：读取的金额列（{columns}）是原币金额，台账没有本位币列，也没有币种列：外币行的金额会按人民币计入合计，以下合计和坏账准备只在所有行都是人民币时才对。请导出本位币金额列，或在列对应中指定本位币列；确为人民币时，把表头改为“金额”等。",
+        "{cell}: the money columns read ({columns}) are in the original currency (原币), and the ledger has neither a home-currency (本位币) column nor a currency column: a line in another currency is summed as yuan, so the totals and provisions below hold only if every line is in yuan. Export the home-currency columns, or map them in the column mapping; if the amounts are yuan, rename the headers (金额…).",
+      ),
     },
   },
   "customer-filled-down": {

@@ -405,6 +405,12 @@ const DEBIT_NOTE = /^(借|借方|dr|debit)$/;
 const CREDIT_NOTE = /^(贷|贷方|cr|credit)$/;
 const SIDED_MONEY = /^(本期)?(金额|发生额|发生金额|发生)$/;
 
+/** The currency a banner over several columns names (原币, 本位币金额, 人民币), or null. */
+function bannerCurrency(banner: string): HeaderLabel["currency"] {
+  const t = normalizeLabel(banner);
+  return HOME_CURRENCY.test(t) ? "home" : FOREIGN_CURRENCY.test(t) ? "foreign" : null;
+}
+
 /** Splits a header cell's text into its field words and its unit annotation. */
 export function parseHeaderLabel(text: string): HeaderLabel {
   let scale: number | null = null;
@@ -676,8 +682,11 @@ function twoRowColumns<F extends string>(top: unknown, bottom: unknown, width: n
     let chosen: HeaderColumn<F> | null = null;
     for (const text of candidates) {
       const label = parseHeaderLabel(text);
-      // A unit written on the banner ("金额(万元)") holds for every column under it.
+      // A unit written on the banner ("金额(万元)") holds for every column under it, and so does a
+      // currency (原币 or 本位币 merged over 应收金额 | 已收金额 | 余额: the K/3 到期债权表 of an
+      // export customer; read without it, the 原币 columns, leftmost, were summed as yuan).
       if (label.scale === null && banner !== "") label.scale = parseHeaderLabel(banner).scale;
+      if (label.currency === null && banner !== "") label.currency = bannerCurrency(banner);
       const match = matchHeader(label, fields);
       if (chosen === null || (match !== null && (chosen.match === null || match.quality > chosen.match.quality))) {
         chosen = { index: c, text: banner === "" ? bottomText : `${banner} / ${bottomText}`, label, match, ignored: isIgnoredHeader(label.base) };
@@ -742,8 +751,11 @@ export function detectHeader<F extends string>(
   return result;
 }
 
-/** The words a 三栏式 header's second row holds under a merged 凭证 (or a date split under 日期). */
-const SUB_LABELS = new Set(["字", "号", "种类", "号数", "字号", "编号", "年", "月", "日"]);
+/**
+ * The words a 三栏式 header's second row holds under a merged 凭证 (or a date split under 日期),
+ * and a 外币金额式 book's under each of 借方, 贷方 and 余额: the original currency and the books' own.
+ */
+const SUB_LABELS = new Set(["字", "号", "种类", "号数", "字号", "编号", "年", "月", "日", "原币", "外币", "本币", "本位币", "人民币", "折人民币", "原币金额", "外币金额", "本币金额", "本位币金额"]);
 
 /** A row whose every filled cell is one of SUB_LABELS (after NFKC, without white space). */
 function isSubLabelRow(row: unknown): boolean {

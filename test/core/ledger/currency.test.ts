@@ -43,6 +43,60 @@ test("the 本位币 columns are read when the 原币 ones come first", () => {
   expect(a.findings.map((f) => f.rule)).not.toContain("foreign-currency");
 });
 
+test("the 本位币 columns are read when 原币 and 本位币 are banners merged over the same sub-headers (K/3 到期债权表)", () => {
+  const r = readLedger(
+    [
+      ["到期债权表（外销）"],
+      ["客户名称", "单据日期", "单据号码", "原币", null, null, "本位币", null, null],
+      [null, null, null, "应收金额", "已收金额", "余额", "应收金额", "已收金额", "余额"],
+      ["新加坡华联贸易公司", "2011-09-15", "XS110915", 10000, 4000, 6000, 64000, 25600, 38400], // row 4
+      ["香港永利达国际有限公司", "2011-11-03", "XS111103", 20000, 0, 20000, 127000, 0, 127000], // row 5
+    ],
+    { sheet: "到期债权表", merges: [{ top: 2, left: 4, bottom: 2, right: 6 }, { top: 2, left: 7, bottom: 2, right: 9 }, ...[1, 2, 3].map((c) => ({ top: 2, left: c, bottom: 3, right: c }))] },
+  );
+  expect(r.mapping.columns.filter((c) => c.field === "amount" || c.field === "received" || c.field === "balance").map((c) => c.letter)).toEqual(["G", "H", "I"]);
+  // 38,400 + 127,000 in yuan; the 原币 columns (USD 6,000 + 20,000) were read as 26,000.00 yuan.
+  const a = auditLedger(r, {}, fromYmd(2011, 12, 31), DEFAULT_POLICY);
+  expect(a.totals.all.balance).toBe("165400.00");
+  expect(a.findings.filter((f) => f.severity === "error")).toEqual([]);
+});
+
+test("a 外币金额式 明细账 (借方, 贷方 and 余额 each over 原币 | 本币) is read in 本币, its second header row not a line", () => {
+  const r = readLedger(
+    [
+      ["应收账款明细账（外币金额式）"],
+      ["科目：112203 应收账款—日本丸红株式会社"],
+      ["日期", "凭证号", "摘要", "汇率", "借方", null, "贷方", null, "方向", "余额", null],
+      [null, null, null, null, "原币", "本币", "原币", "本币", null, "原币", "本币"],
+      ["2011-04-12", "记-0031", "出口销售", 6.5, 50000, 325000, null, null, "借", 50000, 325000], // row 5
+      ["2011-07-20", "记-0040", "收汇", 6.45, null, null, 30000, 193500, "借", 20000, 131500], // row 6
+      ["2011-10-08", "记-0012", "出口销售", 6.35, 40000, 254000, null, null, "借", 60000, 385500], // row 7
+    ],
+    { sheet: "明细账", merges: [{ top: 3, left: 5, bottom: 3, right: 6 }, { top: 3, left: 7, bottom: 3, right: 8 }, { top: 3, left: 10, bottom: 3, right: 11 }, ...[1, 2, 3, 4, 9].map((c) => ({ top: 3, left: c, bottom: 4, right: c }))] },
+  );
+  expect(r.issues).toEqual([]);
+  // In 本币: 325,000 − 193,500 = 131,500 of 2011-04-12 and 254,000 of 2011-10-08: 385,500, the
+  // book's own closing 余额 (the 原币 columns gave 60,000.00 "yuan").
+  const a = auditLedger(r, {}, fromYmd(2011, 12, 31), DEFAULT_POLICY);
+  expect(Array.from({ length: a.rows.length }, (_, i) => a.rows.get(i)).map((x) => `${x.row} ${x.balance}`)).toEqual(["5 131500.00", "7 254000.00"]);
+  expect(r.reconciliation.status).toBe("reconciled");
+});
+
+test("money read only from columns headed 原币, with no 本位币 and no currency column, is said: a foreign line would be summed as yuan", () => {
+  const single = readLedger([["客户名称", "单据日期", "原币金额", "原币余额"], ["甲", "2011-09-15", 10000, 6000]], { sheet: "S" });
+  const banner = readLedger(
+    [["客户名称", "单据日期", "原币", null], [null, null, "应收金额", "余额"], ["甲", "2011-09-15", 10000, 6000]],
+    { sheet: "S", merges: [{ top: 1, left: 3, bottom: 1, right: 4 }, { top: 1, left: 1, bottom: 2, right: 1 }, { top: 1, left: 2, bottom: 2, right: 2 }] },
+  );
+  for (const [r, cell] of [[single, "S!C1"], [banner, "S!C2"]] as const) {
+    const f = auditLedger(r, {}, fromYmd(2011, 12, 31), DEFAULT_POLICY).findings.filter((x) => x.rule === "foreign-currency");
+    expect(f.map((x) => [x.cell, x.severity])).toEqual([[cell, "error"]]);
+  }
+  // Plain 金额 and 余额 say nothing of a currency: no finding.
+  const plain = readLedger([["客户名称", "单据日期", "金额", "余额"], ["甲", "2011-09-15", 10000, 6000]], { sheet: "S" });
+  expect(auditLedger(plain, {}, fromYmd(2011, 12, 31), DEFAULT_POLICY).findings.filter((x) => x.rule === "foreign-currency")).toEqual([]);
+});
+
 test("lines in another currency, with only the original amounts, are an error naming them", () => {
   const r = readLedger(
     [

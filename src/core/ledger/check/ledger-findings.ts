@@ -118,6 +118,13 @@ export function readingWideFindings(run: AuditRun, read: LedgerReading, view: As
     run.addFinding(makeFinding("foreign-currency", units.sheet, units.row, units.column, { text: units.text }, { variant: "units" }));
   }
 
+  // Money read only from columns headed 原币 (the original currency: 原币金额, 借方 / 原币), the
+  // ledger giving no 本位币 column and no currency: a line in another currency is summed as yuan.
+  const moneyRead = moneyColumnsRead(read);
+  if (foreign === null && units === null && moneyRead.length > 0 && moneyRead.every((c) => parseHeaderLabel(c.header).currency === "foreign")) {
+    run.addFinding(makeFinding("foreign-currency", read.sheet, read.header.row ?? 1, moneyRead[0].letter, { columns: moneyRead.map((c) => c.header).join("、") }, { variant: "original" }));
+  }
+
   // As of a date before the export, settlements without dates cannot be taken back out; ones
   // dated after the as-of date (收款日期, 核销日期) were taken back out by the view (open again).
   let inexact = false;
@@ -250,6 +257,11 @@ const CURRENCY_HEADERS: ReadonlySet<string> = new Set(["币种", "币别", "货�
 /** The books' own currency as a 币种 cell writes it. */
 const HOME_CURRENCY_TEXT: ReadonlySet<string> = new Set(["人民币", "本位币", "rmb", "cny", "¥", "￥", "元", "cn¥", "renminbi"]);
 
+/** The money columns read (amount, received, balance). */
+function moneyColumnsRead(read: LedgerReading): LedgerReading["mapping"]["columns"] {
+  return read.mapping.columns.filter((c) => c.field === "amount" || c.field === "received" || c.field === "balance");
+}
+
 /**
  * Lines a currency column says are in another currency (USD, 美元, EUR…), when none of the money
  * columns read is in the books' own currency (本位币, 折人民币): the first such line, how many,
@@ -258,7 +270,7 @@ const HOME_CURRENCY_TEXT: ReadonlySet<string> = new Set(["人民币", "本位币
 function foreignCurrencyLines(read: LedgerReading): { sheet: string; row: number; column: string; count: number; currencies: string[]; moneyHeaders: string[] } | null {
   const currency = read.mapping.unmapped.find((c) => CURRENCY_HEADERS.has(normalizeLabel(c.header)));
   if (currency === undefined) return null;
-  const money = read.mapping.columns.filter((c) => c.field === "amount" || c.field === "received" || c.field === "balance");
+  const money = moneyColumnsRead(read);
   if (money.length === 0 || money.some((c) => parseHeaderLabel(c.header).currency === "home")) return null;
   // A sheet that marks its original-currency columns (原币金额) and reads others (金额) reads the books' own.
   const others = [...read.mapping.unmapped.map((c) => c.header), ...read.mapping.ambiguous.flatMap((a) => a.others.map((o) => o.header))];
