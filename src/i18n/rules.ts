@@ -229,6 +229,23 @@ export const RULE_TEXTS: Readonly<Record<string, RuleText>> = {
       ),
     },
   },
+  "voided-or-draft": {
+    title: bi("作废或未审核的单据未计入", "Voided or unapproved documents left out"),
+    definition: bi(
+      "单据列表（云星空应收单列表、K/3 应收单等）中作废的单据（作废状态为“是”，或单据状态为“已作废”）和尚未审核入账的单据（单据状态为暂存、创建、未审核、审核中等）不是账上的应收账款：不计入未结清款项、账龄和坏账准备。每种情况报一次，列出所涉各行。",
+      "In an ERP bill list (云星空 应收单列表, K/3 应收单…), a voided document (作废状态 是, or 单据状态 已作废) and one not yet approved into the books (单据状态 暂存, 创建, 未审核, 审核中…) are no receivable on the books: they are left out of the open items, the aging and the provision. Each case is said once, with its lines.",
+    ),
+    messages: {
+      default: bi(
+        "{cell}：单据已作废（“{text}”），未计入；本行起共 {count} 行（{rows}）作废，未计入未结清款项。",
+        "{cell}: the document is voided (\"{text}\") and was left out; from this line on, {count} line(s) ({rows}) are voided and not counted as open.",
+      ),
+      draft: bi(
+        "{cell}：单据尚未审核入账（“{text}”），未计入；本行起共 {count} 行（{rows}）未审核，未计入未结清款项。审核后重新导出，或确认这些单据不应入账。",
+        "{cell}: the document is not approved into the books yet (\"{text}\") and was left out; from this line on, {count} line(s) ({rows}) are unapproved and not counted as open. Approve them and export again, or confirm they should not be booked.",
+      ),
+    },
+  },
   "receipt-on-debit": {
     title: bi("收款记在借方", "A receipt on the debit side"),
     definition: bi(

@@ -51,6 +51,7 @@ export function combineReadings(readings: readonly LedgerReading[]): LedgerReadi
       settledByStatus: readings.flatMap((r) => r.layout.settledByStatus),
       settledByStatusLeft: readings.reduce((sum, r) => sum.plus(r.layout.settledByStatusLeft), new Dec(0)).toFixed(2),
       statusConflicts: readings.flatMap((r) => r.layout.statusConflicts),
+      voidedOrDraft: readings.flatMap((r) => r.layout.voidedOrDraft),
       foreignUnits: readings.find((r) => r.layout.foreignUnits !== null)?.layout.foreignUnits ?? null,
       ...latestExport(readings),
       ...latestListDate(readings),

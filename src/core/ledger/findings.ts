@@ -40,6 +40,7 @@ export type RuleId =
   | "credits-from-balance"
   | "customer-filled-down"
   | "status-says-settled"
+  | "voided-or-draft"
   | "receipt-on-debit"
   | "foreign-currency"
   | "due-before-date"
@@ -183,6 +184,7 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = rulesOf({
   "foreign-currency": { severity: "error", source: "POLICY §1" },
   "customer-filled-down": { severity: "info", source: "POLICY §1" },
   "status-says-settled": { severity: "warning", source: "POLICY §10" },
+  "voided-or-draft": { severity: "warning", source: "POLICY §1" },
   "receipt-on-debit": { severity: "warning", source: "POLICY §10" },
   "due-before-date": { severity: "error", source: "POLICY §2" },
   "received-exceeds-amount": { severity: "warning", source: "POLICY §10" },

@@ -27,6 +27,7 @@ import {
   periodStart,
   receiptsOnDebit,
   registerPaymentLines,
+  voidedOrDraftLines,
   settledByStatus,
   type TitleCustomer,
   titleCustomer,
@@ -108,6 +109,8 @@ interface LedgerLayout {
   settledByStatusLeft: string;
   /** Open-items lines whose 状态 says 已结清 while the ledger states a balance above 0 (kept). */
   statusConflicts: { sheet: string; row: number }[];
+  /** Lines left out as no receivable on the books: voided (作废状态 是) or not yet approved (单据状态 暂存): layout.voidedOrDraftLines. */
+  voidedOrDraft: { sheet: string; row: number; column: string; why: "voided" | "draft"; text: string }[];
   /** A line above the header saying the amounts are in a foreign currency (单位：美元, 币种：USD), and where; null when none. */
   foreignUnits: { sheet: string; row: number; column: string; text: string } | null;
   /**
@@ -206,6 +209,16 @@ export function readLedger(values: readonly unknown[][], options: ReadLedgerOpti
 
   const filled = fillMergedDown(values, options.merges, table);
   const { rows, store, issues, skipped, stated } = readLedgerRows(filled, table);
+  // A voided or draft document (an ERP list's 作废状态, 单据状态) is no line of the ledger: left out, and said.
+  const voidedOrDraft = voidedOrDraftLines(store, table);
+  if (voidedOrDraft.length > 0) {
+    const out = new Set(voidedOrDraft.map((v) => v.i));
+    let k = 0;
+    for (const r of rows) if (!out.has(r.index)) rows[k++] = r;
+    rows.length = k;
+    for (const v of voidedOrDraft) skipped.push({ row: store.sheetRow[v.i], reason: v.why, text: v.text });
+    skipped.sort((a, b) => a.row - b.row);
+  }
   store.sided = sidedColumns(table.mapping.columns);
   joinVoucherWord(store, filled, table);
   store.lineColumn = restartingColumn(store, lineNumberColumn(table.detection));
@@ -296,6 +309,7 @@ export function readLedger(values: readonly unknown[][], options: ReadLedgerOpti
       settledByStatus: byStatus === null ? [] : byStatus.settled.map((i) => ({ sheet: table.sheet, row: store.sheetRow[i] })),
       settledByStatusLeft: byStatus === null ? "0.00" : byStatus.left.toFixed(2),
       statusConflicts: byStatus === null ? [] : byStatus.conflicting.map((i) => ({ sheet: table.sheet, row: store.sheetRow[i] })),
+      voidedOrDraft: voidedOrDraft.map((v) => ({ sheet: table.sheet, row: store.sheetRow[v.i], column: columnLetter(v.column, origin), why: v.why, text: v.text })),
       ...exportDateOf(values, table.header.rows[0] ?? null, origin, table.sheet),
       ...listDateOf(values, table.header.rows[0] ?? null, origin, table.sheet),
       foreignUnits: foreignUnitsOf(values, table.header.rows[0] ?? null, origin, table.sheet),

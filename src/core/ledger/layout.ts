@@ -16,7 +16,7 @@ import { dueWithTerm } from "../credit-terms";
 import type { Bilingual } from "../../i18n/bilingual";
 import type Decimal from "decimal.js";
 import { fenOfDecimal, fenToDecimal } from "./cell-reader";
-import { detectHeader, HEADER_SCAN_ROWS, LEDGER_FIELDS, type HeaderDetection, type LedgerField, unwrapCell } from "./headers";
+import { detectHeader, HEADER_SCAN_ROWS, LEDGER_FIELDS, type HeaderDetection, type LedgerField, normalizeLabel, unwrapCell } from "./headers";
 import type { LedgerRow, LedgerStore } from "./ledger-store";
 import { columnLetter, type SheetOrigin } from "./mapping";
 import { simplifiedForMatching } from "../traditional";
@@ -402,6 +402,45 @@ export function saysSettled(status: string | null): boolean {
   if (status === null) return false;
   const t = status.normalize("NFKC").trim();
   return t !== "" && SETTLED_STATUS.test(t) && !NOT_SETTLED.test(t);
+}
+
+/** A column that marks a document voided: 作废状态, 作废标志, 是否作废, void. */
+const VOID_HEADER = /^(是否)?(已)?作废(状态|标志|标识|否)?$|^(void|voided|isvoid|cancelled)$/;
+const VOID_YES = /^(是|y|yes|true|1|已作废|作废|√|✓)$/i;
+/** A document's status (单据状态, 审核状态): 暂存, 未审核… say it is not in the books yet, 已作废 that it was voided. */
+const DOCUMENT_STATUS_HEADER = /单据状态|审核状态|documentstatus|billstatus|approvalstatus/;
+const DRAFT_STATUS = /^(暂存|草稿|保存|已保存|创建|新建|未提交|未审核|审核中|重新审核|draft|saved|created|unapproved|pendingapproval)$/i;
+const VOID_STATUS = /^(已?作废|voided|cancell?ed)$/i;
+
+/**
+ * Lines of an ERP bill list (云星空 应收单列表, K/3 应收单) that are no receivable on the books: a
+ * document voided (作废状态 是, 单据状态 已作废) or not yet approved (单据状态 暂存, 创建, 未审核,
+ * 审核中). A probe's list counted a voided 45,000 and a draft 25,000 as open, with no word. Each
+ * such line, its reason, the cell's text and its column (index in the values), in sheet order.
+ */
+export function voidedOrDraftLines(store: LedgerStore, table: OpenedTable<LedgerField>): { i: number; why: "voided" | "draft"; text: string; column: number }[] {
+  const columns = table.detection?.columns ?? [];
+  const voidColumns = columns.filter((c) => VOID_HEADER.test(normalizeLabel(c.text)));
+  const statusColumns = columns.filter((c) => DOCUMENT_STATUS_HEADER.test(normalizeLabel(c.text)));
+  if (voidColumns.length === 0 && statusColumns.length === 0) return [];
+  const out: { i: number; why: "voided" | "draft"; text: string; column: number }[] = [];
+  const textOf = (v: unknown): string => (v === null || v === undefined ? "" : String(unwrapCell(v)).normalize("NFKC").replace(/\s+/g, ""));
+  for (let i = 0; i < store.length; i++) {
+    const cells = store.values[store.valueIndex[i]];
+    let found: { i: number; why: "voided" | "draft"; text: string; column: number } | null = null;
+    for (const c of voidColumns) {
+      const t = textOf(cells[c.index]);
+      if (VOID_YES.test(t)) found = { i, why: "voided", text: t, column: c.index };
+    }
+    for (const c of statusColumns) {
+      if (found !== null) break;
+      const t = textOf(cells[c.index]);
+      if (VOID_STATUS.test(t)) found = { i, why: "voided", text: t, column: c.index };
+      else if (DRAFT_STATUS.test(t)) found = { i, why: "draft", text: t, column: c.index };
+    }
+    if (found !== null) out.push(found);
+  }
+  return out;
 }
 
 /**

@@ -55,7 +55,7 @@ export interface ParseIssue {
  * left edge or outside its columns: a section banner), footer (制表人/审核/财务负责人…: the table
  * ends there, and the rows after it, up to a repeated header, are not read).
  */
-export type SkipReason = "blank" | "subtotal" | "carry-forward" | "closing" | "repeated-header" | "note" | "footer";
+export type SkipReason = "blank" | "subtotal" | "carry-forward" | "closing" | "repeated-header" | "note" | "footer" | "voided" | "draft";
 
 export interface SkippedRow {
   /** The sheet, when a ledger spans several (one per customer); else the reading's own sheet. */

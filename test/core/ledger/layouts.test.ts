@@ -736,6 +736,34 @@ describe("an invoice register with a line per later payment (发票登记表: �
   });
 });
 
+describe("an ERP bill list's voided and unapproved documents (云星空 应收单列表: 单据状态, 作废状态)", () => {
+  const r = readLedger(
+    [
+      ["单据编号", "单据状态", "作废状态", "业务日期", "往来单位", "价税合计", "已结算金额", "未结算金额"],
+      ["AR2011-0101", "已审核", "否", "2011-04-01", "眉山通威饲料有限公司", 80000, 30000, 50000], // row 2
+      ["AR2011-0102", "已审核", "是", "2011-05-03", "眉山通威饲料有限公司", 45000, 0, 45000], // row 3: voided
+      ["AR2011-0160", "暂存", "否", "2011-12-28", "眉山通威饲料有限公司", 25000, 0, 25000], // row 4: a draft
+      ["AR2011-0133", "已审核", "否", "2011-10-09", "遂宁舍得酒业股份有限公司", 66000, 0, 66000], // row 5
+      ["AR2011-0170", "已作废", "", "2011-11-09", "遂宁舍得酒业股份有限公司", 9000, 0, 9000], // row 6: voided by its status
+    ],
+    { sheet: "应收单列表" },
+  );
+
+  it("leaves them out of the open items, and says which and why", () => {
+    expect(r.rows.map((x) => x.row)).toEqual([2, 5]);
+    expect(r.skipped.map((s) => `${s.row} ${s.reason} ${s.text}`)).toEqual(["3 voided 是", "4 draft 暂存", "6 voided 已作废"]);
+    const a = auditLedger(r, {}, fromYmd(2011, 12, 31), DEFAULT_POLICY);
+    // 50,000 + 66,000; the voided 45,000 and 9,000 and the draft 25,000 are no receivable on the books.
+    expect(a.totals.all.balance).toBe("116000.00");
+    expect(a.findings.filter((f) => f.rule === "voided-or-draft").map((f) => `${f.cell} ${f.message["en-US"].includes("1 line(s)") ? 1 : 2}`)).toEqual(["应收单列表!C3 2", "应收单列表!B4 1"]);
+  });
+
+  it("reads a list without such columns, and a 状态 of collection (催收中), as before", () => {
+    const plain = readLedger([["单据编号", "状态", "业务日期", "往来单位", "价税合计"], ["AR1", "催收中", "2011-04-01", "甲", 80000], ["AR2", "是", "2011-04-02", "甲", 1000]], { sheet: "S" });
+    expect(plain.rows.map((x) => x.row)).toEqual([2, 3]);
+  });
+});
+
 describe("a hand-kept 台賬 in traditional characters (a Hong Kong or Taiwan office, or a traditional input method)", () => {
   // Headers, the unit line, the subtotals and the footer read as their simplified words; the
   // customers' names stay as written (遂寧 is not 遂宁: two companies' spellings).

@@ -209,6 +209,11 @@ export function readingWideFindings(run: AuditRun, read: LedgerReading, view: As
     const left = money(new Dec(read.layout.settledByStatusLeft));
     run.addFinding(makeFinding("status-says-settled", bySettled[0].sheet, bySettled[0].row, run.col("status"), { balance: left, ...linesParams(bySettled) }));
   }
+  for (const why of ["voided", "draft"] as const) {
+    const lines = read.layout.voidedOrDraft.filter((v) => v.why === why);
+    if (lines.length === 0) continue;
+    run.addFinding(makeFinding("voided-or-draft", lines[0].sheet, lines[0].row, lines[0].column, { text: lines[0].text, ...linesParams(lines) }, why === "draft" ? { variant: "draft" } : undefined));
+  }
   const conflicts = read.layout.statusConflicts;
   if (conflicts.length > 0) {
     const first = run.rows[run.indexOfSheetRow(conflicts[0].sheet, conflicts[0].row)];
