@@ -246,6 +246,23 @@ export const RULE_TEXTS: Readonly<Record<string, RuleText>> = {
       ),
     },
   },
+  "sheet-not-read": {
+    title: bi("像台账的工作表未读取", "A sheet that reads as a ledger was not read"),
+    definition: bi(
+      "工作簿中另一张工作表也像台账（例如每个客户一张的明细账），但其列的排列与所读的台账不同，或无法读取，因此未读取：其中的款项不在合计、账龄和坏账准备之内。每张工作表报一次。",
+      "Another sheet of the workbook also reads as a ledger (a customer's own sheet of a 三栏式 book, say), but its columns are laid out otherwise than the ledger read, or it cannot be read, so it was not read: its items are not in the totals, the aging or the provision. Said once per sheet.",
+    ),
+    messages: {
+      default: bi(
+        "{cell}：工作表“{sheet}”也像台账，但列的排列与“{ledger}”不同，未读取：其中的款项不在以下合计之内。请把各表的列排成一样，或单独检查该表。",
+        "{cell}: sheet \"{sheet}\" also reads as a ledger, but its columns are laid out otherwise than \"{ledger}\"'s, so it was not read: its items are not in the totals below. Lay its columns out like the others, or check it on its own.",
+      ),
+      unreadable: bi(
+        "{cell}：工作表“{sheet}”也像台账，但无法读取，未使用：{reason}",
+        "{cell}: sheet \"{sheet}\" also looks like a ledger but could not be read, and was not used: {reason}",
+      ),
+    },
+  },
   "receipt-on-debit": {
     title: bi("收款记在借方", "A receipt on the debit side"),
     definition: bi(

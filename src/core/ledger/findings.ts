@@ -41,6 +41,7 @@ export type RuleId =
   | "customer-filled-down"
   | "status-says-settled"
   | "voided-or-draft"
+  | "sheet-not-read"
   | "receipt-on-debit"
   | "foreign-currency"
   | "due-before-date"
@@ -185,6 +186,7 @@ export const RULES: Readonly<Record<RuleId, RuleDefinition>> = rulesOf({
   "customer-filled-down": { severity: "info", source: "POLICY §1" },
   "status-says-settled": { severity: "warning", source: "POLICY §10" },
   "voided-or-draft": { severity: "warning", source: "POLICY §1" },
+  "sheet-not-read": { severity: "warning", source: "data" },
   "receipt-on-debit": { severity: "warning", source: "POLICY §10" },
   "due-before-date": { severity: "error", source: "POLICY §2" },
   "received-exceeds-amount": { severity: "warning", source: "POLICY §10" },

@@ -5,6 +5,7 @@
 import type Decimal from "decimal.js";
 import { type DayNumber, fromYmd, isValidYmd, lastDayOfPreviousMonth } from "../calendar";
 import type { Policy } from "../policy/types";
+import type { Bilingual } from "../../i18n/bilingual";
 import { parseDate } from "../dates";
 import { CellReader } from "./cell-reader";
 import { type Reconciliation, reconcileSheet, type RunningBalances } from "./control-totals";
@@ -111,6 +112,11 @@ interface LedgerLayout {
   statusConflicts: { sheet: string; row: number }[];
   /** Lines left out as no receivable on the books: voided (作废状态 是) or not yet approved (单据状态 暂存): layout.voidedOrDraftLines. */
   voidedOrDraft: { sheet: string; row: number; column: string; why: "voided" | "draft"; text: string }[];
+  /**
+   * Other sheets of the workbook that read (or look) like a ledger but were not read with this
+   * one (workbook.readWorkbookLedger): columns laid out otherwise, or not readable (`reason`).
+   */
+  sheetsNotRead: { sheet: string; why: "other-layout" | "unreadable"; reason: Bilingual | null }[];
   /** A line above the header saying the amounts are in a foreign currency (单位：美元, 币种：USD), and where; null when none. */
   foreignUnits: { sheet: string; row: number; column: string; text: string } | null;
   /**
@@ -310,6 +316,7 @@ export function readLedger(values: readonly unknown[][], options: ReadLedgerOpti
       settledByStatusLeft: byStatus === null ? "0.00" : byStatus.left.toFixed(2),
       statusConflicts: byStatus === null ? [] : byStatus.conflicting.map((i) => ({ sheet: table.sheet, row: store.sheetRow[i] })),
       voidedOrDraft: voidedOrDraft.map((v) => ({ sheet: table.sheet, row: store.sheetRow[v.i], column: columnLetter(v.column, origin), why: v.why, text: v.text })),
+      sheetsNotRead: [],
       ...exportDateOf(values, table.header.rows[0] ?? null, origin, table.sheet),
       ...listDateOf(values, table.header.rows[0] ?? null, origin, table.sheet),
       foreignUnits: foreignUnitsOf(values, table.header.rows[0] ?? null, origin, table.sheet),

@@ -325,3 +325,33 @@ describe("lists of one layout at several month-ends (a sheet per month)", () => 
     expect(dateOf("应收账款明细表")).toBe(null);
   });
 });
+
+describe("a sheet that reads as a ledger but is not read is a finding, not only a note", () => {
+  const h = ["日期", "凭证字号", "摘要", "借方", "贷方", "方向", "余额"];
+  const sheets: SheetInput[] = [
+    { name: "眉山东坡", values: [["应收账款明细账"], ["科目：1122 应收账款—眉山东坡建筑工程有限公司"], h, ["2011-03-01", "记-0001", "工程款", 300000, null, "借", 300000], ["2011-08-01", "记-0002", "收款", null, 100000, "借", 200000]] },
+    // Exported without 凭证字号: laid out otherwise, so not read with the others.
+    { name: "华蓥山煤业", values: [["应收账款明细账"], ["科目：1122 应收账款—广安华蓥山煤业有限公司"], ["日期", "摘要", "借方", "贷方", "方向", "余额"], ["2011-02-01", "销售", 90000, null, "借", 90000]] },
+    // An opening-balance list with no date: looks like a ledger, cannot be read as one.
+    { name: "期初", values: [["客户名称", "期初余额"], ["甲公司", 50000]] },
+  ];
+
+  it("says each such sheet in the findings (the JSON and the pane's list carry them), with why", () => {
+    const chosen = readWorkbookLedger(sheets);
+    const a = auditLedger(chosen.ledger, chosen.companions, fromYmd(2011, 12, 31), DEFAULT_POLICY);
+    // 眉山东坡 alone: 300,000 − 100,000.
+    expect(a.totals.all.balance).toBe("200000.00");
+    const f = a.findings.filter((x) => x.rule === "sheet-not-read");
+    expect(f.map((x) => [x.cell, x.severity])).toEqual([
+      ["华蓥山煤业!A1", "warning"],
+      ["期初!A1", "warning"],
+    ]);
+    expect(f[0].message["en-US"]).toContain('laid out otherwise than "眉山东坡"');
+    expect(f[1].message["en-US"]).toContain("lacks required columns");
+  });
+
+  it("says nothing of the kind when every ledger-like sheet is read", () => {
+    const chosen = readWorkbookLedger([sheets[0]]);
+    expect(auditLedger(chosen.ledger, chosen.companions, fromYmd(2011, 12, 31), DEFAULT_POLICY).findings.filter((x) => x.rule === "sheet-not-read")).toEqual([]);
+  });
+});
