@@ -133,6 +133,10 @@ export const RULE_TEXTS: Readonly<Record<string, RuleText>> = {
         "{cell}：台账标明的导出日期为 {latest}，晚于截止日 {asOf}；已核销金额没有日期，截止日之后的核销无法剔除，{count} 笔有已收或已核销金额的款项按截止日的余额可能偏低。",
         "{cell}: the ledger says it was exported on {latest}, after the as-of date {asOf}; its settled amounts have no dates, so settlements after the as-of date cannot be taken out, and {count} items with a received or settled amount may show too little open on the as-of date.",
       ),
+      "before-ledger": bi(
+        "{cell}：读取的各行都晚于截止日 {asOf}（最早为 {first}）：截止日当天未结清的款项来自本台账期间之前，台账中没有，以下显示为无未结清款项。请同时读取之前各期的工作表（每期从上一期结转），或选用较晚的截止日。",
+        "{cell}: every line read is dated after the as-of date {asOf} (the first on {first}): what was open on the as-of date came from before the period this ledger holds, so nothing shows open below. Read the earlier periods' sheets too (each opening from the one before), or take a later as-of date.",
+      ),
     },
   },
   "list-dated-before": {

@@ -961,3 +961,23 @@ test("a credit-term column counted in months (账期（月）: 3, 1) dates each 
     [3, "normal"],
   ]);
 });
+
+describe("an as-of date before every line read (issue 13.2)", () => {
+  const values = [
+    ["客户名称", "日期", "凭证号", "摘要", "借方", "贷方", "余额"],
+    ["泸州老窖股份有限公司", "2011-12-01", null, "上月结转", null, null, 150000], // row 2
+    ["泸州老窖股份有限公司", "2011-12-15", "记-0015", "收款", null, 100000, 50000], // row 3
+  ];
+  it("says the view is not exact, rather than showing nothing open as the answer", () => {
+    const r = readLedger(values, { sheet: "12月" });
+    const a = auditLedger(r, {}, fromYmd(2011, 11, 30), DEFAULT_POLICY);
+    expect(a.totals.all.count).toBe(0);
+    expect(a.reading.inexact).toBe(true);
+    expect(a.findings.map((f) => `${f.rule} ${f.cell}`)).toEqual(["as-of-inexact '12月'!B2"]);
+    expect(a.findings[0].message["en-US"]).toContain("every line read is dated after the as-of date 2011-11-30 (the first on 2011-12-01)");
+  });
+  it("says nothing of the kind once a line stands on the as-of date", () => {
+    const r = readLedger(values, { sheet: "12月" });
+    expect(auditLedger(r, {}, fromYmd(2011, 12, 10), DEFAULT_POLICY).findings.filter((f) => f.rule === "as-of-inexact")).toEqual([]);
+  });
+});

@@ -178,6 +178,18 @@ export function readingWideFindings(run: AuditRun, read: LedgerReading, view: As
     }
   }
 
+  // An as-of date before every line read (the earlier periods on sheets not read, or not in the
+  // workbook): nothing shows open, and that is no answer.
+  const first = view.leftOut.first;
+  const standsOn = (r: LedgerReading["rows"][number]): boolean => {
+    const d = r.dateArisen ?? r.dueDate;
+    return d === null || d <= asOf;
+  };
+  if (first !== null && read.rows.length > 0 && !read.rows.some(standsOn)) {
+    inexact = true;
+    run.addFinding(makeFinding("as-of-inexact", first.sheet, first.row, run.col("dateArisen"), { asOf: day(asOf), first: day(first.date) }, { variant: "before-ledger" }));
+  }
+
   // A list that stands at an earlier date than the as-of date lacks what came after.
   const listDate = read.layout.listDate;
   if (listDate !== null && listDate < asOf && read.layout.listDateAt !== null) {
