@@ -707,7 +707,7 @@ function balanceCarriesOn(store: LedgerStore, prev: number, i: number): boolean 
  * A total line within one account's block (本月合计, 本期合计, 过次页), as against a customer's 小计,
  * a grand 合计 or a 本年累计, which end a block (the next customer's first line names it).
  */
-const PERIOD_TOTAL = /^(?:本(?:日|月|季|期|季度)|当月|当期)(?:发生额)?(?:合计|累计|小计|发生)$|^(?:承前页|过次页|转下页|接上页|承上页|过下页|转次页)$/;
+const PERIOD_TOTAL = /^(?:本(?:日|月|季|期|季度)|当月|当期)(?:发生额)?(?:合计|累计|小计|发生)$|^当前合计$|^(?:承前页|过次页|转下页|接上页|承上页|过下页|转次页)$/;
 
 /** Whether every sheet row strictly between `from` and `to` is a period's total line (skipped rows, by sheet row). */
 export function onlyPeriodTotalsBetween(skipped: readonly SkippedRow[]): (from: number, to: number) => boolean {

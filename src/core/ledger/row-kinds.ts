@@ -91,7 +91,8 @@ export type StatedLineKind = "subtotal" | "carry-forward" | "closing";
 // Special lines, recognised in any text column (摘要 included) by the whole cell, so a note that
 // merely contains a word ("累计欠款三年") is not one. Text is compared after NFKC, without white
 // space and without the punctuation around it.
-const SPECIAL_TOTAL = /^(本(日|月|季|期|年|季度|年度)|全年|当月|当期|年度)?(发生额|发生)?(合计|小计|累计|总计|汇总|共计|总额|总金额)$/;
+// 当前合计 and 当前累计: U8's 本月合计 and 本年累计 for a month not yet closed.
+const SPECIAL_TOTAL = /^(本(日|月|季|期|年|季度|年度)|全年|当月|当期|当前|年度)?(发生额|发生)?(合计|小计|累计|总计|汇总|共计|总额|总金额)$/;
 const SPECIAL_CARRY = /^(承前页|过次页|转下页|接上页|承上页|过下页|转次页)$/;
 const SPECIAL_CLOSING = /^(结转下年度?|结转下期|结转下月|转下年|转下期|年末余额|期末余额|本期期末余额|月末余额|期末结存)$/;
 const SPECIAL_OPENING = /^(期初余额|期初|期初结存|年初余额|月初余额|上年结转|上期结转|上月结转|结转上年|承上年|承上期|上年余额|初始余额|承前期)$/;

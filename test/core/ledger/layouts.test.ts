@@ -140,6 +140,29 @@ describe("special lines in 摘要 (issue 13.1)", () => {
   });
 });
 
+test("U8's 当前合计 and 当前累计 (the totals of a month not yet closed) are totals, reconciled, not entries", () => {
+  const r = readLedger(
+    [
+      ["日期", "客户名称", "摘要", "借方", "贷方", "方向", "余额"],
+      ["2011-01-01", "华西建材", "上年结转", null, null, "借", 80000], // row 2
+      ["2011-11-18", "华西建材", "收到货款", null, 10000, "借", 70000], // row 3
+      ["2011-11-30", "华西建材", "本月合计", 0, 10000, "借", 70000], // row 4
+      ["2011-12-05", "华西建材", "销售货物", 45000, null, "借", 115000], // row 5
+      ["2011-12-31", "华西建材", "当前合计", 45000, 0, "借", 115000], // row 6
+      ["2011-12-31", "华西建材", "当前累计", 45000, 10000, "借", 115000], // row 7
+    ],
+    { sheet: "明细" },
+  );
+  expect(r.skipped.map((s) => [s.row, s.reason, s.text])).toEqual([
+    [4, "subtotal", "本月合计"],
+    [6, "subtotal", "当前合计"],
+    [7, "subtotal", "当前累计"],
+  ]);
+  expect(r.reconciliation.status).toBe("reconciled");
+  // 80,000 − 10,000 + 45,000: read as entries, the two lines added 45,000 and 45,000 − 10,000 more.
+  expect(auditLedger(r, {}, fromYmd(2011, 12, 31), DEFAULT_POLICY).totals.all.balance).toBe("115000.00");
+});
+
 describe("the as-of view (issue 13.2)", () => {
   test("a receipt after the as-of date does not count; before it, it does", () => {
     const values = [
