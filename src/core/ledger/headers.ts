@@ -93,7 +93,7 @@ export const CUSTOMER_FIELD = declareField(
   "customer",
   "text",
   bi("客户", "customer"),
-  ["客户", "客户名称", "单位名称", "债务人", "债务单位", "欠款单位", "往来单位", "往来单位名称", "对方单位", "客户全称", "购货单位", "建设单位", "发包单位", "发包方", "付款单位", "=甲方"],
+  ["客户", "客户名称", "单位名称", "债务人", "债务单位", "欠款单位", "往来单位", "往来单位名称", "对方单位", "客户全称", "购货单位", "建设单位", "发包单位", "发包方", "付款单位", "核算项目名称", "=甲方"],
   ["customer", "customer name", "client", "client name", "debtor", "account name", "counterparty", "bill-to", "=payer"],
 );
 

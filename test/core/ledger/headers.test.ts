@@ -147,6 +147,10 @@ describe("matchHeader", () => {
     }
   });
 
+  it("reads K/3's 核算项目名称 (the customer an 应收 report is kept by) as the customer", () => {
+    expect(matchHeader(parseHeaderLabel("核算项目名称"), LEDGER_FIELDS)?.field).toBe("customer");
+  });
+
   it("prefers an exact synonym to a contained one", () => {
     const m = matchHeader(parseHeaderLabel("应收余额"), LEDGER_FIELDS);
     expect(m).toMatchObject({ field: "balance", quality: QUALITY_EXACT });
