@@ -361,9 +361,10 @@ function chooseLedger(sheets: readonly SheetInput[], options: Omit<WorkbookLedge
   for (const u of unreadable) {
     notes.push({ "zh-CN": `工作表“${u.sheet.name}”也像台账，但无法读取，未使用：${u.why["zh-CN"]}`, "en-US": `Sheet "${u.sheet.name}" also looks like a ledger but could not be read, and was not used: ${u.why["en-US"]}` });
   }
-  // Said as findings too (the JSON, the pane's list, --strict's count): a customer's sheet laid out
-  // a little otherwise is a customer missing from the totals.
-  const sheetsNotRead = [...otherLayout.map((s) => ({ sheet: s.name, why: "other-layout" as const, reason: null })), ...unreadable.map((u) => ({ sheet: u.sheet.name, why: "unreadable" as const, reason: u.why }))];
+  // Said as findings too (the JSON, the pane's list): a customer's sheet laid out a little
+  // otherwise is a customer missing from the totals. Not where a sheet was named and read alone:
+  // the others were left out by choice (the notes still name them).
+  const sheetsNotRead = !combine ? [] : [...otherLayout.map((s) => ({ sheet: s.name, why: "other-layout" as const, reason: null })), ...unreadable.map((u) => ({ sheet: u.sheet.name, why: "unreadable" as const, reason: u.why }))];
   if (sheetsNotRead.length > 0) ledger = { ...ledger, layout: { ...ledger.layout, sheetsNotRead } };
   ledger = carryOpenings(ledger);
   notes.push(...columnsNotRead(ledger));

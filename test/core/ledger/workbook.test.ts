@@ -350,6 +350,16 @@ describe("a sheet that reads as a ledger but is not read is a finding, not only 
     expect(f[1].message["en-US"]).toContain("lacks required columns");
   });
 
+  it("says nothing of the kind where a list (a customer column) was named and read alone: the others were left out by choice", () => {
+    const lists: SheetInput[] = [
+      { name: "台账", values: [["客户名称", "发生日期", "金额", "余额"], ["甲公司", "2011-03-01", 1000, 1000]] },
+      { name: "回款", values: [["客户名称", "日期", "摘要", "借方", "贷方"], ["甲公司", "2011-04-01", "收款", null, 500]] },
+    ];
+    expect(readWorkbookLedger(lists).ledger.layout.sheetsNotRead.map((x) => x.sheet)).toEqual(["回款"]);
+    const chosen = readWorkbookLedger(lists, { sheet: "台账" });
+    expect(auditLedger(chosen.ledger, chosen.companions, fromYmd(2011, 12, 31), DEFAULT_POLICY).findings.filter((x) => x.rule === "sheet-not-read")).toEqual([]);
+  });
+
   it("says nothing of the kind when every ledger-like sheet is read", () => {
     const chosen = readWorkbookLedger([sheets[0]]);
     expect(auditLedger(chosen.ledger, chosen.companions, fromYmd(2011, 12, 31), DEFAULT_POLICY).findings.filter((x) => x.rule === "sheet-not-read")).toEqual([]);
