@@ -51,8 +51,10 @@ export interface TitleCustomer {
 const ACCOUNT_LINE = /^(?:会计科目|明细科目|二级科目|明细账户|科目名称|科目)\s*[:：]\s*(.+)$/;
 const ACCOUNT_NAME = /^(?:\d{4,}\s*)?(?:应收账款|应收帐款|应收款项?)\s*([—–\-－_/\\|:：]+)\s*(.+)$/;
 const SEGMENT_SEPARATOR = /\s*[—–－/\\|]+\s*/;
-// 客户：XX公司, 往来单位：XX公司 (the value after the colon, or in the next cell).
-const CUSTOMER_LINE = /^(?:客户名称|客户|往来单位名称|往来单位|单位名称|户名|核算项目|辅助核算|客户\/供应商|customer|client|account name)\s*[:：]\s*(.*)$/i;
+// 客户：XX公司, 往来单位：XX公司 (the value after the colon, or in the next cell); a 往来对账单's
+// addressee, 致：XX公司 财务部 (the department after the name left off: ADDRESSEE_DEPARTMENT).
+const CUSTOMER_LINE = /^(?:客户名称|客户|往来单位名称|往来单位|单位名称|户名|核算项目|辅助核算|客户\/供应商|致|customer|client|account name)\s*[:：]\s*(.*)$/i;
+const ADDRESSEE_DEPARTMENT = /\s+(?:财务部|财务科|财务处|财务室|财务中心|会计部|会计科|财会部|结算中心|采购部|负责人|经理|收)$/;
 
 /** The customer a line's cells name, or null. `cells` is the line's row. */
 function customerInLine(cells: readonly unknown[], detailAllowed = false): { name: string; index: number; text: string } | null {
@@ -93,7 +95,7 @@ function customerInLine(cells: readonly unknown[], detailAllowed = false): { nam
           // "客户：" in one cell and the name in the next filled one.
           for (let n = c + 1; n < cells.length && name === ""; n++) name = firstField(textOf(cells[n]));
         }
-        name = withoutCode(name);
+        name = withoutCode(name).replace(ADDRESSEE_DEPARTMENT, "");
         if (name !== "") return { name, index: c, text };
       }
     }

@@ -1004,3 +1004,32 @@ describe("an as-of date before every line read (issue 13.2)", () => {
     expect(auditLedger(r, {}, fromYmd(2011, 12, 10), DEFAULT_POLICY).findings.filter((f) => f.rule === "as-of-inexact")).toEqual([]);
   });
 });
+
+describe("a 往来对账单 addressed to its customer (致：XX公司 财务部)", () => {
+  it("takes the addressee, without its department, as the sheet's customer", () => {
+    const r = readLedger(
+      [
+        ["往来对账单"],
+        ["致：重庆长安民生物流股份有限公司 财务部"],
+        ["对账截止日：2011年12月31日", null, null, null, null, "单位：元"],
+        ["日期", "单据编号", "摘要", "发货金额", "收款金额", "余额"],
+        ["2011-01-01", null, "期初余额", null, null, 42000], // row 5
+        ["2011-03-15", "FH1103015", "发货", 38000, null, 80000], // row 6
+        ["2011-04-30", "SK110430", "收款", null, 42000, 38000], // row 7
+        ["2011-08-08", "FH1108008", "发货", 61500, null, 99500], // row 8
+        ["2011-10-10", "SK111010", "收款", null, 30000, 69500], // row 9
+        ["2011-12-20", "FH1112020", "发货", 12300, null, 81800], // row 10
+        [null, null, "合计", 111800, 72000, 81800], // row 11
+      ],
+      { sheet: "对账单" },
+    );
+    expect(r.layout.titleCustomers.map((t) => t.name)).toEqual(["重庆长安民生物流股份有限公司"]);
+    // FIFO: the 72,000 received pays the 42,000 opening and 30,000 of row 6: 8,000 + 61,500 + 12,300 = 81,800, the 余额.
+    const a = auditLedger(r, {}, fromYmd(2011, 12, 31), DEFAULT_POLICY);
+    expect(Array.from({ length: a.rows.length }, (_, i) => a.rows.get(i)).map((x) => `${x.row} ${x.customer} ${x.balance}`)).toEqual([
+      "6 重庆长安民生物流股份有限公司 8000.00",
+      "8 重庆长安民生物流股份有限公司 61500.00",
+      "10 重庆长安民生物流股份有限公司 12300.00",
+    ]);
+  });
+});
