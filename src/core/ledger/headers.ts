@@ -457,6 +457,12 @@ export function parseHeaderLabel(text: string): HeaderLabel {
 }
 
 
+/**
+ * A quantity or a unit price (数量金额式 明细账: 借方, 贷方 and 余额 each over 数量 | 单价 | 金额): no
+ * field of ours, whatever banner it is read with; 借方数量 is not a debit of money.
+ */
+const QUANTITY_HEADER = /(数量|单价|件数|重量|qty|quantity|unitprice)$/;
+
 /** The kind a header's own last word points to: "...日期" is a date, "...天数" a count of days. */
 function kindHint(base: string): FieldKind | null {
   if (/(日期|日|date|dated)$/.test(base)) return "date";
@@ -525,7 +531,7 @@ const MAX_CONTAINING_LENGTH = 24;
  */
 export function matchHeader<F extends string>(label: HeaderLabel, fields: readonly FieldDeclaration<F>[]): HeaderMatch<F> | null {
   const base = label.base;
-  if (base === "") return null;
+  if (base === "" || QUANTITY_HEADER.test(base)) return null;
   const synonyms = prepare(fields);
   let exact: PreparedSynonym<F> | null = null;
   let contained: PreparedSynonym<F>[] = [];
@@ -678,7 +684,10 @@ function twoRowColumns<F extends string>(top: unknown, bottom: unknown, width: n
       out.push({ index: c, text: topText, label, match: matchHeader(label, fields), ignored: isIgnoredHeader(label.base) });
       continue;
     }
-    const candidates = banner === "" ? [bottomText] : [bottomText, bottomText + banner, banner + bottomText];
+    // A generic money word under a banner (借方 over 数量 | 单价 | 金额, 余额 over 原币 | 本币) is the
+    // banner's column: 金额 under 贷方 is a credit, not an amount; the banner alone is its last resort.
+    const generic = banner !== "" && MONEY_SUB_LABELS.has(bottomText.normalize("NFKC").replace(/\s+/g, ""));
+    const candidates = banner === "" ? [bottomText] : generic ? [banner + bottomText, bottomText + banner, banner] : [bottomText, bottomText + banner, banner + bottomText];
     let chosen: HeaderColumn<F> | null = null;
     for (const text of candidates) {
       const label = parseHeaderLabel(text);
@@ -755,7 +764,8 @@ export function detectHeader<F extends string>(
  * The words a 三栏式 header's second row holds under a merged 凭证 (or a date split under 日期),
  * and a 外币金额式 book's under each of 借方, 贷方 and 余额: the original currency and the books' own.
  */
-const SUB_LABELS = new Set(["字", "号", "种类", "号数", "字号", "编号", "年", "月", "日", "原币", "外币", "本币", "本位币", "人民币", "折人民币", "原币金额", "外币金额", "本币金额", "本位币金额"]);
+const MONEY_SUB_LABELS: ReadonlySet<string> = new Set(["金额", "原币", "外币", "本币", "本位币", "人民币", "折人民币", "原币金额", "外币金额", "本币金额", "本位币金额"]);
+const SUB_LABELS = new Set(["字", "号", "种类", "号数", "字号", "编号", "年", "月", "日", "数量", "单价", ...MONEY_SUB_LABELS]);
 
 /** A row whose every filled cell is one of SUB_LABELS (after NFKC, without white space). */
 function isSubLabelRow(row: unknown): boolean {

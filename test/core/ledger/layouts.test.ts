@@ -1033,3 +1033,28 @@ describe("a 往来对账单 addressed to its customer (致：XX公司 财务部)
     ]);
   });
 });
+
+test("a 数量金额式 明细账 (借方, 贷方 and 余额 each over 数量 | 单价 | 金额) reads money from 金额, never a quantity or a unit price", () => {
+  const r = readLedger(
+    [
+      ["应收账款明细账（数量金额式）"],
+      ["科目：1122 应收账款—甲公司"],
+      ["日期", "凭证号", "摘要", "借方", null, null, "贷方", null, null, "方向", "余额", null, null],
+      [null, null, null, "数量", "单价", "金额", "数量", "单价", "金额", null, "数量", "单价", "金额"],
+      ["2024-01-10", "记-1", "销售A", 100, 500, 50000, null, null, null, "借", 100, 500, 50000], // row 5
+      ["2024-02-10", "记-2", "收款", null, null, null, 40, 500, 20000, "借", 60, 500, 30000], // row 6
+      ["2024-03-10", "记-3", "销售B", 20, 1000, 20000, null, null, null, "借", 80, 625, 50000], // row 7
+      [null, null, "本月合计", 20, null, 20000, null, null, null, "借", 80, 625, 50000], // row 8
+    ],
+    { sheet: "甲", merges: [{ top: 3, left: 4, bottom: 3, right: 6 }, { top: 3, left: 7, bottom: 3, right: 9 }, { top: 3, left: 11, bottom: 3, right: 13 }] },
+  );
+  // The second header row is header, not a line with its values missing.
+  expect(r.issues).toEqual([]);
+  expect(r.letters).toMatchObject({ amount: "F", received: "I", balance: "M" });
+  // By hand: 50,000 on 01-10 less the receipt of 20,000 (FIFO) leaves 30,000 of 2024-01-10;
+  // 20,000 of 2024-03-10: 50,000 open, the book's own 余额 (read from 数量, 80.00 "yuan").
+  const a = auditLedger(r, {}, fromYmd(2024, 6, 30), DEFAULT_POLICY);
+  expect(Array.from({ length: a.rows.length }, (_, i) => a.rows.get(i)).map((x) => `${x.row} ${x.balance}`)).toEqual(["5 30000.00", "7 20000.00"]);
+  expect(a.totals.all.balance).toBe("50000.00");
+  expect(r.reconciliation.status).toBe("reconciled");
+});
