@@ -162,7 +162,7 @@ interface PreparedLines {
    * and the amount, by line. On a date before it the amount is taken back out of what was
    * received: the item was that much more open then (viewAsOf).
    */
-  paidOn: Map<number, { date: number; fen: number }>;
+  paidOn: Map<number, readonly { date: number; fen: number }[]>;
   /**
    * Credits whose 摘要 names the voucher of one of their customer's items (冲销6月30日转-0045号凭证):
    * that item, by credit line, where exactly one item of the customer has that voucher (and that
@@ -249,7 +249,7 @@ export function prepareAsOf(rows: readonly LedgerRow[], options: AsOfOptions): P
   const groupOfRaw = new Map<string, number>();
   const groupOfKey = new Map<string, number>();
   const transactions = options.shape === "transactions";
-  const paidOn = new Map<number, { date: number; fen: number }>();
+  const paidOn = new Map<number, readonly { date: number; fen: number }[]>();
   const undone = new Set<number>();
   const ownPaidOn = new Map<number, number>();
   let hasDocs = false;
@@ -268,12 +268,20 @@ export function prepareAsOf(rows: readonly LedgerRow[], options: AsOfOptions): P
     } else {
       prepareOpenItemLine(r, i, kind, fen, dec);
       const paid = st.date.lastPaymentDate;
-      if (paid !== null && paid[j] === paid[j] && (kind[i] === ITEM || kind[i] === SETTLED)) {
+      // Installments (installments.ts): each payment on its own date.
+      const payments = st.installments.size === 0 ? undefined : st.installments.get(j);
+      if (payments !== undefined && (kind[i] === ITEM || kind[i] === SETTLED)) {
+        paidOn.set(i, payments);
+        if (kind[i] === SETTLED) {
+          kind[i] = ITEM;
+          fen[i] = 0;
+        }
+      } else if (paid !== null && paid[j] === paid[j] && (kind[i] === ITEM || kind[i] === SETTLED)) {
         // What it received, and what a 状态 of 已结清 took as received (layout.settledByStatus).
         const rf = r.receivedFen;
         const received = (rf === rf && rf > 0 && !st.exact.received.has(j) ? rf : 0) + (st.statusSettled.get(j) ?? 0);
         if (received > 0) {
-          paidOn.set(i, { date: paid[j], fen: received });
+          paidOn.set(i, [{ date: paid[j], fen: received }]);
           // A settled line is an item of nothing open: open again on a date before its payment.
           if (kind[i] === SETTLED) {
             kind[i] = ITEM;
@@ -736,6 +744,13 @@ function prepareOpenItemLine(r: LedgerRow, i: number, kind: Uint8Array, fen: Flo
 }
 
 /** An amount of a line: exact fen, or NaN and the exact Decimal when it is not whole fen. */
+/** What a line's dated payments brought after `asOf` (fen): on that date, not yet received. */
+function paidAfter(payments: readonly { date: number; fen: number }[], asOf: DayNumber): number {
+  let fen = 0;
+  for (const x of payments) if (x.date > asOf) fen += x.fen;
+  return fen;
+}
+
 export interface LineAmount {
   fen: number;
   exact: Decimal | null;
@@ -754,12 +769,13 @@ export interface LineAmount {
 export function lineMovement(p: PreparedLines, i: number, asOf?: DayNumber): { debit: LineAmount | null; credit: LineAmount | null } | null {
   const k = p.kind[i];
   // An open-items line paid after the date: its balance then, what it received after added back.
-  const paid = asOf === undefined || p.paidOn.size === 0 ? undefined : p.paidOn.get(i);
-  if (paid !== undefined && asOf !== undefined && paid.date > asOf && (k === ITEM || k === SETTLED)) {
+  const payments = asOf === undefined || p.paidOn.size === 0 ? undefined : p.paidOn.get(i);
+  const after = payments === undefined || asOf === undefined ? 0 : paidAfter(payments, asOf);
+  if (after !== 0 && (k === ITEM || k === SETTLED)) {
     const f = k === SETTLED ? 0 : p.fen[i];
-    if (f === f) return { debit: { fen: f + paid.fen, exact: null }, credit: null };
+    if (f === f) return { debit: { fen: f + after, exact: null }, credit: null };
     const d = p.dec.get(i);
-    return { debit: { fen: NaN, exact: d === undefined ? null : d.plus(fenToDecimal(paid.fen)) }, credit: null };
+    return { debit: { fen: NaN, exact: d === undefined ? null : d.plus(fenToDecimal(after)) }, credit: null };
   }
   // A settled line kept as an item for the dates before its payment (prepareAsOf): nothing after.
   if (k === ITEM && p.fen[i] === 0 && p.paidOn.has(i)) return null;
@@ -1111,11 +1127,12 @@ export function viewAsOf(p: PreparedLines, asOf: DayNumber, make: { rows?: boole
   // then was not yet received.
   // It starts as having received less than nothing by that much: credits apply to what was open
   // then (allocateFen/allocateExact), and what is open after them is its balance on the date.
-  for (const [i, paid] of p.paidOn) {
-    if (!(paid.date > asOf) || !inView(date[i], asOf)) continue;
-    out.back.set(i, paid.fen);
-    if (p.fen[i] === p.fen[i]) out.received[i] = -paid.fen;
-    else out.exact.set(i, { received: fenToDecimal(-paid.fen), open: (p.dec.get(i) as Decimal).plus(fenToDecimal(paid.fen)) });
+  for (const [i, payments] of p.paidOn) {
+    const after = paidAfter(payments, asOf);
+    if (after === 0 || !inView(date[i], asOf)) continue;
+    out.back.set(i, after);
+    if (p.fen[i] === p.fen[i]) out.received[i] = -after;
+    else out.exact.set(i, { received: fenToDecimal(-after), open: (p.dec.get(i) as Decimal).plus(fenToDecimal(after)) });
   }
   const advances: Advance[] = [];
   const transactions = options.shape === "transactions";

@@ -52,6 +52,7 @@ export function combineReadings(readings: readonly LedgerReading[]): LedgerReadi
       settledByStatusLeft: readings.reduce((sum, r) => sum.plus(r.layout.settledByStatusLeft), new Dec(0)).toFixed(2),
       statusConflicts: readings.flatMap((r) => r.layout.statusConflicts),
       voidedOrDraft: readings.flatMap((r) => r.layout.voidedOrDraft),
+      installments: readings.flatMap((r) => r.layout.installments),
       sheetsNotRead: readings.flatMap((r) => r.layout.sheetsNotRead),
       foreignUnits: readings.find((r) => r.layout.foreignUnits !== null)?.layout.foreignUnits ?? null,
       ...latestExport(readings),

@@ -686,8 +686,12 @@ function twoRowColumns<F extends string>(top: unknown, bottom: unknown, width: n
     }
     // A generic money word under a banner (借方 over 数量 | 单价 | 金额, 余额 over 原币 | 本币) is the
     // banner's column: 金额 under 贷方 is a credit, not an amount; the banner alone is its last resort.
-    const generic = banner !== "" && MONEY_SUB_LABELS.has(bottomText.normalize("NFKC").replace(/\s+/g, ""));
-    const candidates = banner === "" ? [bottomText] : generic ? [banner + bottomText, bottomText + banner, banner] : [bottomText, bottomText + banner, banner + bottomText];
+    // So is a bare 日期 under a banner that dates something (第一次回款 over 日期 | 金额: the payment's
+    // date, not the invoice's); under one that does not (凭证 over 日期 | 字 | 号) it stays a date.
+    const bottomKey = bottomText.normalize("NFKC").replace(/\s+/g, "");
+    const generic = banner !== "" && MONEY_SUB_LABELS.has(bottomKey);
+    const dated = banner !== "" && bottomKey === "日期";
+    const candidates = banner === "" ? [bottomText] : generic ? [banner + bottomText, bottomText + banner, banner] : dated ? [banner + bottomText, bottomText] : [bottomText, bottomText + banner, banner + bottomText];
     let chosen: HeaderColumn<F> | null = null;
     for (const text of candidates) {
       const label = parseHeaderLabel(text);
@@ -697,7 +701,8 @@ function twoRowColumns<F extends string>(top: unknown, bottom: unknown, width: n
       if (label.scale === null && banner !== "") label.scale = parseHeaderLabel(banner).scale;
       if (label.currency === null && banner !== "") label.currency = bannerCurrency(banner);
       const match = matchHeader(label, fields);
-      if (chosen === null || (match !== null && (chosen.match === null || match.quality > chosen.match.quality))) {
+      // Under a banner that gives a generic word its meaning, the first reading that names a field wins.
+      if (chosen === null || (match !== null && (chosen.match === null || (!generic && !dated && match.quality > chosen.match.quality)))) {
         chosen = { index: c, text: banner === "" ? bottomText : `${banner} / ${bottomText}`, label, match, ignored: isIgnoredHeader(label.base) };
       }
     }

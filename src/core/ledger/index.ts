@@ -33,6 +33,7 @@ import {
   type TitleCustomer,
   titleCustomer,
 } from "./layout";
+import { installmentColumns } from "./installments";
 import { checkRequiredValues, readLedgerRows, type StatedLine } from "./ledger-rows";
 import { FIELD_BIT, type LedgerMoneyField, type LedgerRow, type LedgerStore } from "./ledger-store";
 import { columnLetter, DEFAULT_ORIGIN, type MappedColumn, type MappingResult, type SheetOrigin } from "./mapping";
@@ -112,6 +113,8 @@ interface LedgerLayout {
   statusConflicts: { sheet: string; row: number }[];
   /** Lines left out as no receivable on the books: voided (作废状态 是) or not yet approved (单据状态 暂存): layout.voidedOrDraftLines. */
   voidedOrDraft: { sheet: string; row: number; column: string; why: "voided" | "draft"; text: string }[];
+  /** Installment columns summed as what each item received (installments.ts): their letters, and their dates' where dated. */
+  installments: { sheet: string; columns: string[]; dates: string[] }[];
   /**
    * Other sheets of the workbook that read (or look) like a ledger but were not read with this
    * one (workbook.readWorkbookLedger): columns laid out otherwise, or not readable (`reason`).
@@ -214,7 +217,9 @@ export function readLedger(values: readonly unknown[][], options: ReadLedgerOpti
   const table = openTable(values, LEDGER_SCHEMA, fromTitle === null && groupLines.length === 0 ? options : { ...options, provided: ["customer"] });
 
   const filled = fillMergedDown(values, options.merges, table);
-  const { rows, store, issues, skipped, stated } = readLedgerRows(filled, table);
+  // A payment per column (第一次回款 | 第二次回款): what an item received is their sum.
+  const installments = installmentColumns(table);
+  const { rows, store, issues, skipped, stated } = readLedgerRows(filled, table, installments);
   // A voided or draft document (an ERP list's 作废状态, 单据状态) is no line of the ledger: left out, and said.
   const voidedOrDraft = voidedOrDraftLines(store, table);
   if (voidedOrDraft.length > 0) {
@@ -293,7 +298,8 @@ export function readLedger(values: readonly unknown[][], options: ReadLedgerOpti
     sheet: table.sheet,
     shape,
     header: table.header,
-    mapping: table.mapping,
+    // Installments are read, each of them: no other column of received (or of its dates) was passed over.
+    mapping: installments.length === 0 ? table.mapping : { ...table.mapping, ambiguous: table.mapping.ambiguous.filter((a) => a.field !== "received" && a.field !== "lastPaymentDate") },
     units: table.units,
     rows,
     issues: sortIssues(allIssues),
@@ -317,6 +323,7 @@ export function readLedger(values: readonly unknown[][], options: ReadLedgerOpti
       statusConflicts: byStatus === null ? [] : byStatus.conflicting.map((i) => ({ sheet: table.sheet, row: store.sheetRow[i] })),
       voidedOrDraft: voidedOrDraft.map((v) => ({ sheet: table.sheet, row: store.sheetRow[v.i], column: columnLetter(v.column, origin), why: v.why, text: v.text })),
       sheetsNotRead: [],
+      installments: installments.length === 0 ? [] : [{ sheet: table.sheet, columns: installments.map((x) => x.amount.letter), dates: installments.flatMap((x) => (x.date === null ? [] : [x.date.letter])) }],
       ...exportDateOf(values, table.header.rows[0] ?? null, origin, table.sheet),
       ...listDateOf(values, table.header.rows[0] ?? null, origin, table.sheet),
       foreignUnits: foreignUnitsOf(values, table.header.rows[0] ?? null, origin, table.sheet),

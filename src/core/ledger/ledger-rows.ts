@@ -28,6 +28,7 @@ import {
 import type { ParseIssue, SkippedRow } from "./parse-issues";
 import { type StatedLineKind, walkRows } from "./row-kinds";
 import { type ColumnPlan, type OpenedTable, planOf } from "./table";
+import type { Installment } from "./installments";
 
 // Taken once: through tsx (CommonJS) every use of an imported name calls a getter (see cell-reader.ts).
 const MAX_FEN = MAX_FEN_LINE;
@@ -84,7 +85,7 @@ interface Step {
  * the ledger has no balance (column or cell). Required values are not checked here (which
  * ones a row needs depends on the ledger's shape): see checkRequiredValues.
  */
-export function readLedgerRows(values: readonly unknown[][], table: OpenedTable<LedgerField>): LedgerRowsResult {
+export function readLedgerRows(values: readonly unknown[][], table: OpenedTable<LedgerField>, installments: readonly Installment[] = []): LedgerRowsResult {
   const reader = new CellReader(table.sheet, table.dateSystem);
   reader.acceptTerms = true;
   const skipped: SkippedRow[] = [];
@@ -104,11 +105,19 @@ export function readLedgerRows(values: readonly unknown[][], table: OpenedTable<
     fen: (MONEY_FIELDS as readonly string[]).includes(plan.field) ? store.fen[plan.field as LedgerMoneyField] : null,
     exact: (MONEY_FIELDS as readonly string[]).includes(plan.field) ? store.exact[plan.field as LedgerMoneyField] : null,
   }));
+  // Installment columns are read together (readInstallments), not as one received column and one date.
+  if (installments.length > 0) {
+    const dated = new Set(installments.map((x) => x.date?.index));
+    for (let k = steps.length - 1; k >= 0; k--) {
+      const f = steps[k].plan.field;
+      if (f === "received" || (f === "lastPaymentDate" && dated.has(steps[k].plan.index))) steps.splice(k, 1);
+    }
+  }
   const stepCount = steps.length;
   const probability = store.probability;
   const hasReceived = planOf(table, "received") !== undefined;
   const stated: StatedLine[] = [];
-  const onStated = statedLineReader(table, stated);
+  const onStated = statedLineReader(table, stated, installments);
   walkRows(values, table, LEDGER_FREE_TEXT, skipped, (cells, sheetRow, valueIndex, role) => {
     const i = store.append(sheetRow, valueIndex);
     if (role !== "line") store.opening[i] = role === "opening" ? OPENING : BROUGHT_FORWARD;
@@ -158,6 +167,7 @@ export function readLedgerRows(values: readonly unknown[][], table: OpenedTable<
           break;
       }
     }
+    if (installments.length > 0) readInstallments(store, i, cells, sheetRow, installments, reader);
     if (role === "brought-forward") {
       // What it brings is its balance; its 借方 and 贷方 total pages this ledger does not have
       // (kept for the sums a 本年累计 states).
@@ -190,13 +200,53 @@ export function readLedgerRows(values: readonly unknown[][], table: OpenedTable<
 }
 
 /**
+ * A line's installments: what it received is their sum (a blank one is nothing received); its
+ * last payment date the latest of their dates; each payment with a date kept for the as-of view.
+ * A bad amount leaves received unknown (its issue says why), a bad date only that payment undated.
+ */
+function readInstallments(store: LedgerStore, i: number, cells: readonly unknown[], sheetRow: number, installments: readonly Installment[], reader: CellReader): void {
+  let fen = 0;
+  let exact: Decimal | null = null;
+  let any = false;
+  let bad = false;
+  let latest = NaN;
+  let payments: { date: number; fen: number }[] | null = null;
+  for (const x of installments) {
+    const got = reader.money(cells[x.amount.index], sheetRow, x.amount);
+    if (got === BAD) bad = true;
+    if (got !== READ) continue;
+    const f = reader.fen;
+    const d = f === f ? null : reader.dec;
+    any = true;
+    if (exact === null && d === null && Math.abs(fen + f) <= MAX_FEN) fen += f;
+    else exact = (exact ?? fenToDecimal(fen)).plus(d ?? fenToDecimal(f));
+    const day = x.date === null ? null : reader.date(cells[x.date.index], sheetRow, x.date);
+    if (typeof day !== "number") continue;
+    if (!(day <= latest)) latest = day;
+    if (d === null && f !== 0) (payments ??= []).push({ date: day, fen: f });
+  }
+  if (bad) {
+    store.issueMask[i] |= RECEIVED_BIT;
+    return;
+  }
+  if (any) {
+    const f = exact === null ? fen : fenOfDecimal(exact);
+    store.setMoney("received", i, f, f === f ? null : exact);
+  }
+  const paid = store.date.lastPaymentDate;
+  if (paid !== null && latest === latest) paid[i] = latest;
+  if (payments !== null) store.installments.set(i, payments);
+}
+
+/**
  * Reads what a stated line says in the table's money, date and direction columns. A cell that
  * cannot be read is left out of the line (it is a printed total, not a value the check uses):
  * the reconciliation then has nothing to compare in that column.
  */
-function statedLineReader(table: OpenedTable<LedgerField>, out: StatedLine[]): (cells: readonly unknown[], sheetRow: number, kind: StatedLineKind, text: string) => void {
+function statedLineReader(table: OpenedTable<LedgerField>, out: StatedLine[], installments: readonly Installment[]): (cells: readonly unknown[], sheetRow: number, kind: StatedLineKind, text: string) => void {
   const reader = new CellReader(table.sheet, table.dateSystem);
-  const money = table.plan.filter((p) => p.kind === "money");
+  // With installments, the received a line states is theirs together (readInstallments).
+  const money = table.plan.filter((p) => p.kind === "money" && !(installments.length > 0 && p.field === "received"));
   const date = planOf(table, "dateArisen");
   const direction = planOf(table, "direction");
   const parts = (["year", "month", "day"] as const).map((f) => planOf(table, f));
@@ -205,6 +255,17 @@ function statedLineReader(table: OpenedTable<LedgerField>, out: StatedLine[]): (
     for (const p of money) {
       if (reader.money(cells[p.index], sheetRow, p) !== READ) continue;
       line.money[p.field as LedgerMoneyField] = reader.fen === reader.fen ? reader.fen : (reader.dec as Decimal);
+    }
+    if (installments.length > 0) {
+      let sum: Decimal | null = null;
+      for (const x of installments) {
+        if (reader.money(cells[x.amount.index], sheetRow, x.amount) !== READ) continue;
+        sum = (sum ?? fenToDecimal(0)).plus(reader.fen === reader.fen ? fenToDecimal(reader.fen) : (reader.dec as Decimal));
+      }
+      if (sum !== null) {
+        const f = fenOfDecimal(sum);
+        line.money.received = f === f ? f : sum;
+      }
     }
     if (date !== undefined) line.date = reader.date(cells[date.index], sheetRow, date) ?? null;
     if (direction !== undefined) line.direction = reader.text(cells[direction.index], sheetRow, direction) ?? null;

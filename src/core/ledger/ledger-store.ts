@@ -114,6 +114,12 @@ export class LedgerStore {
    */
   readonly statusSettled = new Map<number, number>();
   /**
+   * Open-items lines whose received amount is the sum of installment columns (installments.ts):
+   * each dated payment (whole fen) with its date, by row index. On a date before a payment, as-of
+   * takes that payment back out of what was received (as-of.prepareAsOf).
+   */
+  readonly installments = new Map<number, { date: number; fen: number }[]>();
+  /**
    * The index (into a row of `values`) of a column numbering each document's lines (行号,
    * 分录号), when each document's lines are numbered from 1 up by one (1, 2, 1…); -1 otherwise. A document and its line number
    * name one line: an invoice of three goods is three lines of one 发票号, not a duplicate.

@@ -367,10 +367,18 @@ function chooseLedger(sheets: readonly SheetInput[], options: Omit<WorkbookLedge
   const sheetsNotRead = !combine ? [] : [...otherLayout.map((s) => ({ sheet: s.name, why: "other-layout" as const, reason: null })), ...unreadable.map((u) => ({ sheet: u.sheet.name, why: "unreadable" as const, reason: u.why }))];
   if (sheetsNotRead.length > 0) ledger = { ...ledger, layout: { ...ledger.layout, sheetsNotRead } };
   ledger = carryOpenings(ledger);
-  notes.push(...columnsNotRead(ledger));
+  notes.push(...columnsNotRead(ledger), ...ledger.layout.installments.map(installmentsRead));
   const others = sheets.filter((s) => !together.includes(s));
   const found = readCompanions(others, { dateSystem: options.dateSystem });
   return { ledger, ledgerSheet: chosen.name, companions: found.companions, warnings: [...notes, ...found.warnings] };
+}
+
+function installmentsRead(x: LedgerReading["layout"]["installments"][number]): Bilingual {
+  const dated = x.dates.length > 0;
+  return {
+    "zh-CN": `工作表“${x.sheet}”的 ${x.columns.join("、")} 列是分次回款，相加作为各笔的已收金额${dated ? `，每次回款按其日期（${x.dates.join("、")} 列）计入截止日视图` : ""}。`,
+    "en-US": `Sheet "${x.sheet}": columns ${x.columns.join(", ")} are payments in installments, summed as what each item received${dated ? `, each counted in the as-of view from its own date (columns ${x.dates.join(", ")})` : ""}.`,
+  };
 }
 
 /** A sheet named as a summary (汇总表, 合计, 总表, summary): not the ledger while a detail sheet reads as one. */

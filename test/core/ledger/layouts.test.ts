@@ -1058,3 +1058,73 @@ test("a 数量金额式 明细账 (借方, 贷方 and 余额 each over 数量 | 
   expect(a.totals.all.balance).toBe("50000.00");
   expect(r.reconciliation.status).toBe("reconciled");
 });
+
+describe("a 台账 with a column per payment (第一次回款 | 第二次回款)", () => {
+  // By hand: 甲 100,000 of 2024-01-10, paid 30,000 on 02-10 and 20,000 on 03-10: 50,000 open;
+  // 乙 80,000 of 2024-02-15, paid in full on 04-01: settled; 丙 60,000 of 2024-05-20: open.
+  // On 2024-06-30: 110,000 (the first payment alone taken as received gave 130,000).
+  const rows = [
+    ["甲公司", "2024-01-10", 100000, "2024-02-10", 30000, "2024-03-10", 20000], // row 2 (row 3 under two header rows)
+    ["乙公司", "2024-02-15", 80000, "2024-04-01", 80000, null, null],
+    ["丙公司", "2024-05-20", 60000, null, null, null, null],
+  ];
+  const open = (r: ReturnType<typeof readLedger>, asOf = fromYmd(2024, 6, 30)): string[] => {
+    const a = auditLedger(r, {}, asOf, DEFAULT_POLICY);
+    return Array.from({ length: a.rows.length }, (_, i) => a.rows.get(i)).map((x) => `${x.customer} ${x.balance}`);
+  };
+  const single = (h: string[]) => readLedger([["客户名称", "开票日期", "发票金额", ...h], ...rows], { sheet: "台账" });
+  const twoRow = () =>
+    readLedger([["客户名称", "开票日期", "发票金额", "第一次回款", null, "第二次回款", null], [null, null, null, "日期", "金额", "日期", "金额"], ...rows], {
+      sheet: "台账",
+      merges: [{ top: 1, left: 4, bottom: 1, right: 5 }, { top: 1, left: 6, bottom: 1, right: 7 }, ...[1, 2, 3].map((c) => ({ top: 1, left: c, bottom: 2, right: c }))],
+    });
+
+  test("sums the payments as what each item received, whichever way the headers name them", () => {
+    for (const r of [single(["第一次回款日期", "第一次回款金额", "第二次回款日期", "第二次回款金额"]), single(["回款日期1", "回款金额1", "回款日期2", "回款金额2"]), twoRow()]) {
+      expect(r.issues).toEqual([]);
+      expect(open(r)).toEqual(["甲公司 50000.00", "丙公司 60000.00"]);
+      expect(r.layout.installments).toEqual([{ sheet: "台账", columns: ["E", "G"], dates: ["D", "F"] }]);
+    }
+  });
+
+  test("as of a date between two payments, only the payment made by then counts", () => {
+    // On 2024-02-29: 甲 had paid 30,000 (70,000 open); 乙 not yet paid (80,000 open); 丙 not yet invoiced.
+    for (const r of [single(["第一次回款日期", "第一次回款金额", "第二次回款日期", "第二次回款金额"]), twoRow()]) {
+      expect(open(r, fromYmd(2024, 2, 29))).toEqual(["甲公司 70000.00", "乙公司 80000.00"]);
+      // Each payment is dated: the view is exact, and not said otherwise.
+      expect(auditLedger(r, {}, fromYmd(2024, 2, 29), DEFAULT_POLICY).findings.filter((f) => f.rule === "as-of-inexact")).toEqual([]);
+    }
+  });
+
+  test("month columns without dates are summed too (1月回款 | 2月回款)", () => {
+    const r = readLedger(
+      [
+        ["客户名称", "开票日期", "发票金额", "1月回款", "2月回款", "3月回款"],
+        ["甲公司", "2023-12-10", 100000, 30000, null, 20000],
+        ["乙公司", "2023-12-15", 80000, null, 80000, null],
+      ],
+      { sheet: "台账" },
+    );
+    expect(open(r, fromYmd(2024, 3, 31))).toEqual(["甲公司 50000.00"]);
+  });
+
+  test("a 合计 line states the payments together, and reconciles", () => {
+    // 回款金额1: 30,000 + 80,000 = 110,000; 回款金额2: 20,000; received 130,000 in all.
+    const r = readLedger([["客户名称", "开票日期", "发票金额", "回款日期1", "回款金额1", "回款日期2", "回款金额2"], ...rows, ["合计", null, 240000, null, 110000, null, 20000]], { sheet: "台账" });
+    expect(r.reconciliation.status).toBe("reconciled");
+    const wrong = readLedger([["客户名称", "开票日期", "发票金额", "回款日期1", "回款金额1", "回款日期2", "回款金额2"], ...rows, ["合计", null, 240000, null, 110000, null, 10000]], { sheet: "台账" });
+    expect(wrong.reconciliation.differences.map((d) => [d.column, d.stated, d.computed])).toEqual([["E", "120000.00", "130000.00"]]);
+  });
+
+  test("a running total beside the payments (累计回款) is what was received, the payments not added to it", () => {
+    const r = readLedger(
+      [
+        ["客户名称", "开票日期", "发票金额", "第一次回款金额", "第二次回款金额", "累计回款"],
+        ["甲公司", "2024-01-10", 100000, 30000, 20000, 50000],
+      ],
+      { sheet: "台账" },
+    );
+    expect(r.layout.installments).toEqual([]);
+    expect(open(r)).toEqual(["甲公司 50000.00"]);
+  });
+});

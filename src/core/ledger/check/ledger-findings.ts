@@ -141,6 +141,14 @@ export function readingWideFindings(run: AuditRun, read: LedgerReading, view: As
     for (const r of read.rows) {
       const date = r.dateArisen ?? r.dueDate;
       if (!((date === null || date <= asOf) && r.moneySign("received") === 1 && r.moneySign("balance") >= 0)) continue;
+      // Installments each dated (第一次回款 | 第二次回款): exact; some undated: as undated.
+      const payments = r.source.installments.size === 0 ? undefined : r.source.installments.get(r.index);
+      if (payments !== undefined) {
+        let dated = 0;
+        for (const x of payments) dated += x.fen;
+        if (dated !== r.receivedFen) undated++;
+        continue;
+      }
       const paid = r.lastPaymentDate;
       if (paid === null) undated++;
       else if (paid > asOf) {
