@@ -128,9 +128,9 @@ export function quoteInput(input: unknown): string {
 /**
  * Everything around the digits, in the orders Excel's own zh-CN and en-US number formats and
  * hand-typed ledgers produce them, read left to right by a small scanner:
- *   [sign] [currency] [sign] [(] digits [)] [unit]      with spaces allowed between parts
+ *   [sign] [currency] [sign] [(] digits [)] [unit] [minus]      with spaces allowed between parts
  * — "-¥1,234.00", "¥-1,234.00" (Excel's zh-CN currency format), "¥ (1,234.00)" (accounting),
- * "90.96万元". Parentheses around the whole text ("(¥1,234.00)", "(90.96万)") are removed
+ * "90.96万元", "1,234.00-" (SAP's and some banks' exports). Parentheses around the whole text ("(¥1,234.00)", "(90.96万)") are removed
  * before this. Which combinations are legal (one sign at most, never a sign and parentheses)
  * is checked in code rather than in one pattern: a single regex with optional parts and
  * spaces between each of them backtracks polynomially on long runs of spaces, and a cell can
@@ -143,6 +143,7 @@ const OPEN_PAREN = /\(/y;
 const DIGIT_RUN = /[0-9.,]+/y;
 const CLOSE_PAREN = /\)/y;
 const UNIT = /万元|亿元|万|亿|元/y;
+const TRAILING_MINUS = /[-\u2212]/y;
 
 interface MoneyParts {
   signBefore?: string;
@@ -151,6 +152,8 @@ interface MoneyParts {
   digits?: string;
   close: boolean;
   unit?: string;
+  /** A minus after the figure (SAP and some bank exports: 5,000.00-). */
+  signTrailing?: string;
 }
 
 /** The parts of `text` in the order above, or null when something is left over. Linear time. */
@@ -174,8 +177,10 @@ function scanMoney(text: string): MoneyParts | null {
   const digits = take(DIGIT_RUN);
   const close = take(CLOSE_PAREN) !== undefined;
   const unit = take(UNIT);
+  const signTrailing = take(TRAILING_MINUS);
   if (pos !== text.length) return null;
   const parts: MoneyParts = { open, close };
+  if (signTrailing !== undefined) parts.signTrailing = signTrailing;
   if (signBefore !== undefined) parts.signBefore = signBefore;
   if (signAfter !== undefined) parts.signAfter = signAfter;
   if (digits !== undefined) parts.digits = digits;
@@ -313,9 +318,9 @@ function parseMoneyText(raw: string, field: string | undefined): Decimal | null 
   }
   const parts = scanMoney(text);
   if (parts === null) throw unparseableMoney(raw, field);
-  const { signBefore, signAfter, open, digits, close, unit } = parts;
-  const sign = signBefore ?? signAfter;
-  if (signBefore !== undefined && signAfter !== undefined) throw unparseableMoney(raw, field);
+  const { signBefore, signAfter, open, digits, close, unit, signTrailing } = parts;
+  const sign = signBefore ?? signAfter ?? signTrailing;
+  if ([signBefore, signAfter, signTrailing].filter((x) => x !== undefined).length > 1) throw unparseableMoney(raw, field);
   if (open !== close) throw unparseableMoney(raw, field);
   const innerParens = open;
   // One way of saying "negative" at a time: "-(5)" or "((5))" is a typo, not a double negative.

@@ -198,6 +198,13 @@ describe("parseMoney: a dash alone is zero (Excel's accounting format shows 0 as
     expect(parseMoney("-5")!.toFixed(2)).toBe("-5.00");
     expect(() => parseMoney("--5")).toThrow();
   });
+  it("a minus after the figure (SAP's and some banks' exports: 5,000.00-) is a negative amount; two signs are still an error", () => {
+    expect(parseMoney("5,000.00-")!.toFixed(2)).toBe("-5000.00");
+    expect(parseMoney("¥1,234.50 -")!.toFixed(2)).toBe("-1234.50");
+    expect(parseMoney("2.5万-")!.toFixed(2)).toBe("-25000.00");
+    expect(() => parseMoney("-5,000.00-")).toThrow();
+    expect(() => parseMoney("(5,000.00)-")).toThrow();
+  });
 });
 
 describe("parseMoney: rejections", () => {

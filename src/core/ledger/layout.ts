@@ -531,22 +531,40 @@ export function isRunningBalance(store: LedgerStore): boolean {
   let item = 0;
   let prev = NaN;
   let prevCustomer: string | null = null;
+  const docs = store.text.document;
+  let prevDoc: string | null = null;
   for (let i = 0; i < store.length; i++) {
     const b = balance[i];
     if (b !== b || store.derived[i] === 1) {
       prev = NaN;
+      prevDoc = null;
       continue;
     }
     const a = amount[i] === amount[i] ? amount[i] : 0;
     const r = received !== null && received[i] === received[i] ? received[i] : 0;
     const c = customer === null ? null : customer[i];
-    if (b === a - r) item++;
+    // A customer's first line (or one after a line without a balance) fits both readings: a
+    // running balance starts at its first line's amount. Counted for items, it outvoted the
+    // running lines of a 明细账 whose customers have a line or two each (a probe's gave 43,000
+    // open for 13,000, its running balances added up).
+    const follows = prev === prev && c === prevCustomer;
+    if (b === a - r && follows) item++;
+    // A line of the document above (a register's later payment of an invoice, its 未回款金额
+    // running per invoice: registerPaymentLines) is no evidence of a balance run per customer.
+    const doc = docs === null ? null : docs[i];
+    const sameDocument = doc !== null && doc !== undefined && doc === prevDoc;
+    prevDoc = doc ?? null;
+    if (sameDocument) {
+      prev = b;
+      prevCustomer = c;
+      continue;
+    }
     // One amount column written unsigned (发货 30,000, 收款 20,000): a balance that fell by the
     // amount and still leaves one is a running balance too (unsignedCredits reads such a line as a
     // credit). One that fell to nothing is evidence only when its 摘要 says 收款: in a bill list
     // without a received column, a settled bill (未核销 0) under an open one of the same amount
     // looks just so.
-    if (prev === prev && c === prevCustomer && (b === prev + a - r || (received === null && a > 0 && b === prev - a && (b !== 0 || saysReceipt(store, i))))) running++;
+    if (follows && (b === prev + a - r || (received === null && a > 0 && b === prev - a && (b !== 0 || saysReceipt(store, i))))) running++;
     prev = b;
     prevCustomer = c;
   }

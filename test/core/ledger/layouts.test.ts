@@ -1128,3 +1128,39 @@ describe("a 台账 with a column per payment (第一次回款 | 第二次回款)
     expect(open(r)).toEqual(["甲公司 50000.00"]);
   });
 });
+
+test("a 明细账 with a customer column and a running 余额 (no 方向), each customer a line or two, is read as a running balance, not as items", () => {
+  const r = readLedger(
+    [
+      ["日期", "客户名称", "凭证字号", "摘要", "借方", "贷方", "余额"],
+      ["2024-01-05", "甲公司", "记-1", "开票", 10000, null, 10000], // row 2
+      ["2024-02-05", "甲公司", "记-7", "工行到账", null, 4000, 6000], // row 3
+      ["2024-02-10", "乙公司", "记-9", "开票", 20000, null, 20000], // row 4
+      ["2024-03-10", "乙公司", "记-3", "承兑汇票", null, 20000, 0], // row 5
+      ["2024-05-01", "丁公司", "记-5", "开票", 7000, null, 7000], // row 6
+    ],
+    { sheet: "明细账" },
+  );
+  // By hand: 甲 10,000 − 4,000 = 6,000 of 2024-01-05; 乙 20,000 − 20,000 = 0; 丁 7,000: 13,000.
+  // Each customer's first line fits both readings; counted for items, they outvoted the two
+  // running lines, and the running balances were added up: 43,000.
+  expect(r.layout.runningBalance).toBe(true);
+  const a = auditLedger(r, {}, fromYmd(2024, 6, 30), DEFAULT_POLICY);
+  expect(Array.from({ length: a.rows.length }, (_, i) => a.rows.get(i)).map((x) => `${x.row} ${x.balance}`)).toEqual(["2 6000.00", "6 7000.00"]);
+  expect(a.totals.all.balance).toBe("13000.00");
+});
+
+test("headers of receipts and dates other systems use (回笼金额, 到账金额, 本期实收; 立账日, 凭证日期) are read", () => {
+  for (const received of ["回笼金额", "到账金额", "本期实收"]) {
+    const r = readLedger([["客户名称", "开票日期", "开票金额", received], ["甲公司", "2024-03-01", 40000, 25000]], { sheet: "S" });
+    expect(r.letters.received).toBe("D");
+    // 40,000 − 25,000 = 15,000 open (the receipt unread left 40,000).
+    expect(auditLedger(r, {}, fromYmd(2024, 6, 30), DEFAULT_POLICY).totals.all.balance).toBe("15000.00");
+  }
+  for (const date of ["立账日", "凭证日期"]) {
+    const r = readLedger([["客户名称", "单据号", date, "到期日", "本币余额"], ["乙公司", "0000000102", "2024-06-10", "2024-07-10", 15000]], { sheet: "S" });
+    expect(r.letters.dateArisen).toBe("C");
+    // Arisen 2024-06-10, before the as-of date: open, not yet due (dated by its due date alone, it was left out as after it).
+    expect(auditLedger(r, {}, fromYmd(2024, 6, 30), DEFAULT_POLICY).totals.all.balance).toBe("15000.00");
+  }
+});
