@@ -107,6 +107,12 @@ interface AsOfOptions {
   shape: ViewShape;
   /** Sheet column letter of each mapped field (per sheet), for issues. */
   columns: (sheet: string) => Partial<Record<LedgerField, string>>;
+  /**
+   * The policy's credit days: a line with a due date and no date arisen counts from its due date
+   * less its own credit days, else these (as its age does). Without them, from its due date: an
+   * invoice not yet due on the as-of date was then left out as if it had not arisen.
+   */
+  creditDays?: number;
 }
 
 // Each line's part in the view.
@@ -259,7 +265,11 @@ export function prepareAsOf(rows: readonly LedgerRow[], options: AsOfOptions): P
     const j = r.index;
     const arisen = st.date.dateArisen;
     let d = arisen === null ? NaN : arisen[j];
-    if (d !== d && st.date.dueDate !== null) d = st.date.dueDate[j];
+    if (d !== d && st.date.dueDate !== null) {
+      d = st.date.dueDate[j];
+      const own = st.creditDays === null ? NaN : st.creditDays[j];
+      d -= own === own ? own : (options.creditDays ?? 0);
+    }
     date[i] = d;
     if (transactions) {
       if (!plainTransactionLine(st, j, i, kind, fen, own) && prepareTransactionLine(r, i, kind, fen, dec, own, ownDec)) undone.add(i);

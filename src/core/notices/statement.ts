@@ -147,7 +147,7 @@ export function buildStatements(reading: LedgerReading, policy: Policy, selectio
       return false;
     });
   }
-  const p = prepareAsOf(rows, { shape: reading.shape, columns: () => reading.letters });
+  const p = prepareAsOf(rows, { shape: reading.shape, columns: () => reading.letters, creditDays: policy.defaultCreditDays });
   const end = viewAsOf(p, to, { rows: false });
 
   // Which customers: by name, and by the rows selected on the ledger's sheet.

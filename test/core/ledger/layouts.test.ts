@@ -1164,3 +1164,20 @@ test("headers of receipts and dates other systems use (回笼金额, 到账金�
     expect(auditLedger(r, {}, fromYmd(2024, 6, 30), DEFAULT_POLICY).totals.all.balance).toBe("15000.00");
   }
 });
+
+test("an item with a due date and no date arisen counts in the as-of view from its due date less its credit days, not from its due date", () => {
+  const r = readLedger(
+    [
+      ["客户名称", "单据号", "到期日", "余额"],
+      ["甲公司", "0000000101", "2024-05-31", 20000], // row 2
+      ["乙公司", "0000000102", "2024-07-10", 15000], // row 3: due after the as-of date
+      ["丙公司", "0000000103", "2024-08-15", 9000], // row 4
+    ],
+    { sheet: "S" },
+  );
+  // As of 2024-06-30, with the policy's 30 credit days: 乙 arose about 2024-06-10 (07-10 − 30),
+  // before the date: open, not yet due; 丙 about 2024-07-16, after it: left out. 20,000 + 15,000.
+  const a = auditLedger(r, {}, fromYmd(2024, 6, 30), DEFAULT_POLICY);
+  expect(Array.from({ length: a.rows.length }, (_, i) => a.rows.get(i)).map((x) => `${x.row} ${x.balance}`)).toEqual(["2 20000.00", "3 15000.00"]);
+  expect(a.reading.leftOut.count).toBe(1);
+});

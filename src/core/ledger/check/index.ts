@@ -64,7 +64,7 @@ export function auditLedger(
   policy: Policy,
   options: AuditOptions = {},
 ): AuditResult {
-  const view = openItemsAsOf(read.rows, asOf, { shape: read.shape, columns: () => read.letters });
+  const view = openItemsAsOf(read.rows, asOf, { shape: read.shape, columns: () => read.letters, creditDays: policy.defaultCreditDays });
   const run = new AuditRun(read, view, companions.customers ?? null, companions.bills ?? null, companions.collections ?? null, asOf, policy, options);
   readingFindings(run, read, view);
   const summary = readingWideFindings(run, read, view);
