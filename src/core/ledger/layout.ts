@@ -286,13 +286,14 @@ export function composeDates(store: LedgerStore, table: OpenedTable<LedgerField>
   const arisen = store.dateColumn("dateArisen");
   let currentYear = bannerYear;
   let lastMonth = 0;
+  let lastDay = 0;
   // Each customer's block runs from the header's year again: a month lower than the one before
   // means the next year only within one customer's lines (安居's block ending in July and 明达's
   // starting in March are both the banner's year, not 明达's a year later).
   const customers = store.text.customer;
   let lastCustomer: string | null = null;
   for (let i = 0; i < store.length; i++) {
-    const m = month[i];
+    let m = month[i];
     const d = day[i];
     const y = year !== null && year[i] === year[i] ? year[i] : null;
     const c = customers === null ? null : customers[i];
@@ -300,21 +301,27 @@ export function composeDates(store: LedgerStore, table: OpenedTable<LedgerField>
       if (lastCustomer !== null) {
         currentYear = bannerYear;
         lastMonth = 0;
+        lastDay = 0;
       }
       lastCustomer = c;
     }
     if (y !== null) {
       currentYear = y;
       lastMonth = 0;
+      lastDay = 0;
     }
     if (m !== m && d !== d) continue;
     const row = store.sheetRow[i];
+    // A book written by hand, or printed so, gives the month on a month's first line only (3 | 2,
+    // then _ | 20): a day with no month, on or after the day above it, is of the month above.
+    if (m !== m && lastMonth > 0 && d >= lastDay) m = lastMonth;
     if (m !== m || d !== d) {
       issues.push(issueAt(table, row, m !== m ? "month" : "day", "missing-field", "", { "zh-CN": "只有月或日之一，无法组成日期。", "en-US": "only one of the month and the day is given, so there is no date." }));
       continue;
     }
     if (y === null && m < lastMonth && currentYear !== null) currentYear += 1;
     lastMonth = m;
+    lastDay = d;
     if (currentYear === null) {
       issues.push(
         issueAt(table, row, "month", "bad-date", `${m}月${d}日`, {

@@ -1181,3 +1181,25 @@ test("an item with a due date and no date arisen counts in the as-of view from i
   expect(Array.from({ length: a.rows.length }, (_, i) => a.rows.get(i)).map((x) => `${x.row} ${x.balance}`)).toEqual(["2 20000.00", "3 15000.00"]);
   expect(a.reading.leftOut.count).toBe(1);
 });
+
+test("a 三栏式 book that writes the month on a month's first line only dates the lines below it in that month", () => {
+  const values = [
+    ["应收账款明细账"],
+    ["明细科目：成都锦城建材有限公司"],
+    ["2024年", null, "凭证", "摘要", "借方", "贷方", "借或贷", "余额"],
+    ["月", "日", "字号"],
+    [1, 1, null, "上年结转", null, null, "借", 5000], // row 5
+    [3, 2, "记-1", "销售", 20000, null, "借", 25000], // row 6
+    [null, 20, "记-9", "收款", null, 5000, "借", 20000], // row 7: 3月20日
+    [null, 31, null, "本月合计", 20000, 5000, "借", 20000], // row 8
+    [7, 8, "记-2", "收款", null, 20000, "平", 0], // row 9
+    [null, 3, "记-5", "销售", 1000, null, "借", 1000], // row 10: a day before the one above, no month: not guessed
+  ];
+  const r = readLedger(values, { sheet: "甲", merges: [{ top: 3, left: 1, bottom: 3, right: 2 }, ...[4, 5, 6, 7, 8].map((c) => ({ top: 3, left: c, bottom: 4, right: c }))] });
+  expect(r.rows.filter((x) => x.row === 7).map((x) => formatIsoDate(x.dateArisen as number))).toEqual(["2024-03-20"]);
+  expect(r.issues.map((i) => [i.row, i.issue])).toEqual([[10, "missing-field"]]);
+  // As of 2024-06-30: the 5,000 brought forward is paid by the receipt of 03-20 (FIFO); the sale of
+  // 03-02 is open, 20,000; the July receipt is after the date; row 10, undated, is open as read (and said).
+  const a = auditLedger(r, {}, fromYmd(2024, 6, 30), DEFAULT_POLICY);
+  expect(Array.from({ length: a.rows.length }, (_, i) => a.rows.get(i)).map((x) => `${x.row} ${x.balance}`)).toEqual(["6 20000.00", "10 1000.00"]);
+});
