@@ -4,7 +4,7 @@
  * master, the bills register and the collection log (by their headers). Shared by the headless
  * audit and the task pane, so both pick the same sheets from the same workbook.
  */
-import type { DayNumber } from "../calendar";
+import { type DayNumber, fromYmd, isValidYmd } from "../calendar";
 import { type ExcelDateSystem, formatDateZh, formatIsoDate } from "../dates";
 import { ArError, isArError } from "../errors";
 import type { Bilingual } from "../../i18n/bilingual";
@@ -331,11 +331,16 @@ function chooseLedger(sheets: readonly SheetInput[], options: Omit<WorkbookLedge
   // date, or the latest before it, is the ledger as of then.
   if (parts.size === 1 && options.sheet === undefined && options.asOf !== undefined && sameKindReadings.size > 0) {
     const asOf = options.asOf;
-    const standing = (r: LedgerReading): number => (r.layout.listDate !== null && r.layout.listDate <= asOf ? r.layout.listDate : -Infinity);
+    // The date a list stands at: its title's, else its sheet's name's (2024.06, 2024年6月末).
+    const dateOf = (sheet: SheetInput, r: LedgerReading): DayNumber | null => r.layout.listDate ?? sheetNameDate(sheet.name);
+    const standing = (sheet: SheetInput, r: LedgerReading): number => {
+      const d = dateOf(sheet, r);
+      return d !== null && d <= asOf ? d : -Infinity;
+    };
     let best: SheetInput = chosen;
     let bestReading = ledger;
     for (const [sheet, reading] of sameKindReadings) {
-      if (standing(reading) > standing(bestReading)) {
+      if (standing(sheet, reading) > standing(best, bestReading)) {
         best = sheet;
         bestReading = reading;
       }
@@ -347,7 +352,7 @@ function chooseLedger(sheets: readonly SheetInput[], options: Omit<WorkbookLedge
       parts.set(best, bestReading);
       together[0] = best;
       ledger = bestReading;
-      notes.push(pickedByDate(best.name, bestReading.layout.listDate as DayNumber, asOf));
+      notes.push(pickedByDate(best.name, dateOf(best, bestReading) as DayNumber, asOf, bestReading.layout.listDate === null));
       chosen = best;
     }
   }
@@ -439,11 +444,28 @@ function columnsNotRead(ledger: LedgerReading): Bilingual[] {
   return out;
 }
 
-function pickedByDate(name: string, listDate: DayNumber, asOf: DayNumber): Bilingual {
+function pickedByDate(name: string, listDate: DayNumber, asOf: DayNumber, byName: boolean): Bilingual {
   return {
-    "zh-CN": `检查的是工作表“${name}”：它的标题写明截至 ${formatDateZh(listDate)}，是截止日 ${formatDateZh(asOf)} 当日或之前最近的一张。`,
-    "en-US": `The sheet checked is "${name}": its title says it stands at ${formatIsoDate(listDate)}, the latest on or before the as-of date ${formatIsoDate(asOf)}.`,
+    "zh-CN": `检查的是工作表“${name}”：它的${byName ? "表名" : "标题"}写明截至 ${formatDateZh(listDate)}，是截止日 ${formatDateZh(asOf)} 当日或之前最近的一张。`,
+    "en-US": `The sheet checked is "${name}": its ${byName ? "name" : "title"} says it stands at ${formatIsoDate(listDate)}, the latest on or before the as-of date ${formatIsoDate(asOf)}.`,
   };
+}
+
+/**
+ * The date a sheet's name gives a list (a month-end snapshot per sheet): a whole date (2024-06-30,
+ * 20240630, 2024年6月30日), else a year and a month, the month's last day (2024.06, 202406,
+ * 2024年6月, 2024年6月末). null for any other name (6月 has no year; 三月 (2) is a copy).
+ */
+export function sheetNameDate(name: string): DayNumber | null {
+  const t = name.normalize("NFKC").replace(/\s+/g, "");
+  const m = /(?<!\d)(\d{4})(?:[-./_年](\d{1,2})(?:[-./_月](\d{1,2})日?|月)?|(\d{2})(\d{2})?)(?!\d)/.exec(t);
+  if (m === null) return null;
+  const y = Number(m[1]);
+  const month = Number(m[2] ?? m[4]);
+  const day = m[3] ?? m[5];
+  if (y < 1950 || y > 2099 || !(month >= 1 && month <= 12)) return null;
+  if (day !== undefined) return isValidYmd(y, month, Number(day)) ? fromYmd(y, month, Number(day)) : null;
+  return (month === 12 ? fromYmd(y + 1, 1, 1) : fromYmd(y, month + 1, 1)) - 1;
 }
 
 function sameLayoutNotRead(chosen: string, names: readonly string[], hint: Hint): Bilingual {

@@ -3,7 +3,7 @@
  * one, a hidden one only when named, and when none reads as a ledger, one line saying what each
  * sheet is and how to name the ledger.
  */
-import { readWorkbookLedger, type SheetInput } from "../../../src/core/ledger/workbook";
+import { readWorkbookLedger, type SheetInput, sheetNameDate } from "../../../src/core/ledger/workbook";
 import { fromYmd } from "../../../src/core/calendar";
 import { auditLedger } from "../../../src/core/ledger/check";
 import { readLedger } from "../../../src/core/ledger/index";
@@ -323,6 +323,36 @@ describe("lists of one layout at several month-ends (a sheet per month)", () => 
     expect(dateOf("导出日期：2011-09-10")).toBe(null);
     expect(dateOf("应收账款明细表（2011年1月1日至2011年12月31日）")).toBe(null);
     expect(dateOf("应收账款明细表")).toBe(null);
+  });
+});
+
+describe("lists of one layout at several month-ends dated by their sheets' names only (2024.05, 2024.06)", () => {
+  const header = ["客户名称", "发票号", "开票日期", "金额", "已收", "余额"];
+  const MAY: SheetInput = { name: "2024.05", values: [header, ["甲公司", "FP-1", "2024-03-01", 30000, 10000, 20000], ["乙公司", "FP-2", "2024-05-10", 8000, 0, 8000]] };
+  const JUN: SheetInput = {
+    name: "2024.06",
+    values: [header, ["甲公司", "FP-1", "2024-03-01", 30000, 30000, 0], ["乙公司", "FP-2", "2024-05-10", 8000, 0, 8000], ["甲公司", "FP-3", "2024-06-15", 12000, 0, 12000]],
+  };
+
+  it("reads the one standing at the as-of date, and says its name dated it", () => {
+    // As of 2024-06-30 the June list stands: 乙 8,000 + 甲 12,000 = 20,000 (May's gave 28,000).
+    const jun = readWorkbookLedger([MAY, JUN], { asOf: fromYmd(2024, 6, 30) });
+    expect(jun.ledgerSheet).toBe("2024.06");
+    expect(auditLedger(jun.ledger, jun.companions, fromYmd(2024, 6, 30), DEFAULT_POLICY).totals.all.balance).toBe("20000.00");
+    expect(jun.warnings.map((w) => w["zh-CN"])).toContain("检查的是工作表“2024.06”：它的表名写明截至 2024年6月30日，是截止日 2024年6月30日 当日或之前最近的一张。");
+    expect(readWorkbookLedger([MAY, JUN], { asOf: fromYmd(2024, 6, 15) }).ledgerSheet).toBe("2024.05");
+  });
+
+  it("takes a date, or a year and month (its last day), from a sheet's name", () => {
+    expect(sheetNameDate("2024.06")).toBe(fromYmd(2024, 6, 30));
+    expect(sheetNameDate("2024年2月末")).toBe(fromYmd(2024, 2, 29));
+    expect(sheetNameDate("202412")).toBe(fromYmd(2024, 12, 31));
+    expect(sheetNameDate("余额表20240531")).toBe(fromYmd(2024, 5, 31));
+    expect(sheetNameDate("2024-06-15")).toBe(fromYmd(2024, 6, 15));
+    expect(sheetNameDate("6月")).toBe(null);
+    expect(sheetNameDate("2024年")).toBe(null);
+    expect(sheetNameDate("2024.13")).toBe(null);
+    expect(sheetNameDate("三月 (2)")).toBe(null);
   });
 });
 
