@@ -219,13 +219,17 @@ export const RULE_TEXTS: Readonly<Record<string, RuleText>> = {
   "status-says-settled": {
     title: bi("状态写明已结清", "The status says settled"),
     definition: bi(
-      "未结清款项台账的状态列写明已结清（已收讫、已付清、已收回等；已核销是核销坏账，不在此列），而读到的余额大于 0：余额栏空白时，余额是按金额减已收金额推算的，状态是台账自己的说法，这些行按已结清处理，不计入未结清款项；余额栏写明大于 0 的余额时，保留所写余额，两者矛盾需核对。每种情况各报一次，列出所涉各行。",
-      "The status column of an open-items list says settled (已结清, 已收讫, 已付清, 已收回…; not 已核销, a write-off) while the balance read is above 0. Where the 余额 cell is blank the balance was worked out as amount − received, and the status is the ledger's own word: those lines are settled and left out of the open items. Where the ledger states a balance above 0 it is kept, and the two disagree. Each case is said once, with its lines.",
+      "未结清款项台账的状态列写明已结清（已收讫、已付清、已收回等；已核销是核销坏账，不在此列），或余额栏空白而备注整格写明已结清（可在前面写收款日期，如“6月20日已结清”，按该日收款），而读到的余额大于 0：余额栏空白时，余额是按金额减已收金额推算的，状态是台账自己的说法，这些行按已结清处理，不计入未结清款项；余额栏写明大于 0 的余额时，保留所写余额，两者矛盾需核对。每种情况各报一次，列出所涉各行。",
+      "The status column of an open-items list says settled (已结清, 已收讫, 已付清, 已收回…; not 已核销, a write-off), or, over a blank 余额, the note says so as its whole text (after the date it was paid, if any: 6月20日已结清 is received on that day), while the balance read is above 0. Where the 余额 cell is blank the balance was worked out as amount − received, and the status is the ledger's own word: those lines are settled and left out of the open items. Where the ledger states a balance above 0 it is kept, and the two disagree. Each case is said once, with its lines.",
     ),
     messages: {
       default: bi(
         "{cell}：状态写明已结清，余额栏空白，按已结清处理；本行起共 {count} 行（{rows}）如此处理，按金额减已收金额合计 {balance} 元，未计入未结清款项。请补填已收金额或余额，或核对状态。",
         "{cell}: the status says settled and the balance is blank: read as settled. From this line on, {count} line(s) ({rows}) are read so; amount − received would leave {balance} open on them in all, which is not counted. Fill in the received amount or the balance, or check the status.",
+      ),
+      note: bi(
+        "{cell}：备注写明已结清，余额栏空白，按已结清处理；本行起共 {count} 行（{rows}）如此处理，按金额减已收金额合计 {balance} 元，未计入未结清款项。请补填已收金额或余额，或核对备注。",
+        "{cell}: the note says settled and the balance is blank: read as settled. From this line on, {count} line(s) ({rows}) are read so; amount − received would leave {balance} open on them in all, which is not counted. Fill in the received amount or the balance, or check the note.",
       ),
       conflict: bi(
         "{cell}：状态写明已结清，但余额为 {balance} 元，按所写余额计入未结清款项；本行起共 {count} 行（{rows}）状态与余额矛盾。请核对状态或余额。",

@@ -50,6 +50,8 @@ export function combineReadings(readings: readonly LedgerReading[]): LedgerReadi
       receiptsOnDebit: readings.flatMap((r) => r.layout.receiptsOnDebit),
       settledByStatus: readings.flatMap((r) => r.layout.settledByStatus),
       settledByStatusLeft: readings.reduce((sum, r) => sum.plus(r.layout.settledByStatusLeft), new Dec(0)).toFixed(2),
+      settledByNote: readings.flatMap((r) => r.layout.settledByNote),
+      settledByNoteLeft: readings.reduce((sum, r) => sum.plus(r.layout.settledByNoteLeft), new Dec(0)).toFixed(2),
       statusConflicts: readings.flatMap((r) => r.layout.statusConflicts),
       voidedOrDraft: readings.flatMap((r) => r.layout.voidedOrDraft),
       installments: readings.flatMap((r) => r.layout.installments),

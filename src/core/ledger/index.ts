@@ -109,6 +109,9 @@ interface LedgerLayout {
   settledByStatus: { sheet: string; row: number }[];
   /** What amount − received gave the lines settledByStatus settled, in all (yuan, two decimals). */
   settledByStatusLeft: string;
+  /** Lines a 备注 says are settled (已收讫, 6月20日已结清), their 余额 blank, settled the same way; and what amount − received gave them. */
+  settledByNote: { sheet: string; row: number }[];
+  settledByNoteLeft: string;
   /** Open-items lines whose 状态 says 已结清 while the ledger states a balance above 0 (kept). */
   statusConflicts: { sheet: string; row: number }[];
   /** Lines left out as no receivable on the books: voided (作废状态 是) or not yet approved (单据状态 暂存): layout.voidedOrDraftLines. */
@@ -320,6 +323,8 @@ export function readLedger(values: readonly unknown[][], options: ReadLedgerOpti
       receiptsOnDebit: receiptsOnDebit(rows).map((k) => ({ sheet: table.sheet, row: rows[k].row })),
       settledByStatus: byStatus === null ? [] : byStatus.settled.map((i) => ({ sheet: table.sheet, row: store.sheetRow[i] })),
       settledByStatusLeft: byStatus === null ? "0.00" : byStatus.left.toFixed(2),
+      settledByNote: byStatus === null ? [] : byStatus.byNote.map((i) => ({ sheet: table.sheet, row: store.sheetRow[i] })),
+      settledByNoteLeft: byStatus === null ? "0.00" : byStatus.noteLeft.toFixed(2),
       statusConflicts: byStatus === null ? [] : byStatus.conflicting.map((i) => ({ sheet: table.sheet, row: store.sheetRow[i] })),
       voidedOrDraft: voidedOrDraft.map((v) => ({ sheet: table.sheet, row: store.sheetRow[v.i], column: columnLetter(v.column, origin), why: v.why, text: v.text })),
       sheetsNotRead: [],

@@ -499,27 +499,68 @@ export function registerPaymentLines(store: LedgerStore): number[] {
  * said by the check (status-says-settled): a hand-kept 台账 that marks 已结清 and leaves the cells
  * blank was read with the whole amount open.
  */
-export function settledByStatus(store: LedgerStore): { settled: number[]; conflicting: number[]; left: Decimal } {
+export function settledByStatus(store: LedgerStore): { settled: number[]; conflicting: number[]; left: Decimal; byNote: number[]; noteLeft: Decimal } {
   const status = store.text.status;
+  const note = store.text.note;
   const settled: number[] = [];
   const conflicting: number[] = [];
+  const byNote: number[] = [];
   let left = fenToDecimal(0);
-  if (status === null || store.fen.balance === null) return { settled, conflicting, left };
+  let noteLeft = fenToDecimal(0);
+  if ((status === null && note === null) || store.fen.balance === null) return { settled, conflicting, left, byNote, noteLeft };
   for (let i = 0; i < store.length; i++) {
-    const text = status[i];
-    if (text === null || text === undefined || !saysSettled(text)) continue;
+    const text = status === null ? null : status[i];
+    const fromStatus = text !== null && text !== undefined && saysSettled(text);
+    // Else a 备注 that says so as its whole text, after the date it was paid (6月20日已结清): only
+    // over a blank 余额 (a note beside a stated balance is no evidence against it).
+    const paid = fromStatus || note === null || store.derived[i] !== 1 ? null : noteSettled(note[i] ?? null);
+    if (!fromStatus && paid === null) continue;
     const exact = store.exact.balance.get(i);
     const f = store.fen.balance[i];
     const positive = exact !== undefined ? exact.gt(0) : f > 0;
     if (!positive) continue;
     if (store.derived[i] === 1) {
-      left = left.plus(exact ?? fenToDecimal(f));
+      if (fromStatus) left = left.plus(exact ?? fenToDecimal(f));
+      else noteLeft = noteLeft.plus(exact ?? fenToDecimal(f));
       if (exact === undefined) store.statusSettled.set(i, f);
+      if (paid !== null && paid.month > 0) datePaymentFromNote(store, i, paid);
       store.setMoney("balance", i, 0, null);
-      settled.push(i);
+      (fromStatus ? settled : byNote).push(i);
     } else conflicting.push(i);
   }
-  return { settled, conflicting, left };
+  return { settled, conflicting, left, byNote, noteLeft };
+}
+
+/** A date a note begins with (2024-06-20, 2024年6月20日, 6月20日, 6/20), then its words. */
+const NOTE_PAID = /^(?:(\d{4})\s*[年./-]\s*)?(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*[日号]?\s*[,，、:：]?\s*(.*)$/;
+
+/** Whether a 备注 says its item is settled (已收讫, 6月20日已结清): the date it gives (month 0 when none), else null. */
+function noteSettled(text: string | null): { year: number | null; month: number; day: number } | null {
+  if (text === null) return null;
+  const t = text.normalize("NFKC").trim();
+  if (saysSettled(t)) return { year: null, month: 0, day: 0 };
+  const m = NOTE_PAID.exec(t);
+  if (m === null || !saysSettled(m[4])) return null;
+  return { year: m[1] === undefined ? null : Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+}
+
+/**
+ * The date a note says an item was paid, as its last payment date (the as-of view takes what it
+ * settled back out before then): a date without a year is the first such day on or after the
+ * item's own date. Left undated when the ledger has its own payment date there, or no year can be had.
+ */
+function datePaymentFromNote(store: LedgerStore, i: number, paid: { year: number | null; month: number; day: number }): void {
+  const own = store.date.lastPaymentDate;
+  if (own !== null && own[i] === own[i]) return;
+  const arisen = store.date.dateArisen === null ? NaN : store.date.dateArisen[i];
+  let year = paid.year;
+  if (year === null) {
+    if (arisen !== arisen) return;
+    year = toYmd(arisen).y;
+    if (isValidYmd(year, paid.month, paid.day) && fromYmd(year, paid.month, paid.day) < arisen) year++;
+  }
+  if (!isValidYmd(year, paid.month, paid.day)) return;
+  store.dateColumn("lastPaymentDate")[i] = fromYmd(year, paid.month, paid.day);
 }
 
 /**

@@ -1203,3 +1203,29 @@ test("a 三栏式 book that writes the month on a month's first line only dates 
   const a = auditLedger(r, {}, fromYmd(2024, 6, 30), DEFAULT_POLICY);
   expect(Array.from({ length: a.rows.length }, (_, i) => a.rows.get(i)).map((x) => `${x.row} ${x.balance}`)).toEqual(["6 20000.00", "10 1000.00"]);
 });
+
+test("a 备注 that says settled over a blank 余额 (已收讫, 6月20日已结清) settles the item on that day, and is said", () => {
+  const r = readLedger(
+    [
+      ["客户名称", "开票日期", "金额", "已收金额", "余额", "备注"],
+      ["甲公司", "2024-01-10", 30000, null, null, "已收讫"], // row 2
+      ["甲公司", "2024-04-10", 12000, null, null, null], // row 3
+      ["乙公司", "2024-05-10", 5000, null, null, "6月20日已结清"], // row 4
+      ["丙公司", "2024-05-12", 7000, null, null, "未结清"], // row 5
+    ],
+    { sheet: "台账" },
+  );
+  const openOn = (y: number, m: number, d: number) => {
+    const a = auditLedger(r, {}, fromYmd(y, m, d), DEFAULT_POLICY);
+    return Array.from({ length: a.rows.length }, (_, i) => a.rows.get(i)).map((x) => `${x.row} ${x.balance}`);
+  };
+  // By hand, 2024-06-30: 甲's 30,000 and 乙's 5,000 settled (the notes say so); 12,000 + 7,000 open
+  // (read as amount − received, 54,000 was open).
+  expect(openOn(2024, 6, 30)).toEqual(["3 12000.00", "5 7000.00"]);
+  const said = auditLedger(r, {}, fromYmd(2024, 6, 30), DEFAULT_POLICY).findings.filter((f) => f.rule === "status-says-settled");
+  expect(said.map((f) => [f.cell, f.severity])).toEqual([["台账!F2", "warning"]]);
+  expect(said[0].message["zh-CN"]).toContain("备注写明已结清");
+  expect(said[0].message["zh-CN"]).toContain("35,000.00");
+  // 2024-06-15: 乙 paid on 06-20, after it: open then.
+  expect(openOn(2024, 6, 15)).toEqual(["3 12000.00", "4 5000.00", "5 7000.00"]);
+});

@@ -229,6 +229,11 @@ export function readingWideFindings(run: AuditRun, read: LedgerReading, view: As
     const left = money(new Dec(read.layout.settledByStatusLeft));
     run.addFinding(makeFinding("status-says-settled", bySettled[0].sheet, bySettled[0].row, run.col("status"), { balance: left, ...linesParams(bySettled) }));
   }
+  const byNote = read.layout.settledByNote;
+  if (byNote.length > 0) {
+    const left = money(new Dec(read.layout.settledByNoteLeft));
+    run.addFinding(makeFinding("status-says-settled", byNote[0].sheet, byNote[0].row, run.col("note"), { balance: left, ...linesParams(byNote) }, { variant: "note" }));
+  }
   for (const why of ["voided", "draft"] as const) {
     const lines = read.layout.voidedOrDraft.filter((v) => v.why === why);
     if (lines.length === 0) continue;
