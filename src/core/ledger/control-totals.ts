@@ -132,8 +132,20 @@ export function reconcileSheet(
   letters: Partial<Record<LedgerMoneyField, string>>,
   running: RunningBalances | null,
   derivedBalances = false,
+  leftOut: readonly LedgerRow[] = [],
 ): Reconciliation {
   const differences: ControlDifference[] = [];
+  // Lines left out of the reading (voided or draft documents: layout.voidedOrDraftLines) that an
+  // ERP list's own 合计 still counts: a total that agrees once they are added agrees.
+  const leftOutBetween = (field: LedgerMoneyField, fromRow: number, toRow: number): Amount => {
+    let sum: Amount = 0;
+    for (const r of leftOut) {
+      if (r.row < fromRow || r.row >= toRow) continue;
+      const v = own(r, field, false, derivedBalances);
+      if (v !== null) sum = plus(sum, v);
+    }
+    return sum;
+  };
   let checked = 0;
   const ordered = [...stated].sort((a, b) => a.row - b.row);
 
@@ -271,6 +283,7 @@ export function reconcileSheet(
       if (usable.some((x) => isZero(minus(x.value, statedValue)))) continue;
       const alt = withOpeningsOf(field);
       if (alt !== null && spans.some((from) => isZero(minus(alt.sum(from, lineIndex), statedValue)))) continue;
+      if (leftOut.length > 0 && usable.some((x) => isZero(minus(plus(x.value, leftOutBetween(field, x.from === 0 ? -Infinity : lines[x.from].row, s.row)), statedValue)))) continue;
       // A total above every line (合计 on the first row under the header) states every line below
       // it; one that states nothing above it (a 本月合计 of 0 for a month without movements) agrees.
       const top = lineIndex === 0 && lines.length > 0;

@@ -225,10 +225,14 @@ export function readLedger(values: readonly unknown[][], options: ReadLedgerOpti
   const { rows, store, issues, skipped, stated } = readLedgerRows(filled, table, installments);
   // A voided or draft document (an ERP list's 作废状态, 单据状态) is no line of the ledger: left out, and said.
   const voidedOrDraft = voidedOrDraftLines(store, table);
+  const leftOutRows: LedgerRow[] = [];
   if (voidedOrDraft.length > 0) {
     const out = new Set(voidedOrDraft.map((v) => v.i));
     let k = 0;
-    for (const r of rows) if (!out.has(r.index)) rows[k++] = r;
+    for (const r of rows) {
+      if (!out.has(r.index)) rows[k++] = r;
+      else leftOutRows.push(r);
+    }
     rows.length = k;
     for (const v of voidedOrDraft) skipped.push({ row: store.sheetRow[v.i], reason: v.why, text: v.text });
     skipped.sort((a, b) => a.row - b.row);
@@ -296,7 +300,7 @@ export function readLedger(values: readonly unknown[][], options: ReadLedgerOpti
   // A balance read as amount − received counts against a stated 余额 total only in a list of items
   // that keeps its 余额 (not on a receipt line, not where the column is never filled).
   const derivedCount = shape === "open-items" && rows.some((x) => !x.balanceDerived && x.hasMoney("balance"));
-  const reconciliation = reconcileSheet(table.sheet, rows, stated, letters as Partial<Record<LedgerMoneyField, string>>, runningBalances, derivedCount);
+  const reconciliation = reconcileSheet(table.sheet, rows, stated, letters as Partial<Record<LedgerMoneyField, string>>, runningBalances, derivedCount, leftOutRows);
   return {
     sheet: table.sheet,
     shape,

@@ -781,6 +781,22 @@ describe("an ERP bill list's voided and unapproved documents (云星空 应收�
     expect(a.findings.filter((f) => f.rule === "voided-or-draft").map((f) => `${f.cell} ${f.message["en-US"].includes("1 line(s)") ? 1 : 2}`)).toEqual(["应收单列表!C3 2", "应收单列表!B4 1"]);
   });
 
+  it("takes a 合计 that still counts them as agreeing (the list's own total is over every document), and one that does not as not", () => {
+    const header = ["单据编号", "单据状态", "作废状态", "业务日期", "往来单位", "价税合计", "已结算金额", "未结算金额"];
+    const lines = [
+      ["AR1", "已审核", "否", "2011-04-01", "甲公司", 80000, 30000, 50000], // row 2
+      ["AR2", "暂存", "否", "2011-12-28", "甲公司", 25000, 0, 25000], // row 3: a draft
+      ["AR3", "已审核", "否", "2011-10-09", "乙公司", 66000, 0, 66000], // row 4
+    ];
+    // Over every document: 171,000 | 30,000 | 141,000 (the draft's 25,000 in it); over those read: 146,000 | 30,000 | 116,000.
+    const withDraft = readLedger([header, ...lines, ["合计", null, null, null, null, 171000, 30000, 141000]], { sheet: "S" });
+    expect([withDraft.reconciliation.status, withDraft.reconciliation.differences]).toEqual(["reconciled", []]);
+    const readOnly = readLedger([header, ...lines, ["合计", null, null, null, null, 146000, 30000, 116000]], { sheet: "S" });
+    expect(readOnly.reconciliation.status).toBe("reconciled");
+    const neither = readLedger([header, ...lines, ["合计", null, null, null, null, 171000, 30000, 140000]], { sheet: "S" });
+    expect(neither.reconciliation.differences.map((d) => [d.column, d.stated, d.computed])).toEqual([["H", "140000.00", "116000.00"]]);
+  });
+
   it("reads a list without such columns, and a 状态 of collection (催收中), as before", () => {
     const plain = readLedger([["单据编号", "状态", "业务日期", "往来单位", "价税合计"], ["AR1", "催收中", "2011-04-01", "甲", 80000], ["AR2", "是", "2011-04-02", "甲", 1000]], { sheet: "S" });
     expect(plain.rows.map((x) => x.row)).toEqual([2, 3]);
