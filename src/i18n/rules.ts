@@ -307,13 +307,17 @@ export const RULE_TEXTS: Readonly<Record<string, RuleText>> = {
   "balance-mismatch": {
     title: bi("余额与金额、已收不符", "Balance does not match amount − received"),
     definition: bi(
-      "台账同时有金额、已收和余额三列，且余额单元格有值：金额 − 已收（已收空白按 0）与余额相差 0.01 元（1 分）或以上。",
-      "The ledger has amount, received and balance columns and the balance cell is filled: amount − received (a blank received is 0) differs from the balance by 0.01 yuan (one fen) or more.",
+      "台账同时有金额、已收和余额三列，且余额单元格有值：金额 − 已收（已收空白按 0）与余额相差 0.01 元（1 分）或以上。台账另有期初余额列（期初余额 | 本期增加 | 本期收回 | 期末余额）时，按期初余额 + 金额 − 已收核对。",
+      "The ledger has amount, received and balance columns and the balance cell is filled: amount − received (a blank received is 0) differs from the balance by 0.01 yuan (one fen) or more. Where the ledger also has an opening balance column (期初余额 | 本期增加 | 本期收回 | 期末余额), opening + amount − received is compared.",
     ),
     messages: {
       default: bi(
         "{cell}：余额 {balance} 不等于 金额 {amount} − 已收 {received} = {expected}，相差 {difference}。",
         "{cell}: the balance {balance} is not amount {amount} − received {received} = {expected}; the difference is {difference}.",
+      ),
+      opening: bi(
+        "{cell}：余额 {balance} 不等于 期初余额 {opening} + 金额 {amount} − 已收 {received} = {expected}，相差 {difference}。",
+        "{cell}: the balance {balance} is not opening balance {opening} + amount {amount} − received {received} = {expected}; the difference is {difference}.",
       ),
     },
   },

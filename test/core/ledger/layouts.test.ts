@@ -1245,3 +1245,22 @@ test("a 备注 that says settled over a blank 余额 (已收讫, 6月20日已结
   // 2024-06-15: 乙 paid on 06-20, after it: open then.
   expect(openOn(2024, 6, 15)).toEqual(["3 12000.00", "4 5000.00", "5 7000.00"]);
 });
+
+test("a 台账 rolling each invoice over the period (期初余额 | 本期增加 | 本期收回 | 期末余额) checks opening + increase − received against the balance", () => {
+  const values = (lastBalance: number) => [
+    ["2024年6月应收账款台账"],
+    ["客户名称", "发票号", "开票日期", "期初余额", "本期增加", "本期收回", "期末余额"],
+    ["甲公司", "FP-11", "2024-03-10", 30000, 0, 10000, 20000], // row 3: 30,000 + 0 − 10,000
+    ["甲公司", "FP-18", "2024-06-12", 0, 25000, 0, 25000], // row 4
+    ["乙公司", "FP-09", "2024-01-20", 40000, 0, 40000, 0], // row 5: settled
+    ["乙公司", "FP-20", "2024-06-25", 0, 6000, 0, lastBalance], // row 6
+  ];
+  const audit = (v: unknown[][]) => auditLedger(readLedger(v, { sheet: "6月台账" }), {}, fromYmd(2024, 6, 30), DEFAULT_POLICY);
+  // Read against amount − received, rows 3 and 5 were errors (0 − 10,000 is not 20,000).
+  const a = audit(values(6000));
+  expect(a.findings.filter((f) => f.rule === "balance-mismatch")).toEqual([]);
+  expect(a.totals.all.balance).toBe("51000.00");
+  // A slip is still said, with the opening balance in the sum: 0 + 6,000 − 0 = 6,000, not 6,600.
+  const slip = audit(values(6600)).findings.filter((f) => f.rule === "balance-mismatch");
+  expect(slip.map((f) => [f.cell, f.message["zh-CN"]])).toEqual([["'6月台账'!G6", "'6月台账'!G6：余额 6,600.00 不等于 期初余额 0.00 + 金额 6,000.00 − 已收 0.00 = 6,000.00，相差 600.00。"]]);
+});

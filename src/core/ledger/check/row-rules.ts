@@ -9,7 +9,8 @@ import { type BatchResult, NO_DAYS, NO_VALUE } from "../../batch";
 import { addMonths, type DayNumber } from "../../calendar";
 import { collectionTier } from "../../collection";
 import { formatDateZh, formatIsoDate } from "../../dates";
-import { Dec, quoteInput } from "../../money";
+import { Dec, parseMoney, quoteInput } from "../../money";
+import { unwrapCell } from "../headers";
 import type { Policy, StatusCondition } from "../../policy/types";
 import { type NearCondition, nearConditions } from "../../status";
 import { conditionsInText, overdueRuleFrom, writeOffEligibility } from "../../writeoff";
@@ -231,6 +232,10 @@ function checkReceived(run: AuditRun, r: LedgerRow, at: number, column: string):
 /** balance-mismatch: amount − received (blank = 0) against the ledger's own balance, to the fen. */
 function checkBalance(run: AuditRun, r: LedgerRow, at: number, column: string): void {
   if (r.hasIssue("received")) return;
+  if (run.openingColumn !== null) {
+    checkRollForward(run, r, at, column, run.openingColumn);
+    return;
+  }
   const af = r.amountFen;
   const rf = r.receivedFen;
   const bf = r.balanceFen;
@@ -257,6 +262,35 @@ function checkBalance(run: AuditRun, r: LedgerRow, at: number, column: string): 
       column,
       { balance: money(b), amount: money(a), received: money(rc), expected: money(expected), difference: money(b.minus(expected)) },
       undefined,
+      "balance",
+    );
+  }
+}
+
+/**
+ * balance-mismatch where each line rolls a period forward (期初余额 | 本期增加 | 本期收回 | 期末余额):
+ * opening + amount − received against the balance. An opening cell that is not money leaves the line unjudged.
+ */
+function checkRollForward(run: AuditRun, r: LedgerRow, at: number, column: string, opening: { index: number; scale: number }): void {
+  const b = r.balance;
+  if (b === null || r.balanceDerived) return;
+  let o: Decimal;
+  try {
+    o = (parseMoney(unwrapCell(r.raw[opening.index])) ?? new Dec(0)).times(opening.scale);
+  } catch {
+    return;
+  }
+  const a = r.amount ?? new Dec(0);
+  const rc = r.received ?? new Dec(0);
+  const expected = o.plus(a).minus(rc);
+  if (b.minus(expected).abs().gte("0.01")) {
+    run.lineFinding(
+      r,
+      at,
+      "balance-mismatch",
+      column,
+      { balance: money(b), opening: money(o), amount: money(a), received: money(rc), expected: money(expected), difference: money(b.minus(expected)) },
+      "opening",
       "balance",
     );
   }

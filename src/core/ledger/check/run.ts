@@ -8,7 +8,7 @@ import { MoneySum } from "../../money-sum";
 import type { Policy } from "../../policy/types";
 import type { CUSTOMER_MASTER_FIELDS } from "../companions";
 import { BILL_SETTLED_WORDS, type Finding, findingAt, findingAtWith, LEGAL_STEP_WORDS, type MessageParams, type ParamsAt, type RuleId, type Severity } from "../findings";
-import type { LedgerField } from "../headers";
+import { type LedgerField, normalizeLabel } from "../headers";
 import type { AsOfView, LedgerReading } from "../index";
 import type { LedgerRow } from "../ledger-store";
 import type { TableRecord } from "../records";
@@ -107,7 +107,15 @@ export class AuditRun {
     this.ageFrom = new Int32Array(this.n);
     this.statusText = new Array<string | null>(this.n); // every slot set by prepareRows
     this.masterLetter = master === null ? {} : lettersOf(master.mapping.columns);
+    this.openingColumn = openingBalanceColumn(read);
   }
+
+  /**
+   * A column of each line's opening balance beside the balance read (期初余额 | 本期增加 | 本期收回 |
+   * 期末余额: a period's roll-forward per invoice), its index in the row's cells and its unit;
+   * balance-mismatch then compares opening + amount − received. null for any other ledger.
+   */
+  readonly openingColumn: { index: number; scale: number } | null;
 
   mapped(field: LedgerField): boolean {
     return this.letter[field] !== undefined;
@@ -194,3 +202,13 @@ export class AuditRun {
 }
 
 const SEVERITY_INDEX: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** An opening balance header: 期初余额, 年初余额, 上期余额, 月初余额, 期初数, 期初. */
+const OPENING_HEADER = /^(期初|年初|月初|上期|上月|上年)(余额|金额|数|应收余额|应收)?$/;
+
+function openingBalanceColumn(read: LedgerReading): { index: number; scale: number } | null {
+  if (read.shape !== "open-items" || read.letters.balance === undefined) return null;
+  const others = [...read.mapping.ambiguous.filter((a) => a.field === "balance").flatMap((a) => a.others), ...read.mapping.unmapped];
+  const found = others.find((c) => OPENING_HEADER.test(normalizeLabel(c.header)));
+  return found === undefined ? null : { index: found.index, scale: read.units.columns.balance ?? read.units.scale };
+}
