@@ -16,6 +16,7 @@ import {
   composeDates,
   customerGroupLines,
   fillCustomerDown,
+  unifyCustomerNames,
   fillGroupCustomers,
   joinVoucherWord,
   onlyPeriodTotalsBetween,
@@ -264,6 +265,8 @@ export function readLedger(values: readonly unknown[][], options: ReadLedgerOpti
   // A customer written once per block, blank below (not merged): read down, and said.
   const accountBook = store.sided && mapped.has("balance");
   const customersFilled = fromTitle === null && groupLines.length === 0 ? fillCustomerDown(store, { accountBook, totalsOnly: onlyPeriodTotalsBetween(skipped) }) : [];
+  // One customer written with its code before the name, or a mark after it, on some lines only.
+  if (fromTitle === null) unifyCustomerNames(store);
   const year = mapped.has("month") && mapped.has("day") && !mapped.has("dateArisen") ? headerYear(values, table.detection) : null;
   composeDates(store, table, year, allIssues);
   applyCreditTerms(store);

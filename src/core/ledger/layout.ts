@@ -861,3 +861,59 @@ export function periodStart(store: LedgerStore, bannerYear: number | null): DayN
   return bannerYear === null ? null : fromYmd(bannerYear, 1, 1);
 }
 
+/** A customer code written before the name ("0101 成都锦城建材", "[0103]雅安雨城茶业", "（C012）甲公司"). */
+const CODE_BEFORE_NAME = /^[[【(（]?\s*([A-Za-z]{0,3}\d{3,}[A-Za-z0-9-]*)\s*[\]】)）]?\s*(\S.*)$/;
+/** A mark after the name (甲公司（已注销）, 乙公司(停用)): the customer's state, not another customer. */
+const MARK_AFTER_NAME = /^(.+?)\s*[(（]\s*(?:已?注销|已?吊销|已?停用|已?作废|已?撤销|已?关闭|已?破产|已?清算|清算中|closed|inactive|deregistered)\s*[)）]$/i;
+
+/**
+ * One customer written two ways in one ledger: with its code before the name on some lines and
+ * the name alone on others (U8 writes 0101 成都锦城… on an invoice, 成都锦城… on its receipt), or
+ * with a mark after it (甲公司（已注销）). Where the bare name is also a customer of the ledger,
+ * those lines are read as it: each way was its own customer, the receipts parked as advances and
+ * the invoices left open (a probe's ledger gave 90,000 open for 40,000). A code or a mark on a
+ * name that appears nowhere bare is left as written (1 号店 and 2 号店 stay two customers).
+ * Returns how many lines were read so.
+ */
+export function unifyCustomerNames(store: LedgerStore): number {
+  const customers = store.text.customer;
+  if (customers === null) return 0;
+  // Most ledgers have neither: a look at each name's first and last character says so.
+  let candidates = false;
+  for (let i = 0; i < store.length && !candidates; i++) {
+    const c = customers[i];
+    if (c === null || c === undefined || c.length === 0) continue;
+    const first = c.charCodeAt(0);
+    const last = c.charCodeAt(c.length - 1);
+    candidates = (first >= 0x30 && first <= 0x39) || (first >= 0x41 && first <= 0x5a) || (first >= 0x61 && first <= 0x7a) || first === 0x5b || first === 0x3010 || first === 0x28 || first === 0xff08 || last === 0x29 || last === 0xff09;
+  }
+  if (!candidates) return 0;
+  const bare = new Set<string>();
+  for (let i = 0; i < store.length; i++) {
+    const c = customers[i];
+    if (c !== null && c !== undefined) bare.add(c.trim());
+  }
+  const renamed = new Map<string, string | null>();
+  const renameOf = (name: string): string | null => {
+    let out = renamed.get(name);
+    if (out !== undefined) return out;
+    out = null;
+    const t = name.trim();
+    const code = CODE_BEFORE_NAME.exec(t);
+    if (code !== null && bare.has(code[2].trim())) out = code[2].trim();
+    const mark = MARK_AFTER_NAME.exec(out ?? t);
+    if (mark !== null && bare.has(mark[1].trim())) out = mark[1].trim();
+    renamed.set(name, out);
+    return out;
+  };
+  let count = 0;
+  for (let i = 0; i < store.length; i++) {
+    const c = customers[i];
+    if (c === null || c === undefined) continue;
+    const to = renameOf(c);
+    if (to === null) continue;
+    customers[i] = to;
+    count++;
+  }
+  return count;
+}

@@ -1264,3 +1264,30 @@ test("a 台账 rolling each invoice over the period (期初余额 | 本期增加
   const slip = audit(values(6600)).findings.filter((f) => f.rule === "balance-mismatch");
   expect(slip.map((f) => [f.cell, f.message["zh-CN"]])).toEqual([["'6月台账'!G6", "'6月台账'!G6：余额 6,600.00 不等于 期初余额 0.00 + 金额 6,000.00 − 已收 0.00 = 6,000.00，相差 600.00。"]]);
 });
+
+test("one customer written with its code before the name, or a mark after it, on some lines only is one customer", () => {
+  const r = readLedger(
+    [
+      ["客户", "日期", "摘要", "借方", "贷方"],
+      ["0101 成都锦城建材有限公司", "2024-03-01", "销售", 50000, null], // row 2
+      ["成都锦城建材有限公司", "2024-04-01", "收款", null, 30000], // row 3
+      ["甲公司（已注销）", "2024-02-01", "销售", 15000, null], // row 4
+      ["甲公司", "2024-05-01", "收款", null, 5000], // row 5
+      ["[0103]雅安雨城茶业有限公司", "2024-06-01", "销售", 20000, null], // row 6: its bare name is nowhere: as written
+      ["1 号店", "2024-06-02", "销售", 1000, null], // row 7
+      ["2 号店", "2024-06-03", "销售", 2000, null], // row 8
+    ],
+    { sheet: "应收明细" },
+  );
+  // By hand: 锦城 50,000 − 30,000 = 20,000; 甲 15,000 − 5,000 = 10,000; 雅安 20,000; 1 号店 1,000;
+  // 2 号店 2,000: 53,000. Each way its own customer, the receipts were advances: 86,000 open.
+  const a = auditLedger(r, {}, fromYmd(2024, 6, 30), DEFAULT_POLICY);
+  expect(Array.from({ length: a.rows.length }, (_, i) => a.rows.get(i)).map((x) => `${x.row} ${x.customer} ${x.balance}`)).toEqual([
+    "2 成都锦城建材有限公司 20000.00",
+    "4 甲公司 10000.00",
+    "6 [0103]雅安雨城茶业有限公司 20000.00",
+    "7 1 号店 1000.00",
+    "8 2 号店 2000.00",
+  ]);
+  expect(a.advances).toEqual([]);
+});
