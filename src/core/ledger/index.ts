@@ -39,7 +39,7 @@ import { checkRequiredValues, readLedgerRows, type StatedLine } from "./ledger-r
 import { FIELD_BIT, type LedgerMoneyField, type LedgerRow, type LedgerStore } from "./ledger-store";
 import { columnLetter, DEFAULT_ORIGIN, type MappedColumn, type MappingResult, type SheetOrigin } from "./mapping";
 import { type ParseIssue, type SkippedRow, sortIssues } from "./parse-issues";
-import { type HeaderInfo, openTable, type TableOptions, type UnitsInfo } from "./table";
+import { type HeaderInfo, type OpenedTable, openTable, type TableOptions, type UnitsInfo } from "./table";
 import { isCreditType, isReceiptType, reversedReceiptSign } from "./transactions";
 import type { CellArea } from "./workbook";
 
@@ -337,7 +337,7 @@ export function readLedger(values: readonly unknown[][], options: ReadLedgerOpti
       sheetsNotRead: [],
       installments: installments.length === 0 ? [] : [{ sheet: table.sheet, columns: installments.map((x) => x.amount.letter), dates: installments.flatMap((x) => (x.date === null ? [] : [x.date.letter])) }],
       ...exportDateOf(values, table.header.rows[0] ?? null, origin, table.sheet),
-      ...listDateOf(values, table.header.rows[0] ?? null, origin, table.sheet),
+      ...listDateOrBalanceDate(listDateOf(values, table.header.rows[0] ?? null, origin, table.sheet), table),
       foreignUnits: foreignUnitsOf(values, table.header.rows[0] ?? null, origin, table.sheet),
     },
     letters,
@@ -434,6 +434,18 @@ function foreignUnitsOf(values: readonly unknown[][], headerRow: number | null, 
 }
 
 /** The date a title line above the header says the list stands at (see LedgerLayout.listDate). */
+function listDateOrBalanceDate(title: { listDate: DayNumber | null; listDateAt: CellAt | null }, table: OpenedTable<LedgerField>): { listDate: DayNumber | null; listDateAt: CellAt | null } {
+  return title.listDate !== null ? title : balanceHeaderDate(table);
+}
+
+/** The date the balance read is headed with (截至2024年6月30日余额): the date the list stands at, where its title gives none. */
+function balanceHeaderDate(table: OpenedTable<LedgerField>): { listDate: DayNumber | null; listDateAt: CellAt | null } {
+  const col = table.mapping.columns.find((c) => c.field === "balance");
+  const m = col === undefined ? null : /(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})/.exec(col.header.normalize("NFKC"));
+  if (col === undefined || m === null || !isValidYmd(Number(m[1]), Number(m[2]), Number(m[3])) || table.header.row === null) return { listDate: null, listDateAt: null };
+  return { listDate: fromYmd(Number(m[1]), Number(m[2]), Number(m[3])), listDateAt: { sheet: table.sheet, row: table.header.row, column: col.letter } };
+}
+
 function listDateOf(values: readonly unknown[][], headerRow: number | null, origin: SheetOrigin, sheet: string): { listDate: DayNumber | null; listDateAt: CellAt | null } {
   const found = aboveHeader(values, headerRow, origin, sheet, (cell): DayNumber | null => {
     if (EXPORT_DATE.test(cell)) return null;

@@ -111,6 +111,23 @@ function vatRank(field: string, synonym: string): number {
   return field === "amount" && /价税合计|含税/.test(synonym) ? 0 : 1;
 }
 
+/**
+ * The date a header gives (截至2024年6月30日余额, 2024.05 余额, 2024年5月 余额: a month is its last day
+ * for ordering), as yyyymmdd; 0 for a header without one.
+ */
+function headerDate(text: string): number {
+  const m = /(\d{4})\s*[年.\-/]\s*(\d{1,2})(?:\s*[月.\-/]\s*(\d{1,2}))?/.exec(text.normalize("NFKC"));
+  if (m === null) return 0;
+  return Number(m[1]) * 10000 + Number(m[2]) * 100 + (m[3] === undefined ? 31 : Number(m[3]));
+}
+
+/** Of two columns both dated by their headers (a balance at 5月31日 and at 6月30日), the later first: it is the list as it stands. */
+function laterFirst(a: string, b: string): number {
+  const da = headerDate(a);
+  const db = headerDate(b);
+  return da > 0 && db > 0 ? db - da : 0;
+}
+
 function currencyRank(currency: "home" | "foreign" | null): number {
   return currency === "home" ? 0 : currency === null ? 1 : 2;
 }
@@ -138,7 +155,7 @@ export function mappingFromHeader<F extends string>(header: HeaderDetection<F>, 
       if (ma === null || mb === null) return 0;
       // A money column in the books' own currency (本位币) before one in the original (原币); the
       // amount with VAT (价税合计) before an ERP list's 金额 beside it, which is before tax.
-      return currencyRank(a.label.currency) - currencyRank(b.label.currency) || vatRank(field, ma.synonym) - vatRank(field, mb.synonym) || mb.quality - ma.quality || ma.rank - mb.rank || a.index - b.index;
+      return currencyRank(a.label.currency) - currencyRank(b.label.currency) || vatRank(field, ma.synonym) - vatRank(field, mb.synonym) || laterFirst(a.text, b.text) || mb.quality - ma.quality || ma.rank - mb.rank || a.index - b.index;
     });
     const [chosen, ...others] = sorted;
     const match = chosen.match;

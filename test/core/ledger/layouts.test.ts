@@ -1291,3 +1291,21 @@ test("one customer written with its code before the name, or a mark after it, on
   ]);
   expect(a.advances).toEqual([]);
 });
+
+test("of two balance columns dated by their headers, the later is read, and the list stands at its date", () => {
+  const r = readLedger(
+    [
+      ["客户名称", "开票日期", "发票号", "开票金额", "截至2024年5月31日余额", "截至2024年6月30日余额"],
+      ["甲公司", "2024-01-10", "FP-1", 50000, 30000, 10000], // row 2
+      ["乙公司", "2024-02-10", "FP-2", 20000, 20000, 0], // row 3
+      ["丙公司", "2024-06-01", "FP-3", 9000, null, 9000], // row 4
+    ],
+    { sheet: "应收台账" },
+  );
+  expect(r.letters.balance).toBe("F");
+  expect(r.layout.listDate).toBe(fromYmd(2024, 6, 30));
+  // By hand, the June column: 10,000 + 0 + 9,000 = 19,000 (the May column gave 59,000).
+  expect(auditLedger(r, {}, fromYmd(2024, 6, 30), DEFAULT_POLICY).totals.all.balance).toBe("19000.00");
+  // As of a later date, the list is said to stand before it.
+  expect(auditLedger(r, {}, fromYmd(2024, 7, 31), DEFAULT_POLICY).findings.filter((f) => f.rule === "list-dated-before").map((f) => f.cell)).toEqual(["应收台账!F1"]);
+});
