@@ -672,6 +672,7 @@ function setAmount(i: number, f: number, d: Decimal | null, fen: Float64Array, d
  */
 function plainTransactionLine(st: LedgerStore, j: number, i: number, kind: Uint8Array, fen: Float64Array, own: Float64Array): boolean {
   if (st.text.type !== null && st.text.type[j] !== null) return false;
+  if (st.typedByNote && st.text.note !== null && st.text.note[j] !== null) return false;
   const ex = st.exact;
   if (ex.amount.size > 0 || ex.received.size > 0 || ex.balance.size > 0) return false;
   const a = st.fen.amount === null ? NaN : st.fen.amount[j];

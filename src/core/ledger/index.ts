@@ -40,7 +40,7 @@ import { FIELD_BIT, type LedgerMoneyField, type LedgerRow, type LedgerStore } fr
 import { columnLetter, DEFAULT_ORIGIN, type MappedColumn, type MappingResult, type SheetOrigin } from "./mapping";
 import { type ParseIssue, type SkippedRow, sortIssues } from "./parse-issues";
 import { type HeaderInfo, type OpenedTable, openTable, type TableOptions, type UnitsInfo } from "./table";
-import { isCreditType, isReceiptType, reversedReceiptSign } from "./transactions";
+import { isCreditType, isReceiptType, reversedReceiptSign, typeText } from "./transactions";
 import type { CellArea } from "./workbook";
 
 export * from "./headers";
@@ -177,11 +177,12 @@ const ROW_REQUIRED: Record<LedgerShape, readonly (readonly LedgerField[])[]> = {
  * so it is not one: one such line must not turn the whole list into transactions.
  */
 function looksLikeReceipt(row: LedgerRow): boolean {
-  if (row.type !== null && isReceiptType(row.type)) return true;
+  const type = typeText(row);
+  if (type !== null && isReceiptType(type)) return true;
   const ownBalance = !row.balanceDerived && row.hasMoney("balance");
   if (ownBalance) return false;
   // A return or a red invoice with its own 余额 is a credit of an open-items list (netted there).
-  if (row.type !== null && isCreditType(row.type)) return true;
+  if (type !== null && isCreditType(type)) return true;
   const amount = row.moneySign("amount");
   if ((amount !== amount || amount === 0) && row.moneySign("received") === 1) return true;
   return amount === -1;
@@ -278,7 +279,9 @@ export function readLedger(values: readonly unknown[][], options: ReadLedgerOpti
   // One unsigned amount column: the running balance says which lines are credits (收款).
   const creditsByBalance = running && mapped.has("amount") && !mapped.has("received") ? unsignedCredits(store) : [];
   // With one amount column and no running 余额 to tell by, a receipt of the sign the others do not share is one undone.
-  if (!store.sided && !running && store.text.type !== null) store.reversedReceiptSign = reversedReceiptSign(rows);
+  // One amount column with a 摘要 and nothing else to say what a line is: the 摘要 says (transactions.typeText).
+  store.typedByNote = !store.sided && !running && mapped.has("amount") && mapped.has("note") && !mapped.has("type") && !mapped.has("received") && !mapped.has("balance");
+  if (!store.sided && !running && (store.text.type !== null || store.typedByNote)) store.reversedReceiptSign = reversedReceiptSign(rows);
   openingAmounts(store);
   let runningBalances: RunningBalances | null = null;
   if (running) {

@@ -108,6 +108,8 @@ export class LedgerStore {
    * receipt reversed (-1: receipts are written positive; 1: negative; 0: none is): transactions.reversedReceiptSign.
    */
   reversedReceiptSign: -1 | 0 | 1 = 0;
+  /** Lines are typed by their 摘要 (one amount column, no received, balance or type column: transactions.typeText). */
+  typedByNote = false;
   /**
    * Open-items lines a 状态 of 已结清 settled over a blank 余额: what amount − received had left
    * (fen), by row index — received on the line's 收款日期, when it has one (as-of.prepareAsOf).
@@ -180,6 +182,7 @@ export class LedgerStore {
     out.length = n;
     out.sided = this.sided;
     out.reversedReceiptSign = this.reversedReceiptSign;
+    out.typedByNote = this.typedByNote;
     out.lineColumn = this.lineColumn;
     const gather = <A extends Int32Array | Uint8Array | Float64Array>(from: A, to: A): void => {
       for (let k = 0; k < n; k++) to[k] = from[indices[k]];

@@ -30,6 +30,27 @@ const CREDIT_WORDS = [
 /** Words that make a receipt's line its reversal (红字收款单, 收款单（红字）, 红冲收款): money received is owed again. */
 const RED_WORDS = ["红字", "红冲", "冲红", "reversal", "reversed"];
 
+/**
+ * In a ledger of one amount column with a 摘要 and no type column (客户名称 | 日期 | 摘要 | 金额), the
+ * 摘要 says what a line is: a receipt (收款, 回款…, or how it was paid: 电汇, 收银行承兑汇票, 支票,
+ * 网银到账) or a credit (退货, 红冲…). Read as invoices, a probe's receipts were all counted
+ * open (182,000 for 22,000). Not where the ledger has a received, balance or type column: there
+ * a 摘要 of 部分回款 on an invoice line is a note, not what the line is.
+ */
+const PAID_BY = /^(收|回款|到账|电汇|汇款|银行承兑|商业承兑|承兑汇票|银行汇票|商业汇票|支票|转账|网银|银行收款|现金收款|payment|receipt|remittance)/;
+
+/** The text that says what a line is: its type, or where the ledger types lines by their 摘要 (LedgerStore.typedByNote), a receipt its 摘要 names. */
+export function typeText(row: LedgerRow): string | null {
+  const type = row.type;
+  if (type !== null || !row.source.typedByNote) return type;
+  const note = row.note;
+  if (note === null) return null;
+  // By its first words only: 发货 部分回款另行结算 is an invoice whose note mentions payment.
+  const t = normalizeWords(note).replace(/\s+/g, "");
+  if (REFUND_WORDS.some((w) => t.startsWith(w)) || CREDIT_WORDS.some((w) => t.startsWith(w))) return note;
+  return PAID_BY.test(t) && !RECEIVABLE_WORDS.some((w) => t.includes(w)) && !REFUND_WORDS.some((w) => t.includes(w)) ? "收款" : null;
+}
+
 function normalizeWords(text: string): string {
   return text.normalize("NFKC").toLowerCase();
 }
@@ -74,7 +95,7 @@ export function reversedReceiptSign(rows: readonly LedgerRow[]): -1 | 0 | 1 {
   let positive = 0;
   let negative = 0;
   for (const row of rows) {
-    const type = row.type;
+    const type = typeText(row);
     if (type === null || !isReceiptType(type) || isReversedReceiptType(type)) continue;
     const received = row.moneySign("received");
     if (received === received && received !== 0) continue;
@@ -103,17 +124,18 @@ export function reversedReceiptSign(rows: readonly LedgerRow[]): -1 | 0 | 1 {
  * - null otherwise (nothing to allocate: a zero line, or a row whose amounts could not be read).
  */
 export function transactionKind(row: LedgerRow): TransactionKind | null {
+  const type = typeText(row);
   const amountSign = row.moneySign("amount");
   const receivedSign = row.moneySign("received");
   const hasReceived = receivedSign === receivedSign && receivedSign !== 0;
   // In a ledger with a 借方 and a 贷方 column, the side a figure stands on says what it is: a
   // 坏账收回 on 借方 reinstates the debt (its receipt is the 贷方 line after it).
   const debitLine = row.source.sided && amountSign === 1 && !hasReceived;
-  if (!row.source.sided && !hasReceived && amountSign === -1 && isRefundType(row.type)) return "reversal";
-  if (!row.source.sided && !hasReceived && (amountSign === 1 || amountSign === -1) && isReceiptType(row.type)) {
-    if (isReversedReceiptType(row.type) || amountSign === row.source.reversedReceiptSign) return "reversal";
+  if (!row.source.sided && !hasReceived && amountSign === -1 && isRefundType(type)) return "reversal";
+  if (!row.source.sided && !hasReceived && (amountSign === 1 || amountSign === -1) && isReceiptType(type)) {
+    if (isReversedReceiptType(type) || amountSign === row.source.reversedReceiptSign) return "reversal";
   }
-  if (!debitLine && isCreditType(row.type)) return amountSign === amountSign || hasReceived ? "receipt" : null;
+  if (!debitLine && isCreditType(type)) return amountSign === amountSign || hasReceived ? "receipt" : null;
   if (amountSign === -1 && !hasReceived) return "receipt";
   if ((amountSign !== amountSign || amountSign === 0) && hasReceived) return "receipt";
   if (amountSign === 1) return "invoice";

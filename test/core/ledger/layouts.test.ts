@@ -1309,3 +1309,24 @@ test("of two balance columns dated by their headers, the later is read, and the 
   // As of a later date, the list is said to stand before it.
   expect(auditLedger(r, {}, fromYmd(2024, 7, 31), DEFAULT_POLICY).findings.filter((f) => f.rule === "list-dated-before").map((f) => f.cell)).toEqual(["应收台账!F1"]);
 });
+
+test("a register of one amount column whose 摘要 names how a payment came (电汇, 收银行承兑汇票) reads those lines as receipts", () => {
+  const values = [
+    ["客户名称", "日期", "摘要", "金额"],
+    ["甲公司", "2024-02-01", "发货", 50000], // row 2
+    ["甲公司", "2024-03-15", "收银行承兑汇票", 30000], // row 3
+    ["甲公司", "2024-04-20", "电汇", 10000], // row 4
+    ["乙公司", "2024-03-01", "发货", 40000], // row 5
+    ["乙公司", "2024-05-10", "收商业承兑汇票", 40000], // row 6
+    ["丙公司", "2024-06-01", "发货 部分回款另行结算", 12000], // row 7: an invoice whose note mentions payment
+  ];
+  const r = readLedger(values, { sheet: "往来登记" });
+  expect(r.shape).toBe("transactions");
+  // By hand: 甲 50,000 − 30,000 − 10,000 = 10,000 of 2024-02-01; 乙 40,000 − 40,000 = 0; 丙 12,000: 22,000
+  // (every line an invoice: 182,000).
+  const a = auditLedger(r, {}, fromYmd(2024, 6, 30), DEFAULT_POLICY);
+  expect(Array.from({ length: a.rows.length }, (_, i) => a.rows.get(i)).map((x) => `${x.row} ${x.balance}`)).toEqual(["2 10000.00", "7 12000.00"]);
+  // With a received column, a 摘要 is a note: the line is what its columns say.
+  const withReceived = readLedger([["客户名称", "日期", "摘要", "金额", "已收金额"], ["甲公司", "2024-02-01", "电汇", 50000, 20000]], { sheet: "S" });
+  expect(auditLedger(withReceived, {}, fromYmd(2024, 6, 30), DEFAULT_POLICY).totals.all.balance).toBe("30000.00");
+});
