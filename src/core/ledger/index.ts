@@ -280,7 +280,8 @@ export function readLedger(values: readonly unknown[][], options: ReadLedgerOpti
   const creditsByBalance = running && mapped.has("amount") && !mapped.has("received") ? unsignedCredits(store) : [];
   // With one amount column and no running 余额 to tell by, a receipt of the sign the others do not share is one undone.
   // One amount column with a 摘要 and nothing else to say what a line is: the 摘要 says (transactions.typeText).
-  store.typedByNote = !store.sided && !running && mapped.has("amount") && mapped.has("note") && !mapped.has("type") && !mapped.has("received") && !mapped.has("balance");
+  // A 借贷 column says each line's side itself (applyDirection).
+  store.typedByNote = !store.sided && !running && mapped.has("amount") && mapped.has("note") && !mapped.has("type") && !mapped.has("received") && !mapped.has("balance") && !mapped.has("direction");
   if (!store.sided && !running && (store.text.type !== null || store.typedByNote)) store.reversedReceiptSign = reversedReceiptSign(rows);
   openingAmounts(store);
   let runningBalances: RunningBalances | null = null;

@@ -1326,6 +1326,19 @@ test("a register of one amount column whose 摘要 names how a payment came (电
   // (every line an invoice: 182,000).
   const a = auditLedger(r, {}, fromYmd(2024, 6, 30), DEFAULT_POLICY);
   expect(Array.from({ length: a.rows.length }, (_, i) => a.rows.get(i)).map((x) => `${x.row} ${x.balance}`)).toEqual(["2 10000.00", "7 12000.00"]);
+  // With a 借贷 column, the side says what a line is: 甲 50,000 − 20,000; 乙 10,000 − 15,000 an advance of 5,000.
+  const sided = readLedger(
+    [
+      ["客户", "单据号", "单据日期", "摘要", "借贷", "金额"],
+      ["甲公司", "INV-01", "2024-03-01", "销售发票", "借", 50000],
+      ["甲公司", "SK-01", "2024-04-01", "收款未核销", "贷", 20000],
+      ["乙公司", "INV-02", "2024-05-01", "销售发票", "借", 10000],
+      ["乙公司", "YS-01", "2024-05-20", "预收款", "贷", 15000],
+    ],
+    { sheet: "未清项" },
+  );
+  const sidedAudit = auditLedger(sided, {}, fromYmd(2024, 6, 30), DEFAULT_POLICY);
+  expect([sidedAudit.totals.all.balance, sidedAudit.advances.map((x) => `${x.customer} ${x.amount.toFixed(2)}`)]).toEqual(["30000.00", ["乙公司 5000.00"]]);
   // With a received column, a 摘要 is a note: the line is what its columns say.
   const withReceived = readLedger([["客户名称", "日期", "摘要", "金额", "已收金额"], ["甲公司", "2024-02-01", "电汇", 50000, 20000]], { sheet: "S" });
   expect(auditLedger(withReceived, {}, fromYmd(2024, 6, 30), DEFAULT_POLICY).totals.all.balance).toBe("30000.00");
