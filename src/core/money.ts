@@ -138,7 +138,7 @@ export function quoteInput(input: unknown): string {
  */
 const SPACES = /\s*/y;
 const SIGN = /[+\-\u2212]/y;
-const CURRENCY = /¥|RMB|CNY/iy;
+const CURRENCY = /¥|RMB|CNY|人民币/iy;
 const OPEN_PAREN = /\(/y;
 const DIGIT_RUN = /[0-9.,]+/y;
 const CLOSE_PAREN = /\)/y;
@@ -306,7 +306,9 @@ function parseMoneyText(raw: string, field: string | undefined): Decimal | null 
   if (trimmed === "") return null;
   if (isExcelErrorValue(trimmed)) return null;
 
-  let text = toHalfWidth(trimmed).trim();
+  // A space between groups of three digits is a thousands separator (12 345.00, the French and
+  // some banks' style): taken as a comma, so the grouping rules below still hold.
+  let text = toHalfWidth(trimmed).trim().replace(/(\d) (?=\d{3}(?!\d))/g, "$1,");
   // A dash alone is zero: Excel's accounting format shows 0 as "-" (¥ -), and a sheet copied as
   // text or kept by hand writes it so ("-", "—", "－", "--").
   if (ZERO_DASH.test(text)) return new Dec(0);

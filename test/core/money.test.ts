@@ -198,6 +198,15 @@ describe("parseMoney: a dash alone is zero (Excel's accounting format shows 0 as
     expect(parseMoney("-5")!.toFixed(2)).toBe("-5.00");
     expect(() => parseMoney("--5")).toThrow();
   });
+  it("a space between groups of three digits is a thousands separator, and 人民币 a currency", () => {
+    expect(parseMoney("12 345.00元")!.toFixed(2)).toBe("12345.00");
+    expect(parseMoney("¥ 8 500.50 元")!.toFixed(2)).toBe("8500.50");
+    expect(parseMoney("1 234 567.89")!.toFixed(2)).toBe("1234567.89");
+    expect(parseMoney("人民币 3,000.00元")!.toFixed(2)).toBe("3000.00");
+    // Groups that are not of three are still refused: "12 34" is no amount.
+    expect(() => parseMoney("12 34")).toThrow();
+    expect(() => parseMoney("1234 567")).toThrow();
+  });
   it("a minus after the figure (SAP's and some banks' exports: 5,000.00-) is a negative amount; two signs are still an error", () => {
     expect(parseMoney("5,000.00-")!.toFixed(2)).toBe("-5000.00");
     expect(parseMoney("¥1,234.50 -")!.toFixed(2)).toBe("-1234.50");

@@ -1343,3 +1343,19 @@ test("a register of one amount column whose 摘要 names how a payment came (电
   const withReceived = readLedger([["客户名称", "日期", "摘要", "金额", "已收金额"], ["甲公司", "2024-02-01", "电汇", 50000, 20000]], { sheet: "S" });
   expect(auditLedger(withReceived, {}, fromYmd(2024, 6, 30), DEFAULT_POLICY).totals.all.balance).toBe("30000.00");
 });
+
+test("a hand-kept 欠款 register (欠款单位 | 欠款日期 | 欠款金额 | 已还金额 | 剩余欠款) reads what is left as the balance, amounts with spaces between thousands", () => {
+  const r = readLedger(
+    [
+      ["欠款单位", "欠款日期", "欠款金额", "已还金额", "剩余欠款"],
+      ["甲公司", "2024-01-15", "30 000.00", "10 000.00", "20 000.00"], // row 2
+      ["乙公司", "2024-03-01", 20000, 20000, 0], // row 3
+      ["丙公司", "2024-05-20", "人民币 8,000.00元", null, "人民币 8,000.00元"], // row 4
+    ],
+    { sheet: "Sheet1" },
+  );
+  expect(r.issues).toEqual([]);
+  expect(r.letters).toMatchObject({ customer: "A", dateArisen: "B", received: "D", balance: "E" });
+  // By hand: 20,000 + 0 + 8,000 = 28,000.
+  expect(auditLedger(r, {}, fromYmd(2024, 6, 30), DEFAULT_POLICY).totals.all.balance).toBe("28000.00");
+});
