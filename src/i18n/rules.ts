@@ -257,13 +257,17 @@ export const RULE_TEXTS: Readonly<Record<string, RuleText>> = {
   "sheet-not-read": {
     title: bi("像台账的工作表未读取", "A sheet that reads as a ledger was not read"),
     definition: bi(
-      "工作簿中另一张工作表也像台账（例如每个客户一张的明细账），但其列的排列与所读的台账不同，或无法读取，因此未读取：其中的款项不在合计、账龄和坏账准备之内。每张工作表报一次。",
-      "Another sheet of the workbook also reads as a ledger (a customer's own sheet of a 三栏式 book, say), but its columns are laid out otherwise than the ledger read, or it cannot be read, so it was not read: its items are not in the totals, the aging or the provision. Said once per sheet.",
+      "工作簿中另一张工作表也像台账（例如每个客户一张的明细账），但其列的排列与所读的台账不同，或无法读取，因此未读取：其中的款项不在合计、账龄和坏账准备之内。每张工作表报一次。所读的表右侧另有一张表头相同的表（如华东区、华南区两张并排）时，也报一次。",
+      "Another sheet of the workbook also reads as a ledger (a customer's own sheet of a 三栏式 book, say), but its columns are laid out otherwise than the ledger read, or it cannot be read, so it was not read: its items are not in the totals, the aging or the provision. Said once per sheet; and once for a second table beside the one read, under the same header (two regions' lists side by side).",
     ),
     messages: {
       default: bi(
         "{cell}：工作表“{sheet}”也像台账，但列的排列与“{ledger}”不同，未读取：其中的款项不在以下合计之内。请把各表的列排成一样，或单独检查该表。",
         "{cell}: sheet \"{sheet}\" also reads as a ledger, but its columns are laid out otherwise than \"{ledger}\"'s, so it was not read: its items are not in the totals below. Lay its columns out like the others, or check it on its own.",
+      ),
+      beside: bi(
+        "{cell}：工作表“{sheet}”在所读的表右侧另有一张表头相同的表（{columns}），未读取：其中的款项不在以下合计之内。请把它接在所读的表下方，或单独检查这几列。",
+        "{cell}: sheet \"{sheet}\" has a second table beside the one read, under the same header ({columns}), which was not read: its items are not in the totals below. Put it under the table read, or check those columns on their own.",
       ),
       unreadable: bi(
         "{cell}：工作表“{sheet}”也像台账，但无法读取，未使用：{reason}",

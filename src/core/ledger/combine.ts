@@ -55,6 +55,7 @@ export function combineReadings(readings: readonly LedgerReading[]): LedgerReadi
       statusConflicts: readings.flatMap((r) => r.layout.statusConflicts),
       voidedOrDraft: readings.flatMap((r) => r.layout.voidedOrDraft),
       installments: readings.flatMap((r) => r.layout.installments),
+      tablesBeside: readings.flatMap((r) => r.layout.tablesBeside),
       sheetsNotRead: readings.flatMap((r) => r.layout.sheetsNotRead),
       foreignUnits: readings.find((r) => r.layout.foreignUnits !== null)?.layout.foreignUnits ?? null,
       ...latestExport(readings),

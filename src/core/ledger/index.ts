@@ -117,6 +117,8 @@ interface LedgerLayout {
   statusConflicts: { sheet: string; row: number }[];
   /** Lines left out as no receivable on the books: voided (作废状态 是) or not yet approved (单据状态 暂存): layout.voidedOrDraftLines. */
   voidedOrDraft: { sheet: string; row: number; column: string; why: "voided" | "draft"; text: string }[];
+  /** A second table beside the ledger on its sheet, under the same header (华东区 | 华南区), not read: where its header stands and its columns. */
+  tablesBeside: { sheet: string; row: number; column: string; columns: string }[];
   /** Installment columns summed as what each item received (installments.ts): their letters, and their dates' where dated. */
   installments: { sheet: string; columns: string[]; dates: string[] }[];
   /**
@@ -339,6 +341,7 @@ export function readLedger(values: readonly unknown[][], options: ReadLedgerOpti
       statusConflicts: byStatus === null ? [] : byStatus.conflicting.map((i) => ({ sheet: table.sheet, row: store.sheetRow[i] })),
       voidedOrDraft: voidedOrDraft.map((v) => ({ sheet: table.sheet, row: store.sheetRow[v.i], column: columnLetter(v.column, origin), why: v.why, text: v.text })),
       sheetsNotRead: [],
+      tablesBeside: tableBeside(table),
       installments: installments.length === 0 ? [] : [{ sheet: table.sheet, columns: installments.map((x) => x.amount.letter), dates: installments.flatMap((x) => (x.date === null ? [] : [x.date.letter])) }],
       ...exportDateOf(values, table.header.rows[0] ?? null, origin, table.sheet),
       ...listDateOrBalanceDate(listDateOf(values, table.header.rows[0] ?? null, origin, table.sheet), table),
@@ -438,6 +441,29 @@ function foreignUnitsOf(values: readonly unknown[][], headerRow: number | null, 
 }
 
 /** The date a title line above the header says the list stands at (see LedgerLayout.listDate). */
+/**
+ * A table to the right of the one read that repeats its header (two regions' lists side by side):
+ * header cells past the last column read that name again at least three of the fields read, a
+ * date and a money field among them. Its lines are not read, and that is said (sheet-not-read):
+ * a probe's second table was dropped while the first table's 合计 reconciled. A summary beside
+ * the ledger (客户 | 余额) names too few to be one.
+ */
+function tableBeside(table: OpenedTable<LedgerField>): { sheet: string; row: number; column: string; columns: string }[] {
+  const detection = table.detection;
+  if (detection === null || table.header.row === null) return [];
+  const read = new Map(table.plan.map((p) => [p.index, p.field]));
+  const fields = new Set(read.values());
+  const last = Math.max(...read.keys());
+  const again = detection.columns.filter((c) => c.index > last && c.match !== null && !read.has(c.index) && fields.has(c.match.field));
+  const named = new Set(again.map((c) => (c.match as { field: LedgerField }).field));
+  const money = [...named].some((f) => f === "amount" || f === "received" || f === "balance");
+  const dated = named.has("dateArisen") || named.has("dueDate");
+  if (named.size < 3 || !money || !dated) return [];
+  const first = columnLetter(again[0].index, table.origin);
+  const lastLetter = columnLetter(again[again.length - 1].index, table.origin);
+  return [{ sheet: table.sheet, row: table.header.row, column: first, columns: `${first}:${lastLetter}` }];
+}
+
 function listDateOrBalanceDate(title: { listDate: DayNumber | null; listDateAt: CellAt | null }, table: OpenedTable<LedgerField>): { listDate: DayNumber | null; listDateAt: CellAt | null } {
   return title.listDate !== null ? title : balanceHeaderDate(table);
 }

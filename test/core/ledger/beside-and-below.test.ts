@@ -353,3 +353,33 @@ describe("a 状态 that says 已结清 (POLICY §10: the books as kept)", () => 
     expect(["收回困难", "难以收回", "已起诉，收回困难", "回款缓慢", "回款逾期", "收款逾期", "逾期应收款", "应收款", "收款正常", "账龄较长，收回可能性小"].map(saysSettled)).toEqual(Array(10).fill(false));
   });
 });
+
+test("a second table beside the ledger under the same header (华东区 | 华南区) is said not read; a summary beside it is not such a table", () => {
+  const header = ["客户名称", "开票日期", "发票号", "金额", "未收金额"];
+  const r = readLedger(
+    [
+      ["华东区", null, null, null, null, null, "华南区"],
+      [...header, null, ...header],
+      ["甲公司", "2024-03-01", "E-1", 30000, 30000, null, "丁公司", "2024-04-01", "S-1", 25000, 25000], // row 3
+      ["乙公司", "2024-05-01", "E-2", 2000, 2000, null, "戊公司", "2024-05-10", "S-2", 18000, 18000], // row 4
+      ["合计", null, null, 32000, 32000, null, "合计", null, null, 43000, 43000], // row 5
+    ],
+    { sheet: "应收账款" },
+  );
+  // The left table is read and agrees with its 合计 (32,000); the right one's 43,000 is not in it, and that is said.
+  const a = auditLedger(r, {}, fromYmd(2024, 6, 30), DEFAULT_POLICY);
+  expect(a.totals.all.balance).toBe("32000.00");
+  const said = a.findings.filter((f) => f.rule === "sheet-not-read");
+  expect(said.map((f) => [f.cell, f.severity, f.message["zh-CN"]])).toEqual([
+    ["应收账款!G2", "warning", "应收账款!G2：工作表“应收账款”在所读的表右侧另有一张表头相同的表（G:K），未读取：其中的款项不在以下合计之内。请把它接在所读的表下方，或单独检查这几列。"],
+  ]);
+  // A summary beside the ledger (客户 | 余额) names too few of its fields to be a second table.
+  const summary = readLedger(
+    [
+      [...HEADER, null, "客户", "余额"],
+      ["内江华西公司", "2011-07-15", "货款", 78000, 30000, 48000, null, "内江华西公司", 48000],
+    ],
+    { sheet: "台账" },
+  );
+  expect(auditLedger(summary, {}, fromYmd(2011, 12, 31), DEFAULT_POLICY).findings.filter((f) => f.rule === "sheet-not-read")).toEqual([]);
+});

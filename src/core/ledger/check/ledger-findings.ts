@@ -239,6 +239,9 @@ export function readingWideFindings(run: AuditRun, read: LedgerReading, view: As
     if (lines.length === 0) continue;
     run.addFinding(makeFinding("voided-or-draft", lines[0].sheet, lines[0].row, lines[0].column, { text: lines[0].text, ...linesParams(lines) }, why === "draft" ? { variant: "draft" } : undefined));
   }
+  for (const t of read.layout.tablesBeside) {
+    run.addFinding(makeFinding("sheet-not-read", t.sheet, t.row, t.column, { sheet: t.sheet, ledger: read.sheet, columns: t.columns }, { variant: "beside" }));
+  }
   for (const s of read.layout.sheetsNotRead) {
     const params = { sheet: s.sheet, ledger: read.sheet, ...(s.reason !== null ? { reason: s.reason } : {}) };
     run.addFinding(makeFinding("sheet-not-read", s.sheet, 1, "A", params, s.why === "unreadable" ? { variant: "unreadable" } : undefined));
