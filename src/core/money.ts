@@ -130,8 +130,8 @@ export function quoteInput(input: unknown): string {
  * hand-typed ledgers produce them, read left to right by a small scanner:
  *   [sign] [currency] [sign] [(] digits [)] [unit] [minus]      with spaces allowed between parts
  * — "-¥1,234.00", "¥-1,234.00" (Excel's zh-CN currency format), "¥ (1,234.00)" (accounting),
- * "90.96万元", "1,234.00-" (SAP's and some banks' exports). Parentheses around the whole text ("(¥1,234.00)", "(90.96万)") are removed
- * before this. Which combinations are legal (one sign at most, never a sign and parentheses)
+ * "90.96万元", "1,234.00-" (SAP's and some banks' exports). Parentheses around the whole text
+ * ("(¥1,234.00)", "(90.96万)") are removed before this. Which combinations are legal (one sign at most, never a sign and parentheses)
  * is checked in code rather than in one pattern: a single regex with optional parts and
  * spaces between each of them backtracks polynomially on long runs of spaces, and a cell can
  * hold 32,767 characters.

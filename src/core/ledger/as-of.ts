@@ -754,7 +754,6 @@ function prepareOpenItemLine(r: LedgerRow, i: number, kind: Uint8Array, fen: Flo
   else setAmount(i, NaN, sign > 0 ? r.balance : (r.balance as Decimal).neg(), fen, dec);
 }
 
-/** An amount of a line: exact fen, or NaN and the exact Decimal when it is not whole fen. */
 /** What a line's dated payments brought after `asOf` (fen): on that date, not yet received. */
 function paidAfter(payments: readonly { date: number; fen: number }[], asOf: DayNumber): number {
   let fen = 0;
@@ -762,6 +761,7 @@ function paidAfter(payments: readonly { date: number; fen: number }[], asOf: Day
   return fen;
 }
 
+/** An amount of a line: exact fen, or NaN and the exact Decimal when it is not whole fen. */
 export interface LineAmount {
   fen: number;
   exact: Decimal | null;
